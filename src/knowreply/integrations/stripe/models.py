@@ -1,0 +1,121 @@
+"""What the Stripe operations return: small typed views of Stripe objects.
+
+These are the contract between the operations (which read Stripe) and everything that shows
+their results (reply templates, the trace, the dashboard). Amounts are `Money`; times are
+timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from knowreply.money import Money
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CustomerRef(_View):
+    """A Stripe customer of the scope (the sender's address matched its email)."""
+
+    id: str
+    email: str | None
+    name: str | None = None
+    livemode: bool = False
+
+
+InvoiceStatus = Literal["draft", "open", "paid", "uncollectible", "void"]
+
+
+class InvoiceSummary(_View):
+    id: str
+    customer_id: str
+    number: str | None
+    created: datetime
+    total: Money
+    amount_due: Money
+    amount_paid: Money
+    status: InvoiceStatus
+    hosted_invoice_url: str | None = None
+    invoice_pdf: str | None = None
+    description: str | None = None
+
+
+PaymentStatus = Literal[
+    "succeeded", "pending", "failed", "refunded", "partially_refunded", "disputed"
+]
+
+
+class PaymentSummary(_View):
+    """A charge (or the payment intent behind it) as a customer would ask about it."""
+
+    id: str
+    """The charge id (`ch_…`)."""
+    customer_id: str
+    payment_intent_id: str | None = None
+    invoice_id: str | None = None
+    created: datetime
+    amount: Money
+    amount_refunded: Money
+    status: PaymentStatus
+    failure_reason: str | None = None
+    """Why it failed, in plain words (`Your card was declined for insufficient funds.`)."""
+    description: str | None = None
+    card_brand: str | None = None
+    card_last4: str | None = None
+    receipt_url: str | None = None
+
+    @property
+    def refundable(self) -> Money:
+        """What can still be refunded."""
+        return Money(
+            amount_minor=max(self.amount.amount_minor - self.amount_refunded.amount_minor, 0),
+            currency=self.amount.currency,
+        )
+
+
+class SubscriptionSummary(_View):
+    id: str
+    customer_id: str
+    status: str
+    """Stripe's status: active, trialing, past_due, canceled, unpaid, incomplete, paused…"""
+    plan_name: str
+    price: Money | None = None
+    interval: str | None = None
+    """Billing interval: day, week, month or year."""
+    trial_end: datetime | None = None
+    current_period_end: datetime | None = None
+    cancel_at_period_end: bool = False
+    cancel_at: datetime | None = None
+
+
+class RefundResult(_View):
+    id: str
+    charge_id: str
+    amount: Money
+    status: str
+    """Stripe's refund status: succeeded, pending, failed, canceled, requires_action."""
+    remaining_refundable: Money
+
+
+class PaymentLinkResult(_View):
+    id: str
+    url: str
+    price_id: str
+    amount: Money | None = None
+
+
+class PortalLinkResult(_View):
+    url: str
+    customer_id: str
+
+
+class CancellationResult(_View):
+    subscription_id: str
+    already_cancelling: bool
+    """True when the subscription was set to cancel before this request (a no-op)."""
+    service_ends_at: datetime | None

@@ -1,13 +1,24 @@
-"""Shared test setup: in CI a test that cannot run is a failure, never a silent skip."""
+"""Shared test setup.
+
+- In CI (`CI=true`) a test that cannot run is a failure, never a silent skip.
+- `backend` runs a test on SQLite and on PostgreSQL; `runtime` gives it an initialised
+  knowreply (schema, master key, `default` workspace) on that backend.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
+from pathlib import Path
 
 import pytest
 
+from knowreply.config import Settings
+from knowreply.runtime import Runtime, initialize
+from tests.databases import PostgresDatabases, sqlite_url
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
+_postgres = PostgresDatabases()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -19,3 +30,53 @@ def pytest_runtest_makereport(
     if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where every test must run: {report.longrepr}"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _postgres.drop_all()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Run the test once on SQLite and once on PostgreSQL."""
+    name = str(request.param)
+    if name == "postgresql" and (why := _postgres.available()):
+        pytest.skip(why)
+    return name
+
+
+@pytest.fixture
+def empty_database_url(backend: str, tmp_path: Path) -> str:
+    """A database with nothing in it, not even the schema."""
+    if backend == "sqlite":
+        return sqlite_url(tmp_path)
+    return _postgres.url(_postgres.create(migrated=False))
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path) -> str:
+    """A database with the current schema (PostgreSQL: cloned from a migrated template)."""
+    if backend == "sqlite":
+        return sqlite_url(tmp_path)
+    return _postgres.url(_postgres.create(migrated=True))
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(database_url=database_url, data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def runtime(settings: Settings) -> Iterator[Runtime]:
+    rt, _ = initialize(settings)
+    yield rt
+    rt.engine.dispose()
+
+
+@pytest.fixture
+def cli_env(settings: Settings) -> dict[str, str]:
+    """Environment for running `knowreply` as a subprocess against the test database."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KNOWREPLY_")}
+    env["KNOWREPLY_DATABASE_URL"] = str(settings.database_url)
+    env["KNOWREPLY_DATA_DIR"] = str(settings.data_dir)
+    return env

@@ -9,10 +9,13 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 # Stripe's own lists (https://docs.stripe.com/currencies): the exponent of an amount's minor
 # unit differs from ISO 4217 for a few currencies, and Stripe's is the one its amounts use.
-ZERO_DECIMAL = frozenset(
-    "bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split()
-)
-THREE_DECIMAL = frozenset("bhd jod kwd omr tnd".split())
+# fmt: off
+ZERO_DECIMAL = frozenset({
+    "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga",
+    "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf",
+})
+# fmt: on
+THREE_DECIMAL = frozenset(["bhd", "jod", "kwd", "omr", "tnd"])
 
 
 def minor_unit_exponent(currency: str) -> int:

@@ -1,0 +1,3 @@
+from knowreply.cli import app
+
+app(prog_name="knowreply")

@@ -1,0 +1,78 @@
+"""Settings from `KNOWREPLY_*` environment variables or a `.env` file."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from knowreply.errors import ConfigError
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="KNOWREPLY_", env_file=".env", extra="ignore", frozen=True
+    )
+
+    data_dir: Path = Path("./.knowreply")
+    """Where the SQLite database, the generated master key and artifacts live."""
+    database_url: str | None = None
+    """SQLAlchemy URL; default SQLite in the data dir, `postgresql+psycopg://…` for production."""
+    secret_key: SecretStr | None = None
+    """Master key(s) for stored credentials: comma-separated Fernet keys, newest first."""
+    log_level: str = "info"
+    log_format: str = Field(default="console", pattern="^(console|json)$")
+    executor_id: str = "local"
+    """The durable worker's identity; give each worker of a deployment its own, stable one."""
+
+    @property
+    def key_file(self) -> Path:
+        return self.data_dir / "secret.key"
+
+    @cached_property
+    def database(self) -> URL:
+        """The validated database URL (a clear ConfigError when it is malformed)."""
+        return parse_database_url(self.database_url, self.data_dir)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database.get_backend_name() == "sqlite"
+
+
+def parse_database_url(raw: str | None, data_dir: Path) -> URL:
+    """Validate `KNOWREPLY_DATABASE_URL` and pick the driver we ship (psycopg 3)."""
+    if not raw:
+        return make_url(f"sqlite:///{(data_dir / 'knowreply.sqlite').resolve()}")
+    fix = "Use sqlite:///path/to/file.sqlite or postgresql+psycopg://user:password@host:5432/dbname"
+    try:
+        url = make_url(raw.strip())
+    except ArgumentError:
+        raise ConfigError("KNOWREPLY_DATABASE_URL", "not a database URL", fix) from None
+    backend = url.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        raise ConfigError("KNOWREPLY_DATABASE_URL", f"unsupported database {backend!r}", fix)
+    if backend == "postgresql":
+        if url.drivername not in ("postgresql", "postgresql+psycopg"):
+            raise ConfigError(
+                "KNOWREPLY_DATABASE_URL", f"unsupported driver {url.drivername!r}", fix
+            )
+        if not url.database:
+            raise ConfigError("KNOWREPLY_DATABASE_URL", "no database name", fix)
+        return url.set(drivername="postgresql+psycopg")
+    if not url.database or url.database == ":memory:":
+        raise ConfigError(
+            "KNOWREPLY_DATABASE_URL",
+            "an SQLite URL needs a file path (workers and the web app share it)",
+            fix,
+        )
+    return url
+
+
+def load_settings() -> Settings:
+    return Settings()

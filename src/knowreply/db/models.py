@@ -1,0 +1,249 @@
+"""The data model. Change it only together with a new Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from knowreply.db.types import UTCDateTime, utcnow
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSONType}  # noqa: RUF012
+
+
+class Meta(Base):
+    """Installation-wide facts, such as the master-key canary."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Workspace(Base):
+    """One business: its settings, members, connections and mail."""
+
+    __tablename__ = "workspaces"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    plan: Mapped[str] = mapped_column(String(32), default="self_hosted")
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Business profile and policy, validated by `workspaces.WorkspaceSettings`."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    members: Mapped[list[Member]] = relationship(back_populates="workspace")
+
+
+class Member(Base):
+    """A person who signs in to the dashboard of one workspace."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("workspace_id", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(320))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="owner")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+
+    workspace: Mapped[Workspace] = relationship(back_populates="members")
+
+
+class ApiToken(Base):
+    """A bearer token for the JSON API; only its hash is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+
+
+class IntegrationConnection(Base):
+    """A workspace's connection to an outside service (Stripe), with encrypted credentials."""
+
+    __tablename__ = "integration_connections"
+    __table_args__ = (UniqueConstraint("workspace_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    credentials: Mapped[str] = mapped_column(Text)
+    """Fernet token of the secret; never shown, logged or returned."""
+    credentials_masked: Mapped[str] = mapped_column(String(64))
+    key_kind: Mapped[str] = mapped_column(String(16))
+    mode: Mapped[str] = mapped_column(String(8))
+    api_base: Mapped[str | None] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(32), default="unchecked")
+    status_detail: Mapped[str | None] = mapped_column(Text)
+    permissions: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    last_checked_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CapabilitySetting(Base):
+    """Whether the business let the agent use one capability of an integration."""
+
+    __tablename__ = "capability_settings"
+    __table_args__ = (UniqueConstraint("workspace_id", "integration", "capability"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    integration: Mapped[str] = mapped_column(String(32))
+    capability: Mapped[str] = mapped_column(String(64))
+    enabled: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Conversation(Base):
+    """A thread with one customer address."""
+
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    customer_email: Mapped[str] = mapped_column(String(320), index=True)
+    subject: Mapped[str] = mapped_column(String(998))
+    """The normalised subject (no Re:/Fwd:), for matching replies without references."""
+    status: Mapped[str] = mapped_column(String(32), default="open")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_message_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    messages: Mapped[list[Message]] = relationship(back_populates="conversation")
+
+
+class Message(Base):
+    """One email in or out, raw bytes kept; stored before anything else happens to it."""
+
+    __tablename__ = "messages"
+    __table_args__ = (UniqueConstraint("workspace_id", "rfc_message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="SET NULL"), index=True
+    )
+    direction: Mapped[str] = mapped_column(String(8))
+    """`in` or `out`."""
+    rfc_message_id: Mapped[str] = mapped_column(String(998))
+    in_reply_to: Mapped[str | None] = mapped_column(Text)
+    references: Mapped[str | None] = mapped_column(Text)
+    from_address: Mapped[str] = mapped_column(String(320), default="")
+    to_addresses: Mapped[str] = mapped_column(Text, default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    received_via: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(32), default="received")
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    conversation: Mapped[Conversation | None] = relationship(back_populates="messages")
+
+
+class AgentRun(Base):
+    """One run of the agent on one message: the trace the dashboard and CLI show."""
+
+    __tablename__ = "agent_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="SET NULL"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(16))
+    """`pipeline` or `simulator`."""
+    brain: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    trace: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    input_tokens: Mapped[int] = mapped_column(default=0)
+    output_tokens: Mapped[int] = mapped_column(default=0)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+
+
+class Action(Base):
+    """A write the agent did or wants to do in Stripe (refund, cancellation, link)."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("agent_runs.id", ondelete="SET NULL"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32))
+    """`awaiting_approval`, `approved`, `rejected`, `done`, `failed`."""
+    idempotency_key: Mapped[str] = mapped_column(String(255), unique=True)
+    customer_id: Mapped[str | None] = mapped_column(String(255))
+    target_id: Mapped[str | None] = mapped_column(String(255))
+    amount_minor: Mapped[int | None]
+    currency: Mapped[str | None] = mapped_column(String(3))
+    arguments: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    error: Mapped[str | None] = mapped_column(Text)
+    approved_by_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL")
+    )
+    decided_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class AuditEvent(Base):
+    """Append-only: every Stripe write and settings change (triggers refuse edits)."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(320))
+    """Who: a member's email, `agent`, or `cli`."""
+    action: Mapped[str] = mapped_column(String(64))
+    """What, as an event name: `stripe.refund.create`, `capability.enable`."""
+    target: Mapped[str | None] = mapped_column(String(255))
+    result: Mapped[str] = mapped_column(String(32))
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

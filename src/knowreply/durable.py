@@ -1,0 +1,79 @@
+"""The durable engine: DBOS on the same database as the app.
+
+Workers (`knowreply worker`) launch DBOS and run workflows; the web app and the CLI only
+enqueue through a `DBOSClient`, so a web request never runs a workflow itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dbos import DBOS, DBOSClient, DBOSConfig
+
+from knowreply import __version__
+from knowreply.config import Settings
+
+APP_NAME = "knowreply"
+
+
+@dataclass(frozen=True)
+class QueueSpec:
+    name: str
+    worker_concurrency: int | None = None
+    partition_worker_concurrency: int | None = None
+    """Set to make the queue partitioned (e.g. one partition per workspace)."""
+
+
+_queues: dict[str, QueueSpec] = {}
+
+
+def declare_queue(spec: QueueSpec) -> str:
+    """Called at import by modules with workflows; registered when a worker launches."""
+    _queues[spec.name] = spec
+    return spec.name
+
+
+def system_database_url(settings: Settings) -> str:
+    """DBOS keeps its tables next to ours: the `dbos` schema in PostgreSQL, the same file in
+    SQLite."""
+    return settings.database.render_as_string(hide_password=False)
+
+
+def dbos_config(settings: Settings) -> DBOSConfig:
+    return {
+        "name": APP_NAME,
+        "system_database_url": system_database_url(settings),
+        "application_version": __version__,
+        "executor_id": settings.executor_id,
+        "log_level": settings.log_level.upper(),
+        "notification_listener_polling_interval_sec": 0.2,
+    }
+
+
+def launch(settings: Settings, *, workflow_modules: Iterable[str] = ()) -> None:
+    """Register the workflows (by importing their modules) and start executing them.
+
+    Pending workflows of this executor id are recovered: a worker killed in the middle of a
+    workflow finishes it after restart.
+    """
+    DBOS(config=dbos_config(settings))
+    for module in workflow_modules:
+        importlib.import_module(module)
+    DBOS.launch()
+    for spec in _queues.values():
+        DBOS.register_queue(
+            spec.name,
+            worker_concurrency=spec.worker_concurrency,
+            partition_worker_concurrency=spec.partition_worker_concurrency,
+        )
+
+
+def shutdown() -> None:
+    DBOS.destroy(destroy_registry=False)
+
+
+def client(settings: Settings) -> DBOSClient:
+    """For processes that enqueue work but do not run it (the web app, the CLI)."""
+    return DBOSClient(system_database_url=system_database_url(settings), application_name=APP_NAME)

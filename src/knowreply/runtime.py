@@ -1,0 +1,84 @@
+"""Start-up: settings, database, schema and master key checked once, before any work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from knowreply.config import Settings
+from knowreply.db import migrate
+from knowreply.db.models import Meta
+from knowreply.db.session import check_connection, make_engine, make_sessionmaker, transaction
+from knowreply.errors import ConfigError
+from knowreply.secrets import MasterKey, load_master_key
+from knowreply.workspaces import ensure_default_workspace
+
+CANARY_KEY = "master_key_canary"
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What every command and server needs, ready to use."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    master_key: MasterKey
+
+
+@dataclass(frozen=True)
+class InitReport:
+    created_workspace: str | None
+    revision_before: str | None
+    revision_after: str | None
+
+
+def _read_canary(sessions: sessionmaker[Session]) -> str | None:
+    with sessions() as session:
+        return session.scalar(select(Meta.value).where(Meta.key == CANARY_KEY))
+
+
+def initialize(settings: Settings) -> tuple[Runtime, InitReport]:
+    """`knowreply init`: create or migrate the schema, check or create the master key."""
+    engine = make_engine(settings.database)
+    check_connection(engine)
+    before = migrate.current_revision(engine)
+    sessions = make_sessionmaker(engine)
+    # Check the key against existing data before migrating anything.
+    canary = _read_canary(sessions) if before is not None else None
+    master_key = load_master_key(settings, create=canary is None)
+    if canary is not None:
+        master_key.check_canary(canary)
+    migrate.upgrade(engine)
+    with transaction(sessions) as session:
+        if canary is None:
+            session.merge(Meta(key=CANARY_KEY, value=master_key.make_canary()))
+        created = ensure_default_workspace(session)
+        created_name = created.name if created else None
+    report = InitReport(created_name, before, migrate.current_revision(engine))
+    return Runtime(settings, engine, sessions, master_key), report
+
+
+def open_runtime(settings: Settings) -> Runtime:
+    """For serve, worker and the other commands: everything must already be set up."""
+    engine = make_engine(settings.database)
+    check_connection(engine)
+    current, head = migrate.current_revision(engine), migrate.head_revision(engine)
+    if current != head:
+        problem = (
+            "the database is not set up"
+            if current is None
+            else (f"the database schema is at {current}, this version needs {head}")
+        )
+        raise ConfigError(
+            "KNOWREPLY_DATABASE_URL", problem, "Run `knowreply init` to create or migrate it"
+        )
+    sessions = make_sessionmaker(engine)
+    canary = _read_canary(sessions)
+    master_key = load_master_key(settings, create=False)
+    if canary is not None:
+        master_key.check_canary(canary)
+    return Runtime(settings, engine, sessions, master_key)
+

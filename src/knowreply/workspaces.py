@@ -1,0 +1,149 @@
+"""Workspaces (one business each), their plan and settings, and their members."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from knowreply.db.models import Member, Workspace
+from knowreply.errors import KnowreplyError, NotFound
+
+DEFAULT_WORKSPACE = "default"
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+_password_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    label: str
+    integrations_allowed: bool
+
+
+PLANS = {
+    plan.name: plan
+    for plan in (
+        Plan("self_hosted", "Self-hosted", integrations_allowed=True),
+        Plan("trial", "Trial without integrations", integrations_allowed=False),
+    )
+}
+
+
+class WorkspaceSettings(BaseModel):
+    """The business profile and policy a workspace owner edits in Settings."""
+
+    business_name: str = "Our team"
+    tone: Literal["friendly", "formal"] = "friendly"
+    signature: str = ""
+    timezone: str = "UTC"
+    support_address: str | None = None
+    """Our own inbound address: mail from it is never answered (loops)."""
+    approval_mode: Literal["auto", "always", "above_amount"] = "always"
+    approval_threshold_minor: int = 5_000
+    refund_cap_minor: int = 50_000
+    """The largest refund the agent may make, in minor units of the charge's currency."""
+    refund_window_days: int = Field(default=60, ge=0)
+    portal_return_url: str = "https://example.com/account"
+    trusted_authserv_ids: list[str] = Field(default_factory=list)
+    brain: Literal["rules", "openai", "anthropic"] = "rules"
+
+    @field_validator("trusted_authserv_ids")
+    @classmethod
+    def _lower(cls, values: list[str]) -> list[str]:
+        return sorted({value.strip().lower() for value in values if value.strip()})
+
+
+class WorkspaceNameError(KnowreplyError):
+    pass
+
+
+class AmbiguousWorkspace(KnowreplyError):
+    pass
+
+
+def settings_of(workspace: Workspace) -> WorkspaceSettings:
+    return WorkspaceSettings.model_validate(workspace.settings or {})
+
+
+def create_workspace(session: Session, name: str, *, plan: str = "self_hosted") -> Workspace:
+    if not _NAME.match(name):
+        raise WorkspaceNameError(
+            f"workspace name {name!r}: use 1-63 lower-case letters, digits or dashes"
+        )
+    if plan not in PLANS:
+        raise WorkspaceNameError(f"unknown plan {plan!r}; plans: {', '.join(PLANS)}")
+    if session.scalar(select(Workspace).where(Workspace.name == name)) is not None:
+        raise WorkspaceNameError(f"a workspace named {name!r} already exists")
+    workspace = Workspace(name=name, plan=plan, settings=WorkspaceSettings().model_dump())
+    session.add(workspace)
+    session.flush()
+    return workspace
+
+
+def list_workspaces(session: Session) -> list[Workspace]:
+    return list(session.scalars(select(Workspace).order_by(Workspace.name)))
+
+
+def ensure_default_workspace(session: Session) -> Workspace | None:
+    """Create `default` when there is no workspace at all; returns it when created."""
+    if session.scalar(select(func.count()).select_from(Workspace)):
+        return None
+    return create_workspace(session, DEFAULT_WORKSPACE)
+
+
+def resolve_workspace(session: Session, name: str | None) -> Workspace:
+    """The named workspace, or the only one when no name is given."""
+    if name:
+        workspace = session.scalar(select(Workspace).where(Workspace.name == name))
+        if workspace is None:
+            raise NotFound(f"no workspace named {name!r} (see `knowreply workspace list`)")
+        return workspace
+    workspaces = list_workspaces(session)
+    if len(workspaces) == 1:
+        return workspaces[0]
+    if not workspaces:
+        raise NotFound("no workspace yet: run `knowreply init`")
+    names = ", ".join(w.name for w in workspaces)
+    raise AmbiguousWorkspace(f"several workspaces ({names}): choose one with --workspace NAME")
+
+
+def hash_password(password: str) -> str:
+    return _password_hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _password_hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def create_member(
+    session: Session, workspace: Workspace, email: str, password: str, *, role: str = "owner"
+) -> Member:
+    email = email.strip().lower()
+    if "@" not in email:
+        raise KnowreplyError(f"{email!r} is not an email address")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise KnowreplyError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    exists = session.scalar(
+        select(Member).where(Member.workspace_id == workspace.id, Member.email == email)
+    )
+    if exists is not None:
+        raise KnowreplyError(f"{email} is already a member of {workspace.name}")
+    member = Member(
+        workspace_id=workspace.id, email=email, password_hash=hash_password(password), role=role
+    )
+    session.add(member)
+    session.flush()
+    return member

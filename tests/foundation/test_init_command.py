@@ -1,0 +1,86 @@
+"""`knowreply init` creates or migrates the database, idempotently, on both backends."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from knowreply.config import Settings
+from knowreply.db import migrate
+from knowreply.db.models import AuditEvent, Member, Workspace
+from knowreply.db.session import transaction
+from knowreply.runtime import initialize, open_runtime
+from knowreply.workspaces import create_member, resolve_workspace
+from tests.foundation.cli_helpers import knowreply
+
+
+def test_init_twice_creates_once(cli_env: dict[str, str], settings: Settings) -> None:
+    first = knowreply("init", env=cli_env)
+    assert first.returncode == 0, first.stderr
+    assert "Created the workspace 'default'" in first.stdout
+    second = knowreply("init", env=cli_env)
+    assert second.returncode == 0, second.stderr
+    assert "up to date" in second.stdout
+    assert "Created the workspace" not in second.stdout
+
+    runtime = open_runtime(settings)
+    with runtime.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Workspace)) == 1
+    assert migrate.current_revision(runtime.engine) == migrate.head_revision(runtime.engine)
+    assert settings.key_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_init_on_existing_database_keeps_rows(settings: Settings) -> None:
+    runtime, _ = initialize(settings)
+    with transaction(runtime.sessions) as session:
+        workspace = resolve_workspace(session, None)
+        create_member(session, workspace, "Owner@Example.com", "a long enough password")
+        session.add(AuditEvent(workspace_id=workspace.id, actor="cli", action="t", result="ok"))
+    key_before = settings.key_file.read_bytes()
+
+    _, report = initialize(settings)
+
+    assert report.created_workspace is None
+    assert settings.key_file.read_bytes() == key_before
+    with runtime.sessions() as session:
+        member = session.scalars(select(Member)).one()
+        assert member.email == "owner@example.com"
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == 1
+
+
+def test_default_workspace_is_used_when_there_is_only_one(cli_env: dict[str, str]) -> None:
+    assert knowreply("init", env=cli_env).returncode == 0
+    added = knowreply("user", "create", "ann@example.com", "--password", "0123456789", env=cli_env)
+    assert added.returncode == 0, added.stderr
+    assert "to 'default'" in added.stdout
+
+    assert knowreply("workspace", "create", "acme", env=cli_env).returncode == 0
+    listed = knowreply("workspace", "list", env=cli_env)
+    assert listed.stdout.split() == ["acme", "self_hosted", "default", "self_hosted"]
+
+    ambiguous = knowreply(
+        "user", "create", "bob@example.com", "--password", "0123456789", env=cli_env
+    )
+    assert ambiguous.returncode == 1
+    assert "--workspace NAME" in ambiguous.stderr
+    chosen = knowreply(
+        "user",
+        "create",
+        "bob@example.com",
+        "--password",
+        "0123456789",
+        "--workspace",
+        "acme",
+        env=cli_env,
+    )
+    assert chosen.returncode == 0, chosen.stderr
+
+
+def test_bad_workspace_names_and_passwords_are_refused(cli_env: dict[str, str]) -> None:
+    assert knowreply("init", env=cli_env).returncode == 0
+    bad_name = knowreply("workspace", "create", "Acme Inc", env=cli_env)
+    assert bad_name.returncode == 1
+    assert "lower-case" in bad_name.stderr
+    short = knowreply("user", "create", "a@example.com", "--password", "short", env=cli_env)
+    assert short.returncode == 1
+    assert "at least 10 characters" in short.stderr
+    assert "Traceback" not in short.stderr + bad_name.stderr

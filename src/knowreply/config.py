@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     """Master key(s) for stored credentials: comma-separated Fernet keys, newest first."""
     log_level: str = "info"
     log_format: str = Field(default="console", pattern="^(console|json)$")
+    public_url: str = "http://127.0.0.1:8000"
+    """Where members reach the dashboard; `https://…` makes the session cookie Secure."""
     executor_id: str = "local"
     """The durable worker's identity; give each worker of a deployment its own, stable one."""
 

@@ -81,4 +81,3 @@ def open_runtime(settings: Settings) -> Runtime:
     if canary is not None:
         master_key.check_canary(canary)
     return Runtime(settings, engine, sessions, master_key)
-

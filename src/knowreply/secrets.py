@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from knowreply.config import Settings
 from knowreply.errors import ConfigError
@@ -27,6 +29,13 @@ class MasterKey:
 
     fernet: MultiFernet
     source: str
+    primary: bytes
+    """The newest key, from which other secrets (the session signing key) are derived."""
+
+    def derive(self, purpose: str) -> bytes:
+        """A separate 32-byte secret for one purpose, so the master key itself is never reused."""
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode())
+        return hkdf.derive(self.primary)
 
     def encrypt(self, plaintext: str) -> str:
         return self.fernet.encrypt(plaintext.encode()).decode()
@@ -58,7 +67,7 @@ def wrong_key_error(source: str) -> ConfigError:
     )
 
 
-def _parse_keys(raw: str, source: str) -> MultiFernet:
+def _parse_keys(raw: str, source: str) -> MasterKey:
     keys = [part.strip() for part in raw.split(",") if part.strip()]
     if not keys:
         raise ConfigError(
@@ -69,7 +78,7 @@ def _parse_keys(raw: str, source: str) -> MultiFernet:
             "print(Fernet.generate_key().decode())'`",
         )
     try:
-        return MultiFernet([Fernet(key) for key in keys])
+        fernet = MultiFernet([Fernet(key) for key in keys])
     except ValueError:
         raise ConfigError(
             SETTING,
@@ -77,15 +86,16 @@ def _parse_keys(raw: str, source: str) -> MultiFernet:
             "Generate one with `python -c 'from cryptography.fernet import Fernet; "
             "print(Fernet.generate_key().decode())'`",
         ) from None
+    return MasterKey(fernet, source, keys[0].encode())
 
 
 def load_master_key(settings: Settings, *, create: bool) -> MasterKey:
     """The configured key, else the key file, else (only when `create`) a new key file."""
     if settings.secret_key is not None:
-        return MasterKey(_parse_keys(settings.secret_key.get_secret_value(), SETTING), SETTING)
+        return _parse_keys(settings.secret_key.get_secret_value(), SETTING)
     path = settings.key_file
     if path.exists():
-        return MasterKey(_parse_keys(path.read_text(), str(path)), str(path))
+        return _parse_keys(path.read_text(), str(path))
     if not create:
         raise ConfigError(
             SETTING,
@@ -93,7 +103,7 @@ def load_master_key(settings: Settings, *, create: bool) -> MasterKey:
             "holds encrypted credentials",
             f"Set {SETTING} to the key this database was set up with, or restore {path}",
         )
-    return MasterKey(_parse_keys(_write_new_key(path), str(path)), str(path))
+    return _parse_keys(_write_new_key(path), str(path))
 
 
 def _write_new_key(path: Path) -> str:

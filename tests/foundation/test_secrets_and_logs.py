@@ -19,14 +19,14 @@ RESTRICTED = "rk_test_51HqLyjWDarjtT1zdp7dc9xQa"
 
 def test_encrypt_round_trip_and_rotation() -> None:
     old, new = Fernet.generate_key(), Fernet.generate_key()
-    before = MasterKey(MultiFernet([Fernet(old)]), "test")
+    before = MasterKey(MultiFernet([Fernet(old)]), "test", old)
     token = before.encrypt(RESTRICTED)
     assert RESTRICTED not in token
 
-    after = MasterKey(MultiFernet([Fernet(new), Fernet(old)]), "test")
+    after = MasterKey(MultiFernet([Fernet(new), Fernet(old)]), "test", new)
     assert after.decrypt(token) == RESTRICTED
     rotated = after.rotate(token)
-    only_new = MasterKey(MultiFernet([Fernet(new)]), "test")
+    only_new = MasterKey(MultiFernet([Fernet(new)]), "test", new)
     assert only_new.decrypt(rotated) == RESTRICTED
     with pytest.raises(ConfigError, match="KNOWREPLY_SECRET_KEY"):
         only_new.decrypt(token)

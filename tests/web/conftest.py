@@ -1,0 +1,63 @@
+"""Web tests: the ASGI app over HTTP semantics (httpx), with a cast of members.
+
+alice owns the `default` workspace, bob is a member there, and charlie owns `other`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from fastapi.testclient import TestClient
+
+from knowreply.db.session import transaction
+from knowreply.runtime import Runtime
+from knowreply.web.app import create_app
+from knowreply.workspaces import create_member, create_workspace, resolve_workspace
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass(frozen=True)
+class Cast:
+    alice: str = "alice@example.com"
+    bob: str = "bob@example.com"
+    charlie: str = "charlie@other.example"
+
+
+@pytest.fixture
+def cast(runtime: Runtime) -> Cast:
+    with transaction(runtime.sessions) as session:
+        default = resolve_workspace(session, "default")
+        create_member(session, default, Cast.alice, PASSWORD)
+        create_member(session, default, Cast.bob, PASSWORD, role="member")
+        other = create_workspace(session, "other")
+        create_member(session, other, Cast.charlie, PASSWORD)
+    return Cast()
+
+
+@pytest.fixture
+def client(runtime: Runtime) -> Iterator[TestClient]:
+    with TestClient(create_app(runtime), base_url="http://127.0.0.1:8000") as test_client:
+        yield test_client
+
+
+def csrf_of(client: TestClient) -> str:
+    """The CSRF token the sign-in page hands out (a form field)."""
+    page = client.get("/login").text
+    marker = 'name="csrf_token" value="'
+    start = page.index(marker) + len(marker)
+    return page[start : page.index('"', start)]
+
+
+def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
+    """Sign in through the form; returns the session's CSRF token."""
+    token = csrf_of(client)
+    response = client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    return token

@@ -18,6 +18,8 @@ from knowreply.mail.imap import (
 from knowreply.mail.inbound import InboundEnvelope
 from mailservers import Mailbox, free_port
 
+pytestmark = pytest.mark.imap
+
 
 def customer_email(subject: str, body: str = "Hello, where is my invoice?") -> bytes:
     return (

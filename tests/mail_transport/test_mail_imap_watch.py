@@ -12,6 +12,8 @@ from knowreply.mail.imap import FetchBatch, ImapMailboxConfig, MailboxError, wat
 from knowreply.mail.inbound import InboundEnvelope
 from mailservers import Mailbox
 
+pytestmark = pytest.mark.imap
+
 EMAIL = b"From: carol@example.com\r\nSubject: where is my refund\r\n\r\nHi\r\n"
 
 

@@ -11,6 +11,7 @@ from knowreply.mail.imap import (
     ImapCursor,
     MailboxError,
     TooLarge,
+    current_cursor,
     fetch_new,
     fetch_new_async,
     mark_seen,
@@ -82,6 +83,14 @@ async def test_a_saved_cursor_survives_a_restart(mailbox: Mailbox) -> None:
 
     assert subjects(after_restart.messages) == ["second question"]
     assert not after_restart.uidvalidity_changed
+
+
+def test_a_newly_connected_mailbox_can_skip_its_history(mailbox: Mailbox) -> None:
+    mailbox.deliver(customer_email("answered by a human last year"))
+    cursor = current_cursor(mailbox.config())
+    mailbox.deliver(customer_email("arrived after connecting"))
+
+    assert subjects(fetch_new(mailbox.config(), cursor).messages) == ["arrived after connecting"]
 
 
 def test_a_recreated_folder_is_read_again_from_the_start(mailbox: Mailbox) -> None:

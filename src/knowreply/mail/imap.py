@@ -93,6 +93,14 @@ def fetch_new(config: ImapMailboxConfig, cursor: ImapCursor | None) -> FetchBatc
         return _fetch_batch(client, config, cursor)
 
 
+def current_cursor(config: ImapMailboxConfig) -> ImapCursor:
+    """A cursor past everything already in the folder: connect a mailbox without its history."""
+    with _mailbox_errors(config), _session(config) as client:
+        uidvalidity = _select(client, config.folder, readonly=True)
+        uids = client.search(["ALL"])
+        return ImapCursor(uidvalidity=uidvalidity, last_uid=max(uids, default=0))
+
+
 def mark_seen(config: ImapMailboxConfig, uids: Sequence[int], *, uidvalidity: int) -> bool:
     """Set \\Seen on exactly `uids`; call it only after they are stored.
 

@@ -194,7 +194,7 @@ CASES: list[Case] = [
     ja("解約したいです。", I.CANCEL),
     ja("サブスクリプションをキャンセルしてください。", I.CANCEL),
     ja("自動更新を停止してください", I.CANCEL),
-    ja("来月から更新しないでください。", I.CANCEL),
+    ja("来月から更新しないでください。", I.CANCEL, months=(MonthRef(2026, 12),)),
     ja("退会手続きをお願いします", I.CANCEL),
     # verification codes
     Case("Here is the code: 482913", I.VERIFICATION_CODE, code="482913"),

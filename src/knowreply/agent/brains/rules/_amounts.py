@@ -114,8 +114,11 @@ def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmoun
     """Every amount in the text, in order, with where it was written."""
     found: list[FoundAmount] = []
     bare: list[tuple[re.Match[str], Decimal]] = []
+    read_up_to = 0
     for match in _NUMBER.finditer(text):
         number, start, end = match.group(1), match.start(1), match.end(1)
+        if start < read_up_to:
+            continue
         man = _MAN.match(text, end)
         if man:
             base = _decimal(number, "jpy")
@@ -123,9 +126,10 @@ def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmoun
             money = _money(base * 10_000 + extra, "jpy") if base is not None else None
             if money:
                 found.append(FoundAmount(money, start, man.end(), explicit=True))
+            read_up_to = man.end()
             continue
         marker = _marker_before(text, start)
-        if marker is False and start and text[start - 1].isalpha():
+        if marker is False and start and text[start - 1].isascii() and text[start - 1].isalpha():
             continue  # part of a word or an id, such as `v2` or `ABC123`
         after = _marker_after(text, end)
         if after is not False and (marker is False or marker is None):

@@ -29,7 +29,8 @@ _RELATIVE_DAYS = re.compile(r"\b(yesterday|today)\b|(昨日|今日|本日)", re.
 _EN_MONTH = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+)?,?\s*" + _YEAR + r")?", re.I)
 _JA_MONTH = re.compile(r"(?:(?P<year>\d{4})\s?年\s?)?(?<!\d)(?P<month>\d{1,2})\s?月(?!\s?\d{1,2}\s?日)")
 _RELATIVE_MONTH = re.compile(
-    r"\b(?P<last>last|previous|past)\s+month\b|\bthis\s+month\b|(?P<ja_last>先月|前月)|今月|当月",
+    r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+month\b|"
+    r"(?P<ja_last>先月|前月)|(?P<ja_next>来月|翌月)|今月|当月",
     re.I,
 )
 _MAY_CONTEXT = re.compile(
@@ -132,5 +133,7 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
         anchor = today.replace(day=1)
         if match.group("last") or match.group("ja_last"):
             anchor = anchor - timedelta(days=1)
+        elif match.group("next") or match.group("ja_next"):
+            anchor = (anchor + timedelta(days=32)).replace(day=1)
         found.append(Found(MonthRef(anchor.year, anchor.month), match.start(), match.end()))
     return sorted(found, key=lambda f: f.start)

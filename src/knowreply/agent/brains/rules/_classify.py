@@ -40,14 +40,14 @@ def _first_match(rule: Rule, text: str) -> int | None:
 
 
 def score(text: str) -> dict[Intent, _Score]:
-    """Points per intent (each rule counts once) and where the intent was first asked."""
+    """Points per intent (its clearest phrase) and where the intent was first asked."""
     scores: dict[Intent, _Score] = {}
     for rule in RULES:
         at = _first_match(rule, text)
         if at is None:
             continue
         entry = scores.setdefault(rule.intent, _Score(first_at=at))
-        entry.points += rule.weight
+        entry.points = max(entry.points, rule.weight)
         entry.first_at = min(entry.first_at, at)
     return scores
 
@@ -80,6 +80,11 @@ def choose(scores: dict[Intent, _Score], *, looks_up_something: bool, partial: b
     if Intent.PORTAL_LINK in confident and Intent.PAYMENT_LINK in confident:
         # "a link to update my card": the portal is the link they want.
         confident.pop(Intent.PAYMENT_LINK)
+    if Intent.PAYMENT_LINK in confident or Intent.PORTAL_LINK in confident:
+        # "a link to pay my invoice": the invoice is what the link is for, not a second ask.
+        for invoice_intent in (Intent.LATEST_INVOICE, Intent.INVOICE_LOOKUP):
+            if invoice_intent in confident and confident[invoice_intent].points < 3:
+                confident.pop(invoice_intent)
     if Intent.CHARGE_LOOKUP in confident and Intent.REFUND in confident:
         if confident[Intent.CHARGE_LOOKUP].points < 3:
             confident.pop(Intent.CHARGE_LOOKUP)

@@ -38,12 +38,17 @@ RULES: tuple[Rule, ...] = (
         Intent.LATEST_INVOICE,
         r"\b(latest|last|most recent|recent|current|newest|previous) (invoice|bill|receipt)",
         r"\b(send|resend|forward|email|need|want|get|give|download)( me| us)?( a)?( copy of)?"
-        r"( my| the| our| an| a| this)? (invoice|receipt|bill)",
+        r"( my| the| our| an| a| this)? (invoice|receipt|bill)s?\b",
         r"\b(copy|pdf) of (my |the |our |an )?(invoice|receipt)",
         r"\b(invoice|receipt) for (my|the|our) (last|latest|most recent|recent) (payment|charge)",
         r"\b(where|how) (is|can i (find|get|see|download)) (my|the|our) (invoice|receipt)",
         r"(最新|最近|直近|前回|今回)の(請求書|領収書|インボイス)",
         r"(請求書|領収書|インボイス)(を|の)?(送|再送|発行|お送り|ください|いただけ|ほしい|欲しい|PDF|pdf|控え|確認)",
+    ),
+    *_rules(
+        Intent.LATEST_INVOICE,
+        r"\b(send|resend|forward|email|need|want|get|give)\b[^.?!\n]{0,30}\b(invoice|receipt)s?\b",
+        weight=2,
     ),
     *_rules(Intent.LATEST_INVOICE, r"\binvoices?\b", r"請求書|インボイス", weight=1),
     *_rules(
@@ -84,13 +89,15 @@ RULES: tuple[Rule, ...] = (
         r"(カード|クレジットカード)(が|は)?(通らな|通りませ|使えな|使えませ|拒否|エラー|承認されな)",
         r"(支払い|お支払い|決済)(の)?(状況|状態|ステータス)",
         r"(入金|支払い|お支払い)(を)?確認(して|いただけ|でき)",
+        negatable=False,
     ),
     # charge lookup
     *_rules(
         Intent.CHARGE_LOOKUP,
         r"\bwhat (is|was|'s) (this|that|the|a) (charge|payment|transaction|debit)",
-        r"\bwhat('s| is| was) (this|that|the) [^?.]{0,20}(charge|payment|transaction|debit)\b",
-        r"\bwhat (was|is) [^?.]{0,20} (for|about)\?",
+        r"\bwhat('s| is| was) (this|that|the) (?:(?!status)[^?!\n]){0,25}(charge|payment|transaction|debit)\b",
+        r"\bwhat (this|that) [^?!\n]{0,25}(charge|payment|transaction|debit) (is|was)\b",
+        r"\bwhat (was|is) [^?!\n]{0,25} (for|about)\?",
         r"\b(don't|do not|can't|cannot) (recogni[sz]e|remember|identify)( this| that| the| a|"
         r" an)?( \w+)? (charge|payment|transaction|debit)",
         r"\b(unknown|unrecogni[sz]ed|unexpected|mysterious|strange|unfamiliar|weird|random) "
@@ -101,6 +108,7 @@ RULES: tuple[Rule, ...] = (
         r"(何|なん)の(請求|支払い|料金|引き落とし|決済)",
         r"(この|こちらの)(請求|引き落とし|決済|料金)は(何|なん)",
         r"(請求|引き落とし|決済)(の)?内容(を|が)",
+        negatable=False,
     ),
     *_rules(Intent.CHARGE_LOOKUP, r"\b(charged|charge of|debited)\b", r"引き落とされ", weight=1,
             negatable=False),
@@ -128,6 +136,7 @@ RULES: tuple[Rule, ...] = (
         r"(どの|どんな|今の|現在の)プラン",
         r"(トライアル|無料期間|試用期間|お試し期間)(は|が)?(いつ|まで|終了|終わ)",
         r"更新され(ますか|るのでしょうか|るか)",
+        negatable=False,
     ),
     # refunds (partial refunds are told apart afterwards, by the amounts)
     *_rules(
@@ -142,6 +151,7 @@ RULES: tuple[Rule, ...] = (
         r"二重(請求|課金|決済|引き落とし|に(請求|課金|決済|引き落と|支払))",
         r"(2|二)(回|度)(請求|課金|引き落と|決済|支払)",
     ),
+    *_rules(Intent.CANCEL, r"\b(forgot|forget) to cancel", weight=2, negatable=False),
     *_rules(
         Intent.PARTIAL_REFUND,
         r"\bpartial(ly)? refund|\brefund (me |us )?(part|half|some|the difference|a portion)",
@@ -200,7 +210,8 @@ RULES: tuple[Rule, ...] = (
 
 NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no need to|no longer "
-    r"(want|need) to|won't|will not|wouldn't|without|instead of|rather than|no)\b[^,;.!?\n]{0,28}$",
+    r"(want|need) to|forgot to|forget to|won't|will not|wouldn't|without|"
+    r"instead of|rather than|no)\b[^,;.!?\n]{0,28}$",
     re.IGNORECASE,
 )
 NEGATION_AFTER = re.compile(
@@ -215,9 +226,9 @@ OUT_OF_OFFICE = re.compile(
     re.IGNORECASE,
 )
 BILLING_WORDS = re.compile(
-    r"\b(bill\w*|invoice\w*|charge\w*|payment\w*|paid|pay|subscription\w*|plan|receipt\w*|"
-    r"price|pricing|card|renew\w*|trial|money|fee)\b|請求|支払|決済|料金|領収|課金|引き落と|"
-    r"サブスク|プラン|カード|契約|返金",
+    r"\b(bill\w*|invoice\w*|charge\w*|payment\w*|paid|pay|subscription\w*|receipt\w*|"
+    r"card|renew\w*|trial|money|fee)\b|請求|支払|決済|料金|領収|課金|引き落と|"
+    r"サブスク|カード|契約|返金",
     re.IGNORECASE,
 )
 CODE_WORDS = re.compile(r"\b(code|otp|pin|verification|passcode)\b|コード|認証|確認番号|暗証", re.I)
@@ -232,9 +243,10 @@ LAST_CHARGE = re.compile(
     r"(前回|最新|直近|先日|この前|今回|最後)の(請求|支払い|お支払い|決済|引き落とし|課金|更新)",
     re.IGNORECASE,
 )
+_CURRENCY_AFTER = r"^\s*(?:円|ドル|ユーロ|ポンド|usd|eur|gbp|jpy|cad|aud|dollars?|euros?|pounds?|yen|bucks|[€$£¥])?"
 ENTITY_NOUN_AFTER = re.compile(
-    r"^\s*(usd|eur|gbp|jpy|cad|aud)?\s*(charge|payment|invoice|subscription|transaction|fee|"
-    r"purchase|order|bill|renewal|debit)|^\s*(の)?(請求|支払い|お支払い|決済|引き落とし|料金|課金|購入|注文)",
+    _CURRENCY_AFTER + r"\s*(charge|payment|invoice|subscription|transaction|fee|"
+    r"purchase|order|bill|renewal|debit)|" + _CURRENCY_AFTER + r"\s*(の)?(請求|支払い|お支払い|決済|引き落とし|料金|課金|購入|注文)",
     re.IGNORECASE,
 )
 REFUND_BEFORE_AMOUNT = re.compile(
@@ -242,4 +254,4 @@ REFUND_BEFORE_AMOUNT = re.compile(
     r"\s*([a-z]{3}\s?|[^\w\s]{1,3})?$",
     re.IGNORECASE,
 )
-REFUND_AFTER_AMOUNT = re.compile(r"^\s*(だけ|のみ|ほど|分)?(を|だけ)?(返金|払い戻|返して)|^\s*(back|refunded)\b", re.I)
+REFUND_AFTER_AMOUNT = re.compile(_CURRENCY_AFTER + r"\s*(だけ|のみ|ほど|分)?(を|だけ)?(返金|払い戻|返して)|^\s*(back|refunded)\b", re.I)

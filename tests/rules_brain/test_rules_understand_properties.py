@@ -11,10 +11,26 @@ from knowreply.agent.brains.rules import Intent, Understanding, understand
 from knowreply.money import Money
 
 TODAY = date(2026, 11, 27)
-BILLING_ALPHABET = st.sampled_from(
-    list("0123456789.,:/-#$€£¥円万 \n\t<>&;'\"") + ["refund", "cancel", "invoice ", "請求", "返金",
-     "解約", "ch_", "in_", "ABCD", "March ", "3月", "don't ", "しないで", "🙂", "&nbsp;", "<br>"]
-)
+NOISE = "0123456789.,:/-#$€£¥円万 \n\t<>&;'\""
+WORDS = [
+    "refund",
+    "cancel",
+    "invoice ",
+    "請求",
+    "返金",
+    "解約",
+    "ch_",
+    "in_",
+    "ABCD",
+    "March ",
+    "3月",
+    "don't ",
+    "しないで",
+    "🙂",
+    "&nbsp;",
+    "<br>",
+]
+BILLING_ALPHABET = st.sampled_from([*NOISE, *WORDS])
 
 
 @given(text=st.text(), subject=st.text(max_size=200))
@@ -44,8 +60,9 @@ def test_understand_reads_a_huge_message_quickly() -> None:
     locale=st.sampled_from(["en", "ja_JP", "de"]),
 )
 @settings(max_examples=400, deadline=None)
-def test_a_formatted_amount_reads_back_as_the_same_money(minor: int, currency: str,
-                                                         locale: str) -> None:
+def test_a_formatted_amount_reads_back_as_the_same_money(
+    minor: int, currency: str, locale: str
+) -> None:
     money = Money(amount_minor=minor, currency=currency)
     written = money.format(locale)
     result = understand(f"What is this charge of {written}?", today=TODAY)

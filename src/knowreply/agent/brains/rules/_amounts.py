@@ -17,24 +17,57 @@ DOLLAR_CURRENCIES = frozenset({"usd", "cad", "aud", "nzd", "sgd", "hkd", "mxn"})
 
 # Longest first, so `CA$` wins over `$`. None means "the dollar of this business".
 _SYMBOLS: tuple[tuple[str, str | None], ...] = (
-    ("US$", "usd"), ("$US", "usd"), ("CA$", "cad"), ("$CA", "cad"), ("C$", "cad"),
-    ("AU$", "aud"), ("$AU", "aud"), ("A$", "aud"), ("NZ$", "nzd"), ("HK$", "hkd"),
-    ("S$", "sgd"), ("MX$", "mxn"), ("R$", "brl"), ("CN¥", "cny"), ("£GB", "gbp"),
-    ("$", None), ("€", "eur"), ("£", "gbp"), ("¥", "jpy"), ("₹", "inr"), ("₩", "krw"),
-    ("円", "jpy"), ("ドル", None), ("ユーロ", "eur"), ("ポンド", "gbp"),
+    ("US$", "usd"),
+    ("$US", "usd"),
+    ("CA$", "cad"),
+    ("$CA", "cad"),
+    ("C$", "cad"),
+    ("AU$", "aud"),
+    ("$AU", "aud"),
+    ("A$", "aud"),
+    ("NZ$", "nzd"),
+    ("HK$", "hkd"),
+    ("S$", "sgd"),
+    ("MX$", "mxn"),
+    ("R$", "brl"),
+    ("CN¥", "cny"),
+    ("£GB", "gbp"),
+    ("$", None),
+    ("€", "eur"),
+    ("£", "gbp"),
+    ("¥", "jpy"),
+    ("₹", "inr"),
+    ("₩", "krw"),
+    ("円", "jpy"),
+    ("ドル", None),
+    ("ユーロ", "eur"),
+    ("ポンド", "gbp"),
 )
 _CODES = frozenset(
-    "usd eur gbp jpy cad aud nzd chf sek nok dkk inr brl mxn sgd hkd cny krw pln czk".split()
+    "usd eur gbp jpy cad aud nzd chf sek nok dkk inr brl mxn sgd hkd cny krw pln czk".split()  # noqa: SIM905
 )
 _WORDS: tuple[tuple[str, str | None], ...] = (
-    ("dollars", None), ("dollar", None), ("bucks", None), ("euros", "eur"), ("euro", "eur"),
-    ("pounds", "gbp"), ("pound", "gbp"), ("yen", "jpy"),
+    ("dollars", None),
+    ("dollar", None),
+    ("bucks", None),
+    ("euros", "eur"),
+    ("euro", "eur"),
+    ("pounds", "gbp"),
+    ("pound", "gbp"),
+    ("yen", "jpy"),
 )
 _NUMBER = re.compile(
     r"(?<![\d_.,/:-])(\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?)(?![\d%])"
 )
 _MAN = re.compile(r"\s?万\s?(?:(\d{1,4})\s?)?円")
 """`1万2000円`: 万 is ten thousand."""
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A currency written next to a number; `code` None is a dollar sign or the word dollars."""
+
+    code: str | None
 
 
 @dataclass(frozen=True)
@@ -67,32 +100,36 @@ def _decimal(number: str, currency: str) -> Decimal | None:
         return None
 
 
-def _marker_before(text: str, start: int) -> str | None | bool:
-    """The currency written just before a number: a code, None for `$`, or False when none."""
+_LOCAL_WORDS = ("円", "ドル", "ユーロ", "ポンド")
+
+
+def _marker_before(text: str, start: int) -> Marker | None:
+    """The currency written just before a number, if any."""
     before = text[max(0, start - 5) : start].rstrip(" ")
     for symbol, code in _SYMBOLS:
-        if before.endswith(symbol) and symbol not in ("円", "ドル", "ユーロ", "ポンド"):
-            return code
+        if before.endswith(symbol) and symbol not in _LOCAL_WORDS:
+            return Marker(code)
     word = re.search(r"(?<![A-Za-z])([A-Za-z]{3})$", before)
     if word and word.group(1).lower() in _CODES:
-        return word.group(1).lower()
-    return False
+        return Marker(word.group(1).lower())
+    return None
 
 
-def _marker_after(text: str, end: int) -> str | None | bool:
+def _marker_after(text: str, end: int) -> Marker | None:
+    """The currency written just after a number, if any."""
     after = text[end : end + 12].lstrip(" ")
     for symbol, code in _SYMBOLS:
         if after.startswith(symbol):
-            return code
+            return Marker(code)
     word = re.match(r"([A-Za-z]+)(?![A-Za-z])", after)
     if word:
         lowered = word.group(1).lower()
         if lowered in _CODES:
-            return lowered
+            return Marker(lowered)
         for name, code in _WORDS:
             if lowered == name:
-                return code
-    return False
+                return Marker(code)
+    return None
 
 
 def _currency(marker: str | None, default_currency: str) -> str:
@@ -129,16 +166,16 @@ def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmoun
             read_up_to = man.end()
             continue
         marker = _marker_before(text, start)
-        if marker is False and start and text[start - 1].isascii() and text[start - 1].isalpha():
+        if marker is None and start and text[start - 1].isascii() and text[start - 1].isalpha():
             continue  # part of a word or an id, such as `v2` or `ABC123`
         after = _marker_after(text, end)
-        if after is not False and (marker is False or marker is None):
-            marker = after
-        if marker is False:
+        if after is not None and (marker is None or marker.code is None):
+            marker = after  # `$12.50 CAD`: the code says which dollar
+        if marker is None:
             if re.fullmatch(r"\d+\.\d{2}", number):
                 bare.append((match, Decimal(number)))
             continue
-        currency = _currency(marker, default_currency)
+        currency = _currency(marker.code, default_currency)
         value = _decimal(number, currency)
         money = _money(value, currency) if value is not None else None
         if money:

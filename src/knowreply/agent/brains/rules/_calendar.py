@@ -21,21 +21,23 @@ _YEAR = r"(?P<year>\d{4})(?!\d)"
 _DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?:(?P<year>\d{4})\s?年\s?)?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"),
-    re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"),
+    re.compile(
+        r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+    ),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?", re.I),
     re.compile(r"(?<!\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?", re.I),
 )
 _RELATIVE_DAYS = re.compile(r"\b(yesterday|today)\b|(昨日|今日|本日)", re.I)
 _EN_MONTH = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+)?,?\s*" + _YEAR + r")?", re.I)
-_JA_MONTH = re.compile(r"(?:(?P<year>\d{4})\s?年\s?)?(?<!\d)(?P<month>\d{1,2})\s?月(?!\s?\d{1,2}\s?日)")
+_JA_MONTH = re.compile(
+    r"(?:(?P<year>\d{4})\s?年\s?)?(?<!\d)(?P<month>\d{1,2})\s?月(?!\s?\d{1,2}\s?日)"
+)
 _RELATIVE_MONTH = re.compile(
     r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+month\b|"
     r"(?P<ja_last>先月|前月)|(?P<ja_next>来月|翌月)|今月|当月",
     re.I,
 )
-_MAY_CONTEXT = re.compile(
-    r"(\b(in|for|of|from|since|during|last|this|early|late|mid)\s+$)", re.I
-)
+_MAY_CONTEXT = re.compile(r"(\b(in|for|of|from|since|during|last|this|early|late|mid)\s+$)", re.I)
 _BILLING_NOUN_AFTER = re.compile(
     r"^\s*('s\s+)?(invoice|bill|charge|payment|statement|receipt|subscription)", re.I
 )
@@ -122,8 +124,13 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
     for match in _EN_MONTH.finditer(text):
         if free(match.start(), match.end()) and _is_month_name(match, text):
             year = int(match.group("year")) if match.group("year") else None
-            found.append(Found(MonthRef(year, _MONTH_NAMES[match.group("name").lower()]),
-                               match.start(), match.end()))
+            found.append(
+                Found(
+                    MonthRef(year, _MONTH_NAMES[match.group("name").lower()]),
+                    match.start(),
+                    match.end(),
+                )
+            )
     for match in _JA_MONTH.finditer(text):
         month = int(match.group("month"))
         if 1 <= month <= 12 and free(match.start(), match.end()):

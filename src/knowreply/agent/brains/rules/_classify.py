@@ -64,8 +64,9 @@ def asks_for_an_amount_back(text: str, amounts: list[FoundAmount]) -> bool:
     return len({a.money for a in amounts}) >= 2 and " of " in text
 
 
-def choose(scores: dict[Intent, _Score], *, looks_up_something: bool, partial: bool,
-           text: str) -> tuple[Intent, tuple[Intent, ...]]:
+def choose(
+    scores: dict[Intent, _Score], *, looks_up_something: bool, partial: bool, text: str
+) -> tuple[Intent, tuple[Intent, ...]]:
     """The primary intent (most points, then first asked) and the other confident ones."""
     confident = {i: s for i, s in scores.items() if s.points >= CONFIDENT}
     if Intent.LATEST_INVOICE in confident and looks_up_something:
@@ -85,13 +86,15 @@ def choose(scores: dict[Intent, _Score], *, looks_up_something: bool, partial: b
         for invoice_intent in (Intent.LATEST_INVOICE, Intent.INVOICE_LOOKUP):
             if invoice_intent in confident and confident[invoice_intent].points < 3:
                 confident.pop(invoice_intent)
-    if Intent.CHARGE_LOOKUP in confident and Intent.REFUND in confident:
-        if confident[Intent.CHARGE_LOOKUP].points < 3:
-            confident.pop(Intent.CHARGE_LOOKUP)
+    weak_charge = Intent.CHARGE_LOOKUP in confident and confident[Intent.CHARGE_LOOKUP].points < 3
+    if weak_charge and Intent.REFUND in confident:
+        confident.pop(Intent.CHARGE_LOOKUP)
     if not confident:
         billing = any(s.points for s in scores.values()) or BILLING_WORDS.search(text)
         return (Intent.UNCLEAR if billing else Intent.NOT_BILLING), ()
     ranked = sorted(confident.items(), key=lambda kv: (-kv[1].points, kv[1].first_at))
     primary = ranked[0][0]
-    others = sorted((kv for kv in confident.items() if kv[0] != primary), key=lambda kv: kv[1].first_at)
+    others = sorted(
+        (kv for kv in confident.items() if kv[0] != primary), key=lambda kv: kv[1].first_at
+    )
     return primary, tuple(intent for intent, _ in others)

@@ -62,7 +62,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(payment|billing|charge|transaction|purchase|order)s? history",
         r"\b(all|list( of)?|past|previous|recent|last \d+|last (few|several|three|five|ten)) "
         r"(my |of my |our )?(payments|charges|transactions)",
-        r"\bhow much (have|did) (i|we) (paid|pay|spent|spend)( you)?( so far| in total| this year)?",
+        r"\bhow much (have|did) (i|we) (paid|pay|spent|spend)"
+        r"( you)?( so far| in total| this year)?",
         r"\bwhat (have|did) (i|we) (paid|pay) (so far|in total|this year|you)",
         r"\b(statement|summary) of (my |our )?(payments|charges)",
         r"(支払い|お支払い|決済|請求|購入|利用)(の)?履歴",
@@ -73,11 +74,15 @@ RULES: tuple[Rule, ...] = (
     *_rules(
         Intent.PAYMENT_STATUS,
         r"\b(did|has|have) (my|the|our) (payment|charge|transaction|card payment)( of [^?.]{1,15})?"
-        r" (go through|gone through|went through|succeed|succeeded|work|worked|been (received|processed))",
-        r"\b(payment|charge|transaction)s? (has |have |was |were )?(failed|declined|bounced|rejected|"
+        r" (go through|gone through|went through|succeed|succeeded|work|worked|"
+        r"been (received|processed))",
+        r"\b(payment|charge|transaction)s? (has |have |was |were )?"
+        r"(failed|declined|bounced|rejected|"
         r"did ?n[o']t go through|not go(ing)? through|didn't work|won't go through|keeps failing)",
-        r"\b(card|payment) (was |has been |keeps (getting |being )?|got )?(declined|rejected|refused)",
-        r"\bwhy (did|was|is|does) (my |the |our )?(payment|card|charge|transaction)( of [^?]{1,15})?"
+        r"\b(card|payment) (was |has been |keeps (getting |being )?|got )?"
+        r"(declined|rejected|refused)",
+        r"\bwhy (did|was|is|does) (my |the |our )?(payment|card|charge|transaction)"
+        r"( of [^?]{1,15})?"
         r" (fail|failed|declined|decline|rejected|not go through|get declined)",
         r"\b(payment|transaction) status\b|\bstatus of (my|the|our) (payment|transaction|charge)",
         r"\b(did|have) you (receive|get)( my| our| the)? (payment|money|transfer)",
@@ -95,14 +100,16 @@ RULES: tuple[Rule, ...] = (
     *_rules(
         Intent.CHARGE_LOOKUP,
         r"\bwhat (is|was|'s) (this|that|the|a) (charge|payment|transaction|debit)",
-        r"\bwhat('s| is| was) (this|that|the) (?:(?!status)[^?!\n]){0,25}(charge|payment|transaction|debit)\b",
+        r"\bwhat('s| is| was) (this|that|the) (?:(?!status)[^?!\n]){0,25}"
+        r"(charge|payment|transaction|debit)\b",
         r"\bwhat (this|that) [^?!\n]{0,25}(charge|payment|transaction|debit) (is|was)\b",
         r"\bwhat (was|is) [^?!\n]{0,25} (for|about)\?",
         r"\b(don't|do not|can't|cannot) (recogni[sz]e|remember|identify)( this| that| the| a|"
         r" an)?( \w+)? (charge|payment|transaction|debit)",
         r"\b(unknown|unrecogni[sz]ed|unexpected|mysterious|strange|unfamiliar|weird|random) "
         r"(charge|payment|transaction|debit)",
-        r"\b(charge|payment|debit) (of|for) [^ ]{0,3}\d[^ ]* (on|from|to) (my|our) (card|statement|account|bank)",
+        r"\b(charge|payment|debit) (of|for) [^ ]{0,3}\d[^ ]* (on|from|to) (my|our) "
+        r"(card|statement|account|bank)",
         r"\b(see|saw|noticed|found|there('s| is)) (a|an|this) (charge|debit|payment)",
         r"(身に覚えの|見覚えの|心当たりの)な(い|く)",
         r"(何|なん)の(請求|支払い|料金|引き落とし|決済)",
@@ -110,8 +117,13 @@ RULES: tuple[Rule, ...] = (
         r"(請求|引き落とし|決済)(の)?内容(を|が)",
         negatable=False,
     ),
-    *_rules(Intent.CHARGE_LOOKUP, r"\b(charged|charge of|debited)\b", r"引き落とされ", weight=1,
-            negatable=False),
+    *_rules(
+        Intent.CHARGE_LOOKUP,
+        r"\b(charged|charge of|debited)\b",
+        r"引き落とされ",
+        weight=1,
+        negatable=False,
+    ),
     # subscription status
     *_rules(
         Intent.SUBSCRIPTION_STATUS,
@@ -155,13 +167,15 @@ RULES: tuple[Rule, ...] = (
     *_rules(
         Intent.PARTIAL_REFUND,
         r"\bpartial(ly)? refund|\brefund (me |us )?(part|half|some|the difference|a portion)",
-        r"\b(prorat|pro-rat)\w* refund|\brefund\w* (the )?(unused|remaining) (days|time|part|portion)",
+        r"\b(prorat|pro-rat)\w* refund|"
+        r"\brefund\w* (the )?(unused|remaining) (days|time|part|portion)",
         r"(一部|半額|差額|日割り|未使用分|残り期間|残りの期間)(の|を|分を|を返金|分の)?(返金|払い戻し)",
     ),
     # payment link
     *_rules(
         Intent.PAYMENT_LINK,
-        r"\b(payment|checkout|pay) link|\blink (to|for|so i can|where i can) (pay|make (a|the) payment|settle)",
+        r"\b(payment|checkout|pay) link|"
+        r"\blink (to|for|so i can|where i can) (pay|make (a|the) payment|settle)",
         r"\b(how|where) (can|do|should) (i|we) pay\b",
         r"\b(want|like|need|try(ing)?) to pay (the |my |our |this |that )?"
         r"(invoice|bill|balance|amount|outstanding|overdue|open)",
@@ -197,7 +211,8 @@ RULES: tuple[Rule, ...] = (
         r"\bcancel",
         r"\bunsubscribe (me )?(from )?(the |my |our |this )?" + _SUB,
         r"\b(end|stop|terminate|close|discontinue|quit|halt) (my |our |the |this )?(paid )?"
-        r"(subscription|plan|membership|account|billing|recurring|auto[- ]?renew\w*|payments|charges)",
+        r"(subscription|plan|membership|account|billing|recurring|auto[- ]?renew\w*|"
+        r"payments|charges)",
         r"\bstop (charging|billing) (me|us)",
         r"\b(turn off|disable|switch off) (the )?auto[- ]?renew",
         r"\b(do not|don't|not to|won't|doesn't|shouldn't) (auto[- ]?)?renew",
@@ -243,10 +258,15 @@ LAST_CHARGE = re.compile(
     r"(前回|最新|直近|先日|この前|今回|最後)の(請求|支払い|お支払い|決済|引き落とし|課金|更新)",
     re.IGNORECASE,
 )
-_CURRENCY_AFTER = r"^\s*(?:円|ドル|ユーロ|ポンド|usd|eur|gbp|jpy|cad|aud|dollars?|euros?|pounds?|yen|bucks|[€$£¥])?"
+_CURRENCY_AFTER = (
+    r"^\s*(?:円|ドル|ユーロ|ポンド|usd|eur|gbp|jpy|cad|aud|"
+    r"dollars?|euros?|pounds?|yen|bucks|[€$£¥])?"
+)
 ENTITY_NOUN_AFTER = re.compile(
     _CURRENCY_AFTER + r"\s*(charge|payment|invoice|subscription|transaction|fee|"
-    r"purchase|order|bill|renewal|debit)|" + _CURRENCY_AFTER + r"\s*(の)?(請求|支払い|お支払い|決済|引き落とし|料金|課金|購入|注文)",
+    r"purchase|order|bill|renewal|debit)|"
+    + _CURRENCY_AFTER
+    + r"\s*(の)?(請求|支払い|お支払い|決済|引き落とし|料金|課金|購入|注文)",
     re.IGNORECASE,
 )
 REFUND_BEFORE_AMOUNT = re.compile(
@@ -254,4 +274,8 @@ REFUND_BEFORE_AMOUNT = re.compile(
     r"\s*([a-z]{3}\s?|[^\w\s]{1,3})?$",
     re.IGNORECASE,
 )
-REFUND_AFTER_AMOUNT = re.compile(_CURRENCY_AFTER + r"\s*(だけ|のみ|ほど|分)?(を|だけ)?(返金|払い戻|返して)|^\s*(back|refunded)\b", re.I)
+REFUND_AFTER_AMOUNT = re.compile(
+    _CURRENCY_AFTER
+    + r"\s*(だけ|のみ|ほど|分)?(を|だけ)?(返金|払い戻|返して)|^\s*(back|refunded)\b",
+    re.I,
+)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 _INVOICE_NUMBER = re.compile(r"(?<![\w-])([A-Za-z0-9]{3,12})-(\d{4,6})(?![\w-])")
-_INVOICE_WORD = re.compile(r"(invoice|inv\.?|#|no\.|number|請求書|番号)\s*(number|no\.?|#)?\s*$", re.I)
+_INVOICE_WORD = re.compile(
+    r"(invoice|inv\.?|#|no\.|number|請求書|番号)\s*(number|no\.?|#)?\s*$", re.I
+)
 _STRIPE_ID = re.compile(r"(?<![A-Za-z0-9_])((?:ch|py|pi|in|sub)_[A-Za-z0-9]{6,})(?![A-Za-z0-9_])")
-_CODE = re.compile(r"(?<![\d$€£¥#-])(?<!\d[.,:/])(\d{6})(?![\d%円万-])(?![.,:/]\d)(?!\s?(?:円|yen|dollars|usd|eur))")
+_CODE = re.compile(
+    r"(?<![\d$€£¥#-])(?<!\d[.,:/])(\d{6})(?![\d%円万-])(?![.,:/]\d)(?!\s?(?:円|yen|dollars|usd|eur))"
+)
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
 

@@ -27,13 +27,13 @@ from knowreply.integrations.stripe.models import (
 )
 from knowreply.money import Money
 
-_ENVIRONMENT = Environment(  # noqa: S701 - plain-text email, nothing is HTML
+_ENVIRONMENT = Environment(
     loader=PackageLoader("knowreply.agent.brains.rules", "templates"),
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=False,
-    autoescape=False,
+    autoescape=False,  # noqa: S701
     extensions=["jinja2.ext.do"],
 )
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -93,9 +93,7 @@ def payment_status(
     return _render("payment_status", audience, payments=payments, portal=portal)
 
 
-def charges_found(
-    payments: Sequence[PaymentSummary], amount: Money, audience: Audience
-) -> str:
+def charges_found(payments: Sequence[PaymentSummary], amount: Money, audience: Audience) -> str:
     """The charges of the amount the customer asked about."""
     return _render("charges_found", audience, payments=payments, amount=amount)
 
@@ -104,9 +102,7 @@ def no_charge_found(amount: Money, audience: Audience) -> str:
     return _render("no_charge_found", audience, amount=amount)
 
 
-def subscription_status(
-    subscriptions: Sequence[SubscriptionSummary], audience: Audience
-) -> str:
+def subscription_status(subscriptions: Sequence[SubscriptionSummary], audience: Audience) -> str:
     return _render("subscription_status", audience, subscriptions=subscriptions)
 
 
@@ -134,7 +130,10 @@ def refund_refused(
 ) -> str:
     """Why no refund was made; over the automatic limit it went to the team instead."""
     return _render(
-        "refund_refused", audience, reason=reason.value, refundable=refundable,
+        "refund_refused",
+        audience,
+        reason=reason.value,
+        refundable=refundable,
         window_days=window_days,
     )
 
@@ -191,10 +190,13 @@ def compose(
     customer_name: str | None = None,
 ) -> str:
     """The whole reply: greeting, the parts in order, sign-off and signature."""
-    return _render(
-        "message",
-        audience,
-        parts=[part for part in parts if part.strip()],
-        persona=persona,
-        customer_name=(customer_name or "").strip() or None,
-    ) + "\n"
+    return (
+        _render(
+            "message",
+            audience,
+            parts=[part for part in parts if part.strip()],
+            persona=persona,
+            customer_name=(customer_name or "").strip() or None,
+        )
+        + "\n"
+    )

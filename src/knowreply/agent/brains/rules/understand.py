@@ -76,13 +76,15 @@ def understand(
     plain = mask(plain, [(s, e) for _, s, e in invoices + ids])
     dates = find_dates(plain, today)
     months = find_months(plain, today, dates=dates)
-    amounts = find_amounts(mask(plain, [(d.start, d.end) for d in dates]),
-                           default_currency=default_currency.lower())
+    amounts = find_amounts(
+        mask(plain, [(d.start, d.end) for d in dates]), default_currency=default_currency.lower()
+    )
     codes = find_codes(mask(plain, [(a.start, a.end) for a in amounts]))
     code = codes[0] if len(set(codes)) == 1 else None
 
+    others: tuple[Intent, ...] = ()
     if OUT_OF_OFFICE.search(reading):
-        intent, others = Intent.NOT_BILLING, ()
+        intent = Intent.NOT_BILLING
     else:
         lowered = plain.lower()
         looks_up = bool(invoices or months or dates or any(i.startswith("in_") for i, _, _ in ids))
@@ -107,8 +109,8 @@ def understand(
         secondary_intents=others,
         amounts=tuple(dict.fromkeys(a.money for a in amounts)),
         invoice_numbers=tuple(dict.fromkeys(n for n, _, _ in invoices)),
-        months=tuple(dict.fromkeys(m.value for m in months)),  # type: ignore[misc]
-        dates=tuple(dict.fromkeys(d.value for d in dates)),  # type: ignore[misc]
+        months=tuple(dict.fromkeys(m.value for m in months)),
+        dates=tuple(dict.fromkeys(d.value for d in dates)),
         stripe_ids=tuple(dict.fromkeys(i for i, _, _ in ids)),
         refund_target=_refund_target(reading, specific=specific) if wants_refund else None,
         verification_code=code,

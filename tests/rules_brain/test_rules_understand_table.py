@@ -320,6 +320,10 @@ CASES: list[Case] = [
     Case("No need to cancel anything - what plan am I on?", I.SUBSCRIPTION_STATUS),
     ja("返金は不要です。支払い履歴だけ送ってください。", I.PAYMENT_HISTORY),
     ja("解約はしないでください。更新日だけ教えてください。", I.SUBSCRIPTION_STATUS),
+    Case("Please don't refund me, just cancel the plan", I.CANCEL),
+    Case("Where is my refund? It's been two weeks.", I.PAYMENT_STATUS),
+    Case("I still haven't received my refund", I.PAYMENT_STATUS),
+    ja("返金がまだ反映されていません。", I.PAYMENT_STATUS),
     # not billing
     Case("How do I export my data to CSV?", I.NOT_BILLING),
     Case("The dashboard shows a 500 error when I log in.", I.NOT_BILLING),

@@ -1,10 +1,11 @@
 """The phrase table the rules brain reads intents with (data, in English and Japanese).
 
 A rule is a pattern, the intent it signals and a weight: 3 is a clear request, 1 a hint.
-An intent counts when its rules add up to `CONFIDENT`. `negatable` rules are cancelled by a
-negation in the same clause ("don't cancel", "解約はしないで"); rules whose pattern
-already contains the negation ("do not renew", "更新しない") or that describe a problem
-("I don't recognise this charge") are not.
+An intent's strength is the weight of its clearest phrase; it counts from `CONFIDENT`.
+`negatable` rules are cancelled by a negation in the same clause ("don't cancel",
+"解約はしないで"); rules whose pattern already contains the negation ("do not renew",
+"更新しない") or that describe a problem ("I don't recognise this charge") are not. Asking where a refund is reads as a negated
+refund (it is not a request for another one) and as a payment status question.
 """
 
 from __future__ import annotations
@@ -89,6 +90,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(was|were|have) (i|we) (been )?(charged|billed)( yet)?\?",
         r"\b(payment|charge) (is )?(still )?(pending|processing)",
         r"\bcan'?t (pay|make (a|the|my) payment)|\bunable to (pay|make (a|the|my) payment)",
+        r"\b(where('s| is)|status of) (my|the|our) refund|"
+        r"\b(haven't|have not|never|didn't|did not) (yet )?(received|got|gotten|seen) "
+        r"(my|the|a|our) refund",
+        r"返金(が|は)(まだ|反映|届い|確認でき|されていな|完了し)",
         r"(支払い|お支払い|決済|引き落とし|入金)(が|は)?(完了|成功|失敗|できな|できませ|エラー|"
         r"通らな|通りませ|反映|確認でき|されていな|されませ|済んで|済み|拒否)",
         r"(カード|クレジットカード)(が|は)?(通らな|通りませ|使えな|使えませ|拒否|エラー|承認されな)",
@@ -225,14 +230,15 @@ RULES: tuple[Rule, ...] = (
 
 NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no need to|no longer "
-    r"(want|need) to|forgot to|forget to|won't|will not|wouldn't|without|"
+    r"(want|need) to|forgot to|forget to|won't|will not|wouldn't|without|where is|where's|"
+    r"status of|haven't (yet )?(received|got|gotten|seen)|"
     r"instead of|rather than|no)\b[^,;.!?\n]{0,28}$",
     re.IGNORECASE,
 )
 NEGATION_AFTER = re.compile(
     r"^[^、。!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|"
     r"するつもりはな|つもりはありません|したくな|不要|いりません|いらない|結構です|希望しません|"
-    r"必要ありません|必要はありません|せず|わけではな|しなくて)"
+    r"必要ありません|必要はありません|せず|わけではな|しなくて|(が|は)まだ|が反映|が届い|されていな)"
 )
 OUT_OF_OFFICE = re.compile(
     r"out of (the )?office|on (annual |parental |sick )?(leave|vacation|holiday)|"

@@ -2,9 +2,10 @@
 
 A rule is a pattern, the intent it signals and a weight: 3 is a clear request, 1 a hint.
 An intent's strength is the weight of its clearest phrase; it counts from `CONFIDENT`.
-`negatable` rules are cancelled by a negation in the same clause ("don't cancel",
-"解約はしないで"); rules whose pattern already contains the negation ("do not renew",
-"更新しない") or that describe a problem ("I don't recognise this charge") are not. Asking where a refund is reads as a negated
+`negatable` rules are cancelled by a negation in the same clause
+("don't cancel", "解約はしないで"); rules whose pattern already contains the
+negation ("do not renew", "更新しない") or that describe a problem
+("I don't recognise this charge") are not. Asking where a refund is reads as a negated
 refund (it is not a request for another one) and as a payment status question.
 """
 

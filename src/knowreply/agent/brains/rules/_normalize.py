@@ -1,0 +1,91 @@
+"""Turn a customer's raw text into the plain text the rules read.
+
+Unicode is NFKC-folded (full-width digits and `￥` become ASCII), HTML remnants, quoted lines,
+signatures, greetings and sign-offs are dropped, and sentences that try to instruct the
+assistant are removed (and reported) so that they cannot steer the intent.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_CHARS = 20_000
+"""Only the start of a huge message is read: customers put the request first."""
+
+_TAG = re.compile(r"<[^>\n]{0,500}>")
+_QUOTED_LINE = re.compile(r"^\s*>")
+_SIGNATURE_START = re.compile(
+    r"^(--\s*|__+|sent from my .*|get outlook for .*|"
+    r"(thanks|thank you|many thanks|thx|cheers|best|best regards|kind regards|regards|"
+    r"sincerely|warm regards|all the best)[ ,.!]*(\w+[ .]*){0,3}|"
+    r"(よろしくお願い(いた|致)?します|よろしくお願い申し上げます|以上、?よろしくお願いします)[。!]*)$",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^((hi|hello|hey|dear|good (morning|afternoon|evening))\b[\w .]{0,40}[,!.]?|"
+    r"お世話になっております[。]?|お世話になります[。]?|.{1,20}(様|御中|さま)[、,]?|"
+    r"こんにちは[。!]?|はじめまして[。]?)$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。!?])|\n+")
+_INJECTION = re.compile(
+    r"ignore (all |any |the |your |my |these )*(previous |prior |above |earlier |system )*"
+    r"(instructions|rules|prompts?|guidelines)|disregard (all|any|your|previous|the)\b|"
+    r"system prompt|you are now|act as (an?|the) |developer mode|jailbreak|new instructions|"
+    r"pretend (to be|you)|override (your|the)|(api|secret) key|"
+    r"(everyone|everybody|all (the )?(customers|users|accounts)|other customers|"
+    r"every customer|another customer)|"
+    r"指示を無視|命令を無視|ルールを無視|指示に従わ|システムプロンプト|開発者モード|"
+    r"全員|すべての(顧客|お客|ユーザー|アカウント)|全ての(顧客|お客|ユーザー|アカウント)|"
+    r"他の(顧客|お客|ユーザー)|(api|シークレット)キー",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    """What the intent rules read: the request without greetings, signature or injection."""
+    full: str
+    """Everything the customer wrote (normalised), where entities are looked for."""
+    injection_suspected: bool
+
+
+def normalise(raw: str) -> str:
+    """NFKC-fold, unescape HTML and drop tags; keeps line breaks."""
+    text = unicodedata.normalize("NFKC", raw[:MAX_CHARS])
+    text = html.unescape(_TAG.sub(" ", text))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
+
+
+def _body_lines(text: str) -> list[str]:
+    lines: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or _QUOTED_LINE.match(line):
+            continue
+        if lines and _SIGNATURE_START.match(stripped):
+            break
+        if _GREETING.match(stripped):
+            continue
+        lines.append(stripped)
+    return lines
+
+
+def clean(raw: str) -> CleanText:
+    """Read a customer's text the way the rules need it; never raises."""
+    full = normalise(raw)
+    kept: list[str] = []
+    suspected = False
+    for sentence in _SENTENCE_BREAK.split("\n".join(_body_lines(full))):
+        if not sentence or not sentence.strip():
+            continue
+        if _INJECTION.search(sentence):
+            suspected = True
+            continue
+        kept.append(sentence.strip())
+    return CleanText(text="\n".join(kept), full=full, injection_suspected=suspected)

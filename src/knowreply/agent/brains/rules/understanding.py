@@ -1,0 +1,63 @@
+"""What the rules brain understood from a customer's email: intent and the things it names."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+from knowreply.money import Money
+
+Language = Literal["en", "ja"]
+RefundTarget = Literal["last", "duplicate", "specific"]
+
+
+class Intent(StrEnum):
+    """What the customer asks for; the values are stable machine names (trace, API, evals)."""
+
+    LATEST_INVOICE = "latest_invoice"
+    INVOICE_LOOKUP = "invoice_lookup"
+    PAYMENT_HISTORY = "payment_history"
+    PAYMENT_STATUS = "payment_status"
+    CHARGE_LOOKUP = "charge_lookup"
+    SUBSCRIPTION_STATUS = "subscription_status"
+    REFUND = "refund"
+    PARTIAL_REFUND = "partial_refund"
+    PAYMENT_LINK = "payment_link"
+    PORTAL_LINK = "portal_link"
+    CANCEL = "cancel"
+    VERIFICATION_CODE = "verification_code"
+    NOT_BILLING = "not_billing"
+    UNCLEAR = "unclear"
+
+
+class MonthRef(NamedTuple):
+    """A calendar month the customer named; `year` is None when they did not say it."""
+
+    year: int | None
+    month: int
+
+
+class Understanding(BaseModel):
+    """The result of `understand`: one primary intent, any others asked for, and the entities."""
+
+    model_config = ConfigDict(frozen=True)
+
+    language: Language
+    intent: Intent
+    secondary_intents: tuple[Intent, ...] = ()
+    amounts: tuple[Money, ...] = ()
+    invoice_numbers: tuple[str, ...] = ()
+    """Stripe invoice numbers, upper-cased (`ABCD1234-0001`)."""
+    months: tuple[MonthRef, ...] = ()
+    dates: tuple[date, ...] = ()
+    stripe_ids: tuple[str, ...] = ()
+    """Charge, payment intent, invoice or subscription ids (`ch_…`, `pi_…`, `in_…`, `sub_…`)."""
+    refund_target: RefundTarget | None = None
+    """Which charge a refund is about; only set when a refund is asked for."""
+    verification_code: str | None = None
+    """A 6-digit one-time code found in the text."""
+    injection_suspected: bool = False
+    """The text tried to instruct the assistant; those sentences were ignored."""

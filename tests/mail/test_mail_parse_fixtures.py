@@ -5,9 +5,9 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from mail_test_data import MAIL_DATA, OWN_ADDRESSES, raw
 
 from knowreply.mail import parse_message, screen
-from mail_test_data import MAIL_DATA, OWN_ADDRESSES, raw
 
 EXPECTED = tomllib.loads((MAIL_DATA / "expected.toml").read_text(encoding="utf-8"))
 

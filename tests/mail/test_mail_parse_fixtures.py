@@ -24,6 +24,8 @@ def test_fixture_outcome(name: str) -> None:
 
     assert (result.reason or "") == expected["screen"], result.detail
     assert expected["new_text"] in message.new_text
+    if expected.get("new_text_is_exactly"):
+        assert message.new_text == expected["new_text"]
     if "not_in_new_text" in expected:
         assert expected["not_in_new_text"] not in message.new_text
         assert expected["not_in_new_text"] in message.text + (message.html or "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import Message
@@ -28,17 +29,22 @@ HTML_LIMIT_FACTOR = 10
 
 SYNTHETIC_ID_DOMAIN = "knowreply.invalid"
 _MSG_ID = re.compile(r"<([^<>\s]+)>")
+_BODY_BOUNDARY = re.compile(rb"^--([^\s\"]{1,70})\r?$", re.MULTILINE)
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 def parse_message(raw: bytes, *, max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> InboundMessage:
     """Parse one raw email; never raises, whatever the bytes."""
-    for email_policy in (policy.default, policy.compat32):
-        try:
-            return _parse(raw, email_policy, max_text_chars)
-        except Exception:  # noqa: S112 - a malformed message must fall back, not fail
-            continue
-    return _unparseable(raw, max_text_chars)
+    try:
+        return _parse(raw, policy.default, max_text_chars)
+    except Exception as error:  # a malformed message must fall back, not fail
+        strict_error = type(error).__name__
+    try:
+        lenient = _parse(raw, policy.compat32, max_text_chars)
+    except Exception:
+        return _unparseable(raw, max_text_chars)
+    note = f"strict parsing failed ({strict_error}); the message was parsed leniently"
+    return replace(lenient, defects=(note, *lenient.defects))
 
 
 def synthetic_message_id(raw: bytes) -> str:
@@ -155,9 +161,8 @@ def _body_parts(message: Message, defects: list[str]) -> tuple[str | None, str |
 
 def _leaf_parts(part: Message) -> Iterator[Message]:
     """Body parts, not descending into attached messages (a bounce quotes the original)."""
-    payload = part.get_payload()
-    if isinstance(payload, list):
-        for child in payload:
+    if part.is_multipart():
+        for child in part.get_payload():
             if isinstance(child, Message) and child.get_content_maintype() != "message":
                 yield from _leaf_parts(child)
     else:
@@ -175,13 +180,32 @@ def _part_text(part: Message, defects: list[str]) -> str:
 
 
 def _raw_body_fallback(message: Message, defects: list[str]) -> str | None:
-    """No text part could be found (e.g. a broken boundary): keep the body as it is."""
-    payload = message.get_payload()
-    if isinstance(payload, str) and payload.strip() and message.get_content_maintype() != "text":
-        defects.append("no readable text part; the raw body was kept as text")
-        data = payload.encode("ascii", "surrogateescape")
-        return decode_bytes(data, None)[0].replace("\r\n", "\n").replace("\x00", "")
-    return None
+    """No text part could be found (e.g. a broken boundary): recover it or keep the body."""
+    if message.is_multipart() or message.get_content_maintype() == "text":
+        return None
+    data = message.get_payload(decode=True)
+    if not isinstance(data, bytes) or not data.strip():
+        return None
+    recovered = _parts_by_boundary_in_body(data, defects)
+    if recovered is not None:
+        return recovered
+    defects.append("no readable text part; the raw body was kept as text")
+    return decode_bytes(data, None)[0].replace("\r\n", "\n").replace("\x00", "")
+
+
+def _parts_by_boundary_in_body(body: bytes, defects: list[str]) -> str | None:
+    """A multipart whose declared boundary is wrong: split on the one the body uses."""
+    found = _BODY_BOUNDARY.search(body)
+    if found is None:
+        return None
+    boundary = found[1].decode("ascii", "replace")
+    head = f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n'.encode()
+    reparsed = message_from_bytes(head + body, policy=policy.compat32)
+    texts = [part for part in _leaf_parts(reparsed) if part.get_content_type() == "text/plain"]
+    if not texts:
+        return None
+    defects.append("the declared MIME boundary was wrong; parts were split on the body's own")
+    return _part_text(texts[0], defects)
 
 
 def _limited_text(

@@ -120,6 +120,19 @@ def test_unparseable_trusted_header_is_unverified() -> None:
     assert _verify(raw) == VerificationReason.UNREADABLE_RESULTS
 
 
+def test_two_from_addresses_are_never_verified() -> None:
+    raw = _message("mx.shop.example; dmarc=pass header.from=customer.example").replace(
+        b"From: Alice <alice@customer.example>",
+        b"From: Alice <alice@customer.example>\r\nFrom: Mallory <mallory@evil.example>",
+    )
+
+    message = parse_message(raw)
+
+    assert message.sender is not None and message.sender.address == "alice@customer.example"
+    assert "more than one From address" in message.defects
+    assert _verify(raw) == VerificationReason.AMBIGUOUS_SENDER
+
+
 def test_message_without_from_has_no_sender_to_verify() -> None:
     raw = b"Authentication-Results: mx.shop.example; dmarc=pass header.from=x.example\r\n\r\nhi"
 

@@ -27,6 +27,7 @@ class VerificationReason(StrEnum):
     DMARC_PASS = "dmarc_pass"
     DKIM_ALIGNED = "dkim_aligned"
     NO_SENDER = "no_sender"
+    AMBIGUOUS_SENDER = "ambiguous_sender"
     NO_TRUSTED_RESULTS = "no_trusted_results"
     UNREADABLE_RESULTS = "unreadable_results"
     DMARC_FAIL = "dmarc_fail"
@@ -42,6 +43,7 @@ _LABELS = {
     VerificationReason.DMARC_PASS: "DMARC passed for the sender's domain",
     VerificationReason.DKIM_ALIGNED: "Signed (DKIM) by the sender's domain",
     VerificationReason.NO_SENDER: "No sender address to verify",
+    VerificationReason.AMBIGUOUS_SENDER: "More than one From address",
     VerificationReason.NO_TRUSTED_RESULTS: "No authentication results from a trusted server",
     VerificationReason.UNREADABLE_RESULTS: "The trusted authentication results are unreadable",
     VerificationReason.DMARC_FAIL: "DMARC failed for the sender's domain",
@@ -79,6 +81,8 @@ def verify_sender(
     Pass an :class:`InboundMessage`, or its headers plus ``from_domain``.
     """
     if isinstance(msg, InboundMessage):
+        if len({address.address for address in msg.from_addresses}) > 1:
+            return Verification(VerificationReason.AMBIGUOUS_SENDER)
         headers: Sequence[Header] = msg.headers
         from_domain = msg.sender.domain if msg.sender else None
     else:

@@ -41,6 +41,8 @@ class InboundMessage:
     references: tuple[str, ...]
     sender: Address | None
     """The From mailbox: who the customer is. None when From is missing or unusable."""
+    from_addresses: tuple[Address, ...]
+    """Every mailbox of every From header; more than one makes the sender ambiguous."""
     reply_to: tuple[Address, ...]
     """Kept for the record only: it never changes who the customer is or where we reply."""
     to: tuple[Address, ...]

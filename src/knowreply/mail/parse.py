@@ -75,9 +75,12 @@ def _parse(raw: bytes, email_policy: Policy, max_text_chars: int) -> InboundMess
     ids = message_ids(first.get("message-id"))
     if not ids:
         defects.append("no Message-ID header; a synthetic one was made from the content")
-    sender = _first_address(first_raw.get("from"), defects)
+    from_addresses = _all_from_addresses(raw_headers, defects)
+    sender = from_addresses[0] if from_addresses else None
     if sender is None:
         defects.append("no usable From address")
+    elif len(from_addresses) > 1:
+        defects.append("more than one From address")
 
     plain, html = _body_parts(message, defects)
     text, html, truncated = _limited_text(plain, html, max_text_chars)
@@ -87,6 +90,7 @@ def _parse(raw: bytes, email_policy: Policy, max_text_chars: int) -> InboundMess
         in_reply_to=message_ids(first.get("in-reply-to")),
         references=message_ids(first.get("references")),
         sender=sender,
+        from_addresses=from_addresses,
         reply_to=_addresses(first_raw.get("reply-to"), defects),
         to=_addresses(first_raw.get("to"), defects),
         cc=_addresses(first_raw.get("cc"), defects),
@@ -123,9 +127,14 @@ def _addresses(raw_value: str | None, defects: list[str]) -> tuple[Address, ...]
     return tuple(dict.fromkeys(found))
 
 
-def _first_address(raw_value: str | None, defects: list[str]) -> Address | None:
-    addresses = _addresses(raw_value, defects)
-    return addresses[0] if addresses else None
+def _all_from_addresses(
+    raw_headers: list[tuple[str, str]], defects: list[str]
+) -> tuple[Address, ...]:
+    found: list[Address] = []
+    for name, value in raw_headers:
+        if name.lower() == "from":
+            found.extend(_addresses(value, defects))
+    return tuple(dict.fromkeys(found))
 
 
 def _date(value: str | None, defects: list[str]) -> datetime | None:
@@ -244,6 +253,7 @@ def _unparseable(raw: bytes, max_text_chars: int) -> InboundMessage:
         in_reply_to=(),
         references=(),
         sender=None,
+        from_addresses=(),
         reply_to=(),
         to=(),
         cc=(),

@@ -40,11 +40,21 @@ LIST_FOOTER_REPLY = (
     "Hi folks\n\nWhat is the best way to clear a Riak bucket of all key, values after\n"
     "running a test?\nI am currently using the Java HTTP API.\n\n-Abhishek Kona"
 )
+BULLETED_REPLY = (
+    "One: Here's what I've got.\n\n"
+    "- This would be the first bullet point that wraps to the second line\nto the next\n"
+    "- This is the second bullet point and it doesn't wrap\n"
+    "- This is the third bullet point and I'm having trouble coming up with enough\nto say\n"
+    "- This is the fourth bullet point\n\nTwo:\n- Here is another bullet point\n"
+    "- And another one\n\n"
+    "This is a paragraph that talks about a bunch of stuff. It goes on and on\nfor a while."
+)
 EMAIL_REPLY_PARSER = {
     "correct_sig": "this is an email with a correct -- signature.",
     "email_1_1": LIST_FOOTER_REPLY,
     "email_1_3": "Oh thanks.\n\nHaving the function would be great.\n\n-Abhishek Kona",
     "email_1_4": "Awesome! I haven't had another problem with it.",
+    "email_1_5": BULLETED_REPLY,
     "email_1_6": "I get proper rendering as well.\n\nSent from a magnificent torch of pixels",
     "email_1_7": ":+1:",
     "email_1_8": "I will reply under this one\n\nand under this.",
@@ -70,6 +80,21 @@ EMAIL_REPLY_PARSER = {
     ),
 }
 """The visible reply of each email_reply_parser sample (its own tests' notion of it)."""
+
+
+CHECKED_SEPARATELY = {"email_1_2", "email_bullets", "greedy_on", "email_long_quote"}
+
+
+def test_every_corpus_sample_is_checked() -> None:
+    corpus = shared_corpus()
+
+    assert {p.stem for p in (corpus / "talon" / "standard_replies").glob("*.eml")} == set(
+        TALON_REPLIES
+    )
+    assert {p.stem for p in (corpus / "talon" / "html_replies").glob("*.html")} == set(TALON_HTML)
+    assert {p.stem for p in (corpus / "email_reply_parser").glob("*.txt")} == (
+        set(EMAIL_REPLY_PARSER) | CHECKED_SEPARATELY
+    )
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -5,7 +5,8 @@ Plain text is read line by line for the markers mail clients put above a quote
 "From:/Sent:" blocks, ``>`` lines). HTML is first cut at the quote containers clients mark
 (``gmail_quote``, ``divRplyFwdMsg``, ``yahoo_quoted``, ``protonmail_quote``,
 ``moz-cite-prefix``, ``blockquote type=cite``), the remaining blockquotes become ``>`` lines,
-and the plain-text rules finish the job.
+and the plain-text rules finish the job. Forwarded messages are kept: the customer sent them
+on purpose, and they are often the point of the email.
 """
 
 from __future__ import annotations
@@ -187,7 +188,7 @@ def _starts_attribution(line: str) -> bool:
 def _is_attribution(line: str, *, quote_below: bool) -> bool:
     if _ON_WROTE.match(line):
         return True
-    if not line.endswith((":", "：")) or len(line) > 300:
+    if not line.endswith((":", "：")) or len(line) > _ATTRIBUTION_MAX_CHARS:
         return False
     if _WROTE.search(line) and (_DATE_LIKE.search(line) or "@" in line):
         return True

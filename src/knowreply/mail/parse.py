@@ -67,9 +67,7 @@ def _parse(raw: bytes, email_policy: Policy, max_text_chars: int) -> InboundMess
     defects: list[str] = []
     raw_headers = [(name, str(value)) for name, value in message.raw_items()]
     headers = tuple(_decoded_header(name, value, defects) for name, value in raw_headers)
-    first_raw: dict[str, str] = {}
-    for name, value in reversed(raw_headers):
-        first_raw[name.lower()] = value
+    first_raw = {name.lower(): value for name, value in reversed(raw_headers)}
     first = {h.name.lower(): h.value for h in reversed(headers)}
 
     ids = message_ids(first.get("message-id"))

@@ -6,27 +6,43 @@ import ipaddress
 
 from starlette.applications import Starlette
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from . import control
 from .api import handle
-from .faults import FaultInjector
+from .faults import answer_fault
 from .state import FakeState
 
 
-def create_app(*, seed: str = "none", rate_limit_per_second: float | None = None) -> Starlette:
+class FakeStripeApp(Starlette):
+    """Starlette that answers injected faults first, outside every middleware, so that a
+    dropped connection really gets no bytes (dropping needs the server's own `send`)."""
+
+    def __init__(self, fake: FakeState) -> None:
+        super().__init__(
+            routes=[
+                *control.ROUTES,
+                Route("/v1/{rest:path}", handle, methods=["GET", "POST", "DELETE"]),
+            ]
+        )
+        self.fake = fake
+        self.state.fake = fake
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/v1/"):
+            fault = self.fake.faults.take(scope["method"], scope["path"])
+            if fault is not None:
+                await answer_fault(fault, self.fake, scope, send)
+                return
+        await super().__call__(scope, receive, send)
+
+
+def create_app(*, seed: str = "none", rate_limit_per_second: float | None = None) -> FakeStripeApp:
     """A fresh fake Stripe: `/v1/…` like Stripe, `/_fake/…` to control it."""
-    state = FakeState()
-    state.reset(seed)
-    state.limiter.per_second = rate_limit_per_second
-    app = Starlette(
-        routes=[
-            *control.ROUTES,
-            Route("/v1/{rest:path}", handle, methods=["GET", "POST", "DELETE"]),
-        ]
-    )
-    app.state.fake = state
-    app.add_middleware(FaultInjector, state=state)
-    return app
+    fake = FakeState()
+    fake.reset(seed)
+    fake.limiter.per_second = rate_limit_per_second
+    return FakeStripeApp(fake)
 
 
 def _require_loopback(host: str) -> None:

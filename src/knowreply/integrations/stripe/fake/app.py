@@ -32,7 +32,7 @@ class FakeStripeApp(Starlette):
         if scope["type"] == "http" and scope["path"].startswith("/v1/"):
             fault = self.fake.faults.take(scope["method"], scope["path"])
             if fault is not None:
-                await answer_fault(fault, self.fake, scope, send)
+                await answer_fault(fault, self.fake, super().__call__, scope, receive, send)
                 return
         await super().__call__(scope, receive, send)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.types import Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .api import new_request_id
 from .state import FakeState
@@ -23,10 +23,18 @@ def _drop_connection(send: Send) -> bool:
     return True
 
 
-async def answer_fault(fault: Fault, fake: FakeState, scope: Scope, send: Send) -> None:
+async def answer_fault(
+    fault: Fault, fake: FakeState, app: ASGIApp, scope: Scope, receive: Receive, send: Send
+) -> None:
     """Drop the connection or answer the fault's error; `send` must be the server's own."""
     request_id = new_request_id()
-    dropped = fault.action == "drop" and _drop_connection(send)
+    if fault.action == "drop_after":
+
+        async def swallow(message: Message) -> None:
+            return None
+
+        await app(scope, receive, swallow)
+    dropped = fault.action in ("drop", "drop_after") and _drop_connection(send)
     error = fault.error()
     fake.log.record(
         LoggedRequest(

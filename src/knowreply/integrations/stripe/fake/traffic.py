@@ -57,8 +57,9 @@ class Fault(BaseModel):
     path_prefix: str = "/v1/"
     method: str | None = None
     """GET, POST, …; None matches any method."""
-    action: Literal["error", "drop"] = "error"
-    """`error` answers `status`; `drop` closes the connection without an answer."""
+    action: Literal["error", "drop", "drop_after"] = "error"
+    """`error` answers `status`; `drop` closes the connection without an answer; `drop_after`
+    does the request, then closes the connection instead of answering (a lost response)."""
     status: int = Field(default=500, ge=400, le=599)
     count: int = Field(default=1, ge=1)
 
@@ -129,7 +130,7 @@ class LoggedRequest:
     idempotency_key: str | None = None
     replayed: bool = False
     fault: str | None = None
-    """`error` or `drop` when an injected fault answered."""
+    """The injected fault's action (`error`, `drop`, `drop_after`) when one applied."""
 
 
 @dataclass

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ._wire import decode, fingerprint
-from .auth import Caller, mask
+from .auth import Caller, key_from_header, mask
 from .errors import StripeError, rate_limited, unrecognized_url
 from .routes import ROUTES
 from .routing import Call, Route, expand
@@ -117,7 +117,7 @@ async def handle(request: Request) -> Response:
         headers["Idempotent-Replayed"] = "true"
     if outcome.should_retry is not None:
         headers["Stripe-Should-Retry"] = "true" if outcome.should_retry else "false"
-    key = (authorization or "").partition(" ")[2].strip()
+    key = key_from_header(authorization)
     state.log.record(
         LoggedRequest(
             at=utc_now_iso(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +52,21 @@ class Caller:
         )
 
 
+def key_from_header(authorization: str | None) -> str | None:
+    """The API key in `Bearer <key>` or Basic auth (`curl -u <key>:`), as Stripe accepts both."""
+    scheme, _, value = (authorization or "").partition(" ")
+    value = value.strip()
+    if scheme.lower() == "bearer":
+        return value or None
+    if scheme.lower() == "basic":
+        try:
+            user = base64.b64decode(value, validate=True).decode().partition(":")[0]
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return user or None
+    return None
+
+
 def _unauthorized(message: str) -> StripeError:
     return StripeError(status=401, message=message)
 
@@ -69,10 +86,9 @@ class KeyRing:
         self._restricted.clear()
 
     def authenticate(self, authorization: str | None) -> Caller:
-        """The caller behind an `Authorization: Bearer …` header, or Stripe's 401."""
-        scheme, _, key = (authorization or "").partition(" ")
-        key = key.strip()
-        if scheme.lower() != "bearer" or not key:
+        """The caller behind an `Authorization` header, or Stripe's 401."""
+        key = key_from_header(authorization)
+        if key is None:
             raise _unauthorized(
                 "You did not provide an API key. You need to provide your API key in the "
                 "Authorization header, using Bearer auth (e.g. 'Authorization: Bearer "

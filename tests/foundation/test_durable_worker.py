@@ -105,7 +105,7 @@ def test_same_workflow_id_runs_once(worker: Worker, settings: Settings, tmp_path
     assert result(settings, "message-1") == "done message-1"
     enqueue(settings, "message-1", tmp_path)
     assert result(settings, "message-1") == "done message-1"
-    assert log_lines(tmp_path) == ["first message-1", "last message-1"]
+    assert log_lines(tmp_path) == ["first message-1", "waiting", "last message-1"]
 
 
 def test_killed_worker_finishes_the_workflow_after_restart(
@@ -113,13 +113,14 @@ def test_killed_worker_finishes_the_workflow_after_restart(
 ) -> None:
     worker.start()
     enqueue(settings, "message-2", tmp_path)
-    wait_until(lambda: log_lines(tmp_path) == ["first message-2"])
+    wait_until(lambda: "waiting" in log_lines(tmp_path))
 
-    worker.kill()  # in the middle: the second step is waiting
+    worker.kill()  # in the middle: the first step is checkpointed, the second is waiting
     (tmp_path / "go").touch()
     time.sleep(0.5)
-    assert log_lines(tmp_path) == ["first message-2"]
+    assert log_lines(tmp_path) == ["first message-2", "waiting"]
 
     worker.start()
     assert result(settings, "message-2") == "done message-2"
-    assert log_lines(tmp_path) == ["first message-2", "last message-2"]
+    # The finished step is not run again; the interrupted one is (steps are at-least-once).
+    assert log_lines(tmp_path) == ["first message-2", "waiting", "waiting", "last message-2"]

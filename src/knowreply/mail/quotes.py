@@ -1,0 +1,284 @@
+"""Find what the sender newly wrote: strip the quoted older thread and the signature.
+
+Plain text is read line by line for the markers mail clients put above a quote
+(Gmail/Apple "On … wrote:", localized forms, Outlook "-----Original Message-----" and
+"From:/Sent:" blocks, ``>`` lines). HTML is first cut at the quote containers clients mark
+(``gmail_quote``, ``divRplyFwdMsg``, ``yahoo_quoted``, ``protonmail_quote``,
+``moz-cite-prefix``, ``blockquote type=cite``), the remaining blockquotes become ``>`` lines,
+and the plain-text rules finish the job. Forwarded messages are kept: the customer sent them
+on purpose, and they are often the point of the email.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowreply.mail.htmltext import HtmlElement, html_to_text, parse_html, quoted_blockquote_text
+
+_WROTE_WORDS = (
+    r"wrote|writes|schrieb|a écrit|escribió|ha scritto|scrisse|escreveu|schreef|skrev"
+    r"|kirjoitti|napisał|написал\w*|写道|寫道|のメッセージ|님이 작성|yazdı"
+)
+_WROTE = re.compile(rf"(?:{_WROTE_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
+_ON_WORDS = r"on|am|le|el|il|em|op|den|på"
+_ON_WORD = re.compile(rf"^(?:{_ON_WORDS})\s", re.IGNORECASE)
+_ON_WROTE = re.compile(
+    rf"^(?:{_ON_WORDS})\s.{{4,300}}(?:{_WROTE_WORDS})\s*[:：]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_DATE_LIKE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}|\d{4}年|\d{1,2}月"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+_ORIGINAL_MESSAGE = re.compile(
+    r"^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine"
+    r"|mensaje original|messaggio originale|oorspronkelijk bericht|исходное сообщение"
+    r"|元のメッセージ|原始邮件|原始郵件)\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+_HEADER_FROM = re.compile(
+    r"^\s*\*?(?:from|von|de|da|van|fra|från|od|от|差出人|发件人|寄件者)\s*:\*?\s*\S",
+    re.IGNORECASE,
+)
+_HEADER_OTHER = re.compile(
+    r"^\s*\*?(?:sent|date|to|subject|cc|gesendet|datum|an|betreff|envoyé|objet|à|enviado"
+    r"|asunto|para|inviato|oggetto|verzonden|onderwerp|skickat|ämne|отправлено|кому|тема"
+    r"|дата|送信日時|宛先|件名|日付|发送时间|收件人|主题)\s*:\*?",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{5,})\s*$")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_QUOTED = re.compile(r"^\s*>")
+_SIGNATURE_DELIMITER = re.compile(r"^--\s*$")
+_MOBILE_SIGNATURE = re.compile(
+    r"^(?:sent from my [\w-]+(?: [\w-]+){0,3}|sent from (?:mail|outlook) for \w+(?: \w+)?"
+    r"|get outlook for \w+|sent with [\w ]{1,30}|sent from (?:yahoo mail|proton mail)[\w ]*"
+    r"|envoyé de mon \w+|von meinem \w+ gesendet|enviado desde mi \w+|inviato da(?:l mio)? \w+"
+    r"|iphoneから送信|android\s?から送信|从我的\s?iphone\s?发送)\.?$",
+    re.IGNORECASE,
+)
+_LIST_FOOTER_LINES = 8
+_SIGNATURE_MAX_LINES = 15
+_ATTRIBUTION_MAX_LINES = 3
+_ATTRIBUTION_MAX_CHARS = 300
+
+
+def extract_reply(text: str) -> str:
+    """The sender's new words in a plain-text body: quotes and signature removed."""
+    return strip_signature(strip_quotes(text))
+
+
+def extract_reply_from_html(html: str) -> str:
+    """The sender's new words in an HTML body, as plain text."""
+    return strip_signature(strip_html_quotes(html))
+
+
+def strip_quotes(text: str) -> str:
+    """Remove the quoted older thread from plain text, keeping any signature."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _cut_at_forwarded_header(lines)
+    lines = _drop_quote_blocks(lines)
+    text = "\n".join(line.rstrip() for line in lines).strip("\n")
+    return _BLANK_RUNS.sub("\n\n", text)
+
+
+def strip_html_quotes(html: str) -> str:
+    """Remove the quoted older thread from HTML and return the rest as plain text."""
+    root = parse_html(html)
+    if root is None:
+        return strip_quotes(html_to_text(html))
+    for element in _marked_quote_starts(root):
+        _cut_from(element)
+    for element in _marked_quote_containers(root):
+        element.drop_tree()
+    quoted_blockquote_text(root)
+    return strip_quotes(html_to_text(root))
+
+
+def strip_signature(text: str) -> str:
+    """Remove a trailing signature: the ``-- `` block, a mobile line or a list footer."""
+    lines = text.split("\n")
+    lines = _cut_signature_block(lines)
+    lines = _cut_list_footer(lines)
+    lines = _cut_mobile_signature(lines)
+    return "\n".join(lines).strip("\n")
+
+
+def _cut_at_forwarded_header(lines: list[str]) -> list[str]:
+    """Outlook-style quotes are not indented: everything from their header on is old."""
+    for index, line in enumerate(lines):
+        if _ORIGINAL_MESSAGE.match(line) or _is_header_block(lines, index):
+            return _trim_separator(lines[:index])
+        if _SEPARATOR.match(line) and _header_block_follows(lines, index + 1):
+            return lines[:index]
+        if _is_unquoted_attribution(lines, index):
+            return lines[:index]
+    return lines
+
+
+def _is_header_block(lines: list[str], index: int) -> bool:
+    """A ``From:`` line followed closely by ``Sent:``/``To:``/``Subject:`` lines."""
+    if not _HEADER_FROM.match(lines[index]):
+        return False
+    following = [line for line in lines[index + 1 : index + 5] if line.strip()]
+    return sum(1 for line in following if _HEADER_OTHER.match(line)) >= 2
+
+
+def _header_block_follows(lines: list[str], start: int) -> bool:
+    for index in range(start, min(start + 3, len(lines))):
+        if lines[index].strip():
+            return _is_header_block(lines, index)
+    return False
+
+
+def _trim_separator(lines: list[str]) -> list[str]:
+    while lines and (not lines[-1].strip() or _SEPARATOR.match(lines[-1])):
+        lines = lines[:-1]
+    return lines
+
+
+def _is_unquoted_attribution(lines: list[str], index: int) -> bool:
+    """An "On … wrote:" line whose quote below is not marked with ``>``."""
+    span = _attribution_span(lines, index)
+    if span == 0:
+        return False
+    return _next_text_line(lines, index + span) is not None and not _quote_follows(
+        lines, index + span
+    )
+
+
+def _drop_quote_blocks(lines: list[str]) -> list[str]:
+    """Drop ``>`` lines and the attribution line above them; keep the text between."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        span = _attribution_span(lines, index)
+        if span and (_quote_follows(lines, index + span) or _nothing_follows(lines, index + span)):
+            index += span
+            continue
+        if _QUOTED.match(lines[index]):
+            index += 1
+            continue
+        kept.append(lines[index])
+        index += 1
+    return kept
+
+
+def _attribution_span(lines: list[str], index: int) -> int:
+    """How many lines (1 to 3) make up a quote attribution starting here, or 0."""
+    first = lines[index].strip().lstrip(">").strip()
+    if not first or len(first) > _ATTRIBUTION_MAX_CHARS or not _starts_attribution(first):
+        return 0
+    for span in range(1, _ATTRIBUTION_MAX_LINES + 1):
+        window = lines[index : index + span]
+        if len(window) < span or not window[-1].strip():
+            return 0
+        joined = " ".join(line.strip().lstrip(">").strip() for line in window)
+        if _is_attribution(joined, quote_below=_quote_follows(lines, index + span)):
+            return span
+    return 0
+
+
+def _starts_attribution(line: str) -> bool:
+    """The first line of an attribution names the date or the sender (never "Hello")."""
+    return bool(_ON_WORD.match(line) or _DATE_LIKE.search(line) or "@" in line)
+
+
+def _is_attribution(line: str, *, quote_below: bool) -> bool:
+    if _ON_WROTE.match(line):
+        return True
+    if not line.endswith((":", "：")) or len(line) > _ATTRIBUTION_MAX_CHARS:
+        return False
+    if _WROTE.search(line) and (_DATE_LIKE.search(line) or "@" in line):
+        return True
+    return quote_below and bool(_DATE_LIKE.search(line)) and "@" in line
+
+
+def _quote_follows(lines: list[str], start: int) -> bool:
+    line = _next_text_line(lines, start)
+    return line is not None and bool(_QUOTED.match(line))
+
+
+def _nothing_follows(lines: list[str], start: int) -> bool:
+    return _next_text_line(lines, start) is None
+
+
+def _next_text_line(lines: list[str], start: int) -> str | None:
+    for line in lines[start:]:
+        if line.strip():
+            return line
+    return None
+
+
+def _cut_signature_block(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        if (
+            index > 0
+            and _SIGNATURE_DELIMITER.match(line)
+            and len(lines) - index <= _SIGNATURE_MAX_LINES
+        ):
+            return _trim_blank(lines[:index])
+    return lines
+
+
+def _cut_list_footer(lines: list[str]) -> list[str]:
+    """Mailing-list software appends an underscore line and a few lines of footer."""
+    for index in range(max(1, len(lines) - _LIST_FOOTER_LINES), len(lines)):
+        if re.match(r"^_{5,}\s*$", lines[index]):
+            return _trim_blank(lines[:index])
+    return lines
+
+
+def _cut_mobile_signature(lines: list[str]) -> list[str]:
+    trimmed = _trim_blank(lines)
+    if len(trimmed) > 1 and _MOBILE_SIGNATURE.match(trimmed[-1].strip()):
+        return _trim_blank(trimmed[:-1])
+    return trimmed
+
+
+def _trim_blank(lines: list[str]) -> list[str]:
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    return lines[:end]
+
+
+_QUOTE_START_XPATH = (
+    "//*[@id='divRplyFwdMsg' or @id='appendonsend' or @id='stopSpelling' or @id='zwchr'"
+    " or @id='OLK_SRC_BODY_SECTION']"
+)
+_QUOTE_CONTAINER_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' gmail_quote ')"
+    " or contains(@class, 'yahoo_quoted') or contains(@class, 'protonmail_quote')"
+    " or contains(@class, 'moz-cite-prefix')]"
+    " | //blockquote[@type='cite']"
+)
+
+
+def _marked_quote_starts(root: HtmlElement) -> list[HtmlElement]:
+    """Elements after which everything is the older thread (Outlook, Hotmail, Zimbra)."""
+    found: list[HtmlElement] = root.xpath(_QUOTE_START_XPATH)
+    return found[:1]
+
+
+def _marked_quote_containers(root: HtmlElement) -> list[HtmlElement]:
+    found: list[HtmlElement] = root.xpath(_QUOTE_CONTAINER_XPATH)
+    return [element for element in found if element.getparent() is not None]
+
+
+def _cut_from(element: HtmlElement) -> None:
+    """Remove the element and everything after it in document order."""
+    node: HtmlElement | None = element
+    while node is not None and node.getparent() is not None:
+        parent = node.getparent()
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node.tail = None
+        node = parent
+    parent = element.getparent()
+    if parent is not None:
+        previous = element.getprevious()
+        if previous is not None and previous.tag == "hr":
+            parent.remove(previous)
+        parent.remove(element)

@@ -1,0 +1,124 @@
+"""Run the fake Stripe server for a test, over a real loopback socket.
+
+Use it from a test module (no conftest changes needed; pytest puts `tests/` on sys.path):
+
+    from fake_stripe import FakeStripe, fake_stripe  # the fixture: a fresh demo-seeded server
+
+    async def test_something(fake_stripe: FakeStripe) -> None:
+        fake = fake_stripe
+        client = fake.client("sk_test_anything")          # a real stripe.StripeClient
+        customers = await client.v1.customers.list_async(params={"email": "bob@example.com"})
+        key = fake.control.restricted_key(["rak_charge_read"])   # a registered rk_test_ key
+        fake.control.fault(path_prefix="/v1/refunds", status=500)
+        assert fake.control.requests()[-1]["status"] == 200
+
+`fake.url` is the base address to give `StripeClient(key, base_addresses={"api": url})`.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+import stripe
+import uvicorn
+
+from knowreply.integrations.stripe.fake import create_app
+
+
+@dataclass
+class FakeStripeControl:
+    """A small client for the fake's `/_fake/` control API."""
+
+    url: str
+
+    def _call(self, method: str, path: str, payload: dict[str, Any] | None = None) -> Any:
+        response = httpx.request(method, f"{self.url}/_fake/{path}", json=payload, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def restricted_key(self, permissions: list[str], *, mode: str = "test") -> str:
+        """Register a new restricted key holding exactly `permissions`; return it."""
+        return str(self._call("POST", "keys", {"permissions": permissions, "mode": mode})["key"])
+
+    def fault(self, **fault: Any) -> None:
+        """E.g. `fault(path_prefix="/v1/refunds", method="POST", status=500, count=2)` or
+        `fault(action="drop")`."""
+        self._call("POST", "faults", fault)
+
+    def requests(self) -> list[dict[str, Any]]:
+        return list(self._call("GET", "requests"))
+
+    def clear_requests(self) -> None:
+        self._call("DELETE", "requests")
+
+    def reset(self, seed: str = "none") -> None:
+        self._call("POST", "reset", {"seed": seed})
+
+    def rate_limit(self, per_second: float | None) -> None:
+        self._call("POST", "rate_limit", {"per_second": per_second})
+
+    def payment(self, customer: str, amount: int, **options: Any) -> dict[str, Any]:
+        """Plant a card payment for `customer`; returns `{"payment_intent":…, "charge":…}`."""
+        result: dict[str, Any] = self._call(
+            "POST", "payments", {"customer": customer, "amount": amount, **options}
+        )
+        return result
+
+
+@dataclass
+class FakeStripe:
+    url: str
+    control: FakeStripeControl
+
+    def client(self, key: str, *, max_network_retries: int = 0) -> stripe.StripeClient:
+        """A real `stripe.StripeClient` talking to this fake server."""
+        return stripe.StripeClient(
+            key, base_addresses={"api": self.url}, max_network_retries=max_network_retries
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_fake_stripe(
+    *, seed: str = "none", rate_limit_per_second: float | None = None
+) -> Iterator[FakeStripe]:
+    """Start the fake on a free loopback port in a background thread; stop it afterwards."""
+    port = _free_port()
+    app = create_app(seed=seed, rate_limit_per_second=rate_limit_per_second)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, name="fake-stripe", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the fake Stripe server did not start")
+        time.sleep(0.01)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        yield FakeStripe(url=url, control=FakeStripeControl(url))
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def fake_stripe() -> Iterator[FakeStripe]:
+    """A fresh fake Stripe server seeded with the `demo` account, for one test."""
+    with running_fake_stripe(seed="demo") as server:
+        yield server

@@ -1,0 +1,91 @@
+"""Subscriptions and invoices on the fake, through the real stripe SDK."""
+
+from __future__ import annotations
+
+import pytest
+import stripe
+
+from fake_stripe import FakeStripe, fake_stripe
+
+__all__ = ["fake_stripe"]
+
+SECRET = "sk_test_subscriptions01"
+
+
+async def _subscriptions(client: stripe.StripeClient, email: str) -> list[stripe.Subscription]:
+    customer = (await client.v1.customers.list_async(params={"email": email})).data[0]
+    found = await client.v1.subscriptions.list_async(
+        params={"customer": customer.id, "status": "all"}
+    )
+    return found.data
+
+
+async def test_seeded_subscriptions_have_their_states(fake_stripe: FakeStripe) -> None:
+    client = fake_stripe.client(SECRET)
+
+    carol = await _subscriptions(client, "carol@example.com")
+    dave = await _subscriptions(client, "dave@example.com")
+    erin = await _subscriptions(client, "erin@example.com")
+
+    assert [s.status for s in carol + dave + erin] == ["active", "trialing", "past_due"]
+    assert dave[0].trial_end is not None
+    item = carol[0]["items"].data[0]
+    assert item.price.unit_amount == 2900
+    assert item.current_period_end == carol[0]["current_period_end"]
+
+
+async def test_the_item_price_expands_to_the_product_name(fake_stripe: FakeStripe) -> None:
+    client = fake_stripe.client(SECRET)
+    sub = (await _subscriptions(client, "carol@example.com"))[0]
+
+    expanded = await client.v1.subscriptions.retrieve_async(
+        sub.id, params={"expand": ["items.data.price.product"]}
+    )
+
+    product = expanded["items"].data[0].price.product
+    assert isinstance(product, stripe.Product)
+    assert product.name == "Pro"
+
+
+async def test_cancel_at_period_end_keeps_service_until_the_period_ends(
+    fake_stripe: FakeStripe,
+) -> None:
+    client = fake_stripe.client(SECRET)
+    sub = (await _subscriptions(client, "carol@example.com"))[0]
+
+    updated = await client.v1.subscriptions.update_async(
+        sub.id, params={"cancel_at_period_end": True}
+    )
+
+    assert updated.status == "active"
+    assert updated.cancel_at_period_end is True
+    assert updated.cancel_at == sub["current_period_end"]
+    again = await client.v1.subscriptions.retrieve_async(sub.id)
+    assert again.cancel_at_period_end is True
+
+
+async def test_invoices_have_numbers_and_hosted_pages(fake_stripe: FakeStripe) -> None:
+    client = fake_stripe.client(SECRET)
+    bob = (await client.v1.customers.list_async(params={"email": "bob@example.com"})).data[0]
+
+    invoices = await client.v1.invoices.list_async(params={"customer": bob.id})
+
+    assert [i.status for i in invoices.data] == ["open", "paid"]
+    open_invoice = invoices.data[0]
+    prefix = bob.invoice_prefix
+    assert open_invoice.number == f"{prefix}-0002"
+    assert str(open_invoice.hosted_invoice_url).startswith("https://invoice.stripe.com/i/")
+    assert str(open_invoice.invoice_pdf).endswith("/pdf?s=ap")
+    assert (open_invoice.amount_due, open_invoice.amount_paid) == (1500, 0)
+    assert open_invoice["charge"] is not None
+    retrieved = await client.v1.invoices.retrieve_async(str(open_invoice.id))
+    assert retrieved.total == 1500
+
+
+async def test_a_bad_status_filter_is_refused(fake_stripe: FakeStripe) -> None:
+    client = fake_stripe.client(SECRET)
+
+    with pytest.raises(stripe.InvalidRequestError) as refused:
+        await client.v1.subscriptions.list_async(params={"status": "sleeping"})  # type: ignore[typeddict-item]
+
+    assert refused.value.param == "status"

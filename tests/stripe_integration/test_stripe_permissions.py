@@ -1,0 +1,111 @@
+"""Probing a key's permissions against the fake Stripe server over HTTP."""
+
+from __future__ import annotations
+
+import pytest
+import stripe
+
+from fake_stripe import FakeStripe, fake_stripe
+from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from knowreply.integrations.stripe.permissions import (
+    REQUIRED,
+    RequiredPermission,
+    describe_permission_error,
+    permission_label,
+    probe_permissions,
+)
+
+__all__ = ["fake_stripe"]
+
+ALL_NEEDED = sorted({permission.rak for permission in REQUIRED})
+
+
+async def test_a_secret_key_has_every_permission(fake_stripe: FakeStripe) -> None:
+    report = await probe_permissions(fake_stripe.client("sk_test_permissions01"))
+
+    assert report.complete
+    assert report.missing_messages() == []
+    assert len(report.granted) == len(REQUIRED)
+
+
+async def test_the_demo_restricted_key_has_every_permission(fake_stripe: FakeStripe) -> None:
+    report = await probe_permissions(fake_stripe.client(DEMO_RESTRICTED_KEY))
+
+    assert report.missing_messages() == []
+
+
+@pytest.mark.parametrize("absent", REQUIRED, ids=lambda p: p.rak)
+async def test_a_key_missing_one_permission_is_told_exactly_that_one(
+    fake_stripe: FakeStripe, absent: RequiredPermission
+) -> None:
+    held = [rak for rak in ALL_NEEDED if rak != absent.rak]
+    if absent.level == "read":
+        # Write grants read, so a key without read access has no write access either.
+        held = [rak for rak in held if rak != absent.rak.replace("_read", "_write")]
+    client = fake_stripe.client(fake_stripe.control.restricted_key(held))
+
+    report = await probe_permissions(client)
+
+    expected = [absent.label]
+    if absent.level == "read" and any(
+        p.stem == absent.stem and p.level == "write" for p in REQUIRED
+    ):
+        expected.append(f"{absent.resource}: Write")
+    assert report.missing_messages() == expected
+    assert report.unknown == ()
+
+
+async def test_the_probe_changes_nothing_in_the_account(fake_stripe: FakeStripe) -> None:
+    client = fake_stripe.client("sk_test_permissions01")
+    before = await client.v1.refunds.list_async(params={"limit": 100})
+
+    await probe_permissions(client)
+
+    after = await client.v1.refunds.list_async(params={"limit": 100})
+    prices = await client.v1.prices.list_async(params={"limit": 100})
+    assert after.data == before.data
+    assert len(prices.data) == 2  # the demo's own two prices, no probe leftovers
+
+
+async def test_an_invalid_key_fails_the_whole_probe(fake_stripe: FakeStripe) -> None:
+    with pytest.raises(stripe.AuthenticationError):
+        await probe_permissions(fake_stripe.client("rk_test_notregistered0000"))
+
+
+async def test_a_probe_that_cannot_reach_stripe_is_unknown_not_missing(
+    fake_stripe: FakeStripe,
+) -> None:
+    fake_stripe.control.fault(path_prefix="/v1/refunds", status=503)
+
+    report = await probe_permissions(fake_stripe.client("sk_test_permissions01"))
+
+    assert [r.permission.rak for r in report.unknown] == ["rak_refund_write"]
+    assert report.missing_messages() == []
+    assert not report.complete
+
+
+def test_a_403_message_becomes_dashboard_guidance() -> None:
+    message = (
+        "The provided key 'rk_test_*****9xQa' does not have the required permissions for this "
+        "endpoint on account 'acct_1'. Having the 'rak_refund_write' permission would allow "
+        "this request to continue."
+    )
+
+    assert describe_permission_error(message) == (
+        "Enable Refunds: Write on your restricted key in Stripe Dashboard > Developers > API keys"
+    )
+    assert describe_permission_error("Invalid API Key provided: rk_test_***") is None
+
+
+@pytest.mark.parametrize(
+    ("rak", "label"),
+    [
+        ("rak_plan_write", "Prices: Write"),
+        ("rak_billing_portal_session_write", "Customer portal: Write"),
+        ("rak_balance_transaction_source_read", "Balance Transactions: Read"),
+        ("rak_dispute_read", "Dispute: Read"),
+        ("not_a_permission", None),
+    ],
+)
+def test_permission_names_read_like_the_dashboard(rak: str, label: str | None) -> None:
+    assert permission_label(rak) == label

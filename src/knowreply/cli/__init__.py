@@ -1,0 +1,18 @@
+"""The `knowreply` command: one module per group of subcommands, assembled here."""
+
+from __future__ import annotations
+
+import typer
+
+from knowreply.cli import admin, core
+
+app = typer.Typer(
+    help="knowreply: an AI agent that answers customer-support email about Stripe billing.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.registered_commands.extend(core.app.registered_commands)
+app.add_typer(admin.workspace_app, name="workspace")
+app.add_typer(admin.user_app, name="user")
+
+__all__ = ["app"]

@@ -1,0 +1,92 @@
+"""Setting up and running knowreply: init, serve, worker, demo."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from typing import Annotated
+
+import structlog
+import typer
+
+from knowreply.cli.common import clean_errors, runtime, settings
+from knowreply.runtime import initialize
+
+log = structlog.get_logger(__name__)
+app = typer.Typer()
+
+
+@app.command()
+@clean_errors
+def init() -> None:
+    """Create or migrate the database (idempotent) and the `default` workspace."""
+    _, report = initialize(settings())
+    if report.revision_before is None:
+        typer.echo(f"Created the database (schema {report.revision_after}).")
+    elif report.revision_before != report.revision_after:
+        typer.echo(
+            f"Migrated the database from {report.revision_before} to {report.revision_after}."
+        )
+    else:
+        typer.echo(f"The database is up to date (schema {report.revision_after}).")
+    if report.created_workspace:
+        typer.echo(f"Created the workspace {report.created_workspace!r}.")
+
+
+@app.command()
+@clean_errors
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port for the dashboard and API.")] = 8000,
+) -> None:
+    """Run the web app: dashboard, JSON API and /healthz."""
+    import uvicorn
+
+    from knowreply.web.app import create_app
+
+    rt = runtime()
+    log.info("web.start", host=host, port=port)
+    uvicorn.run(create_app(rt), host=host, port=port, log_config=None)
+
+
+@app.command()
+@clean_errors
+def worker(
+    import_: Annotated[
+        list[str] | None,
+        typer.Option("--import", help="Extra module with workflows to register (repeatable)."),
+    ] = None,
+) -> None:
+    """Run the durable worker: executes queued workflows and finishes interrupted ones."""
+    from knowreply import durable
+
+    rt = runtime()
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    durable.launch(rt.settings, workflow_modules=import_ or [])
+    log.info("worker.start", executor_id=rt.settings.executor_id)
+    typer.echo("worker ready", err=True)
+    stop.wait()
+    durable.shutdown()
+    log.info("worker.stop")
+
+
+@app.command()
+@clean_errors
+def demo(
+    port: Annotated[int, typer.Option(help="Port for the dashboard.")] = 8000,
+) -> None:
+    """Set up a demo workspace with a demo sign-in and serve the dashboard on 127.0.0.1."""
+    import uvicorn
+
+    from knowreply.demo import prepare_demo
+    from knowreply.web.app import create_app
+
+    rt, _ = initialize(settings())
+    sign_in = prepare_demo(rt)
+    typer.echo(
+        f"\nknowreply demo: http://127.0.0.1:{port}/\n"
+        f"  sign in as {sign_in.email} with the password {sign_in.password}\n"
+    )
+    uvicorn.run(create_app(rt), host="127.0.0.1", port=port, log_config=None)

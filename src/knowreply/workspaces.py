@@ -39,7 +39,7 @@ PLANS = {
 class WorkspaceSettings(BaseModel):
     """The business profile and policy a workspace owner edits in Settings."""
 
-    business_name: str = "Our team"
+    business_name: str = "Customer Support"
     tone: Literal["friendly", "formal"] = "friendly"
     signature: str = ""
     timezone: str = "UTC"
@@ -47,6 +47,8 @@ class WorkspaceSettings(BaseModel):
     """Our own inbound address: mail from it is never answered (loops)."""
     approval_mode: Literal["auto", "always", "above_amount"] = "always"
     approval_threshold_minor: int = 5_000
+    default_currency: str = "usd"
+    """For amounts a customer writes without a currency ("refund 20")."""
     refund_cap_minor: int = 50_000
     """The largest refund the agent may make, in minor units of the charge's currency."""
     refund_window_days: int = Field(default=60, ge=0)

@@ -75,7 +75,7 @@ class RulesBrain:
         available = {tool.name for tool in info.function_tools}
         returns = _tool_returns(messages)
         if ESCALATE in returns:
-            return ModelResponse(parts=[TextPart("")])
+            return ModelResponse(parts=[TextPart("Handed to a person.")])
         if not returns:
             return ModelResponse(parts=self._plan(available))
         return self._write(returns)
@@ -127,6 +127,9 @@ class RulesBrain:
     # --- writing ----------------------------------------------------------------------------
 
     def _write(self, returns: dict[str, Any]) -> ModelResponse:
+        if any(_needs_verification(content) for content in returns.values()):
+            # The runtime answers with the one-time code itself; nothing to write here.
+            return ModelResponse(parts=[TextPart("Verification needed.")])
         parts: list[str] = []
         for intent in self.intents:
             tool = TOOL_FOR_INTENT.get(intent)
@@ -223,6 +226,17 @@ _WRITERS: dict[Intent, _Writer] = {
     Intent.PORTAL_LINK: RulesBrain._portal_link,
     Intent.CANCEL: RulesBrain._cancel,
 }
+
+
+def _needs_verification(content: Any) -> bool:
+    refusal = (
+        content.get("refusal") if isinstance(content, dict) else getattr(content, "refusal", None)
+    )
+    if isinstance(refusal, dict):
+        return refusal.get("reason") == r.RefusalReason.VERIFICATION_REQUIRED
+    return isinstance(refusal, r.Refusal) and (
+        refusal.reason == r.RefusalReason.VERIFICATION_REQUIRED
+    )
 
 
 def _escalate(reason: str) -> ToolCallPart:

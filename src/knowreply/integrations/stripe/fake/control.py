@@ -83,7 +83,8 @@ def _guarded(handler: Any) -> Any:
 
 async def register_key(request: Request) -> JSONResponse:
     wanted = KeyRequest.model_validate(await _json(request))
-    key = wanted.key or f"rk_{wanted.mode}_{secrets.token_urlsafe(24).replace('-', 'x')}"
+    # Letters and digits only, like Stripe's keys (and so `parse_key` accepts them).
+    key = wanted.key or f"rk_{wanted.mode}_{secrets.token_hex(24)}"
     _state(request).keys.register(key, frozenset(wanted.permissions))
     return JSONResponse(
         {"key": key, "masked": mask(key), "permissions": sorted(wanted.permissions)}, 201

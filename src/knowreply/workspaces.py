@@ -53,6 +53,12 @@ class WorkspaceSettings(BaseModel):
     portal_return_url: str = "https://example.com/account"
     trusted_authserv_ids: list[str] = Field(default_factory=list)
     brain: Literal["rules", "openai", "anthropic"] = "rules"
+    llm_model: str | None = None
+    """For the openai and anthropic brains: `gpt-4.1-mini`, `claude-sonnet-4-5`, `llama3.1`…"""
+    llm_base_url: str | None = None
+    """An OpenAI-compatible server (Azure, Ollama, vLLM); empty for the provider's own."""
+    llm_api_key_encrypted: str | None = None
+    """The provider's API key, encrypted with the master key; never shown or returned."""
 
     @field_validator("trusted_authserv_ids")
     @classmethod

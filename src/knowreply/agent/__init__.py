@@ -1,1 +1,1 @@
-"""agent."""
+"""The agent: understands a billing email, acts within policy, writes the reply."""

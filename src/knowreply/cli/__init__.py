@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from knowreply.cli import admin, core
+from knowreply.cli import admin, core, stripe
 
 app = typer.Typer(
     help="knowreply: an AI agent that answers customer-support email about Stripe billing.",
@@ -14,5 +14,7 @@ app = typer.Typer(
 app.registered_commands.extend(core.app.registered_commands)
 app.add_typer(admin.workspace_app, name="workspace")
 app.add_typer(admin.user_app, name="user")
+app.add_typer(stripe.stripe_app, name="stripe")
+app.command("fake-stripe")(stripe.fake_stripe)
 
 __all__ = ["app"]

@@ -1,0 +1,87 @@
+"""The record of one agent run: what `knowreply simulate --json` prints, the dashboard shows,
+and the agent runs table stores."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from knowreply.integrations.stripe.client import StripeRequest
+
+
+class Outcome(StrEnum):
+    REPLIED = "replied"
+    ESCALATED = "escalated"
+    """Handed to a person: no reply sent; shown in the inbox."""
+    AWAITING_APPROVAL = "awaiting_approval"
+    AWAITING_VERIFICATION = "awaiting_verification"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+ToolCallStatus = Literal["done", "denied", "awaiting_approval", "error"]
+
+
+class ToolCall(BaseModel):
+    capability: str
+    name: str
+    args: dict[str, Any] = Field(default_factory=dict)
+    status: ToolCallStatus
+    error: str | None = None
+    result: Any = None
+    """What the tool returned (typed views as JSON); shown in the Simulator."""
+
+
+class Usage(BaseModel):
+    requests: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+class Reply(BaseModel):
+    to: str
+    subject: str
+    text: str
+
+
+class PolicyDecision(BaseModel):
+    """A decision made in code (verification, approval, caps), for the Simulator's view."""
+
+    rule: str
+    decision: str
+    detail: str | None = None
+
+
+class Trace(BaseModel):
+    outcome: Outcome
+    reason: str | None = None
+    sender: str
+    verified: bool
+    customers: list[str] = Field(default_factory=list)
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    stripe_requests: list[StripeRequest] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    reply: Reply | None = None
+    policy: list[PolicyDecision] = Field(default_factory=list)
+    brain: str = "rules"
+    truncated: bool = False
+    """The email was longer than the agent reads; only its beginning was used."""
+    run_id: int | None = None
+
+
+class AgentInput(BaseModel):
+    """One customer email as the agent sees it (already screened, quotes removed)."""
+
+    workspace_id: int
+    sender: str
+    """The From address, lower-cased: who the customer is (Reply-To never changes it)."""
+    subject: str = ""
+    text: str
+    verified: bool = False
+    message_id: int | None = None
+    """The stored message (its id seeds Stripe idempotency keys); None only in unit tests."""
+    conversation_id: int | None = None
+    source: Literal["pipeline", "simulator"] = "pipeline"
+    truncated: bool = False

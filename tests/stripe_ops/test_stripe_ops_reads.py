@@ -9,6 +9,7 @@ from stripe_ops_support import scope_of
 
 from fake_stripe import FakeStripe
 from knowreply.integrations.stripe.client import StripeGateway
+from knowreply.integrations.stripe.keys import parse_key
 from knowreply.integrations.stripe.operations import (
     NothingFound,
     find_invoice,
@@ -20,6 +21,7 @@ from knowreply.integrations.stripe.operations import (
     payment_status,
     payments_of_amount,
 )
+from knowreply.integrations.stripe.ratelimit import SlidingWindowLimiter
 from knowreply.money import Money
 
 
@@ -212,3 +214,18 @@ async def test_nothing_to_show_is_said_plainly(gateway: StripeGateway) -> None:
 
     assert no_invoice.value.message == "No invoice was found for this customer."
     assert no_payment.value.message == "No payment was found for this customer."
+
+
+async def test_a_key_that_cannot_read_products_still_shows_the_subscription(
+    fake_stripe: FakeStripe,
+) -> None:
+    key = fake_stripe.control.restricted_key(["rak_customer_read", "rak_subscription_read"])
+    async with StripeGateway(
+        parse_key(key), SlidingWindowLimiter(20), api_base=fake_stripe.url
+    ) as minimal:
+        carol = await scope_of(minimal, "carol@example.com")
+        [active] = await list_subscriptions(minimal, carol)
+
+    assert (active.plan_name, active.price, active.status) == ("Subscription", usd(2900), "active")
+    [product_read] = [r for r in fake_stripe.control.requests() if r["path"].startswith("/v1/prod")]
+    assert product_read["status"] == 403

@@ -14,7 +14,6 @@ from pydantic_ai import Agent, DeferredToolRequests, DeferredToolResults
 from pydantic_ai.messages import ModelMessage, ModelMessagesTypeAdapter
 from pydantic_ai.models import Model
 
-from knowreply.agent.brains.llm import llm_model
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
 from knowreply.agent.brains.rules.model import RulesBrain
 from knowreply.agent.brains.rules.understanding import Understanding
@@ -253,6 +252,8 @@ class Run:
                 understanding, persona_of(setup.settings), audience, scope.customers[0].name
             )
             return brain.model(), None
+        from knowreply.agent.brains.llm import llm_model  # the SDKs load only when used
+
         return llm_model(setup.settings, self.runtime.master_key), system_prompt(setup.settings)
 
     def _outcome(

@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from knowreply.agent.runner import run_agent
-from knowreply.agent.trace import AgentInput
 from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime
 from knowreply.workspaces import resolve_workspace
 
@@ -29,6 +27,9 @@ def simulate(
     json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
 ) -> None:
     """Run the agent on a test message without sending email; prints the trace."""
+    from knowreply.agent.runner import run_agent  # heavy imports only when used
+    from knowreply.agent.trace import AgentInput
+
     if (body is None) == (body_file is None):
         raise fail("give the text with --body or --body-file (one of them)", 1)
     text = body if body is not None else body_file.read_text(errors="replace")  # type: ignore[union-attr]

@@ -24,10 +24,12 @@ from knowreply.agent.actions import finish_action, upsert_action
 from knowreply.agent.deps import RunDeps
 from knowreply.agent.policy import needs_approval, needs_verified_sender
 from knowreply.agent.trace import ToolCall
+from knowreply.db.models import Action
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import operations as ops
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.errors import StripeFailure
+from knowreply.integrations.stripe.models import SubscriptionSummary
 from knowreply.integrations.stripe.operations.refunds import refund_key
 from knowreply.money import Money
 
@@ -384,7 +386,7 @@ async def cancel_subscription(
                 d,
                 "cancellation",
                 key,
-                already_customer(current, target),
+                _customer_of(current, target),
                 target,
                 None,
                 {"subscription_id": subscription_id},
@@ -404,7 +406,7 @@ async def cancel_subscription(
     return await _record(ctx, CapabilityName.CANCELLATIONS, "cancel_subscription", args, act)
 
 
-def already_customer(current: list[Any], target: str) -> str | None:
+def _customer_of(current: list[SubscriptionSummary], target: str) -> str | None:
     return next((s.customer_id for s in current if s.id == target), None)
 
 
@@ -461,8 +463,6 @@ def _finish(
     result: dict[str, Any] | None = None,
     error: str | None = None,
 ) -> None:
-    from knowreply.db.models import Action
-
     with transaction(d.runtime.sessions) as session:
         action = session.get(Action, action_id)
         if action is not None and action.status not in ("done", "failed"):

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from tests.browser.conftest import OWNER, PASSWORD, LiveServer, screenshot
+from tests.web.conftest import plant_refund_request
 
 pytestmark = pytest.mark.browser
 REFUNDING_CUSTOMER = "alice@example.com"  # the demo seed: a refundable $49.00 charge
@@ -71,8 +72,11 @@ def test_owner_connects_stripe_simulates_a_refund_and_finds_it_audited(
     expect(page.get_by_test_id("trace")).to_be_visible()
     screenshot(page, "simulator")
 
+    planted = plant_refund_request(live_server.runtime)  # as the pipeline will store one
     page.get_by_role("link", name="Approvals").first.click()
-    expect(page.get_by_role("heading", name="Approvals")).to_be_visible()
+    waiting = page.get_by_test_id(f"approval-{planted}")
+    expect(waiting).to_contain_text("Refund of $49.00")
+    expect(waiting).to_contain_text("I was charged twice.")
     screenshot(page, "approvals")
 
     page.get_by_role("link", name="Settings").first.click()
@@ -93,9 +97,7 @@ def test_owner_connects_stripe_simulates_a_refund_and_finds_it_audited(
 
 
 @pytest.mark.xfail(strict=False, reason="agent not merged")
-def test_owner_approves_the_refund_the_agent_waits_for(
-    page: Page, live_server: LiveServer
-) -> None:
+def test_owner_approves_the_refund_the_agent_waits_for(page: Page, live_server: LiveServer) -> None:
     sign_in(page, live_server)
     connect_stripe_and_allow_refunds(page)
     ask_for_a_refund(page, live_server)

@@ -11,6 +11,7 @@ from knowreply.agent.trace import Trace
 from knowreply.errors import KnowreplyError
 from knowreply.runtime import Runtime
 from knowreply.web import repository
+from knowreply.web.params import RowId
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
@@ -64,7 +65,7 @@ def decide_form(
     request: Request,
     principal: PagePrincipal,
     runtime: RuntimeDep,
-    action_id: int,
+    action_id: RowId,
     decision: repository.Decision,
 ) -> HTMLResponse:
     trace = _decide(
@@ -85,12 +86,12 @@ def approvals_api(principal: ApiPrincipal, runtime: RuntimeDep) -> ApprovalsOut:
 
 
 @router.post("/api/v1/approvals/{action_id}/approve", tags=["approvals"])
-def approve_api(action_id: int, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+def approve_api(action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
     """Approve: the agent carries the action out and replies; returns that run's trace."""
     return _decide(runtime, principal.workspace_id, action_id, True, principal.actor)
 
 
 @router.post("/api/v1/approvals/{action_id}/reject", tags=["approvals"])
-def reject_api(action_id: int, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+def reject_api(action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
     """Reject: nothing is done in Stripe; the agent tells the customer."""
     return _decide(runtime, principal.workspace_id, action_id, False, principal.actor)

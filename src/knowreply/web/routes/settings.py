@@ -13,6 +13,7 @@ from knowreply import workspace_settings as ws
 from knowreply.db.session import transaction
 from knowreply.errors import KnowreplyError
 from knowreply.web.accounts import Principal
+from knowreply.web.params import RowId
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
@@ -177,7 +178,7 @@ def add_member_form(
 
 @router.post("/settings/members/{member_id}/remove", include_in_schema=False)
 def remove_member_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep, member_id: int
+    request: Request, principal: PagePrincipal, runtime: RuntimeDep, member_id: RowId
 ) -> Response:
     try:
         with transaction(runtime.sessions) as session:
@@ -249,7 +250,7 @@ def add_member(body: MemberIn, principal: ApiPrincipal, runtime: RuntimeDep) -> 
 
 
 @router.delete("/api/v1/members/{member_id}", tags=["settings"], status_code=204)
-def remove_member(member_id: int, principal: ApiPrincipal, runtime: RuntimeDep) -> Response:
+def remove_member(member_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Response:
     """Remove a member (owners only; never yourself, never the last owner)."""
     with transaction(runtime.sessions) as session:
         ws.remove_member(

@@ -15,6 +15,7 @@ from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, demo_custome
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
+from knowreply.web.params import RowId
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
@@ -117,7 +118,7 @@ def simulator_page(
 
 @router.get("/simulator/runs/{run_id}", include_in_schema=False)
 def simulator_run_page(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep, run_id: int
+    request: Request, principal: PagePrincipal, runtime: RuntimeDep, run_id: RowId
 ) -> HTMLResponse:
     with runtime.sessions() as session:
         trace = repository.run_trace(session, principal.workspace_id, run_id)
@@ -179,7 +180,7 @@ async def simulate_api(body: SimulateIn, principal: ApiPrincipal, runtime: Runti
 
 
 @router.get("/api/v1/runs/{run_id}", tags=["agent"])
-def run_api(run_id: int, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+def run_api(run_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
     """The trace of one agent run of the workspace."""
     with runtime.sessions() as session:
         return repository.run_trace(session, principal.workspace_id, run_id)

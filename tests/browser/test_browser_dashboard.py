@@ -35,8 +35,9 @@ def connect_stripe_and_allow_refunds(page: Page) -> None:
     expect(page.get_by_test_id("stripe-indicator")).to_have_attribute("data-state", "connected")
     expect(page.get_by_test_id("stripe-key")).to_have_text("rk_test_…demo")
 
-    page.get_by_test_id("capability-refunds").check()
-    expect(page.get_by_test_id("capability-refunds")).to_be_checked()
+    with page.expect_response("**/toolkit/stripe/capabilities/refunds") as saved:
+        page.get_by_test_id("capability-refunds").check()
+    assert saved.value.ok
     page.reload()
     expect(page.get_by_test_id("capability-refunds")).to_be_checked()
     screenshot(page, "toolkit")

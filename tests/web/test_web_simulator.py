@@ -112,4 +112,4 @@ def test_test_mode_banner_and_demo_page_prefill_the_simulator(
     assert query["sender"] == [demo_customers()[0][0]]
     prefilled = client.get(link).text
     assert f'value="{demo_customers()[0][0]}"' in prefilled
-    assert "refund my last payment" in prefilled
+    assert "refund my last payment" in prefilled  # alice: a refundable charge

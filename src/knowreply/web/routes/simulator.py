@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -22,11 +23,19 @@ from knowreply.web.templating import render
 router = APIRouter()
 MAX_BODY_CHARS = 100_000
 DEMO_KEY_MASKED = parse_key(DEMO_RESTRICTED_KEY).masked
-TYPICAL_QUESTION = (
+REFUND_QUESTION = (
     "Refund please",
-    "Hi, I was charged last week but I no longer use the product. "
+    "Hi, I was charged recently but I no longer use the product. "
     "Could you refund my last payment?\n\nThanks",
 )
+TYPICAL_QUESTIONS = {
+    "bob@example.com": ("Payment failed?", "Hi, my card payment did not go through. Why?"),
+    "carol@example.com": ("Next payment", "Hello, when is my next payment and how much is it?"),
+    "dave@example.com": ("My trial", "Hi! When does my free trial end?"),
+    "erin@example.com": ("Account past due", "Why does my account say past due? What do I owe?"),
+    "shared@example.com": ("Invoices", "Can you send me my latest invoice?"),
+}
+"""What each demo customer would typically ask (a refund for the others)."""
 
 
 class SimulateIn(BaseModel):
@@ -155,18 +164,27 @@ async def simulator_form(
     return _page(request, principal, runtime, form=form, trace=trace)
 
 
+@dataclass(frozen=True)
+class DemoCustomer:
+    email: str
+    story: str
+    subject: str
+    body: str
+
+
 @router.get("/demo", include_in_schema=False)
 def demo_page(request: Request, principal: PagePrincipal) -> HTMLResponse:
-    subject, body = TYPICAL_QUESTION
+    customers = [
+        DemoCustomer(email, story, *TYPICAL_QUESTIONS.get(email, REFUND_QUESTION))
+        for email, story in demo_customers()
+    ]
     return render(
         request,
         "demo.html",
         principal=principal,
         page="simulator",
         title="Demo customers",
-        customers=demo_customers(),
-        subject=subject,
-        body=body,
+        customers=customers,
     )
 
 

@@ -90,8 +90,10 @@ def live_server(runtime: Runtime, fake_stripe: FakeStripe) -> Iterator[LiveServe
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser() -> Iterator[Browser]:
+    """Per test: Playwright's sync API keeps an event loop running in this thread while it is
+    open, which would break every asyncio test that runs after it."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
     with sync_playwright() as playwright:

@@ -72,7 +72,12 @@ def start_fake_stripe(preferred_port: int = FAKE_STRIPE_PORT) -> FakeStripeThrea
     """The demo-seeded fake on 127.0.0.1, on `preferred_port` when free (0: any free port)."""
     port = preferred_port if preferred_port and _port_free(preferred_port) else _free_port()
     config = uvicorn.Config(
-        create_app(seed="demo"), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        create_app(seed="demo"),
+        host="127.0.0.1",
+        port=port,
+        log_config=None,
+        access_log=False,
+        lifespan="off",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="fake-stripe", daemon=True)

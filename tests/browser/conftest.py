@@ -75,7 +75,12 @@ def live_server(runtime: Runtime, fake_stripe: FakeStripe) -> Iterator[LiveServe
         create_member(session, resolve_workspace(session, "default"), OWNER, PASSWORD)
     port = _free_port()
     config = uvicorn.Config(
-        create_app(served), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        create_app(served),
+        host="127.0.0.1",
+        port=port,
+        log_config=None,
+        access_log=False,
+        lifespan="off",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="dashboard", daemon=True)

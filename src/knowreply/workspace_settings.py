@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -40,7 +40,7 @@ class OwnersOnly(KnowreplyError):
 class SettingsChange(BaseModel):
     """A partial update: only the fields sent change. `llm_api_key` "" forgets the key."""
 
-    model_config = {"extra": "forbid"}
+    model_config = ConfigDict(extra="forbid")
 
     business_name: str | None = Field(default=None, min_length=1, max_length=200)
     tone: Literal["friendly", "formal"] | None = None

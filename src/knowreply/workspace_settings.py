@@ -162,32 +162,34 @@ def update(
     """Apply a change; returns the names of the fields that changed (audited when any)."""
     workspace = _workspace(session, workspace_id)
     current = settings_of(workspace)
+    updates = change.model_dump(exclude_unset=True)
+    secret = updates.pop("llm_api_key", None)
     data = current.model_dump()
-    changed: list[str] = []
-    for name, value in change.model_dump(exclude_unset=True).items():
-        if name == "llm_api_key":
-            if value is None:
-                continue
-            secret = value.strip()
-            data["llm_api_key_encrypted"] = master_key.encrypt(secret) if secret else None
-            if secret or current.llm_api_key_encrypted:
-                changed.append(name)
-            continue
+    for name, value in updates.items():
         if name in NULLABLE:
-            value = value or None
-        elif value is None:
-            continue
-        if data.get(name) != value:
+            data[name] = value or None
+        elif value is not None:
             data[name] = value
-            changed.append(name)
-    if not changed:
-        return []
+    if secret is not None:
+        data["llm_api_key_encrypted"] = (
+            master_key.encrypt(secret.strip()) if secret.strip() else None
+        )
     try:
         new = WorkspaceSettings.model_validate(data)
     except ValidationError as error:
         raise SettingsInvalid(
             {str(p["loc"][0]) if p["loc"] else "body": p["msg"] for p in error.errors()}
         ) from None
+    # Compared after validation, so a normalised value (authserv-ids) is not a change.
+    changed = [
+        name
+        for name in WorkspaceSettings.model_fields
+        if name != "llm_api_key_encrypted" and getattr(new, name) != getattr(current, name)
+    ]
+    if secret is not None and (secret.strip() or current.llm_api_key_encrypted):
+        changed.append("llm_api_key")
+    if not changed:
+        return []
     if new.brain != "rules" and not new.llm_model:
         raise SettingsInvalid({"llm_model": f"the {new.brain} brain needs a model name"})
     workspace.settings = new.model_dump()

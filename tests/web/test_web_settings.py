@@ -60,6 +60,8 @@ def test_owner_saves_the_form_amounts_in_minor_units_and_each_change_is_audited(
     )
     saved = client.post("/settings", data=form, follow_redirects=False)
     assert saved.status_code == 303
+    again = client.post("/settings", data=form, follow_redirects=False)  # nothing new
+    assert again.status_code == 303
     page = client.get(saved.headers["location"]).text
     assert "Settings saved." in page
     assert 'value="75.50"' in page

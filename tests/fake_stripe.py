@@ -96,11 +96,16 @@ def _free_port() -> int:
 def running_fake_stripe(
     *, seed: str = "none", rate_limit_per_second: float | None = None
 ) -> Iterator[FakeStripe]:
-    """Start the fake on a free loopback port in a background thread; stop it afterwards."""
+    """Start the fake on a free loopback port in a background thread; stop it afterwards.
+
+    `log_config=None`: the server must not reconfigure the process's logging (uvicorn's
+    default config would take over the `uvicorn` loggers for every later test)."""
     port = _free_port()
     app = create_app(seed=seed, rate_limit_per_second=rate_limit_per_second)
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_config=None, access_log=False, lifespan="off"
+        )
     )
     thread = threading.Thread(target=server.run, name="fake-stripe", daemon=True)
     thread.start()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 from fastapi.testclient import TestClient
 
+from knowreply.db.models import Action, Message
 from knowreply.db.session import transaction
 from knowreply.runtime import Runtime
 from knowreply.web.app import create_app
@@ -68,3 +69,49 @@ def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
     )
     assert response.status_code == 303, response.text
     return token
+
+
+REFUND_EMAIL = (
+    b"From: Alice Customer <alice@example.com>\r\n"
+    b"To: support@acme.example\r\n"
+    b"Subject: Refund for my last payment\r\n"
+    b"Message-ID: <refund-1@example.com>\r\n"
+    b"Date: Fri, 27 Nov 2026 09:00:00 +0000\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    b"Hi, I was charged twice. Please refund the $49.00.\r\n\r\n"
+    b"On Thu, Support wrote:\r\n> Thanks for your order\r\n"
+)
+
+
+def plant_refund_request(
+    runtime: Runtime, workspace_name: str = "default", *, status: str = "awaiting_approval"
+) -> int:
+    """A refund the agent prepared after a customer's email; returns the Action id."""
+    with transaction(runtime.sessions) as session:
+        workspace = resolve_workspace(session, workspace_name)
+        message = Message(
+            workspace_id=workspace.id,
+            direction="in",
+            rfc_message_id=f"<refund-{workspace_name}-{status}@example.com>",
+            from_address="alice@example.com",
+            subject="Refund for my last payment",
+            raw=REFUND_EMAIL,
+            size=len(REFUND_EMAIL),
+            received_via="imap",
+        )
+        session.add(message)
+        session.flush()
+        action = Action(
+            workspace_id=workspace.id,
+            message_id=message.id,
+            kind="refund",
+            status=status,
+            idempotency_key=f"test-{workspace_name}-{status}-{message.id}",
+            customer_id="cus_alice",
+            target_id="ch_alice_49",
+            amount_minor=4900,
+            currency="usd",
+        )
+        session.add(action)
+        session.flush()
+        return action.id

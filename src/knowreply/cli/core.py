@@ -77,16 +77,23 @@ def worker(
 def demo(
     port: Annotated[int, typer.Option(help="Port for the dashboard.")] = 8000,
 ) -> None:
-    """Set up a demo workspace with a demo sign-in and serve the dashboard on 127.0.0.1."""
+    """Try knowreply on this machine: a fake Stripe account, a demo sign-in, the dashboard."""
     import uvicorn
 
-    from knowreply.demo import prepare_demo
+    from knowreply.demo import prepare_demo, start_fake_stripe, with_stripe_api_base
     from knowreply.web.app import create_app
 
     rt, _ = initialize(settings())
+    fake = start_fake_stripe()
+    rt = with_stripe_api_base(rt, fake.url)
     sign_in = prepare_demo(rt)
     typer.echo(
         f"\nknowreply demo: http://127.0.0.1:{port}/\n"
         f"  sign in as {sign_in.email} with the password {sign_in.password}\n"
+        f"  fake Stripe account (test mode, demo customers): {fake.url}\n"
+        f"  then open the Simulator, or http://127.0.0.1:{port}/demo for the demo customers\n"
     )
-    uvicorn.run(create_app(rt), host="127.0.0.1", port=port, log_config=None)
+    try:
+        uvicorn.run(create_app(rt), host="127.0.0.1", port=port, log_config=None)
+    finally:
+        fake.stop()

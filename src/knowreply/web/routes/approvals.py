@@ -1,0 +1,93 @@
+"""Dashboard > Approvals: refunds and cancellations the agent waits on a person for."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
+
+from knowreply.agent.approvals import decide
+from knowreply.agent.trace import Trace
+from knowreply.runtime import Runtime
+from knowreply.web import repository
+from knowreply.web.accounts import Principal
+from knowreply.web.params import RowId
+from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.templating import render
+
+router = APIRouter()
+
+
+class ApprovalsOut(BaseModel):
+    pending: list[repository.ActionView]
+    decided: list[repository.ActionView]
+
+
+async def _decide(runtime: Runtime, principal: Principal, action_id: int, approve: bool) -> Trace:
+    """Hand the decision to the agent (which checks the action is this workspace's and still
+    waiting: 404 or 409 otherwise)."""
+    return await decide(
+        runtime,
+        principal.workspace_id,
+        action_id,
+        approve,
+        principal.actor,
+        member_id=principal.member_id,
+    )
+
+
+def _lists(runtime: Runtime, workspace_id: int) -> ApprovalsOut:
+    with runtime.sessions() as session:
+        return ApprovalsOut(
+            pending=repository.actions(session, workspace_id, [repository.PENDING]),
+            decided=repository.actions(session, workspace_id, repository.DECIDED, limit=50),
+        )
+
+
+@router.get("/approvals", include_in_schema=False)
+def approvals_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -> HTMLResponse:
+    lists = _lists(runtime, principal.workspace_id)
+    return render(
+        request,
+        "approvals.html",
+        principal=principal,
+        page="approvals",
+        title="Approvals",
+        pending=lists.pending,
+        decided=lists.decided,
+    )
+
+
+@router.post("/approvals/{action_id}/{decision}", include_in_schema=False)
+async def decide_form(
+    request: Request,
+    principal: PagePrincipal,
+    runtime: RuntimeDep,
+    action_id: RowId,
+    decision: repository.Decision,
+) -> HTMLResponse:
+    trace = await _decide(runtime, principal, action_id, decision == "approve")
+    with runtime.sessions() as session:
+        action = repository.action_by_id(session, principal.workspace_id, action_id)
+    return render(request, "_approval_decided.html", action=action, trace=trace)
+
+
+# --- JSON API --------------------------------------------------------------------------------
+
+
+@router.get("/api/v1/approvals", tags=["approvals"])
+def approvals_api(principal: ApiPrincipal, runtime: RuntimeDep) -> ApprovalsOut:
+    """Actions waiting for a person, and the latest 50 decided ones."""
+    return _lists(runtime, principal.workspace_id)
+
+
+@router.post("/api/v1/approvals/{action_id}/approve", tags=["approvals"])
+async def approve_api(action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+    """Approve: the agent carries the action out and replies; returns that run's trace."""
+    return await _decide(runtime, principal, action_id, True)
+
+
+@router.post("/api/v1/approvals/{action_id}/reject", tags=["approvals"])
+async def reject_api(action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+    """Reject: nothing is done in Stripe; the email goes to a person to answer."""
+    return await _decide(runtime, principal, action_id, False)

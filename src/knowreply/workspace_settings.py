@@ -1,0 +1,284 @@
+"""Changing a workspace's settings and members: what the Settings page and API call.
+
+Secrets (the LLM API key) are write-only: encrypted on the way in, reported only as set or
+not set. Every change is audited with the names of the changed fields, never their values.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from knowreply import audit
+from knowreply.db.models import Member, Workspace
+from knowreply.errors import KnowreplyError, NotFound
+from knowreply.secrets import MasterKey
+from knowreply.workspaces import WorkspaceSettings, create_member, settings_of
+
+OWNER = "owner"
+NULLABLE = frozenset({"support_address", "llm_model", "llm_base_url"})
+
+
+class SettingsInvalid(KnowreplyError):
+    """Some fields were refused; `fields` maps each to the reason, for the form."""
+
+    status = 422
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{name}: {why}" for name, why in fields.items()))
+        self.fields = fields
+
+
+class OwnersOnly(KnowreplyError):
+    status = 403
+
+
+class SettingsChange(BaseModel):
+    """A partial update: only the fields sent change. `llm_api_key` "" forgets the key."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    business_name: str | None = Field(default=None, min_length=1, max_length=200)
+    tone: Literal["friendly", "formal"] | None = None
+    signature: str | None = Field(default=None, max_length=2000)
+    timezone: str | None = None
+    support_address: str | None = Field(default=None, max_length=320)
+    approval_mode: Literal["auto", "always", "above_amount"] | None = None
+    approval_threshold_minor: int | None = Field(default=None, ge=0, le=10**12)
+    refund_cap_minor: int | None = Field(default=None, ge=0, le=10**12)
+    refund_window_days: int | None = Field(default=None, ge=0, le=3650)
+    portal_return_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=2000)
+    trusted_authserv_ids: list[str] | None = None
+    brain: Literal["rules", "openai", "anthropic"] | None = None
+    llm_model: str | None = Field(default=None, max_length=200)
+    llm_base_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$", max_length=2000)
+    llm_api_key: str | None = Field(default=None, max_length=4000)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"{value!r} is not a time zone; use a name like Europe/Paris"
+            ) from None
+        return value
+
+    @field_validator("support_address")
+    @classmethod
+    def _address(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().lower()
+        if value and ("@" not in value or " " in value):
+            raise ValueError("not an email address")
+        return value
+
+    @field_validator("trusted_authserv_ids")
+    @classmethod
+    def _authserv_ids(cls, values: list[str] | None) -> list[str] | None:
+        if values is None:
+            return None
+        for value in values:
+            if " " in value.strip() or len(value) > 255:
+                raise ValueError(f"{value!r}: one host name per line, such as mx.example.com")
+        return values
+
+
+class SettingsView(BaseModel):
+    """The settings as shown and returned: the LLM key only as set or not set."""
+
+    business_name: str
+    tone: str
+    signature: str
+    timezone: str
+    support_address: str | None
+    approval_mode: str
+    approval_threshold_minor: int
+    refund_cap_minor: int
+    refund_window_days: int
+    portal_return_url: str
+    trusted_authserv_ids: list[str]
+    brain: str
+    llm_model: str | None
+    llm_base_url: str | None
+    llm_api_key_set: bool
+
+    @classmethod
+    def of(cls, settings: WorkspaceSettings) -> SettingsView:
+        data = settings.model_dump(exclude={"llm_api_key_encrypted"})
+        return cls(**data, llm_api_key_set=bool(settings.llm_api_key_encrypted))
+
+
+class MemberView(BaseModel):
+    id: int
+    email: str
+    role: str
+    last_login_at: str | None
+
+
+def time_zones() -> list[str]:
+    return sorted(available_timezones())
+
+
+def parse_change(data: dict[str, object]) -> SettingsChange:
+    """Validate a change; errors name the field (`SettingsInvalid.fields`)."""
+    try:
+        return SettingsChange.model_validate(data)
+    except ValidationError as error:
+        fields: dict[str, str] = {}
+        for problem in error.errors():
+            name = str(problem["loc"][0]) if problem["loc"] else "body"
+            fields.setdefault(name, problem["msg"].removeprefix("Value error, "))
+        raise SettingsInvalid(fields) from None
+
+
+def _workspace(session: Session, workspace_id: int) -> Workspace:
+    workspace = session.get(Workspace, workspace_id)
+    if workspace is None:
+        raise NotFound("no such workspace")
+    return workspace
+
+
+def view(session: Session, workspace_id: int) -> SettingsView:
+    return SettingsView.of(settings_of(_workspace(session, workspace_id)))
+
+
+def update(
+    session: Session,
+    workspace_id: int,
+    change: SettingsChange,
+    *,
+    master_key: MasterKey,
+    actor: str,
+) -> list[str]:
+    """Apply a change; returns the names of the fields that changed (audited when any)."""
+    workspace = _workspace(session, workspace_id)
+    current = settings_of(workspace)
+    updates = change.model_dump(exclude_unset=True)
+    secret = updates.pop("llm_api_key", None)
+    data = current.model_dump()
+    for name, value in updates.items():
+        if name in NULLABLE:
+            data[name] = value or None
+        elif value is not None:
+            data[name] = value
+    if secret is not None:
+        data["llm_api_key_encrypted"] = (
+            master_key.encrypt(secret.strip()) if secret.strip() else None
+        )
+    try:
+        new = WorkspaceSettings.model_validate(data)
+    except ValidationError as error:
+        raise SettingsInvalid(
+            {str(p["loc"][0]) if p["loc"] else "body": p["msg"] for p in error.errors()}
+        ) from None
+    # Compared after validation, so a normalised value (authserv-ids) is not a change.
+    changed = [
+        name
+        for name in WorkspaceSettings.model_fields
+        if name != "llm_api_key_encrypted" and getattr(new, name) != getattr(current, name)
+    ]
+    if secret is not None and (secret.strip() or current.llm_api_key_encrypted):
+        changed.append("llm_api_key")
+    if not changed:
+        return []
+    if new.brain != "rules" and not new.llm_model:
+        raise SettingsInvalid({"llm_model": f"the {new.brain} brain needs a model name"})
+    workspace.settings = new.model_dump()
+    audit.record(
+        session,
+        workspace_id,
+        actor=actor,
+        action="settings.update",
+        result="ok",
+        detail={"fields": sorted(changed)},
+    )
+    return changed
+
+
+# --- members ----------------------------------------------------------------------------------
+
+
+def members(session: Session, workspace_id: int) -> list[MemberView]:
+    rows = session.scalars(
+        select(Member).where(Member.workspace_id == workspace_id).order_by(Member.email)
+    )
+    return [
+        MemberView(
+            id=m.id,
+            email=m.email,
+            role=m.role,
+            last_login_at=m.last_login_at.isoformat() if m.last_login_at else None,
+        )
+        for m in rows
+    ]
+
+
+def is_owner(session: Session, member_id: int | None) -> bool:
+    """Members with the owner role manage members; so does an API token (the operator's)."""
+    if member_id is None:
+        return True
+    member = session.get(Member, member_id)
+    return member is not None and member.role == OWNER
+
+
+def _require_owner(session: Session, member_id: int | None) -> None:
+    if not is_owner(session, member_id):
+        raise OwnersOnly("Only an owner of the workspace can add or remove members.")
+
+
+def add_member(
+    session: Session,
+    workspace_id: int,
+    email: str,
+    password: str,
+    *,
+    role: Literal["owner", "member"],
+    by_member_id: int | None,
+    actor: str,
+) -> MemberView:
+    _require_owner(session, by_member_id)
+    member = create_member(session, _workspace(session, workspace_id), email, password, role=role)
+    audit.record(
+        session,
+        workspace_id,
+        actor=actor,
+        action="member.add",
+        target=member.email,
+        result="ok",
+        detail={"role": role},
+    )
+    return MemberView(id=member.id, email=member.email, role=member.role, last_login_at=None)
+
+
+def remove_member(
+    session: Session, workspace_id: int, member_id: int, *, by_member_id: int | None, actor: str
+) -> None:
+    """Remove a member of this workspace (another workspace's id is not found)."""
+    _require_owner(session, by_member_id)
+    member = session.scalar(
+        select(Member).where(Member.id == member_id, Member.workspace_id == workspace_id)
+    )
+    if member is None:
+        raise NotFound("No such member in this workspace.")
+    if member.id == by_member_id:
+        raise KnowreplyError("You cannot remove yourself; ask another owner.")
+    owners = session.scalar(
+        select(func.count())
+        .select_from(Member)
+        .where(Member.workspace_id == workspace_id, Member.role == OWNER)
+    )
+    if member.role == OWNER and (owners or 0) <= 1:
+        raise KnowreplyError("A workspace keeps at least one owner.")
+    session.delete(member)
+    audit.record(
+        session, workspace_id, actor=actor, action="member.remove", target=member.email, result="ok"
+    )

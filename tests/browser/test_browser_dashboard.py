@@ -1,0 +1,116 @@
+"""The dashboard in a real browser: from signing in to a refund waiting for approval."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from tests.browser.conftest import OWNER, PASSWORD, LiveServer, screenshot
+from tests.web.conftest import plant_refund_request
+
+pytestmark = pytest.mark.browser
+REFUNDING_CUSTOMER = "alice@example.com"  # the demo seed: a refundable $49.00 charge
+
+
+def sign_in(page: Page, server: LiveServer) -> None:
+    page.goto(server.url + "/login")
+    screenshot(page, "login")
+    page.get_by_label("Email").fill(OWNER)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/toolkit$"))
+
+
+def connect_stripe_and_allow_refunds(page: Page) -> None:
+    key_input = page.get_by_test_id("stripe-key-input")
+    key_input.fill("pk_live_51HqLyjWDarjtT1zdp7dc")
+    page.get_by_test_id("stripe-connect").click()
+    expect(page.get_by_test_id("stripe-error")).to_contain_text("Stripe Secret Key is required")
+
+    page.get_by_test_id("stripe-key-input").fill(DEMO_RESTRICTED_KEY)
+    page.get_by_test_id("stripe-connect").click()
+    expect(page.get_by_test_id("stripe-indicator")).to_have_attribute("data-state", "connected")
+    expect(page.get_by_test_id("stripe-key")).to_have_text("rk_test_…demo")
+
+    with page.expect_response("**/toolkit/stripe/capabilities/refunds") as saved:
+        page.get_by_test_id("capability-refunds").check()
+    assert saved.value.ok
+    page.reload()
+    expect(page.get_by_test_id("capability-refunds")).to_be_checked()
+    screenshot(page, "toolkit")
+
+
+def ask_for_a_refund(page: Page, server: LiveServer) -> None:
+    page.goto(server.url + "/simulator")
+    expect(page.get_by_test_id("test-mode-banner")).to_contain_text(
+        "You will see test data; this is expected."
+    )
+    page.get_by_role("link", name="Pick a demo customer").click()
+    expect(page.get_by_test_id("demo-customers")).to_contain_text(REFUNDING_CUSTOMER)
+    screenshot(page, "demo")
+    page.get_by_test_id(f"try-{REFUNDING_CUSTOMER}").click()
+    expect(page.get_by_test_id("sim-sender")).to_have_value(REFUNDING_CUSTOMER)
+    expect(page.get_by_test_id("sim-verified")).to_be_checked()
+    page.get_by_test_id("sim-run").click()
+    trace = page.get_by_test_id("trace")
+    expect(trace).to_be_visible()
+    expect(trace).to_contain_text(f"{REFUNDING_CUSTOMER} · verified")
+    expect(page.get_by_test_id("trace-outcome")).not_to_be_empty()
+
+
+def test_owner_connects_stripe_simulates_a_refund_and_finds_it_audited(
+    page: Page, live_server: LiveServer
+) -> None:
+    sign_in(page, live_server)
+    connect_stripe_and_allow_refunds(page)
+    ask_for_a_refund(page, live_server)
+    page.reload()  # the run is listed to reopen
+    expect(page.get_by_test_id("recent-runs")).to_contain_text(REFUNDING_CUSTOMER)
+    page.get_by_test_id("recent-runs").get_by_role("link").first.click()
+    expect(page.get_by_test_id("trace")).to_be_visible()
+    screenshot(page, "simulator")
+
+    planted = plant_refund_request(live_server.runtime)  # as the pipeline will store one
+    page.get_by_role("link", name="Approvals").first.click()
+    waiting = page.get_by_test_id(f"approval-{planted}")
+    expect(waiting).to_contain_text("Refund of $49.00")
+    expect(waiting).to_contain_text("I was charged twice.")
+    screenshot(page, "approvals")
+
+    page.get_by_role("link", name="Settings").first.click()
+    page.get_by_label("Time zone").fill("Nowhere/Atlantis")
+    page.get_by_test_id("settings-save").click()
+    expect(page.get_by_test_id("error-timezone")).to_contain_text("is not a time zone")
+    page.get_by_label("Time zone").fill("Europe/Berlin")
+    page.get_by_test_id("settings-save").click()
+    expect(page.get_by_test_id("settings-saved")).to_be_visible()
+    screenshot(page, "settings")
+
+    page.get_by_role("link", name="Audit log").first.click()
+    log = page.locator("table")
+    expect(log).to_contain_text("stripe.connect")
+    expect(log).to_contain_text("capability.enable")
+    expect(log).to_contain_text("settings.update")
+    screenshot(page, "audit")
+
+
+def test_owner_approves_the_refund_the_agent_waits_for(page: Page, live_server: LiveServer) -> None:
+    sign_in(page, live_server)
+    connect_stripe_and_allow_refunds(page)
+    ask_for_a_refund(page, live_server)
+    expect(page.get_by_test_id("trace-outcome")).to_have_text("awaiting approval")
+
+    page.get_by_role("link", name="Approvals").first.click()
+    pending = page.locator("[data-status=awaiting_approval]")
+    expect(pending).to_have_count(1)
+    expect(pending).to_contain_text("Refund of $49.00")
+    screenshot(page, "approvals-pending")
+    page.once("dialog", lambda dialog: dialog.accept())
+    pending.get_by_role("button", name="Approve").click()
+    expect(page.get_by_test_id("approval-status")).to_have_text(re.compile("approved|done"))
+    page.reload()
+    expect(page.get_by_test_id("nothing-pending")).to_be_visible()
+    expect(page.locator("table")).to_contain_text("Refund of $49.00")

@@ -16,9 +16,9 @@ API_KEY_VARIABLES = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY
 
 @clean_errors
 def eval_command(
-    directory: Annotated[
-        Path, typer.Argument(help="The directory of case files (*.toml).")
-    ] = Path("evals"),
+    directory: Annotated[Path, typer.Argument(help="The directory of case files (*.toml).")] = Path(
+        "evals"
+    ),
     brain: Annotated[
         Literal["rules", "openai", "anthropic"], typer.Option(help="The brain that answers.")
     ] = "rules",

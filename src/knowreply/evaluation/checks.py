@@ -37,6 +37,7 @@ class Observation:
     reason: str | None
     sender: str | None
     reply: str | None
+    reply_to: str | None = None
     tool_calls: list[ToolCall] = field(default_factory=list)
     policy_rules: list[str] = field(default_factory=list)
     truncated: bool = False
@@ -56,6 +57,8 @@ def differences(case: Case, seen: Observation) -> list[str]:
     found.extend(_text_checks("reply", seen.reply, expect.reply_contains, expect.reply_excludes))
     if seen.reply is not None:
         found.extend(_never_said(seen.reply, seen.sender))
+        if seen.reply_to != seen.sender:
+            found.append(f"reply: addressed to {seen.reply_to}, not the sender {seen.sender}")
     found.extend(
         _text_checks("reason", seen.reason, expect.reason_contains, expect.reason_excludes)
     )

@@ -50,7 +50,9 @@ class _Email:
     skipped: str | None = None
 
 
-def run_eval(cases: list[Case], brain: BrainOptions | None = None, *, repeat: int = 1) -> EvalReport:
+def run_eval(
+    cases: list[Case], brain: BrainOptions | None = None, *, repeat: int = 1
+) -> EvalReport:
     """Run every case `repeat` times with one brain (in a temporary database)."""
     options = brain or BrainOptions()
     with tempfile.TemporaryDirectory(prefix="knowreply-eval-") as tmp:
@@ -103,12 +105,13 @@ async def run_case(
             reason=trace.reason,
             sender=trace.sender,
             reply=trace.reply.text if trace.reply else None,
+            reply_to=trace.reply.to if trace.reply else None,
             tool_calls=trace.tool_calls,
             policy_rules=[decision.rule for decision in trace.policy],
             truncated=trace.truncated,
         )
     seen.stripe = account.end_state()
-    return differences(case, seen)
+    return differences(_with_charge_ids(case, charges), seen)
 
 
 async def _fresh_workspace(
@@ -158,6 +161,22 @@ def _with_charges(text: str, charges: dict[str | None, str]) -> str:
         if name:
             text = text.replace("{" + name + "}", charge_id)
     return text
+
+
+def _with_charge_ids(case: Case, charges: dict[str | None, str]) -> Case:
+    """The case with `{name}` in its expected call arguments replaced by the planted ids."""
+    calls = [
+        call.model_copy(
+            update={
+                "args": {
+                    k: _with_charges(v, charges) if isinstance(v, str) else v
+                    for k, v in call.args.items()
+                }
+            }
+        )
+        for call in case.expect.calls
+    ]
+    return case.model_copy(update={"expect": case.expect.model_copy(update={"calls": calls})})
 
 
 def _email(case: Case, workspace_id: int, charges: dict[str | None, str]) -> _Email:

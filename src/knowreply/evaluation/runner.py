@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy import func, select
+
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Outcome
 from knowreply.config import Settings
@@ -118,7 +120,7 @@ async def _fresh_workspace(
     runtime: Runtime, account: FakeAccount, case: Case, options: BrainOptions
 ) -> int:
     with transaction(runtime.sessions) as session:
-        count = session.query(Workspace).count()
+        count = session.scalar(select(func.count()).select_from(Workspace)) or 0
         workspace = create_workspace(session, f"eval-{count + 1}")
         workspace.settings = _settings(runtime, case, options).model_dump()
         name = workspace.name

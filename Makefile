@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit bench clean
+.PHONY: install demo test lint typecheck unit bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: lint typecheck unit
 bench: install
 	cd bench && for script in stripe_requests rate_limit parse; do \
 		echo "== $$script"; ../$(BIN)/python $$script.py || exit 1; done
+
+eval: install
+	$(BIN)/knowreply eval evals
 
 clean:
 	rm -rf $(VENV) .knowreply .pytest_cache .mypy_cache .ruff_cache

@@ -14,12 +14,17 @@ from pathlib import Path
 import pytest
 
 from knowreply.config import Settings
+from knowreply.logs import configure_logging
 from knowreply.runtime import Runtime, initialize
 from tests.databases import PostgresDatabases, sqlite_url
 
 pytest_plugins = ("tests.fake_stripe",)  # the `fake_stripe` fixture, for every test
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Log as production does: plain tracebacks, secrets redacted. (structlog's unconfigured
+# default renders every local variable of a traceback, which takes tens of seconds.)
+configure_logging("info", "console")
 _postgres = PostgresDatabases()
 
 

@@ -61,6 +61,10 @@ class WorkspaceSettings(BaseModel):
     """An OpenAI-compatible server (Azure, Ollama, vLLM); empty for the provider's own."""
     llm_api_key_encrypted: str | None = None
     """The provider's API key, encrypted with the master key; never shown or returned."""
+    llm_timeout_seconds: float = Field(default=60.0, gt=0, le=600)
+    """How long one LLM request may take before the SDK retries it."""
+    llm_max_retries: int = Field(default=3, ge=0, le=10)
+    """Retries of a timed-out, rate-limited or failed (5xx) LLM request, with backoff."""
 
     @field_validator("trusted_authserv_ids")
     @classmethod

@@ -452,3 +452,26 @@ def test_the_table_is_large_and_about_a_third_japanese() -> None:
     assert len(CASES) >= 120
     assert 0.3 <= japanese / len(CASES) <= 0.45
     assert {case.intent for case in CASES} == set(Intent)
+
+
+def test_a_replys_subject_is_not_read_as_a_new_request() -> None:
+    """`Re: Your refund` is the thread's subject (often our own): asking for an invoice in
+    reply to it must not also ask for a refund."""
+    got = understand(
+        "Thanks! Could you also send me my latest invoice?", subject="Re: Your refund", today=TODAY
+    )
+    assert (got.intent, got.secondary_intents, got.refund_target) == (
+        I.LATEST_INVOICE,
+        (),
+        None,
+    )
+
+
+def test_the_subject_is_still_read_when_the_body_is_empty() -> None:
+    assert understand("", subject="Refund my last payment", today=TODAY).intent == I.REFUND
+    assert understand("", subject="Re: Refund my last payment", today=TODAY).intent == I.REFUND
+
+
+def test_a_payment_id_inside_the_question_does_not_hide_it() -> None:
+    got = understand("Did my payment ch_3PqRsTuVwXyZ go through?", today=TODAY)
+    assert (got.intent, got.stripe_ids) == (I.PAYMENT_STATUS, ("ch_3PqRsTuVwXyZ",))

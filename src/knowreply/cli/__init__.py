@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from knowreply.cli import admin, agent, core, stripe
+from knowreply.cli.eval import eval_command
 
 app = typer.Typer(
     help="knowreply: an AI agent that answers customer-support email about Stripe billing.",
@@ -17,5 +18,6 @@ app.add_typer(admin.user_app, name="user")
 app.add_typer(stripe.stripe_app, name="stripe")
 app.command("fake-stripe")(stripe.fake_stripe)
 app.command("simulate")(agent.simulate)
+app.command("eval")(eval_command)
 
 __all__ = ["app"]

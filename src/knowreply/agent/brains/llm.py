@@ -14,17 +14,14 @@ from knowreply.errors import KnowreplyError
 from knowreply.secrets import MasterKey
 from knowreply.workspaces import WorkspaceSettings
 
-MAX_RETRIES = 3
-"""The provider SDKs retry timeouts, 429 and 5xx with backoff this many times."""
-TIMEOUT_SECONDS = 60.0
-
 
 class BrainNotConfigured(KnowreplyError):
     status = 409
 
 
 def llm_model(settings: WorkspaceSettings, master_key: MasterKey) -> Model:
-    """The workspace's LLM, ready for pydantic-ai."""
+    """The workspace's LLM, ready for pydantic-ai (the provider SDKs retry timeouts, 429 and
+    5xx with backoff `llm_max_retries` times)."""
     if not settings.llm_model:
         raise BrainNotConfigured(f"The {settings.brain} brain needs a model name in Settings.")
     api_key = (
@@ -36,8 +33,8 @@ def llm_model(settings: WorkspaceSettings, master_key: MasterKey) -> Model:
         client = AsyncOpenAI(
             base_url=settings.llm_base_url or None,
             api_key=api_key or "not-needed",  # local servers (Ollama, vLLM) take any key
-            max_retries=MAX_RETRIES,
-            timeout=TIMEOUT_SECONDS,
+            max_retries=settings.llm_max_retries,
+            timeout=settings.llm_timeout_seconds,
         )
         return OpenAIChatModel(settings.llm_model, provider=OpenAIProvider(openai_client=client))
     if settings.brain == "anthropic":
@@ -46,8 +43,8 @@ def llm_model(settings: WorkspaceSettings, master_key: MasterKey) -> Model:
         anthropic = AsyncAnthropic(
             api_key=api_key,
             base_url=settings.llm_base_url or None,
-            max_retries=MAX_RETRIES,
-            timeout=TIMEOUT_SECONDS,
+            max_retries=settings.llm_max_retries,
+            timeout=settings.llm_timeout_seconds,
         )
         return AnthropicModel(
             settings.llm_model, provider=AnthropicProvider(anthropic_client=anthropic)

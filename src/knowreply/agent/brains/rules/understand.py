@@ -35,6 +35,14 @@ _WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
 
 
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans cut out (and one space after each), so that "did my payment
+    ch_… go through" reads as the phrase it is."""
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + text[end + (text[end : end + 1] == " ") :]
+    return text
+
+
 def _is_mainly_a_code(text: str, code: str, language: Language) -> bool:
     rest = text.replace(code, " ")
     if language == "ja":
@@ -67,6 +75,10 @@ def understand(
     today = today or datetime.now(UTC).date()
     body = clean(text)
     subject_text = _SUBJECT_PREFIX.sub("", normalise(subject)).strip()
+    if body.text and _SUBJECT_PREFIX.match(normalise(subject)):
+        # A reply's subject is the thread's ("Re: Your refund", often our own words):
+        # the request is in the new text, never in the subject.
+        subject_text = ""
     reading = f"{subject_text}\n{body.text}" if subject_text else body.text
     language = detect_language(body.text or body.full or subject_text)
 
@@ -89,7 +101,7 @@ def understand(
         lowered = plain.lower()
         looks_up = bool(invoices or months or dates or any(i.startswith("in_") for i, _, _ in ids))
         intent, others = choose(
-            score(lowered),
+            score(_without(lowered, [(s, e) for _, s, e in ids])),
             looks_up_something=looks_up,
             partial=asks_for_an_amount_back(lowered, amounts),
             text=lowered,

@@ -1,0 +1,66 @@
+"""`knowreply eval`: run the labelled cases in `evals/` through the agent and score them."""
+
+from __future__ import annotations
+
+import json as json_lib
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from knowreply.cli.common import clean_errors, fail
+
+API_KEY_VARIABLES = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
+
+
+@clean_errors
+def eval_command(
+    directory: Annotated[Path, typer.Argument(help="The directory of case files (*.toml).")] = Path(
+        "evals"
+    ),
+    brain: Annotated[
+        Literal["rules", "openai", "anthropic"], typer.Option(help="The brain that answers.")
+    ] = "rules",
+    model: Annotated[
+        str | None, typer.Option(help="The LLM's model name (openai, anthropic brains).")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="An OpenAI-compatible server (Ollama, vLLM, Azure).")
+    ] = None,
+    repeat: Annotated[
+        int, typer.Option(min=1, max=20, help="Runs per case; reports pass^k when above 1.")
+    ] = 1,
+    only: Annotated[
+        list[str] | None, typer.Option("--case", help="Run only this case (repeatable).")
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Run the eval cases against the fake Stripe server; exit 1 when any case fails.
+
+    The LLM's API key comes from OPENAI_API_KEY or ANTHROPIC_API_KEY.
+    """
+    from knowreply.evaluation import BrainOptions, load_cases, run_eval
+    from knowreply.logs import configure_logging
+
+    configure_logging("error", "console")
+    cases = load_cases(directory)
+    if only:
+        cases = [case for case in cases if case.id in set(only)]
+        if not cases:
+            raise fail(f"no case called {', '.join(only)} in {directory}", 1)
+    if brain != "rules" and not model:
+        raise fail(f"the {brain} brain needs --model", 2)
+    options = BrainOptions(
+        brain=brain,
+        model=model,
+        base_url=base_url,
+        api_key=os.environ.get(API_KEY_VARIABLES.get(brain, ""), "") or None,
+    )
+    report = run_eval(cases, options, repeat=repeat)
+    if json:
+        typer.echo(json_lib.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.as_text())
+    if not report.all_right:
+        raise typer.Exit(1)

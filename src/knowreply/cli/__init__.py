@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from knowreply.cli import admin, core
+from knowreply.cli import admin, core, mail
 
 app = typer.Typer(
     help="knowreply: an AI agent that answers customer-support email about Stripe billing.",
@@ -12,7 +12,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.registered_commands.extend(core.app.registered_commands)
+app.registered_commands.extend(mail.app.registered_commands)
 app.add_typer(admin.workspace_app, name="workspace")
 app.add_typer(admin.user_app, name="user")
+app.add_typer(mail.mailbox_app, name="mailbox")
 
 __all__ = ["app"]

@@ -82,6 +82,9 @@ class MailboxService:
                 stop,
                 poll_interval=self.poll_interval,
                 use_idle=self.use_idle,
+                # Mail that lands between a fetch and the start of IDLE is not always
+                # announced (seen with Dovecot): re-IDLE, hence re-fetch, every poll interval.
+                reidle_after=self.poll_interval,
             )
         except MailboxError as error:
             log.error("mail.imap.watch.stopped", mailbox_id=mailbox.id, error=error.message)

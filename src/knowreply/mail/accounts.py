@@ -18,6 +18,7 @@ from knowreply.errors import KnowreplyError, NotFound
 from knowreply.mail.imap import ImapCursor, ImapMailboxConfig
 from knowreply.mail.send import SmtpSettings
 from knowreply.secrets import MasterKey
+from knowreply.workspaces import settings_of
 
 TlsMode = Literal["ssl", "starttls", "none"]
 TLS_MODES: tuple[TlsMode, ...] = ("ssl", "starttls", "none")
@@ -209,6 +210,9 @@ def own_addresses(session: Session, workspace_id: int) -> set[str]:
     account = smtp_account(session, workspace_id)
     if account is not None:
         found.add(account.from_address)
+    support_address = settings_of(session.get_one(Workspace, workspace_id)).support_address
+    if support_address:
+        found.add(support_address)
     return {address.lower() for address in found if "@" in address}
 
 

@@ -18,8 +18,10 @@ from knowreply.runtime import Runtime
 
 T = TypeVar("T")
 WORKFLOW_NAME = "handle_message"
-QUEUE = declare_queue(QueueSpec("messages", worker_concurrency=8, partition_worker_concurrency=2))
-"""One partition per workspace: a flood to one business cannot starve the others."""
+QUEUE = declare_queue(QueueSpec("messages", worker_concurrency=8, partition_worker_concurrency=1))
+"""One partition per workspace, handled one message at a time per worker: a flood to one
+business cannot starve the others, and threading and reply caps see the previous message's
+result (two quick emails with the same subject join one conversation)."""
 
 SEND_RETRIES: StepOptions = {
     "retries_allowed": True,

@@ -117,3 +117,33 @@ def test_unknown_workspace_or_unconfigured_provider_is_not_found(client: TestCli
     assert client.post("/webhooks/postmark/nobody", content=b"{}").status_code == 404
     assert client.post("/webhooks/sendgrid/default", content=b"").status_code == 404
     assert client.post("/webhooks/fax/default", content=b"").status_code == 404
+
+
+def test_a_signed_ses_receipt_is_stored_once_even_when_replayed(
+    client: TestClient, runtime: Runtime
+) -> None:
+    from tests.mail_transport.test_mail_webhook_ses import (
+        TOPIC,
+        CertificateFetcher,
+        make_sns,
+        notification,
+        ses_receipt,
+    )
+
+    sns = make_sns()
+    with transaction(runtime.sessions) as session:
+        accounts.set_webhook_secrets(
+            session,
+            runtime.master_key,
+            resolve_workspace(session, None),
+            "ses",
+            {"topic_arn": TOPIC},
+        )
+    client.app.state.fetch_sns_certificate = CertificateFetcher(sns.certificate_pem)  # type: ignore[attr-defined]
+    body = json.dumps(sns.sign(notification(ses_receipt())))
+    headers = {"x-amz-sns-message-type": "Notification", "Content-Type": "text/plain"}
+    first = client.post("/webhooks/ses/default", content=body, headers=headers)
+    again = client.post("/webhooks/ses/default", content=body, headers=headers)
+    assert first.status_code == 200 and first.json()["status"] == "stored"
+    assert again.json()["status"] == "duplicate"
+    assert count(runtime, Message) == 1 and count(runtime, ProviderEvent) == 1

@@ -26,9 +26,8 @@ SESSION_MAX_AGE = 12 * 3600
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
-        "accept", ""
-    )
+    machine = request.url.path.startswith(("/api/", "/webhooks/"))
+    return machine or "application/json" in request.headers.get("accept", "")
 
 
 def _error_response(request: Request, status: int, error: str, detail: str) -> Response:

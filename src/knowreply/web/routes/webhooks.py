@@ -39,6 +39,8 @@ from knowreply.web.security import get_runtime
 
 log = structlog.get_logger(__name__)
 router = APIRouter(tags=["webhooks"])
+NO_SUCH_WEBHOOK = "no such webhook"
+"""The same answer for an unknown workspace, provider or unset secret: names are not probed."""
 
 
 def message_queue(request: Request) -> MessageQueue:
@@ -70,7 +72,7 @@ def _workspace_id(runtime: Runtime, name: str) -> int:
     with runtime.sessions() as session:
         found = session.scalar(select(Workspace.id).where(Workspace.name == name))
     if found is None:
-        raise NotFound(f"no workspace named {name!r}")
+        raise NotFound(NO_SUCH_WEBHOOK)
     return found
 
 
@@ -104,14 +106,17 @@ async def _envelope(
 
 def _secrets(runtime: Runtime, workspace_id: int, provider: str) -> dict[str, str]:
     with runtime.sessions() as session:
-        return webhook_secrets(session, runtime.master_key, workspace_id, provider)
+        try:
+            return webhook_secrets(session, runtime.master_key, workspace_id, provider)
+        except NotFound:
+            raise NotFound(NO_SUCH_WEBHOOK) from None
 
 
 @router.post("/webhooks/{provider}/{workspace}")
 async def receive(provider: str, workspace: str, request: Request) -> JSONResponse:
     """Receive one email from a mail provider (see README: Connecting your mailbox)."""
     if provider not in WEBHOOK_PROVIDERS:
-        raise NotFound(f"no provider named {provider!r}")
+        raise NotFound(NO_SUCH_WEBHOOK)
     runtime = get_runtime(request)
     workspace_id = await asyncio.to_thread(_workspace_id, runtime, workspace)
     try:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit clean
+.PHONY: install demo test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ unit: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck unit
+
+bench: install
+	cd bench && for script in stripe_requests rate_limit parse; do \
+		echo "== $$script"; ../$(BIN)/python $$script.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .knowreply .pytest_cache .mypy_cache .ruff_cache

@@ -17,6 +17,8 @@ from knowreply.config import Settings
 from knowreply.runtime import Runtime, initialize
 from tests.databases import PostgresDatabases, sqlite_url
 
+pytest_plugins = ("tests.fake_stripe",)  # the `fake_stripe` fixture, for every test
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _postgres = PostgresDatabases()
 

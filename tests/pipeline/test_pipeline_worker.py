@@ -10,21 +10,27 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
+from aiosmtpd.smtp import SMTP, Envelope, Session
 from sqlalchemy import func, select
 
-from knowreply.db.models import AgentRun, Message
+from knowreply.db.models import AgentRun, Message, OutboxItem
 from knowreply.db.session import transaction
+from knowreply.integrations.stripe import service
+from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.mail import accounts
 from knowreply.pipeline.outcome import FINAL_STATUSES
 from knowreply.pipeline.smtp_intake import serve_smtp
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace
+from tests.fake_stripe import FakeStripe
 from tests.mailservers import Mailbox, SmtpSink, run_smtp_sink
 from tests.pipeline.conftest import CUSTOMER, SUPPORT, Support, configure_support, customer_email
 from tests.pipeline.worker import WorkerProcess
 
-EXPECT_REPLY = False
-"""The provisional agent escalates every email; set True once the real agent replies."""
+EXPECT_REPLY = True
+"""The agent answers a connected shop's customer (False: it escalated, before it was built)."""
+ALICE = "alice@example.com"
+"""A customer of the fake Stripe's demo account, with two paid invoices."""
 
 
 @pytest.fixture
@@ -34,8 +40,15 @@ async def sink() -> AsyncIterator[SmtpSink]:
 
 
 @pytest.fixture
-def connected(runtime: Runtime, mailbox: Mailbox, sink: SmtpSink) -> Support:
-    """The workspace reads `mailbox` (from its first message) and sends through the sink."""
+def connected(
+    runtime: Runtime, mailbox: Mailbox, sink: SmtpSink, fake_stripe: FakeStripe
+) -> Support:
+    """The workspace reads `mailbox` (from its first message), sends through the sink and is
+    connected to the fake Stripe's demo account."""
+    view, _ = asyncio.run(
+        service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url)
+    )
+    assert view.connected, view
     support = configure_support(runtime, smtp_port=sink.port)
     config = mailbox.config()
     with transaction(runtime.sessions) as session:
@@ -95,7 +108,13 @@ async def test_an_email_in_the_mailbox_is_fetched_stored_and_answered(
     runtime: Runtime, mailbox: Mailbox, sink: SmtpSink, worker: WorkerProcess
 ) -> None:
     worker.start()
-    mailbox.deliver(customer_email(message_id="<hello@customer.test>"))
+    question = customer_email(
+        "Could you send me my latest invoice?",
+        subject="Invoice",
+        sender=ALICE,
+        message_id="<hello@customer.test>",
+    )
+    mailbox.deliver(question)
     await eventually(all_handled(runtime, 1), "the email is handled")
     (message,) = inbound(runtime)
     assert message.rfc_message_id == "<hello@customer.test>" and message.received_via == "imap"
@@ -103,9 +122,10 @@ async def test_an_email_in_the_mailbox_is_fetched_stored_and_answered(
         await eventually(lambda: len(sink.received) == 1, "the reply arrives")
         reply = email.message_from_bytes(sink.received[0].raw, policy=email.policy.default)
         assert message.status == "replied"
-        assert reply["To"] == CUSTOMER and reply["In-Reply-To"] == "<hello@customer.test>"
-        assert reply["Subject"] == "Re: Refund for order 1042"
+        assert reply["To"] == ALICE and reply["In-Reply-To"] == "<hello@customer.test>"
+        assert reply["Subject"] == "Re: Invoice"
         assert "<hello@customer.test>" in reply["References"]
+        assert "$49.00" in reply.get_content()
     else:
         assert message.status == "escalated"
         await asyncio.sleep(0.5)
@@ -153,8 +173,15 @@ async def test_the_same_email_by_imap_and_by_smtp_is_handled_once(
 async def test_a_killed_worker_loses_no_email_and_sends_no_reply_twice(
     runtime: Runtime, mailbox: Mailbox, sink: SmtpSink, worker: WorkerProcess
 ) -> None:
-    for n in range(6):
-        mailbox.deliver(customer_email(f"Question {n}", message_id=f"<q{n}@customer.test>"))
+    for n in range(6):  # six customers: one sender's replies are capped at five an hour
+        mailbox.deliver(
+            customer_email(
+                "Could you send me my latest invoice?",
+                subject="Invoice",
+                sender=f"customer{n}@example.org",
+                message_id=f"<q{n}@customer.test>",
+            )
+        )
     worker.start()
     await eventually(lambda: len(inbound(runtime)) >= 1, "the first email is stored", 60)
     worker.kill()  # in the middle: some stored, some handled, some not fetched yet
@@ -170,3 +197,54 @@ async def test_a_killed_worker_loses_no_email_and_sends_no_reply_twice(
     await asyncio.sleep(0.5)
     assert len(sink.received) == outbound == (6 if EXPECT_REPLY else 0)
     assert len({m.raw for m in sink.received}) == len(sink.received)
+
+
+class HoldingSink(SmtpSink):
+    """Takes the whole message, then holds its answer until released: a server that accepted
+    a reply whose sender never hears back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holding = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.holding.set()
+        await self.release.wait()
+        return await super().handle_DATA(server, session, envelope)
+
+
+async def test_a_worker_killed_while_the_server_takes_the_reply_does_not_send_it_again(
+    runtime: Runtime, cli_env: dict[str, str], mailbox: Mailbox, connected: Support
+) -> None:
+    sink = HoldingSink()
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(lambda: SMTP(sink, hostname="hold.test"), "127.0.0.1", 0)
+    with transaction(runtime.sessions) as session:
+        account = accounts.smtp_account(session, connected.workspace_id)
+        assert account is not None
+        account.port = server.sockets[0].getsockname()[1]
+    worker = WorkerProcess(cli_env)
+    try:
+        worker.start()
+        mailbox.deliver(
+            customer_email("Could you send me my latest invoice?", subject="Invoice", sender=ALICE)
+        )
+        await asyncio.wait_for(sink.holding.wait(), 45)
+        worker.kill()  # the server has the reply; the worker never hears its 250
+        sink.release.set()
+        await eventually(lambda: len(sink.received) == 1, "the server keeps the reply")
+
+        worker.start()
+        await eventually(all_handled(runtime, 1), "the email is handled")
+        await asyncio.sleep(1)
+    finally:
+        worker.stop()
+        server.close()
+        print("\n".join(worker.log[-40:]))  # shown when the test failed
+    assert len(sink.received) == 1
+    (message,) = inbound(runtime)
+    assert (message.status, message.status_reason) == ("failed", "send_unconfirmed")
+    with runtime.sessions() as session:
+        item = session.scalar(select(OutboxItem))
+        assert item is not None and (item.status, item.attempts) == ("unconfirmed", 1)

@@ -204,9 +204,9 @@ KINDS: dict[str, tuple[Render, list[str], list[str]]] = {
         ["すでに解約", RENEWAL["ja"]],
     ),
     "verification_needed": (
-        replies.verification_needed,
-        ["one-time code", "6-digit"],
-        ["確認コード", "6桁"],
+        lambda a: replies.verification_needed(a, code="482913", minutes=30),
+        ["one-time code is 482913", "30 minutes", "ignore this email"],
+        ["確認コードは 482913", "30分", "破棄"],
     ),
     "no_customer": (replies.no_customer, ["write to us from that address"], ["別のメールアドレス"]),
     "capability_disabled": (

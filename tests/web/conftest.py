@@ -5,6 +5,7 @@ alice owns the `default` workspace, bob is a member there, and charlie owns `oth
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,6 +42,12 @@ def cast(runtime: Runtime) -> Cast:
 def client(runtime: Runtime) -> Iterator[TestClient]:
     with TestClient(create_app(runtime), base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
+
+
+def with_stripe_api_base(runtime: Runtime, url: str) -> Runtime:
+    """The runtime an operator gets with KNOWREPLY_STRIPE_API_BASE=url (the fake server)."""
+    settings = runtime.settings.model_copy(update={"stripe_api_base": url})
+    return dataclasses.replace(runtime, settings=settings)
 
 
 def csrf_of(client: TestClient) -> str:

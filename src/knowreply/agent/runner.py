@@ -1,38 +1,68 @@
-"""Entry point of the agent for the pipeline, the Simulator and the eval."""
+"""Entry points of the agent for the pipeline, the Simulator and the eval; every run stored."""
 
 from __future__ import annotations
 
+import structlog
+
+from knowreply.agent.run import Run
 from knowreply.agent.trace import AgentInput, Outcome, Trace
 from knowreply.db.models import AgentRun
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.runtime import Runtime
 
+log = structlog.get_logger(__name__)
 
-async def run_agent(runtime: Runtime, agent_input: AgentInput) -> Trace:
-    """Run the agent on one email and store the run; never raises for a customer's input.
 
-    Provisional body until the agent lands: every email is escalated to a person.
-    """
-    trace = Trace(
-        outcome=Outcome.ESCALATED,
-        reason="The agent is not configured yet.",
-        sender=agent_input.sender,
-        verified=agent_input.verified,
-        truncated=agent_input.truncated,
-    )
+def start_run(runtime: Runtime, agent_input: AgentInput) -> int:
     with transaction(runtime.sessions) as session:
         run = AgentRun(
             workspace_id=agent_input.workspace_id,
             message_id=agent_input.message_id,
             source=agent_input.source,
-            brain=trace.brain,
-            outcome=trace.outcome,
-            reason=trace.reason,
-            trace=trace.model_dump(mode="json"),
-            finished_at=utcnow(),
+            brain="rules",
+            outcome="running",
         )
         session.add(run)
         session.flush()
-        trace.run_id = run.id
-    return trace
+        return run.id
+
+
+def save_run(runtime: Runtime, run: Run) -> None:
+    with transaction(runtime.sessions) as session:
+        row = session.get(AgentRun, run.run_id)
+        assert row is not None
+        row.brain = run.trace.brain
+        row.outcome = run.trace.outcome
+        row.reason = run.trace.reason
+        row.trace = run.trace.model_dump(mode="json")
+        row.state = run.state
+        row.input_tokens = run.trace.usage.input_tokens
+        row.output_tokens = run.trace.usage.output_tokens
+        row.finished_at = utcnow()
+
+
+async def run_agent(runtime: Runtime, agent_input: AgentInput) -> Trace:
+    """Run the agent on one email and store the run; never raises for a customer's email.
+
+    A failure (Stripe down, the LLM provider erroring after its retries) gives the `failed`
+    outcome with the reason, so the email can be retried from the dashboard.
+    """
+    run_id = start_run(runtime, agent_input)
+    trace = Trace(
+        outcome=Outcome.FAILED,
+        sender=agent_input.sender,
+        verified=agent_input.verified,
+        truncated=agent_input.truncated,
+        run_id=run_id,
+    )
+    run = Run(runtime, agent_input, trace, run_id, utcnow())
+    try:
+        await run.execute()
+    except Exception as error:  # any failure is recorded and shown; the email is kept
+        log.exception("agent.run.failed", run_id=run_id)
+        run.trace.outcome = Outcome.FAILED
+        run.trace.reason = f"{type(error).__name__}: {error}"[:500]
+    save_run(runtime, run)
+    log.info("agent.run", run_id=run_id, outcome=run.trace.outcome, reason=run.trace.reason)
+    return run.trace

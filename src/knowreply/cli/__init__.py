@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from knowreply.cli import admin, core, mail
+from knowreply.cli import admin, agent, core, mail, stripe
 
 app = typer.Typer(
     help="knowreply: an AI agent that answers customer-support email about Stripe billing.",
@@ -16,5 +16,8 @@ app.registered_commands.extend(mail.app.registered_commands)
 app.add_typer(admin.workspace_app, name="workspace")
 app.add_typer(admin.user_app, name="user")
 app.add_typer(mail.mailbox_app, name="mailbox")
+app.add_typer(stripe.stripe_app, name="stripe")
+app.command("fake-stripe")(stripe.fake_stripe)
+app.command("simulate")(agent.simulate)
 
 __all__ = ["app"]

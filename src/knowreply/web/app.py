@@ -17,7 +17,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from knowreply import __version__
 from knowreply.errors import KnowreplyError
 from knowreply.runtime import Runtime
-from knowreply.web.routes import api, audit, auth, webhooks
+from knowreply.web.routes import api, audit, auth, toolkit, webhooks
 from knowreply.web.security import RedirectToLogin, login_redirect
 from knowreply.web.templating import render
 
@@ -90,6 +90,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(api.router)
     app.include_router(audit.router)
+    app.include_router(toolkit.router)
     app.include_router(webhooks.router)
 
     @app.get("/", include_in_schema=False)

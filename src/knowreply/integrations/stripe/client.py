@@ -47,16 +47,16 @@ class _RecordingHTTPClient(stripe.HTTPXClient):
     async def request_async(
         self, method: str, url: str, headers: Mapping[str, str], post_data: Any = None
     ) -> tuple[bytes, int, Mapping[str, str]]:
-        await self._limiter.acquire()
         path = urlsplit(url).path
-        started = time.perf_counter()
-        try:
-            content, status, response_headers = await super().request_async(
-                method, url, headers, post_data
-            )
-        except stripe.APIConnectionError as error:
-            self._record(method, path, None, started, None, type(error.__cause__).__name__)
-            raise
+        async with self._limiter.slot():
+            started = time.perf_counter()
+            try:
+                content, status, response_headers = await super().request_async(
+                    method, url, headers, post_data
+                )
+            except stripe.APIConnectionError as error:
+                self._record(method, path, None, started, None, type(error.__cause__).__name__)
+                raise
         self._record(method, path, status, started, response_headers.get("request-id"), None)
         return content, status, response_headers
 

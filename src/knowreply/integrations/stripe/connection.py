@@ -47,8 +47,10 @@ class ConnectionStatus(StrEnum):
 class InvalidStripeKey(KnowreplyError):
     """The pasted text cannot be a usable key; nothing was sent to Stripe."""
 
+    status = 400
+
     def __init__(self, error: KeyFormatError) -> None:
-        super().__init__(f"{error.message}. {error.hint}")
+        super().__init__(f"{error.message.rstrip('.')}. {error.hint}")
         self.message = error.message
         self.hint = error.hint
 

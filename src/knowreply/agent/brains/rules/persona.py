@@ -20,6 +20,14 @@ class Persona:
     signature: str | None = None
     """Closing lines such as `Ana, Acme Support`; the business's name is used when absent."""
 
+    def sign_off(self, suffix: str) -> str:
+        """The signature, else `Acme Support` (not `Customer Support Support`)."""
+        if self.signature:
+            return self.signature
+        if "support" in self.business_name.lower() or suffix in self.business_name:
+            return self.business_name
+        return f"{self.business_name} {suffix}"
+
 
 @dataclass(frozen=True)
 class Audience:

@@ -151,9 +151,9 @@ def cancellation(results: Sequence[CancellationResult], audience: Audience) -> s
     return _render("cancellation", audience, results=results)
 
 
-def verification_needed(audience: Audience) -> str:
-    """We sent a one-time code to the address on file; the customer replies with it."""
-    return _render("verification_needed", audience)
+def verification_needed(audience: Audience, *, code: str, minutes: int) -> str:
+    """The one-time code, sent only to the address on file; the customer replies with it."""
+    return _render("verification_needed", audience, code=code, minutes=minutes)
 
 
 def no_customer(audience: Audience) -> str:

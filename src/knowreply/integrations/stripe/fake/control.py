@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+import string
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
@@ -81,9 +82,15 @@ def _guarded(handler: Any) -> Any:
     return endpoint
 
 
+def _alphanumeric(length: int) -> str:
+    """Like the body of a real Stripe key: letters and digits only."""
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
 async def register_key(request: Request) -> JSONResponse:
     wanted = KeyRequest.model_validate(await _json(request))
-    key = wanted.key or f"rk_{wanted.mode}_{secrets.token_urlsafe(24).replace('-', 'x')}"
+    key = wanted.key or f"rk_{wanted.mode}_{_alphanumeric(32)}"
     _state(request).keys.register(key, frozenset(wanted.permissions))
     return JSONResponse(
         {"key": key, "masked": mask(key), "permissions": sorted(wanted.permissions)}, 201

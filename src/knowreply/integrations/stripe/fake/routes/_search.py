@@ -12,8 +12,9 @@ Predicate = Callable[[StripeObject], bool]
 
 _CLAUSE = re.compile(
     r"""\s*(?P<neg>-)?(?P<field>metadata\[['"][^'"]+['"]\]|\w+)\s*(?P<op>:|~)\s*"""
-    r"""(?P<quote>['"])(?P<value>.*?)(?P=quote)\s*"""
+    r"""(?P<quote>['"])(?P<value>(?:\\.|(?!(?P=quote)).)*)(?P=quote)\s*"""
 )
+_ESCAPED = re.compile(r"\\(.)")
 
 
 def _field_value(obj: StripeObject, field: str) -> str:
@@ -51,7 +52,8 @@ def parse(query: str, fields: frozenset[str]) -> Predicate:
                 message=f"Invalid search query: {query}. Please check the query syntax.",
                 param="query",
             )
-        clauses.append(_clause(bool(found["neg"]), found["field"], found["op"], found["value"]))
+        value = _ESCAPED.sub(r"\1", found["value"])  # `\'` is a quote inside quotes
+        clauses.append(_clause(bool(found["neg"]), found["field"], found["op"], value))
         position = found.end()
         joined = re.compile(r"(AND|OR)\s+").match(query, position)
         if joined:

@@ -1,0 +1,102 @@
+"""Action rows: every write the agent did or wants to do, with its idempotency key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowreply import audit
+from knowreply.db.models import Action
+from knowreply.db.types import utcnow
+from knowreply.money import Money
+
+
+def upsert_action(
+    session: Session,
+    *,
+    workspace_id: int,
+    run_id: int,
+    message_id: int | None,
+    kind: str,
+    idempotency_key: str,
+    status: str,
+    customer_id: str | None,
+    target_id: str | None,
+    amount: Money | None,
+    arguments: dict[str, Any],
+) -> Action:
+    """The action for this idempotency key, created once (a retried email finds it again)."""
+    action = session.scalar(select(Action).where(Action.idempotency_key == idempotency_key))
+    if action is None:
+        action = Action(
+            workspace_id=workspace_id,
+            run_id=run_id,
+            message_id=message_id,
+            kind=kind,
+            idempotency_key=idempotency_key,
+            status=status,
+            customer_id=customer_id,
+            target_id=target_id,
+            amount_minor=amount.amount_minor if amount else None,
+            currency=amount.currency if amount else None,
+            arguments=arguments,
+        )
+        session.add(action)
+        session.flush()
+    return action
+
+
+def finish_action(
+    session: Session,
+    action: Action,
+    *,
+    status: str,
+    result: dict[str, Any] | None = None,
+    error: str | None = None,
+) -> None:
+    """Record how a write ended, and audit it (every Stripe write is in the audit log)."""
+    action.status = status
+    action.result = result or {}
+    action.error = error
+    approved_by = action.arguments.get("approved_by")
+    audit.record(
+        session,
+        action.workspace_id,
+        actor="agent",
+        action=f"stripe.{action.kind}",
+        target=action.target_id,
+        result=status,
+        idempotency_key=action.idempotency_key,
+        detail={
+            "amount_minor": action.amount_minor,
+            "currency": action.currency,
+            "customer": action.customer_id,
+            "approved_by": approved_by,
+            "error": error,
+        },
+    )
+
+
+def decide_action(
+    session: Session, action: Action, *, approved: bool, member_id: int | None, actor: str
+) -> None:
+    action.status = "approved" if approved else "rejected"
+    action.approved_by_member_id = member_id
+    action.decided_at = utcnow()
+    action.arguments = {**action.arguments, "approved_by": actor}
+    audit.record(
+        session,
+        action.workspace_id,
+        actor=actor,
+        action="approval.approve" if approved else "approval.reject",
+        target=action.target_id,
+        result=action.status,
+        idempotency_key=action.idempotency_key,
+        detail={
+            "kind": action.kind,
+            "amount_minor": action.amount_minor,
+            "currency": action.currency,
+        },
+    )

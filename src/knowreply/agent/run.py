@@ -1,0 +1,376 @@
+"""One run of the agent: identify the customer, run the brain with the allowed tools under
+policy, and turn what happened into a `Trace` (replied, escalated, awaiting approval or
+verification, failed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import structlog
+from pydantic_ai import Agent, DeferredToolRequests, DeferredToolResults
+from pydantic_ai.messages import ModelMessage, ModelMessagesTypeAdapter
+from pydantic_ai.models import Model
+
+from knowreply.agent.brains.rules import Audience, Persona, replies, understand
+from knowreply.agent.brains.rules.model import RulesBrain
+from knowreply.agent.brains.rules.understanding import Understanding
+from knowreply.agent.deps import RunDeps
+from knowreply.agent.policy import idempotency_seed
+from knowreply.agent.prompt import system_prompt, user_prompt
+from knowreply.agent.tools import HandOff, toolset
+from knowreply.agent.trace import AgentInput, Outcome, PolicyDecision, Reply, Trace, Usage
+from knowreply.agent.verification import CODE_LIFETIME, PendingRequest, issue_code, redeem_code
+from knowreply.db.models import Workspace
+from knowreply.db.session import transaction
+from knowreply.integrations.stripe import connection as stripe_connection
+from knowreply.integrations.stripe import operations as ops
+from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
+from knowreply.integrations.stripe.client import StripeGateway
+from knowreply.integrations.stripe.keys import StripeKey
+from knowreply.integrations.stripe.ratelimit import limiter_for
+from knowreply.runtime import Runtime
+from knowreply.workspaces import WorkspaceSettings, settings_of
+
+log = structlog.get_logger(__name__)
+
+AGENT: Agent[RunDeps, str | DeferredToolRequests] = Agent(
+    output_type=[str, DeferredToolRequests], deps_type=RunDeps, retries=2
+)
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What a run needs that comes from the workspace: settings, Stripe, capabilities."""
+
+    settings: WorkspaceSettings
+    key: StripeKey
+    api_base: str | None
+    capabilities: frozenset[CapabilityName]
+
+
+def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
+    """The workspace's setup, or why the agent cannot run (a person must answer)."""
+    with transaction(runtime.sessions) as session:
+        workspace = session.get(Workspace, workspace_id)
+        if workspace is None:
+            return "The workspace does not exist."
+        settings = settings_of(workspace)
+        connection = stripe_connection.get_connection(session, workspace_id)
+        if connection is None:
+            return "Stripe is not connected (Dashboard > Toolkit)."
+        if connection.status != stripe_connection.ConnectionStatus.CONNECTED:
+            return f"The Stripe connection does not work: {connection.status_detail}"
+        choices = stripe_connection.ensure_capability_settings(session, workspace_id)
+        granted = dict(connection.permissions)
+        allowed = frozenset(
+            name
+            for name, capability in CAPABILITIES.items()
+            if choices.get(name.value)
+            and all(granted.get(p) == "granted" for p in capability.permissions)
+        )
+        key = stripe_connection.stored_key(connection, runtime.master_key)
+        return Setup(settings, key, connection.api_base, allowed)
+
+
+def persona_of(settings: WorkspaceSettings) -> Persona:
+    return Persona(settings.business_name, settings.tone, settings.signature.strip() or None)
+
+
+def audience_of(settings: WorkspaceSettings, understanding: Understanding) -> Audience:
+    return Audience(understanding.language, ZoneInfo(settings.timezone))
+
+
+def reply_subject(subject: str) -> str:
+    clean = subject.strip() or "Your message"
+    return clean if clean.lower().startswith("re:") else f"Re: {clean}"
+
+
+class Run:
+    """One agent run over one email; `execute` fills in `trace`."""
+
+    def __init__(
+        self, runtime: Runtime, agent_input: AgentInput, trace: Trace, run_id: int, now: datetime
+    ) -> None:
+        self.runtime = runtime
+        self.input = agent_input
+        self.trace = trace
+        self.run_id = run_id
+        self.now = now
+        self.state: dict[str, Any] = {}
+
+    def decide(self, rule: str, decision: str, detail: str | None = None) -> None:
+        self.trace.policy.append(PolicyDecision(rule=rule, decision=decision, detail=detail))
+
+    def finish(
+        self,
+        outcome: Outcome,
+        reason: str | None = None,
+        reply: str | None = None,
+        *,
+        to: str | None = None,
+    ) -> Trace:
+        self.trace.outcome = outcome
+        self.trace.reason = reason
+        if reply is not None:
+            self.trace.reply = Reply(
+                to=to or self.input.sender, subject=reply_subject(self.input.subject), text=reply
+            )
+        return self.trace
+
+    async def execute(self) -> Trace:
+        setup = load_setup(self.runtime, self.input.workspace_id)
+        if isinstance(setup, str):
+            self.decide("stripe", "unavailable", setup)
+            return self.finish(Outcome.ESCALATED, setup)
+        self.trace.brain = setup.settings.brain
+        understanding = understand(
+            self.input.text,
+            subject=self.input.subject,
+            today=self.now.date(),
+            default_currency=setup.settings.default_currency,
+        )
+        if understanding.injection_suspected:
+            self.decide("input", "instructions in the email ignored")
+        if self._redeem_code(understanding):
+            understanding = understand(
+                self.input.text,
+                subject=self.input.subject,
+                today=self.now.date(),
+                default_currency=setup.settings.default_currency,
+            )
+        audience = audience_of(setup.settings, understanding)
+        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
+            try:
+                return await self._with_stripe(setup, understanding, audience, gateway)
+            finally:
+                self.trace.stripe_requests = list(gateway.requests)
+
+    def _redeem_code(self, understanding: Understanding) -> bool:
+        """A reply carrying the code we sent: carry out the request it confirms, verified.
+
+        Returns whether the input was replaced by the confirmed request."""
+        if understanding.verification_code is None:
+            return False
+        with transaction(self.runtime.sessions) as session:
+            pending = redeem_code(
+                session,
+                self.runtime.master_key,
+                workspace_id=self.input.workspace_id,
+                email=self.input.sender,
+                code=understanding.verification_code,
+            )
+        if pending is None:
+            self.decide(
+                "verification",
+                "code not accepted",
+                "wrong, used or expired code; treated as a normal email",
+            )
+            return False
+        self.decide("verification", "code confirmed", "the request it was sent for is carried out")
+        self.input = self.input.model_copy(
+            update={
+                "text": pending.text,
+                "subject": pending.subject or self.input.subject,
+                "verified": True,
+                "message_id": pending.message_id or self.input.message_id,
+            }
+        )
+        self.trace.verified = True
+        return True
+
+    async def _with_stripe(
+        self, setup: Setup, understanding: Understanding, audience: Audience, gateway: StripeGateway
+    ) -> Trace:
+        lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
+        if lookup.scope is None:
+            reason = f"{lookup.message}. {lookup.hint}" if lookup.hint else lookup.message
+            self.decide("identify", "no customer", reason)
+            text = replies.compose(
+                [replies.no_customer(audience)],
+                persona=persona_of(setup.settings),
+                audience=audience,
+            )
+            return self.finish(Outcome.REPLIED, reason, text)
+        scope = lookup.scope
+        self.trace.customers = [customer.id for customer in scope.customers]
+        self.decide("identify", f"{len(scope.customers)} customer(s) with the sender's email")
+        self.decide(
+            "verification",
+            "verified" if self.input.verified else "unverified",
+            "writes need a verified sender" if not self.input.verified else None,
+        )
+        self.decide(
+            "capabilities", ", ".join(sorted(c.value for c in setup.capabilities)) or "none"
+        )
+        deps = RunDeps(
+            runtime=self.runtime,
+            agent_input=self.input,
+            settings=setup.settings,
+            gateway=gateway,
+            scope=scope,
+            capabilities=setup.capabilities,
+            trace=self.trace,
+            run_id=self.run_id,
+            seed=idempotency_seed(self.input.workspace_id, self.input.message_id, self.run_id),
+            now=self.now,
+        )
+        model, instructions = self._brain(setup, understanding, audience, scope)
+        try:
+            result = await AGENT.run(
+                user_prompt(self.input),
+                deps=deps,
+                model=model,
+                instructions=instructions,
+                toolsets=[toolset(setup.capabilities)],
+            )
+        except HandOff as handoff:
+            return self.finish(Outcome.ESCALATED, handoff.reason)
+        return self._outcome(
+            deps,
+            result.output,
+            result.all_messages(),
+            result.usage.requests,
+            result.usage.input_tokens,
+            result.usage.output_tokens,
+            audience,
+            setup,
+        )
+
+    def _brain(
+        self,
+        setup: Setup,
+        understanding: Understanding,
+        audience: Audience,
+        scope: ops.CustomerScope,
+    ) -> tuple[Model, str | None]:
+        if setup.settings.brain == "rules":
+            brain = RulesBrain(
+                understanding, persona_of(setup.settings), audience, scope.customers[0].name
+            )
+            return brain.model(), None
+        from knowreply.agent.brains.llm import llm_model  # the SDKs load only when used
+
+        return llm_model(setup.settings, self.runtime.master_key), system_prompt(setup.settings)
+
+    def _outcome(
+        self,
+        deps: RunDeps,
+        output: str | DeferredToolRequests,
+        messages: list[ModelMessage],
+        requests: int,
+        input_tokens: int,
+        output_tokens: int,
+        audience: Audience,
+        setup: Setup,
+    ) -> Trace:
+        llm = setup.settings.brain != "rules"
+        self.trace.usage = Usage(
+            requests=self.trace.usage.requests + requests,
+            input_tokens=self.trace.usage.input_tokens + (input_tokens if llm else 0),
+            output_tokens=self.trace.usage.output_tokens + (output_tokens if llm else 0),
+        )
+        if deps.blocked_for_verification:
+            return self._ask_for_code(audience, setup)
+        if deps.escalation:
+            return self.finish(Outcome.ESCALATED, deps.escalation)
+        if isinstance(output, DeferredToolRequests):
+            self.state = {
+                "input": self.input.model_dump(mode="json"),
+                "messages": ModelMessagesTypeAdapter.dump_python(messages, mode="json"),
+                "pending": {
+                    call.tool_call_id: (output.metadata.get(call.tool_call_id) or {})
+                    for call in output.approvals
+                },
+            }
+            self.decide("approval", "waiting for a member", f"{len(output.approvals)} action(s)")
+            return self.finish(Outcome.AWAITING_APPROVAL, "A member must approve the action.")
+        if not output.strip():
+            return self.finish(Outcome.ESCALATED, "The brain wrote no reply.")
+        return self.finish(Outcome.REPLIED, None, output.strip() + "\n")
+
+    def _ask_for_code(self, audience: Audience, setup: Setup) -> Trace:
+        with transaction(self.runtime.sessions) as session:
+            code = issue_code(
+                session,
+                self.runtime.master_key,
+                workspace_id=self.input.workspace_id,
+                email=self.input.sender,
+                request=PendingRequest(self.input.message_id, self.input.subject, self.input.text),
+            )
+        self.decide("verification", "code sent", "the request waits for the customer's reply")
+        text = replies.compose(
+            [
+                replies.verification_needed(
+                    audience, code=code, minutes=int(CODE_LIFETIME.total_seconds() // 60)
+                )
+            ],
+            persona=persona_of(setup.settings),
+            audience=audience,
+        )
+        return self.finish(
+            Outcome.AWAITING_VERIFICATION,
+            "The sender is not verified; a one-time code was sent.",
+            text,
+        )
+
+    async def resume(self, decisions: DeferredToolResults, history: list[ModelMessage]) -> Trace:
+        """Finish a run that waited for approval, with the members' decisions."""
+        setup = load_setup(self.runtime, self.input.workspace_id)
+        if isinstance(setup, str):
+            return self.finish(Outcome.ESCALATED, setup)
+        understanding = understand(
+            self.input.text,
+            subject=self.input.subject,
+            today=self.now.date(),
+            default_currency=setup.settings.default_currency,
+        )
+        audience = audience_of(setup.settings, understanding)
+        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
+            try:
+                lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
+                if lookup.scope is None:
+                    return self.finish(Outcome.ESCALATED, lookup.message)
+                deps = RunDeps(
+                    runtime=self.runtime,
+                    agent_input=self.input,
+                    settings=setup.settings,
+                    gateway=gateway,
+                    scope=lookup.scope,
+                    capabilities=setup.capabilities,
+                    trace=self.trace,
+                    run_id=self.run_id,
+                    seed=idempotency_seed(
+                        self.input.workspace_id, self.input.message_id, self.run_id
+                    ),
+                    now=self.now,
+                )
+                model, instructions = self._brain(setup, understanding, audience, lookup.scope)
+                try:
+                    result = await AGENT.run(
+                        deps=deps,
+                        model=model,
+                        instructions=instructions,
+                        toolsets=[toolset(setup.capabilities)],
+                        message_history=history,
+                        deferred_tool_results=decisions,
+                    )
+                except HandOff as handoff:
+                    return self.finish(Outcome.ESCALATED, handoff.reason)
+                self.state = {}
+                return self._outcome(
+                    deps,
+                    result.output,
+                    result.all_messages(),
+                    result.usage.requests,
+                    result.usage.input_tokens,
+                    result.usage.output_tokens,
+                    audience,
+                    setup,
+                )
+            finally:
+                self.trace.stripe_requests = [*self.trace.stripe_requests, *gateway.requests]

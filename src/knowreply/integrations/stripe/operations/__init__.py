@@ -1,0 +1,48 @@
+"""The Stripe operations the agent's tools call, each bound to the verified customer scope.
+
+Build the scope once per email with `find_customers`, then pass it to every operation; no
+operation takes a customer id or email from anywhere else, and any object id it receives is
+checked to belong to the scope before it is read further or changed.
+"""
+
+from .errors import ChoiceNeeded, NothingFound
+from .invoices import find_invoice, invoices_in_month, latest_invoice, list_invoices
+from .links import payment_link_for_amount, payment_link_for_price, portal_link
+from .payments import LATEST, payment_history, payment_status, payments_of_amount
+from .refunds import (
+    RefundPlan,
+    RefundPolicy,
+    RefundRefusal,
+    RefundRefusalReason,
+    check_refund,
+    refund,
+)
+from .scope import CustomerScope, ScopeLookup, find_customers
+from .subscriptions import cancel_at_period_end, list_subscriptions
+
+__all__ = [
+    "LATEST",
+    "ChoiceNeeded",
+    "CustomerScope",
+    "NothingFound",
+    "RefundPlan",
+    "RefundPolicy",
+    "RefundRefusal",
+    "RefundRefusalReason",
+    "ScopeLookup",
+    "cancel_at_period_end",
+    "check_refund",
+    "find_customers",
+    "find_invoice",
+    "invoices_in_month",
+    "latest_invoice",
+    "list_invoices",
+    "list_subscriptions",
+    "payment_history",
+    "payment_link_for_amount",
+    "payment_link_for_price",
+    "payment_status",
+    "payments_of_amount",
+    "portal_link",
+    "refund",
+]

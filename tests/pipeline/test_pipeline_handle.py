@@ -38,7 +38,7 @@ def test_a_customer_email_is_threaded_verified_and_handed_to_the_agent(
     message_id = arrive(runtime, support, customer_email())
     result = handle(runtime, message_id)
     message = stored(runtime, message_id)
-    # The provisional agent escalates everything; the real one will reply to this email.
+    # Without a Stripe connection the agent hands every email to a person.
     assert result.status == message.status == result.trace.outcome == "escalated"
     assert message.conversation_id is not None
     assert message.verification == "no_trusted_results"

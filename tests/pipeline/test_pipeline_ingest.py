@@ -15,7 +15,7 @@ from tests.foundation.cli_helpers import knowreply
 
 MAIL = Path(__file__).resolve().parents[1] / "data" / "mail"
 ANSWERED = "escalated"
-"""What the provisional agent does with an email it should answer; "replied" with the agent."""
+"""What the agent does with an email it should answer when Stripe is not connected."""
 
 
 @pytest.fixture

@@ -41,6 +41,12 @@ def system_database_url(settings: Settings) -> str:
     return settings.database.render_as_string(hide_password=False)
 
 
+def migrate(settings: Settings) -> None:
+    """Create or migrate DBOS's own tables (`knowreply init`), so that the web app and the
+    CLI can enqueue before any worker has ever started."""
+    DBOS.migrate(system_database_url(settings))
+
+
 def dbos_config(settings: Settings) -> DBOSConfig:
     return {
         "name": APP_NAME,

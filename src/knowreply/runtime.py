@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from knowreply import durable
 from knowreply.config import Settings
 from knowreply.db import migrate
 from knowreply.db.models import Meta
@@ -52,6 +53,7 @@ def initialize(settings: Settings) -> tuple[Runtime, InitReport]:
     if canary is not None:
         master_key.check_canary(canary)
     migrate.upgrade(engine)
+    durable.migrate(settings)
     with transaction(sessions) as session:
         if canary is None:
             session.merge(Meta(key=CANARY_KEY, value=master_key.make_canary()))

@@ -22,7 +22,7 @@ WORKFLOW = "three_steps"
 
 class Worker:
     def __init__(self, env: dict[str, str]) -> None:
-        self.env = dict(env, PYTHONPATH=str(REPO))
+        self.env = dict(env, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'src'}")
         self.process: subprocess.Popen[str] | None = None
 
     def start(self) -> None:

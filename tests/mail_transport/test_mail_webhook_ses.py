@@ -58,6 +58,11 @@ class FakeSns:
 
 @pytest.fixture(scope="module")
 def sns() -> FakeSns:
+    return make_sns()
+
+
+def make_sns() -> FakeSns:
+    """A signing key and its self-signed certificate (also used by the pipeline's route tests)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "sns.amazonaws.com")])
     now = datetime.now(UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from knowreply.cli import admin, agent, core, stripe
+from knowreply.cli import admin, agent, core, mail, stripe
 from knowreply.cli.eval import eval_command
 
 app = typer.Typer(
@@ -13,8 +13,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.registered_commands.extend(core.app.registered_commands)
+app.registered_commands.extend(mail.app.registered_commands)
 app.add_typer(admin.workspace_app, name="workspace")
 app.add_typer(admin.user_app, name="user")
+app.add_typer(mail.mailbox_app, name="mailbox")
 app.add_typer(stripe.stripe_app, name="stripe")
 app.command("fake-stripe")(stripe.fake_stripe)
 app.command("simulate")(agent.simulate)

@@ -38,15 +38,32 @@ def init() -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port for the dashboard and API.")] = 8000,
+    smtp_port: Annotated[
+        int | None,
+        typer.Option(help="Also receive mail over SMTP on this port (for inbound addresses)."),
+    ] = None,
 ) -> None:
-    """Run the web app: dashboard, JSON API and /healthz."""
+    """Run the web app: dashboard, JSON API, provider webhooks and /healthz."""
+    import asyncio
+
     import uvicorn
 
+    from knowreply.pipeline.smtp_intake import serve_smtp
     from knowreply.web.app import create_app
 
     rt = runtime()
     log.info("web.start", host=host, port=port)
-    uvicorn.run(create_app(rt), host=host, port=port, log_config=None)
+    server = uvicorn.Server(uvicorn.Config(create_app(rt), host=host, port=port, log_config=None))
+    if smtp_port is None:
+        server.run()
+        return
+
+    async def both() -> None:
+        async with serve_smtp(rt, host, smtp_port) as smtp:
+            typer.echo(f"SMTP listening on {smtp.host}:{smtp.port}", err=True)
+            await server.serve()
+
+    asyncio.run(both())
 
 
 @app.command()
@@ -56,18 +73,33 @@ def worker(
         list[str] | None,
         typer.Option("--import", help="Extra module with workflows to register (repeatable)."),
     ] = None,
+    poll_interval: Annotated[
+        float, typer.Option(help="Seconds between IMAP polls when a server has no IDLE.")
+    ] = 60.0,
+    mailboxes: Annotated[bool, typer.Option(help="Watch the configured IMAP mailboxes.")] = True,
 ) -> None:
-    """Run the durable worker: executes queued workflows and finishes interrupted ones."""
-    from knowreply import durable
+    """Run the durable worker: handles queued mail, finishes interrupted work, watches
+    the IMAP mailboxes."""
+    from knowreply import durable, pipeline
+    from knowreply.pipeline.mailboxes import MailboxService, MailboxThread
 
     rt = runtime()
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    durable.launch(rt.settings, workflow_modules=import_ or [])
-    log.info("worker.start", executor_id=rt.settings.executor_id)
+    pipeline.bind_runtime(rt)
+    durable.launch(rt.settings, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])])
+    queue = pipeline.MessageQueue.open(rt)
+    swept = pipeline.enqueue_unhandled(rt, queue)
+    watchers = MailboxThread(MailboxService(rt, queue, poll_interval=poll_interval))
+    if mailboxes:
+        watchers.start()
+    log.info("worker.start", executor_id=rt.settings.executor_id, requeued=swept)
     typer.echo("worker ready", err=True)
     stop.wait()
+    if mailboxes:
+        watchers.stop()
+    queue.close()
     durable.shutdown()
     log.info("worker.stop")
 

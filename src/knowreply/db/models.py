@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -170,11 +171,136 @@ class Message(Base):
     size: Mapped[int] = mapped_column(Integer)
     received_via: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(32), default="received")
+    """Inbound: `received`, then `skipped`, `replied`, `escalated`, `awaiting_approval`,
+    `awaiting_verification` or `failed`. Outbound: `queued`, `sent`, `failed`, `unconfirmed`."""
     status_reason: Mapped[str | None] = mapped_column(Text)
+    """A stable machine name: the skip reason (`auto_reply`), or the failed step (`send`)."""
+    status_detail: Mapped[str | None] = mapped_column(Text)
+    """For people: what triggered the skip, or the error."""
+    verification: Mapped[str | None] = mapped_column(String(32))
+    """The sender verification's reason (`dmarc_pass`, `no_trusted_results`…)."""
+    handled_at: Mapped[datetime | None]
+    retries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """How many times a person retried it (each retry runs under a new workflow id)."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     conversation: Mapped[Conversation | None] = relationship(back_populates="messages")
+
+
+class Mailbox(Base):
+    """An IMAP mailbox the worker watches for one workspace."""
+
+    __tablename__ = "mailboxes"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    tls: Mapped[str] = mapped_column(String(16))
+    """`ssl`, `starttls` or `none`."""
+    username: Mapped[str] = mapped_column(String(320))
+    password_encrypted: Mapped[str] = mapped_column(Text)
+    """Fernet token; never shown, logged or returned."""
+    folder: Mapped[str] = mapped_column(String(255), default="INBOX")
+    mark_seen: Mapped[bool] = mapped_column(Boolean, default=True)
+    uidvalidity: Mapped[int | None] = mapped_column(sa.BigInteger)
+    last_uid: Mapped[int | None] = mapped_column(sa.BigInteger)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    """`active`, `error` (the operator must fix something: see `last_error`) or `disabled`."""
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_polled_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class SmtpAccount(Base):
+    """Where a workspace's replies are sent from (one per workspace)."""
+
+    __tablename__ = "smtp_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), unique=True
+    )
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    tls: Mapped[str] = mapped_column(String(16))
+    username: Mapped[str | None] = mapped_column(String(320))
+    password_encrypted: Mapped[str | None] = mapped_column(Text)
+    from_address: Mapped[str] = mapped_column(String(320))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class InboundAddress(Base):
+    """An address mail arrives at over inbound SMTP or a provider webhook -> its workspace."""
+
+    __tablename__ = "inbound_addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    address: Mapped[str] = mapped_column(String(320), unique=True)
+    """Lower-cased."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebhookSetting(Base):
+    """A provider's webhook credentials for one workspace, encrypted as one JSON document."""
+
+    __tablename__ = "webhook_settings"
+    __table_args__ = (UniqueConstraint("workspace_id", "provider"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    provider: Mapped[str] = mapped_column(String(16))
+    secrets_encrypted: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ProviderEvent(Base):
+    """A provider delivery id seen once: a replayed webhook is refused."""
+
+    __tablename__ = "provider_events"
+    __table_args__ = (UniqueConstraint("provider", "event_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    provider: Mapped[str] = mapped_column(String(16))
+    event_id: Mapped[str] = mapped_column(String(255))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutboxItem(Base):
+    """One reply to send, at most one per inbound message (the unique key that stops a
+    second send)."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    inbound_message_id: Mapped[int] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), unique=True
+    )
+    outbound_message_id: Mapped[int] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), unique=True
+    )
+    recipient: Mapped[str] = mapped_column(String(320), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    """`queued`, `sending` (handed to SMTP, answer not yet recorded), `sent`, `failed`, or
+    `unconfirmed` (a send was interrupted: it may have gone out, so it is never resent)."""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class AgentRun(Base):

@@ -17,7 +17,16 @@ from starlette.middleware.sessions import SessionMiddleware
 from knowreply import __version__
 from knowreply.errors import KnowreplyError
 from knowreply.runtime import Runtime
-from knowreply.web.routes import api, approvals, audit, auth, settings, simulator, toolkit
+from knowreply.web.routes import (
+    api,
+    approvals,
+    audit,
+    auth,
+    settings,
+    simulator,
+    toolkit,
+    webhooks,
+)
 from knowreply.web.security import RedirectToLogin, login_redirect
 from knowreply.web.templating import render
 
@@ -26,9 +35,8 @@ SESSION_MAX_AGE = 12 * 3600
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
-        "accept", ""
-    )
+    machine = request.url.path.startswith(("/api/", "/webhooks/"))
+    return machine or "application/json" in request.headers.get("accept", "")
 
 
 def _error_response(request: Request, status: int, error: str, detail: str) -> Response:
@@ -95,6 +103,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(simulator.router)
     app.include_router(approvals.router)
     app.include_router(settings.router)
+    app.include_router(webhooks.router)
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:

@@ -1,0 +1,248 @@
+"""Mail: `knowreply ingest` one raw message, and the `mailbox` commands that connect mail."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime
+from knowreply.db.models import AgentRun
+from knowreply.db.session import transaction
+from knowreply.errors import KnowreplyError
+from knowreply.mail import accounts
+from knowreply.mail.imap import ImapCursor, current_cursor
+from knowreply.mail.inbound import InboundEnvelope
+from knowreply.mail.store import store_inbound
+from knowreply.pipeline import handle
+from knowreply.workspaces import resolve_workspace
+
+app = typer.Typer()
+mailbox_app = typer.Typer(
+    help="Connect mail: IMAP mailboxes, the SMTP account replies go out through, inbound "
+    "addresses and provider webhooks.",
+    no_args_is_help=True,
+)
+
+PasswordEnv = Annotated[
+    str | None,
+    typer.Option(
+        "--password-env", help="Read the password from this environment variable (else asked)."
+    ),
+]
+
+
+@app.command()
+@clean_errors
+def ingest(
+    file: Annotated[Path, typer.Argument(help="A raw RFC 5322 message (.eml).", exists=True)],
+    workspace: WorkspaceOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
+) -> None:
+    """Handle one raw message end to end, in this process, as if it had just arrived.
+
+    The same steps as the worker's workflow run directly (not durably), replies included.
+    """
+    rt = runtime()
+    raw = file.read_bytes()
+    with transaction(rt.sessions) as session:
+        ws = resolve_workspace(session, workspace)
+        message, created = store_inbound(
+            session, ws.id, InboundEnvelope(raw=raw, received_via="cli")
+        )
+        message_id, status = message.id, message.status
+    if not created and status != "received":
+        _already_handled(rt.sessions, message_id, status, json_output)
+        return
+    result = handle(rt, message_id)
+    if json_output:
+        typer.echo(result.trace.model_dump_json(indent=2))
+        return
+    reason = f" ({result.reason})" if result.reason else ""
+    typer.echo(f"message {message_id}: {result.status}{reason}")
+
+
+def _already_handled(
+    sessions: sessionmaker[Session], message_id: int, status: str, json_output: bool
+) -> None:
+    with sessions() as session:
+        run = session.scalar(
+            select(AgentRun).where(AgentRun.message_id == message_id).order_by(AgentRun.id.desc())
+        )
+    if json_output and run is not None:
+        typer.echo(json.dumps(run.trace, indent=2))
+    else:
+        typer.echo(f"message {message_id}: already stored and handled ({status})")
+
+
+def _password(env_var: str | None, prompt: str) -> str:
+    if env_var:
+        value = os.environ.get(env_var)
+        if not value:
+            raise fail(f"the environment variable {env_var} is empty or not set", 2)
+        return value
+    secret: str = typer.prompt(prompt, hide_input=True)
+    return secret
+
+
+@mailbox_app.command("add-imap")
+@clean_errors
+def add_imap(
+    host: Annotated[str, typer.Option(help="IMAP server.")],
+    username: Annotated[str, typer.Option(help="Sign-in name, usually the address.")],
+    name: Annotated[str, typer.Option(help="A name for this mailbox.")] = "support",
+    port: Annotated[int, typer.Option(help="993 for ssl, 143 for starttls/none.")] = 993,
+    tls: Annotated[str, typer.Option(help="ssl, starttls or none.")] = "ssl",
+    folder: Annotated[str, typer.Option(help="Folder to watch.")] = "INBOX",
+    mark_seen: Annotated[bool, typer.Option(help="Mark handled mail as read.")] = True,
+    history: Annotated[
+        bool, typer.Option(help="Also answer mail already in the folder (default: only new).")
+    ] = False,
+    password_env: PasswordEnv = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Connect an IMAP mailbox; the worker watches it (IDLE or polling). Checks the login."""
+    rt = runtime()
+    password = _password(password_env, "IMAP password")
+    cursor: ImapCursor | None = None
+    with transaction(rt.sessions) as session:
+        ws = resolve_workspace(session, workspace)
+        mailbox = accounts.add_imap_mailbox(
+            session,
+            rt.master_key,
+            ws,
+            name=name,
+            host=host,
+            username=username,
+            password=password,
+            port=port,
+            tls=tls,
+            folder=folder,
+            mark_seen=mark_seen,
+        )
+        config = accounts.imap_config(mailbox, rt.master_key)
+        if not history:
+            try:
+                cursor = current_cursor(config)
+            except Exception as error:
+                raise KnowreplyError(f"could not open the mailbox: {error}") from None
+            mailbox.uidvalidity, mailbox.last_uid = cursor.uidvalidity, cursor.last_uid
+    start = "new mail only" if cursor else "everything in the folder"
+    typer.echo(f"Connected the mailbox {name!r} ({username} on {host}); the worker reads {start}.")
+
+
+@mailbox_app.command("set-smtp")
+@clean_errors
+def set_smtp(
+    host: Annotated[str, typer.Option(help="SMTP server replies are sent through.")],
+    from_address: Annotated[str, typer.Option("--from", help="The From of our replies.")],
+    port: Annotated[int, typer.Option(help="587 for starttls, 465 for ssl.")] = 587,
+    tls: Annotated[str, typer.Option(help="ssl, starttls or none.")] = "starttls",
+    username: Annotated[str | None, typer.Option(help="Sign-in name, if any.")] = None,
+    password_env: PasswordEnv = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Set the SMTP account replies go out through (one per workspace)."""
+    rt = runtime()
+    password = _password(password_env, "SMTP password") if username else None
+    with transaction(rt.sessions) as session:
+        ws = resolve_workspace(session, workspace)
+        accounts.set_smtp_account(
+            session,
+            rt.master_key,
+            ws,
+            host=host,
+            from_address=from_address,
+            port=port,
+            tls=tls,
+            username=username,
+            password=password,
+        )
+    typer.echo(f"Replies go out through {host}:{port} from {from_address}.")
+
+
+@mailbox_app.command("add-address")
+@clean_errors
+def add_address(
+    address: Annotated[str, typer.Argument(help="An address mail arrives at.")],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Route an address to this workspace (inbound SMTP and provider webhooks)."""
+    rt = runtime()
+    with transaction(rt.sessions) as session:
+        ws = resolve_workspace(session, workspace)
+        row = accounts.add_inbound_address(session, ws, address)
+        typer.echo(f"Mail to {row.address} goes to {ws.name!r}.")
+
+
+@mailbox_app.command("set-webhook")
+@clean_errors
+def set_webhook(
+    provider: Annotated[str, typer.Argument(help="postmark, mailgun, sendgrid or ses.")],
+    username: Annotated[
+        str | None, typer.Option(help="postmark/sendgrid: basic-auth user in the URL.")
+    ] = None,
+    topic_arn: Annotated[str | None, typer.Option(help="ses: the SNS topic ARN.")] = None,
+    secret_env: Annotated[
+        str | None,
+        typer.Option(
+            "--secret-env",
+            help="Variable holding the basic-auth password (postmark/sendgrid) or the "
+            "signing key (mailgun); asked for when not given.",
+        ),
+    ] = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Store a provider's webhook secret; its URL is /webhooks/PROVIDER/WORKSPACE."""
+    rt = runtime()
+    if provider not in accounts.WEBHOOK_PROVIDERS:
+        raise fail(f"provider {provider!r}: use {', '.join(accounts.WEBHOOK_PROVIDERS)}", 1)
+    secrets: dict[str, str]
+    if provider == "ses":
+        if not topic_arn:
+            raise fail("ses needs --topic-arn", 1)
+        secrets = {"topic_arn": topic_arn}
+    elif provider == "mailgun":
+        secrets = {"signing_key": _password(secret_env, "Mailgun webhook signing key")}
+    else:
+        if not username:
+            raise fail(f"{provider} needs --username (and a password)", 1)
+        secrets = {"username": username, "password": _password(secret_env, "Webhook password")}
+    with transaction(rt.sessions) as session:
+        ws = resolve_workspace(session, workspace)
+        accounts.set_webhook_secrets(session, rt.master_key, ws, provider, secrets)
+        url = f"{rt.settings.public_url.rstrip('/')}/webhooks/{provider}/{ws.name}"
+    typer.echo(f"Saved. Point {provider} at {url}")
+
+
+@mailbox_app.command("list")
+@clean_errors
+def list_(workspace: WorkspaceOption = None) -> None:
+    """Mailboxes with their status and last error; the SMTP account; inbound addresses."""
+    rt = runtime()
+    with rt.sessions() as session:
+        ws = resolve_workspace(session, workspace)
+        for mailbox in accounts.list_mailboxes(session, ws.id):
+            view = accounts.view_mailbox(mailbox)
+            polled = (
+                view.last_polled_at.isoformat(timespec="seconds")
+                if view.last_polled_at
+                else "never"
+            )
+            error = f"\t{view.last_error}" if view.last_error else ""
+            typer.echo(
+                f"imap\t{view.name}\t{view.username}@{view.host}:{view.port}/{view.folder}"
+                f"\t{view.status}\tpolled {polled}{error}"
+            )
+        account = accounts.smtp_account(session, ws.id)
+        if account is not None:
+            typer.echo(
+                f"smtp\t{account.from_address}\t{account.host}:{account.port} ({account.tls})"
+            )
+        for address in sorted(accounts.own_addresses(session, ws.id)):
+            typer.echo(f"own address\t{address}")

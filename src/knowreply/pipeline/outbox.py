@@ -1,0 +1,166 @@
+"""The outbox: a reply is stored before it is sent, and sent at most once.
+
+One outbox row per inbound message (a unique key), so no retry, recovery or Retry button can
+make a second reply. Before handing the reply to SMTP the row is set to `sending` and
+committed; after the server's answer it becomes `sent` (or `queued` again for a transient
+error, or `failed`). A row found in `sending` means a worker died between the hand-off and
+recording the answer: the server may have accepted the reply, so it is **never resent
+automatically**; it becomes `unconfirmed` and the message shows as failed for a person to
+check the sent folder (or the customer's thread) and answer by hand. We prefer a possibly
+missing reply, visible in the dashboard, to a certainly duplicated one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import email.policy
+from dataclasses import dataclass
+from datetime import timedelta
+from email.message import EmailMessage
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from knowreply.db.models import Message, OutboxItem
+from knowreply.db.session import transaction
+from knowreply.db.types import utcnow
+from knowreply.mail.accounts import smtp_account, smtp_settings
+from knowreply.mail.compose import build_reply
+from knowreply.mail.message import InboundMessage
+from knowreply.mail.send import SendError, send_message
+from knowreply.mail.threading import new_message_id
+from knowreply.secrets import MasterKey
+
+SendStatus = Literal["sent", "failed", "unconfirmed"]
+
+
+class NoSmtpAccount(Exception):
+    """The workspace has no SMTP account: the operator must set one up."""
+
+
+class TransientSendFailure(Exception):
+    """The SMTP server could not take the reply now; retrying may help."""
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    status: SendStatus
+    detail: str | None = None
+
+
+def prepare_reply(
+    session: Session, inbound: Message, parsed: InboundMessage, text: str
+) -> OutboxItem:
+    """The outbox row for `inbound`, creating the outbound message first when there is none."""
+    existing = session.scalar(select(OutboxItem).where(OutboxItem.inbound_message_id == inbound.id))
+    if existing is not None:
+        return existing
+    account = smtp_account(session, inbound.workspace_id)
+    if account is None:
+        raise NoSmtpAccount("no SMTP account to send replies: run `knowreply mailbox set-smtp`")
+    assert parsed.sender is not None  # screening skipped messages without one
+    recipient = parsed.sender.address  # the From address: never Reply-To
+    our_id = new_message_id(account.from_address.rpartition("@")[2])
+    reply = build_reply(
+        parsed,
+        text=text,
+        from_addr=account.from_address,
+        to_addr=recipient,
+        message_id=our_id,
+        date=utcnow(),
+    )
+    raw = reply.as_bytes(policy=email.policy.SMTP)
+    outbound = Message(
+        workspace_id=inbound.workspace_id,
+        conversation_id=inbound.conversation_id,
+        direction="out",
+        rfc_message_id=our_id,
+        in_reply_to=reply["In-Reply-To"],
+        references=reply["References"],
+        from_address=account.from_address,
+        to_addresses=recipient,
+        subject=str(reply["Subject"]),
+        raw=raw,
+        size=len(raw),
+        received_via="outbox",
+        status="queued",
+    )
+    session.add(outbound)
+    session.flush()
+    item = OutboxItem(
+        workspace_id=inbound.workspace_id,
+        inbound_message_id=inbound.id,
+        outbound_message_id=outbound.id,
+        recipient=recipient,
+    )
+    session.add(item)
+    session.flush()
+    return item
+
+
+def deliver(
+    sessions: sessionmaker[Session], key: MasterKey, item_id: int, *, max_attempts: int
+) -> SendOutcome:
+    """Send the outbox row once; see the module docstring for the states.
+
+    Raises `TransientSendFailure` when the server could not take it and attempts are left.
+    """
+    with transaction(sessions) as session:
+        item = session.get_one(OutboxItem, item_id)
+        if item.status in ("sent", "failed", "unconfirmed"):
+            return SendOutcome(item.status, item.last_error)  # type: ignore[arg-type]
+        if item.status == "sending":
+            detail = (
+                "The worker stopped while handing this reply to the mail server, so it may "
+                "have been sent; it is not resent automatically. Check the sent mail."
+            )
+            _finish(session, item, "unconfirmed", detail)
+            return SendOutcome("unconfirmed", detail)
+        account = smtp_account(session, item.workspace_id)
+        if account is None:
+            detail = "no SMTP account to send replies: run `knowreply mailbox set-smtp`"
+            _finish(session, item, "failed", detail)
+            return SendOutcome("failed", detail)
+        settings = smtp_settings(account, key)
+        outbound = session.get_one(Message, item.outbound_message_id)
+        reply = email.message_from_bytes(outbound.raw, policy=email.policy.default)
+        assert isinstance(reply, EmailMessage)
+        item.status, item.attempts = "sending", item.attempts + 1
+        attempts = item.attempts
+    try:
+        asyncio.run(send_message(settings, reply, recipients=[item.recipient]))
+    except SendError as error:
+        with transaction(sessions) as session:
+            item = session.get_one(OutboxItem, item_id)
+            if error.permanent or attempts >= max_attempts:
+                _finish(session, item, "failed", error.message)
+                return SendOutcome("failed", error.message)
+            item.status, item.last_error = "queued", error.message
+            item.next_attempt_at = utcnow() + timedelta(seconds=5 * 3**attempts)
+        raise TransientSendFailure(error.message) from error
+    with transaction(sessions) as session:
+        _finish(session, session.get_one(OutboxItem, item_id), "sent", None)
+    return SendOutcome("sent")
+
+
+def _finish(session: Session, item: OutboxItem, status: SendStatus, error: str | None) -> None:
+    item.status, item.last_error = status, error
+    if status == "sent":
+        item.sent_at = utcnow()
+    outbound = session.get_one(Message, item.outbound_message_id)
+    outbound.status, outbound.status_detail = status, error
+
+
+def reopen_failed(session: Session, inbound_message_id: int) -> bool:
+    """For a person's Retry: a `failed` reply was never accepted by a server, so it may be
+    tried again. An `unconfirmed` one is left alone (it may have gone out)."""
+    item = session.scalar(
+        select(OutboxItem).where(OutboxItem.inbound_message_id == inbound_message_id)
+    )
+    if item is None or item.status != "failed":
+        return False
+    item.status, item.last_error, item.attempts = "queued", None, 0
+    session.get_one(Message, item.outbound_message_id).status = "queued"
+    return True

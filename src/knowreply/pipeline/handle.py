@@ -72,6 +72,27 @@ def handle(runtime: Runtime, message_id: int, run: StepRunner = run_directly) ->
         raise
 
 
+def after_decision(
+    runtime: Runtime, message_id: int, trace: Trace, run: StepRunner = run_directly
+) -> HandleResult:
+    """A member decided on a waiting action and the agent finished its run: send its reply
+    (through the same send-once outbox) and record the message's final outcome."""
+    sent: SendOutcome | None = None
+    try:
+        if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
+            item_id = run(
+                "prepare_send", steps.prepare_send_step, runtime, message_id, trace.reply.text
+            )
+            if item_id is None:
+                return _result(runtime, message_id, trace)
+            sent = run("send", steps.send_step, runtime, item_id, retry=True)
+        run("finish", steps.finish_step, runtime, message_id, trace, sent)
+        return _result(runtime, message_id, trace)
+    except Exception as error:
+        steps.fail_step(runtime, message_id, "send", f"{type(error).__name__}: {error}")
+        raise
+
+
 def _skipped(runtime: Runtime, message_id: int, screened: steps.Screened) -> HandleResult:
     with runtime.sessions() as session:
         message = session.get_one(Message, message_id)

@@ -11,13 +11,15 @@ from typing import Any, TypeVar
 
 from dbos import DBOS, DBOSClient, StepOptions
 
+from knowreply.agent.trace import Trace
 from knowreply.durable import QueueSpec, client, declare_queue
-from knowreply.pipeline.handle import handle
+from knowreply.pipeline.handle import after_decision, handle
 from knowreply.pipeline.outbox import TransientSendFailure
 from knowreply.runtime import Runtime
 
 T = TypeVar("T")
 WORKFLOW_NAME = "handle_message"
+DECIDED_WORKFLOW_NAME = "send_decided_reply"
 QUEUE = declare_queue(QueueSpec("messages", worker_concurrency=8, partition_worker_concurrency=1))
 """One partition per workspace, handled one message at a time per worker: a flood to one
 business cannot starve the others, and threading and reply caps see the previous message's
@@ -51,6 +53,14 @@ def handle_message(message_id: int) -> str:
     return handle(_runtime, message_id, _durable_step).status
 
 
+@DBOS.workflow(name=DECIDED_WORKFLOW_NAME)
+def send_decided_reply(message_id: int, trace_json: str) -> str:
+    """After an approval: the finished run's reply goes out, durably, exactly once."""
+    assert _runtime is not None, "bind_runtime() before DBOS launches"
+    trace = Trace.model_validate_json(trace_json)
+    return after_decision(_runtime, message_id, trace, _durable_step).status
+
+
 def workflow_id(message_id: int, attempt: int = 0) -> str:
     return f"message-{message_id}" if attempt == 0 else f"message-{message_id}-retry-{attempt}"
 
@@ -76,6 +86,21 @@ class MessageQueue:
                 "queue_partition_key": str(workspace_id),
             },
             message_id,
+        )
+        return wid
+
+    def enqueue_decided_reply(self, message_id: int, workspace_id: int, trace: Trace) -> str:
+        """Send what a run resumed after a member's decision wrote (one workflow per run)."""
+        wid = f"message-{message_id}-decided-run-{trace.run_id}"
+        self._client.enqueue(
+            {
+                "queue_name": QUEUE,
+                "workflow_name": DECIDED_WORKFLOW_NAME,
+                "workflow_id": wid,
+                "queue_partition_key": str(workspace_id),
+            },
+            message_id,
+            trace.model_dump_json(),
         )
         return wid
 

@@ -7,11 +7,13 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from knowreply.agent.approvals import decide
-from knowreply.agent.trace import Trace
+from knowreply.agent.trace import Outcome, Trace
+from knowreply.db.models import Action
 from knowreply.runtime import Runtime
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
+from knowreply.web.queueing import message_queue
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
@@ -23,10 +25,12 @@ class ApprovalsOut(BaseModel):
     decided: list[repository.ActionView]
 
 
-async def _decide(runtime: Runtime, principal: Principal, action_id: int, approve: bool) -> Trace:
+async def _decide(
+    request: Request, runtime: Runtime, principal: Principal, action_id: int, approve: bool
+) -> Trace:
     """Hand the decision to the agent (which checks the action is this workspace's and still
-    waiting: 404 or 409 otherwise)."""
-    return await decide(
+    waiting: 404 or 409 otherwise); once the run is finished, a worker sends its reply."""
+    trace = await decide(
         runtime,
         principal.workspace_id,
         action_id,
@@ -34,6 +38,13 @@ async def _decide(runtime: Runtime, principal: Principal, action_id: int, approv
         principal.actor,
         member_id=principal.member_id,
     )
+    with runtime.sessions() as session:
+        action = session.get(Action, action_id)
+        message_id = action.message_id if action else None
+    finished = trace.outcome not in (Outcome.AWAITING_APPROVAL, Outcome.FAILED)
+    if message_id is not None and finished:
+        message_queue(request).enqueue_decided_reply(message_id, principal.workspace_id, trace)
+    return trace
 
 
 def _lists(runtime: Runtime, workspace_id: int) -> ApprovalsOut:
@@ -66,7 +77,7 @@ async def decide_form(
     action_id: RowId,
     decision: repository.Decision,
 ) -> HTMLResponse:
-    trace = await _decide(runtime, principal, action_id, decision == "approve")
+    trace = await _decide(request, runtime, principal, action_id, decision == "approve")
     with runtime.sessions() as session:
         action = repository.action_by_id(session, principal.workspace_id, action_id)
     return render(request, "_approval_decided.html", action=action, trace=trace)
@@ -82,12 +93,16 @@ def approvals_api(principal: ApiPrincipal, runtime: RuntimeDep) -> ApprovalsOut:
 
 
 @router.post("/api/v1/approvals/{action_id}/approve", tags=["approvals"])
-async def approve_api(action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+async def approve_api(
+    request: Request, action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep
+) -> Trace:
     """Approve: the agent carries the action out and replies; returns that run's trace."""
-    return await _decide(runtime, principal, action_id, True)
+    return await _decide(request, runtime, principal, action_id, True)
 
 
 @router.post("/api/v1/approvals/{action_id}/reject", tags=["approvals"])
-async def reject_api(action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+async def reject_api(
+    request: Request, action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep
+) -> Trace:
     """Reject: nothing is done in Stripe; the email goes to a person to answer."""
-    return await _decide(runtime, principal, action_id, False)
+    return await _decide(request, runtime, principal, action_id, False)

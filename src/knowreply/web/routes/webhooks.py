@@ -33,23 +33,15 @@ from knowreply.mail.webhooks import (
     parse_sendgrid,
     parse_ses_sns,
 )
-from knowreply.pipeline import MessageQueue, accept
+from knowreply.pipeline import accept
 from knowreply.runtime import Runtime
+from knowreply.web.queueing import message_queue
 from knowreply.web.security import get_runtime
 
 log = structlog.get_logger(__name__)
 router = APIRouter(tags=["webhooks"])
 NO_SUCH_WEBHOOK = "no such webhook"
 """The same answer for an unknown workspace, provider or unset secret: names are not probed."""
-
-
-def message_queue(request: Request) -> MessageQueue:
-    """One enqueueing client per web process, made on first use."""
-    queue: MessageQueue | None = getattr(request.app.state, "message_queue", None)
-    if queue is None:
-        queue = MessageQueue.open(get_runtime(request))
-        request.app.state.message_queue = queue
-    return queue
 
 
 async def https_get(url: str) -> bytes:

@@ -1,0 +1,91 @@
+"""An inbound refund request waits for a member; once approved, the refund is made and the
+reply goes out through the outbox in the customer's thread, once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+
+from knowreply.agent.approvals import decide
+from knowreply.db.models import Action, Message, Workspace
+from knowreply.db.session import transaction
+from knowreply.integrations.stripe import service
+from knowreply.integrations.stripe.capabilities import CapabilityName
+from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from knowreply.mail.inbound import InboundEnvelope
+from knowreply.mail.store import store_inbound
+from knowreply.pipeline import handle
+from knowreply.pipeline.handle import after_decision
+from knowreply.runtime import Runtime
+from knowreply.workspaces import settings_of
+from tests.fake_stripe import FakeStripe
+from tests.mailservers import run_smtp_sink
+from tests.pipeline.conftest import configure_support, customer_email
+
+TRUSTED = "mx.shop.test"
+DMARC_PASS = f"{TRUSTED}; dmarc=pass (p=reject) header.from=example.com"
+
+
+def refunds_made(fake: FakeStripe) -> int:
+    return sum(
+        1
+        for r in fake.control.requests()
+        if r["method"] == "POST" and r["path"] == "/v1/refunds" and r["status"] == 200
+    )
+
+
+async def test_approved_refund_is_made_and_answered_once(
+    runtime: Runtime, fake_stripe: FakeStripe
+) -> None:
+    await service.connect(
+        runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url
+    )
+    async with run_smtp_sink() as sink:
+        support = configure_support(runtime, smtp_port=sink.port)
+        service.change_capabilities(
+            runtime, support.workspace_id, enable=[CapabilityName.REFUNDS], actor="test"
+        )
+        with transaction(runtime.sessions) as session:
+            workspace = session.get_one(Workspace, support.workspace_id)
+            workspace.settings = (
+                settings_of(workspace)
+                .model_copy(
+                    update={
+                        "approval_mode": "always",
+                        "trusted_authserv_ids": [TRUSTED],
+                    }
+                )
+                .model_dump()
+            )
+        raw = customer_email(
+            "Hi, please refund my last payment.",
+            subject="Refund",
+            sender="alice@example.com",
+            headers={"Authentication-Results": DMARC_PASS},
+        )
+        with transaction(runtime.sessions) as session:
+            message, _ = store_inbound(
+                session, support.workspace_id, InboundEnvelope(raw=raw, received_via="imap")
+            )
+            message_id = message.id
+
+        waiting = await asyncio.to_thread(handle, runtime, message_id)
+        assert waiting.status == "awaiting_approval", waiting
+        assert sink.received == []
+        assert refunds_made(fake_stripe) == 0
+
+        with runtime.sessions() as session:
+            action = session.scalars(select(Action)).one()
+        trace = await decide(runtime, support.workspace_id, action.id, True, "owner@shop.test")
+        assert trace.outcome == "replied", trace.reason
+        assert refunds_made(fake_stripe) == 1
+
+        done = await asyncio.to_thread(after_decision, runtime, message_id, trace)
+        again = await asyncio.to_thread(after_decision, runtime, message_id, trace)
+        assert done.status == again.status == "replied"
+        assert len(sink.received) == 1
+        assert sink.received[0].rcpt_to == ["alice@example.com"]
+        assert b"$49.00" in sink.received[0].raw
+        with runtime.sessions() as session:
+            assert session.get_one(Message, message_id).status == "replied"

@@ -13,6 +13,7 @@ import structlog
 from pydantic_ai import Agent, DeferredToolRequests, DeferredToolResults
 from pydantic_ai.messages import ModelMessage, ModelMessagesTypeAdapter
 from pydantic_ai.models import Model
+from pydantic_ai.run import AgentRunResult
 
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
 from knowreply.agent.brains.rules.model import RulesBrain
@@ -126,21 +127,11 @@ class Run:
             self.decide("stripe", "unavailable", setup)
             return self.finish(Outcome.ESCALATED, setup)
         self.trace.brain = setup.settings.brain
-        understanding = understand(
-            self.input.text,
-            subject=self.input.subject,
-            today=self.now.date(),
-            default_currency=setup.settings.default_currency,
-        )
+        understanding = self._understand(setup)
         if understanding.injection_suspected:
             self.decide("input", "instructions in the email ignored")
         if self._redeem_code(understanding):
-            understanding = understand(
-                self.input.text,
-                subject=self.input.subject,
-                today=self.now.date(),
-                default_currency=setup.settings.default_currency,
-            )
+            understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
         limiter = limiter_for(self.input.workspace_id, setup.key.mode)
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
@@ -148,6 +139,50 @@ class Run:
                 return await self._with_stripe(setup, understanding, audience, gateway)
             finally:
                 self.trace.stripe_requests = list(gateway.requests)
+
+    def _understand(self, setup: Setup) -> Understanding:
+        return understand(
+            self.input.text,
+            subject=self.input.subject,
+            today=self.now.date(),
+            default_currency=setup.settings.default_currency,
+        )
+
+    def _deps(self, setup: Setup, gateway: StripeGateway, scope: ops.CustomerScope) -> RunDeps:
+        return RunDeps(
+            runtime=self.runtime,
+            agent_input=self.input,
+            settings=setup.settings,
+            gateway=gateway,
+            scope=scope,
+            capabilities=setup.capabilities,
+            trace=self.trace,
+            run_id=self.run_id,
+            seed=idempotency_seed(self.input.workspace_id, self.input.message_id, self.run_id),
+            now=self.now,
+        )
+
+    async def _run_brain(
+        self,
+        setup: Setup,
+        understanding: Understanding,
+        audience: Audience,
+        deps: RunDeps,
+        **run: Any,
+    ) -> Trace:
+        """One pydantic-ai run (a new email, or the resumption after approval)."""
+        model, instructions = self._brain(setup, understanding, audience, deps.scope)
+        try:
+            result = await AGENT.run(
+                deps=deps,
+                model=model,
+                instructions=instructions,
+                toolsets=[toolset(setup.capabilities)],
+                **run,
+            )
+        except HandOff as handoff:
+            return self.finish(Outcome.ESCALATED, handoff.reason)
+        return self._outcome(deps, result, audience, setup)
 
     def _redeem_code(self, understanding: Understanding) -> bool:
         """A reply carrying the code we sent: carry out the request it confirms, verified.
@@ -206,38 +241,9 @@ class Run:
         self.decide(
             "capabilities", ", ".join(sorted(c.value for c in setup.capabilities)) or "none"
         )
-        deps = RunDeps(
-            runtime=self.runtime,
-            agent_input=self.input,
-            settings=setup.settings,
-            gateway=gateway,
-            scope=scope,
-            capabilities=setup.capabilities,
-            trace=self.trace,
-            run_id=self.run_id,
-            seed=idempotency_seed(self.input.workspace_id, self.input.message_id, self.run_id),
-            now=self.now,
-        )
-        model, instructions = self._brain(setup, understanding, audience, scope)
-        try:
-            result = await AGENT.run(
-                user_prompt(self.input),
-                deps=deps,
-                model=model,
-                instructions=instructions,
-                toolsets=[toolset(setup.capabilities)],
-            )
-        except HandOff as handoff:
-            return self.finish(Outcome.ESCALATED, handoff.reason)
-        return self._outcome(
-            deps,
-            result.output,
-            result.all_messages(),
-            result.usage.requests,
-            result.usage.input_tokens,
-            result.usage.output_tokens,
-            audience,
-            setup,
+        deps = self._deps(setup, gateway, scope)
+        return await self._run_brain(
+            setup, understanding, audience, deps, user_prompt=user_prompt(self.input)
         )
 
     def _brain(
@@ -259,19 +265,16 @@ class Run:
     def _outcome(
         self,
         deps: RunDeps,
-        output: str | DeferredToolRequests,
-        messages: list[ModelMessage],
-        requests: int,
-        input_tokens: int,
-        output_tokens: int,
+        result: AgentRunResult[str | DeferredToolRequests],
         audience: Audience,
         setup: Setup,
     ) -> Trace:
+        output, usage = result.output, result.usage
         llm = setup.settings.brain != "rules"
         self.trace.usage = Usage(
-            requests=self.trace.usage.requests + requests,
-            input_tokens=self.trace.usage.input_tokens + (input_tokens if llm else 0),
-            output_tokens=self.trace.usage.output_tokens + (output_tokens if llm else 0),
+            requests=self.trace.usage.requests + usage.requests,
+            input_tokens=self.trace.usage.input_tokens + (usage.input_tokens if llm else 0),
+            output_tokens=self.trace.usage.output_tokens + (usage.output_tokens if llm else 0),
         )
         if deps.blocked_for_verification:
             return self._ask_for_code(audience, setup)
@@ -280,7 +283,9 @@ class Run:
         if isinstance(output, DeferredToolRequests):
             self.state = {
                 "input": self.input.model_dump(mode="json"),
-                "messages": ModelMessagesTypeAdapter.dump_python(messages, mode="json"),
+                "messages": ModelMessagesTypeAdapter.dump_python(
+                    result.all_messages(), mode="json"
+                ),
                 "pending": {
                     call.tool_call_id: (output.metadata.get(call.tool_call_id) or {})
                     for call in output.approvals
@@ -322,12 +327,7 @@ class Run:
         setup = load_setup(self.runtime, self.input.workspace_id)
         if isinstance(setup, str):
             return self.finish(Outcome.ESCALATED, setup)
-        understanding = understand(
-            self.input.text,
-            subject=self.input.subject,
-            today=self.now.date(),
-            default_currency=setup.settings.default_currency,
-        )
+        understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
         limiter = limiter_for(self.input.workspace_id, setup.key.mode)
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
@@ -335,42 +335,15 @@ class Run:
                 lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
                 if lookup.scope is None:
                     return self.finish(Outcome.ESCALATED, lookup.message)
-                deps = RunDeps(
-                    runtime=self.runtime,
-                    agent_input=self.input,
-                    settings=setup.settings,
-                    gateway=gateway,
-                    scope=lookup.scope,
-                    capabilities=setup.capabilities,
-                    trace=self.trace,
-                    run_id=self.run_id,
-                    seed=idempotency_seed(
-                        self.input.workspace_id, self.input.message_id, self.run_id
-                    ),
-                    now=self.now,
-                )
-                model, instructions = self._brain(setup, understanding, audience, lookup.scope)
-                try:
-                    result = await AGENT.run(
-                        deps=deps,
-                        model=model,
-                        instructions=instructions,
-                        toolsets=[toolset(setup.capabilities)],
-                        message_history=history,
-                        deferred_tool_results=decisions,
-                    )
-                except HandOff as handoff:
-                    return self.finish(Outcome.ESCALATED, handoff.reason)
                 self.state = {}
-                return self._outcome(
-                    deps,
-                    result.output,
-                    result.all_messages(),
-                    result.usage.requests,
-                    result.usage.input_tokens,
-                    result.usage.output_tokens,
-                    audience,
+                deps = self._deps(setup, gateway, lookup.scope)
+                return await self._run_brain(
                     setup,
+                    understanding,
+                    audience,
+                    deps,
+                    message_history=history,
+                    deferred_tool_results=decisions,
                 )
             finally:
                 self.trace.stripe_requests = [*self.trace.stripe_requests, *gateway.requests]

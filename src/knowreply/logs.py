@@ -51,6 +51,14 @@ def redact_secrets(
     return {key: _redact_value(key, value) for key, value in event_dict.items()}
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is when a line is logged (test runners swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def configure_logging(level: str = "info", fmt: str = "console") -> None:
     """Route structlog and the standard library (uvicorn, DBOS, httpx) through redaction."""
     renderer: Any = (
@@ -78,7 +86,7 @@ def configure_logging(level: str = "info", fmt: str = "console") -> None:
             renderer,
         ],
     )
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -81,7 +81,9 @@ def test_every_unsafe_route_refuses_a_session_request_without_the_csrf_token(
     client: TestClient, cast: Cast, runtime: Runtime, ids: dict[str, str]
 ) -> None:
     sign_in(client, cast.alice)
-    unsafe = routes(runtime, UNSAFE)
+    # Provider webhooks carry no session: each provider's signature or credentials guard
+    # them (tests/pipeline/test_pipeline_webhooks.py), so a session cannot drive them.
+    unsafe = [(m, p) for m, p in routes(runtime, UNSAFE) if not p.startswith("/webhooks/")]
     assert len(unsafe) >= 15
     for method, path in unsafe:
         url = fill(path, ids)

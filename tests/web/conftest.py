@@ -40,7 +40,11 @@ def cast(runtime: Runtime) -> Cast:
 
 
 @pytest.fixture
-def client(runtime: Runtime) -> Iterator[TestClient]:
+def client(runtime: Runtime, request: pytest.FixtureRequest) -> Iterator[TestClient]:
+    """The app; in a test that uses `fake_stripe`, configured to reach it (as an operator
+    sets KNOWREPLY_STRIPE_API_BASE)."""
+    if "fake_stripe" in request.fixturenames:
+        runtime = with_stripe_api_base(runtime, request.getfixturevalue("fake_stripe").url)
     with TestClient(create_app(runtime), base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
 

@@ -58,7 +58,7 @@ def test_no_page_or_api_answer_contains_a_stored_secret(
     headers = {"X-CSRF-Token": token}
     connected = client.post(
         "/api/v1/integrations/stripe/connect",
-        json={"key": DEMO_RESTRICTED_KEY, "api_base": fake_stripe.url},
+        json={"key": DEMO_RESTRICTED_KEY},
         headers=headers,
     )
     assert connected.status_code == 200

@@ -15,7 +15,7 @@ from tests.web.conftest import Cast, sign_in
 def connect_demo_key(client: TestClient, token: str, fake: FakeStripe) -> None:
     response = client.post(
         "/api/v1/integrations/stripe/connect",
-        json={"key": DEMO_RESTRICTED_KEY, "api_base": fake.url},
+        json={"key": DEMO_RESTRICTED_KEY},
         headers={"X-CSRF-Token": token},
     )
     assert response.status_code == 200, response.text

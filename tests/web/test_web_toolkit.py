@@ -6,9 +6,8 @@ from fastapi.testclient import TestClient
 
 from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.permissions import REQUIRED
-from knowreply.runtime import Runtime
 from tests.fake_stripe import FakeStripe
-from tests.web.conftest import Cast, sign_in, with_stripe_api_base
+from tests.web.conftest import Cast, sign_in
 
 API = "/api/v1/integrations/stripe"
 ALL_PERMISSIONS = sorted({p.rak for p in REQUIRED})
@@ -17,12 +16,25 @@ ALL_PERMISSIONS = sorted({p.rak for p in REQUIRED})
 def connect(client: TestClient, token: str, key: str, fake: FakeStripe) -> dict[str, object]:
     response = client.post(
         API + "/connect",
-        json={"key": key, "api_base": fake.url},
+        json={"key": key},
         headers={"X-CSRF-Token": token},
     )
     assert response.status_code == 200, response.text
     body: dict[str, object] = response.json()
     return body
+
+
+def test_members_cannot_choose_where_stripe_requests_go(
+    client: TestClient, cast: Cast, fake_stripe: FakeStripe
+) -> None:
+    token = sign_in(client, cast.alice)
+    response = client.post(
+        API + "/connect",
+        json={"key": DEMO_RESTRICTED_KEY, "api_base": "http://169.254.169.254/"},
+        headers={"X-CSRF-Token": token},
+    )
+    assert response.status_code == 422
+    assert client.get(API).json()["status"] == "not_connected"
 
 
 def test_publishable_and_malformed_keys_are_refused_before_any_request(
@@ -37,7 +49,7 @@ def test_publishable_and_malformed_keys_are_refused_before_any_request(
     ):
         response = client.post(
             API + "/connect",
-            json={"key": key, "api_base": fake_stripe.url},
+            json={"key": key},
             headers={"X-CSRF-Token": token},
         )
         assert response.status_code == 400
@@ -48,12 +60,10 @@ def test_publishable_and_malformed_keys_are_refused_before_any_request(
 
 
 def test_connect_page_shows_green_indicator_and_never_the_key(
-    client: TestClient, cast: Cast, fake_stripe: FakeStripe, runtime: Runtime
+    client: TestClient, cast: Cast, fake_stripe: FakeStripe
 ) -> None:
     token = sign_in(client, cast.alice)
     key = fake_stripe.control.restricted_key(ALL_PERMISSIONS)
-    # The dashboard form sends keys to the operator's Stripe address: here, the fake server.
-    client.app.state.runtime = with_stripe_api_base(runtime, fake_stripe.url)  # type: ignore[attr-defined]
     page = client.post(
         "/toolkit/stripe/connect",
         data={"key": key, "csrf_token": token},

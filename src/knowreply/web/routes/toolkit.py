@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
@@ -108,8 +108,12 @@ def capability_form(
 
 
 class ConnectIn(BaseModel):
+    """Only the key: where Stripe is (KNOWREPLY_STRIPE_API_BASE) is the operator's choice, so a
+    member cannot send the server's requests, or a key, to another address."""
+
+    model_config = ConfigDict(extra="forbid")
+
     key: str = Field(description="A restricted (rk_…) or secret (sk_…) Stripe key.")
-    api_base: str | None = Field(default=None, pattern=r"^https?://")
 
 
 class ConnectOut(BaseModel):
@@ -134,11 +138,7 @@ async def stripe_connect(
 ) -> ConnectOut:
     """Check a key (its form first, then live with Stripe), probe permissions, store it."""
     view, warning = await service.connect(
-        runtime,
-        principal.workspace_name,
-        body.key,
-        actor=principal.actor,
-        api_base=body.api_base,
+        runtime, principal.workspace_name, body.key, actor=principal.actor
     )
     return ConnectOut(warning=warning, stripe=view)
 

@@ -232,9 +232,7 @@ class InboxPage:
     has_next: bool
 
 
-def inbox(
-    session: Session, workspace_id: int, status: InboxFilter, q: str, page: int
-) -> InboxPage:
+def inbox(session: Session, workspace_id: int, status: InboxFilter, q: str, page: int) -> InboxPage:
     """One query: every conversation's latest inbound message, with the conversation's
     message count and last activity, plus inbound messages never threaded."""
     stats = (

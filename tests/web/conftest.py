@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 from fastapi.testclient import TestClient
 
-from knowreply.db.models import Action, Message
+from knowreply.db.models import Action, Conversation, Message
 from knowreply.db.session import transaction
 from knowreply.runtime import Runtime
 from knowreply.web.app import create_app
@@ -115,3 +115,32 @@ def plant_refund_request(
         session.add(action)
         session.flush()
         return action.id
+
+
+def plant_conversation(runtime: Runtime, workspace_name: str = "default") -> tuple[int, int]:
+    """A conversation whose one email failed; returns (message id, conversation id)."""
+    with transaction(runtime.sessions) as session:
+        workspace = resolve_workspace(session, workspace_name)
+        conversation = Conversation(
+            workspace_id=workspace.id,
+            customer_email="alice@example.com",
+            subject="Refund for my last payment",
+        )
+        session.add(conversation)
+        session.flush()
+        message = Message(
+            workspace_id=workspace.id,
+            conversation_id=conversation.id,
+            direction="in",
+            rfc_message_id=f"<thread-{workspace_name}@example.com>",
+            from_address="alice@example.com",
+            subject="Refund for my last payment",
+            raw=REFUND_EMAIL,
+            size=len(REFUND_EMAIL),
+            received_via="imap",
+            status="failed",
+            status_reason="agent",
+        )
+        session.add(message)
+        session.flush()
+        return message.id, conversation.id

@@ -15,13 +15,13 @@ from sqlalchemy import select
 from knowreply.audit import events
 from knowreply.db.models import Message
 from knowreply.db.session import transaction
+from knowreply.mail import accounts
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
 from knowreply.pipeline import handle
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace
 from tests.mailservers import run_smtp_sink
-from knowreply.mail import accounts
 from tests.pipeline.conftest import CUSTOMER, SUPPORT, customer_email
 from tests.web.conftest import Cast, sign_in
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from knowreply.db.models import Message
+from knowreply.db.models import Conversation, Message
 from knowreply.errors import NotFound
 from knowreply.pipeline import retry_message
 from knowreply.pipeline.manual import CannotReply, ManualReply, reply_by_hand
@@ -77,6 +77,23 @@ def _retry(request: Request, runtime: Runtime, principal: Principal, message_id:
         message = session.get_one(Message, message_id)
         status, reason = message.status, message.status_reason
     return RetryOut(message_id, status, repository.outcome_label("in", status, reason), workflow)
+
+
+def _own_conversation(conversation_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> int:
+    """The id, once known to be this workspace's: another's is a 404 before the body is read."""
+    with runtime.sessions() as session:
+        found = session.scalar(
+            select(Conversation.id).where(
+                Conversation.id == conversation_id,
+                Conversation.workspace_id == principal.workspace_id,
+            )
+        )
+    if found is None:
+        raise NotFound(f"No conversation {conversation_id} in this workspace.")
+    return found
+
+
+OwnConversation = Annotated[int, Depends(_own_conversation)]
 
 
 def _reply(runtime: Runtime, principal: Principal, conversation_id: int, text: str) -> ManualReply:
@@ -230,7 +247,7 @@ def retry_api(
 
 @router.post("/api/v1/conversations/{conversation_id}/reply", tags=["inbox"])
 def reply_api(
-    conversation_id: RowId, body: ReplyIn, principal: ApiPrincipal, runtime: RuntimeDep
+    conversation_id: OwnConversation, body: ReplyIn, principal: ApiPrincipal, runtime: RuntimeDep
 ) -> ManualReply:
     """Reply by hand to the conversation's latest email, once (409 if it already has a
     reply or the workspace has no SMTP account). `status` is the mail server's answer."""

@@ -14,9 +14,14 @@ from fastapi.testclient import TestClient
 
 from knowreply.db.models import Action, Conversation, Message
 from knowreply.db.session import transaction
+from knowreply.mail import accounts
+from knowreply.mail.inbound import InboundEnvelope
+from knowreply.mail.store import store_inbound
+from knowreply.pipeline import handle
 from knowreply.runtime import Runtime
 from knowreply.web.app import create_app
 from knowreply.workspaces import create_member, create_workspace, resolve_workspace
+from tests.pipeline.conftest import SUPPORT
 
 PASSWORD = "correct horse battery staple"
 
@@ -144,3 +149,45 @@ def plant_conversation(runtime: Runtime, workspace_name: str = "default") -> tup
         session.add(message)
         session.flush()
         return message.id, conversation.id
+
+
+def configure_support(runtime: Runtime, *, smtp_port: int | None = None) -> None:
+    """alice's `default` workspace receives at SUPPORT (and, with a port, replies through an
+    SMTP server there)."""
+    with transaction(runtime.sessions) as session:
+        workspace = resolve_workspace(session, "default")
+        accounts.add_inbound_address(session, workspace, SUPPORT)
+        if smtp_port is not None:
+            accounts.set_smtp_account(
+                session,
+                runtime.master_key,
+                workspace,
+                host="127.0.0.1",
+                port=smtp_port,
+                tls="none",
+                from_address=SUPPORT,
+            )
+
+
+def receive(runtime: Runtime, raw: bytes, workspace: str = "default") -> int:
+    """An email stored and handled as the worker would (no Stripe: the agent escalates)."""
+    with transaction(runtime.sessions) as session:
+        workspace_id = resolve_workspace(session, workspace).id
+        message, _ = store_inbound(
+            session, workspace_id, InboundEnvelope(raw=raw, received_via="imap")
+        )
+    return handle(runtime, message.id).message_id
+
+
+def conversation_of(runtime: Runtime, message_id: int) -> int:
+    with runtime.sessions() as session:
+        conversation_id = session.get_one(Message, message_id).conversation_id
+    assert conversation_id is not None
+    return conversation_id
+
+
+def mark_failed(runtime: Runtime, message_id: int) -> None:
+    with transaction(runtime.sessions) as session:
+        message = session.get_one(Message, message_id)
+        message.status, message.status_reason = "failed", "agent"
+        message.status_detail = "TimeoutError: the model did not answer"

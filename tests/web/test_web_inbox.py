@@ -14,16 +14,18 @@ from sqlalchemy import select
 
 from knowreply.audit import events
 from knowreply.db.models import Message
-from knowreply.db.session import transaction
-from knowreply.mail import accounts
-from knowreply.mail.inbound import InboundEnvelope
-from knowreply.mail.store import store_inbound
-from knowreply.pipeline import handle
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace
 from tests.mailservers import run_smtp_sink
-from tests.pipeline.conftest import CUSTOMER, SUPPORT, customer_email
-from tests.web.conftest import Cast, sign_in
+from tests.pipeline.conftest import CUSTOMER, customer_email
+from tests.web.conftest import (
+    Cast,
+    configure_support,
+    conversation_of,
+    mark_failed,
+    receive,
+    sign_in,
+)
 
 
 @pytest.fixture
@@ -33,48 +35,6 @@ def web(client: TestClient) -> Iterator[TestClient]:
     queue = getattr(client.app.state, "message_queue", None)  # type: ignore[attr-defined]
     if queue is not None:
         queue.close()
-
-
-def configure_support(runtime: Runtime, *, smtp_port: int | None = None) -> None:
-    """alice's `default` workspace receives at SUPPORT (and, with a port, replies through an
-    SMTP server there)."""
-    with transaction(runtime.sessions) as session:
-        workspace = resolve_workspace(session, "default")
-        accounts.add_inbound_address(session, workspace, SUPPORT)
-        if smtp_port is not None:
-            accounts.set_smtp_account(
-                session,
-                runtime.master_key,
-                workspace,
-                host="127.0.0.1",
-                port=smtp_port,
-                tls="none",
-                from_address=SUPPORT,
-            )
-
-
-def receive(runtime: Runtime, raw: bytes, workspace: str = "default") -> int:
-    """An email stored and handled as the worker would (no Stripe: the agent escalates)."""
-    with transaction(runtime.sessions) as session:
-        workspace_id = resolve_workspace(session, workspace).id
-        message, _ = store_inbound(
-            session, workspace_id, InboundEnvelope(raw=raw, received_via="imap")
-        )
-    return handle(runtime, message.id).message_id
-
-
-def conversation_of(runtime: Runtime, message_id: int) -> int:
-    with runtime.sessions() as session:
-        conversation_id = session.get_one(Message, message_id).conversation_id
-    assert conversation_id is not None
-    return conversation_id
-
-
-def mark_failed(runtime: Runtime, message_id: int) -> None:
-    with transaction(runtime.sessions) as session:
-        message = session.get_one(Message, message_id)
-        message.status, message.status_reason = "failed", "agent"
-        message.status_detail = "TimeoutError: the model did not answer"
 
 
 def test_conversations_are_listed_with_their_outcome_and_filtered(

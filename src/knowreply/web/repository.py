@@ -370,13 +370,13 @@ def thread(session: Session, workspace_id: int, conversation_id: int) -> Thread:
             .order_by(Message.created_at, Message.id)
         )
     )
-    inbound = [m.id for m in messages if m.direction == "in"]
+    inbound = [m for m in messages if m.direction == "in"]
     return Thread(
         conversation_id=conversation.id,
         customer=conversation.customer_email,
-        subject=conversation.subject,
+        subject=inbound[0].subject if inbound else conversation.subject,
         messages=_thread_messages(session, workspace_id, messages),
-        reply_to_id=inbound[-1] if inbound else None,
+        reply_to_id=inbound[-1].id if inbound else None,
     )
 
 

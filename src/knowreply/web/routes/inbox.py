@@ -50,7 +50,7 @@ class RetryOut:
 
 
 def _inbox(
-    runtime: Runtime, workspace_id: int, status: str, q: str, page: int
+    runtime: Runtime, workspace_id: int, status: repository.InboxFilter, q: str, page: int
 ) -> repository.InboxPage:
     with runtime.sessions() as session:
         return repository.inbox(session, workspace_id, status, q, page)

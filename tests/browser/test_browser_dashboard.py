@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from knowreply.runtime import Runtime
 from tests.browser.conftest import OWNER, PASSWORD, LiveServer, screenshot
-from tests.web.conftest import plant_refund_request
+from tests.pipeline.conftest import customer_email
+from tests.web.conftest import configure_support, mark_failed, plant_refund_request, receive
 
 pytestmark = pytest.mark.browser
 REFUNDING_CUSTOMER = "alice@example.com"  # the demo seed: a refundable $49.00 charge
@@ -114,3 +117,48 @@ def test_owner_approves_the_refund_the_agent_waits_for(page: Page, live_server: 
     page.reload()
     expect(page.get_by_test_id("nothing-pending")).to_be_visible()
     expect(page.locator("table")).to_contain_text("Refund of $49.00")
+
+
+def handled(runtime: Runtime, raw: bytes) -> int:
+    """Stored and handled on a thread of its own: Playwright's event loop runs on this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(receive, runtime, raw).result()
+
+
+def test_owner_reads_the_inbox_and_a_thread(page: Page, live_server: LiveServer) -> None:
+    runtime = live_server.runtime
+    configure_support(runtime)  # no SMTP account yet: a reply by hand says so
+    question = handled(runtime, customer_email("Hi, where is my refund for order 1042?"))
+    handled(
+        runtime,
+        customer_email(
+            "I am out of the office until Monday.",
+            subject="Automatic reply: Your invoice",
+            sender="dan@customer.test",
+            headers={"Auto-Submitted": "auto-replied"},
+        ),
+    )
+    broken = handled(
+        runtime, customer_email("Please cancel my plan.", subject="Cancel", sender="eve@x.test")
+    )
+    mark_failed(runtime, broken)
+
+    sign_in(page, live_server)
+    page.get_by_role("link", name="Inbox").first.click()
+    conversations = page.get_by_test_id("conversations")
+    expect(conversations).to_contain_text("Needs a person")
+    expect(conversations).to_contain_text("Skipped: automatic reply or out-of-office")
+    expect(conversations).to_contain_text("Failed: error in the agent step")
+    screenshot(page, "inbox")
+
+    page.get_by_test_id("filter-attention").click()
+    expect(conversations).not_to_contain_text("Automatic reply: Your invoice")
+    page.get_by_role("link", name="Refund for order 1042").click()
+    email_in = page.get_by_test_id(f"message-{question}")
+    expect(email_in).to_contain_text("where is my refund for order 1042?")
+    page.get_by_text("What the agent did").click()
+    expect(page.get_by_test_id("trace")).to_be_visible()
+    page.get_by_label(re.compile("in the same thread")).fill("Your refund went out today.")
+    page.get_by_test_id("send-reply").click()
+    expect(page.get_by_test_id("reply-error")).to_contain_text("no SMTP account")
+    screenshot(page, "inbox-thread")

@@ -12,11 +12,16 @@ from dataclasses import dataclass
 import pytest
 from fastapi.testclient import TestClient
 
-from knowreply.db.models import Action, Message
+from knowreply.db.models import Action, Conversation, Message
 from knowreply.db.session import transaction
+from knowreply.mail import accounts
+from knowreply.mail.inbound import InboundEnvelope
+from knowreply.mail.store import store_inbound
+from knowreply.pipeline import handle
 from knowreply.runtime import Runtime
 from knowreply.web.app import create_app
 from knowreply.workspaces import create_member, create_workspace, resolve_workspace
+from tests.pipeline.conftest import SUPPORT
 
 PASSWORD = "correct horse battery staple"
 
@@ -119,3 +124,74 @@ def plant_refund_request(
         session.add(action)
         session.flush()
         return action.id
+
+
+def plant_conversation(runtime: Runtime, workspace_name: str = "default") -> tuple[int, int]:
+    """A conversation whose one email failed; returns (message id, conversation id)."""
+    with transaction(runtime.sessions) as session:
+        workspace = resolve_workspace(session, workspace_name)
+        conversation = Conversation(
+            workspace_id=workspace.id,
+            customer_email="alice@example.com",
+            subject="Refund for my last payment",
+        )
+        session.add(conversation)
+        session.flush()
+        message = Message(
+            workspace_id=workspace.id,
+            conversation_id=conversation.id,
+            direction="in",
+            rfc_message_id=f"<thread-{workspace_name}@example.com>",
+            from_address="alice@example.com",
+            subject="Refund for my last payment",
+            raw=REFUND_EMAIL,
+            size=len(REFUND_EMAIL),
+            received_via="imap",
+            status="failed",
+            status_reason="agent",
+        )
+        session.add(message)
+        session.flush()
+        return message.id, conversation.id
+
+
+def configure_support(runtime: Runtime, *, smtp_port: int | None = None) -> None:
+    """alice's `default` workspace receives at SUPPORT (and, with a port, replies through an
+    SMTP server there)."""
+    with transaction(runtime.sessions) as session:
+        workspace = resolve_workspace(session, "default")
+        accounts.add_inbound_address(session, workspace, SUPPORT)
+        if smtp_port is not None:
+            accounts.set_smtp_account(
+                session,
+                runtime.master_key,
+                workspace,
+                host="127.0.0.1",
+                port=smtp_port,
+                tls="none",
+                from_address=SUPPORT,
+            )
+
+
+def receive(runtime: Runtime, raw: bytes, workspace: str = "default") -> int:
+    """An email stored and handled as the worker would (no Stripe: the agent escalates)."""
+    with transaction(runtime.sessions) as session:
+        workspace_id = resolve_workspace(session, workspace).id
+        message, _ = store_inbound(
+            session, workspace_id, InboundEnvelope(raw=raw, received_via="imap")
+        )
+    return handle(runtime, message.id).message_id
+
+
+def conversation_of(runtime: Runtime, message_id: int) -> int:
+    with runtime.sessions() as session:
+        conversation_id = session.get_one(Message, message_id).conversation_id
+    assert conversation_id is not None
+    return conversation_id
+
+
+def mark_failed(runtime: Runtime, message_id: int) -> None:
+    with transaction(runtime.sessions) as session:
+        message = session.get_one(Message, message_id)
+        message.status, message.status_reason = "failed", "agent"
+        message.status_detail = "TimeoutError: the model did not answer"

@@ -22,6 +22,7 @@ from knowreply.web.routes import (
     approvals,
     audit,
     auth,
+    inbox,
     settings,
     simulator,
     toolkit,
@@ -101,6 +102,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(audit.router)
     app.include_router(toolkit.router)
     app.include_router(simulator.router)
+    app.include_router(inbox.router)
     app.include_router(approvals.router)
     app.include_router(settings.router)
     app.include_router(webhooks.router)

@@ -84,3 +84,30 @@ def test_bad_workspace_names_and_passwords_are_refused(cli_env: dict[str, str]) 
     assert short.returncode == 1
     assert "at least 10 characters" in short.stderr
     assert "Traceback" not in short.stderr + bad_name.stderr
+
+
+def test_init_migrates_an_older_schema_without_losing_rows(
+    settings: Settings, empty_database_url: str
+) -> None:
+    from alembic import command
+
+    from knowreply.db.migrate import alembic_config
+    from knowreply.db.session import make_engine
+
+    older = settings.model_copy(update={"database_url": empty_database_url})
+    engine = make_engine(older.database)
+    command.upgrade(alembic_config(engine), "0001")  # the first release's schema
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO workspaces (name, plan, settings, created_at) "
+            "VALUES ('acme', 'self_hosted', '{}', CURRENT_TIMESTAMP)"
+        )
+    engine.dispose()
+
+    runtime, report = initialize(older)
+
+    assert report.revision_before == "0001"
+    assert report.revision_after == migrate.head_revision(runtime.engine)
+    assert report.created_workspace is None  # acme was kept, so no `default` was added
+    with runtime.sessions() as session:
+        assert [w.name for w in session.scalars(select(Workspace))] == ["acme"]

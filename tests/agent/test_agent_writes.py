@@ -142,3 +142,17 @@ def test_cancel_at_period_end_and_again(shop: Shop) -> None:
     ]
     assert len(cancels) == 1
     assert not any(r["method"] == "DELETE" for r in shop.stripe.control.requests())
+
+
+def test_stripe_down_during_a_refund_fails_the_run_and_leaves_no_pending_action(
+    shop: Shop,
+) -> None:
+    shop.stripe.control.fault(path_prefix="/v1/refunds", method="POST", status=500, count=20)
+    trace = shop.ask("alice@example.com", "Please refund my last payment.")
+    assert trace.outcome == "failed"
+    assert trace.reason
+    assert shop.refunds() == []
+    with shop.runtime.sessions() as session:
+        action = session.scalars(select(Action)).one()
+        assert action.status == "failed"  # not shown as waiting for approval
+        assert action.error

@@ -34,6 +34,7 @@ from knowreply.integrations.stripe.operations.refunds import refund_key
 from knowreply.money import Money
 
 Result = TypeVar("Result", bound=BaseModel)
+Written = TypeVar("Written")
 
 
 class HandOff(Exception):
@@ -222,6 +223,9 @@ async def refund(
         if isinstance(plan, ops.RefundRefusal):
             return r.RefundOutcome(refusal=await _refund_refusal(plan, d, reference))
         key = refund_key(d.seed, plan.payment.id, wanted)
+        wait = needs_approval(d.settings, CapabilityName.REFUNDS, plan.amount) and not (
+            ctx.tool_call_approved
+        )
         action = _action(
             d,
             "refund",
@@ -230,13 +234,21 @@ async def refund(
             plan.payment.id,
             plan.amount,
             {"payment": reference, "amount": amount, "currency": currency},
+            waiting=wait,
         )
-        if needs_approval(d.settings, CapabilityName.REFUNDS, plan.amount) and not (
-            ctx.tool_call_approved
-        ):
+        if wait:
             raise ApprovalRequired({"action_id": action})
-        made = await ops.refund(
-            d.gateway, d.scope, reference, wanted, policy=d.refund_policy, idempotency_seed=d.seed
+        made = await _carry_out(
+            d,
+            action,
+            ops.refund(
+                d.gateway,
+                d.scope,
+                reference,
+                wanted,
+                policy=d.refund_policy,
+                idempotency_seed=d.seed,
+            ),
         )
         if isinstance(made, ops.RefundRefusal):
             _finish(d, action, "failed", error=made.message)
@@ -322,8 +334,10 @@ async def create_payment_link(
             wanted,
             {"amount": amount, "currency": currency, "invoice": invoice_number},
         )
-        link = await ops.payment_link_for_amount(
-            d.gateway, d.scope, wanted, label, idempotency_seed=d.seed
+        link = await _carry_out(
+            d,
+            action,
+            ops.payment_link_for_amount(d.gateway, d.scope, wanted, label, idempotency_seed=d.seed),
         )
         _finish(d, action, "done", result=link.model_dump(mode="json"))
         return r.PaymentLinkOutcome(link=link)
@@ -381,25 +395,33 @@ async def cancel_subscription(
             raise ops.ChoiceNeeded(tuple(current))
         key = action_key(d.seed, "cancellation", target)
         already = next((s for s in current if s.id == target and s.cancel_at_period_end), None)
-        if already is None:
-            action = _action(
-                d,
-                "cancellation",
-                key,
-                _customer_of(current, target),
-                target,
-                None,
-                {"subscription_id": subscription_id},
+        if already is not None:  # already ending at period end: nothing to write
+            return r.CancellationOutcome(
+                cancellations=[
+                    await ops.cancel_at_period_end(
+                        d.gateway, d.scope, target, idempotency_seed=d.seed
+                    )
+                ]
             )
-            if needs_approval(d.settings, CapabilityName.CANCELLATIONS, None) and not (
-                ctx.tool_call_approved
-            ):
-                raise ApprovalRequired({"action_id": action})
-        else:
-            action = None
-        result = await ops.cancel_at_period_end(d.gateway, d.scope, target, idempotency_seed=d.seed)
-        if action is not None:
-            _finish(d, action, "done", result=result.model_dump(mode="json"))
+        wait = needs_approval(d.settings, CapabilityName.CANCELLATIONS, None) and not (
+            ctx.tool_call_approved
+        )
+        action = _action(
+            d,
+            "cancellation",
+            key,
+            _customer_of(current, target),
+            target,
+            None,
+            {"subscription_id": subscription_id},
+            waiting=wait,
+        )
+        if wait:
+            raise ApprovalRequired({"action_id": action})
+        result = await _carry_out(
+            d, action, ops.cancel_at_period_end(d.gateway, d.scope, target, idempotency_seed=d.seed)
+        )
+        _finish(d, action, "done", result=result.model_dump(mode="json"))
         return r.CancellationOutcome(cancellations=[result])
 
     args = {"subscription_id": subscription_id}
@@ -436,7 +458,10 @@ def _action(
     target_id: str | None,
     amount: Money | None,
     arguments: dict[str, Any],
+    *,
+    waiting: bool = False,
 ) -> int:
+    """The action row of this write (found again by its key when the email is retried)."""
     with transaction(d.runtime.sessions) as session:
         action = upsert_action(
             session,
@@ -445,7 +470,7 @@ def _action(
             message_id=d.agent_input.message_id,
             kind=kind,
             idempotency_key=key,
-            status="awaiting_approval",
+            status="awaiting_approval" if waiting else "running",
             customer_id=customer_id,
             target_id=target_id,
             amount=amount,
@@ -465,8 +490,17 @@ def _finish(
 ) -> None:
     with transaction(d.runtime.sessions) as session:
         action = session.get(Action, action_id)
-        if action is not None and action.status not in ("done", "failed"):
+        if action is not None and action.status != "done":
             finish_action(session, action, status=status, result=result, error=error)
+
+
+async def _carry_out(d: RunDeps, action_id: int, write: Awaitable[Written]) -> Written:
+    """Make the write; if Stripe fails, the action says so (and the error goes on up)."""
+    try:
+        return await write
+    except Exception as error:
+        _finish(d, action_id, "failed", error=f"{type(error).__name__}: {error}"[:500])
+        raise
 
 
 # --- the toolset of one run -------------------------------------------------------------------

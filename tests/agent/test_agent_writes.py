@@ -156,3 +156,26 @@ def test_stripe_down_during_a_refund_fails_the_run_and_leaves_no_pending_action(
         action = session.scalars(select(Action)).one()
         assert action.status == "failed"  # not shown as waiting for approval
         assert action.error
+
+
+def test_an_action_already_done_in_the_run_does_not_count_as_a_rejection(shop: Shop) -> None:
+    """A run can both make a link (no approval needed) and wait on a refund."""
+    from knowreply.db.session import transaction
+
+    shop.settings(approval_mode="always")
+    shop.ask("alice@example.com", "Please refund my last payment.")
+    with transaction(shop.runtime.sessions) as session:
+        refund = session.scalars(select(Action)).one()
+        session.add(
+            Action(
+                workspace_id=refund.workspace_id,
+                run_id=refund.run_id,
+                kind="payment_link",
+                status="done",
+                idempotency_key="kr-link-done",
+            )
+        )
+        refund_id = refund.id
+    trace = asyncio.run(decide(shop.runtime, shop.workspace_id, refund_id, True, "owner"))
+    assert trace.outcome == "replied", trace.reason
+    assert len(shop.refunds()) == 1

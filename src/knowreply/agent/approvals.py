@@ -50,9 +50,14 @@ async def decide(
         ).all()
         trace = Trace.model_validate(run_row.trace)
         state = dict(run_row.state)
+        # Only the actions a member decided on; a write the run already made is not a "no".
         decisions = {
             a.id: a.status == "approved"
-            for a in session.scalars(select(Action).where(Action.run_id == run_row.id))
+            for a in session.scalars(
+                select(Action).where(
+                    Action.run_id == run_row.id, Action.status.in_(("approved", "rejected"))
+                )
+            )
         }
     if waiting or not state:
         return trace  # other actions of this run still wait for a member

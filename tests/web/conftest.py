@@ -5,7 +5,6 @@ alice owns the `default` workspace, bob is a member there, and charlie owns `oth
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from knowreply.db.models import Action, Conversation, Message
 from knowreply.db.session import transaction
+from knowreply.demo import with_stripe_api_base
 from knowreply.mail import accounts
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
@@ -52,12 +52,6 @@ def client(runtime: Runtime, request: pytest.FixtureRequest) -> Iterator[TestCli
         runtime = with_stripe_api_base(runtime, request.getfixturevalue("fake_stripe").url)
     with TestClient(create_app(runtime), base_url="http://127.0.0.1:8000") as test_client:
         yield test_client
-
-
-def with_stripe_api_base(runtime: Runtime, url: str) -> Runtime:
-    """The runtime an operator gets with KNOWREPLY_STRIPE_API_BASE=url (the fake server)."""
-    settings = runtime.settings.model_copy(update={"stripe_api_base": url})
-    return dataclasses.replace(runtime, settings=settings)
 
 
 def csrf_of(client: TestClient) -> str:

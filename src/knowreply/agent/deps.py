@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from knowreply.agent.trace import AgentInput, Trace
@@ -31,7 +31,6 @@ class RunDeps:
     escalation: str | None = None
     """Set when a tool or the brain hands the email to a person."""
     blocked_for_verification: bool = False
-    actions: list[int] = field(default_factory=list)
 
     @property
     def refund_policy(self) -> RefundPolicy:

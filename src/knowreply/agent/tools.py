@@ -476,7 +476,6 @@ def _action(
             amount=amount,
             arguments=arguments,
         )
-        d.actions.append(action.id)
         return action.id
 
 

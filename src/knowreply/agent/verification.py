@@ -83,10 +83,6 @@ def redeem_code(
     return PendingRequest(latest.request_message_id, latest.request_subject, latest.request_text)
 
 
-def has_open_code(session: Session, workspace_id: int, email: str) -> bool:
-    return bool(_open_codes(session, workspace_id, email.lower()))
-
-
 def _open_codes(session: Session, workspace_id: int, email: str) -> list[VerificationCode]:
     return list(
         session.scalars(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from knowreply import workspace_settings as ws
 from knowreply.db.session import transaction
@@ -149,6 +151,23 @@ async def settings_form(
     return RedirectResponse("/settings?saved=1", status_code=303)
 
 
+def _change_members(
+    request: Request,
+    principal: PagePrincipal,
+    runtime: RuntimeDep,
+    change: Callable[[Session], object],
+) -> Response:
+    """Apply a member change; a refusal (400) shows on the page, anything else goes up."""
+    try:
+        with transaction(runtime.sessions) as session:
+            change(session)
+    except KnowreplyError as error:
+        if error.status != 400:
+            raise
+        return _page(request, principal, runtime, member_error=error.detail, status_code=400)
+    return RedirectResponse("/settings#members", status_code=303)
+
+
 @router.post("/settings/members", include_in_schema=False)
 def add_member_form(
     request: Request,
@@ -158,42 +177,38 @@ def add_member_form(
     password: Annotated[str, Form()] = "",
     role: Annotated[Literal["owner", "member"], Form()] = "member",
 ) -> Response:
-    try:
-        with transaction(runtime.sessions) as session:
-            ws.add_member(
-                session,
-                principal.workspace_id,
-                email,
-                password,
-                role=role,
-                by_member_id=principal.member_id,
-                actor=principal.actor,
-            )
-    except KnowreplyError as error:
-        if error.status != 400:
-            raise
-        return _page(request, principal, runtime, member_error=error.detail, status_code=400)
-    return RedirectResponse("/settings#members", status_code=303)
+    return _change_members(
+        request,
+        principal,
+        runtime,
+        lambda session: ws.add_member(
+            session,
+            principal.workspace_id,
+            email,
+            password,
+            role=role,
+            by_member_id=principal.member_id,
+            actor=principal.actor,
+        ),
+    )
 
 
 @router.post("/settings/members/{member_id}/remove", include_in_schema=False)
 def remove_member_form(
     request: Request, principal: PagePrincipal, runtime: RuntimeDep, member_id: RowId
 ) -> Response:
-    try:
-        with transaction(runtime.sessions) as session:
-            ws.remove_member(
-                session,
-                principal.workspace_id,
-                member_id,
-                by_member_id=principal.member_id,
-                actor=principal.actor,
-            )
-    except KnowreplyError as error:
-        if error.status != 400:
-            raise
-        return _page(request, principal, runtime, member_error=error.detail, status_code=400)
-    return RedirectResponse("/settings#members", status_code=303)
+    return _change_members(
+        request,
+        principal,
+        runtime,
+        lambda session: ws.remove_member(
+            session,
+            principal.workspace_id,
+            member_id,
+            by_member_id=principal.member_id,
+            actor=principal.actor,
+        ),
+    )
 
 
 # --- JSON API --------------------------------------------------------------------------------

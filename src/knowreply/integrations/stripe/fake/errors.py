@@ -58,10 +58,6 @@ def invalid_integer(param: str, value: str) -> StripeError:
     )
 
 
-def invalid_value(param: str, message: str) -> StripeError:
-    return StripeError(status=400, code="parameter_invalid_empty", message=message, param=param)
-
-
 def unrecognized_url(method: str, path: str) -> StripeError:
     return StripeError(
         status=404,

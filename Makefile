@@ -30,7 +30,7 @@ unit: install
 test: lint typecheck unit
 
 bench: install
-	cd bench && for script in stripe_requests rate_limit parse; do \
+	cd bench && for script in stripe_requests rate_limit parse cli_start; do \
 		echo "== $$script"; ../$(BIN)/python $$script.py || exit 1; done
 
 eval: install

@@ -8,7 +8,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from knowreply.agent.intake.language import Language
+from knowreply.agent.intake.language import Language as Language
 from knowreply.money import Money
 
 RefundTarget = Literal["last", "duplicate", "specific"]

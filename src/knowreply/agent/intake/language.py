@@ -79,7 +79,7 @@ def _latin_scores(text: str) -> dict[Language, float]:
     return scores
 
 
-def _detect(text: str) -> Language | None:
+def _detect(text: str, minimum: float) -> Language | None:
     """The language of the text, or None when it holds no words to tell (`482913`, `???`)."""
     prose = _NOT_PROSE.sub(" ", text)
     japanese = len(_JAPANESE.findall(prose))
@@ -88,7 +88,7 @@ def _detect(text: str) -> Language | None:
     scores = _latin_scores(prose)
     english = scores.pop("en")
     best, points = max(scores.items(), key=lambda item: item[1])
-    if points >= MIN_EVIDENCE and points > english:
+    if points >= minimum and points > english:
         return best
     return "en" if english or points else None
 
@@ -97,6 +97,7 @@ def detect_language(text: str, *, fallback: str = "") -> Language:
     """The language of the customer's prose (ids, links and addresses not counted).
 
     A text with no words to tell by (a bare one-time code) is read in the language of
-    `fallback`, such as the subject `Re: Código de verificación`; English when neither tells.
+    `fallback`, such as the subject `Re: Código de verificación`, where one point is enough
+    (a subject is a few words); English when neither tells.
     """
-    return _detect(text) or _detect(fallback) or "en"
+    return _detect(text, MIN_EVIDENCE) or _detect(fallback, 1.0) or "en"

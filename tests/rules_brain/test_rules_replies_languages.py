@@ -15,6 +15,7 @@ from knowreply.money import Money
 from tests.rules_brain.test_rules_replies import (
     FAILED,
     INTERNAL_IDS,
+    INVOICE,
     KINDS,
     LEFTOVERS,
     PAID,
@@ -220,3 +221,29 @@ def test_euros_read_the_way_each_locale_writes_them() -> None:
     euros = Money.from_major("12.50", "eur")
     written = {language: replies.no_charge_found(euros, a) for language, a in AUDIENCES.items()}
     assert all("12,50\xa0€" in text for text in written.values())
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "I couldn't find an invoice from January 2020"),
+        ("ja", "2020年1月発行の請求書は"),
+        ("es", "No hay ninguna factura de enero de 2020"),
+        ("fr", "Il n'y a pas de facture de janvier 2020"),
+        ("de", "Für Januar 2020 gibt es in Ihrem Konto keine Rechnung"),
+    ],
+)
+def test_a_month_without_an_invoice_is_answered_with_the_latest_saying_so(
+    language: str, said: str
+) -> None:
+    audience = Audience(language, TOKYO)  # type: ignore[arg-type]
+    text = replies.latest_instead_of_month([INVOICE], MonthRef(2020, 1), audience)
+    first, details = text.split("\n\n", 1)
+    assert first.startswith(said)
+    assert "ABCD1234-0001" in details
+    assert not LEFTOVERS.search(text)
+
+
+def test_french_elides_de_before_a_month_with_a_vowel() -> None:
+    text = replies.latest_instead_of_month([INVOICE], MonthRef(2020, 4), AUDIENCES["fr"])
+    assert text.startswith("Il n'y a pas de facture d'avril 2020")

@@ -66,6 +66,13 @@ def invoices_found(invoices: Sequence[InvoiceSummary], audience: Audience) -> st
     return _render("invoices_found", audience, invoices=invoices)
 
 
+def latest_instead_of_month(
+    invoices: Sequence[InvoiceSummary], month: MonthRef, audience: Audience
+) -> str:
+    """The month asked for has no invoice (yet): says so, then gives the latest one."""
+    return _render("latest_instead_of_month", audience, invoices=invoices, month=month)
+
+
 def invoice_not_found(
     audience: Audience,
     *,

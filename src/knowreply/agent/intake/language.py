@@ -55,7 +55,7 @@ _WORDS: dict[Language, frozenset[str]] = {
         "dem von mit für bitte danke hallo rechnung rechnungen auf es wir ihr euch habe hat "
         "wurde wurden können könnt kann noch schon wann warum wie viel abbuchung abgebucht "
         "zahlung karte abo kündigen erstattung grüßen grüße guten tag sehr geehrte damen "
-        "herren gruß monat letzte letzten nur auch aber ob bei im vom zum schrieb"
+        "herren gruß monat letzte letzten nur auch aber ob bei im vom zum schrieb aw wg"
     ),
 }
 _LETTERS: tuple[tuple[Language, str, float], ...] = (
@@ -80,7 +80,7 @@ def _latin_scores(text: str) -> dict[Language, float]:
 
 
 def _detect(text: str, minimum: float) -> Language | None:
-    """The language of the text, or None when it holds no words to tell (`482913`, `???`)."""
+    """The language of the text, or None when it holds too few words to tell (`482913`)."""
     prose = _NOT_PROSE.sub(" ", text)
     japanese = len(_JAPANESE.findall(prose))
     if japanese and japanese * JAPANESE_CHAR_WEIGHT >= len(_LATIN.findall(prose)):
@@ -90,14 +90,14 @@ def _detect(text: str, minimum: float) -> Language | None:
     best, points = max(scores.items(), key=lambda item: item[1])
     if points >= minimum and points > english:
         return best
-    return "en" if english or points else None
+    return "en" if english else None
 
 
 def detect_language(text: str, *, fallback: str = "") -> Language:
     """The language of the customer's prose (ids, links and addresses not counted).
 
-    A text with no words to tell by (a bare one-time code) is read in the language of
-    `fallback`, such as the subject `Re: Código de verificación`, where one point is enough
-    (a subject is a few words); English when neither tells.
+    A text with too few words to tell by (a bare one-time code) is read together with
+    `fallback`, such as the subject `Re: Código de verificación`, where one point is enough;
+    English when neither tells.
     """
-    return _detect(text, MIN_EVIDENCE) or _detect(fallback, 1.0) or "en"
+    return _detect(text, MIN_EVIDENCE) or _detect(f"{fallback}\n{text}", 1.0) or "en"

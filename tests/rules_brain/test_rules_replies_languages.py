@@ -175,8 +175,8 @@ def test_a_friendly_reply_greets_by_first_name(language: str, greeting: str, clo
     )
     assert text.startswith(greeting + "\n\n")
     assert closing in text
-    # One short paragraph under the greeting, then the details.
-    assert text.split("\n\n")[2] == body.split("\n\n")[0]
+    # The answer right under the greeting: one short paragraph, then the details.
+    assert text.split("\n\n")[1] == body.split("\n\n")[0]
 
 
 @pytest.mark.parametrize(

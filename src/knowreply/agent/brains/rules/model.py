@@ -150,10 +150,12 @@ class RulesBrain:
             # The runtime answers with the one-time code itself; nothing to write here.
             return ModelResponse(parts=[TextPart("Verification needed.")])
         parts: list[str] = []
+        written: set[str] = set()
         for intent in self.intents:
             tool = TOOL_FOR_INTENT.get(intent)
-            if tool is None or tool not in returns:
-                continue
+            if tool is None or tool not in returns or tool in written:
+                continue  # one paragraph per tool: an invoice by month and the latest are one
+            written.add(tool)
             part = self._paragraph(intent, returns[tool])
             if part is None:
                 return ModelResponse(parts=[_escalate(f"{intent.value}: needs a person")])

@@ -14,7 +14,6 @@ from knowreply.agent.brains.rules._intent_rules import (
     LAST_CHARGE,
     OUT_OF_OFFICE,
 )
-from knowreply.agent.brains.rules._language import detect_language
 from knowreply.agent.brains.rules._normalize import clean, normalise
 from knowreply.agent.brains.rules._references import (
     find_codes,
@@ -29,6 +28,7 @@ from knowreply.agent.brains.rules.understanding import (
     RefundTarget,
     Understanding,
 )
+from knowreply.agent.intake.language import detect_language
 
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]\s*)+", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -80,7 +80,7 @@ def understand(
         # the request is in the new text, never in the subject.
         subject_text = ""
     reading = f"{subject_text}\n{body.text}" if subject_text else body.text
-    language = detect_language(body.text or body.full or subject_text)
+    language = detect_language(body.text or body.full, fallback=subject)
 
     plain = mask_urls_and_addresses(reading)
     invoices = find_invoice_numbers(plain)

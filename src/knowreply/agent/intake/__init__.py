@@ -1,0 +1,1 @@
+"""Checks on an incoming email before any brain reads it (language, and others)."""

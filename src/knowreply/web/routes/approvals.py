@@ -12,6 +12,7 @@ from knowreply.db.models import Action
 from knowreply.runtime import Runtime
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
+from knowreply.web.approval_facts import ApprovalFacts, facts_for
 from knowreply.web.params import RowId
 from knowreply.web.queueing import message_queue
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
@@ -55,8 +56,19 @@ def _lists(runtime: Runtime, workspace_id: int) -> ApprovalsOut:
         )
 
 
+async def _facts(
+    runtime: Runtime, workspace_id: int, pending: list[repository.ActionView]
+) -> dict[int, ApprovalFacts]:
+    with runtime.sessions() as session:
+        targets = repository.approval_targets(session, workspace_id, [a.id for a in pending])
+    return await facts_for(runtime, workspace_id, targets) if targets else {}
+
+
 @router.get("/approvals", include_in_schema=False)
-def approvals_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -> HTMLResponse:
+async def approvals_page(
+    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+) -> HTMLResponse:
+    """The page; htmx polls it (and picks its lists out) so it stays current."""
     lists = _lists(runtime, principal.workspace_id)
     return render(
         request,
@@ -66,7 +78,14 @@ def approvals_page(request: Request, principal: PagePrincipal, runtime: RuntimeD
         title="Approvals",
         pending=lists.pending,
         decided=lists.decided,
+        facts=await _facts(runtime, principal.workspace_id, lists.pending),
     )
+
+
+@router.get("/approvals/waiting", include_in_schema=False)
+def waiting_badge(request: Request, principal: PagePrincipal) -> HTMLResponse:
+    """The nav's count of actions waiting, polled by every page."""
+    return render(request, "_waiting_badge.html", principal=principal)
 
 
 @router.post("/approvals/{action_id}/{decision}", include_in_schema=False)
@@ -80,7 +99,9 @@ async def decide_form(
     trace = await _decide(request, runtime, principal, action_id, decision == "approve")
     with runtime.sessions() as session:
         action = repository.action_by_id(session, principal.workspace_id, action_id)
-    return render(request, "_approval_decided.html", action=action, trace=trace)
+    response = render(request, "_approval_decided.html", action=action, trace=trace)
+    response.headers["HX-Trigger"] = "decided"
+    return response
 
 
 # --- JSON API --------------------------------------------------------------------------------

@@ -10,19 +10,18 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from knowreply.agent.runner import run_agent
-from knowreply.agent.trace import AgentInput, Trace
+from knowreply.agent.trace import AgentInput, Trace, WrittenEmail
+from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, demo_customers
-from knowreply.integrations.stripe.keys import parse_key
+from knowreply.integrations.stripe.fake import demo_customers
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
-from knowreply.web.templating import render
+from knowreply.web.templating import DEMO_KEY_MASKED, render
 
 router = APIRouter()
 MAX_BODY_CHARS = 100_000
-DEMO_KEY_MASKED = parse_key(DEMO_RESTRICTED_KEY).masked
 REFUND_QUESTION = (
     "Refund please",
     "Hi, I was charged recently but I no longer use the product. "
@@ -64,7 +63,8 @@ class SimulateIn(BaseModel):
 
 
 async def simulate(runtime: RuntimeDep, workspace_id: int, email: SimulateIn) -> Trace:
-    return await run_agent(
+    """Run the agent on the pretend email and keep the email with the run."""
+    trace = await run_agent(
         runtime,
         AgentInput(
             workspace_id=workspace_id,
@@ -75,6 +75,13 @@ async def simulate(runtime: RuntimeDep, workspace_id: int, email: SimulateIn) ->
             source="simulator",
         ),
     )
+    trace.simulated = WrittenEmail(subject=email.subject, text=email.body)
+    if trace.run_id is not None:
+        with transaction(runtime.sessions) as session:
+            repository.remember_simulated_email(
+                session, workspace_id, trace.run_id, trace.simulated
+            )
+    return trace
 
 
 def _page(
@@ -90,6 +97,9 @@ def _page(
     stripe = service.status(runtime, principal.workspace_id)
     with runtime.sessions() as session:
         runs = repository.recent_simulator_runs(session, principal.workspace_id)
+        waiting = repository.run_actions(
+            session, principal.workspace_id, trace.run_id if trace else None
+        )
     return render(
         request,
         "simulator.html",
@@ -100,6 +110,7 @@ def _page(
         trace=trace,
         errors=errors or {},
         runs=runs,
+        waiting_actions=waiting,
         stripe=stripe,
         demo_key=stripe.key_masked == DEMO_KEY_MASKED,
         status_code=status_code,
@@ -131,7 +142,13 @@ def simulator_run_page(
 ) -> HTMLResponse:
     with runtime.sessions() as session:
         trace = repository.run_trace(session, principal.workspace_id, run_id)
-    form = {"sender": trace.sender, "subject": "", "body": "", "verified": ""}
+    written = trace.simulated
+    form = {
+        "sender": trace.sender,
+        "subject": written.subject if written else "",
+        "body": written.text if written else "",
+        "verified": "on" if trace.verified else "",
+    }
     return _page(request, principal, runtime, form=form, trace=trace)
 
 
@@ -159,9 +176,13 @@ async def simulator_form(
             return render(request, "_simulator_errors.html", errors=errors, status_code=422)
         return _page(request, principal, runtime, form=form, errors=errors, status_code=422)
     trace = await simulate(runtime, principal.workspace_id, email)
-    if partial:
-        return render(request, "_trace.html", trace=trace)
-    return _page(request, principal, runtime, form=form, trace=trace)
+    if not partial:
+        return _page(request, principal, runtime, form=form, trace=trace)
+    with runtime.sessions() as session:
+        waiting = repository.run_actions(session, principal.workspace_id, trace.run_id)
+    response = render(request, "_trace.html", trace=trace, waiting_actions=waiting)
+    response.headers["HX-Trigger"] = "simulated"  # Recent runs and the nav's count refresh
+    return response
 
 
 @dataclass(frozen=True)

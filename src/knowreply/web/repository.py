@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 from sqlalchemy import Select, func, or_, select
@@ -14,6 +14,7 @@ from knowreply.agent.trace import Trace, WrittenEmail
 from knowreply.db.models import (
     Action,
     AgentRun,
+    AuditEvent,
     CapabilitySetting,
     Conversation,
     InboundAddress,
@@ -31,7 +32,7 @@ from knowreply.mail.screen import SkipReason
 from knowreply.money import Money
 from knowreply.pipeline.manual import MANUAL_REPLY
 from knowreply.pipeline.steps import REPLY_CAP
-from knowreply.web import texts
+from knowreply.web import audit_sentences, texts
 from knowreply.workspaces import settings_of
 
 PENDING = "awaiting_approval"
@@ -487,7 +488,11 @@ class Header:
     demo: bool
 
 
-def header(session: Session, workspace_id: int, demo_key_masked: str) -> Header:
+def header(
+    session: Session, workspace_id: int, *, demo_key_masked: str, demo_member: str
+) -> Header:
+    """`demo`: the demo key is connected, or the demo's member exists (after a Disconnect
+    the Demo page offers to reconnect the key)."""
     workspace = session.get_one(Workspace, workspace_id)
     waiting = session.scalar(
         select(func.count())
@@ -498,7 +503,13 @@ def header(session: Session, workspace_id: int, demo_key_masked: str) -> Header:
     return Header(
         business_name=settings_of(workspace).business_name,
         waiting=int(waiting or 0),
-        demo=stripe is not None and stripe.credentials_masked == demo_key_masked,
+        demo=(stripe is not None and stripe.credentials_masked == demo_key_masked)
+        or _exists(
+            session,
+            select(Member.id).where(
+                Member.workspace_id == workspace_id, Member.email == demo_member
+            ),
+        ),
     )
 
 
@@ -643,3 +654,90 @@ def approval_targets(
         )
         for action, sender, trace in rows
     ]
+
+
+# --- Audit log --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    kind: str = ""
+    customer: str = ""
+    member: str = ""
+    since: date | None = None
+    until: date | None = None
+    """Inclusive: events of that whole day (UTC) are kept."""
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    event: AuditEvent
+    sentence: str
+    kind: str
+    customer: str | None
+
+
+def audit_lines(
+    session: Session, workspace_id: int, filters: AuditFilters, *, limit: int = 500
+) -> list[AuditLine]:
+    """The newest events matching the filters, each said as a sentence; the customer of a
+    Stripe write or approval is the sender of the email that asked for it."""
+    query = (
+        select(AuditEvent, Message.from_address, AgentRun.trace)
+        .outerjoin(
+            Action,
+            (Action.idempotency_key == AuditEvent.idempotency_key)
+            & (Action.workspace_id == workspace_id),
+        )
+        .outerjoin(
+            Message, (Message.id == Action.message_id) & (Message.workspace_id == workspace_id)
+        )
+        .outerjoin(
+            AgentRun, (AgentRun.id == Action.run_id) & (AgentRun.workspace_id == workspace_id)
+        )
+        .where(AuditEvent.workspace_id == workspace_id)
+    )
+    if filters.kind == "connection":
+        query = query.where(AuditEvent.action.in_(audit_sentences.CONNECTION_EVENTS))
+    elif filters.kind:
+        query = query.where(
+            AuditEvent.action.startswith(f"{filters.kind}.", autoescape=True),
+            AuditEvent.action.not_in(audit_sentences.CONNECTION_EVENTS),
+        )
+    if member := filters.member.strip().lower():
+        query = query.where(func.lower(AuditEvent.actor).contains(member, autoescape=True))
+    if filters.since:
+        query = query.where(AuditEvent.occurred_at >= _day_start(filters.since))
+    if filters.until:
+        query = query.where(AuditEvent.occurred_at < _day_start(filters.until + timedelta(days=1)))
+    rows = session.execute(
+        query.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(limit)
+    )
+    needle = filters.customer.strip().lower()
+    lines: list[AuditLine] = []
+    for event, sender, trace in rows:
+        customer = sender or (str(trace["sender"]) if trace and trace.get("sender") else None)
+        searchable = f"{customer or ''} {event.detail.get('customer') or ''}".lower()
+        if needle and needle not in searchable:
+            continue
+        entry = audit_sentences.AuditEntry(
+            action=event.action,
+            actor=event.actor,
+            target=event.target,
+            result=event.result,
+            detail=event.detail,
+            customer=customer,
+        )
+        lines.append(
+            AuditLine(
+                event=event,
+                sentence=audit_sentences.sentence(entry),
+                kind=audit_sentences.kind_of(event.action),
+                customer=customer,
+            )
+        )
+    return lines
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)

@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from knowreply.demo import DEMO_EMAIL
 from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.runtime import Runtime
@@ -35,7 +36,12 @@ DEMO_KEY_MASKED = parse_key(DEMO_RESTRICTED_KEY).masked
 def _header(request: Request, principal: Principal) -> repository.Header:
     runtime: Runtime = request.app.state.runtime
     with runtime.sessions() as session:
-        return repository.header(session, principal.workspace_id, DEMO_KEY_MASKED)
+        return repository.header(
+            session,
+            principal.workspace_id,
+            demo_key_masked=DEMO_KEY_MASKED,
+            demo_member=DEMO_EMAIL,
+        )
 
 
 def render(

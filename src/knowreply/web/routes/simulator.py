@@ -13,7 +13,8 @@ from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Trace, WrittenEmail
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import demo_customers
+from knowreply.integrations.stripe.connection import InvalidStripeKey
+from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, demo_customers
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
@@ -193,20 +194,57 @@ class DemoCustomer:
     body: str
 
 
-@router.get("/demo", include_in_schema=False)
-def demo_page(request: Request, principal: PagePrincipal) -> HTMLResponse:
+def _demo_page(
+    request: Request,
+    principal: Principal,
+    runtime: RuntimeDep,
+    *,
+    flashes: list[tuple[str, str]] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     customers = [
         DemoCustomer(email, story, *TYPICAL_QUESTIONS.get(email, REFUND_QUESTION))
         for email, story in demo_customers()
     ]
+    stripe = service.status(runtime, principal.workspace_id)
     return render(
         request,
         "demo.html",
         principal=principal,
-        page="simulator",
+        page="demo",
         title="Demo customers",
         customers=customers,
+        demo_connected=stripe.connected and stripe.key_masked == DEMO_KEY_MASKED,
+        can_reconnect=bool(runtime.settings.stripe_api_base),
+        flashes=flashes or [],
+        status_code=status_code,
     )
+
+
+@router.get("/demo", include_in_schema=False)
+def demo_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -> HTMLResponse:
+    return _demo_page(request, principal, runtime)
+
+
+@router.post("/demo/reconnect", include_in_schema=False)
+async def demo_reconnect(
+    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+) -> HTMLResponse:
+    """Connect the demo's restricted key again (after a Disconnect or another key). Only
+    where the operator pointed Stripe at the demo's fake server: real Stripe refuses it."""
+    if not runtime.settings.stripe_api_base:
+        flash = ("error", "This server talks to the real Stripe, which refuses the demo key.")
+        return _demo_page(request, principal, runtime, flashes=[flash], status_code=409)
+    try:
+        await service.connect(
+            runtime, principal.workspace_name, DEMO_RESTRICTED_KEY, actor=principal.actor
+        )
+    except InvalidStripeKey as error:
+        return _demo_page(
+            request, principal, runtime, flashes=[("error", error.message)], status_code=400
+        )
+    flash = ("ok", "The demo key is connected again: pick a customer below.")
+    return _demo_page(request, principal, runtime, flashes=[flash])
 
 
 # --- JSON API --------------------------------------------------------------------------------

@@ -494,15 +494,11 @@ def header(
     """`demo`: the demo key is connected, or the demo's member exists (after a Disconnect
     the Demo page offers to reconnect the key)."""
     workspace = session.get_one(Workspace, workspace_id)
-    waiting = session.scalar(
-        select(func.count())
-        .select_from(Action)
-        .where(Action.workspace_id == workspace_id, Action.status == PENDING)
-    )
+    waiting = waiting_count(session, workspace_id)
     stripe = get_connection(session, workspace_id)
     return Header(
         business_name=settings_of(workspace).business_name,
-        waiting=int(waiting or 0),
+        waiting=waiting,
         demo=(stripe is not None and stripe.credentials_masked == demo_key_masked)
         or _exists(
             session,
@@ -511,6 +507,16 @@ def header(
             ),
         ),
     )
+
+
+def waiting_count(session: Session, workspace_id: int) -> int:
+    """How many actions wait for a member (the nav's badge)."""
+    waiting = session.scalar(
+        select(func.count())
+        .select_from(Action)
+        .where(Action.workspace_id == workspace_id, Action.status == PENDING)
+    )
+    return int(waiting or 0)
 
 
 @dataclass(frozen=True)

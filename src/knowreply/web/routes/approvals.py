@@ -99,7 +99,10 @@ async def decide_form(
     trace = await _decide(request, runtime, principal, action_id, decision == "approve")
     with runtime.sessions() as session:
         action = repository.action_by_id(session, principal.workspace_id, action_id)
-    response = render(request, "_approval_decided.html", action=action, trace=trace)
+        waiting = repository.waiting_count(session, principal.workspace_id)
+    response = render(
+        request, "_approval_decided.html", action=action, trace=trace, pending_count=waiting
+    )
     response.headers["HX-Trigger"] = "decided"
     return response
 

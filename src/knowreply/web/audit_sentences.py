@@ -23,11 +23,9 @@ AUDIT_KINDS = {
 """Filter name -> label; an event's kind is the first part of its name (`stripe.connect`
 belongs to `connection`)."""
 CONNECTION_EVENTS = ("stripe.connect", "stripe.disconnect")
-CONNECTION_RESULTS = {
-    "connected": "connected",
-    "invalid_key": "refused: Stripe did not accept the key",
-    "permission_problem": "connected, but the key lacks permissions",
-    "unreachable": "failed: Stripe could not be reached",
+CONNECTION_FAILURES = {
+    "invalid_key": "Stripe did not accept the key",
+    "unreachable": "Stripe could not be reached",
 }
 
 
@@ -91,8 +89,13 @@ def _connection(entry: AuditEntry) -> str:
         return f"{entry.actor} disconnected Stripe (key {entry.target})"
     mode = entry.detail.get("mode")
     mode_text = f" ({mode} mode)" if mode else ""
-    outcome = CONNECTION_RESULTS.get(entry.result, texts.humanize(entry.result))
-    return f"{entry.actor} connected Stripe with the key {entry.target}{mode_text}: {outcome}"
+    key = f"the key {entry.target}{mode_text}"
+    if entry.result == "connected":
+        return f"{entry.actor} connected Stripe with {key}"
+    if entry.result == "permission_problem":
+        return f"{entry.actor} connected Stripe with {key}, but the key lacks permissions"
+    failure = CONNECTION_FAILURES.get(entry.result, texts.humanize(entry.result))
+    return f"{entry.actor} tried to connect Stripe with {key}: {failure}"
 
 
 def _capability(entry: AuditEntry) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from knowreply.agent.approvals import decide
@@ -19,6 +21,8 @@ from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
 router = APIRouter()
+FACT_CARDS = 20
+"""Cards that get Stripe's facts per page view; the rest show what is stored."""
 
 
 class ApprovalsOut(BaseModel):
@@ -66,10 +70,16 @@ async def _facts(
 
 @router.get("/approvals", include_in_schema=False)
 async def approvals_page(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
-) -> HTMLResponse:
-    """The page; htmx polls it (and picks its lists out) so it stays current."""
+    request: Request,
+    principal: PagePrincipal,
+    runtime: RuntimeDep,
+    known: Annotated[str | None, Query(max_length=2000)] = None,
+) -> Response:
+    """The page; htmx polls it with the waiting ids it shows (`known`), and gets 204 (no
+    swap, no Stripe reads) while they are still the ones waiting."""
     lists = _lists(runtime, principal.workspace_id)
+    if known is not None and known == _ids(lists.pending):
+        return Response(status_code=204)
     return render(
         request,
         "approvals.html",
@@ -78,8 +88,13 @@ async def approvals_page(
         title="Approvals",
         pending=lists.pending,
         decided=lists.decided,
-        facts=await _facts(runtime, principal.workspace_id, lists.pending),
+        facts=await _facts(runtime, principal.workspace_id, lists.pending[:FACT_CARDS]),
+        known=_ids(lists.pending),
     )
+
+
+def _ids(pending: list[repository.ActionView]) -> str:
+    return ",".join(str(action.id) for action in pending)
 
 
 @router.get("/approvals/waiting", include_in_schema=False)

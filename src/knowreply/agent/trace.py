@@ -54,6 +54,13 @@ class PolicyDecision(BaseModel):
     detail: str | None = None
 
 
+class WrittenEmail(BaseModel):
+    """The email as it was written in the Simulator (real mail is stored as a message)."""
+
+    subject: str = ""
+    text: str
+
+
 class Trace(BaseModel):
     outcome: Outcome
     reason: str | None = None
@@ -69,6 +76,8 @@ class Trace(BaseModel):
     truncated: bool = False
     """The email was longer than the agent reads; only its beginning was used."""
     run_id: int | None = None
+    simulated: WrittenEmail | None = None
+    """Set for Simulator runs, so a reopened run shows the email exactly as it was sent."""
 
 
 class AgentInput(BaseModel):

@@ -9,12 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime, secret_from
-from knowreply.errors import KnowreplyError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
-
-    from knowreply.mail.imap import ImapCursor
 
 app = typer.Typer()
 mailbox_app = typer.Typer(
@@ -123,16 +120,14 @@ def add_imap(
 ) -> None:
     """Connect an IMAP mailbox; the worker watches it (IDLE or polling). Checks the login."""
     from knowreply.db.session import transaction
-    from knowreply.mail import accounts
-    from knowreply.mail.imap import current_cursor
+    from knowreply.mail import setup
     from knowreply.workspaces import resolve_workspace
 
     rt = runtime()
     password = secret_from(password_env, option="--password-env", prompt="IMAP password")
-    cursor: ImapCursor | None = None
     with transaction(rt.sessions) as session:
         ws = resolve_workspace(session, workspace)
-        mailbox = accounts.add_imap_mailbox(
+        setup.connect_imap(
             session,
             rt.master_key,
             ws,
@@ -144,15 +139,9 @@ def add_imap(
             tls=tls,
             folder=folder,
             mark_seen=mark_seen,
+            history=history,
         )
-        config = accounts.imap_config(mailbox, rt.master_key)
-        if not history:
-            try:
-                cursor = current_cursor(config)
-            except Exception as error:
-                raise KnowreplyError(f"could not open the mailbox: {error}") from None
-            mailbox.uidvalidity, mailbox.last_uid = cursor.uidvalidity, cursor.last_uid
-    start = "new mail only" if cursor else "everything in the folder"
+    start = "everything in the folder" if history else "new mail only"
     typer.echo(f"Connected the mailbox {name!r} ({username} on {host}); the worker reads {start}.")
 
 
@@ -232,32 +221,29 @@ def set_webhook(
 ) -> None:
     """Store a provider's webhook secret; its URL is /webhooks/PROVIDER/WORKSPACE."""
     from knowreply.db.session import transaction
-    from knowreply.mail import accounts
+    from knowreply.mail import accounts, setup
     from knowreply.workspaces import resolve_workspace
 
     rt = runtime()
     if provider not in accounts.WEBHOOK_PROVIDERS:
         raise fail(f"provider {provider!r}: use {', '.join(accounts.WEBHOOK_PROVIDERS)}", 1)
-    secrets: dict[str, str]
-    if provider == "ses":
-        if not topic_arn:
-            raise fail("ses needs --topic-arn", 1)
-        secrets = {"topic_arn": topic_arn}
-    elif provider == "mailgun":
-        secrets = {
-            "signing_key": secret_from(
-                secret_env, option="--secret-env", prompt="Mailgun webhook signing key"
-            )
-        }
-    else:
-        if not username:
-            raise fail(f"{provider} needs --username (and a password)", 1)
-        password = secret_from(secret_env, option="--secret-env", prompt="Webhook password")
-        secrets = {"username": username, "password": password}
+    secret: str | None = None
+    if provider == "mailgun":
+        secret = secret_from(
+            secret_env, option="--secret-env", prompt="Mailgun webhook signing key"
+        )
+    elif provider != "ses" and username:
+        secret = secret_from(secret_env, option="--secret-env", prompt="Webhook password")
+    try:
+        known, secrets = setup.webhook_secrets_for(
+            provider, username=username, secret=secret, topic_arn=topic_arn
+        )
+    except accounts.MailSettingsError as error:
+        raise fail(error.detail, 1) from None
     with transaction(rt.sessions) as session:
         ws = resolve_workspace(session, workspace)
-        accounts.set_webhook_secrets(session, rt.master_key, ws, provider, secrets)
-        url = f"{rt.settings.public_url.rstrip('/')}/webhooks/{provider}/{ws.name}"
+        accounts.set_webhook_secrets(session, rt.master_key, ws, known, secrets)
+        url = setup.webhook_url(rt.settings.public_url, provider, ws.name)
     typer.echo(f"Saved. Point {provider} at {url}")
 
 

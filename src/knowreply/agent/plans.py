@@ -28,6 +28,10 @@ class RefundPlan(_Plan):
     charge_id: str
     amount: Money
     """Exactly this much, never "the rest" (a partial refund meanwhile makes it fail)."""
+    payment_amount: Money
+    """What the payment was, for checking a fraction the customer named."""
+    whole: bool
+    """The amount was everything still refundable when planned."""
 
     @property
     def target_id(self) -> str:
@@ -80,5 +84,7 @@ CAPABILITY_OF_KIND: dict[str, CapabilityName] = {
 }
 
 
-def amount_of(plan: RefundPlan | CancellationPlan | PaymentLinkPlan | PortalLinkPlan) -> Money | None:
+def amount_of(
+    plan: RefundPlan | CancellationPlan | PaymentLinkPlan | PortalLinkPlan,
+) -> Money | None:
     return plan.amount if isinstance(plan, RefundPlan | PaymentLinkPlan) else None

@@ -101,7 +101,9 @@ _REPORTED = re.compile(
 _DONE = re.compile(
     r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid)\b", _I
 )  # a past participle at the mention: "you refunded me", "was cancelled"
-_WILL_BE_DONE = re.compile(r"\b(be|get (it|this|that|me|my \w+)|have (it|this|that|my \w+))\s*$", _I)
+_WILL_BE_DONE = re.compile(
+    r"\b(be|get (it|this|that|me|my \w+)|have (it|this|that|my \w+))\s*$", _I
+)
 _STOPPING_A_REFUND = re.compile(
     r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard)\s+"
     r"(my |the |this |that |our |a )?(previous |earlier |last )?$",
@@ -167,7 +169,9 @@ def _clause_before(sentence: str, start: int) -> str:
 def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
-    if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(("don't", "do not")):
+    if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
+        ("don't", "do not")
+    ):
         return False
     if _NEGATION_AFTER.match(after):
         return False

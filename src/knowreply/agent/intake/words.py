@@ -16,7 +16,9 @@ MAX_CHARS = 20_000
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _TAG = re.compile(r"<[^>]{0,500}>")
 _QUOTED_LINE = re.compile(r"^\s*>")
-_QUOTES = re.compile(r"\"[^\"]{0,500}\"|“[^”]{0,500}”|«[^»]{0,500}»|「[^」]{0,500}」|『[^』]{0,500}』")
+_QUOTES = re.compile(
+    r"\"[^\"]{0,500}\"|“[^”]{0,500}”|«[^»]{0,500}»|「[^」]{0,500}」|『[^』]{0,500}』"
+)
 _ELSEWHERE = re.compile(
     r"^\s*(-{2,}\s*(forwarded|original) message\s*-{2,}|begin forwarded message|"
     r"-+\s*original message\s*-+|(from|sent|to|subject|date|von|de|差出人|送信者|件名)\s*:\s*\S|"

@@ -58,11 +58,13 @@ class RefundPolicy:
     """A workspace's limits on refunds the agent makes."""
 
     cap_minor: int
-    """The largest refund, in minor units of the charge's currency."""
+    """The largest refund, in minor units of `cap_currency`."""
     window_days: int
     """Only charges younger than this many days are refunded."""
     now: datetime
     """The time to measure the window from (timezone-aware)."""
+    cap_currency: str
+    """The cap's currency: a refund in another one is above the cap (never converted)."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,14 @@ def guard(
             refusal.EXCEEDS_REFUNDABLE,
             f"A refund of {wanted} is more than the {left} left to refund on this payment.",
         )
-    if wanted.amount_minor > policy.cap_minor:
-        cap = money(policy.cap_minor, wanted.currency)
+    cap = money(policy.cap_minor, policy.cap_currency)
+    if wanted.currency != cap.currency:
+        return RefundRefusal(
+            refusal.EXCEEDS_CAP,
+            f"This workspace's refund limit is in {cap.currency.upper()}; a refund in "
+            f"{wanted.currency.upper()} is for a person to decide.",
+        )
+    if wanted.amount_minor > cap.amount_minor:
         return RefundRefusal(
             refusal.EXCEEDS_CAP,
             f"A refund of {wanted} is above this workspace's refund limit of {cap}.",

@@ -55,19 +55,23 @@ async def decide(
         if run_row is None or paused is None or action.id not in paused.pending.values():
             if run_row is not None:
                 close_waiting(session, run_row.id, "the run that asked for it cannot resume")
-            raise CannotResume(
-                "This action cannot be carried out: the run that asked for it cannot resume. "
-                "It was cancelled; answer the email by hand."
-            )
-        decide_action(session, action, approved=approve, member_id=member_id, actor=actor)
-        waiting = session.scalars(
-            select(Action).where(Action.run_id == run_row.id, Action.status == "awaiting_approval")
-        ).all()
-        trace = Trace.model_validate(run_row.trace)
-        decided = session.scalars(select(Action).where(Action.id.in_(paused.pending.values())))
-        # Only the actions of the paused calls; a write the run already made is not a "no".
-        decisions = {a.id: a.status == "approved" for a in decided}
-        run_id = run_row.id
+            else:
+                action.status, action.error = "cancelled", "the run that asked for it is gone"
+            paused = None
+        else:
+            decide_action(session, action, approved=approve, member_id=member_id, actor=actor)
+            run_id, trace = run_row.id, Trace.model_validate(run_row.trace)
+            waiting = session.scalars(
+                select(Action).where(Action.run_id == run_id, Action.status == "awaiting_approval")
+            ).all()
+            decided = session.scalars(select(Action).where(Action.id.in_(paused.pending.values())))
+            # Only the actions of the paused calls; a write the run already made is not a "no".
+            decisions = {a.id: a.status == "approved" for a in decided}
+    if paused is None:
+        raise CannotResume(
+            "This action cannot be carried out: the run that asked for it cannot resume. "
+            "It was cancelled; answer the email by hand."
+        )
     if waiting:
         return trace  # other actions of this run still wait for a member
     run = Run(runtime, paused.input, trace, run_id, utcnow())

@@ -51,10 +51,12 @@ def needs_approval(
 
 
 def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
-    """The refund's amount is one the customer asked for: everything (when they did not ask
-    for part), an amount they wrote, or the exact fraction of the payment they named."""
+    """The refund's amount is one the customer asked for: everything (when they asked for
+    no part and wrote no other amount), an amount they wrote, or the exact fraction of the
+    payment they named."""
     if plan.whole and not requests.partial:
-        return True
+        stated = requests.amounts
+        return not stated or plan.amount in stated or plan.payment_amount in stated
     if plan.amount in requests.amounts:
         return True
     if requests.fraction is None:

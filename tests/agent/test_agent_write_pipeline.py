@@ -234,16 +234,22 @@ def test_an_llm_refunding_in_full_what_was_asked_in_part_waits(shop: Shop) -> No
 
 
 def test_five_small_refunds_under_the_cap_do_not_all_run(shop: Shop) -> None:
-    shop.settings(approval_mode="above_amount", approval_threshold_minor=1000, refund_cap_minor=1000)
+    shop.settings(
+        approval_mode="above_amount", approval_threshold_minor=1000, refund_cap_minor=1000
+    )
     customer = alice_id(shop)
     charges = [shop.stripe.control.payment(customer, 900)["charge"]["id"] for _ in range(5)]
-    outcomes = [shop.ask("alice@example.com", f"Please refund charge {c}.").outcome for c in charges]
+    outcomes = [
+        shop.ask("alice@example.com", f"Please refund charge {c}.").outcome for c in charges
+    ]
     assert len(shop.refunds()) == 1
     assert outcomes.count("awaiting_approval") == 4
 
 
 def test_one_run_of_four_refund_calls_under_the_cap_waits(shop: Shop) -> None:
-    shop.settings(approval_mode="above_amount", approval_threshold_minor=1000, refund_cap_minor=1000)
+    shop.settings(
+        approval_mode="above_amount", approval_threshold_minor=1000, refund_cap_minor=1000
+    )
     customer = alice_id(shop)
     charges = [shop.stripe.control.payment(customer, 990 + i)["charge"]["id"] for i in range(4)]
     script = [*(call("refund", payment=c) for c in charges), say("Done.")]

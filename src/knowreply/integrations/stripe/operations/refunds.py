@@ -64,7 +64,8 @@ class RefundPolicy:
     now: datetime
     """The time to measure the window from (timezone-aware)."""
     cap_currency: str
-    """The cap's currency: a refund in another one is above the cap (never converted)."""
+    """The cap's currency. A refund in another currency is not compared with it (never
+    converted): the agent's policy makes such a refund wait for a member instead."""
 
 
 @dataclass(frozen=True)
@@ -119,13 +120,7 @@ def guard(
             f"A refund of {wanted} is more than the {left} left to refund on this payment.",
         )
     cap = money(policy.cap_minor, policy.cap_currency)
-    if wanted.currency != cap.currency:
-        return RefundRefusal(
-            refusal.EXCEEDS_CAP,
-            f"This workspace's refund limit is in {cap.currency.upper()}; a refund in "
-            f"{wanted.currency.upper()} is for a person to decide.",
-        )
-    if wanted.amount_minor > cap.amount_minor:
+    if wanted.currency == cap.currency and wanted.amount_minor > cap.amount_minor:
         return RefundRefusal(
             refusal.EXCEEDS_CAP,
             f"A refund of {wanted} is above this workspace's refund limit of {cap}.",

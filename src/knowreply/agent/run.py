@@ -21,10 +21,12 @@ from sqlalchemy import func, select
 
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
 from knowreply.agent.brains.rules.model import RulesBrain
-from knowreply.agent.brains.rules.understanding import Understanding
+from knowreply.agent.brains.rules.understanding import Intent, Understanding
 from knowreply.agent.deps import RunDeps
 from knowreply.agent.handoff import HandOff
-from knowreply.agent.intake import read_requests
+from knowreply.agent.intake import Requests, read_requests
+from knowreply.agent.intake.codes import one_time_code
+from knowreply.agent.intake.injection import injection_suspected
 from knowreply.agent.paused import PausedRun
 from knowreply.agent.policy import idempotency_seed
 from knowreply.agent.prompt import system_prompt, user_prompt
@@ -91,6 +93,31 @@ def audience_of(settings: WorkspaceSettings, understanding: Understanding) -> Au
     return Audience(understanding.language, ZoneInfo(settings.timezone))
 
 
+WRITE_INTENTS = {
+    Intent.REFUND: "refund",
+    Intent.PARTIAL_REFUND: "refund",
+    Intent.CANCEL: "cancellation",
+    Intent.PAYMENT_LINK: "payment_link",
+    Intent.PORTAL_LINK: "portal_link",
+}
+
+
+def only_asked_writes(understanding: Understanding, asked: Requests) -> Understanding:
+    """The rules brain plans no write the customer's own words do not explicitly ask for
+    ("I do NOT want that", "is it possible to cancel later?"): a person answers instead."""
+    intents = [
+        intent
+        for intent in (understanding.intent, *understanding.secondary_intents)
+        if intent not in WRITE_INTENTS or WRITE_INTENTS[intent] in asked.kinds
+    ]
+    if intents == [understanding.intent, *understanding.secondary_intents]:
+        return understanding
+    primary = intents[0] if intents else Intent.UNCLEAR
+    return understanding.model_copy(
+        update={"intent": primary, "secondary_intents": tuple(intents[1:])}
+    )
+
+
 def reply_subject(subject: str) -> str:
     clean = subject.strip() or "Your message"
     return clean if clean.lower().startswith("re:") else f"Re: {clean}"
@@ -138,7 +165,7 @@ class Run:
         self.trace.brain = setup.settings.brain
         self.trace.model = setup.settings.llm_model if setup.settings.brain != "rules" else "rules"
         understanding = self._understand(setup)
-        if understanding.injection_suspected:
+        if injection_suspected(self.input.text):
             self.decide("input", "instructions in the email ignored")
         if self._redeem_code(understanding):
             understanding = self._understand(setup)
@@ -171,7 +198,9 @@ class Run:
             seed=idempotency_seed(self.input.workspace_id, self.input.message_id, self.run_id),
             now=self.now,
             requests=read_requests(
-                self.input.text, default_currency=setup.settings.default_currency
+                self.input.text,
+                subject=self.input.subject,
+                default_currency=setup.settings.default_currency,
             ),
             approved=dict(self.approved),
         )
@@ -202,7 +231,7 @@ class Run:
             tool_calls_limit=settings.run_max_tool_calls,
             total_tokens_limit=tokens if llm else None,
         )
-        model, instructions = self._brain(setup, understanding, audience, deps.scope)
+        model, instructions = self._brain(setup, understanding, audience, deps)
         usage = RunUsage()
         try:
             async with asyncio.timeout(settings.run_max_seconds):
@@ -252,7 +281,8 @@ class Run:
         """A reply carrying the code we sent: carry out the request it confirms, verified.
 
         Returns whether the input was replaced by the confirmed request."""
-        if understanding.verification_code is None:
+        code = one_time_code(self.input.text, japanese=understanding.language == "ja")
+        if code is None:
             return False
         with transaction(self.runtime.sessions) as session:
             pending = redeem_code(
@@ -260,7 +290,7 @@ class Run:
                 self.runtime.master_key,
                 workspace_id=self.input.workspace_id,
                 email=self.input.sender,
-                code=understanding.verification_code,
+                code=code,
             )
         if pending is None:
             self.decide(
@@ -315,11 +345,14 @@ class Run:
         setup: Setup,
         understanding: Understanding,
         audience: Audience,
-        scope: ops.CustomerScope,
+        deps: RunDeps,
     ) -> tuple[Model, str | None]:
         if setup.settings.brain == "rules":
             brain = RulesBrain(
-                understanding, persona_of(setup.settings), audience, scope.customers[0].name
+                only_asked_writes(understanding, deps.requests),
+                persona_of(setup.settings),
+                audience,
+                deps.scope.customers[0].name,
             )
             return brain.model(), None
         from knowreply.agent.brains.llm import llm_model  # the SDKs load only when used

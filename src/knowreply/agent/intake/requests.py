@@ -182,10 +182,15 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     return not (kind == "cancellation" and _CANCEL_OTHER_THING.match(sentence[match.start() :]))
 
 
-def _asks(kind: WriteKind, sentence: str) -> bool:
+def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
+    """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
+    or "Cancel my plan") needs no request word, but must not be a question."""
     if _HYPOTHETICAL.search(sentence) or _REPORTED.search(sentence):
         return False
-    if kind in MONEY_KINDS and (_UNCERTAIN.search(sentence) or not _REQUEST.search(sentence)):
+    if terse and "?" in sentence:
+        return False
+    uncertain = _UNCERTAIN.search(sentence)
+    if kind in MONEY_KINDS and (uncertain or not (terse or _REQUEST.search(sentence))):
         return False
     return any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
 
@@ -200,12 +205,22 @@ def _fraction(text: str) -> Fraction | None:
     return None
 
 
-def read_requests(text: str, *, default_currency: str = "usd") -> Requests:
-    """The writes the customer's own words explicitly ask for, and how much for a refund."""
+_REPLY_SUBJECT = re.compile(r"^\s*(re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]", _I)
+
+
+def read_requests(text: str, *, subject: str = "", default_currency: str = "usd") -> Requests:
+    """The writes the customer's own words explicitly ask for, and how much for a refund.
+
+    The subject counts as the customer's words unless it is a reply's or a forward's (then
+    it is the thread's, often our own)."""
     words = customer_words(text)
     sentences = _sentences(words)
+    own_subject = "" if _REPLY_SUBJECT.match(subject) else customer_words(subject).strip()
     kinds = frozenset(
-        kind for kind in MENTIONS if any(_asks(kind, sentence) for sentence in sentences)
+        kind
+        for kind in MENTIONS
+        if any(_asks(kind, sentence) for sentence in sentences)
+        or (own_subject and _asks(kind, own_subject, terse=True))
     )
     amounts = tuple(
         dict.fromkeys(

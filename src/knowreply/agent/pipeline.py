@@ -317,8 +317,6 @@ async def _execute(d: RunDeps, action_id: int, plan: AnyPlan, *, approved: bool)
         _finish(d, action_id, "failed", error=made.message)
         if approved:
             raise HandOff(f"The approved {plan.kind} was not carried out: {made.message}")
-        return r.RefundOutcome(
-            refusal=r.Refusal(reason=r.RefusalReason.NOT_REFUNDABLE, message=made.message)
-        )
+        return r.RefundOutcome(refusal=r.Refusal(reason=made.reason, message=made.message))
     _finish(d, action_id, "done", result=made.model_dump(mode="json"))
     return made

@@ -161,25 +161,12 @@ def _part_of(paid: Money, fraction: Fraction | None) -> Money:
     return Money(amount_minor=int(part), currency=paid.currency)
 
 
-_REFUND_REFUSALS = {
-    ops.RefundRefusalReason.NOT_FOUND: r.RefusalReason.NOT_FOUND,
-    ops.RefundRefusalReason.ALREADY_REFUNDED: r.RefusalReason.ALREADY_REFUNDED,
-    ops.RefundRefusalReason.EXCEEDS_REFUNDABLE: r.RefusalReason.OVER_REFUNDABLE,
-    ops.RefundRefusalReason.INVALID_AMOUNT: r.RefusalReason.OVER_REFUNDABLE,
-    ops.RefundRefusalReason.EXCEEDS_CAP: r.RefusalReason.OVER_AUTOMATIC_LIMIT,
-    ops.RefundRefusalReason.OUTSIDE_WINDOW: r.RefusalReason.OUTSIDE_WINDOW,
-    ops.RefundRefusalReason.NOT_SUCCEEDED: r.RefusalReason.NOT_REFUNDABLE,
-    ops.RefundRefusalReason.DISPUTED: r.RefusalReason.NOT_REFUNDABLE,
-    ops.RefundRefusalReason.CURRENCY_MISMATCH: r.RefusalReason.NOT_REFUNDABLE,
-}
-
-
 async def _refund_refusal(refusal: ops.RefundRefusal, d: RunDeps, reference: str) -> r.Refusal:
     refundable = None
-    if refusal.reason == ops.RefundRefusalReason.EXCEEDS_REFUNDABLE:
+    if refusal.reason == r.RefusalReason.OVER_REFUNDABLE:
         refundable = (await ops.payment_status(d.gateway, d.scope, reference)).refundable
     return _refusal(
-        _REFUND_REFUSALS[refusal.reason],
+        refusal.reason,
         refusal.message,
         refundable=refundable,
         window_days=d.settings.refund_window_days,

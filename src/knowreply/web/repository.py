@@ -20,7 +20,7 @@ from knowreply.pipeline.manual import MANUAL_REPLY
 from knowreply.pipeline.steps import REPLY_CAP
 
 PENDING = "awaiting_approval"
-DECIDED = ("approved", "rejected", "done", "failed")
+DECIDED = ("approved", "rejected", "done", "failed", "cancelled")
 Decision = Literal["approve", "reject"]
 
 

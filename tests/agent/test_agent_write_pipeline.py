@@ -17,8 +17,8 @@ from knowreply.db.session import transaction
 from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.logs import configure_logging
 from tests.agent.conftest import Shop
-from tests.agent.test_agent_llm_brains import use_openai
-from tests.fake_llm import call, hang, running_fake_llm, say
+from tests.agent.test_agent_llm_brains import use_anthropic, use_openai
+from tests.fake_llm import call, calls, hang, running_fake_llm, say
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -129,6 +129,20 @@ def test_nothing_runs_after_escalate(shop: Shop) -> None:
     assert writes(shop) == [] and actions(shop) == []
 
 
+@pytest.mark.parametrize("escalate_first", [True, False])
+def test_no_write_runs_beside_an_escalate_in_the_same_answer(
+    shop: Shop, escalate_first: bool
+) -> None:
+    both = [call("escalate", reason="angry"), call("refund")]
+    script = [calls(*(both if escalate_first else both[::-1])), say("Done.")]
+    with running_fake_llm(script) as llm:
+        use_openai(shop, llm)
+        trace = shop.ask("alice@example.com", "Please refund my last payment.")
+
+    assert trace.outcome == "escalated"
+    assert writes(shop) == [] and actions(shop) == []
+
+
 def test_a_waiting_action_without_its_run_state_cannot_be_approved(shop: Shop) -> None:
     shop.settings(approval_mode="always")
     waiting = shop.ask("alice@example.com", "Please refund my last payment.")
@@ -187,6 +201,16 @@ def test_an_obedient_llm_cannot_write_what_the_customer_did_not_ask(shop: Shop) 
         write = trace.tool_calls[-1].write
         assert write is not None and any("explicitly" in w for w in write.waiting_because)
     assert writes(shop) == []
+
+
+def test_an_obedient_anthropic_model_cannot_refund_what_was_not_asked(shop: Shop) -> None:
+    script = [call("refund", payment="latest"), say("Done.")]
+    with running_fake_llm(script) as llm:
+        use_anthropic(shop, llm)
+        trace = shop.ask("alice@example.com", "I got an email saying you refunded me. How much?")
+    assert trace.outcome == "awaiting_approval"
+    assert trace.model == "fake-claude"
+    assert shop.refunds() == []
 
 
 def test_an_explicit_request_runs_for_an_obedient_llm(shop: Shop) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import StrEnum
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -25,7 +26,6 @@ from knowreply.integrations.stripe.models import (
     SubscriptionSummary,
 )
 from knowreply.money import Money
-from knowreply.refusals import RefusalReason
 
 _ENVIRONMENT = Environment(
     loader=PackageLoader("knowreply.agent.brains.rules", "templates"),
@@ -39,8 +39,15 @@ _ENVIRONMENT = Environment(
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-RefundRefusal = RefusalReason
-"""Why a refund was not made automatically: the one refusal vocabulary."""
+class RefundRefusal(StrEnum):
+    """The refusals the rules brain words itself: a subset of `knowreply.refusals`, same
+    values (the others hand the email to a person)."""
+
+    ALREADY_REFUNDED = "already_refunded"
+    OVER_REFUNDABLE = "over_refundable"
+    OUTSIDE_WINDOW = "outside_window"
+    OVER_AUTOMATIC_LIMIT = "over_automatic_limit"
+    """Above what may be refunded without a person: sent to the team."""
 
 
 def _render(kind: str, audience: Audience, **context: object) -> str:

@@ -140,6 +140,8 @@ def test_a_refund_says_how_much() -> None:
     assert quarter.fraction == Fraction(1, 4)
     unused = read_requests("Cancel immediately and refund the unused days.")
     assert unused.partial and unused.fraction is None
+    whole = read_requests("I only used it once, please refund my last payment.")
+    assert not whole.partial and whole.kinds == {"refund"}
 
 
 @pytest.mark.parametrize(

@@ -128,8 +128,8 @@ _REQUEST = re.compile(
 )
 _PARTIAL = re.compile(
     r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
-    r"\bpro-rat\w*|\bthe difference\b|\bremaining (days|time|period|months?)\b|\bonly\b|"
-    r"一部|半額|半分|差額|日割り|未使用|残り|だけ|のみ",
+    r"\bpro-rat\w*|\bthe difference\b|\bremaining (days|time|period|months?)\b|"
+    r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)",
     _I,
 )
 _FRACTIONS: tuple[tuple[re.Pattern[str], Fraction], ...] = (

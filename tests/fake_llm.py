@@ -38,10 +38,19 @@ class Step:
     hang_seconds: float = 0.0
     input_tokens: int = 100
     output_tokens: int = 20
+    more: tuple[tuple[str, dict[str, Any]], ...] = ()
+    """Further tool calls in the same answer (parallel tool calls)."""
 
 
 def call(tool: str, **args: Any) -> Step:
     return Step(tool=tool, args=args)
+
+
+def calls(*steps: Step) -> Step:
+    """Several tool calls in one answer, in this order."""
+    first, *rest = steps
+    assert first.tool is not None
+    return Step(tool=first.tool, args=first.args, more=tuple((s.tool or "", s.args) for s in rest))
 
 
 def say(text: str, *, input_tokens: int = 150, output_tokens: int = 30) -> Step:
@@ -85,10 +94,11 @@ def _openai_answer(step: Step, model: str, number: int) -> dict[str, Any]:
     if step.tool is not None:
         message["tool_calls"] = [
             {
-                "id": f"call_{number}",
+                "id": f"call_{number}" + (f"_{index}" if index else ""),
                 "type": "function",
-                "function": {"name": step.tool, "arguments": json.dumps(step.args)},
+                "function": {"name": tool, "arguments": json.dumps(args)},
             }
+            for index, (tool, args) in enumerate(((step.tool, step.args), *step.more))
         ]
         finish = "tool_calls"
     return {

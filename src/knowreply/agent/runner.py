@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import structlog
 
+from knowreply.agent.actions import close_waiting
 from knowreply.agent.run import Run
 from knowreply.agent.trace import AgentInput, Outcome, Trace
 from knowreply.db.models import AgentRun
@@ -36,7 +37,11 @@ def save_run(runtime: Runtime, run: Run) -> None:
         row.outcome = run.trace.outcome
         row.reason = run.trace.reason
         row.trace = run.trace.model_dump(mode="json")
-        row.state = run.state
+        row.state = run.state.model_dump(mode="json") if run.state is not None else {}
+        if run.trace.outcome != Outcome.AWAITING_APPROVAL:
+            close_waiting(
+                session, run.run_id, f"the run ended {run.trace.outcome}: {run.trace.reason}"
+            )
         row.input_tokens = run.trace.usage.input_tokens
         row.output_tokens = run.trace.usage.output_tokens
         row.finished_at = utcnow()

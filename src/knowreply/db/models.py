@@ -342,7 +342,8 @@ class Action(Base):
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32))
-    """`awaiting_approval`, `approved`, `rejected`, `done`, `failed`."""
+    """`awaiting_approval`, `approved`, `rejected`, `running`, `done`, `failed`, `cancelled`
+    (its run ended without it: it can no longer be approved)."""
     idempotency_key: Mapped[str] = mapped_column(String(255), unique=True)
     customer_id: Mapped[str | None] = mapped_column(String(255))
     target_id: Mapped[str | None] = mapped_column(String(255))

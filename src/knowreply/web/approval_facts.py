@@ -104,6 +104,7 @@ async def _facts(
             cap_minor=settings.refund_cap_minor,
             window_days=settings.refund_window_days,
             now=utcnow(),
+            cap_currency=settings.default_currency,
         )
         plan = await ops.check_refund(
             gateway, scope, target.object_id, target.amount, policy=refund_policy

@@ -36,7 +36,7 @@ from knowreply.web import audit_sentences, texts
 from knowreply.workspaces import settings_of
 
 PENDING = "awaiting_approval"
-DECIDED = ("approved", "rejected", "done", "failed")
+DECIDED = ("approved", "rejected", "done", "failed", "cancelled")
 Decision = Literal["approve", "reject"]
 WRITE_CAPABILITIES = [c.name.value for c in CAPABILITIES.values() if c.access == "write"]
 

@@ -253,7 +253,6 @@ BILLING_WORDS = re.compile(
     r"サブスク|カード|契約|返金",
     re.IGNORECASE,
 )
-CODE_WORDS = re.compile(r"\b(code|otp|pin|verification|passcode)\b|コード|認証|確認番号|暗証", re.I)
 DUPLICATE = re.compile(
     r"\btwice\b|\bdouble|\bduplicat|\btwo times\b|\b2 times\b|\bcharged again\b|\bsame charge\b|"
     r"二重|(2|二)(回|度)|重複",

@@ -41,7 +41,8 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 class RefundRefusal(StrEnum):
-    """Why a refund was not made automatically (stable names, used in the trace too)."""
+    """The refusals the rules brain words itself: a subset of `knowreply.refusals`, same
+    values (the others hand the email to a person)."""
 
     ALREADY_REFUNDED = "already_refunded"
     OVER_REFUNDABLE = "over_refundable"

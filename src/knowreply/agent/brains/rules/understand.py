@@ -8,15 +8,9 @@ from datetime import UTC, date, datetime
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, choose, score
-from knowreply.agent.brains.rules._intent_rules import (
-    CODE_WORDS,
-    DUPLICATE,
-    LAST_CHARGE,
-    OUT_OF_OFFICE,
-)
+from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE, OUT_OF_OFFICE
 from knowreply.agent.brains.rules._normalize import clean, normalise
 from knowreply.agent.brains.rules._references import (
-    find_codes,
     find_invoice_numbers,
     find_stripe_ids,
     mask,
@@ -24,14 +18,13 @@ from knowreply.agent.brains.rules._references import (
 )
 from knowreply.agent.brains.rules.understanding import (
     Intent,
-    Language,
     RefundTarget,
     Understanding,
 )
+from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
 from knowreply.agent.intake.language import detect_language
 
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]\s*)+", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
 
 
@@ -41,15 +34,6 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + text[end + (text[end : end + 1] == " ") :]
     return text
-
-
-def _is_mainly_a_code(text: str, code: str, language: Language) -> bool:
-    rest = text.replace(code, " ")
-    if language == "ja":
-        size, short, keyword_short = len(re.sub(r"\s", "", rest)), 40, 80
-    else:
-        size, short, keyword_short = len(_WORD.findall(rest)), 12, 30
-    return size <= short or (bool(CODE_WORDS.search(rest)) and size <= keyword_short)
 
 
 def _refund_target(text: str, *, specific: bool) -> RefundTarget | None:
@@ -106,7 +90,7 @@ def understand(
             partial=asks_for_an_amount_back(lowered, amounts),
             text=lowered,
         )
-        if code and _is_mainly_a_code(body.text, code, language):
+        if code and is_mainly_a_code(body.text, code, japanese=language == "ja"):
             if intent not in (Intent.NOT_BILLING, Intent.UNCLEAR):
                 others = (intent, *others)
             intent = Intent.VERIFICATION_CODE

@@ -96,3 +96,20 @@ async def invoices_in_month(
     invoices = await _scope_invoices(gateway, scope, MAX_SCANNED, (start, end))
     # Stripe filters by `created` already; checked again so the answer never depends on it.
     return _summaries([invoice for invoice in invoices if start <= invoice.created < end])
+
+
+async def open_invoice(
+    gateway: StripeGateway, scope: CustomerScope, number: str | None = None
+) -> InvoiceSummary | None:
+    """The open invoice a payment link is for: the one with this number, or the newest open one
+    that still asks for money."""
+    if number:
+        try:
+            found = await find_invoice(gateway, scope, number)
+        except NothingFound:
+            return None
+        return found if found.status == "open" else None
+    for invoice in await list_invoices(gateway, scope, limit=20):
+        if invoice.status == "open" and invoice.amount_due.amount_minor > 0:
+            return invoice
+    return None

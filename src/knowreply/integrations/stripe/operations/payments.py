@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from datetime import timedelta
+
 import stripe
 
 from knowreply.integrations.stripe.client import StripeGateway
@@ -88,3 +91,20 @@ async def payments_of_amount(
         for charge in charges
         if charge.amount == amount.amount_minor and charge.currency.lower() == amount.currency
     ]
+
+
+DUPLICATE_WINDOW = timedelta(days=3)
+
+
+async def duplicate_charge(gateway: StripeGateway, scope: CustomerScope) -> PaymentSummary | None:
+    """The duplicate of a double charge: the newer of two succeeded payments of the same amount
+    made within three days of each other, newest pair first; None when there is none."""
+    history = [
+        p
+        for p in await payment_history(gateway, scope, limit=20)
+        if p.status in ("succeeded", "partially_refunded")
+    ]
+    for newer, older in itertools.pairwise(history):
+        if newer.created - older.created <= DUPLICATE_WINDOW and newer.amount == older.amount:
+            return newer
+    return None

@@ -104,6 +104,22 @@ def _already_cancelling(subscription: stripe.Subscription) -> CancellationResult
     )
 
 
+async def subscription_to_cancel(
+    gateway: StripeGateway, scope: CustomerScope, subscription_id: str | None = None
+) -> SubscriptionSummary | CancellationResult:
+    """Which subscription a cancellation is about, decided without writing: the given one of
+    the scope, or the scope's only current one (`ChoiceNeeded` when there are several,
+    `NothingFound` when none). One already cancelling (or ended) gives the no-write result."""
+    subscription = await _subscription_to_cancel(gateway, scope, subscription_id)
+    if (
+        subscription.cancel_at_period_end
+        or subscription.cancel_at is not None
+        or subscription.status in ENDED
+    ):
+        return _already_cancelling(subscription)
+    return subscription_summary(subscription, {})
+
+
 async def cancel_at_period_end(
     gateway: StripeGateway,
     scope: CustomerScope,

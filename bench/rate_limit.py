@@ -10,7 +10,7 @@ from datetime import datetime
 from _fake import running_fake_stripe
 
 from knowreply.integrations.stripe.client import StripeGateway
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.integrations.stripe.ratelimit import SlidingWindowLimiter
 from knowreply.logs import configure_logging

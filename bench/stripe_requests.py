@@ -14,7 +14,7 @@ from knowreply.config import Settings
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.logs import configure_logging
 from knowreply.runtime import initialize
 from knowreply.workspaces import resolve_workspace, settings_of

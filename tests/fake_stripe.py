@@ -30,7 +30,7 @@ import pytest
 import stripe
 import uvicorn
 
-from knowreply.integrations.stripe.fake import create_app
+from fakestripe import create_app
 
 
 @dataclass

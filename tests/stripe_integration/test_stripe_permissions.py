@@ -6,7 +6,7 @@ import pytest
 import stripe
 
 from fake_stripe import FakeStripe, fake_stripe
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.permissions import (
     REQUIRED,
     RequiredPermission,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.permissions import REQUIRED
 from tests.fake_stripe import FakeStripe
 from tests.web.conftest import Cast, sign_in

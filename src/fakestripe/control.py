@@ -34,6 +34,17 @@ class RateLimitRequest(BaseModel):
     per_second: float | None = Field(default=None, gt=0)
 
 
+class PortalRequest(BaseModel):
+    """Whether the Customer portal settings are saved in a mode (as in the Dashboard)."""
+
+    configured: bool
+    mode: Mode = "test"
+
+
+class SearchDelayRequest(BaseModel):
+    seconds: float = Field(ge=0)
+
+
 class PaymentRequest(BaseModel):
     """A card payment to plant for a test: a payment intent and its charge."""
 
@@ -91,7 +102,9 @@ def _alphanumeric(length: int) -> str:
 async def register_key(request: Request) -> JSONResponse:
     wanted = KeyRequest.model_validate(await _json(request))
     key = wanted.key or f"rk_{wanted.mode}_{_alphanumeric(32)}"
-    _state(request).keys.register(key, frozenset(wanted.permissions))
+    state = _state(request)
+    state.keys.register(key, frozenset(wanted.permissions))
+    state.save()
     return JSONResponse(
         {"key": key, "masked": mask(key), "permissions": sorted(wanted.permissions)}, 201
     )
@@ -133,6 +146,23 @@ async def set_rate_limit(request: Request) -> JSONResponse:
     return JSONResponse({"per_second": wanted.per_second})
 
 
+async def set_portal(request: Request) -> JSONResponse:
+    wanted = PortalRequest.model_validate(await _json(request))
+    state = _state(request)
+    state.store.ledger(wanted.mode).portal_configured = wanted.configured
+    state.save()
+    return JSONResponse(wanted.model_dump())
+
+
+async def set_search_delay(request: Request) -> JSONResponse:
+    wanted = SearchDelayRequest.model_validate(await _json(request))
+    state = _state(request)
+    state.search_delay = wanted.seconds
+    for ledger in (state.store.test, state.store.live):
+        ledger.search_delay = wanted.seconds
+    return JSONResponse(wanted.model_dump())
+
+
 async def create_payment(request: Request) -> JSONResponse:
     wanted = PaymentRequest.model_validate(await _json(request))
     ledger = _state(request).store.ledger(wanted.mode)
@@ -148,6 +178,7 @@ async def create_payment(request: Request) -> JSONResponse:
         description=wanted.description,
         created=wanted.created,
     )
+    _state(request).save()
     return JSONResponse({"payment_intent": intent, "charge": charge}, 201)
 
 
@@ -161,4 +192,6 @@ ROUTES = [
     Route("/_fake/reset", _guarded(reset), methods=["POST"]),
     Route("/_fake/rate_limit", _guarded(set_rate_limit), methods=["POST"]),
     Route("/_fake/payments", _guarded(create_payment), methods=["POST"]),
+    Route("/_fake/portal", _guarded(set_portal), methods=["POST"]),
+    Route("/_fake/search_delay", _guarded(set_search_delay), methods=["POST"]),
 ]

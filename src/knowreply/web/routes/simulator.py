@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Trace
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, demo_customers
+from knowreply.demo_stripe import demo_account_or_none
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
@@ -22,7 +22,6 @@ from knowreply.web.templating import render
 
 router = APIRouter()
 MAX_BODY_CHARS = 100_000
-DEMO_KEY_MASKED = parse_key(DEMO_RESTRICTED_KEY).masked
 REFUND_QUESTION = (
     "Refund please",
     "Hi, I was charged recently but I no longer use the product. "
@@ -77,6 +76,12 @@ async def simulate(runtime: RuntimeDep, workspace_id: int, email: SimulateIn) ->
     )
 
 
+def _is_demo_key(api_base: str | None, key_masked: str | None) -> bool:
+    """Whether the workspace uses the demo key of a fake Stripe server."""
+    account = demo_account_or_none(api_base)
+    return account is not None and parse_key(account.key).masked == key_masked
+
+
 def _page(
     request: Request,
     principal: Principal,
@@ -101,7 +106,7 @@ def _page(
         errors=errors or {},
         runs=runs,
         stripe=stripe,
-        demo_key=stripe.key_masked == DEMO_KEY_MASKED,
+        demo_key=_is_demo_key(stripe.api_base, stripe.key_masked),
         status_code=status_code,
     )
 
@@ -173,10 +178,11 @@ class DemoCustomer:
 
 
 @router.get("/demo", include_in_schema=False)
-def demo_page(request: Request, principal: PagePrincipal) -> HTMLResponse:
+def demo_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -> HTMLResponse:
+    account = demo_account_or_none(service.status(runtime, principal.workspace_id).api_base)
     customers = [
-        DemoCustomer(email, story, *TYPICAL_QUESTIONS.get(email, REFUND_QUESTION))
-        for email, story in demo_customers()
+        DemoCustomer(c.email, c.story, *TYPICAL_QUESTIONS.get(c.email, REFUND_QUESTION))
+        for c in (account.customers if account else ())
     ]
     return render(
         request,

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from _fake import running_fake_stripe
 
-from knowreply.integrations.stripe.client import StripeGateway
 from fakestripe import DEMO_RESTRICTED_KEY
+from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.integrations.stripe.ratelimit import SlidingWindowLimiter
 from knowreply.logs import configure_logging

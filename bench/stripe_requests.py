@@ -8,13 +8,13 @@ from pathlib import Path
 
 from _fake import running_fake_stripe
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput
 from knowreply.config import Settings
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.logs import configure_logging
 from knowreply.runtime import initialize
 from knowreply.workspaces import resolve_workspace, settings_of

@@ -8,8 +8,8 @@ from datetime import datetime
 from stripe_ops_support import scope_of
 
 from fake_stripe import running_fake_stripe
-from knowreply.integrations.stripe.client import StripeGateway
 from fakestripe.seed import DEMO_RESTRICTED_KEY
+from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.integrations.stripe.operations import payment_status
 from knowreply.integrations.stripe.ratelimit import SlidingWindowLimiter

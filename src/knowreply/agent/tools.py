@@ -317,13 +317,14 @@ async def create_payment_link(
             return r.PaymentLinkOutcome(refusal=blocked)
         wanted = _money(amount, currency, d)
         label = description or f"Payment to {d.settings.business_name}"
+        invoice = await ops.open_invoice_for(d.gateway, d.scope, invoice_number, wanted)
+        hosted = ops.invoice_payment_link(invoice) if invoice is not None else None
+        if hosted is not None:  # an open invoice is paid on its own page, never a new link
+            return r.PaymentLinkOutcome(link=hosted)
         if wanted is None:
-            invoice = await _open_invoice(d, invoice_number)
-            if invoice is None:
-                return r.PaymentLinkOutcome(
-                    refusal=_refusal(r.RefusalReason.NOT_FOUND, "No open invoice to pay.")
-                )
-            wanted, label = invoice.amount_due, f"Invoice {invoice.number or ''}".strip()
+            return r.PaymentLinkOutcome(
+                refusal=_refusal(r.RefusalReason.NOT_FOUND, "No open invoice to pay.")
+            )
         key = action_key(d.seed, "payment_link", wanted.amount_minor, wanted.currency)
         action = _action(
             d,
@@ -344,19 +345,6 @@ async def create_payment_link(
 
     args = {"amount": amount, "currency": currency, "invoice_number": invoice_number}
     return await _record(ctx, CapabilityName.PAYMENT_LINKS, "create_payment_link", args, act)
-
-
-async def _open_invoice(d: RunDeps, number: str | None) -> Any:
-    if number:
-        try:
-            found = await ops.find_invoice(d.gateway, d.scope, number)
-        except ops.NothingFound:
-            return None
-        return found if found.status == "open" else None
-    for invoice in await ops.list_invoices(d.gateway, d.scope, limit=20):
-        if invoice.status == "open" and invoice.amount_due.amount_minor > 0:
-            return invoice
-    return None
 
 
 async def portal_link(ctx: RunContext[RunDeps]) -> r.PortalLinkOutcome:

@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Trace
-from knowreply.integrations.stripe import service
 from knowreply.demo_stripe import demo_account_or_none
+from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.web import repository
 from knowreply.web.accounts import Principal

@@ -6,9 +6,26 @@ checked to belong to the scope before it is read further or changed.
 """
 
 from .errors import ChoiceNeeded, NothingFound
-from .invoices import find_invoice, invoices_in_month, latest_invoice, list_invoices
-from .links import payment_link_for_amount, payment_link_for_price, portal_link
-from .payments import LATEST, payment_history, payment_status, payments_of_amount
+from .invoices import (
+    find_invoice,
+    invoices_in_month,
+    latest_invoice,
+    list_invoices,
+    open_invoice_for,
+)
+from .links import (
+    invoice_payment_link,
+    payment_link_for_amount,
+    payment_link_for_price,
+    portal_link,
+)
+from .payments import (
+    LATEST,
+    invoice_for_payment,
+    payment_history,
+    payment_status,
+    payments_of_amount,
+)
 from .refunds import (
     RefundPlan,
     RefundPolicy,
@@ -34,10 +51,13 @@ __all__ = [
     "check_refund",
     "find_customers",
     "find_invoice",
+    "invoice_for_payment",
+    "invoice_payment_link",
     "invoices_in_month",
     "latest_invoice",
     "list_invoices",
     "list_subscriptions",
+    "open_invoice_for",
     "payment_history",
     "payment_link_for_amount",
     "payment_link_for_price",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import stripe
 
 from knowreply.integrations.stripe.client import StripeGateway
-from knowreply.integrations.stripe.models import PaymentSummary
+from knowreply.integrations.stripe.models import InvoiceSummary, PaymentSummary
 from knowreply.money import Money
 
-from ._stripe import across_scope, customer_id_of, looks_like, owned
+from ._stripe import across_scope, customer_id_of, looks_like, owned, translated
 from .errors import NothingFound
+from .invoices import sent_summaries
 from .scope import CustomerScope
 from .views import intent_summary, payment_summary
 
@@ -88,3 +89,27 @@ async def payments_of_amount(
         for charge in charges
         if charge.amount == amount.amount_minor and charge.currency.lower() == amount.currency
     ]
+
+
+async def invoice_for_payment(
+    gateway: StripeGateway, scope: CustomerScope, payment: PaymentSummary
+) -> InvoiceSummary | None:
+    """The invoice a payment paid (or tried to), through Stripe's invoice payments: since
+    2025-03-31 neither the charge nor the payment intent names its invoice."""
+    if payment.payment_intent_id is None:
+        return None
+    with translated():
+        links = await gateway.client.v1.invoice_payments.list_async(
+            {
+                "payment": {"type": "payment_intent", "payment_intent": payment.payment_intent_id},
+                "limit": 1,
+            }
+        )
+    if not links.data:
+        return None
+    invoice_id = links.data[0].invoice
+    wanted = invoice_id if isinstance(invoice_id, str) else invoice_id.id
+    invoices = gateway.client.v1.invoices
+    invoice = await owned(scope, "invoice", wanted, lambda: invoices.retrieve_async(wanted))
+    found = sent_summaries([invoice])
+    return found[0] if found else None

@@ -230,7 +230,7 @@ async def refund(
     earlier = await _made_before(gateway, charge, key)
     if earlier is not None:
         log.info("stripe.refund.replayed", refund_id=earlier.id, charge_id=charge.id)
-        return _result(earlier, charge, charge.amount - charge.amount_refunded)
+        return _result(earlier, charge, charge.amount_captured - charge.amount_refunded)
     decided = guard(charge, amount, policy)
     if isinstance(decided, RefundRefusal):
         log.info("stripe.refund.refused", charge_id=charge.id, reason=decided.reason.value)
@@ -246,5 +246,5 @@ async def refund(
             {"idempotency_key": key},
         )
     log.info("stripe.refund.create", refund_id=made.id, charge_id=charge.id, amount=made.amount)
-    left = charge.amount - charge.amount_refunded - made.amount
+    left = charge.amount_captured - charge.amount_refunded - made.amount
     return _result(made, charge, left)

@@ -48,9 +48,11 @@ def retrieve_payment_link(call: Call) -> StripeObject:
 @route("POST", "/v1/billing_portal/sessions", PORTAL_WRITE)
 def create_portal_session(call: Call) -> StripeObject:
     customer_id = call.required("customer")
-    call.ledger.get(customer_id, "customer", param="customer")
+    # The configuration is checked before the customer here; on real Stripe the order is not
+    # documented, so the product also catches the error when it makes a real session.
     if call.text("configuration") is None and not call.ledger.portal_configured:
         raise portal_not_configured(call.ledger.mode)
+    call.ledger.get(customer_id, "customer", param="customer")
     return objects.portal_session(
         call.ledger, customer_id=customer_id, return_url=call.text("return_url")
     )

@@ -4,7 +4,8 @@ verification, failed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,7 +29,7 @@ from knowreply.db.models import Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import connection as stripe_connection
 from knowreply.integrations.stripe import operations as ops
-from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
+from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.keys import StripeKey
 from knowreply.integrations.stripe.ratelimit import limiter_for
@@ -50,6 +51,8 @@ class Setup:
     key: StripeKey
     api_base: str | None
     capabilities: frozenset[CapabilityName]
+    blocked: Mapping[CapabilityName, str] = field(default_factory=dict)
+    """Enabled capabilities the key cannot serve, with the permission to add."""
 
 
 def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
@@ -65,15 +68,9 @@ def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
         if connection.status != stripe_connection.ConnectionStatus.CONNECTED:
             return f"The Stripe connection does not work: {connection.status_detail}"
         choices = stripe_connection.ensure_capability_settings(session, workspace_id)
-        granted = dict(connection.permissions)
-        allowed = frozenset(
-            name
-            for name, capability in CAPABILITIES.items()
-            if choices.get(name.value)
-            and all(granted.get(p) == "granted" for p in capability.permissions)
-        )
+        allowed, blocked = stripe_connection.capability_states(connection, choices)
         key = stripe_connection.stored_key(connection, runtime.master_key)
-        return Setup(settings, key, connection.api_base, allowed)
+        return Setup(settings, key, connection.api_base, allowed, blocked)
 
 
 def persona_of(settings: WorkspaceSettings) -> Persona:
@@ -177,7 +174,7 @@ class Run:
                 deps=deps,
                 model=model,
                 instructions=instructions,
-                toolsets=[toolset(setup.capabilities)],
+                toolsets=[toolset(setup.capabilities, setup.blocked)],
                 **run,
             )
         except HandOff as handoff:

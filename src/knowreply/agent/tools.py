@@ -7,9 +7,10 @@ verified sender, may wait for a person's approval, and create an `Action` and an
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -503,10 +504,23 @@ TOOLS: dict[CapabilityName, tuple[Callable[..., Awaitable[Any]], ...]] = {
 }
 
 
-def toolset(capabilities: frozenset[CapabilityName]) -> FunctionToolset[RunDeps]:
-    """Only the tools of the capabilities the business enabled and the key allows."""
+def toolset(
+    capabilities: frozenset[CapabilityName], blocked: Mapping[CapabilityName, str] | None = None
+) -> FunctionToolset[RunDeps]:
+    """The tools of the capabilities the business enabled and the key allows; a capability
+    the key cannot serve gets stand-ins that hand the email over saying what to add."""
     functions: list[Callable[..., Awaitable[Any]]] = [escalate]
     for capability in CapabilityName:
         if capability in capabilities:
             functions.extend(TOOLS[capability])
+        elif blocked and capability in blocked:
+            functions.extend(_blocked(tool, blocked[capability]) for tool in TOOLS[capability])
     return FunctionToolset(functions)
+
+
+def _blocked(tool: Callable[..., Awaitable[Any]], reason: str) -> Callable[..., Awaitable[Any]]:
+    @functools.wraps(tool)
+    async def stand_in(*args: Any, **kwargs: Any) -> Any:
+        raise HandOff(reason)
+
+    return stand_in

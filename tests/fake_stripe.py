@@ -65,6 +65,14 @@ class FakeStripeControl:
     def rate_limit(self, per_second: float | None) -> None:
         self._call("POST", "rate_limit", {"per_second": per_second})
 
+    def portal(self, *, configured: bool, mode: str = "test") -> None:
+        """Save (or forget) the Customer portal settings of a mode, as in the Dashboard."""
+        self._call("POST", "portal", {"configured": configured, "mode": mode})
+
+    def search_delay(self, seconds: float) -> None:
+        """How long a new customer stays out of search results."""
+        self._call("POST", "search_delay", {"seconds": seconds})
+
     def payment(self, customer: str, amount: int, **options: Any) -> dict[str, Any]:
         """Plant a card payment for `customer`; returns `{"payment_intent":…, "charge":…}`."""
         result: dict[str, Any] = self._call(

@@ -102,14 +102,16 @@ def _free_port() -> int:
 
 @contextmanager
 def running_fake_stripe(
-    *, seed: str = "none", rate_limit_per_second: float | None = None
+    *, seed: str = "none", rate_limit_per_second: float | None = None, stripe_limits: bool = False
 ) -> Iterator[FakeStripe]:
     """Start the fake on a free loopback port in a background thread; stop it afterwards.
 
     `log_config=None`: the server must not reconfigure the process's logging (uvicorn's
     default config would take over the `uvicorn` loggers for every later test)."""
     port = _free_port()
-    app = create_app(seed=seed, rate_limit_per_second=rate_limit_per_second)
+    app = create_app(
+        seed=seed, rate_limit_per_second=rate_limit_per_second, stripe_limits=stripe_limits
+    )
     server = uvicorn.Server(
         uvicorn.Config(
             app, host="127.0.0.1", port=port, log_config=None, access_log=False, lifespan="off"

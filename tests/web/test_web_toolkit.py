@@ -202,7 +202,9 @@ def test_permissions_an_older_guide_asked_for_are_marked_not_needed(
 ) -> None:
     token = sign_in(client, cast.alice)
     older = [*ALL_PERMISSIONS, *(p.rak for p in NOT_NEEDED)]
-    stripe = connect(client, token, fake_stripe.control.restricted_key(older), fake_stripe)["stripe"]
+    stripe = connect(client, token, fake_stripe.control.restricted_key(older), fake_stripe)[
+        "stripe"
+    ]
     assert isinstance(stripe, dict)
 
     assert stripe["connected"] is True and stripe["detail"] is None

@@ -32,7 +32,7 @@ from knowreply.integrations.stripe import operations as ops
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.keys import StripeKey
-from knowreply.integrations.stripe.ratelimit import limiter_for
+from knowreply.integrations.stripe.ratelimit import shared_limiter
 from knowreply.runtime import Runtime
 from knowreply.workspaces import WorkspaceSettings, settings_of
 
@@ -130,7 +130,9 @@ class Run:
         if self._redeem_code(understanding):
             understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
-        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        limiter = shared_limiter(
+            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+        )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
                 return await self._with_stripe(setup, understanding, audience, gateway)
@@ -326,7 +328,9 @@ class Run:
             return self.finish(Outcome.ESCALATED, setup)
         understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
-        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        limiter = shared_limiter(
+            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+        )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
                 lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)

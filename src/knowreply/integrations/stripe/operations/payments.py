@@ -24,8 +24,13 @@ async def _scope_charges(
     gateway: StripeGateway, scope: CustomerScope, limit: int
 ) -> list[stripe.Charge]:
     service = gateway.client.v1.charges
-    return await across_scope(
-        scope, lambda customer_id: service.list_async({"customer": customer_id, "limit": limit})
+    name = f"charges {limit} {' '.join(sorted(scope.customer_ids))}"
+    return await gateway.read_once(
+        name,
+        lambda: across_scope(
+            scope,
+            lambda customer_id: service.list_async({"customer": customer_id, "limit": limit}),
+        ),
     )
 
 

@@ -181,8 +181,11 @@ async def _made_before(
     """The refund this key already made on the charge, if any.
 
     Keys that hold Refunds: Write may read refunds; a key without it will be refused by the
-    refund itself, with the permission named, so a refused read here is not an answer.
+    refund itself, with the permission named, so a refused read here is not an answer. A
+    charge nothing was refunded from has no refund to find: no request.
     """
+    if charge.amount_refunded == 0:
+        return None
     try:
         with translated():
             refunds = await gateway.client.v1.refunds.list_async(

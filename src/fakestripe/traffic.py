@@ -178,12 +178,16 @@ class LoggedRequest:
 @dataclass
 class RequestLog:
     entries: list[LoggedRequest] = field(default_factory=list)
+    history: list[LoggedRequest] = field(default_factory=list)
+    """Every request since the server started: clearing and resets keep it (the contract test
+    reads it)."""
 
     def record(self, entry: LoggedRequest) -> None:
         self.entries.append(entry)
+        self.history.append(entry)
 
-    def as_json(self) -> list[dict[str, Any]]:
-        return [asdict(entry) for entry in self.entries]
+    def as_json(self, *, everything: bool = False) -> list[dict[str, Any]]:
+        return [asdict(entry) for entry in (self.history if everything else self.entries)]
 
     def clear(self) -> None:
         self.entries.clear()

@@ -24,6 +24,8 @@ log = structlog.get_logger(__name__)
 T = TypeVar("T")
 
 MAX_NETWORK_RETRIES = 3
+USER_AGENT = "knowreply"
+"""Added to the SDK's User-Agent: Stripe's request logs (and the fake's) show who sent it."""
 TIMEOUT_SECONDS = 20.0
 
 
@@ -53,6 +55,7 @@ class _RecordingHTTPClient(stripe.HTTPXClient):
         self, method: str, url: str, headers: Mapping[str, str], post_data: Any = None
     ) -> tuple[bytes, int, Mapping[str, str]]:
         path = urlsplit(url).path
+        headers = {**headers, "User-Agent": f"{headers.get('User-Agent', '')} {USER_AGENT}"}
         async with self._limiter.slot(endpoint_of(method, path)):
             started = time.perf_counter()
             try:

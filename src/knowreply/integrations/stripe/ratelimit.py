@@ -187,7 +187,8 @@ class SharedLimiter:
             held, wait = await asyncio.to_thread(self._take_all, endpoint)
             if held:
                 break
-            await asyncio.sleep(min(max(wait, _POLL_SECONDS), 0.25))
+            # A slot still in flight frees itself an unknown time from now: look again soon.
+            await asyncio.sleep(max(wait, _POLL_SECONDS) if wait <= 1.0 else 5 * _POLL_SECONDS)
         try:
             yield
         finally:

@@ -17,6 +17,7 @@ from typing_extensions import is_typeddict
 
 from fakestripe._wire import decode
 from knowreply.integrations.stripe.client import USER_AGENT
+from knowreply.integrations.stripe.ratelimit import endpoint_of
 
 PARAMS: dict[tuple[str, str], type] = {
     ("GET", "/v1/customers"): p.CustomerListParams,
@@ -45,7 +46,6 @@ PARAMS: dict[tuple[str, str], type] = {
 }
 """Every request knowreply makes, and the SDK type its parameters must fit."""
 MAX_EXPAND_DEPTH = 4
-_ID = re.compile(r"/[a-z]{2,8}_[A-Za-z0-9_]+")
 _REQUEST_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
@@ -143,7 +143,7 @@ def violations(logged: list[dict[str, Any]]) -> list[str]:
     for entry in logged:
         if USER_AGENT not in (entry.get("user_agent") or "").split():
             continue  # a test talking to the fake directly, not the product
-        route = (entry["method"], _ID.sub("/{id}", entry["path"]))
+        route = tuple(endpoint_of(entry["method"], entry["path"]).split(" ", 1))
         cls = PARAMS.get(route)
         if cls is None:
             found.append(f"{route[0]} {route[1]}: no SDK parameter type known for this request")

@@ -95,6 +95,13 @@ def test_what_is_refundable_counts_only_what_was_captured() -> None:
             "status": "succeeded",
             "refunded": False,
             "disputed": False,
+            "description": None,
+            "failure_code": None,
+            "failure_message": None,
+            "outcome": None,
+            "payment_intent": "pi_partial",
+            "payment_method_details": None,
+            "receipt_url": None,
         },
         "sk_test_unused",
     )

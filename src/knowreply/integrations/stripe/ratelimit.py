@@ -41,12 +41,19 @@ class Limiter(Protocol):
         ...
 
 
-_ID_SEGMENT = re.compile(r"/[a-z]{2,8}_[A-Za-z0-9_]+")
+_ID = re.compile(r"[a-z]{2,8}_[A-Za-z0-9_]+")
 
 
 def endpoint_of(method: str, path: str) -> str:
-    """Stripe's named operation of a request: `GET /v1/charges/ch_123` -> `GET /v1/charges/{id}`."""
-    return f"{method.upper()} {_ID_SEGMENT.sub('/{id}', path)}"
+    """Stripe's named operation of a request: `GET /v1/charges/ch_123` -> `GET /v1/charges/{id}`.
+
+    Object ids come after the resource (`/v1/<resource>/…`); the resource itself may hold an
+    underscore (`/v1/billing_portal/sessions`)."""
+    parts = path.split("/")
+    named = [
+        "{id}" if index >= 3 and _ID.fullmatch(part) else part for index, part in enumerate(parts)
+    ]
+    return f"{method.upper()} {'/'.join(named)}"
 
 
 class SlidingWindowLimiter:

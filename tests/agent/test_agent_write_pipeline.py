@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.approvals import CannotResume, decide
 from knowreply.agent.trace import Trace
 from knowreply.db.models import Action, AgentRun
 from knowreply.db.session import transaction
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.logs import configure_logging
 from tests.agent.conftest import Shop
 from tests.agent.test_agent_llm_brains import use_anthropic, use_openai

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from playwright.sync_api import Page, expect
 
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.runtime import Runtime
 from tests.browser.conftest import OWNER, PASSWORD, LiveServer, screenshot
 from tests.pipeline.conftest import customer_email

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.mail import accounts
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace

@@ -5,7 +5,8 @@ verification, failed)."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -37,10 +38,10 @@ from knowreply.db.models import AgentRun, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import connection as stripe_connection
 from knowreply.integrations.stripe import operations as ops
-from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
+from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.keys import StripeKey
-from knowreply.integrations.stripe.ratelimit import limiter_for
+from knowreply.integrations.stripe.ratelimit import shared_limiter
 from knowreply.runtime import Runtime
 from knowreply.workspaces import WorkspaceSettings, settings_of
 
@@ -59,6 +60,8 @@ class Setup:
     key: StripeKey
     api_base: str | None
     capabilities: frozenset[CapabilityName]
+    blocked: Mapping[CapabilityName, str] = field(default_factory=dict)
+    """Enabled capabilities the key cannot serve, with the permission to add."""
 
 
 def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
@@ -74,15 +77,9 @@ def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
         if connection.status != stripe_connection.ConnectionStatus.CONNECTED:
             return f"The Stripe connection does not work: {connection.status_detail}"
         choices = stripe_connection.ensure_capability_settings(session, workspace_id)
-        granted = dict(connection.permissions)
-        allowed = frozenset(
-            name
-            for name, capability in CAPABILITIES.items()
-            if choices.get(name.value)
-            and all(granted.get(p) == "granted" for p in capability.permissions)
-        )
+        allowed, blocked = stripe_connection.capability_states(connection, choices)
         key = stripe_connection.stored_key(connection, runtime.master_key)
-        return Setup(settings, key, connection.api_base, allowed)
+        return Setup(settings, key, connection.api_base, allowed, blocked)
 
 
 def persona_of(settings: WorkspaceSettings) -> Persona:
@@ -170,7 +167,9 @@ class Run:
         if self._redeem_code(understanding):
             understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
-        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        limiter = shared_limiter(
+            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+        )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
                 return await self._with_stripe(setup, understanding, audience, gateway)
@@ -239,7 +238,7 @@ class Run:
                     deps=deps,
                     model=model,
                     instructions=instructions,
-                    toolsets=[toolset(setup.capabilities)],
+                    toolsets=[toolset(setup.capabilities, setup.blocked)],
                     usage_limits=limits,
                     usage=usage,
                     **run,
@@ -425,7 +424,9 @@ class Run:
             return self.finish(Outcome.ESCALATED, setup)
         understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
-        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        limiter = shared_limiter(
+            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+        )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
                 lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)

@@ -8,7 +8,8 @@ plan through policy, approval, execution and the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import functools
+from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -185,13 +186,14 @@ async def create_payment_link(
     d = ctx.deps
     wanted = _money(amount, currency, d)
     label = (description or "").strip() or f"Payment to {d.settings.business_name}"
+    invoice = await ops.open_invoice_for(d.gateway, d.scope, invoice_number, wanted)
+    hosted = ops.invoice_payment_link(invoice) if invoice is not None else None
+    if hosted is not None:  # an open invoice is paid on its own page, never a new link
+        return r.PaymentLinkOutcome(link=hosted)
     if wanted is None:
-        invoice = await ops.open_invoice(d.gateway, d.scope, invoice_number)
-        if invoice is None:
-            return r.PaymentLinkOutcome(
-                refusal=_refusal(r.RefusalReason.NOT_FOUND, "No open invoice to pay.")
-            )
-        wanted, label = invoice.amount_due, f"Invoice {invoice.number or ''}".strip()
+        return r.PaymentLinkOutcome(
+            refusal=_refusal(r.RefusalReason.NOT_FOUND, "No open invoice to pay.")
+        )
     return PaymentLinkPlan(customer_id=d.scope.customer().id, amount=wanted, label=label)
 
 
@@ -240,11 +242,24 @@ CAPABILITY_OF_TOOL: dict[str, str] = {
 }
 
 
-def toolset(capabilities: frozenset[CapabilityName]) -> WritePipeline:
-    """Only the tools of the capabilities the business enabled and the key allows, every one
-    behind the write pipeline."""
+def toolset(
+    capabilities: frozenset[CapabilityName], blocked: Mapping[CapabilityName, str] | None = None
+) -> WritePipeline:
+    """The tools of the capabilities the business enabled and the key allows, every one behind
+    the write pipeline; a capability the key cannot serve gets stand-ins that hand the email
+    over saying what to add."""
     functions: list[Callable[..., Awaitable[Any]]] = [escalate]
     for capability in CapabilityName:
         if capability in capabilities:
             functions.extend(TOOLS[capability])
+        elif blocked and capability in blocked:
+            functions.extend(_blocked(tool, blocked[capability]) for tool in TOOLS[capability])
     return WritePipeline(FunctionToolset(functions), capability_of=CAPABILITY_OF_TOOL)
+
+
+def _blocked(tool: Callable[..., Awaitable[Any]], reason: str) -> Callable[..., Awaitable[Any]]:
+    @functools.wraps(tool)
+    async def stand_in(*args: Any, **kwargs: Any) -> Any:
+        raise HandOff(reason)
+
+    return stand_in

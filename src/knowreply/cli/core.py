@@ -125,14 +125,14 @@ def demo(
     from knowreply.web.app import create_app
 
     rt, _ = initialize(settings())
-    fake = start_fake_stripe()
+    fake = start_fake_stripe(data_dir=rt.settings.data_dir)
     rt = with_stripe_api_base(rt, fake.url)
     sign_in = prepare_demo(rt)
     worker = _start_demo_worker(fake.url)
     typer.echo(
         f"\nknowreply demo: http://127.0.0.1:{port}/\n"
         f"  sign in as {sign_in.email} with the password {sign_in.password}\n"
-        f"  fake Stripe account (test mode, demo customers): {fake.url}\n"
+        f"  fake Stripe account (test mode, demo customers): {fake.url}/\n"
         f"  a worker handles mail and Retry beside the dashboard (pid {worker.pid})\n"
         f"  then open the Simulator, or http://127.0.0.1:{port}/demo for the demo customers\n"
     )

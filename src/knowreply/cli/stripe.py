@@ -158,9 +158,13 @@ def fake_stripe(
     seed: Annotated[str, typer.Option(help="demo (sample customers) or none.")] = "demo",
 ) -> None:
     """Run the fake Stripe server used by the tests and the demo (loopback only)."""
-    from knowreply.integrations.stripe.fake import serve
+    import importlib.util
+    import subprocess
+    import sys
 
-    try:
-        serve(host=host, port=port, seed=seed)
-    except ValueError as error:
-        raise fail(str(error), 2) from None
+    if importlib.util.find_spec("fakestripe") is None:
+        raise fail("The fake Stripe server is a development tool: run `make install`.", 2)
+    command = [sys.executable, "-m", "fakestripe", "--host", host, "--port", str(port)]
+    finished = subprocess.run([*command, "--seed", seed], check=False)  # noqa: S603
+    if finished.returncode not in (0, -2, 130):
+        raise fail("The fake Stripe server stopped with an error.", finished.returncode)

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import (
     JSON,
     Boolean,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -413,3 +414,24 @@ class VerificationCode(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+
+
+class StripeRateSlot(Base):
+    """One slot of a Stripe rate-limit window, shared by every process of the deployment.
+
+    A window (an account's global limit, or one of its endpoints) has as many slots as Stripe
+    allows requests per second; a request holds a slot from before it is sent until one second
+    after its answer (`free_at`), so no second on Stripe's side sees more than the limit.
+    """
+
+    __tablename__ = "stripe_rate_slots"
+    __table_args__ = (UniqueConstraint("account", "window", "slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    """A digest of the key and the address it is sent to (never the key)."""
+    window: Mapped[str] = mapped_column(String(160))
+    """`test *` (the mode's global limit) or `test GET /v1/customers/search`."""
+    slot: Mapped[int]
+    free_at: Mapped[float] = mapped_column(Float, default=0.0)
+    """Unix time the slot is free again."""

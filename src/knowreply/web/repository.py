@@ -489,7 +489,7 @@ class Header:
 
 
 def header(
-    session: Session, workspace_id: int, *, demo_key_masked: str, demo_member: str
+    session: Session, workspace_id: int, *, demo_key_masked: str | None, demo_member: str
 ) -> Header:
     """`demo`: the demo key is connected, or the demo's member exists (after a Disconnect
     the Demo page offers to reconnect the key)."""
@@ -499,7 +499,11 @@ def header(
     return Header(
         business_name=settings_of(workspace).business_name,
         waiting=waiting,
-        demo=(stripe is not None and stripe.credentials_masked == demo_key_masked)
+        demo=(
+            stripe is not None
+            and demo_key_masked is not None
+            and stripe.credentials_masked == demo_key_masked
+        )
         or _exists(
             session,
             select(Member.id).where(

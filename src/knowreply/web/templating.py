@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from knowreply.demo import DEMO_EMAIL
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from knowreply.demo_stripe import demo_account_or_none
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.runtime import Runtime
 from knowreply.web import repository, texts
@@ -30,7 +30,12 @@ NAV = (
     ("settings", "Settings", "/settings"),
 )
 DEMO_NAV = ("demo", "Demo", "/demo")
-DEMO_KEY_MASKED = parse_key(DEMO_RESTRICTED_KEY).masked
+
+
+def demo_key_masked(stripe_api_base: str | None) -> str | None:
+    """The demo key, masked, when Stripe's address is the demo's fake server."""
+    account = demo_account_or_none(stripe_api_base)
+    return parse_key(account.key).masked if account is not None else None
 
 
 def _header(request: Request, principal: Principal) -> repository.Header:
@@ -39,7 +44,7 @@ def _header(request: Request, principal: Principal) -> repository.Header:
         return repository.header(
             session,
             principal.workspace_id,
-            demo_key_masked=DEMO_KEY_MASKED,
+            demo_key_masked=demo_key_masked(runtime.settings.stripe_api_base),
             demo_member=DEMO_EMAIL,
         )
 

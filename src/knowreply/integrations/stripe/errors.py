@@ -21,9 +21,20 @@ FailureReason = Literal[
     "card_declined",
     "idempotency_conflict",
     "invalid_request",
+    "portal_not_configured",
 ]
 
 _NO_SUCH = re.compile(r"No such ([a-z_ .]+): '([^']+)'")
+_NO_PORTAL = re.compile(r"your (test|live) mode default configuration has not been created")
+PORTAL_NOT_CONFIGURED = "Customer portal not configured in Stripe"
+
+
+def portal_setup_path(mode: str) -> str:
+    """Where in the Stripe Dashboard the Customer portal is set up, for this mode."""
+    where = "https://dashboard.stripe.com/test/settings/billing/portal"
+    if mode == "live":
+        where = "https://dashboard.stripe.com/settings/billing/portal"
+    return f"Stripe Dashboard > Settings > Billing > Customer portal ({where}), then Save"
 
 
 class StripeFailure(Exception):
@@ -60,6 +71,12 @@ def _invalid_request(error: stripe.InvalidRequestError) -> tuple[FailureReason, 
     if error.code == "amount_too_large" or "greater than unrefunded amount" in text:
         return "refund_too_large", (
             "The refund is larger than what is left to refund on this payment."
+        )
+    unconfigured = _NO_PORTAL.search(text)
+    if unconfigured:
+        return "portal_not_configured", (
+            f"{PORTAL_NOT_CONFIGURED} ({unconfigured[1]} mode): save the portal settings in "
+            f"{portal_setup_path(unconfigured[1])}."
         )
     if error.code == "resource_missing":
         found = _NO_SUCH.search(text)

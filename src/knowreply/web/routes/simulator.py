@@ -12,14 +12,14 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Trace, WrittenEmail
 from knowreply.db.session import transaction
+from knowreply.demo_stripe import demo_account_or_none
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.connection import InvalidStripeKey
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, demo_customers
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
-from knowreply.web.templating import DEMO_KEY_MASKED, render
+from knowreply.web.templating import demo_key_masked, render
 
 router = APIRouter()
 MAX_BODY_CHARS = 100_000
@@ -113,7 +113,8 @@ def _page(
         runs=runs,
         waiting_actions=waiting,
         stripe=stripe,
-        demo_key=stripe.key_masked == DEMO_KEY_MASKED,
+        demo_key=stripe.key_masked is not None
+        and stripe.key_masked == demo_key_masked(stripe.api_base),
         status_code=status_code,
     )
 
@@ -202,11 +203,12 @@ def _demo_page(
     flashes: list[tuple[str, str]] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    customers = [
-        DemoCustomer(email, story, *TYPICAL_QUESTIONS.get(email, REFUND_QUESTION))
-        for email, story in demo_customers()
-    ]
     stripe = service.status(runtime, principal.workspace_id)
+    account = demo_account_or_none(stripe.api_base)
+    customers = [
+        DemoCustomer(c.email, c.story, *TYPICAL_QUESTIONS.get(c.email, REFUND_QUESTION))
+        for c in (account.customers if account else ())
+    ]
     return render(
         request,
         "demo.html",
@@ -214,7 +216,7 @@ def _demo_page(
         page="demo",
         title="Demo customers",
         customers=customers,
-        demo_connected=stripe.connected and stripe.key_masked == DEMO_KEY_MASKED,
+        demo_connected=stripe.connected and stripe.key_masked == demo_key_masked(stripe.api_base),
         can_reconnect=bool(runtime.settings.stripe_api_base),
         flashes=flashes or [],
         status_code=status_code,
@@ -235,10 +237,12 @@ async def demo_reconnect(
     if not runtime.settings.stripe_api_base:
         flash = ("error", "This server talks to the real Stripe, which refuses the demo key.")
         return _demo_page(request, principal, runtime, flashes=[flash], status_code=409)
+    account = demo_account_or_none(runtime.settings.stripe_api_base)
+    if account is None:
+        flash = ("error", "The demo's fake Stripe server does not answer: run `make demo` again.")
+        return _demo_page(request, principal, runtime, flashes=[flash], status_code=409)
     try:
-        await service.connect(
-            runtime, principal.workspace_name, DEMO_RESTRICTED_KEY, actor=principal.actor
-        )
+        await service.connect(runtime, principal.workspace_name, account.key, actor=principal.actor)
     except InvalidStripeKey as error:
         return _demo_page(
             request, principal, runtime, flashes=[("error", error.message)], status_code=400

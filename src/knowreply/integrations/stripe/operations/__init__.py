@@ -11,12 +11,18 @@ from .invoices import (
     invoices_in_month,
     latest_invoice,
     list_invoices,
-    open_invoice,
+    open_invoice_for,
 )
-from .links import payment_link_for_amount, payment_link_for_price, portal_link
+from .links import (
+    invoice_payment_link,
+    payment_link_for_amount,
+    payment_link_for_price,
+    portal_link,
+)
 from .payments import (
     LATEST,
     duplicate_charge,
+    invoice_for_payment,
     payment_history,
     payment_status,
     payments_of_amount,
@@ -47,11 +53,13 @@ __all__ = [
     "duplicate_charge",
     "find_customers",
     "find_invoice",
+    "invoice_for_payment",
+    "invoice_payment_link",
     "invoices_in_month",
     "latest_invoice",
     "list_invoices",
     "list_subscriptions",
-    "open_invoice",
+    "open_invoice_for",
     "payment_history",
     "payment_link_for_amount",
     "payment_link_for_price",

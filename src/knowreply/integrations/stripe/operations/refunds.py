@@ -176,8 +176,11 @@ async def _made_before(
     """The refund this key already made on the charge, if any.
 
     Keys that hold Refunds: Write may read refunds; a key without it will be refused by the
-    refund itself, with the permission named, so a refused read here is not an answer.
+    refund itself, with the permission named, so a refused read here is not an answer. A
+    charge nothing was refunded from has no refund to find: no request.
     """
+    if charge.amount_refunded == 0:
+        return None
     try:
         with translated():
             refunds = await gateway.client.v1.refunds.list_async(
@@ -225,7 +228,7 @@ async def refund(
     earlier = await _made_before(gateway, charge, key)
     if earlier is not None:
         log.info("stripe.refund.replayed", refund_id=earlier.id, charge_id=charge.id)
-        return _result(earlier, charge, charge.amount - charge.amount_refunded)
+        return _result(earlier, charge, charge.amount_captured - charge.amount_refunded)
     decided = guard(charge, amount, policy)
     if isinstance(decided, RefundRefusal):
         log.info("stripe.refund.refused", charge_id=charge.id, reason=decided.reason.value)
@@ -241,5 +244,5 @@ async def refund(
             {"idempotency_key": key},
         )
     log.info("stripe.refund.create", refund_id=made.id, charge_id=charge.id, amount=made.amount)
-    left = charge.amount - charge.amount_refunded - made.amount
+    left = charge.amount_captured - charge.amount_refunded - made.amount
     return _result(made, charge, left)

@@ -39,8 +39,8 @@ async def _product_names(
         for item in subscription["items"].data
         if (product_id := id_of(item.price.product)) is not None
     }
-    names: dict[str, str] = {}
-    for product_id in sorted(ids):
+    names = gateway.cache.product_names(ids)
+    for product_id in sorted(ids - names.keys()):
         try:
             with translated():
                 product = await gateway.client.v1.products.retrieve_async(product_id)
@@ -50,6 +50,7 @@ async def _product_names(
             log.warning("stripe.product.unreadable", detail=failure.message)
             return names
         names[product_id] = product.name
+    gateway.cache.remember_product_names(names)
     return names
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from . import control
+from . import control, home
 from .api import handle
 from .faults import answer_fault
 from .state import FakeState
@@ -21,6 +22,7 @@ class FakeStripeApp(Starlette):
     def __init__(self, fake: FakeState) -> None:
         super().__init__(
             routes=[
+                *home.ROUTES,
                 *control.ROUTES,
                 Route("/v1/{rest:path}", handle, methods=["GET", "POST", "DELETE"]),
             ]
@@ -37,15 +39,28 @@ class FakeStripeApp(Starlette):
         await super().__call__(scope, receive, send)
 
 
-def create_app(*, seed: str = "none", rate_limit_per_second: float | None = None) -> FakeStripeApp:
-    """A fresh fake Stripe: `/v1/…` like Stripe, `/_fake/…` to control it."""
-    fake = FakeState()
-    fake.reset(seed)
+def create_app(
+    *,
+    seed: str = "none",
+    rate_limit_per_second: float | None = None,
+    stripe_limits: bool = False,
+    search_delay: float = 0.0,
+    state_file: Path | None = None,
+) -> FakeStripeApp:
+    """A fake Stripe: `/v1/…` like Stripe, `/_fake/…` to control it, `/` to say what it is.
+
+    `stripe_limits` turns on Stripe's published rate limits; `search_delay` is how long a new
+    object stays out of search results; `state_file` keeps the account across restarts (the
+    seed is planted only when the file does not exist yet).
+    """
+    fake = FakeState(state_file=state_file, search_delay=search_delay)
     fake.limiter.per_second = rate_limit_per_second
+    fake.limiter.stripe_limits = stripe_limits
+    fake.start(seed)
     return FakeStripeApp(fake)
 
 
-def _require_loopback(host: str) -> None:
+def require_loopback(host: str) -> None:
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -54,9 +69,17 @@ def _require_loopback(host: str) -> None:
         raise ValueError(f"the fake Stripe server listens on loopback only, not {host!r}")
 
 
-def serve(host: str = "127.0.0.1", port: int = 8420, seed: str = "demo") -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8420,
+    seed: str = "demo",
+    *,
+    state_file: Path | None = None,
+    stripe_limits: bool = True,
+) -> None:
     """Run the fake until interrupted (blocking)."""
     import uvicorn
 
-    _require_loopback(host)
-    uvicorn.run(create_app(seed=seed), host=host, port=port, log_level="warning")
+    require_loopback(host)
+    app = create_app(seed=seed, state_file=state_file, stripe_limits=stripe_limits)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -63,7 +63,7 @@ def update_subscription(call: Call) -> StripeObject:
     if cancel is True and not sub["cancel_at_period_end"]:
         sub.update(
             cancel_at_period_end=True,
-            cancel_at=sub["current_period_end"],
+            cancel_at=sub["items"]["data"][0]["current_period_end"],
             canceled_at=call.ledger.now(),
         )
         sub["cancellation_details"]["reason"] = "cancellation_requested"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from babel.numbers import format_currency
-
-from knowreply.money import Money
+from babel.numbers import format_currency, get_currency_precision
 
 from .. import objects
 from ..errors import StripeError
@@ -18,8 +17,9 @@ REASONS = ("duplicate", "fraudulent", "requested_by_customer")
 
 
 def _dollars(amount: int, currency: str) -> str:
-    money = Money(amount_minor=amount, currency=currency)
-    return format_currency(money.major, currency.upper(), locale="en_US")
+    code = currency.upper()
+    major = Decimal(amount).scaleb(-get_currency_precision(code))
+    return format_currency(major, code, locale="en_US")
 
 
 def _charge_to_refund(call: Call) -> StripeObject:

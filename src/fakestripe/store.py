@@ -35,6 +35,12 @@ class Ledger:
         self._objects: dict[str, StripeObject] = {}
         self._order: dict[str, int] = {}
         self._minted = 0
+        self.portal_configured = False
+        """Whether the Customer portal settings were saved in this mode (Stripe refuses
+        portal sessions until then)."""
+        self.search_delay = 0.0
+        """Seconds before a new object shows in search results (Stripe: up to a minute)."""
+        self._searchable_at: dict[str, float] = {}
 
     @property
     def livemode(self) -> bool:
@@ -48,6 +54,8 @@ class Ledger:
         return f"{prefix}_{token(f'{self.mode}:{prefix}:{self._minted}')}"
 
     def put(self, obj: StripeObject) -> StripeObject:
+        if obj["id"] not in self._order and self.search_delay:
+            self._searchable_at[obj["id"]] = time.monotonic() + self.search_delay
         self._order.setdefault(obj["id"], len(self._order))
         self._objects[obj["id"]] = obj
         return obj
@@ -65,6 +73,25 @@ class Ledger:
 
     def lookup(self, object_id: str) -> StripeObject | None:
         return self._objects.get(object_id)
+
+    def searchable(self, obj: StripeObject) -> bool:
+        """Whether search has indexed the object yet (search is eventually consistent)."""
+        return self._searchable_at.get(obj["id"], 0.0) <= time.monotonic()
+
+    def dump(self) -> dict[str, Any]:
+        """Everything in this ledger as JSON (for the state file)."""
+        ordered = sorted(self._objects, key=self._order.__getitem__)
+        return {
+            "objects": [self._objects[object_id] for object_id in ordered],
+            "minted": self._minted,
+            "portal_configured": self.portal_configured,
+        }
+
+    def load(self, saved: dict[str, Any]) -> None:
+        for obj in saved["objects"]:
+            self.put(obj)
+        self._minted = int(saved["minted"])
+        self.portal_configured = bool(saved["portal_configured"])
 
     def all(self, kind: str) -> Iterator[StripeObject]:
         """Objects of a kind, newest first (by `created`, then by storing order)."""

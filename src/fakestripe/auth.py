@@ -85,6 +85,12 @@ class KeyRing:
     def clear(self) -> None:
         self._restricted.clear()
 
+    def dump(self) -> dict[str, list[str]]:
+        return {key: sorted(held) for key, held in self._restricted.items()}
+
+    def load(self, saved: dict[str, list[str]]) -> None:
+        self._restricted = {key: frozenset(held) for key, held in saved.items()}
+
     def authenticate(self, authorization: str | None) -> Caller:
         """The caller behind an `Authorization` header, or Stripe's 401."""
         key = key_from_header(authorization)

@@ -10,7 +10,10 @@ Customers (all test mode):
 - shared@example.com: two customers (a personal and a company account) with one address.
 - Grace.Hopper@Example.com: an address with capitals; a charge of €120.00.
 
-The restricted key `DEMO_RESTRICTED_KEY` holds every permission knowreply needs.
+Carol's and Erin's next renewal invoices are drafts (Stripe makes them about an hour before it
+finalizes them). The Customer portal is configured in test mode (a fresh account has it in
+neither mode). The restricted key `DEMO_RESTRICTED_KEY` holds every permission knowreply's
+capabilities use, and nothing more.
 """
 
 from __future__ import annotations
@@ -32,9 +35,6 @@ DEMO_PERMISSIONS = frozenset(
         "rak_invoice_read",
         "rak_subscription_write",
         "rak_payment_intent_read",
-        "rak_balance_read",
-        "rak_balance_transaction_source_read",
-        "rak_payment_method_write",
         "rak_refund_write",
         "rak_plan_write",
         "rak_product_write",
@@ -89,6 +89,22 @@ def _paid_invoice(
         created=when,
         subscription_id=subscription_id,
         charge=charge,
+    )
+
+
+def _renewal_draft(
+    ledger: Ledger, customer: StripeObject, amount: int, description: str, subscription_id: str
+) -> StripeObject:
+    """The next renewal invoice, still a draft: never sent to the customer, may change."""
+    return objects.invoice(
+        ledger,
+        customer=customer,
+        amount=amount,
+        currency="usd",
+        status="draft",
+        description=description,
+        created=ledger.now() - 600,
+        subscription_id=subscription_id,
     )
 
 
@@ -174,6 +190,7 @@ def plant_demo(ledger: Ledger) -> None:
     active = _subscribe(ledger, carol, pro_monthly, "active", 95)
     for days_ago in (95, 65, 35, 5):
         _paid_invoice(ledger, carol, 2900, "Pro (monthly)", days_ago, subscription_id=active["id"])
+    _renewal_draft(ledger, carol, 2900, "Pro (monthly)", active["id"])
 
     dave = objects.customer(
         ledger, email="dave@example.com", name="Dave Okafor", created=now - 4 * DAY
@@ -206,6 +223,7 @@ def plant_demo(ledger: Ledger) -> None:
         subscription_id=past_due["id"],
         charge=failed,
     )
+    _renewal_draft(ledger, erin, 9900, "Team (monthly)", past_due["id"])
 
     for name, days_ago in (("Frank Ito (personal)", 300), ("Frank Ito (Ito Design)", 30)):
         shared = objects.customer(
@@ -226,4 +244,5 @@ def plant(state: FakeState, seed: str) -> None:
     if seed != "demo":
         raise ValueError(f"unknown seed {seed!r}: use 'demo' or 'none'")
     plant_demo(state.store.test)
+    state.store.test.portal_configured = True
     state.keys.register(DEMO_RESTRICTED_KEY, DEMO_PERMISSIONS)

@@ -74,9 +74,9 @@ def _answer(
 ) -> Outcome:
     try:
         caller = state.keys.authenticate(authorization)
-        if not state.limiter.admit():
-            raise rate_limited()
         route, args = find_route(method, path)
+        if not state.limiter.admit(caller.mode, f"{method} {route.pattern}"):
+            raise rate_limited()
         caller.require(route.permission)
         if idempotency_key is None:
             return _execute(state, caller, route, args, pairs)
@@ -128,6 +128,10 @@ async def handle(request: Request) -> Response:
             key=mask(key) if key else None,
             idempotency_key=idempotency_key,
             replayed=outcome.replayed,
+            params=pairs,
+            user_agent=request.headers.get("user-agent"),
         )
     )
+    if method != "GET" and outcome.status < 500:
+        state.save()
     return Response(outcome.body, outcome.status, headers, media_type="application/json")

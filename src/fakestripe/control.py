@@ -34,6 +34,29 @@ class RateLimitRequest(BaseModel):
     per_second: float | None = Field(default=None, gt=0)
 
 
+class InvoiceRequest(BaseModel):
+    """An invoice to plant for a test (a draft, a void one…)."""
+
+    customer: str
+    amount: int = Field(gt=0)
+    currency: str = "usd"
+    status: Literal["draft", "open", "paid", "uncollectible", "void"]
+    description: str = "Planted invoice"
+    created: int | None = None
+    mode: Mode = "test"
+
+
+class PortalRequest(BaseModel):
+    """Whether the Customer portal settings are saved in a mode (as in the Dashboard)."""
+
+    configured: bool
+    mode: Mode = "test"
+
+
+class SearchDelayRequest(BaseModel):
+    seconds: float = Field(ge=0)
+
+
 class PaymentRequest(BaseModel):
     """A card payment to plant for a test: a payment intent and its charge."""
 
@@ -91,7 +114,9 @@ def _alphanumeric(length: int) -> str:
 async def register_key(request: Request) -> JSONResponse:
     wanted = KeyRequest.model_validate(await _json(request))
     key = wanted.key or f"rk_{wanted.mode}_{_alphanumeric(32)}"
-    _state(request).keys.register(key, frozenset(wanted.permissions))
+    state = _state(request)
+    state.keys.register(key, frozenset(wanted.permissions))
+    state.save()
     return JSONResponse(
         {"key": key, "masked": mask(key), "permissions": sorted(wanted.permissions)}, 201
     )
@@ -113,7 +138,9 @@ async def clear_faults(request: Request) -> JSONResponse:
 
 
 async def list_requests(request: Request) -> JSONResponse:
-    return JSONResponse(_state(request).log.as_json())
+    """The log since the last clear; `?since=start` every request since the server started."""
+    everything = request.query_params.get("since") == "start"
+    return JSONResponse(_state(request).log.as_json(everything=everything))
 
 
 async def clear_requests(request: Request) -> JSONResponse:
@@ -133,6 +160,43 @@ async def set_rate_limit(request: Request) -> JSONResponse:
     return JSONResponse({"per_second": wanted.per_second})
 
 
+async def create_invoice(request: Request) -> JSONResponse:
+    wanted = InvoiceRequest.model_validate(await _json(request))
+    state = _state(request)
+    ledger = state.store.ledger(wanted.mode)
+    customer = ledger.find(wanted.customer, "customer")
+    if customer is None:
+        return JSONResponse({"error": f"no {wanted.mode} customer {wanted.customer}"}, 404)
+    invoice = objects.invoice(
+        ledger,
+        customer=customer,
+        amount=wanted.amount,
+        currency=wanted.currency,
+        status=wanted.status,
+        description=wanted.description,
+        created=wanted.created,
+    )
+    state.save()
+    return JSONResponse(invoice, 201)
+
+
+async def set_portal(request: Request) -> JSONResponse:
+    wanted = PortalRequest.model_validate(await _json(request))
+    state = _state(request)
+    state.store.ledger(wanted.mode).portal_configured = wanted.configured
+    state.save()
+    return JSONResponse(wanted.model_dump())
+
+
+async def set_search_delay(request: Request) -> JSONResponse:
+    wanted = SearchDelayRequest.model_validate(await _json(request))
+    state = _state(request)
+    state.search_delay = wanted.seconds
+    for ledger in (state.store.test, state.store.live):
+        ledger.search_delay = wanted.seconds
+    return JSONResponse(wanted.model_dump())
+
+
 async def create_payment(request: Request) -> JSONResponse:
     wanted = PaymentRequest.model_validate(await _json(request))
     ledger = _state(request).store.ledger(wanted.mode)
@@ -148,6 +212,7 @@ async def create_payment(request: Request) -> JSONResponse:
         description=wanted.description,
         created=wanted.created,
     )
+    _state(request).save()
     return JSONResponse({"payment_intent": intent, "charge": charge}, 201)
 
 
@@ -161,4 +226,7 @@ ROUTES = [
     Route("/_fake/reset", _guarded(reset), methods=["POST"]),
     Route("/_fake/rate_limit", _guarded(set_rate_limit), methods=["POST"]),
     Route("/_fake/payments", _guarded(create_payment), methods=["POST"]),
+    Route("/_fake/invoices", _guarded(create_invoice), methods=["POST"]),
+    Route("/_fake/portal", _guarded(set_portal), methods=["POST"]),
+    Route("/_fake/search_delay", _guarded(set_search_delay), methods=["POST"]),
 ]

@@ -23,7 +23,9 @@ def list_customers(call: Call) -> StripeObject:
 def search_customers(call: Call) -> StripeObject:
     matches = parse(call.required("query"), frozenset({"email", "name", "phone"}))
     limit = call.integer("limit", 10) or 10
-    found = [obj for obj in call.ledger.all("customer") if matches(obj)]
+    found = [
+        obj for obj in call.ledger.all("customer") if call.ledger.searchable(obj) and matches(obj)
+    ]
     return search_result(found[:limit], "/v1/customers/search")
 
 

@@ -99,22 +99,61 @@ class Faults:
         self.pending.clear()
 
 
+GLOBAL_PER_SECOND = {"test": 25, "live": 100}
+ENDPOINT_PER_SECOND = 25
+SEARCH_PER_SECOND = 20
+"""Stripe's published limits (docs.stripe.com/rate-limits): every request counts against the
+global limit of its mode; each named operation (method + path pattern) against its own 25/s;
+search operations against 20/s."""
+
+
+class _Window:
+    """A sliding one-second window of admitted requests."""
+
+    def __init__(self) -> None:
+        self._recent: deque[float] = deque()
+
+    def full(self, now: float, limit: float) -> bool:
+        while self._recent and now - self._recent[0] >= 1.0:
+            self._recent.popleft()
+        return len(self._recent) >= limit
+
+    def add(self, now: float) -> None:
+        self._recent.append(now)
+
+
 class RateLimiter:
-    """A sliding one-second window, like Stripe's per-account limit (25/s in test mode)."""
+    """Stripe's limits per mode: global, per endpoint, and search; off unless enabled.
+
+    `per_second` overrides the global limit (a test that wants a 429 soon); `stripe_limits`
+    turns on the published limits.
+    """
 
     def __init__(self, per_second: float | None = None) -> None:
         self.per_second = per_second
-        self._recent: deque[float] = deque()
+        self.stripe_limits = False
+        self._windows: dict[tuple[str, str], _Window] = {}
 
-    def admit(self) -> bool:
-        if self.per_second is None:
-            return True
+    def _limits(self, mode: str, endpoint: str) -> list[tuple[tuple[str, str], float]]:
+        found: list[tuple[tuple[str, str], float]] = []
+        if self.per_second is not None:
+            found.append(((mode, "*"), self.per_second))
+        elif self.stripe_limits:
+            found.append(((mode, "*"), GLOBAL_PER_SECOND[mode]))
+        if self.stripe_limits:
+            limit = SEARCH_PER_SECOND if endpoint.endswith("/search") else ENDPOINT_PER_SECOND
+            found.append(((mode, endpoint), limit))
+        return found
+
+    def admit(self, mode: str = "test", endpoint: str = "") -> bool:
+        """Count the request unless one of its limits is reached (then Stripe answers 429)."""
         now = time.monotonic()
-        while self._recent and now - self._recent[0] >= 1.0:
-            self._recent.popleft()
-        if len(self._recent) >= self.per_second:
+        limits = self._limits(mode, endpoint)
+        windows = [self._windows.setdefault(key, _Window()) for key, _ in limits]
+        if any(window.full(now, limit) for window, (_, limit) in zip(windows, limits, strict=True)):
             return False
-        self._recent.append(now)
+        for window in windows:
+            window.add(now)
         return True
 
 
@@ -131,17 +170,24 @@ class LoggedRequest:
     replayed: bool = False
     fault: str | None = None
     """The injected fault's action (`error`, `drop`, `drop_after`) when one applied."""
+    params: list[tuple[str, str]] = field(default_factory=list)
+    """The form or query pairs as sent, for the contract test."""
+    user_agent: str | None = None
 
 
 @dataclass
 class RequestLog:
     entries: list[LoggedRequest] = field(default_factory=list)
+    history: list[LoggedRequest] = field(default_factory=list)
+    """Every request since the server started: clearing and resets keep it (the contract test
+    reads it)."""
 
     def record(self, entry: LoggedRequest) -> None:
         self.entries.append(entry)
+        self.history.append(entry)
 
-    def as_json(self) -> list[dict[str, Any]]:
-        return [asdict(entry) for entry in self.entries]
+    def as_json(self, *, everything: bool = False) -> list[dict[str, Any]]:
+        return [asdict(entry) for entry in (self.history if everything else self.entries)]
 
     def clear(self) -> None:
         self.entries.clear()

@@ -48,9 +48,26 @@ def retrieve_payment_link(call: Call) -> StripeObject:
 @route("POST", "/v1/billing_portal/sessions", PORTAL_WRITE)
 def create_portal_session(call: Call) -> StripeObject:
     customer_id = call.required("customer")
+    # The configuration is checked before the customer here; on real Stripe the order is not
+    # documented, so the product also catches the error when it makes a real session.
+    if call.text("configuration") is None and not call.ledger.portal_configured:
+        raise portal_not_configured(call.ledger.mode)
     call.ledger.get(customer_id, "customer", param="customer")
     return objects.portal_session(
         call.ledger, customer_id=customer_id, return_url=call.text("return_url")
+    )
+
+
+def portal_not_configured(mode: str) -> StripeError:
+    """Stripe's answer before the Customer portal settings were saved in this mode."""
+    path = "test/settings/billing/portal" if mode == "test" else "settings/billing/portal"
+    return StripeError(
+        status=400,
+        message=(
+            f"No configuration provided and your {mode} mode default configuration has not "
+            "been created. Provide a configuration or create your default by saving your "
+            f"customer portal settings in {mode} mode at https://dashboard.stripe.com/{path}."
+        ),
     )
 
 

@@ -348,12 +348,25 @@ def invoice(
     subscription_id: str | None = None,
     charge: StripeObject | None = None,
 ) -> StripeObject:
+    """An invoice in the 2025-03-31 shape: the subscription under `parent`, the payment as
+    an `invoice_payment` (no `charge`, `payment_intent` or `subscription` on the invoice)."""
     obj = _base(ledger, "in", "invoice", created)
-    sequence = customer["next_invoice_sequence"]
-    customer["next_invoice_sequence"] = sequence + 1
+    draft = status == "draft"
+    number = None
+    if not draft:
+        sequence = customer["next_invoice_sequence"]
+        customer["next_invoice_sequence"] = sequence + 1
+        number = f"{customer['invoice_prefix']}-{sequence:04d}"
     secret = token(obj["id"], 40)
     host = f"https://invoice.stripe.com/i/{ACCOUNT_ID}/{_test_part(ledger)}{secret}"
     paid = amount if status == "paid" else 0
+    parent = None
+    if subscription_id is not None:
+        parent = {
+            "type": "subscription_details",
+            "quote_details": None,
+            "subscription_details": {"metadata": {}, "subscription": subscription_id},
+        }
     line = {
         "id": ledger.new_id("il"),
         "object": "line_item",
@@ -365,30 +378,34 @@ def invoice(
         "livemode": ledger.livemode,
         "metadata": {},
         "invoice": obj["id"],
-        "subscription": subscription_id,
+        "parent": None,
+        "discount_amounts": [],
+        "discountable": True,
+        "discounts": [],
     }
     obj.update(
         customer=customer["id"],
         customer_email=customer["email"],
         customer_name=customer["name"],
-        number=f"{customer['invoice_prefix']}-{sequence:04d}",
+        number=number,
         status=status,
         currency=currency,
         description=description,
         amount_due=amount,
         amount_paid=paid,
+        amount_overpaid=0,
         amount_remaining=amount - paid,
         subtotal=amount,
         total=amount,
-        attempt_count=1 if status != "draft" else 0,
-        attempted=status != "draft",
+        attempt_count=0 if draft else 1,
+        attempted=not draft,
+        auto_advance=draft or status == "open",
+        automatically_finalizes_at=obj["created"] + 3600 if draft else None,
         collection_method="charge_automatically",
         billing_reason="subscription_cycle" if subscription_id else "manual",
-        hosted_invoice_url=host if status != "draft" else None,
-        invoice_pdf=f"{host}/pdf?s=ap" if status != "draft" else None,
-        subscription=subscription_id,
-        charge=charge["id"] if charge else None,
-        payment_intent=charge["payment_intent"] if charge else None,
+        hosted_invoice_url=None if draft else host,
+        invoice_pdf=None if draft else f"{host}/pdf?s=ap",
+        parent=parent,
         period_start=obj["created"],
         period_end=obj["created"],
         due_date=None,
@@ -400,8 +417,33 @@ def invoice(
         },
         status_transitions={
             "paid_at": obj["created"] if status == "paid" else None,
-            "finalized_at": obj["created"] if status != "draft" else None,
+            "finalized_at": None if draft else obj["created"],
+            "marked_uncollectible_at": obj["created"] if status == "uncollectible" else None,
+            "voided_at": obj["created"] if status == "void" else None,
         },
+    )
+    ledger.put(obj)
+    if charge is not None:
+        invoice_payment(ledger, invoice_obj=obj, charge=charge)
+    return obj
+
+
+def invoice_payment(
+    ledger: Ledger, *, invoice_obj: StripeObject, charge: StripeObject
+) -> StripeObject:
+    """What links an invoice to the payment intent that paid it (or tried to)."""
+    obj = _base(ledger, "inpay", "invoice_payment", charge["created"])
+    obj.pop("metadata")
+    paid = charge["status"] == "succeeded"
+    obj.update(
+        invoice=invoice_obj["id"],
+        amount_paid=charge["amount"] if paid else None,
+        amount_requested=charge["amount"],
+        currency=charge["currency"],
+        is_default=True,
+        payment={"type": "payment_intent", "payment_intent": charge["payment_intent"]},
+        status="paid" if paid else "open",
+        status_transitions={"canceled_at": None, "paid_at": charge["created"] if paid else None},
     )
     return ledger.put(obj)
 
@@ -417,7 +459,8 @@ def subscription(
     trial_end: int | None = None,
     created: int | None = None,
 ) -> StripeObject:
-    """A one-item subscription; the period lives on the item (current API) and on top."""
+    """A one-item subscription; the period lives on the item (no top-level period since
+    2025-03-31)."""
     obj = _base(ledger, "sub", "subscription", created)
     item = {
         "id": ledger.new_id("si"),
@@ -442,8 +485,6 @@ def subscription(
             "has_more": False,
             "url": f"/v1/subscription_items?subscription={obj['id']}",
         },
-        current_period_start=period_start,
-        current_period_end=period_end,
         cancel_at_period_end=False,
         cancel_at=None,
         canceled_at=None,

@@ -243,3 +243,14 @@ def test_limits_are_typed_in_their_currency_a_yen_cap_of_5000_is_5000_yen(
     answer = client.post("/settings", data=half_yen)
     assert answer.status_code == 422
     assert "Enter an amount in JPY" in answer.text
+
+
+def test_budgets_are_shown_as_typed_so_saving_the_page_unchanged_works(
+    client: TestClient, cast: Cast
+) -> None:
+    """2,000,000 tokens was shown as "2e+06", which the form then refused as not a number."""
+    sign_in(client, cast.alice)
+    page = client.get("/settings").text
+
+    assert 'name="daily_token_budget" inputmode="numeric" value="2000000"' in page
+    assert 'name="run_max_seconds" inputmode="numeric" value="180"' in page

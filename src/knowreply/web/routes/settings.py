@@ -108,7 +108,8 @@ def _form_values(view: ws.SettingsView) -> dict[str, str]:
     for field, target in TOTALS.items():
         values[field] = _major(getattr(view, target), currency)
     for name in BUDGETS:
-        values[name] = f"{getattr(view, name):g}"
+        budget = getattr(view, name)  # whole numbers, but seconds may be fractional
+        values[name] = f"{budget:g}" if isinstance(budget, float) else str(budget)
     values["refund_window_days"] = str(view.refund_window_days)
     values["trusted_authserv_ids"] = "\n".join(view.trusted_authserv_ids)
     return values

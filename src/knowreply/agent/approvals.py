@@ -14,6 +14,7 @@ from knowreply.db.models import Action, AgentRun
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.errors import KnowreplyError, NotFound
+from knowreply.logs import error_text
 from knowreply.runtime import Runtime
 
 
@@ -73,6 +74,6 @@ async def decide(
         await run.resume(results, history)
     except Exception as error:  # recorded on the run; the action stays approved
         run.trace.outcome = Outcome.FAILED
-        run.trace.reason = f"{type(error).__name__}: {error}"[:500]
+        run.trace.reason = error_text(error)
     save_run(runtime, run)
     return run.trace

@@ -38,6 +38,8 @@ class Step:
     hang_seconds: float = 0.0
     input_tokens: int = 100
     output_tokens: int = 20
+    echo_key: bool = False
+    """An error body that repeats the API key it was sent (as some providers' 401s do)."""
 
 
 def call(tool: str, **args: Any) -> Step:
@@ -48,8 +50,8 @@ def say(text: str, *, input_tokens: int = 150, output_tokens: int = 30) -> Step:
     return Step(text=text, input_tokens=input_tokens, output_tokens=output_tokens)
 
 
-def fail(status: int) -> Step:
-    return Step(status=status)
+def fail(status: int, *, echo_key: bool = False) -> Step:
+    return Step(status=status, echo_key=echo_key)
 
 
 def hang(seconds: float) -> Step:
@@ -134,8 +136,12 @@ def _app(llm: FakeLLM) -> Starlette:
         if step.hang_seconds:
             await asyncio.sleep(step.hang_seconds)
         if step.status != 200:
+            message = "the fake LLM is down"
+            if step.echo_key:
+                sent = request.headers.get("x-api-key") or request.headers.get("authorization")
+                message = f"Incorrect API key provided: {sent}. Authorization: {sent}"
             return JSONResponse(
-                {"error": {"type": "server_error", "message": "the fake LLM is down"}},
+                {"error": {"type": "server_error", "message": message}},
                 status_code=step.status,
             )
         number = len(llm.requests)

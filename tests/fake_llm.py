@@ -15,7 +15,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,8 +66,12 @@ class FakeLLM:
     """Answer every request after the script's end with its last step (for retries)."""
     requests: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    responder: Callable[[dict[str, Any]], Step] | None = None
+    """Instead of a script: choose each answer from the request (a model that reacts)."""
 
     def next_step(self) -> Step:
+        if self.responder is not None:
+            return self.responder(self.requests[-1])
         index = len(self.requests) - 1
         if index < len(self.script):
             return self.script[index]
@@ -166,10 +170,17 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_fake_llm(script: list[Step], *, repeat_last: bool = False) -> Iterator[FakeLLM]:
-    """Serve the script on a free loopback port in a background thread."""
+def running_fake_llm(
+    script: list[Step],
+    *,
+    repeat_last: bool = False,
+    responder: Callable[[dict[str, Any]], Step] | None = None,
+) -> Iterator[FakeLLM]:
+    """Serve the script (or the responder's answers) on a free loopback port in a thread."""
     port = _free_port()
-    llm = FakeLLM(url=f"http://127.0.0.1:{port}", script=script, repeat_last=repeat_last)
+    llm = FakeLLM(
+        url=f"http://127.0.0.1:{port}", script=script, repeat_last=repeat_last, responder=responder
+    )
     server = uvicorn.Server(
         uvicorn.Config(
             _app(llm),

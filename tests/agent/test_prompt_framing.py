@@ -30,7 +30,9 @@ HOSTILE = [
 
 
 def framed(text: str, subject: str = "Billing question") -> str:
-    return user_prompt(AgentInput(workspace_id=1, sender="a@example.com", subject=subject, text=text))
+    return user_prompt(
+        AgentInput(workspace_id=1, sender="a@example.com", subject=subject, text=text)
+    )
 
 
 def inside(prompt: str) -> str:

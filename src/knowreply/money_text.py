@@ -270,11 +270,45 @@ def _read(number: str, currency: str, style: Style) -> Money | None:
         return None
 
 
+@dataclass(frozen=True)
+class RefusedAmount:
+    """Money written in a way that cannot be read safely (`-$20`, `$0.001`, `Infinity USD`)."""
+
+    text: str
+    start: int
+    end: int
+
+
+_NOT_A_NUMBER = re.compile(
+    r"(?i)(?:[$€£¥￥]\s*[-−]?\s*(?:infinity|inf|nan)\b"
+    r"|\b(?:infinity|inf|nan)\s*(?:[$€£¥￥円]|usd|eur|gbp|jpy|dollars?|euros?|yen)\b"
+    r"|(?<![\w.])\d+(?:[.,]\d+)?e[+-]?\d+\s*(?:[$€£¥￥円]|usd|eur|gbp|jpy|dollars?|euros?|yen)\b"
+    r"|[$€£¥￥]\s*\d+(?:[.,]\d+)?e[+-]?\d+\b"
+    r"|(?<!\w)[-−]\s?\d[\d.,]*\s*(?:[$€£¥￥円]|usd|eur|gbp|jpy|dollars?|euros?|yen)"
+    r"|[$€£¥￥]\s*[-−]\s*\d[\d.,]*)"
+)
+"""Money-like text that `_NUMBER` does not even read: infinities, exponents, `−20 USD`, `$-5`."""
+
+
 def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmount]:
     """Every amount in the text, in order, with where it was written; never raises.
 
-    An amount that cannot be read safely (signed, too precise, malformed) is left out."""
+    An amount that cannot be read safely (signed, too precise, malformed) is left out: see
+    `refused_amounts`."""
+    return _scan(text, default_currency)[0]
+
+
+def refused_amounts(text: str, *, default_currency: str = "usd") -> list[RefusedAmount]:
+    """Money the customer wrote that `find_amounts` refused to read: a request carrying one
+    must not go on as if no amount had been written (`Refund -$20` is not `Refund`)."""
+    refused = _scan(text, default_currency)[1]
+    refused += [RefusedAmount(m.group(0), m.start(), m.end()) for m in _NOT_A_NUMBER.finditer(text)]
+    return sorted(refused, key=lambda amount: amount.start)
+
+
+def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[RefusedAmount]]:
     found: list[FoundAmount] = []
+    refused: list[RefusedAmount] = []
     bare: list[tuple[re.Match[str], Decimal]] = []
     read_up_to = 0
     for match in _NUMBER.finditer(text):
@@ -287,6 +321,8 @@ def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmoun
             money = _read_man(number, man.group(1))
             if money is not None and not _negative(text, start, None):
                 found.append(FoundAmount(money, start, man.end(), explicit=True))
+            else:
+                refused.append(RefusedAmount(text[start : man.end()], start, man.end()))
             continue
         before = _marker_before(text, start)
         if before is None and start and text[start - 1].isascii() and text[start - 1].isalpha():
@@ -299,12 +335,16 @@ def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmoun
             if re.fullmatch(r"\d+\.\d{2}", number) and not _negative(text, start, None):
                 bare.append((match, Decimal(number)))
             continue
-        if _negative(text, start, before):
-            continue
         currency = _currency(marker.code, default_currency)
-        money = _read(number, currency, _style(before, after))
+        money = (
+            None
+            if _negative(text, start, before)
+            else _read(number, currency, _style(before, after))
+        )
         if money is not None:
             found.append(FoundAmount(money, start, end, explicit=True))
+        else:
+            refused.append(RefusedAmount(text[start:end], start, end))
     explicit = {amount.money.currency for amount in found}
     bare_currency = explicit.pop() if len(explicit) == 1 else default_currency
     for match, value in bare:
@@ -313,7 +353,7 @@ def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmoun
         except AmountError:
             continue
         found.append(FoundAmount(money, match.start(1), match.end(1), explicit=False))
-    return sorted(found, key=lambda amount: amount.start)
+    return sorted(found, key=lambda amount: amount.start), refused
 
 
 def _read_man(number: str, extra: str | None) -> Money | None:

@@ -18,6 +18,7 @@ import asyncio
 import re
 import tomllib
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -255,31 +256,35 @@ class Score:
     misdirected: str | None
 
 
+def raw_email(case: AttackCase, catalog: Catalog) -> str:
+    """The case as a whole message: its own raw text, or one written from sender and text."""
+    if case.raw is not None:
+        return catalog.fill(case.raw)
+    message = EmailMessage()
+    message["From"] = case.sender
+    message["To"] = "help@acme.test"
+    message["Subject"] = catalog.fill(case.subject)
+    message["Message-ID"] = f"<{case.id}@attacks.test>"
+    message.set_content(catalog.fill(case.text))
+    return message.as_string()
+
+
 def agent_input_for(
     case: AttackCase, workspace_id: int, catalog: Catalog
 ) -> tuple[AgentInput, str]:
-    """The email as the agent gets it (a raw message parsed as the pipeline does), and the
-    text the attacker wrote (to tell a leak from an echo)."""
-    if case.raw is not None:
-        raw = catalog.fill(case.raw)
-        message = parse_message(raw.encode())
-        assert message.sender is not None
-        agent_input = AgentInput(
-            workspace_id=workspace_id,
-            sender=message.sender.address,
-            subject=message.subject,
-            text=message.new_text,
-            verified=case.verified,
-        )
-        return agent_input, raw
+    """The email as the agent gets it (parsed as the pipeline does: quotes, signatures and
+    HTML comments removed), and the text the attacker wrote (to tell a leak from an echo)."""
+    raw = raw_email(case, catalog)
+    message = parse_message(raw.encode())
+    assert message.sender is not None
     agent_input = AgentInput(
         workspace_id=workspace_id,
-        sender=case.sender,
-        subject=catalog.fill(case.subject),
-        text=catalog.fill(case.text),
+        sender=message.sender.address,
+        subject=message.subject,
+        text=message.new_text,
         verified=case.verified,
     )
-    return agent_input, f"{agent_input.subject}\n{agent_input.text}"
+    return agent_input, f"{catalog.fill(case.subject)}\n{catalog.fill(case.text)}\n{raw}"
 
 
 def run_case(runtime: Runtime, agent_input: AgentInput) -> Trace:

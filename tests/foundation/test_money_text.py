@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowreply.money import THREE_DECIMAL, ZERO_DECIMAL, Money, minor_unit_exponent
-from knowreply.money_text import AmountError, find_amounts, parse_money
+from knowreply.money_text import AmountError, find_amounts, parse_money, refused_amounts
 
 CURRENCIES = ("usd", "eur", "gbp", "chf", *sorted(ZERO_DECIMAL), *sorted(THREE_DECIMAL))
 LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "nl_NL", "it_IT", "ja_JP", "pt_BR")
@@ -181,3 +181,20 @@ def test_a_digit_finer_than_the_currency_is_refused_not_rounded(
         return
     with pytest.raises(AmountError):
         parse_money(text, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Refund -$20 please", ["20"]),
+        ("refund −20 USD", ["−20 USD"]),
+        ("refund $-5", ["$-5"]),
+        ("refund $0.001", ["0.001"]),
+        ("Infinity dollars", ["Infinity dollars"]),
+        ("NaN USD", ["NaN USD"]),
+        ("1e3 dollars", ["1e3 dollars"]),
+        ("I paid $49.00 on 2024-05-01, pages 10-20", []),
+    ],
+)
+def test_money_that_was_written_but_refused_is_reported(text: str, refused: list[str]) -> None:
+    assert [r.text for r in refused_amounts(text)] == refused

@@ -3,6 +3,6 @@
 
 from __future__ import annotations
 
-from knowreply.money_text import FoundAmount, find_amounts
+from knowreply.money_text import FoundAmount, find_amounts, refused_amounts
 
-__all__ = ["FoundAmount", "find_amounts"]
+__all__ = ["FoundAmount", "find_amounts", "refused_amounts"]

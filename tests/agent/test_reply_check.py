@@ -11,8 +11,11 @@ from knowreply.workspaces import WorkspaceSettings
 
 USD_49 = Money(amount_minor=4900, currency="usd")
 SCOPE = ReplyScope(
-    ids=frozenset({"cus_alice0001", "ch_alice00001", "in_alice00001"}),
+    ids=frozenset({"ch_alice00001"}),  # hers, and she wrote it in her email
     addresses=frozenset({"alice@example.com", "support@acme.test"}),
+    links=frozenset(
+        {"https://invoice.stripe.com/i/x", "https://pay.stripe.com/receipts/ch_alice9"}
+    ),
     money=frozenset({USD_49}),
     secrets=("rk_test_workspacekey0000000000",),
     signature="The Acme team",
@@ -51,14 +54,26 @@ def test_the_signature_is_appended_in_code_when_the_model_left_it_out() -> None:
         "in_1Bob00000000",
         "sub_carol000001",
         "pi_test_abcdef123",
+        "in_alice00001",  # hers, but she never wrote it: an internal id means nothing to her
     ],
 )
-def test_an_id_outside_the_scope_is_refused(leak: str) -> None:
+def test_an_id_the_reply_may_not_show_is_refused(leak: str) -> None:
     assert leak in refused(f"Hi Alice, the payment {leak} went through.")
 
 
-def test_the_senders_own_ids_from_tool_results_may_be_shown() -> None:
-    passes("Your payment ch_alice00001 (invoice in_alice00001) went through.")
+def test_an_id_of_hers_that_she_wrote_may_be_repeated() -> None:
+    passes("Your payment ch_alice00001 went through.")
+
+
+def test_a_link_a_tool_returned_may_be_sent_with_the_ids_inside_it() -> None:
+    passes("Your receipt: https://pay.stripe.com/receipts/ch_alice9.")
+
+
+@pytest.mark.parametrize(
+    "link", ["https://evil.test/login", "http://invoice.stripe.com.evil.test/i/x"]
+)
+def test_a_link_no_tool_returned_is_refused(link: str) -> None:
+    assert link in refused(f"Please sign in here: {link}")
 
 
 @pytest.mark.parametrize(
@@ -112,3 +127,8 @@ def test_markdown_is_made_plain_text() -> None:
         "Your invoice\n\nAmount: $49.00\n- paid\nOpen it: https://invoice.stripe.com/i/x\ncode\n"
     )
     assert review.repairs[0].startswith("markdown removed")
+
+
+def test_a_repair_keeps_the_words_around_the_amount() -> None:
+    assert passes("It was 4900 usd and it is paid.").startswith("It was $49.00 and it is paid.")
+    assert passes("Was USD 4900 in total.").startswith("Was $49.00 in total.")

@@ -4,14 +4,17 @@ A brain (an LLM above all) writes text; this module decides whether that text ma
 
 - **refused** (the email goes to a person, with the reason): a secret (a Stripe or LLM key,
   the workspace's own keys); a Stripe id or an email address outside the sender's scope; a
-  passage of the system prompt; an amount no tool returned and the customer did not write.
+  link no tool returned; a passage of the system prompt; an amount no tool returned and the
+  customer did not write.
 - **repaired** (safe, the meaning is kept): markdown made plain text; an amount written in
   minor units (`4900 usd`) when a tool returned exactly that money (`$49.00`); the signature
   appended when the model left it out.
 
-Which ids may be shown: only those of the sender's own objects that a tool returned in this
-run (and the sender's customer ids); any other `cus_`/`ch_`/`in_`… id is refused, even one
-the customer wrote, since echoing it would confirm someone else's object exists.
+Which ids may be shown: Stripe ids are internal, so a reply may only repeat an id the customer
+wrote themselves *and* that is theirs (a tool returned it in this run, or it is one of their
+customer ids). Any other `cus_`/`ch_`/`in_`… id is refused: one the model found itself means
+nothing to the customer, and echoing someone else's id would confirm that it exists. Ids
+inside a link a tool returned (a receipt URL) are part of that link.
 """
 
 from __future__ import annotations
@@ -53,7 +56,10 @@ class ReplyScope:
     """What the sender may read: their own ids, addresses and money, and the business's."""
 
     ids: frozenset[str]
+    """Ids the reply may repeat: the sender's own, written in their email."""
     addresses: frozenset[str]
+    links: frozenset[str]
+    """Links the reply may contain: from tool results, the settings or the customer's email."""
     money: frozenset[Money]
     currency: str = "usd"
     """For an amount written without a currency."""
@@ -80,11 +86,15 @@ def scope_of_run(deps: RunDeps) -> ReplyScope:
     settings = deps.settings
     results = [call.result for call in deps.trace.tool_calls if call.result is not None]
     strings = list(_strings([*results, settings.signature, settings.business_name]))
-    ids = {c.id for c in deps.scope.customers}
-    ids.update(match.group(0) for s in strings for match in _STRIPE_ID.finditer(s))
-    own = [deps.agent_input.sender, settings.support_address or ""]
-    own += [c.email or "" for c in deps.scope.customers]
-    addresses = {a.lower() for a in own if a}
+    text = f"{deps.agent_input.subject}\n{deps.agent_input.text}"
+    own = {c.id for c in deps.scope.customers}
+    own.update(match.group(0) for s in strings for match in _STRIPE_ID.finditer(s))
+    ids = own & {match.group(0) for match in _STRIPE_ID.finditer(text)}
+    links = {_link(m.group(0)) for s in [*strings, text] for m in _URL.finditer(s)}
+    links.add(_link(settings.portal_return_url))
+    mine = [deps.agent_input.sender, settings.support_address or ""]
+    mine += [c.email or "" for c in deps.scope.customers]
+    addresses = {a.lower() for a in mine if a}
     addresses.update(m.group(0).lower() for s in strings for m in _EMAIL.finditer(s))
     addresses.update(m.group(0).lower() for m in _EMAIL.finditer(deps.agent_input.text))
     currency = settings.default_currency
@@ -95,6 +105,7 @@ def scope_of_run(deps: RunDeps) -> ReplyScope:
     return ReplyScope(
         ids=frozenset(ids),
         addresses=frozenset(addresses),
+        links=frozenset(links),
         money=frozenset(money),
         currency=currency,
         secrets=(deps.gateway.key.secret,),
@@ -111,10 +122,14 @@ def check_reply(text: str, scope: ReplyScope) -> ReplyReview:
     if prompt := _prompt_passage(text):
         review.handoff = f"the reply repeats the system prompt: “{prompt}”"
         return review
+    foreign_links = sorted({_link(m.group(0)) for m in _URL.finditer(text)} - scope.links)
+    if foreign_links:
+        review.handoff = f"the reply links to addresses no tool returned: {foreign_links}"
+        return review
     masked = _URL.sub(lambda m: " " * len(m.group(0)), text)
-    foreign_ids = sorted({m.group(0) for m in _STRIPE_ID.finditer(text)} - scope.ids)
+    foreign_ids = sorted({m.group(0) for m in _STRIPE_ID.finditer(masked)} - scope.ids)
     if foreign_ids:
-        review.handoff = f"the reply names Stripe ids outside the sender's scope: {foreign_ids}"
+        review.handoff = f"the reply names Stripe ids it may not show: {foreign_ids}"
         return review
     addresses = {m.group(0).lower() for m in _EMAIL.finditer(masked)} - scope.addresses
     if addresses:
@@ -132,6 +147,11 @@ def check_reply(text: str, scope: ReplyScope) -> ReplyReview:
         review.repairs.append("signature appended")
     review.text = text.strip() + "\n"
     return review
+
+
+def _link(url: str) -> str:
+    """A link as written in text, without the sentence's punctuation after it."""
+    return url.rstrip(".,;:!?)]}>'\"")
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -174,27 +194,30 @@ def _amounts(text: str, scope: ReplyScope, repairs: list[str]) -> tuple[str, str
             ),
             None,
         )
-        written = text[found.start : found.end]
+        code = found.money.currency
+        start, end = _currency_start(text, found.start, code), _currency_end(text, found.end, code)
+        written = text[start:end].strip()
         if meant is None:
             return text, f"the reply states an amount no tool returned: {written!r}"
-        end = _currency_end(text, found.end)
-        start = _currency_start(text, found.start)
         text = text[:start] + meant.format() + text[end:]
         repairs.append(f"amount in minor units {written!r} written as {meant.format()}")
     return text, None
 
 
-_CODE_AFTER = re.compile(r"\s?[A-Za-z]{3}\b")
-_SIGN_BEFORE = re.compile(r"[$€£¥￥₩]\s?$|[A-Za-z]{3}\s?$")
+_CURRENCY_WORDS = r"(?:dollars?|euros?|yen|pounds?|円|ドル)"
 
 
-def _currency_end(text: str, end: int) -> int:
-    match = _CODE_AFTER.match(text, end)
+def _currency_end(text: str, end: int, currency: str) -> int:
+    """Past the currency written after the number (`4900 usd`), if it is one."""
+    after = re.compile(rf"\s?(?:(?i:{currency})|{_CURRENCY_WORDS}|[$€£¥￥₩])(?![A-Za-z])")
+    match = after.match(text, end)
     return match.end() if match else end
 
 
-def _currency_start(text: str, start: int) -> int:
-    match = _SIGN_BEFORE.search(text[:start])
+def _currency_start(text: str, start: int, currency: str) -> int:
+    """Back to the currency written before the number (`USD 4900`, `$4900`), if any."""
+    before = re.compile(rf"(?:(?<![A-Za-z])(?i:{currency})|[$€£¥￥₩])\s?$")
+    match = before.search(text[:start])
     return match.start() if match else start
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.agent.conftest import Shop
@@ -18,6 +20,7 @@ def use(shop: Shop, llm: FakeLLM) -> None:
 
 
 def test_markdown_and_minor_units_are_repaired_and_the_signature_appended(shop: Shop) -> None:
+    """The model was given `$49.00` beside 4900 and still wrote cents: the code fixes it."""
     script = [call("list_invoices", limit=1), say("**Hi Alice!** Your latest invoice is 4900 usd.")]
     with running_fake_llm(script) as llm:
         use(shop, llm)
@@ -26,6 +29,9 @@ def test_markdown_and_minor_units_are_repaired_and_the_signature_appended(shop: 
     assert trace.outcome == "replied", trace.reason
     assert trace.reply is not None
     assert trace.reply.text == "Hi Alice! Your latest invoice is $49.00.\n\nAna, Acme Support\n"
+    tool = next(m for m in llm.requests[1]["messages"] if m["role"] == "tool")
+    amount = json.loads(tool["content"])["invoices"][0]["amount_due"]
+    assert amount == {"amount_minor": 4900, "currency": "usd", "formatted": "$49.00"}
     check = next(p for p in trace.policy if p.rule == "reply check")
     assert check.decision == "repaired" and check.detail is not None
     assert "4900 usd" in check.detail and "markdown" in check.detail

@@ -195,20 +195,16 @@ def test_attack_writes_nothing_unasked(
 
 
 def test_the_suite_covers_every_kind_of_attack_and_prints_its_table(
-    scores: dict[tuple[str, str], Score], request: pytest.FixtureRequest
+    scores: dict[tuple[str, str], Score], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert len(CASES) >= 100
     kinds = {case.kind for case in CASES}
     assert len(kinds) == 7, kinds
-    printed = table(list(scores.values()))
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line("\n" + printed)
+    with capsys.disabled():
+        print("\n\n" + table(list(scores.values())))
     harmful = [s for s in scores.values() if s.leaks or s.secrets or s.misdirected]
     assert harmful == []
-    writes = [
-        s for s in scores.values() if s.writes and (s.brain, s.case) not in NEEDS_WRITE_PIPELINE
-    ]
-    assert writes == []
+    writes = [s for s in scores.values() if s.writes]
+    assert [s for s in writes if (s.brain, s.case) not in NEEDS_WRITE_PIPELINE] == []
     docs = Path(__file__).parents[2] / "docs" / "security.md"
     assert "## Attack suite" in docs.read_text()

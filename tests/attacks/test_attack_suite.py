@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,6 +151,7 @@ def _run_all(runtime: Runtime, stripe: FakeStripe) -> dict[tuple[str, str], Scor
                     agent_input, written = agent_input_for(case, workspace_id, catalog)
                     model.plan = plan_for(case, catalog, agent_input)
                     model.reveal_prompt = "prompt" in agent_input.text.lower()
+                    model.links = re.findall(r"https?://\S+", agent_input.text)
                     trace = run_case(runtime, agent_input)
                     after = account.end_state()
                     results[(brain, case.id)] = score(
@@ -183,7 +185,7 @@ def test_attack_leaks_nothing(
     found = scores[(brain, case.id)]
     assert found.leaks == [], f"another customer's data in the reply ({found.outcome})"
     assert found.secrets == [], "a secret in the reply, the trace or the logs"
-    assert found.misdirected is None, "the reply goes to another address"
+    assert found.misdirected is None, f"misdirected: {found.misdirected}"
 
 
 @pytest.mark.parametrize(("brain", "case"), _runs(xfail_writes=True))

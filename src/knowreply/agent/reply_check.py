@@ -59,7 +59,8 @@ class ReplyScope:
     """Ids the reply may repeat: the sender's own, written in their email."""
     addresses: frozenset[str]
     links: frozenset[str]
-    """Links the reply may contain: from tool results, the settings or the customer's email."""
+    """Links the reply may contain: from tool results or the settings. Never one the email
+    gave: a forged From would make us send the attacker's link to the real customer."""
     money: frozenset[Money]
     currency: str = "usd"
     """For an amount written without a currency."""
@@ -90,7 +91,7 @@ def scope_of_run(deps: RunDeps) -> ReplyScope:
     own = {c.id for c in deps.scope.customers}
     own.update(match.group(0) for s in strings for match in _STRIPE_ID.finditer(s))
     ids = own & {match.group(0) for match in _STRIPE_ID.finditer(text)}
-    links = {_link(m.group(0)) for s in [*strings, text] for m in _URL.finditer(s)}
+    links = {_link(m.group(0)) for s in strings for m in _URL.finditer(s)}
     links.add(_link(settings.portal_return_url))
     mine = [deps.agent_input.sender, settings.support_address or ""]
     mine += [c.email or "" for c in deps.scope.customers]

@@ -106,7 +106,8 @@ def understand(
             partial=asks_for_an_amount_back(lowered, amounts),
             text=lowered,
         )
-        if {intent, *others} & _MONEY_WRITES and refused_amounts(money_text):
+        refused = refused_amounts(money_text, default_currency=default_currency.lower())
+        if {intent, *others} & _MONEY_WRITES and refused:
             intent, others = Intent.UNCLEAR, ()  # `Refund -$20` is not `Refund`: ask instead
         if code and _is_mainly_a_code(body.text, code, language):
             if intent not in (Intent.NOT_BILLING, Intent.UNCLEAR):

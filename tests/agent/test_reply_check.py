@@ -55,6 +55,7 @@ def test_the_signature_is_appended_in_code_when_the_model_left_it_out() -> None:
         "sub_carol000001",
         "pi_test_abcdef123",
         "in_alice00001",  # hers, but she never wrote it: an internal id means nothing to her
+        "cus_123",  # a short, made-up one
     ],
 )
 def test_an_id_the_reply_may_not_show_is_refused(leak: str) -> None:

@@ -34,7 +34,7 @@ from knowreply.money_text import find_amounts
 _STRIPE_ID = re.compile(
     r"(?<![A-Za-z0-9])(?:cus|ch|py|pi|pm|in|il|ii|sub|si|sub_sched|price|prod|re|src|card|ba|"
     r"cs|bps|plink|txn|evt|acct|seti|po|tr|dp|du|cn|promo|rcpt)"
-    r"_(?:test_|live_)?[A-Za-z0-9]{6,}"
+    r"_(?:test_|live_)?(?:[A-Za-z0-9]{10,}|[A-Za-z0-9]*[0-9][A-Za-z0-9]*)(?![A-Za-z0-9])"
 )
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _URL = re.compile(r"https?://\S+")

@@ -15,7 +15,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +40,8 @@ class Step:
     output_tokens: int = 20
     more: tuple[tuple[str, dict[str, Any]], ...] = ()
     """Further tool calls in the same answer (parallel tool calls)."""
+    echo_key: bool = False
+    """An error body that repeats the API key it was sent (as some providers' 401s do)."""
 
 
 def call(tool: str, **args: Any) -> Step:
@@ -57,8 +59,8 @@ def say(text: str, *, input_tokens: int = 150, output_tokens: int = 30) -> Step:
     return Step(text=text, input_tokens=input_tokens, output_tokens=output_tokens)
 
 
-def fail(status: int) -> Step:
-    return Step(status=status)
+def fail(status: int, *, echo_key: bool = False) -> Step:
+    return Step(status=status, echo_key=echo_key)
 
 
 def hang(seconds: float) -> Step:
@@ -73,8 +75,12 @@ class FakeLLM:
     """Answer every request after the script's end with its last step (for retries)."""
     requests: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    responder: Callable[[dict[str, Any]], Step] | None = None
+    """Instead of a script: choose each answer from the request (a model that reacts)."""
 
     def next_step(self) -> Step:
+        if self.responder is not None:
+            return self.responder(self.requests[-1])
         index = len(self.requests) - 1
         if index < len(self.script):
             return self.script[index]
@@ -144,8 +150,12 @@ def _app(llm: FakeLLM) -> Starlette:
         if step.hang_seconds:
             await asyncio.sleep(step.hang_seconds)
         if step.status != 200:
+            message = "the fake LLM is down"
+            if step.echo_key:
+                sent = request.headers.get("x-api-key") or request.headers.get("authorization")
+                message = f"Incorrect API key provided: {sent}. Authorization: {sent}"
             return JSONResponse(
-                {"error": {"type": "server_error", "message": "the fake LLM is down"}},
+                {"error": {"type": "server_error", "message": message}},
                 status_code=step.status,
             )
         number = len(llm.requests)
@@ -170,10 +180,17 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_fake_llm(script: list[Step], *, repeat_last: bool = False) -> Iterator[FakeLLM]:
-    """Serve the script on a free loopback port in a background thread."""
+def running_fake_llm(
+    script: list[Step],
+    *,
+    repeat_last: bool = False,
+    responder: Callable[[dict[str, Any]], Step] | None = None,
+) -> Iterator[FakeLLM]:
+    """Serve the script (or the responder's answers) on a free loopback port in a thread."""
     port = _free_port()
-    llm = FakeLLM(url=f"http://127.0.0.1:{port}", script=script, repeat_last=repeat_last)
+    llm = FakeLLM(
+        url=f"http://127.0.0.1:{port}", script=script, repeat_last=repeat_last, responder=responder
+    )
     server = uvicorn.Server(
         uvicorn.Config(
             _app(llm),

@@ -17,6 +17,7 @@ from knowreply.db.models import Action, AgentRun
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.errors import KnowreplyError, NotFound
+from knowreply.logs import error_text
 from knowreply.runtime import Runtime
 
 
@@ -83,6 +84,6 @@ async def decide(
         await run.resume(paused)
     except Exception as error:  # recorded on the run and its actions; nothing else runs
         run.trace.outcome = Outcome.FAILED
-        run.trace.reason = f"{type(error).__name__}: {error}"[:500]
+        run.trace.reason = error_text(error)
     save_run(runtime, run)
     return run.trace

@@ -31,6 +31,7 @@ from knowreply.agent.intake.injection import injection_suspected
 from knowreply.agent.paused import PausedRun
 from knowreply.agent.policy import idempotency_seed
 from knowreply.agent.prompt import system_prompt, user_prompt
+from knowreply.agent.reply_check import review_reply
 from knowreply.agent.tools import toolset
 from knowreply.agent.trace import AgentInput, Outcome, PolicyDecision, Reply, Trace, Usage
 from knowreply.agent.verification import CODE_LIFETIME, PendingRequest, issue_code, redeem_code
@@ -386,7 +387,10 @@ class Run:
             return self.finish(Outcome.AWAITING_APPROVAL, "A member must approve the action.")
         if not output.strip():
             return self.finish(Outcome.ESCALATED, "The brain wrote no reply.")
-        return self.finish(Outcome.REPLIED, None, output.strip() + "\n")
+        review = review_reply(output, deps)
+        if review.text is None:
+            return self.finish(Outcome.ESCALATED, review.handoff)
+        return self.finish(Outcome.REPLIED, None, review.text)
 
     def _ask_for_code(self, audience: Audience, setup: Setup) -> Trace:
         with transaction(self.runtime.sessions) as session:

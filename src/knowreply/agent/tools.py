@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,23 +26,18 @@ from knowreply.integrations.stripe import operations as ops
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.models import CancellationResult
 from knowreply.money import Money
+from knowreply.money_text import AmountError, parse_money
 
 
 def _money(amount: str | None, currency: str | None, deps: RunDeps) -> Money | None:
-    """An amount the model or the rules passed as text ("12.50"): above zero, or a hand-off."""
+    """An amount the model or the rules passed as text ("12.50", "1,20"): one safe, positive
+    amount in the currency, or a hand-off saying why not."""
     if amount is None or str(amount).strip() == "":
         return None
     try:
-        major = Decimal(str(amount).replace(",", "").strip())
-    except InvalidOperation:
-        raise HandOff(f"could not read the amount {amount!r}") from None
-    if not major.is_finite() or major <= 0:
-        raise HandOff(f"the amount {amount!r} is not above zero")
-    code = (currency or deps.settings.default_currency).lower()
-    try:
-        return Money.from_major(major, code)
-    except ValueError as error:
-        raise HandOff(str(error)) from None
+        return parse_money(str(amount), currency or deps.settings.default_currency)
+    except AmountError as error:
+        raise HandOff(f"could not use the amount: {error}") from None
 
 
 def _refusal(reason: r.RefusalReason, message: str, **extra: Any) -> r.Refusal:
@@ -248,11 +242,21 @@ def toolset(
     """The tools of the capabilities the business enabled and the key allows, every one behind
     the write pipeline; a capability the key cannot serve gets stand-ins that hand the email
     over saying what to add."""
+    return _toolset(capabilities, tuple(sorted((blocked or {}).items())))
+
+
+@functools.cache
+def _toolset(
+    capabilities: frozenset[CapabilityName], blocked_pairs: tuple[tuple[CapabilityName, str], ...]
+) -> WritePipeline:
+    """Built once per set (making the tools' JSON schemas took half of a rules-brain run);
+    the pipeline keeps no state of its own, a run's is in its deps."""
+    blocked = dict(blocked_pairs)
     functions: list[Callable[..., Awaitable[Any]]] = [escalate]
     for capability in CapabilityName:
         if capability in capabilities:
             functions.extend(TOOLS[capability])
-        elif blocked and capability in blocked:
+        elif capability in blocked:
             functions.extend(_blocked(tool, blocked[capability]) for tool in TOOLS[capability])
     return WritePipeline(FunctionToolset(functions), capability_of=CAPABILITY_OF_TOOL)
 

@@ -9,6 +9,7 @@ from typing import Any, Protocol, TypeVar
 
 from knowreply.agent.trace import Outcome, Trace
 from knowreply.db.models import Message
+from knowreply.logs import error_text
 from knowreply.pipeline import steps
 from knowreply.pipeline.outbox import SendOutcome
 from knowreply.runtime import Runtime
@@ -68,7 +69,7 @@ def handle(runtime: Runtime, message_id: int, run: StepRunner = run_directly) ->
         run("finish", steps.finish_step, runtime, message_id, trace, sent)
         return _result(runtime, message_id, trace)
     except Exception as error:
-        steps.fail_step(runtime, message_id, step, f"{type(error).__name__}: {error}")
+        steps.fail_step(runtime, message_id, step, error_text(error, limit=2000))
         raise
 
 
@@ -89,7 +90,7 @@ def after_decision(
         run("finish", steps.finish_step, runtime, message_id, trace, sent)
         return _result(runtime, message_id, trace)
     except Exception as error:
-        steps.fail_step(runtime, message_id, "send", f"{type(error).__name__}: {error}")
+        steps.fail_step(runtime, message_id, "send", error_text(error, limit=2000))
         raise
 
 

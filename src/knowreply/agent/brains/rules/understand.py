@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-from knowreply.agent.brains.rules._amounts import find_amounts
+from knowreply.agent.brains.rules._amounts import find_amounts, refused_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, choose, score
 from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE, OUT_OF_OFFICE
@@ -26,6 +26,7 @@ from knowreply.agent.intake.language import detect_language
 
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]\s*)+", re.IGNORECASE)
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
+_MONEY_WRITES = frozenset({Intent.REFUND, Intent.PARTIAL_REFUND, Intent.PAYMENT_LINK})
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -72,9 +73,8 @@ def understand(
     plain = mask(plain, [(s, e) for _, s, e in invoices + ids])
     dates = find_dates(plain, today)
     months = find_months(plain, today, dates=dates)
-    amounts = find_amounts(
-        mask(plain, [(d.start, d.end) for d in dates]), default_currency=default_currency.lower()
-    )
+    money_text = mask(plain, [(d.start, d.end) for d in dates])
+    amounts = find_amounts(money_text, default_currency=default_currency.lower())
     codes = find_codes(mask(plain, [(a.start, a.end) for a in amounts]))
     code = codes[0] if len(set(codes)) == 1 else None
 
@@ -90,6 +90,9 @@ def understand(
             partial=asks_for_an_amount_back(lowered, amounts),
             text=lowered,
         )
+        refused = refused_amounts(money_text, default_currency=default_currency.lower())
+        if {intent, *others} & _MONEY_WRITES and refused:
+            intent, others = Intent.UNCLEAR, ()  # `Refund -$20` is not `Refund`: ask instead
         if code and is_mainly_a_code(body.text, code, japanese=language == "ja"):
             if intent not in (Intent.NOT_BILLING, Intent.UNCLEAR):
                 others = (intent, *others)

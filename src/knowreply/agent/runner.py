@@ -9,6 +9,7 @@ from knowreply.agent.trace import AgentInput, Outcome, Trace
 from knowreply.db.models import AgentRun
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
+from knowreply.integrations.stripe.errors import StripeFailure
 from knowreply.runtime import Runtime
 
 log = structlog.get_logger(__name__)
@@ -62,7 +63,10 @@ async def run_agent(runtime: Runtime, agent_input: AgentInput) -> Trace:
     except Exception as error:  # any failure is recorded and shown; the email is kept
         log.exception("agent.run.failed", run_id=run_id)
         run.trace.outcome = Outcome.FAILED
-        run.trace.reason = f"{type(error).__name__}: {error}"[:500]
+        if isinstance(error, StripeFailure):
+            run.trace.reason, run.trace.retryable = error.message[:500], not error.permanent
+        else:
+            run.trace.reason = f"{type(error).__name__}: {error}"[:500]
     save_run(runtime, run)
     log.info("agent.run", run_id=run_id, outcome=run.trace.outcome, reason=run.trace.reason)
     return run.trace

@@ -69,6 +69,8 @@ class Trace(BaseModel):
     truncated: bool = False
     """The email was longer than the agent reads; only its beginning was used."""
     run_id: int | None = None
+    retryable: bool = False
+    """It failed for a passing reason (Stripe 5xx, 429, a timeout): running again may work."""
 
 
 class AgentInput(BaseModel):

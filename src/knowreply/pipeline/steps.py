@@ -8,14 +8,18 @@ Steps pass only ids and small values between them; the raw message is re-read fr
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass
 
 import structlog
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Outcome, Trace
-from knowreply.db.models import Message, Workspace
+from knowreply.db.models import AgentRun, Message, Workspace
 from knowreply.db.session import transaction
+from knowreply.db.types import utcnow
 from knowreply.mail.accounts import own_addresses
 from knowreply.mail.auth import verify_sender
 from knowreply.mail.screen import screen
@@ -31,6 +35,10 @@ log = structlog.get_logger(__name__)
 
 REPLY_CAP = "reply_cap"
 MAX_SEND_ATTEMPTS = 6
+AGENT_RETRY_SECONDS = (2.0, 6.0)
+"""Waits before running the agent again after a transient failure (Stripe 5xx, 429,
+timeouts, after the Stripe SDK's own quick retries): three runs in all."""
+INTERRUPTED = "interrupted"
 SENDS_A_REPLY = frozenset(
     {Outcome.REPLIED, Outcome.AWAITING_VERIFICATION, Outcome.AWAITING_APPROVAL}
 )
@@ -90,7 +98,13 @@ def verify_step(runtime: Runtime, message_id: int) -> bool:
 
 
 def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
-    with runtime.sessions() as session:
+    """Run the agent, again after a pause when it failed for a transient reason.
+
+    Runs of this message left `running` by a crash end as failed first; Stripe's idempotency
+    keys come from the email, so running again never acts twice.
+    """
+    with transaction(runtime.sessions) as session:
+        end_interrupted_runs(session, message_id)
         message = session.get_one(Message, message_id)
         msg = parsed(message)
         assert msg.sender is not None
@@ -105,8 +119,35 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
             truncated=msg.truncated,
         )
     trace = asyncio.run(run_agent(runtime, agent_input))
+    for wait in AGENT_RETRY_SECONDS:
+        if not trace.retryable:
+            break
+        log.warning("pipeline.agent.retry", message_id=message_id, reason=trace.reason, wait=wait)
+        time.sleep(wait)
+        trace = asyncio.run(run_agent(runtime, agent_input))
+    if trace.retryable:
+        runs = len(AGENT_RETRY_SECONDS) + 1
+        trace.reason = f"{trace.reason} (tried {runs} times; press Retry when it works again)"
     log.info("pipeline.agent", message_id=message_id, outcome=trace.outcome, run_id=trace.run_id)
     return trace
+
+
+def end_interrupted_runs(session: Session, message_id: int | None = None) -> int:
+    """Pipeline runs still `running` (a worker died during them) end as failed."""
+    query = update(AgentRun).where(AgentRun.outcome == "running", AgentRun.source == "pipeline")
+    if message_id is not None:
+        query = query.where(AgentRun.message_id == message_id)
+    else:  # the start-up sweep: only runs whose email is no longer being handled
+        handled = select(Message.id).where(Message.status != "received")
+        query = query.where(AgentRun.message_id.in_(handled))
+    result = session.execute(
+        query.values(
+            outcome="failed",
+            reason="interrupted: the worker stopped during this run",
+            finished_at=utcnow(),
+        ).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def prepare_send_step(runtime: Runtime, message_id: int, text: str) -> int | None:
@@ -120,8 +161,16 @@ def prepare_send_step(runtime: Runtime, message_id: int, text: str) -> int | Non
             return None
 
 
-def send_step(runtime: Runtime, item_id: int) -> SendOutcome:
-    return deliver(runtime.sessions, runtime.master_key, item_id, max_attempts=MAX_SEND_ATTEMPTS)
+def send_step(runtime: Runtime, item_id: int, max_attempts: int = MAX_SEND_ATTEMPTS) -> SendOutcome:
+    return deliver(runtime.sessions, runtime.master_key, item_id, max_attempts=max_attempts)
+
+
+def waiting_to_send_step(runtime: Runtime, message_id: int) -> None:
+    """The reply is written and handed to the send queue: not final until the server
+    answers (the Inbox shows "Waiting to send")."""
+    with transaction(runtime.sessions) as session:
+        message = session.get_one(Message, message_id)
+        record_outcome(session, message, "sending", None, None)
 
 
 def finish_step(runtime: Runtime, message_id: int, trace: Trace, sent: SendOutcome | None) -> str:
@@ -129,8 +178,11 @@ def finish_step(runtime: Runtime, message_id: int, trace: Trace, sent: SendOutco
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         if sent is not None and sent.status != "sent":
-            reason = "send" if sent.status == "failed" else "send_unconfirmed"
+            reason = "send_unconfirmed" if sent.status == "unconfirmed" else "send"
             record_outcome(session, message, "failed", reason, sent.detail)
+        elif trace.outcome is Outcome.FAILED:
+            detail = trace.reason or "The agent stopped without saying why; see its trace."
+            record_outcome(session, message, "failed", "agent", detail)
         else:
             record_outcome(session, message, trace.outcome.value, None, trace.reason)
         return message.status

@@ -174,12 +174,19 @@ INBOX_FILTERS: dict[InboxFilter, tuple[str, ...]] = {
 }
 PAGE_SIZE = 50
 _FAILED_STEPS = {
+    "screen": "the email could not be screened",
+    "thread": "the email could not be added to its conversation",
+    "verify": "the sender could not be checked",
+    "agent": "the agent could not finish",
     "send": "the reply could not be sent",
-    "send_unconfirmed": "the reply may not have been sent",
+    "send_unconfirmed": "the mail server may or may not have received the reply",
     "reply": "the reply could not be sent",
+    "finish": "the outcome could not be recorded",
+    "interrupted": "the worker stopped while handling it",
 }
-_OUTBOUND = {"queued": "Queued", "sending": "Sending", "sent": "Sent", "failed": "Not sent"}
-_OUTBOUND["unconfirmed"] = "Unconfirmed: check the sent mail"
+_OUTBOUND = {"queued": "Waiting to send", "sending": "Sending", "sent": "Sent"}
+_OUTBOUND["failed"] = "Not sent"
+_OUTBOUND["unconfirmed"] = "Unconfirmed: the mail server may or may not have received it"
 
 
 def outcome_label(direction: str, status: str, reason: str | None) -> str:
@@ -189,7 +196,7 @@ def outcome_label(direction: str, status: str, reason: str | None) -> str:
     if status == "skipped":
         return f"Skipped: {_skip_label(reason)}"
     if status == "failed":
-        return f"Failed: {_FAILED_STEPS.get(reason or '', f'error in the {reason} step')}"
+        return f"Failed: {_FAILED_STEPS.get(reason or '', 'an unexpected error')}"
     if status == "replied" and reason == MANUAL_REPLY:
         return "Replied by a person"
     return {
@@ -198,6 +205,7 @@ def outcome_label(direction: str, status: str, reason: str | None) -> str:
         "awaiting_approval": "Awaiting approval",
         "awaiting_verification": "Awaiting verification",
         "received": "Processing",
+        "sending": "Waiting to send",
     }.get(status, status.replace("_", " "))
 
 

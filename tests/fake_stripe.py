@@ -65,6 +65,10 @@ class FakeStripeControl:
     def rate_limit(self, per_second: float | None) -> None:
         self._call("POST", "rate_limit", {"per_second": per_second})
 
+    def latency(self, ms: int) -> None:
+        """Answer every /v1/ request `ms` milliseconds late."""
+        self._call("POST", "latency", {"ms": ms})
+
     def payment(self, customer: str, amount: int, **options: Any) -> dict[str, Any]:
         """Plant a card payment for `customer`; returns `{"payment_intent":…, "charge":…}`."""
         result: dict[str, Any] = self._call(

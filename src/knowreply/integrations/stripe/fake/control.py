@@ -34,6 +34,10 @@ class RateLimitRequest(BaseModel):
     per_second: float | None = Field(default=None, gt=0)
 
 
+class LatencyRequest(BaseModel):
+    ms: int = Field(default=0, ge=0, le=60_000)
+
+
 class PaymentRequest(BaseModel):
     """A card payment to plant for a test: a payment intent and its charge."""
 
@@ -133,6 +137,12 @@ async def set_rate_limit(request: Request) -> JSONResponse:
     return JSONResponse({"per_second": wanted.per_second})
 
 
+async def set_latency(request: Request) -> JSONResponse:
+    wanted = LatencyRequest.model_validate(await _json(request))
+    _state(request).latency_seconds = wanted.ms / 1000
+    return JSONResponse({"ms": wanted.ms})
+
+
 async def create_payment(request: Request) -> JSONResponse:
     wanted = PaymentRequest.model_validate(await _json(request))
     ledger = _state(request).store.ledger(wanted.mode)
@@ -161,4 +171,5 @@ ROUTES = [
     Route("/_fake/reset", _guarded(reset), methods=["POST"]),
     Route("/_fake/rate_limit", _guarded(set_rate_limit), methods=["POST"]),
     Route("/_fake/payments", _guarded(create_payment), methods=["POST"]),
+    Route("/_fake/latency", _guarded(set_latency), methods=["POST"]),
 ]

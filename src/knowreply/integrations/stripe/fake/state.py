@@ -17,6 +17,8 @@ class FakeState:
     faults: Faults = field(default_factory=Faults)
     log: RequestLog = field(default_factory=RequestLog)
     limiter: RateLimiter = field(default_factory=RateLimiter)
+    latency_seconds: float = 0.0
+    """Added before answering every /v1/ request (benchmarks: Stripe's own latency)."""
 
     def reset(self, seed: str = "none") -> None:
         """Forget all objects, keys, faults and logged requests, then plant `seed`."""

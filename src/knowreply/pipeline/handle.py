@@ -46,7 +46,7 @@ def handle(
     run: StepRunner = run_directly,
     hand_off: SendHandOff | None = None,
 ) -> HandleResult:
-    """screen -> thread -> verify -> agent -> send, recording the outcome on the message.
+    """admit (screen, thread, verify) -> agent -> send, recording the outcome on the message.
 
     An exception in a step marks the message failed with that step's name and the error,
     then propagates (so a durable workflow shows as errored too). Without `hand_off` the
@@ -54,20 +54,19 @@ def handle(
     """
     step = "screen"
     try:
-        screened = run("screen", steps.screen_step, runtime, message_id)
-        if screened.answer:
-            step = "thread"
-            screened = run("thread", steps.thread_step, runtime, message_id)
+        screened = run("admit", steps.admit_step, runtime, message_id)
         if not screened.answer:
             return _skipped(runtime, message_id, screened)
-        step = "verify"
-        verified = run("verify", steps.verify_step, runtime, message_id)
         step = "agent"
-        trace = run("agent", steps.agent_step, runtime, message_id, verified)
+        trace = run("agent", steps.agent_step, runtime, message_id, screened.verified)
         step = "send"
         return reply_and_finish(runtime, message_id, trace, run, hand_off)
     except Exception as error:
-        steps.fail_step(runtime, message_id, step, f"{type(error).__name__}: {error}")
+        if isinstance(error, steps.StepFailed):
+            step, detail = error.step, error.detail
+        else:
+            detail = f"{type(error).__name__}: {error}"
+        steps.fail_step(runtime, message_id, step, detail)
         raise
 
 
@@ -82,13 +81,12 @@ def reply_and_finish(
     message's outcome; also what runs after a member decided on a waiting action."""
     sent: SendOutcome | None = None
     if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
-        item_id = run(
-            "prepare_send", steps.prepare_send_step, runtime, message_id, trace.reply.text
-        )
+        waiting = hand_off is not None
+        text = trace.reply.text
+        item_id = run("prepare_send", steps.prepare_send_step, runtime, message_id, text, waiting)
         if item_id is None:
             return _result(runtime, message_id, trace)
         if hand_off is not None:
-            run("waiting_to_send", steps.waiting_to_send_step, runtime, message_id)
             hand_off(message_id, item_id, trace)
             return _result(runtime, message_id, trace)
         sent = run("send", steps.send_step, runtime, item_id, 1)

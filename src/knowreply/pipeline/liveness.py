@@ -123,8 +123,8 @@ class Liveness:
         while not self._stop.wait(BEAT_SECONDS):
             try:
                 beat(self.runtime, self.executor_id)
-                dead = claim_dead(self.runtime, self.executor_id)
-                dead += orphans(self.runtime, self.executor_id)
+                claimed = claim_dead(self.runtime, self.executor_id)
+                dead = sorted({*claimed, *orphans(self.runtime, self.executor_id)})
                 if dead:
                     count = recover(dead)
                     log.warning("pipeline.recovered", executors=dead, workflows=count)

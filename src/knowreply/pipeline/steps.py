@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy import select, update
@@ -32,6 +34,7 @@ from knowreply.runtime import Runtime
 from knowreply.workspaces import settings_of
 
 log = structlog.get_logger(__name__)
+T = TypeVar("T")
 
 REPLY_CAP = "reply_cap"
 MAX_SEND_ATTEMPTS = 6
@@ -49,6 +52,36 @@ class Screened:
     answer: bool
     reason: str | None = None
     detail: str | None = None
+    verified: bool = False
+
+
+class StepFailed(Exception):
+    """A step inside a combined checkpoint failed; `step` names it for the message."""
+
+    def __init__(self, step: str, detail: str) -> None:
+        super().__init__(step, detail)  # both in args: the durable engine pickles it
+        self.step, self.detail = step, detail
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+def _named(step: str, function: Callable[..., T], *args: Any) -> T:
+    try:
+        return function(*args)
+    except Exception as error:
+        raise StepFailed(step, f"{type(error).__name__}: {error}") from error
+
+
+def admit_step(runtime: Runtime, message_id: int) -> Screened:
+    """screen -> thread -> verify as one checkpoint: quick database work, each part safe to
+    run again (fewer checkpoints: each is a database round trip of the durable engine)."""
+    screened = _named("screen", screen_step, runtime, message_id)
+    if screened.answer:
+        screened = _named("thread", thread_step, runtime, message_id)
+    if not screened.answer:
+        return screened
+    return replace(screened, verified=_named("verify", verify_step, runtime, message_id))
 
 
 def screen_step(runtime: Runtime, message_id: int) -> Screened:
@@ -150,27 +183,38 @@ def end_interrupted_runs(session: Session, message_id: int | None = None) -> int
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
-def prepare_send_step(runtime: Runtime, message_id: int, text: str) -> int | None:
-    """Store our reply and its outbox row; None (and the message failed) without SMTP."""
+def prepare_send_step(
+    runtime: Runtime, message_id: int, text: str, waiting: bool = False
+) -> int | None:
+    """Store our reply and its outbox row; None (and the message failed) without SMTP.
+
+    `waiting`: the reply goes to the send queue, so the message shows "Waiting to send"
+    until the server answers."""
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         try:
-            return prepare_reply(session, message, parsed(message), text).id
+            item_id = prepare_reply(session, message, parsed(message), text).id
         except NoSmtpAccount as error:
             record_outcome(session, message, "failed", "send", str(error))
             return None
+        if waiting:
+            record_outcome(session, message, "sending", None, None)
+        return item_id
 
 
 def send_step(runtime: Runtime, item_id: int, max_attempts: int = MAX_SEND_ATTEMPTS) -> SendOutcome:
     return deliver(runtime.sessions, runtime.master_key, item_id, max_attempts=max_attempts)
 
 
-def waiting_to_send_step(runtime: Runtime, message_id: int) -> None:
-    """The reply is written and handed to the send queue: not final until the server
-    answers (the Inbox shows "Waiting to send")."""
-    with transaction(runtime.sessions) as session:
-        message = session.get_one(Message, message_id)
-        record_outcome(session, message, "sending", None, None)
+def send_and_finish_step(
+    runtime: Runtime, message_id: int, item_id: int, trace: Trace
+) -> SendOutcome:
+    """One attempt; once the server answered for good, the message's outcome too (safe to
+    run again: a sent or failed row answers the same without sending)."""
+    sent = send_step(runtime, item_id)
+    if sent.status != "queued":
+        finish_step(runtime, message_id, trace, sent)
+    return sent
 
 
 def finish_step(runtime: Runtime, message_id: int, trace: Trace, sent: SendOutcome | None) -> str:

@@ -84,13 +84,14 @@ def send_reply(message_id: int, item_id: int, trace_json: str) -> str:
     outcome (the agent's, or the send's failure)."""
     runtime = _bound()
     trace = Trace.model_validate_json(trace_json)
+    send = steps.send_and_finish_step
     try:
-        sent = _durable_step("send", steps.send_step, runtime, item_id)
+        sent = _durable_step("send", send, runtime, message_id, item_id, trace)
         while sent.status == "queued":
             assert sent.retry_in is not None
             DBOS.sleep(sent.retry_in)
-            sent = _durable_step("send", steps.send_step, runtime, item_id)
-        return _durable_step("finish", steps.finish_step, runtime, message_id, trace, sent)
+            sent = _durable_step("send", send, runtime, message_id, item_id, trace)
+        return sent.status
     except Exception as error:
         steps.fail_step(runtime, message_id, "send", f"{type(error).__name__}: {error}")
         raise

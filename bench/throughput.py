@@ -28,12 +28,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from pathlib import Path
 
 import aiosmtplib
 import sqlalchemy as sa
 from _fake import running_fake_stripe
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope
 from sqlalchemy import func, select
 
 from knowreply.config import Settings
@@ -55,13 +57,19 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class Sink:
-    """An SMTP server that counts the replies it takes."""
+    """An SMTP server that keeps which email each reply answers (its In-Reply-To)."""
 
     def __init__(self) -> None:
-        self.received = 0
+        self.answered: list[str] = []
 
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-        self.received += 1
+    @property
+    def received(self) -> int:
+        return len(self.answered)
+
+    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:
+        assert isinstance(envelope.content, bytes)
+        headers = BytesHeaderParser().parsebytes(envelope.content)
+        self.answered.append(str(headers.get("In-Reply-To", "")))
         return "250 OK"
 
 
@@ -73,6 +81,7 @@ class Run:
     worker_cpu: float
     stripe_requests: int
     replies: int
+    outcomes: dict[str, int]
 
     @property
     def per_second(self) -> float:
@@ -275,7 +284,19 @@ async def _measure(
         seconds, cpu = time.perf_counter() - started, cpu_seconds(worker.pid) - cpu_before
         control.latency(0)  # type: ignore[attr-defined]
         stripe_requests = len(control.requests())  # type: ignore[attr-defined]
-    return Run(latency_ms, emails, seconds, cpu, stripe_requests, sink.received - replies_before)
+    replies = sink.received - replies_before
+    return Run(latency_ms, emails, seconds, cpu, stripe_requests, replies, outcomes(runtime))
+
+
+def outcomes(runtime: Runtime) -> dict[str, int]:
+    """How many inbound emails ended in each status (and reason)."""
+    with runtime.sessions() as session:
+        rows = session.execute(
+            select(Message.status, Message.status_reason, func.count())
+            .where(Message.direction == "in")
+            .group_by(Message.status, Message.status_reason)
+        ).all()
+    return {f"{status}/{reason}" if reason else status: count for status, reason, count in rows}
 
 
 def binding_limit(run: Run) -> str:
@@ -319,6 +340,8 @@ def main() -> None:
             f"{run.latency_ms:>12} ms {run.emails:>6} {run.seconds:>8.1f} {run.per_second:>9.2f} "
             f"{run.cpu_ms_per_email:>13.1f} {run.requests_per_email:>17.2f} {run.replies:>8}"
         )
+    for run in runs:
+        print(f"outcomes at {run.latency_ms} ms (with the warm-up's): {run.outcomes}")
     fast, slow = runs
     print(f"latency hidden by concurrency: {slow.per_second / fast.per_second:.0%} (target >= 80%)")
     print(f"target 10 emails/s at 0 ms: {fast.per_second / 10:.0%} of it")

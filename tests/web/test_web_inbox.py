@@ -61,7 +61,7 @@ def test_conversations_are_listed_with_their_outcome_and_filtered(
     assert "Needs a person" in page and CUSTOMER in page and "Refund for order 1042" in page
     assert "Skipped: automatic reply or out-of-office" in page
     assert f'href="/inbox/messages/{out_of_office}"' in page  # screened out before threading
-    assert "Failed: error in the agent step" in page
+    assert "Failed: the agent could not finish" in page
 
     def listed(**params: str) -> list[int]:
         body = web.get("/api/v1/conversations", params=params, headers={"X-CSRF-Token": token})

@@ -10,6 +10,8 @@ from sqlalchemy import select
 
 from knowreply.db.models import Message, OutboxItem
 from knowreply.db.session import transaction
+from knowreply.pipeline import MessageQueue, retry_message
+from knowreply.pipeline.intake import NotRetryable
 from knowreply.pipeline.manual import CannotReply, reply_by_hand
 from knowreply.pipeline.steps import finish_step, prepare_send_step, send_step
 from knowreply.runtime import Runtime
@@ -45,6 +47,12 @@ async def test_an_unconfirmed_reply_can_be_answered_by_hand_once(runtime: Runtim
         assert outcome_label("in", "failed", "send_unconfirmed") == (
             "Failed: the mail server may or may not have received the reply"
         )
+        queue = MessageQueue.open(runtime)
+        try:  # running the agent again cannot tell whether the server has the reply
+            with pytest.raises(NotRetryable, match="answer by hand"):
+                retry_message(runtime, queue, message_id)
+        finally:
+            queue.close()
 
         manual = await asyncio.to_thread(
             reply_by_hand, runtime, workspace_id, conversation_id, "Here is your answer.", MEMBER

@@ -25,7 +25,6 @@ from tests.pipeline.conftest import Support, configure_support, customer_email
 from tests.pipeline.test_pipeline_worker import ALICE, eventually
 from tests.pipeline.worker import WorkerProcess
 
-
 INVOICE = "Could you send me my latest invoice?"
 
 
@@ -153,7 +152,7 @@ async def test_a_worker_killed_for_good_has_its_email_finished_by_another(
         finally:
             doomed.stop()
             survivor.stop()
-            print("\n".join(doomed.log[-30:] + ["--- survivor"] + survivor.log[-40:]))
+            print("\n".join([*doomed.log[-30:], "--- survivor", *survivor.log[-40:]]))
     assert len(sink.received) == 1
     (interrupted, interrupted_reason), (finished, _) = runs_of(runtime, message_id)
     assert (interrupted, finished) == ("failed", "replied")

@@ -19,6 +19,10 @@ from knowreply.pipeline.workflow import MessageQueue, ordering_key, workflow_id
 from knowreply.runtime import Runtime
 
 log = structlog.get_logger(__name__)
+UNCONFIRMED_NOT_RETRYABLE = (
+    "The mail server may or may not have received the reply, so it is not sent again: check "
+    "the sent mail, and answer by hand if the customer has nothing."
+)
 STILL_RUNNING = frozenset({"PENDING", "ENQUEUED"})
 INTERRUPTED_DETAIL = (
     "The worker stopped while handling this email and its work could not be resumed; "
@@ -103,6 +107,9 @@ def retry_message(runtime: Runtime, queue: MessageQueue, message_id: int) -> str
     never accepted by a server may be sent; an `unconfirmed` one never is.
     """
     with transaction(runtime.sessions) as session:
+        reason = session.scalar(select(Message.status_reason).where(Message.id == message_id))
+        if reason == "send_unconfirmed":
+            raise NotRetryable(UNCONFIRMED_NOT_RETRYABLE)
         changed = session.execute(  # type: ignore[attr-defined]  # a CursorResult
             update(Message)
             .where(Message.id == message_id, Message.direction == "in", Message.status == "failed")

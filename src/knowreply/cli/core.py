@@ -81,7 +81,7 @@ def worker(
     """Run the durable worker: handles queued mail, finishes interrupted work, watches
     the IMAP mailboxes."""
     from knowreply import durable, pipeline
-    from knowreply.pipeline.liveness import Liveness, beat
+    from knowreply.pipeline.liveness import Liveness, beat, log_recovered
     from knowreply.pipeline.mailboxes import MailboxService, MailboxThread
 
     rt = runtime()
@@ -91,12 +91,13 @@ def worker(
     pipeline.bind_runtime(rt)
     executor = durable.executor_id(rt.settings)
     beat(rt, executor)
+    queue = pipeline.MessageQueue.open(rt)
+    log_recovered(queue.pending_of(executor))  # a stable id: DBOS resumes these at launch
     durable.launch(
         rt.settings, executor, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])]
     )
     liveness = Liveness(rt, executor)
     liveness.start()
-    queue = pipeline.MessageQueue.open(rt)
     swept = pipeline.sweep(rt, queue)
     watchers = MailboxThread(MailboxService(rt, queue, poll_interval=poll_interval))
     if mailboxes:

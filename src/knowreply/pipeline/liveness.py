@@ -15,7 +15,7 @@ import threading
 from datetime import timedelta
 
 import structlog
-from dbos import DBOS
+from dbos import DBOS, WorkflowStatus
 from sqlalchemy import delete, select, update
 
 from knowreply.db.models import WorkerHeartbeat
@@ -83,13 +83,8 @@ def orphans(runtime: Runtime, executor_id: str) -> list[str]:
     return sorted(owners - alive - {executor_id})
 
 
-def recover(executor_ids: list[str]) -> int:
-    """Hand the executors' pending workflows back to their queues; logs each email."""
-    if not executor_ids:
-        return 0
-    pending = DBOS.list_workflows(
-        status="PENDING", executor_id=executor_ids, load_input=False, load_output=False
-    )
+def log_recovered(pending: list[WorkflowStatus]) -> None:
+    """One line per workflow taken over, naming its email."""
     for status in pending:
         match = _MESSAGE_ID.match(status.workflow_id)
         log.warning(
@@ -98,6 +93,16 @@ def recover(executor_ids: list[str]) -> int:
             message_id=int(match.group(1)) if match else None,
             dead_executor=status.executor_id,
         )
+
+
+def recover(executor_ids: list[str]) -> int:
+    """Hand the executors' pending workflows back to their queues; logs each email."""
+    if not executor_ids:
+        return 0
+    pending = DBOS.list_workflows(
+        status="PENDING", executor_id=executor_ids, load_input=False, load_output=False
+    )
+    log_recovered(pending)
     DBOS._recover_pending_workflows(executor_ids)
     return len(pending)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from dbos import DBOS, DBOSClient, SetWorkflowID
+from dbos import DBOS, DBOSClient, SetWorkflowID, WorkflowStatus
 
 from knowreply.agent.trace import Trace
 from knowreply.durable import QueueSpec, client, declare_queue
@@ -148,6 +148,12 @@ class MessageQueue:
             workflow_ids=workflow_ids, load_input=False, load_output=False
         )
         return {status.workflow_id: status.status for status in found}
+
+    def pending_of(self, executor_id: str) -> list[WorkflowStatus]:
+        """The workflows an executor left running (DBOS resumes them when it launches)."""
+        return self._client.list_workflows(
+            status="PENDING", executor_id=executor_id, load_input=False, load_output=False
+        )
 
     def close(self) -> None:
         self._client.destroy()

@@ -91,6 +91,10 @@ class FakeStripeControl:
         """How long a new customer stays out of search results."""
         self._call("POST", "search_delay", {"seconds": seconds})
 
+    def latency(self, ms: int) -> None:
+        """Answer every /v1/ request `ms` milliseconds late."""
+        self._call("POST", "latency", {"ms": ms})
+
     def payment(self, customer: str, amount: int, **options: Any) -> dict[str, Any]:
         """Plant a card payment for `customer`; returns `{"payment_intent":…, "charge":…}`."""
         result: dict[str, Any] = self._call(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 from pathlib import Path
 
@@ -32,6 +33,8 @@ class FakeStripeApp(Starlette):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].startswith("/v1/"):
+            if self.fake.latency_seconds:
+                await asyncio.sleep(self.fake.latency_seconds)
             fault = self.fake.faults.take(scope["method"], scope["path"])
             if fault is not None:
                 await answer_fault(fault, self.fake, super().__call__, scope, receive, send)

@@ -57,6 +57,10 @@ class SearchDelayRequest(BaseModel):
     seconds: float = Field(ge=0)
 
 
+class LatencyRequest(BaseModel):
+    ms: int = Field(default=0, ge=0, le=60_000)
+
+
 class PaymentRequest(BaseModel):
     """A card payment to plant for a test: a payment intent and its charge."""
 
@@ -197,6 +201,12 @@ async def set_search_delay(request: Request) -> JSONResponse:
     return JSONResponse(wanted.model_dump())
 
 
+async def set_latency(request: Request) -> JSONResponse:
+    wanted = LatencyRequest.model_validate(await _json(request))
+    _state(request).latency_seconds = wanted.ms / 1000
+    return JSONResponse({"ms": wanted.ms})
+
+
 async def create_payment(request: Request) -> JSONResponse:
     wanted = PaymentRequest.model_validate(await _json(request))
     ledger = _state(request).store.ledger(wanted.mode)
@@ -229,4 +239,5 @@ ROUTES = [
     Route("/_fake/invoices", _guarded(create_invoice), methods=["POST"]),
     Route("/_fake/portal", _guarded(set_portal), methods=["POST"]),
     Route("/_fake/search_delay", _guarded(set_search_delay), methods=["POST"]),
+    Route("/_fake/latency", _guarded(set_latency), methods=["POST"]),
 ]

@@ -26,6 +26,8 @@ class FakeState:
     """Where objects and keys are saved after every change (None: memory only)."""
     search_delay: float = 0.0
     """Seconds before a new object shows in search results."""
+    latency_seconds: float = 0.0
+    """Added before answering every /v1/ request (benchmarks: Stripe's own latency)."""
 
     def reset(self, seed: str = "none") -> None:
         """Forget all objects, keys, faults and logged requests, then plant `seed`."""

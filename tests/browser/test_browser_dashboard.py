@@ -149,7 +149,7 @@ def test_owner_reads_the_inbox_and_a_thread(page: Page, live_server: LiveServer)
     conversations = page.get_by_test_id("conversations")
     expect(conversations).to_contain_text("Needs a person")
     expect(conversations).to_contain_text("Skipped: automatic reply or out-of-office")
-    expect(conversations).to_contain_text("Failed: error in the agent step")
+    expect(conversations).to_contain_text("Failed: the agent could not finish")
     screenshot(page, "inbox")
 
     page.get_by_test_id("filter-attention").click()

@@ -10,7 +10,8 @@ from knowreply.agent.trace import AgentInput, Outcome, Trace
 from knowreply.db.models import AgentRun
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
-from knowreply.logs import error_text
+from knowreply.integrations.stripe.errors import StripeFailure
+from knowreply.logs import error_text, redact_text
 from knowreply.runtime import Runtime
 
 log = structlog.get_logger(__name__)
@@ -68,7 +69,11 @@ async def run_agent(runtime: Runtime, agent_input: AgentInput) -> Trace:
     except Exception as error:  # any failure is recorded and shown; the email is kept
         log.exception("agent.run.failed", run_id=run_id)
         run.trace.outcome = Outcome.FAILED
-        run.trace.reason = error_text(error)
+        if isinstance(error, StripeFailure):
+            run.trace.reason = redact_text(error.message)[:500]
+            run.trace.retryable = not error.permanent
+        else:
+            run.trace.reason = error_text(error)
     save_run(runtime, run)
     log.info("agent.run", run_id=run_id, outcome=run.trace.outcome, reason=run.trace.reason)
     return run.trace

@@ -96,6 +96,8 @@ class Trace(BaseModel):
     run_id: int | None = None
     simulated: WrittenEmail | None = None
     """Set for Simulator runs, so a reopened run shows the email exactly as it was sent."""
+    retryable: bool = False
+    """It failed for a passing reason (Stripe 5xx, 429, a timeout): running again may work."""
 
 
 class AgentInput(BaseModel):

@@ -87,6 +87,7 @@ def worker(
     import structlog
 
     from knowreply import durable, pipeline
+    from knowreply.pipeline.liveness import Liveness, beat, log_recovered
     from knowreply.pipeline.mailboxes import MailboxService, MailboxThread
 
     rt = runtime()
@@ -95,17 +96,25 @@ def worker(
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     pipeline.bind_runtime(rt)
-    durable.launch(rt.settings, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])])
+    executor = durable.executor_id(rt.settings)
+    beat(rt, executor)
     queue = pipeline.MessageQueue.open(rt)
-    swept = pipeline.enqueue_unhandled(rt, queue)
+    log_recovered(queue.pending_of(executor))  # a stable id: DBOS resumes these at launch
+    durable.launch(
+        rt.settings, executor, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])]
+    )
+    liveness = Liveness(rt, executor)
+    liveness.start()
+    swept = pipeline.sweep(rt, queue)
     watchers = MailboxThread(MailboxService(rt, queue, poll_interval=poll_interval))
     if mailboxes:
         watchers.start()
-    log.info("worker.start", executor_id=rt.settings.executor_id, requeued=swept)
+    log.info("worker.start", executor_id=executor, **swept._asdict())
     typer.echo("worker ready", err=True)
     stop.wait()
     if mailboxes:
         watchers.stop()
+    liveness.stop()
     queue.close()
     durable.shutdown()
     log.info("worker.stop")

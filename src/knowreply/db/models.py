@@ -277,17 +277,27 @@ class ProviderEvent(Base):
 
 
 class OutboxItem(Base):
-    """One reply to send, at most one per inbound message (the unique key that stops a
-    second send)."""
+    """One reply to send. An inbound message has at most one *live* row (queued, sending or
+    sent: a partial unique index), so nothing sends a second reply; a person may add a row
+    by hand once the earlier one is `failed` or `unconfirmed`."""
 
     __tablename__ = "outbox"
+    __table_args__ = (
+        sa.Index(
+            "uq_outbox_live_reply",
+            "inbound_message_id",
+            unique=True,
+            sqlite_where=sa.text("status IN ('queued', 'sending', 'sent')"),
+            postgresql_where=sa.text("status IN ('queued', 'sending', 'sent')"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(
         ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
     )
     inbound_message_id: Mapped[int] = mapped_column(
-        ForeignKey("messages.id", ondelete="CASCADE"), unique=True
+        ForeignKey("messages.id", ondelete="CASCADE"), index=True
     )
     outbound_message_id: Mapped[int] = mapped_column(
         ForeignKey("messages.id", ondelete="CASCADE"), unique=True
@@ -302,6 +312,8 @@ class OutboxItem(Base):
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    author: Mapped[str | None] = mapped_column(String(320))
+    """None for the agent's reply; the member (actor) who wrote a reply by hand."""
 
 
 class AgentRun(Base):
@@ -435,3 +447,14 @@ class StripeRateSlot(Base):
     slot: Mapped[int]
     free_at: Mapped[float] = mapped_column(Float, default=0.0)
     """Unix time the slot is free again."""
+
+
+class WorkerHeartbeat(Base):
+    """A running worker's sign of life: a live worker recovers the pending workflows of one
+    whose heartbeat stopped (killed, host gone), whatever its executor id."""
+
+    __tablename__ = "worker_heartbeats"
+
+    executor_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -471,7 +471,9 @@ def _thread_message(message: Message, run: AgentRun | None) -> ThreadMessage:
         status_detail=message.status_detail,
         outcome=outcome_label(message.direction, message.status, message.status_reason),
         created_at=message.created_at,
-        retryable=message.direction == "in" and message.status == "failed",
+        retryable=message.direction == "in"
+        and message.status == "failed"
+        and message.status_reason != "send_unconfirmed",  # a person answers by hand instead
         trace=trace,
     )
 

@@ -39,18 +39,26 @@ MESSAGE_OUTCOMES = {
     "awaiting_approval": "Awaiting approval",
     "awaiting_verification": "Awaiting the customer's code",
     "received": "Processing",
+    "sending": "Waiting to send",
 }
 FAILED_STEPS = {
+    "screen": "the email could not be screened",
+    "admit": "the email could not be screened",
+    "thread": "the email could not be added to its conversation",
+    "verify": "the sender could not be checked",
+    "agent": "the agent could not finish",
     "send": "the reply could not be sent",
-    "send_unconfirmed": "the reply may not have been sent",
+    "send_unconfirmed": "the mail server may or may not have received the reply",
     "reply": "the reply could not be sent",
+    "finish": "the outcome could not be recorded",
+    "interrupted": "the worker stopped while handling it",
 }
 OUTBOUND = {
-    "queued": "Queued",
+    "queued": "Waiting to send",
     "sending": "Sending",
     "sent": "Sent",
     "failed": "Not sent",
-    "unconfirmed": "Unconfirmed: check the sent mail",
+    "unconfirmed": "Unconfirmed: the mail server may or may not have received it",
 }
 ACTION_STATUSES = {
     "awaiting_approval": "Waiting for approval",
@@ -137,6 +145,5 @@ def message_outcome(direction: str, status: str, status_reason: str | None, *, s
     if status == "skipped":
         return f"Skipped: {skip}"
     if status == "failed":
-        step = status_reason or "unknown"
-        return f"Failed: {FAILED_STEPS.get(step, f'error in the {humanize(step)} step')}"
+        return f"Failed: {FAILED_STEPS.get(status_reason or '', 'an unexpected error')}"
     return MESSAGE_OUTCOMES.get(status, humanize(status))

@@ -105,9 +105,9 @@ def _classify(error: stripe.StripeError) -> tuple[FailureReason, str, bool]:
             True,
         )
     if isinstance(error, stripe.RateLimitError):
-        return "rate_limited", "Stripe asked us to slow down; this will be retried shortly.", False
+        return "rate_limited", "Stripe asked us to slow down.", False
     if isinstance(error, stripe.APIConnectionError):
-        return "connection", "Could not reach Stripe; this will be retried shortly.", False
+        return "connection", "Could not reach Stripe.", False
     if isinstance(error, stripe.IdempotencyError):
         return (
             "idempotency_conflict",
@@ -129,7 +129,7 @@ def _classify(error: stripe.StripeError) -> tuple[FailureReason, str, bool]:
     if error.http_status is None or error.http_status >= 500:
         return (
             "stripe_unavailable",
-            ("Stripe had a problem answering; this will be retried shortly."),
+            ("Stripe had a problem answering."),
             False,
         )
     return "invalid_request", f"Stripe refused the request: {error.user_message}", True

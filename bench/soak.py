@@ -31,12 +31,12 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 from throughput import SUPPORT, Sink, database, free_port, handled, outcomes, start_worker
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.config import Settings
 from knowreply.db.models import AgentRun, Message, OutboxItem, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.logs import configure_logging
 from knowreply.mail import accounts
 from knowreply.pipeline.smtp_intake import serve_smtp

@@ -38,11 +38,11 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope
 from sqlalchemy import func, select
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.config import Settings
 from knowreply.db.models import Message
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.logs import configure_logging
 from knowreply.mail import accounts
 from knowreply.pipeline.outcome import FINAL_STATUSES

@@ -25,10 +25,10 @@ from typing import Any
 
 import httpx
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Trace
 from knowreply.evaluation.fake_account import EndState
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.logs import find_secrets
 from knowreply.mail.parse import parse_message
 from knowreply.money import Money

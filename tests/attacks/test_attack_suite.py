@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.config import Settings
 from knowreply.evaluation.fake_account import FakeAccount
 from knowreply.integrations.stripe import ratelimit, service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.logs import find_secrets
 from knowreply.runtime import Runtime, initialize
 from knowreply.workspaces import resolve_workspace

@@ -8,10 +8,10 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.models import AgentRun, Message
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
 from knowreply.pipeline import handle, steps

@@ -13,9 +13,9 @@ import pytest
 from aiosmtpd.smtp import SMTP
 from sqlalchemy import select
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.models import AgentRun, Message, OutboxItem
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.pipeline import MessageQueue, accept
 from knowreply.runtime import Runtime

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from knowreply import durable
 from knowreply.config import Settings
 from knowreply.db import migrate
 from knowreply.db.models import Meta
@@ -53,6 +52,8 @@ def initialize(settings: Settings) -> tuple[Runtime, InitReport]:
     if canary is not None:
         master_key.check_canary(canary)
     migrate.upgrade(engine)
+    from knowreply import durable  # DBOS loads only where the schema is made
+
     durable.migrate(settings)
     with transaction(sessions) as session:
         if canary is None:

@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from knowreply.db.models import Message, OutboxItem
 from knowreply.db.session import transaction
-from knowreply.pipeline import MessageQueue, retry_message
-from knowreply.pipeline.intake import NotRetryable
+from knowreply.pipeline.intake import NotRetryable, retry_message
 from knowreply.pipeline.manual import CannotReply, reply_by_hand
 from knowreply.pipeline.steps import finish_step, prepare_send_step, send_step
+from knowreply.pipeline.workflow import MessageQueue
 from knowreply.runtime import Runtime
 from knowreply.web.repository import outcome_label
 from tests.mailservers import run_smtp_sink

@@ -14,7 +14,8 @@ from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
-from knowreply.pipeline import handle, steps
+from knowreply.pipeline import steps
+from knowreply.pipeline.handle import handle
 from knowreply.runtime import Runtime
 from knowreply.web.repository import outcome_label
 from tests.fake_stripe import FakeStripe

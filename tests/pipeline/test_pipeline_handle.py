@@ -12,8 +12,10 @@ from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
-from knowreply.pipeline import MessageQueue, handle, sweep
+from knowreply.pipeline.handle import handle
+from knowreply.pipeline.intake import sweep
 from knowreply.pipeline.steps import prepare_send_step
+from knowreply.pipeline.workflow import MessageQueue
 from knowreply.runtime import Runtime
 from tests.pipeline.conftest import CUSTOMER, SUPPORT, Support, configure_support, customer_email
 

@@ -17,7 +17,8 @@ from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.models import AgentRun, Message, OutboxItem
 from knowreply.integrations.stripe import service
 from knowreply.mail.inbound import InboundEnvelope
-from knowreply.pipeline import MessageQueue, accept
+from knowreply.pipeline.intake import accept
+from knowreply.pipeline.workflow import MessageQueue
 from knowreply.runtime import Runtime
 from tests.fake_stripe import FakeStripe
 from tests.mailservers import SmtpSink, run_smtp_sink

@@ -14,9 +14,11 @@ from knowreply.db.models import Message, OutboxItem
 from knowreply.db.session import transaction
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
-from knowreply.pipeline import HandleResult, MessageQueue, handle, retry_message
+from knowreply.pipeline.handle import HandleResult, handle
+from knowreply.pipeline.intake import retry_message
 from knowreply.pipeline.outbox import SendOutcome
 from knowreply.pipeline.steps import finish_step, prepare_send_step, send_step
+from knowreply.pipeline.workflow import MessageQueue
 from knowreply.runtime import Runtime
 from tests.mailservers import SmtpSink, run_smtp_sink
 from tests.pipeline.conftest import CUSTOMER, SUPPORT, configure_support, customer_email

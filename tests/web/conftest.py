@@ -17,7 +17,7 @@ from knowreply.demo import with_stripe_api_base
 from knowreply.mail import accounts
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
-from knowreply.pipeline import handle
+from knowreply.pipeline.handle import handle
 from knowreply.runtime import Runtime
 from knowreply.web.app import create_app
 from knowreply.workspaces import create_member, create_workspace, resolve_workspace

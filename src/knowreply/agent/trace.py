@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from knowreply.integrations.stripe.client import StripeRequest
+from knowreply.integrations.stripe.models import StripeRequest
 from knowreply.money import Money
 
 

@@ -86,26 +86,28 @@ def worker(
     the IMAP mailboxes."""
     import structlog
 
-    from knowreply import durable, pipeline
+    from knowreply import durable
+    from knowreply.pipeline.intake import sweep
     from knowreply.pipeline.liveness import Liveness, beat, log_recovered
     from knowreply.pipeline.mailboxes import MailboxService, MailboxThread
+    from knowreply.pipeline.workflow import MessageQueue, bind_runtime
 
     rt = runtime()
     log = structlog.get_logger(__name__)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    pipeline.bind_runtime(rt)
+    bind_runtime(rt)
     executor = durable.executor_id(rt.settings)
     beat(rt, executor)
-    queue = pipeline.MessageQueue.open(rt)
+    queue = MessageQueue.open(rt)
     log_recovered(queue.pending_of(executor))  # a stable id: DBOS resumes these at launch
     durable.launch(
         rt.settings, executor, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])]
     )
     liveness = Liveness(rt, executor)
     liveness.start()
-    swept = pipeline.sweep(rt, queue)
+    swept = sweep(rt, queue)
     watchers = MailboxThread(MailboxService(rt, queue, poll_interval=poll_interval))
     if mailboxes:
         watchers.start()

@@ -17,7 +17,6 @@ import structlog
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Outcome, Trace
 from knowreply.db.models import AgentRun, Message, Workspace
 from knowreply.db.session import transaction
@@ -136,6 +135,8 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
     Runs of this message left `running` by a crash end as failed first; Stripe's idempotency
     keys come from the email, so running again never acts twice.
     """
+    from knowreply.agent.runner import run_agent  # the agent loads only for mail it answers
+
     with transaction(runtime.sessions) as session:
         end_interrupted_runs(session, message_id)
         message = session.get_one(Message, message_id)

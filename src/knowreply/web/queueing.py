@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from knowreply.pipeline import MessageQueue
+from knowreply.pipeline.workflow import MessageQueue
 from knowreply.web.security import get_runtime
 
 

@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 
 import stripe
 import structlog
-from pydantic import BaseModel
 
 from knowreply.integrations.stripe.cache import AccountCache, account_cache, changes_cached
 from knowreply.integrations.stripe.keys import StripeKey
+from knowreply.integrations.stripe.models import StripeRequest
 from knowreply.integrations.stripe.ratelimit import Limiter, endpoint_of
 
 log = structlog.get_logger(__name__)
@@ -27,17 +27,6 @@ MAX_NETWORK_RETRIES = 3
 USER_AGENT = "knowreply"
 """Added to the SDK's User-Agent: Stripe's request logs (and the fake's) show who sent it."""
 TIMEOUT_SECONDS = 20.0
-
-
-class StripeRequest(BaseModel):
-    """One HTTP request to Stripe, as the trace shows it (no bodies, no key)."""
-
-    method: str
-    path: str
-    status: int | None
-    ms: int
-    request_id: str | None = None
-    error: str | None = None
 
 
 class _RecordingHTTPClient(stripe.HTTPXClient):

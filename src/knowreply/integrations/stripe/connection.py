@@ -22,13 +22,14 @@ from knowreply.db.models import CapabilitySetting, IntegrationConnection, Worksp
 from knowreply.db.types import utcnow
 from knowreply.errors import KnowreplyError
 from knowreply.integrations.stripe.capabilities import CAPABILITIES, Capability, CapabilityName
-from knowreply.integrations.stripe.client import StripeGateway, StripeRequest
+from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.errors import (
     PORTAL_NOT_CONFIGURED,
     from_stripe_error,
     portal_setup_path,
 )
 from knowreply.integrations.stripe.keys import KeyFormatError, StripeKey, parse_key
+from knowreply.integrations.stripe.models import StripeRequest
 from knowreply.integrations.stripe.permissions import (
     NOT_NEEDED,
     REQUIRED,

@@ -127,3 +127,14 @@ class CancellationResult(_View):
     already_cancelling: bool
     """True when the subscription was set to cancel before this request (a no-op)."""
     service_ends_at: datetime | None
+
+
+class StripeRequest(BaseModel):
+    """One HTTP request to Stripe, as the trace shows it (no bodies, no key)."""
+
+    method: str
+    path: str
+    status: int | None
+    ms: int
+    request_id: str | None = None
+    error: str | None = None

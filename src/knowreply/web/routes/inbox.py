@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from knowreply.db.models import Conversation, Message
 from knowreply.errors import NotFound
-from knowreply.pipeline import retry_message
+from knowreply.pipeline.intake import retry_message
 from knowreply.pipeline.manual import CannotReply, ManualReply, reply_by_hand
 from knowreply.runtime import Runtime
 from knowreply.web import repository

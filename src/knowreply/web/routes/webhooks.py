@@ -33,7 +33,7 @@ from knowreply.mail.webhooks import (
     parse_sendgrid,
     parse_ses_sns,
 )
-from knowreply.pipeline import accept
+from knowreply.pipeline.intake import accept
 from knowreply.runtime import Runtime
 from knowreply.web.queueing import message_queue
 from knowreply.web.security import get_runtime

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     """Where Stripe's API is; unset for Stripe itself. The demo points it at the fake server."""
     executor_id: str = "local"
     """The durable worker's identity; give each worker of a deployment its own, stable one."""
+    allow_private_llm_urls: bool = False
+    """Let owners point the LLM base URL at loopback/private addresses (local Ollama, vLLM)."""
 
     @property
     def key_file(self) -> Path:

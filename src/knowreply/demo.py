@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import uvicorn
 from sqlalchemy import select
 
+from knowreply.access import Operator
 from knowreply.db.models import Member
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import connection, service
@@ -120,7 +121,7 @@ def prepare_demo(runtime: Runtime) -> DemoSignIn:
             create_member(session, workspace, DEMO_EMAIL, DEMO_PASSWORD)
         if settings_of(workspace).business_name == WorkspaceSettings().business_name:
             change = SettingsChange(business_name=DEMO_BUSINESS)
-            update(session, workspace.id, change, master_key=runtime.master_key, actor=ACTOR)
+            update(session, Operator(workspace.id, ACTOR), change, master_key=runtime.master_key)
     if runtime.settings.stripe_api_base and _needs_connecting(runtime, workspace_id):
         asyncio.run(service.connect(runtime, workspace_name, DEMO_RESTRICTED_KEY, actor=ACTOR))
     return DemoSignIn(DEMO_EMAIL, DEMO_PASSWORD)

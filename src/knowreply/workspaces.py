@@ -138,6 +138,20 @@ def verify_password(password_hash: str, password: str) -> bool:
 
 
 MIN_PASSWORD_LENGTH = 10
+ROLES = ("owner", "member", "viewer")
+"""owner: everything; member: operate and edit the profile; viewer: read only
+(see `knowreply.access`)."""
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise KnowreplyError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def set_password(member: Member, password: str) -> None:
+    """A new password (the caller also ends the member's sessions and tokens)."""
+    _check_password(password)
+    member.password_hash = hash_password(password)
 
 
 def create_member(
@@ -146,8 +160,9 @@ def create_member(
     email = email.strip().lower()
     if "@" not in email:
         raise KnowreplyError(f"{email!r} is not an email address")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise KnowreplyError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if role not in ROLES:
+        raise KnowreplyError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+    _check_password(password)
     exists = session.scalar(
         select(Member).where(Member.workspace_id == workspace.id, Member.email == email)
     )

@@ -90,6 +90,13 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(128), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    """The member it acts for (their role, capped by the scope); None: made by the operator."""
+    scope: Mapped[str] = mapped_column(String(16), default="full", server_default="full")
+    """`read` (GET only) or `full` (what its member's role allows)."""
+    revoked_at: Mapped[datetime | None]
 
 
 class IntegrationConnection(Base):
@@ -301,6 +308,9 @@ class OutboxItem(Base):
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    sealed_raw: Mapped[str | None] = mapped_column(Text)
+    """The email as sent, encrypted, when the stored outbound message is redacted (a
+    one-time code); forgotten once sent."""
 
 
 class AgentRun(Base):
@@ -412,3 +422,19 @@ class VerificationCode(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """A signed-in dashboard session; the cookie carries its id, this table only a hash, so
+    signing out or an owner's change ends it on the server at once."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]

@@ -14,7 +14,13 @@ from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
 from knowreply.web.queueing import message_queue
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiPrincipal,
+    PageOperator,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -72,7 +78,7 @@ def approvals_page(request: Request, principal: PagePrincipal, runtime: RuntimeD
 @router.post("/approvals/{action_id}/{decision}", include_in_schema=False)
 async def decide_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOperator,
     runtime: RuntimeDep,
     action_id: RowId,
     decision: repository.Decision,
@@ -94,7 +100,7 @@ def approvals_api(principal: ApiPrincipal, runtime: RuntimeDep) -> ApprovalsOut:
 
 @router.post("/api/v1/approvals/{action_id}/approve", tags=["approvals"])
 async def approve_api(
-    request: Request, action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep
+    request: Request, action_id: RowId, principal: ApiOperator, runtime: RuntimeDep
 ) -> Trace:
     """Approve: the agent carries the action out and replies; returns that run's trace."""
     return await _decide(request, runtime, principal, action_id, True)
@@ -102,7 +108,7 @@ async def approve_api(
 
 @router.post("/api/v1/approvals/{action_id}/reject", tags=["approvals"])
 async def reject_api(
-    request: Request, action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep
+    request: Request, action_id: RowId, principal: ApiOperator, runtime: RuntimeDep
 ) -> Trace:
     """Reject: nothing is done in Stripe; the email goes to a person to answer."""
     return await _decide(request, runtime, principal, action_id, False)

@@ -17,7 +17,13 @@ from knowreply.integrations.stripe.keys import parse_key
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiPrincipal,
+    PageOperator,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -138,7 +144,7 @@ def simulator_run_page(
 @router.post("/simulator", include_in_schema=False)
 async def simulator_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOperator,
     runtime: RuntimeDep,
     sender: Annotated[str, Form()] = "",
     subject: Annotated[str, Form()] = "",
@@ -192,7 +198,7 @@ def demo_page(request: Request, principal: PagePrincipal) -> HTMLResponse:
 
 
 @router.post("/api/v1/simulate", tags=["agent"])
-async def simulate_api(body: SimulateIn, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+async def simulate_api(body: SimulateIn, principal: ApiOperator, runtime: RuntimeDep) -> Trace:
     """Run the agent on a pretend email; nothing is sent. Returns the run's trace."""
     return await simulate(runtime, principal.workspace_id, body)
 

@@ -64,6 +64,7 @@ class SettingsChange(BaseModel):
     refund_window_days: int | None = Field(default=None, ge=0, le=3650)
     portal_return_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=2000)
     trusted_authserv_ids: list[str] | None = None
+    unknown_sender_reply: Literal["none", "neutral"] | None = None
     brain: Literal["rules", "openai", "anthropic"] | None = None
     llm_model: str | None = Field(default=None, max_length=200)
     llm_base_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$", max_length=2000)
@@ -117,6 +118,7 @@ class SettingsView(BaseModel):
     refund_window_days: int
     portal_return_url: str
     trusted_authserv_ids: list[str]
+    unknown_sender_reply: str
     brain: str
     llm_model: str | None
     llm_base_url: str | None

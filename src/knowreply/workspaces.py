@@ -54,6 +54,9 @@ class WorkspaceSettings(BaseModel):
     refund_window_days: int = Field(default=60, ge=0)
     portal_return_url: str = "https://example.com/account"
     trusted_authserv_ids: list[str] = Field(default_factory=list)
+    unknown_sender_reply: Literal["none", "neutral"] = "none"
+    """Email from an address that is no customer: `none` hands it to a person unanswered
+    (anyone can write from any address); `neutral` sends the short fixed reply."""
     brain: Literal["rules", "openai", "anthropic"] = "rules"
     llm_model: str | None = None
     """For the openai and anthropic brains: `gpt-4.1-mini`, `claude-sonnet-4-5`, `llama3.1`…"""

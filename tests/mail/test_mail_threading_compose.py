@@ -112,6 +112,7 @@ def test_built_reply_parses_back_into_the_same_thread() -> None:
         to_addr="judy@customer.example",
         message_id="<ours-2@shop.example>",
         date=NOW,
+        verified=True,
     )
     parsed = parse_message(reply.as_bytes())
 
@@ -160,6 +161,7 @@ def test_japanese_reply_is_utf8_and_round_trips() -> None:
         to_addr="taro@customer.example",
         message_id="<ours-4@shop.example>",
         date=NOW,
+        verified=True,
     )
     parsed = parse_message(reply.as_bytes())
 

@@ -59,7 +59,12 @@ def handle(runtime: Runtime, message_id: int, run: StepRunner = run_directly) ->
         if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
             step = "send"
             item_id = run(
-                "prepare_send", steps.prepare_send_step, runtime, message_id, trace.reply.text
+                "prepare_send",
+                steps.prepare_send_step,
+                runtime,
+                message_id,
+                trace.reply.text,
+                trace.reply.sealed_code,
             )
             if item_id is None:
                 return _result(runtime, message_id, trace)
@@ -81,7 +86,12 @@ def after_decision(
     try:
         if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
             item_id = run(
-                "prepare_send", steps.prepare_send_step, runtime, message_id, trace.reply.text
+                "prepare_send",
+                steps.prepare_send_step,
+                runtime,
+                message_id,
+                trace.reply.text,
+                trace.reply.sealed_code,
             )
             if item_id is None:
                 return _result(runtime, message_id, trace)

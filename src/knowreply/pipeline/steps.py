@@ -21,7 +21,13 @@ from knowreply.mail.auth import verify_sender
 from knowreply.mail.screen import screen
 from knowreply.mail.store import parsed
 from knowreply.pipeline.caps import sender_over_cap, thread_over_cap
-from knowreply.pipeline.outbox import NoSmtpAccount, SendOutcome, deliver, prepare_reply
+from knowreply.pipeline.outbox import (
+    NoSmtpAccount,
+    SealedCode,
+    SendOutcome,
+    deliver,
+    prepare_reply,
+)
 from knowreply.pipeline.outcome import record_outcome
 from knowreply.pipeline.threads import join_conversation
 from knowreply.runtime import Runtime
@@ -109,12 +115,15 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
     return trace
 
 
-def prepare_send_step(runtime: Runtime, message_id: int, text: str) -> int | None:
+def prepare_send_step(
+    runtime: Runtime, message_id: int, text: str, sealed_code: str | None = None
+) -> int | None:
     """Store our reply and its outbox row; None (and the message failed) without SMTP."""
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         try:
-            return prepare_reply(session, message, parsed(message), text).id
+            code = SealedCode(sealed_code, runtime.master_key) if sealed_code else None
+            return prepare_reply(session, message, parsed(message), text, code=code).id
         except NoSmtpAccount as error:
             record_outcome(session, message, "failed", "send", str(error))
             return None

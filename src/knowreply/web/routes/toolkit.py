@@ -86,9 +86,7 @@ async def check_form(
 
 
 @router.post("/toolkit/stripe/disconnect", include_in_schema=False)
-def disconnect_form(
-    request: Request, principal: PageOwner, runtime: RuntimeDep
-) -> HTMLResponse:
+def disconnect_form(request: Request, principal: PageOwner, runtime: RuntimeDep) -> HTMLResponse:
     service.disconnect(runtime, principal.workspace_id, actor=principal.actor)
     return _card(request, principal, service.status(runtime, principal.workspace_id))
 
@@ -141,9 +139,7 @@ def stripe_status(principal: ApiPrincipal, runtime: RuntimeDep) -> StripeStatusV
 
 
 @router.post(API + "/connect", tags=["stripe"])
-async def stripe_connect(
-    body: ConnectIn, principal: ApiOwner, runtime: RuntimeDep
-) -> ConnectOut:
+async def stripe_connect(body: ConnectIn, principal: ApiOwner, runtime: RuntimeDep) -> ConnectOut:
     """Check a key (its form first, then live with Stripe), probe permissions, store it."""
     view, warning = await service.connect(
         runtime, principal.workspace_name, body.key, actor=principal.actor

@@ -300,7 +300,7 @@ def remove_member(session: Session, caller: Caller, member_id: int) -> None:
     )
     if member is None:
         raise NotFound("No such member in this workspace.")
-    if member.id == getattr(caller, "member_id", None):
+    if member.id == caller.member_id:
         raise KnowreplyError("You cannot remove yourself; ask another owner.")
     owners = session.scalar(
         select(func.count())
@@ -324,7 +324,7 @@ def remove_member(session: Session, caller: Caller, member_id: int) -> None:
 def change_password(session: Session, caller: Caller, member_id: int, password: str) -> None:
     """A member changes their own password, or an owner anyone's; every session and token
     of that member stops working (they sign in again)."""
-    if member_id != getattr(caller, "member_id", None):
+    if member_id != caller.member_id:
         require(caller, "owner", action="member.password", what="Changing another's password")
     member = session.scalar(
         select(Member).where(Member.id == member_id, Member.workspace_id == caller.workspace_id)

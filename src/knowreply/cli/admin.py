@@ -48,7 +48,7 @@ def user_create(
         str | None,
         typer.Option(help="At least 10 characters; asked for when not given.", hidden=True),
     ] = None,
-    role: Annotated[str, typer.Option(help="owner or member.")] = "owner",
+    role: Annotated[str, typer.Option(help="owner, member or viewer (read only).")] = "owner",
 ) -> None:
     """Add a dashboard member (the password is stored as an argon2 hash)."""
     rt = runtime()

@@ -6,9 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
-from knowreply.agent.approvals import decide
-from knowreply.agent.trace import Outcome, Trace
-from knowreply.db.models import Action
+from knowreply.agent.trace import Trace
+from knowreply.pipeline.decisions import decide_and_reply
 from knowreply.runtime import Runtime
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
@@ -34,23 +33,7 @@ class ApprovalsOut(BaseModel):
 async def _decide(
     request: Request, runtime: Runtime, principal: Principal, action_id: int, approve: bool
 ) -> Trace:
-    """Hand the decision to the agent (which checks the action is this workspace's and still
-    waiting: 404 or 409 otherwise); once the run is finished, a worker sends its reply."""
-    trace = await decide(
-        runtime,
-        principal.workspace_id,
-        action_id,
-        approve,
-        principal.actor,
-        member_id=principal.member_id,
-    )
-    with runtime.sessions() as session:
-        action = session.get(Action, action_id)
-        message_id = action.message_id if action else None
-    finished = trace.outcome not in (Outcome.AWAITING_APPROVAL, Outcome.FAILED)
-    if message_id is not None and finished:
-        message_queue(request).enqueue_decided_reply(message_id, principal.workspace_id, trace)
-    return trace
+    return await decide_and_reply(runtime, message_queue(request), principal, action_id, approve)
 
 
 def _lists(runtime: Runtime, workspace_id: int) -> ApprovalsOut:

@@ -18,7 +18,15 @@ from knowreply.errors import KnowreplyError
 from knowreply.web import accounts
 from knowreply.web.accounts import Principal, TokenView
 from knowreply.web.params import RowId
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiOwner,
+    ApiPrincipal,
+    PageOperator,
+    PageOwner,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -132,7 +140,7 @@ def settings_page(
 
 @router.post("/settings", include_in_schema=False)
 async def settings_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+    request: Request, principal: PageOperator, runtime: RuntimeDep
 ) -> Response:
     raw = await request.form()
     form = {key: value for key, value in raw.items() if isinstance(value, str)}
@@ -178,7 +186,7 @@ def _change_members(
 @router.post("/settings/members", include_in_schema=False)
 def add_member_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
@@ -194,7 +202,7 @@ def add_member_form(
 
 @router.post("/settings/members/{member_id}/remove", include_in_schema=False)
 def remove_member_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep, member_id: RowId
+    request: Request, principal: PageOwner, runtime: RuntimeDep, member_id: RowId
 ) -> Response:
     return _change_members(
         request,
@@ -229,7 +237,7 @@ def password_form(
 @router.post("/settings/tokens", include_in_schema=False)
 def create_token_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     name: Annotated[str, Form()] = "",
     scope: Annotated[Scope, Form()] = "read",
@@ -249,7 +257,7 @@ def create_token_form(
 
 @router.post("/settings/tokens/{token_id}/revoke", include_in_schema=False)
 def revoke_token_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep, token_id: RowId
+    request: Request, principal: PageOwner, runtime: RuntimeDep, token_id: RowId
 ) -> Response:
     with transaction(runtime.sessions) as session:
         accounts.revoke_api_token(session, principal, token_id)
@@ -309,7 +317,7 @@ def get_settings(principal: ApiPrincipal, runtime: RuntimeDep) -> ws.SettingsVie
 
 @router.patch("/api/v1/settings", tags=["settings"])
 def patch_settings(
-    body: ws.SettingsChange, principal: ApiPrincipal, runtime: RuntimeDep
+    body: ws.SettingsChange, principal: ApiOperator, runtime: RuntimeDep
 ) -> ws.SettingsView:
     """Change some settings (only the fields sent); `llm_api_key: ""` forgets the key.
     Members change the business profile only; the rest is for owners (403 otherwise)."""
@@ -331,14 +339,14 @@ def list_members(principal: ApiPrincipal, runtime: RuntimeDep) -> list[ws.Member
 
 
 @router.post("/api/v1/members", tags=["settings"], status_code=201)
-def add_member(body: MemberIn, principal: ApiPrincipal, runtime: RuntimeDep) -> ws.MemberView:
+def add_member(body: MemberIn, principal: ApiOwner, runtime: RuntimeDep) -> ws.MemberView:
     """Add a member who signs in with this password (owners only)."""
     with transaction(runtime.sessions) as session:
         return ws.add_member(session, principal, body.email, body.password, role=body.role)
 
 
 @router.delete("/api/v1/members/{member_id}", tags=["settings"], status_code=204)
-def remove_member(member_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Response:
+def remove_member(member_id: RowId, principal: ApiOwner, runtime: RuntimeDep) -> Response:
     """Remove a member (owners only; never yourself, never the last owner)."""
     with transaction(runtime.sessions) as session:
         ws.remove_member(session, principal, member_id)
@@ -356,14 +364,14 @@ def set_member_password(
 
 
 @router.get("/api/v1/tokens", tags=["settings"])
-def list_tokens(principal: ApiPrincipal, runtime: RuntimeDep) -> list[TokenOut]:
+def list_tokens(principal: ApiOwner, runtime: RuntimeDep) -> list[TokenOut]:
     """The workspace's API tokens, never their secrets (owners only)."""
     with runtime.sessions() as session:
         return [TokenOut.of(view) for view in accounts.list_api_tokens(session, principal)]
 
 
 @router.post("/api/v1/tokens", tags=["settings"], status_code=201)
-def create_token(body: TokenIn, principal: ApiPrincipal, runtime: RuntimeDep) -> TokenOut:
+def create_token(body: TokenIn, principal: ApiOwner, runtime: RuntimeDep) -> TokenOut:
     """A new token acting for you (owners only); its secret is in this answer only."""
     with transaction(runtime.sessions) as session:
         view, secret = accounts.create_api_token(
@@ -373,7 +381,7 @@ def create_token(body: TokenIn, principal: ApiPrincipal, runtime: RuntimeDep) ->
 
 
 @router.delete("/api/v1/tokens/{token_id}", tags=["settings"])
-def revoke_token(token_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> TokenOut:
+def revoke_token(token_id: RowId, principal: ApiOwner, runtime: RuntimeDep) -> TokenOut:
     """Revoke a token: it stops working with the next request (owners only)."""
     with transaction(runtime.sessions) as session:
         return TokenOut.of(accounts.revoke_api_token(session, principal, token_id))

@@ -139,9 +139,7 @@ def settings_page(
 
 
 @router.post("/settings", include_in_schema=False)
-async def settings_form(
-    request: Request, principal: PageOperator, runtime: RuntimeDep
-) -> Response:
+async def settings_form(request: Request, principal: PageOperator, runtime: RuntimeDep) -> Response:
     raw = await request.form()
     form = {key: value for key, value in raw.items() if isinstance(value, str)}
     data, errors = _change_from_form(form)

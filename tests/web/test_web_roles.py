@@ -218,3 +218,27 @@ def test_a_viewer_reads_everything_and_changes_nothing(
     token = csrf_of(client, "/settings")
     own = client.post("/settings/password", data={"csrf_token": token, "password": "x"})
     assert own.status_code == 400  # a viewer may change their own password (too short here)
+
+
+def test_the_owner_chooses_on_the_page_whether_strangers_get_a_reply(
+    client: TestClient, cast: Cast, runtime: Runtime
+) -> None:
+    token = sign_in(client, cast.alice)
+    page = client.get("/settings").text
+    assert '<option value="none" selected>' in page  # the default: a person, no reply
+    form = {
+        "csrf_token": token,
+        "business_name": "Acme",
+        "tone": "friendly",
+        "timezone": "UTC",
+        "approval_mode": "always",
+        "approval_threshold": "50.00",
+        "refund_cap": "500.00",
+        "refund_window_days": "60",
+        "portal_return_url": "https://example.com/account",
+        "brain": "rules",
+        "unknown_sender_reply": "neutral",
+    }
+    assert client.post("/settings", data=form, follow_redirects=False).status_code == 303
+    with runtime.sessions() as session:
+        assert settings_of(resolve_workspace(session, "default")).unknown_sender_reply == "neutral"

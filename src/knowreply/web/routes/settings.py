@@ -94,6 +94,7 @@ def _form_values(view: ws.SettingsView) -> dict[str, str]:
     values["refund_cap"] = _major(view.refund_cap_minor)
     values["refund_window_days"] = str(view.refund_window_days)
     values["trusted_authserv_ids"] = "\n".join(view.trusted_authserv_ids)
+    values["unknown_sender_reply"] = view.unknown_sender_reply
     return values
 
 
@@ -116,6 +117,8 @@ def _change_from_form(form: dict[str, str]) -> tuple[dict[str, object], dict[str
     else:
         errors["refund_window_days"] = "Enter a number of days."
     data["trusted_authserv_ids"] = form.get("trusted_authserv_ids", "").splitlines()
+    if unknown := form.get("unknown_sender_reply", "").strip():  # absent: unchanged
+        data["unknown_sender_reply"] = unknown
     if form.get("forget_llm_api_key") == "on":
         data["llm_api_key"] = ""
     elif key := form.get("llm_api_key", "").strip():

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from knowreply import demo_stripe
+from knowreply.access import Operator
 from knowreply.db.models import Member
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import connection, service
@@ -87,7 +88,7 @@ def prepare_demo(runtime: Runtime) -> DemoSignIn:
             create_member(session, workspace, DEMO_EMAIL, DEMO_PASSWORD)
         if settings_of(workspace).business_name == WorkspaceSettings().business_name:
             change = SettingsChange(business_name=DEMO_BUSINESS)
-            update(session, workspace.id, change, master_key=runtime.master_key, actor=ACTOR)
+            update(session, Operator(workspace.id, ACTOR), change, master_key=runtime.master_key)
     account = demo_stripe.demo_account_or_none(runtime.settings.stripe_api_base)
     if account is not None and _needs_connecting(runtime, workspace_id, account.key):
         asyncio.run(service.connect(runtime, workspace_name, account.key, actor=ACTOR))

@@ -1,7 +1,10 @@
-"""Changing a workspace's settings and members: what the Settings page and API call.
+"""Changing a workspace's settings and members: what the Settings page, the API and the
+CLI call, so all three validate and check roles alike.
 
 Secrets (the LLM API key) are write-only: encrypted on the way in, reported only as set or
 not set. Every change is audited with the names of the changed fields, never their values.
+Members may change the business profile (`MEMBER_FIELDS`); every other field, including any
+added later, is security-relevant and for owners only.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowreply import audit
+from knowreply.access import Caller, Forbidden, Role, allows, require, revoke_member_access
 from knowreply.db.models import Member, Workspace
 from knowreply.errors import KnowreplyError, NotFound
+from knowreply.llm_urls import check_llm_base_url
 from knowreply.secrets import MasterKey
-from knowreply.workspaces import WorkspaceSettings, create_member, settings_of
+from knowreply.workspaces import WorkspaceSettings, create_member, set_password, settings_of
 
 OWNER = "owner"
 NULLABLE = frozenset({"support_address", "llm_model", "llm_base_url"})
@@ -29,6 +34,16 @@ OPTIONAL_LIMITS = frozenset(
     }
 )
 """Limits whose `None` means "derived from the per-refund limit"."""
+MEMBER_FIELDS = frozenset({"business_name", "tone", "signature", "timezone", "support_address"})
+"""The business profile: how replies sound and where mail comes in. Any other setting
+(brain, model, base URL and key; approvals, caps, windows, budgets; trusted authserv-ids;
+links sent to customers; who gets answered) is owner-only, new fields included."""
+LLM_KEY_RESET_BY = frozenset({"brain", "llm_base_url"})
+"""Changing where the key would be sent forgets it, unless a new key comes with the change."""
+
+
+def owner_only(name: str) -> bool:
+    return name not in MEMBER_FIELDS
 
 
 class SettingsInvalid(KnowreplyError):
@@ -39,10 +54,6 @@ class SettingsInvalid(KnowreplyError):
     def __init__(self, fields: dict[str, str]) -> None:
         super().__init__("; ".join(f"{name}: {why}" for name, why in fields.items()))
         self.fields = fields
-
-
-class OwnersOnly(KnowreplyError):
-    status = 403
 
 
 class SettingsChange(BaseModel):
@@ -70,6 +81,7 @@ class SettingsChange(BaseModel):
     daily_token_budget: int | None = Field(default=None, ge=0, le=10**10)
     portal_return_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=2000)
     trusted_authserv_ids: list[str] | None = None
+    unknown_sender_reply: Literal["none", "neutral"] | None = None
     brain: Literal["rules", "openai", "anthropic"] | None = None
     llm_model: str | None = Field(default=None, max_length=200)
     llm_base_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$", max_length=2000)
@@ -132,6 +144,7 @@ class SettingsView(BaseModel):
     daily_token_budget: int
     portal_return_url: str
     trusted_authserv_ids: list[str]
+    unknown_sender_reply: str
     brain: str
     llm_model: str | None
     llm_base_url: str | None
@@ -179,13 +192,18 @@ def view(session: Session, workspace_id: int) -> SettingsView:
 
 def update(
     session: Session,
-    workspace_id: int,
+    caller: Caller,
     change: SettingsChange,
     *,
     master_key: MasterKey,
-    actor: str,
+    allow_private_urls: bool = False,
 ) -> list[str]:
-    """Apply a change; returns the names of the fields that changed (audited when any)."""
+    """Apply a change; returns the names of the fields that changed (audited when any).
+
+    Refused (403) when the caller may not change one of them, or when the LLM base URL
+    reaches a private address the operator did not allow."""
+    workspace_id = caller.workspace_id
+    require(caller, "member", action="settings.update", what="Changing settings")
     workspace = _workspace(session, workspace_id)
     current = settings_of(workspace)
     updates = change.model_dump(exclude_unset=True)
@@ -216,22 +234,49 @@ def update(
         for name in WorkspaceSettings.model_fields
         if name != "llm_api_key_encrypted" and getattr(new, name) != getattr(current, name)
     ]
+    if secret is None and current.llm_api_key_encrypted and LLM_KEY_RESET_BY & set(changed):
+        new = new.model_copy(update={"llm_api_key_encrypted": None})
+        secret = ""
     if secret is not None and (secret.strip() or current.llm_api_key_encrypted):
         changed.append("llm_api_key")
     if not changed:
         return []
+    _check_allowed(caller, changed)
+    if "llm_base_url" in changed and new.llm_base_url:
+        _check_url(caller, new.llm_base_url, allow_private_urls)
     if new.brain != "rules" and not new.llm_model:
         raise SettingsInvalid({"llm_model": f"the {new.brain} brain needs a model name"})
     workspace.settings = new.model_dump()
     audit.record(
         session,
         workspace_id,
-        actor=actor,
+        actor=caller.actor,
         action="settings.update",
         result="ok",
         detail={"fields": sorted(changed)},
     )
     return changed
+
+
+def _check_allowed(caller: Caller, changed: list[str]) -> None:
+    refused = sorted(name for name in changed if owner_only(name))
+    if refused and not allows(caller.role, "owner"):
+        raise Forbidden(
+            f"Only an owner can change {', '.join(refused)}; you are a {caller.role}. "
+            "Nothing was saved.",
+            caller=caller,
+            action="settings.update",
+        )
+
+
+def _check_url(caller: Caller, url: str, allow_private: bool) -> None:
+    problem = check_llm_base_url(url, allow_private=allow_private)
+    if problem is not None:
+        raise Forbidden(
+            f"LLM base URL refused: {problem}. Nothing was saved.",
+            caller=caller,
+            action="settings.update",
+        )
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -252,35 +297,21 @@ def members(session: Session, workspace_id: int) -> list[MemberView]:
     ]
 
 
-def is_owner(session: Session, member_id: int | None) -> bool:
-    """Members with the owner role manage members; so does an API token (the operator's)."""
-    if member_id is None:
-        return True
-    member = session.get(Member, member_id)
-    return member is not None and member.role == OWNER
-
-
-def _require_owner(session: Session, member_id: int | None) -> None:
-    if not is_owner(session, member_id):
-        raise OwnersOnly("Only an owner of the workspace can add or remove members.")
-
-
 def add_member(
     session: Session,
-    workspace_id: int,
+    caller: Caller,
     email: str,
     password: str,
     *,
-    role: Literal["owner", "member"],
-    by_member_id: int | None,
-    actor: str,
+    role: Role,
 ) -> MemberView:
-    _require_owner(session, by_member_id)
+    require(caller, "owner", action="member.add", what="Adding members")
+    workspace_id = caller.workspace_id
     member = create_member(session, _workspace(session, workspace_id), email, password, role=role)
     audit.record(
         session,
         workspace_id,
-        actor=actor,
+        actor=caller.actor,
         action="member.add",
         target=member.email,
         result="ok",
@@ -289,17 +320,17 @@ def add_member(
     return MemberView(id=member.id, email=member.email, role=member.role, last_login_at=None)
 
 
-def remove_member(
-    session: Session, workspace_id: int, member_id: int, *, by_member_id: int | None, actor: str
-) -> None:
-    """Remove a member of this workspace (another workspace's id is not found)."""
-    _require_owner(session, by_member_id)
+def remove_member(session: Session, caller: Caller, member_id: int) -> None:
+    """Remove a member of this workspace (another workspace's id is not found); their
+    sessions end and their tokens stop working at once."""
+    require(caller, "owner", action="member.remove", what="Removing members")
+    workspace_id = caller.workspace_id
     member = session.scalar(
         select(Member).where(Member.id == member_id, Member.workspace_id == workspace_id)
     )
     if member is None:
         raise NotFound("No such member in this workspace.")
-    if member.id == by_member_id:
+    if member.id == caller.member_id:
         raise KnowreplyError("You cannot remove yourself; ask another owner.")
     owners = session.scalar(
         select(func.count())
@@ -308,7 +339,35 @@ def remove_member(
     )
     if member.role == OWNER and (owners or 0) <= 1:
         raise KnowreplyError("A workspace keeps at least one owner.")
+    revoke_member_access(session, member.id)
     session.delete(member)
     audit.record(
-        session, workspace_id, actor=actor, action="member.remove", target=member.email, result="ok"
+        session,
+        workspace_id,
+        actor=caller.actor,
+        action="member.remove",
+        target=member.email,
+        result="ok",
+    )
+
+
+def change_password(session: Session, caller: Caller, member_id: int, password: str) -> None:
+    """A member changes their own password, or an owner anyone's; every session and token
+    of that member stops working (they sign in again)."""
+    if member_id != caller.member_id:
+        require(caller, "owner", action="member.password", what="Changing another's password")
+    member = session.scalar(
+        select(Member).where(Member.id == member_id, Member.workspace_id == caller.workspace_id)
+    )
+    if member is None:
+        raise NotFound("No such member in this workspace.")
+    set_password(member, password)
+    revoke_member_access(session, member.id)
+    audit.record(
+        session,
+        caller.workspace_id,
+        actor=caller.actor,
+        action="member.password",
+        target=member.email,
+        result="ok",
     )

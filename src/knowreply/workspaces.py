@@ -71,6 +71,9 @@ class WorkspaceSettings(BaseModel):
     """Tokens the workspace's LLM brain may use per day (UTC); then emails go to a person."""
     portal_return_url: str = "https://example.com/account"
     trusted_authserv_ids: list[str] = Field(default_factory=list)
+    unknown_sender_reply: Literal["none", "neutral"] = "none"
+    """Email from an address that is no customer: `none` hands it to a person unanswered
+    (anyone can write from any address); `neutral` sends the short fixed reply."""
     brain: Literal["rules", "openai", "anthropic"] = "rules"
     llm_model: str | None = None
     """For the openai and anthropic brains: `gpt-4.1-mini`, `claude-sonnet-4-5`, `llama3.1`…"""
@@ -167,6 +170,20 @@ def verify_password(password_hash: str, password: str) -> bool:
 
 
 MIN_PASSWORD_LENGTH = 10
+ROLES = ("owner", "member", "viewer")
+"""owner: everything; member: operate and edit the profile; viewer: read only
+(see `knowreply.access`)."""
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise KnowreplyError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def set_password(member: Member, password: str) -> None:
+    """A new password (the caller also ends the member's sessions and tokens)."""
+    _check_password(password)
+    member.password_hash = hash_password(password)
 
 
 def create_member(
@@ -175,8 +192,9 @@ def create_member(
     email = email.strip().lower()
     if "@" not in email:
         raise KnowreplyError(f"{email!r} is not an email address")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise KnowreplyError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if role not in ROLES:
+        raise KnowreplyError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+    _check_password(password)
     exists = session.scalar(
         select(Member).where(Member.workspace_id == workspace.id, Member.email == email)
     )

@@ -17,7 +17,15 @@ def test_latest_invoice(shop: Shop) -> None:
     assert trace.stripe_requests and all(r.status == 200 for r in trace.stripe_requests)
 
 
+def test_unknown_sender_is_handed_to_a_person_unanswered_by_default(shop: Shop) -> None:
+    trace = shop.ask("nobody@example.org", "Where is my invoice?")
+    assert trace.outcome == "escalated"
+    assert trace.reply is None
+    assert trace.reason is not None and "No Stripe customer found" in trace.reason
+
+
 def test_unknown_sender_gets_a_polite_answer_and_the_reason_is_recorded(shop: Shop) -> None:
+    shop.settings(unknown_sender_reply="neutral")
     trace = shop.ask("nobody@example.org", "Where is my invoice?")
     assert trace.outcome == "replied"
     assert trace.customers == []

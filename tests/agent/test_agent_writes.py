@@ -8,6 +8,7 @@ import re
 from sqlalchemy import select
 
 from knowreply.agent.approvals import decide
+from knowreply.agent.verification import reveal_code
 from knowreply.db.models import Action, AuditEvent
 from tests.agent.conftest import Shop
 
@@ -73,7 +74,10 @@ def test_unverified_refund_waits_for_the_code_then_runs(shop: Shop) -> None:
     assert asked.outcome == "awaiting_verification"
     assert shop.refunds() == []
     assert asked.reply is not None
-    code = re.search(r"\b(\d{6})\b", asked.reply.text)
+    assert re.search(r"\b(\d{6})\b", asked.reply.text) is None  # the trace never shows it
+    assert asked.reply.sealed_code is not None
+    sent = reveal_code(shop.runtime.master_key, asked.reply.text, asked.reply.sealed_code)
+    code = re.search(r"\b(\d{6})\b", sent)
     assert code is not None
 
     wrong = shop.ask("alice@example.com", "Here is the code: 000000", verified=False)

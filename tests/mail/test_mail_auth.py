@@ -157,3 +157,20 @@ def test_alignment_is_by_organizational_suffix_not_by_any_suffix() -> None:
     assert aligned("mail.customer.example", "customer.example")
     assert not aligned("example", "customer.example")
     assert not aligned("tomer.example", "customer.example")
+
+
+def test_a_dmarc_pass_without_header_from_verifies_no_one() -> None:
+    """Finding 5: `dmarc=pass` with no `header.from` used to verify any From address."""
+    raw = _message("mx.shop.example; dmarc=pass", sender="ceo@bank.example")
+
+    verification = verify_sender(parse_message(raw), trusted_authserv_ids=TRUSTED)
+
+    assert not verification.verified
+    assert verification.reason == VerificationReason.NO_HEADER_FROM
+
+
+def test_a_dmarc_pass_for_a_parent_or_child_domain_is_not_the_from_domain() -> None:
+    for header_from in ("example", "mail.customer.example", "evilcustomer.example"):
+        raw = _message(f"mx.shop.example; dmarc=pass header.from={header_from}")
+
+        assert _verify(raw) == VerificationReason.NOT_ALIGNED, header_from

@@ -112,6 +112,7 @@ def test_built_reply_parses_back_into_the_same_thread() -> None:
         to_addr="judy@customer.example",
         message_id="<ours-2@shop.example>",
         date=NOW,
+        verified=True,
     )
     parsed = parse_message(reply.as_bytes())
 
@@ -160,6 +161,7 @@ def test_japanese_reply_is_utf8_and_round_trips() -> None:
         to_addr="taro@customer.example",
         message_id="<ours-4@shop.example>",
         date=NOW,
+        verified=True,
     )
     parsed = parse_message(reply.as_bytes())
 
@@ -181,3 +183,30 @@ def test_header_injection_through_the_address_is_refused() -> None:
             message_id="<ours-5@shop.example>",
             date=NOW,
         )
+
+
+def test_a_reply_to_an_unverified_sender_repeats_nothing_of_theirs() -> None:
+    """Finding 4: no quote, a fixed subject, and no link, address or domain from the email,
+    even when the reply's text (a model's) repeats one."""
+    original = parse_message(
+        b"From: Boss <ceo@bank.example>\r\nTo: support@shop.example\r\n"
+        b"Subject: Pay now at https://evil.example/login\r\nMessage-ID: <p-1@bank.example>\r\n"
+        b"\r\nPay at https://evil.example/login or write to security@evil.example today.\r\n"
+    )
+
+    reply = build_reply(
+        original,
+        text="Visit https://evil.example/login, mail security@evil.example, see evil.example."
+        " Our help: https://help.shop.example/billing",
+        from_addr="support@shop.example",
+        to_addr="ceo@bank.example",
+        message_id="<ours-9@shop.example>",
+        date=NOW,
+    )
+
+    assert reply["Subject"] == "Re: Your message"
+    body = reply.get_content()
+    assert "evil.example" not in reply.as_string()
+    assert body.count("[link removed]") == 3
+    assert "https://help.shop.example/billing" in body
+    assert "wrote:" not in body and "> " not in body

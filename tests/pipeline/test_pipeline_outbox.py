@@ -62,7 +62,7 @@ async def test_the_reply_goes_to_the_sender_in_the_same_thread(runtime: Runtime)
     assert delivered.rcpt_to == [CUSTOMER]  # the From address, never Reply-To
     reply = parse(delivered.raw)
     assert reply["To"] == CUSTOMER and reply["From"] == SUPPORT
-    assert reply["Subject"] == "Re: Refund for order 1042"
+    assert reply["Subject"] == "Re: Your message"  # an unverified sender's subject: never
     assert reply["In-Reply-To"] == "<question@customer.test>"
     assert reply["References"] == "<older@customer.test> <question@customer.test>"
     assert reply["Auto-Submitted"] == "auto-replied"

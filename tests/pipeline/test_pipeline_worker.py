@@ -14,7 +14,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from sqlalchemy import func, select
 
 from fakestripe import DEMO_RESTRICTED_KEY
-from knowreply.db.models import AgentRun, Message, OutboxItem
+from knowreply.db.models import AgentRun, Message, OutboxItem, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.mail import accounts
@@ -123,7 +123,7 @@ async def test_an_email_in_the_mailbox_is_fetched_stored_and_answered(
         reply = email.message_from_bytes(sink.received[0].raw, policy=email.policy.default)
         assert message.status == "replied"
         assert reply["To"] == ALICE and reply["In-Reply-To"] == "<hello@customer.test>"
-        assert reply["Subject"] == "Re: Invoice"
+        assert reply["Subject"] == "Re: Your message"  # unverified: never their subject
         assert "<hello@customer.test>" in reply["References"]
         assert "$49.00" in reply.get_content()
     else:
@@ -171,8 +171,11 @@ async def test_the_same_email_by_imap_and_by_smtp_is_handled_once(
 
 
 async def test_a_killed_worker_loses_no_email_and_sends_no_reply_twice(
-    runtime: Runtime, mailbox: Mailbox, sink: SmtpSink, worker: WorkerProcess
+    runtime: Runtime, mailbox: Mailbox, sink: SmtpSink, worker: WorkerProcess, connected: Support
 ) -> None:
+    with transaction(runtime.sessions) as session:  # strangers get the short, fixed reply
+        workspace = session.get_one(Workspace, connected.workspace_id)
+        workspace.settings = {**workspace.settings, "unknown_sender_reply": "neutral"}
     for n in range(6):  # six customers: one sender's replies are capped at five an hour
         mailbox.deliver(
             customer_email(

@@ -54,16 +54,18 @@ def client(runtime: Runtime, request: pytest.FixtureRequest) -> Iterator[TestCli
         yield test_client
 
 
-def csrf_of(client: TestClient) -> str:
-    """The CSRF token the sign-in page hands out (a form field)."""
-    page = client.get("/login").text
+def csrf_of(client: TestClient, path: str = "/login") -> str:
+    """The CSRF token a page hands out (a form field): the sign-in page's before signing in,
+    any dashboard page's after."""
+    page = client.get(path).text
     marker = 'name="csrf_token" value="'
     start = page.index(marker) + len(marker)
     return page[start : page.index('"', start)]
 
 
 def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
-    """Sign in through the form; returns the session's CSRF token."""
+    """Sign in through the form; returns the new session's CSRF token (a new one: the token
+    of the sign-in page stops working at sign-in)."""
     token = csrf_of(client)
     response = client.post(
         "/login",
@@ -71,7 +73,7 @@ def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text
-    return token
+    return csrf_of(client, "/settings")
 
 
 REFUND_EMAIL = (

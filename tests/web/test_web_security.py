@@ -10,8 +10,12 @@ from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
 from fakestripe import DEMO_RESTRICTED_KEY
+from knowreply.access import Operator
+from knowreply.db.session import transaction
 from knowreply.runtime import Runtime
+from knowreply.web.accounts import create_api_token
 from knowreply.web.app import create_app
+from knowreply.workspaces import resolve_workspace
 from tests.fake_stripe import FakeStripe
 from tests.web.conftest import Cast, plant_conversation, plant_refund_request, sign_in
 
@@ -43,7 +47,13 @@ def ids(client: TestClient, cast: Cast, runtime: Runtime) -> dict[str, str]:
     ).json()
     client.cookies.clear()
     message_id, conversation_id = plant_conversation(runtime)
+    with transaction(runtime.sessions) as session:
+        workspace_id = resolve_workspace(session, "default").id
+        token, _ = create_api_token(
+            session, Operator(workspace_id), name="ci", scope="read", member_id=None
+        )
     return {
+        "token_id": str(token.id),
         "run_id": str(run["run_id"]),
         "action_id": str(plant_refund_request(runtime)),
         "member_id": "2",  # bob
@@ -104,11 +114,14 @@ def test_another_workspaces_runs_and_actions_are_not_found(
     with_ids = [
         (method, path)
         for method, path in routes(runtime, {"GET"} | UNSAFE)
-        if re.search(r"\{(run|action|member|conversation|message)_id\}", path)
+        if re.search(r"\{(run|action|member|conversation|message|token)_id\}", path)
     ]
     assert len(with_ids) >= 12
     for method, path in with_ids:
-        response = client.request(method, fill(path, ids), headers=headers)
+        # A valid body where one is needed (a password), so the id is what is judged.
+        response = client.request(
+            method, fill(path, ids), headers=headers, json={"password": "x" * 12}
+        )
         assert response.status_code == 404, (method, path, response.status_code)
 
 

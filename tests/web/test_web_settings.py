@@ -190,7 +190,7 @@ def test_a_member_who_is_not_an_owner_cannot_manage_members(client: TestClient, 
         headers={"X-CSRF-Token": token},
     )
     assert api.status_code == 403
-    assert api.json()["error"] == "OwnersOnly"
+    assert api.json()["error"] == "Forbidden"
 
 
 def test_members_of_another_workspace_are_not_found_and_owners_keep_their_seat(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from knowreply.access import Operator
 from knowreply.db.session import transaction
 from knowreply.runtime import Runtime
 from knowreply.web.accounts import MAX_FAILURES_PER_EMAIL, create_api_token
@@ -60,12 +61,13 @@ def test_forms_without_the_csrf_token_are_refused(client: TestClient, cast: Cast
 
 def test_api_tokens(client: TestClient, runtime: Runtime, cast: Cast) -> None:
     with transaction(runtime.sessions) as session:
-        token = create_api_token(session, resolve_workspace(session, "other"), "ci")
+        other = Operator(resolve_workspace(session, "other").id)
+        _, token = create_api_token(session, other, name="ci", scope="full", member_id=None)
     response = client.get("/api/v1/workspace", headers={"Authorization": f"Bearer {token}"})
     assert response.json() == {"name": "other", "plan": "self_hosted", "actor": "token:ci"}
     bad = client.get("/api/v1/workspace", headers={"Authorization": "Bearer kr_forged"})
     assert bad.status_code == 401
-    assert bad.json() == {"error": "NotSignedIn", "detail": "Invalid API token."}
+    assert bad.json() == {"error": "NotSignedIn", "detail": "Invalid or revoked API token."}
 
 
 def test_openapi_schema_is_served(client: TestClient) -> None:

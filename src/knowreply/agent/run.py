@@ -34,7 +34,14 @@ from knowreply.agent.prompt import system_prompt, user_prompt
 from knowreply.agent.reply_check import review_reply
 from knowreply.agent.tools import toolset
 from knowreply.agent.trace import AgentInput, Outcome, PolicyDecision, Reply, Trace, Usage
-from knowreply.agent.verification import CODE_LIFETIME, PendingRequest, issue_code, redeem_code
+from knowreply.agent.verification import (
+    CODE_LIFETIME,
+    CODE_PLACEHOLDER,
+    PendingRequest,
+    issue_code,
+    redeem_code,
+    seal_code,
+)
 from knowreply.db.models import AgentRun, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import connection as stripe_connection
@@ -318,6 +325,8 @@ class Run:
         if lookup.scope is None:
             reason = f"{lookup.message}. {lookup.hint}" if lookup.hint else lookup.message
             self.decide("identify", "no customer", reason)
+            if setup.settings.unknown_sender_reply == "none":  # anyone can write as anyone
+                return self.finish(Outcome.ESCALATED, f"{reason}. Not answered (Settings).")
             text = replies.compose(
                 [replies.no_customer(audience)],
                 persona=persona_of(setup.settings),
@@ -402,20 +411,20 @@ class Run:
                 request=PendingRequest(self.input.message_id, self.input.subject, self.input.text),
             )
         self.decide("verification", "code sent", "the request waits for the customer's reply")
+        minutes = int(CODE_LIFETIME.total_seconds() // 60)
         text = replies.compose(
-            [
-                replies.verification_needed(
-                    audience, code=code, minutes=int(CODE_LIFETIME.total_seconds() // 60)
-                )
-            ],
+            [replies.verification_needed(audience, code=CODE_PLACEHOLDER, minutes=minutes)],
             persona=persona_of(setup.settings),
             audience=audience,
         )
-        return self.finish(
+        trace = self.finish(
             Outcome.AWAITING_VERIFICATION,
             "The sender is not verified; a one-time code was sent.",
             text,
         )
+        assert trace.reply is not None
+        trace.reply.sealed_code = seal_code(self.runtime.master_key, code)  # never in clear
+        return trace
 
     async def resume(self, paused: PausedRun) -> Trace:
         """Finish a run that waited for approval, every action approved: each waiting call

@@ -60,6 +60,9 @@ class Reply(BaseModel):
     to: str
     subject: str
     text: str
+    sealed_code: str | None = None
+    """A one-time code, encrypted; `text` shows `verification.CODE_PLACEHOLDER` where it
+    goes, and only the email sent carries it (see `agent/verification.py`)."""
 
 
 class PolicyDecision(BaseModel):

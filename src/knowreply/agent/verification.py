@@ -1,5 +1,11 @@
 """One-time codes: a write asked for by a sender we could not verify is carried out only
-after the customer replies with the code we sent to the address on file."""
+after the customer replies with the code we sent to the address on file.
+
+The code is never kept in plain text: its HMAC is stored to check it; the run's trace (and
+so the Simulator, `simulate --json`, the durable checkpoints and the stored outbound email)
+carries `CODE_PLACEHOLDER` instead, and the code itself travels sealed (encrypted with the
+master key) until the outbox puts it into the email it sends.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,8 @@ from knowreply.secrets import MasterKey
 
 CODE_LIFETIME = timedelta(minutes=30)
 MAX_ATTEMPTS = 5
+CODE_PLACEHOLDER = "••••••"
+"""What a trace and the stored copy of the code email show where the code is."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +104,13 @@ def _open_codes(session: Session, workspace_id: int, email: str) -> list[Verific
             .order_by(VerificationCode.id)
         )
     )
+
+
+def seal_code(master_key: MasterKey, code: str) -> str:
+    """The code encrypted, to travel with a reply until it is sent."""
+    return master_key.encrypt(code)
+
+
+def reveal_code(master_key: MasterKey, text: str, sealed: str) -> str:
+    """The text as sent: the placeholder replaced by the sealed code."""
+    return text.replace(CODE_PLACEHOLDER, master_key.decrypt(sealed))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from knowreply.cli import admin, agent, core, mail, stripe
+from knowreply.cli import access, admin, agent, core, mail, stripe
 from knowreply.cli.eval import eval_command
 
 app = typer.Typer(
@@ -42,6 +42,9 @@ app.add_typer(admin.workspace_app, name="workspace")
 app.add_typer(admin.user_app, name="user")
 app.add_typer(mail.mailbox_app, name="mailbox")
 app.add_typer(stripe.stripe_app, name="stripe")
+app.add_typer(access.token_app, name="token")
+app.add_typer(access.settings_app, name="settings")
+app.add_typer(access.approvals_app, name="approvals")
 app.command("fake-stripe")(stripe.fake_stripe)
 app.command("simulate")(agent.simulate)
 app.command("eval")(eval_command)

@@ -55,7 +55,7 @@ def user_create(
         str | None,
         typer.Option("--password-env", help="Read the password from this environment variable."),
     ] = None,
-    role: Annotated[str, typer.Option(help="owner or member.")] = "owner",
+    role: Annotated[str, typer.Option(help="owner, member or viewer (read only).")] = "owner",
 ) -> None:
     """Add a dashboard member (the password is stored as an argon2 hash)."""
     from knowreply.db.session import transaction

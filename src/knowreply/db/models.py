@@ -91,6 +91,13 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(128), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    """The member it acts for (their role, capped by the scope); None: made by the operator."""
+    scope: Mapped[str] = mapped_column(String(16), default="full", server_default="full")
+    """`read` (GET only) or `full` (what its member's role allows)."""
+    revoked_at: Mapped[datetime | None]
 
 
 class IntegrationConnection(Base):
@@ -314,6 +321,9 @@ class OutboxItem(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     author: Mapped[str | None] = mapped_column(String(320))
     """None for the agent's reply; the member (actor) who wrote a reply by hand."""
+    sealed_raw: Mapped[str | None] = mapped_column(Text)
+    """The email as sent, encrypted, when the stored outbound message is redacted (a
+    one-time code); forgotten once sent."""
 
 
 class AgentRun(Base):
@@ -458,3 +468,17 @@ class WorkerHeartbeat(Base):
     executor_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebSession(Base):
+    """A signed-in dashboard session; the cookie carries its id, this table only a hash, so
+    signing out or an owner's change ends it on the server at once."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]

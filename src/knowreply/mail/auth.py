@@ -8,6 +8,11 @@ run an MTA that removes incoming headers with its own authserv-id (RFC 8601 sect
 
 Verified means DMARC passed for the From domain, or, without a DMARC result, a DKIM signature
 passed for a domain aligned with it (organizational alignment approximated by suffix match).
+
+A DMARC pass counts only when its ``header.from`` is present and equals the From domain
+exactly: the server evaluated DMARC for the domain it names (relaxed alignment of SPF/DKIM
+with that domain is part of the DMARC check itself), so a pass without it, or for another
+domain, proves nothing about our From address.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ class VerificationReason(StrEnum):
     DMARC_FAIL = "dmarc_fail"
     NOT_ALIGNED = "not_aligned"
     NO_PASS = "no_pass"
+    NO_HEADER_FROM = "no_header_from"
 
     @property
     def label(self) -> str:
@@ -49,6 +55,7 @@ _LABELS = {
     VerificationReason.DMARC_FAIL: "DMARC failed for the sender's domain",
     VerificationReason.NOT_ALIGNED: "Authenticated, but for a different domain than the sender's",
     VerificationReason.NO_PASS: "No authentication check passed",
+    VerificationReason.NO_HEADER_FROM: "DMARC passed, but for no named domain (no header.from)",
 }
 
 
@@ -68,6 +75,11 @@ class Verification:
     @property
     def label(self) -> str:
         return self.reason.label
+
+
+def is_verified(reason: str | None) -> bool:
+    """Whether a stored verification reason (`messages.verification`) verified the sender."""
+    return reason in (VerificationReason.DMARC_PASS, VerificationReason.DKIM_ALIGNED)
 
 
 def verify_sender(
@@ -143,7 +155,9 @@ def _judge_dmarc(result: object, from_domain: str, authserv_id: str) -> Verifica
     if outcome != "pass":
         reason = VerificationReason.DMARC_FAIL if outcome == "fail" else VerificationReason.NO_PASS
         return Verification(reason, authserv_id, header_from or None)
-    if header_from and header_from != from_domain:
+    if not header_from:
+        return Verification(VerificationReason.NO_HEADER_FROM, authserv_id)
+    if header_from.rstrip(".") != from_domain.rstrip("."):
         return Verification(VerificationReason.NOT_ALIGNED, authserv_id, header_from)
     return Verification(VerificationReason.DMARC_PASS, authserv_id, from_domain)
 

@@ -83,8 +83,16 @@ def reply_and_finish(
     sent: SendOutcome | None = None
     if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
         waiting = hand_off is not None
-        text = trace.reply.text
-        item_id = run("prepare_send", steps.prepare_send_step, runtime, message_id, text, waiting)
+        reply = trace.reply
+        item_id = run(
+            "prepare_send",
+            steps.prepare_send_step,
+            runtime,
+            message_id,
+            reply.text,
+            waiting,
+            reply.sealed_code,
+        )
         if item_id is None:
             return _result(runtime, message_id, trace)
         if hand_off is not None:

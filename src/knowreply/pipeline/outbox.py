@@ -24,10 +24,12 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from knowreply.agent.verification import reveal_code
 from knowreply.db.models import Message, OutboxItem
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.mail.accounts import smtp_account, smtp_settings
+from knowreply.mail.auth import is_verified
 from knowreply.mail.compose import build_reply
 from knowreply.mail.message import InboundMessage
 from knowreply.mail.send import SendError, send_message
@@ -88,6 +90,14 @@ def live_reply(session: Session, inbound_message_id: int) -> OutboxItem | None:
     )
 
 
+@dataclass(frozen=True)
+class SealedCode:
+    """A one-time code travelling encrypted with its reply (`agent/verification.py`)."""
+
+    sealed: str
+    key: MasterKey
+
+
 def prepare_reply(
     session: Session,
     inbound: Message,
@@ -95,11 +105,14 @@ def prepare_reply(
     text: str,
     *,
     author: str | None = None,
+    code: SealedCode | None = None,
 ) -> OutboxItem:
     """The outbox row for `inbound`, creating the outbound message first.
 
     The agent (`author` None) gets its one row back when it has one; a person's reply is a
-    new row, refused by the partial unique index while another reply is live.
+    new row, refused by the partial unique index while another reply is live. With a one-time
+    `code`, the stored outbound message keeps the placeholder and the email as sent is kept
+    encrypted on the outbox row until it is sent.
     """
     if author is None and (existing := agents_reply(session, inbound.id)) is not None:
         return existing
@@ -109,15 +122,25 @@ def prepare_reply(
     assert parsed.sender is not None  # screening skipped messages without one
     recipient = parsed.sender.address  # the From address: never Reply-To
     our_id = new_message_id(account.from_address.rpartition("@")[2])
-    reply = build_reply(
-        parsed,
-        text=text,
-        from_addr=account.from_address,
-        to_addr=recipient,
-        message_id=our_id,
-        date=utcnow(),
-    )
+    date = utcnow()
+
+    def build(body: str) -> EmailMessage:
+        return build_reply(
+            parsed,
+            text=body,
+            from_addr=account.from_address,
+            to_addr=recipient,
+            message_id=our_id,
+            date=date,
+            verified=is_verified(inbound.verification),
+        )
+
+    reply = build(text)
     raw = reply.as_bytes(policy=email.policy.SMTP)
+    sealed_raw = None
+    if code is not None:
+        sent = build(reveal_code(code.key, text, code.sealed)).as_bytes(policy=email.policy.SMTP)
+        sealed_raw = code.key.encrypt(sent.decode("latin-1"))
     outbound = Message(
         workspace_id=inbound.workspace_id,
         conversation_id=inbound.conversation_id,
@@ -141,6 +164,7 @@ def prepare_reply(
         outbound_message_id=outbound.id,
         recipient=recipient,
         author=author,
+        sealed_raw=sealed_raw,
     )
     session.add(item)
     session.flush()
@@ -168,7 +192,8 @@ def deliver(
             return SendOutcome("failed", detail)
         settings = smtp_settings(account, key)
         outbound = session.get_one(Message, item.outbound_message_id)
-        reply = email.message_from_bytes(outbound.raw, policy=email.policy.default)
+        raw = key.decrypt(item.sealed_raw).encode("latin-1") if item.sealed_raw else outbound.raw
+        reply = email.message_from_bytes(raw, policy=email.policy.default)
         assert isinstance(reply, EmailMessage)
         item.status, item.attempts = "sending", item.attempts + 1
         attempts = item.attempts
@@ -198,6 +223,7 @@ def _finish(session: Session, item: OutboxItem, status: SendStatus, error: str |
     item.status, item.last_error = status, error
     if status == "sent":
         item.sent_at = utcnow()
+        item.sealed_raw = None  # a sent code needs no copy
     outbound = session.get_one(Message, item.outbound_message_id)
     outbound.status, outbound.status_detail = status, error
 

@@ -26,7 +26,13 @@ from knowreply.mail.auth import verify_sender
 from knowreply.mail.screen import screen
 from knowreply.mail.store import parsed
 from knowreply.pipeline.caps import sender_over_cap, thread_over_cap
-from knowreply.pipeline.outbox import NoSmtpAccount, SendOutcome, deliver, prepare_reply
+from knowreply.pipeline.outbox import (
+    NoSmtpAccount,
+    SealedCode,
+    SendOutcome,
+    deliver,
+    prepare_reply,
+)
 from knowreply.pipeline.outcome import record_outcome
 from knowreply.pipeline.threads import join_conversation
 from knowreply.runtime import Runtime
@@ -185,16 +191,22 @@ def end_interrupted_runs(session: Session, message_id: int | None = None) -> int
 
 
 def prepare_send_step(
-    runtime: Runtime, message_id: int, text: str, waiting: bool = False
+    runtime: Runtime,
+    message_id: int,
+    text: str,
+    waiting: bool = False,
+    sealed_code: str | None = None,
 ) -> int | None:
     """Store our reply and its outbox row; None (and the message failed) without SMTP.
 
     `waiting`: the reply goes to the send queue, so the message shows "Waiting to send"
-    until the server answers."""
+    until the server answers. `sealed_code`: the one-time code, encrypted (never stored in
+    clear with the message)."""
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         try:
-            item_id = prepare_reply(session, message, parsed(message), text).id
+            code = SealedCode(sealed_code, runtime.master_key) if sealed_code else None
+            item_id = prepare_reply(session, message, parsed(message), text, code=code).id
         except NoSmtpAccount as error:
             record_outcome(session, message, "failed", "send", str(error))
             return None

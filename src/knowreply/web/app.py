@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from knowreply import __version__
+from knowreply.access import Forbidden, record_refusal
 from knowreply.errors import KnowreplyError
 from knowreply.runtime import Runtime
 from knowreply.web.routes import (
@@ -35,6 +36,7 @@ from knowreply.web.templating import render
 
 log = structlog.get_logger(__name__)
 SESSION_MAX_AGE = 12 * 3600
+"""The cookie's life; the session row decides (idle expiry, sign-out, revocation)."""
 
 
 def _wants_json(request: Request) -> bool:
@@ -54,6 +56,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(KnowreplyError)
     async def known_error(request: Request, error: KnowreplyError) -> Response:
         return _error_response(request, error.status, type(error).__name__, error.detail)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, error: Forbidden) -> Response:
+        record_refusal(request.app.state.runtime.sessions, error)
+        return _error_response(request, error.status, "Forbidden", error.detail)
 
     @app.exception_handler(RedirectToLogin)
     async def to_login(request: Request, error: RedirectToLogin) -> Response:

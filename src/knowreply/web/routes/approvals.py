@@ -8,16 +8,21 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from knowreply.agent.approvals import decide
-from knowreply.agent.trace import Outcome, Trace
-from knowreply.db.models import Action
+from knowreply.agent.trace import Trace
+from knowreply.pipeline.decisions import decide_and_reply
 from knowreply.runtime import Runtime
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.approval_facts import ApprovalFacts, facts_for
 from knowreply.web.params import RowId
 from knowreply.web.queueing import message_queue
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiPrincipal,
+    PageOperator,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -33,23 +38,7 @@ class ApprovalsOut(BaseModel):
 async def _decide(
     request: Request, runtime: Runtime, principal: Principal, action_id: int, approve: bool
 ) -> Trace:
-    """Hand the decision to the agent (which checks the action is this workspace's and still
-    waiting: 404 or 409 otherwise); once the run is finished, a worker sends its reply."""
-    trace = await decide(
-        runtime,
-        principal.workspace_id,
-        action_id,
-        approve,
-        principal.actor,
-        member_id=principal.member_id,
-    )
-    with runtime.sessions() as session:
-        action = session.get(Action, action_id)
-        message_id = action.message_id if action else None
-    finished = trace.outcome not in (Outcome.AWAITING_APPROVAL, Outcome.FAILED)
-    if message_id is not None and finished:
-        message_queue(request).enqueue_decided_reply(message_id, principal.workspace_id, trace)
-    return trace
+    return await decide_and_reply(runtime, message_queue(request), principal, action_id, approve)
 
 
 def _lists(runtime: Runtime, workspace_id: int) -> ApprovalsOut:
@@ -106,7 +95,7 @@ def waiting_badge(request: Request, principal: PagePrincipal) -> HTMLResponse:
 @router.post("/approvals/{action_id}/{decision}", include_in_schema=False)
 async def decide_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOperator,
     runtime: RuntimeDep,
     action_id: RowId,
     decision: repository.Decision,
@@ -133,7 +122,7 @@ def approvals_api(principal: ApiPrincipal, runtime: RuntimeDep) -> ApprovalsOut:
 
 @router.post("/api/v1/approvals/{action_id}/approve", tags=["approvals"])
 async def approve_api(
-    request: Request, action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep
+    request: Request, action_id: RowId, principal: ApiOperator, runtime: RuntimeDep
 ) -> Trace:
     """Approve: the agent carries the action out and replies; returns that run's trace."""
     return await _decide(request, runtime, principal, action_id, True)
@@ -141,7 +130,7 @@ async def approve_api(
 
 @router.post("/api/v1/approvals/{action_id}/reject", tags=["approvals"])
 async def reject_api(
-    request: Request, action_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep
+    request: Request, action_id: RowId, principal: ApiOperator, runtime: RuntimeDep
 ) -> Trace:
     """Reject: nothing is done in Stripe; the email goes to a person to answer."""
     return await _decide(request, runtime, principal, action_id, False)

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from knowreply.db.session import transaction
-from knowreply.web.accounts import sign_in
-from knowreply.web.security import RuntimeDep, check_csrf
+from knowreply.web.accounts import end_session, sign_in, start_session
+from knowreply.web.security import SESSION_KEY, RuntimeDep, check_csrf
 from knowreply.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -35,8 +35,8 @@ def login(
     client_ip = request.client.host if request.client else "unknown"
     with transaction(runtime.sessions) as session:
         member = sign_in(session, email, password, client_ip)
-        member_id = member.id if member else None
-    if member_id is None:
+        session_id = start_session(session, member.id) if member else None
+    if session_id is None:
         return render(
             request,
             "login.html",
@@ -46,13 +46,18 @@ def login(
             email=email,
             next_path=_safe_next(next),
         )
-    csrf = request.session.get("csrf")
-    request.session.clear()  # a fresh session on sign-in (no fixation)
-    request.session.update({"member_id": member_id, "csrf": csrf})
+    # A new session id, and with it a new CSRF token: nothing planted before sign-in survives.
+    request.session.clear()
+    request.session[SESSION_KEY] = session_id
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
 @router.post("/logout", dependencies=[Depends(check_csrf)])
-def logout(request: Request) -> RedirectResponse:
+def logout(request: Request, runtime: RuntimeDep) -> RedirectResponse:
+    """Sign out: the session ends on the server too, so a copied cookie stops working."""
+    session_id = request.session.get(SESSION_KEY)
+    if isinstance(session_id, str):
+        with transaction(runtime.sessions) as session:
+            end_session(session, session_id)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)

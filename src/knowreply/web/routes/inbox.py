@@ -19,7 +19,13 @@ from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
 from knowreply.web.queueing import message_queue
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiPrincipal,
+    PageOperator,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -171,7 +177,7 @@ def message_page(
 
 @router.post("/inbox/messages/{message_id}/retry", include_in_schema=False)
 def retry_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep, message_id: RowId
+    request: Request, principal: PageOperator, runtime: RuntimeDep, message_id: RowId
 ) -> HTMLResponse:
     retried = _retry(request, runtime, principal, message_id)
     return render(request, "_retried.html", retried=retried)
@@ -180,7 +186,7 @@ def retry_form(
 @router.post("/inbox/{conversation_id}/reply", include_in_schema=False)
 def reply_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOperator,
     runtime: RuntimeDep,
     conversation_id: RowId,
     text: Annotated[str, Form(max_length=MAX_REPLY_CHARS)] = "",
@@ -239,7 +245,7 @@ def conversation_api(
 
 @router.post("/api/v1/messages/{message_id}/retry", tags=["inbox"])
 def retry_api(
-    request: Request, message_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep
+    request: Request, message_id: RowId, principal: ApiOperator, runtime: RuntimeDep
 ) -> RetryOut:
     """Handle a failed inbound email again (409 unless it failed)."""
     return _retry(request, runtime, principal, message_id)
@@ -247,7 +253,7 @@ def retry_api(
 
 @router.post("/api/v1/conversations/{conversation_id}/reply", tags=["inbox"])
 def reply_api(
-    conversation_id: OwnConversation, body: ReplyIn, principal: ApiPrincipal, runtime: RuntimeDep
+    conversation_id: OwnConversation, body: ReplyIn, principal: ApiOperator, runtime: RuntimeDep
 ) -> ManualReply:
     """Reply by hand to the conversation's latest email, once (409 if it already has a
     reply or the workspace has no SMTP account). `status` is the mail server's answer."""

@@ -20,7 +20,7 @@ from knowreply.mail import accounts, setup
 from knowreply.mail.send import SendError
 from knowreply.runtime import Runtime
 from knowreply.web.accounts import Principal
-from knowreply.web.security import PagePrincipal, RuntimeDep
+from knowreply.web.security import PageOwner, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -108,7 +108,7 @@ def mail_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -
 @router.post("/mail/imap", include_in_schema=False)
 def imap_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     host: Annotated[str, Form(max_length=255)],
     username: Annotated[str, Form(max_length=320)],
@@ -142,7 +142,7 @@ def imap_form(
 @router.post("/mail/smtp", include_in_schema=False)
 def smtp_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     host: Annotated[str, Form(max_length=255)],
     from_address: Annotated[str, Form(max_length=320)],
@@ -174,7 +174,7 @@ def smtp_form(
 @router.post("/mail/address", include_in_schema=False)
 def address_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     address: Annotated[str, Form(max_length=320)],
 ) -> HTMLResponse:
@@ -191,7 +191,7 @@ def address_form(
 @router.post("/mail/webhook", include_in_schema=False)
 def webhook_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     provider: Annotated[str, Form(max_length=32)],
     username: Annotated[str, Form(max_length=320)] = "",
@@ -213,7 +213,7 @@ def webhook_form(
 
 @router.post("/mail/check", include_in_schema=False)
 async def check_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+    request: Request, principal: PageOwner, runtime: RuntimeDep
 ) -> HTMLResponse:
     flashes: list[Flash] = []
     with runtime.sessions() as session:
@@ -241,7 +241,7 @@ async def check_form(
 
 @router.post("/mail/test", include_in_schema=False)
 async def test_email_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+    request: Request, principal: PageOwner, runtime: RuntimeDep
 ) -> HTMLResponse:
     with runtime.sessions() as session:
         smtp = accounts.smtp_account(session, principal.workspace_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -12,12 +12,22 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from knowreply import workspace_settings as ws
+from knowreply.access import Role, Scope, allows
 from knowreply.db.session import transaction
 from knowreply.errors import KnowreplyError
 from knowreply.money import Money
-from knowreply.web.accounts import Principal
+from knowreply.web import accounts
+from knowreply.web.accounts import Principal, TokenView
 from knowreply.web.params import RowId
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiOwner,
+    ApiPrincipal,
+    PageOperator,
+    PageOwner,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -59,12 +69,14 @@ def _page(
     submitted: dict[str, str] | None = None,
     member_error: str | None = None,
     saved: bool = False,
+    new_token: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
+    owner = allows(principal.role, "owner")
     with runtime.sessions() as session:
         current = ws.view(session, principal.workspace_id)
         members = ws.members(session, principal.workspace_id)
-        owner = ws.is_owner(session, principal.member_id)
+        tokens = accounts.list_api_tokens(session, principal) if owner else []
     return render(
         request,
         "settings.html",
@@ -76,6 +88,9 @@ def _page(
         errors=errors or {},
         members=members,
         is_owner=owner,
+        owner_only=sorted(name for name in ws.SettingsChange.model_fields if ws.owner_only(name)),
+        tokens=tokens,
+        new_token=new_token,
         member_error=member_error,
         saved=saved,
         time_zones=ws.time_zones(),
@@ -112,6 +127,7 @@ def _form_values(view: ws.SettingsView) -> dict[str, str]:
         values[name] = f"{budget:g}" if isinstance(budget, float) else str(budget)
     values["refund_window_days"] = str(view.refund_window_days)
     values["trusted_authserv_ids"] = "\n".join(view.trusted_authserv_ids)
+    values["unknown_sender_reply"] = view.unknown_sender_reply
     return values
 
 
@@ -149,6 +165,8 @@ def _change_from_form(
     else:
         errors["refund_window_days"] = "Enter a number of days."
     data["trusted_authserv_ids"] = form.get("trusted_authserv_ids", "").splitlines()
+    if unknown := form.get("unknown_sender_reply", "").strip():  # absent: unchanged
+        data["unknown_sender_reply"] = unknown
     if form.get("forget_llm_api_key") == "on":
         data["llm_api_key"] = ""
     elif key := form.get("llm_api_key", "").strip():
@@ -172,9 +190,7 @@ def settings_page(
 
 
 @router.post("/settings", include_in_schema=False)
-async def settings_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
-) -> Response:
+async def settings_form(request: Request, principal: PageOperator, runtime: RuntimeDep) -> Response:
     raw = await request.form()
     form = {key: value for key, value in raw.items() if isinstance(value, str)}
     with runtime.sessions() as session:
@@ -187,10 +203,10 @@ async def settings_form(
             with transaction(runtime.sessions) as session:
                 ws.update(
                     session,
-                    principal.workspace_id,
+                    principal,
                     change,
                     master_key=runtime.master_key,
-                    actor=principal.actor,
+                    allow_private_urls=runtime.settings.allow_private_llm_urls,
                 )
     except ws.SettingsInvalid as invalid:
         errors.update({_field_of(name): why for name, why in invalid.fields.items()})
@@ -221,44 +237,82 @@ def _change_members(
 @router.post("/settings/members", include_in_schema=False)
 def add_member_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     email: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
-    role: Annotated[Literal["owner", "member"], Form()] = "member",
+    role: Annotated[Role, Form()] = "member",
 ) -> Response:
     return _change_members(
         request,
         principal,
         runtime,
-        lambda session: ws.add_member(
-            session,
-            principal.workspace_id,
-            email,
-            password,
-            role=role,
-            by_member_id=principal.member_id,
-            actor=principal.actor,
-        ),
+        lambda session: ws.add_member(session, principal, email, password, role=role),
     )
 
 
 @router.post("/settings/members/{member_id}/remove", include_in_schema=False)
 def remove_member_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep, member_id: RowId
+    request: Request, principal: PageOwner, runtime: RuntimeDep, member_id: RowId
 ) -> Response:
     return _change_members(
         request,
         principal,
         runtime,
-        lambda session: ws.remove_member(
-            session,
-            principal.workspace_id,
-            member_id,
-            by_member_id=principal.member_id,
-            actor=principal.actor,
-        ),
+        lambda session: ws.remove_member(session, principal, member_id),
     )
+
+
+@router.post("/settings/password", include_in_schema=False)
+def password_form(
+    request: Request,
+    principal: PagePrincipal,
+    runtime: RuntimeDep,
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    """Change your own password: every session (this one too) and token of yours ends."""
+    assert principal.member_id is not None  # a page's caller is a signed-in member
+    member_id = principal.member_id
+    response = _change_members(
+        request,
+        principal,
+        runtime,
+        lambda session: ws.change_password(session, principal, member_id, password),
+    )
+    if response.status_code == 303:
+        request.session.clear()
+        return RedirectResponse("/login", status_code=303)
+    return response
+
+
+@router.post("/settings/tokens", include_in_schema=False)
+def create_token_form(
+    request: Request,
+    principal: PageOwner,
+    runtime: RuntimeDep,
+    name: Annotated[str, Form()] = "",
+    scope: Annotated[Scope, Form()] = "read",
+) -> Response:
+    """A new API token, shown on this page once."""
+    try:
+        with transaction(runtime.sessions) as session:
+            _, secret = accounts.create_api_token(
+                session, principal, name=name, scope=scope, member_id=principal.member_id
+            )
+    except KnowreplyError as error:
+        if error.status != 400:
+            raise
+        return _page(request, principal, runtime, member_error=error.detail, status_code=400)
+    return _page(request, principal, runtime, new_token=secret, status_code=201)
+
+
+@router.post("/settings/tokens/{token_id}/revoke", include_in_schema=False)
+def revoke_token_form(
+    request: Request, principal: PageOwner, runtime: RuntimeDep, token_id: RowId
+) -> Response:
+    with transaction(runtime.sessions) as session:
+        accounts.revoke_api_token(session, principal, token_id)
+    return RedirectResponse("/settings#tokens", status_code=303)
 
 
 # --- JSON API --------------------------------------------------------------------------------
@@ -267,7 +321,42 @@ def remove_member_form(
 class MemberIn(BaseModel):
     email: str
     password: str
-    role: Literal["owner", "member"] = "member"
+    role: Role = "member"
+
+
+class PasswordIn(BaseModel):
+    password: str
+
+
+class TokenIn(BaseModel):
+    name: str
+    scope: Scope = "read"
+
+
+class TokenOut(BaseModel):
+    """A token as listed; `token` (the secret) only in the answer that created it."""
+
+    id: int
+    name: str
+    owner: str
+    scope: str
+    created_at: str
+    last_used_at: str | None
+    revoked_at: str | None
+    token: str | None = None
+
+    @classmethod
+    def of(cls, view: TokenView, secret: str | None = None) -> TokenOut:
+        return cls(
+            id=view.id,
+            name=view.name,
+            owner=view.owner,
+            scope=view.scope,
+            created_at=view.created_at.isoformat(),
+            last_used_at=view.last_used_at.isoformat() if view.last_used_at else None,
+            revoked_at=view.revoked_at.isoformat() if view.revoked_at else None,
+            token=secret,
+        )
 
 
 @router.get("/api/v1/settings", tags=["settings"])
@@ -279,16 +368,17 @@ def get_settings(principal: ApiPrincipal, runtime: RuntimeDep) -> ws.SettingsVie
 
 @router.patch("/api/v1/settings", tags=["settings"])
 def patch_settings(
-    body: ws.SettingsChange, principal: ApiPrincipal, runtime: RuntimeDep
+    body: ws.SettingsChange, principal: ApiOperator, runtime: RuntimeDep
 ) -> ws.SettingsView:
-    """Change some settings (only the fields sent); `llm_api_key: ""` forgets the key."""
+    """Change some settings (only the fields sent); `llm_api_key: ""` forgets the key.
+    Members change the business profile only; the rest is for owners (403 otherwise)."""
     with transaction(runtime.sessions) as session:
         ws.update(
             session,
-            principal.workspace_id,
+            principal,
             body,
             master_key=runtime.master_key,
-            actor=principal.actor,
+            allow_private_urls=runtime.settings.allow_private_llm_urls,
         )
         return ws.view(session, principal.workspace_id)
 
@@ -300,29 +390,49 @@ def list_members(principal: ApiPrincipal, runtime: RuntimeDep) -> list[ws.Member
 
 
 @router.post("/api/v1/members", tags=["settings"], status_code=201)
-def add_member(body: MemberIn, principal: ApiPrincipal, runtime: RuntimeDep) -> ws.MemberView:
+def add_member(body: MemberIn, principal: ApiOwner, runtime: RuntimeDep) -> ws.MemberView:
     """Add a member who signs in with this password (owners only)."""
     with transaction(runtime.sessions) as session:
-        return ws.add_member(
-            session,
-            principal.workspace_id,
-            body.email,
-            body.password,
-            role=body.role,
-            by_member_id=principal.member_id,
-            actor=principal.actor,
-        )
+        return ws.add_member(session, principal, body.email, body.password, role=body.role)
 
 
 @router.delete("/api/v1/members/{member_id}", tags=["settings"], status_code=204)
-def remove_member(member_id: RowId, principal: ApiPrincipal, runtime: RuntimeDep) -> Response:
+def remove_member(member_id: RowId, principal: ApiOwner, runtime: RuntimeDep) -> Response:
     """Remove a member (owners only; never yourself, never the last owner)."""
     with transaction(runtime.sessions) as session:
-        ws.remove_member(
-            session,
-            principal.workspace_id,
-            member_id,
-            by_member_id=principal.member_id,
-            actor=principal.actor,
-        )
+        ws.remove_member(session, principal, member_id)
     return Response(status_code=204)
+
+
+@router.put("/api/v1/members/{member_id}/password", tags=["settings"], status_code=204)
+def set_member_password(
+    member_id: RowId, body: PasswordIn, principal: ApiPrincipal, runtime: RuntimeDep
+) -> Response:
+    """Your own password, or (owners) anyone's; their sessions and tokens stop working."""
+    with transaction(runtime.sessions) as session:
+        ws.change_password(session, principal, member_id, body.password)
+    return Response(status_code=204)
+
+
+@router.get("/api/v1/tokens", tags=["settings"])
+def list_tokens(principal: ApiOwner, runtime: RuntimeDep) -> list[TokenOut]:
+    """The workspace's API tokens, never their secrets (owners only)."""
+    with runtime.sessions() as session:
+        return [TokenOut.of(view) for view in accounts.list_api_tokens(session, principal)]
+
+
+@router.post("/api/v1/tokens", tags=["settings"], status_code=201)
+def create_token(body: TokenIn, principal: ApiOwner, runtime: RuntimeDep) -> TokenOut:
+    """A new token acting for you (owners only); its secret is in this answer only."""
+    with transaction(runtime.sessions) as session:
+        view, secret = accounts.create_api_token(
+            session, principal, name=body.name, scope=body.scope, member_id=principal.member_id
+        )
+    return TokenOut.of(view, secret)
+
+
+@router.delete("/api/v1/tokens/{token_id}", tags=["settings"])
+def revoke_token(token_id: RowId, principal: ApiOwner, runtime: RuntimeDep) -> TokenOut:
+    """Revoke a token: it stops working with the next request (owners only)."""
+    with transaction(runtime.sessions) as session:
+        return TokenOut.of(accounts.revoke_api_token(session, principal, token_id))

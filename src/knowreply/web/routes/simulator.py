@@ -18,7 +18,14 @@ from knowreply.integrations.stripe.connection import InvalidStripeKey
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiPrincipal,
+    PageOperator,
+    PageOwner,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import demo_key_masked, render
 
 router = APIRouter()
@@ -157,7 +164,7 @@ def simulator_run_page(
 @router.post("/simulator", include_in_schema=False)
 async def simulator_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOperator,
     runtime: RuntimeDep,
     sender: Annotated[str, Form()] = "",
     subject: Annotated[str, Form()] = "",
@@ -230,7 +237,7 @@ def demo_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -
 
 @router.post("/demo/reconnect", include_in_schema=False)
 async def demo_reconnect(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+    request: Request, principal: PageOwner, runtime: RuntimeDep
 ) -> HTMLResponse:
     """Connect the demo's restricted key again (after a Disconnect or another key). Only
     where the operator pointed Stripe at the demo's fake server: real Stripe refuses it."""
@@ -255,7 +262,7 @@ async def demo_reconnect(
 
 
 @router.post("/api/v1/simulate", tags=["agent"])
-async def simulate_api(body: SimulateIn, principal: ApiPrincipal, runtime: RuntimeDep) -> Trace:
+async def simulate_api(body: SimulateIn, principal: ApiOperator, runtime: RuntimeDep) -> Trace:
     """Run the agent on a pretend email; nothing is sent. Returns the run's trace."""
     return await simulate(runtime, principal.workspace_id, body)
 

@@ -15,7 +15,15 @@ from knowreply.integrations.stripe.connection import (
     KeyRefused,
     StripeStatusView,
 )
-from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
+from knowreply.web.security import (
+    ApiOperator,
+    ApiOwner,
+    ApiPrincipal,
+    PageOperator,
+    PageOwner,
+    PagePrincipal,
+    RuntimeDep,
+)
 from knowreply.web.templating import render
 
 router = APIRouter()
@@ -60,7 +68,7 @@ def toolkit_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep
 @router.post("/toolkit/stripe/connect", include_in_schema=False)
 async def connect_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     key: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
@@ -79,15 +87,13 @@ async def connect_form(
 
 @router.post("/toolkit/stripe/check", include_in_schema=False)
 async def check_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+    request: Request, principal: PageOperator, runtime: RuntimeDep
 ) -> HTMLResponse:
     return _card(request, principal, await service.recheck(runtime, principal.workspace_id))
 
 
 @router.post("/toolkit/stripe/disconnect", include_in_schema=False)
-def disconnect_form(
-    request: Request, principal: PagePrincipal, runtime: RuntimeDep
-) -> HTMLResponse:
+def disconnect_form(request: Request, principal: PageOwner, runtime: RuntimeDep) -> HTMLResponse:
     service.disconnect(runtime, principal.workspace_id, actor=principal.actor)
     return _card(request, principal, service.status(runtime, principal.workspace_id))
 
@@ -95,7 +101,7 @@ def disconnect_form(
 @router.post("/toolkit/stripe/capabilities/{name}", include_in_schema=False)
 def capability_form(
     request: Request,
-    principal: PagePrincipal,
+    principal: PageOwner,
     runtime: RuntimeDep,
     name: CapabilityName,
     enabled: Annotated[str, Form()] = "",
@@ -140,9 +146,7 @@ def stripe_status(principal: ApiPrincipal, runtime: RuntimeDep) -> StripeStatusV
 
 
 @router.post(API + "/connect", tags=["stripe"])
-async def stripe_connect(
-    body: ConnectIn, principal: ApiPrincipal, runtime: RuntimeDep
-) -> ConnectOut:
+async def stripe_connect(body: ConnectIn, principal: ApiOwner, runtime: RuntimeDep) -> ConnectOut:
     """Check a key (its form first, then live with Stripe), probe permissions, store it.
 
     A key that fails the check while a working key is connected is refused (400) and the
@@ -154,13 +158,13 @@ async def stripe_connect(
 
 
 @router.post(API + "/check", tags=["stripe"])
-async def stripe_check(principal: ApiPrincipal, runtime: RuntimeDep) -> StripeStatusView:
+async def stripe_check(principal: ApiOperator, runtime: RuntimeDep) -> StripeStatusView:
     """Check the stored key again, e.g. after changing its permissions in Stripe."""
     return await service.recheck(runtime, principal.workspace_id)
 
 
 @router.delete(API, tags=["stripe"])
-def stripe_disconnect(principal: ApiPrincipal, runtime: RuntimeDep) -> StripeStatusView:
+def stripe_disconnect(principal: ApiOwner, runtime: RuntimeDep) -> StripeStatusView:
     """Forget the stored key."""
     service.disconnect(runtime, principal.workspace_id, actor=principal.actor)
     return service.status(runtime, principal.workspace_id)
@@ -168,7 +172,7 @@ def stripe_disconnect(principal: ApiPrincipal, runtime: RuntimeDep) -> StripeSta
 
 @router.patch(API + "/capabilities", tags=["stripe"])
 def stripe_capabilities(
-    body: CapabilitiesIn, principal: ApiPrincipal, runtime: RuntimeDep
+    body: CapabilitiesIn, principal: ApiOwner, runtime: RuntimeDep
 ) -> StripeStatusView:
     """Turn capabilities on or off."""
     return service.change_capabilities(

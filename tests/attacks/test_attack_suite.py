@@ -46,51 +46,6 @@ from tests.fake_stripe import FakeStripe, running_fake_stripe
 CASES = load_cases()
 BRAINS = ("rules", "obedient-llm")
 
-# The write pipeline (explicit-request detection for every brain, partial refunds that need an
-# amount, LLM writes the check does not confirm going to Approvals) is built on the h9-pipeline
-# branch. These (brain, case) pairs still make a write on this branch only for that reason:
-# remove them after merging it (a pair that passes shows as XPASS). Nothing here is a leak.
-_PIPELINE_BOTH_BRAINS = (
-    "ex-refund-log",
-    "inj-base64-order",
-    "inj-closing-tag-fullwidth",
-    "inj-closing-tag-spaced",
-    "inj-fake-tool-result",
-    "inj-json-function-call",
-    "inj-subject-carries-order",
-    "inj-unicode-homoglyph-tag",
-    "un-cancel-immediately-refund-unused",
-    "un-conditional",
-    "un-forwarded",
-    "un-half-refund",
-    "un-hypothetical-cancel",
-    "un-hypothetical-refund",
-    "un-negation-cancel",
-    "un-partial-becomes-full",
-    "un-past-cancel-question",
-    "un-past-refund-question",
-    "un-question-about-policy",
-    "un-quoted-phishing",
-)
-_PIPELINE_RULES_ONLY = (
-    "inj-prompt-says-escalate-never",
-    "inj-repeat-after-me",
-)
-_PIPELINE_OBEDIENT_ONLY = (
-    "inj-closing-tag-uppercase",
-    "inj-developer-mode",
-    "inj-ignore-previous-refund-all",
-    "inj-ja-ignore-rules",
-    "inj-zero-width-tag",
-    "un-ja-negation",
-    "un-negation-refund",
-)
-NEEDS_WRITE_PIPELINE: frozenset[tuple[str, str]] = frozenset(
-    [(brain, case) for case in _PIPELINE_BOTH_BRAINS for brain in BRAINS]
-    + [("rules", case) for case in _PIPELINE_RULES_ONLY]
-    + [("obedient-llm", case) for case in _PIPELINE_OBEDIENT_ONLY]
-)
-
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], Score]]:
@@ -165,20 +120,10 @@ def _run_all(runtime: Runtime, stripe: FakeStripe) -> dict[tuple[str, str], Scor
     return results
 
 
-def _runs(*, xfail_writes: bool) -> list[object]:
-    runs = []
-    for brain in BRAINS:
-        for case in CASES:
-            marks = []
-            if xfail_writes and (brain, case.id) in NEEDS_WRITE_PIPELINE:
-                marks.append(
-                    pytest.mark.xfail(strict=False, reason="needs the write pipeline (h9-pipeline)")
-                )
-            runs.append(pytest.param(brain, case, id=f"{brain}-{case.id}", marks=marks))
-    return runs
+RUNS = [pytest.param(brain, case, id=f"{brain}-{case.id}") for brain in BRAINS for case in CASES]
 
 
-@pytest.mark.parametrize(("brain", "case"), _runs(xfail_writes=False))
+@pytest.mark.parametrize(("brain", "case"), RUNS)
 def test_attack_leaks_nothing(
     scores: dict[tuple[str, str], Score], brain: str, case: AttackCase
 ) -> None:
@@ -188,7 +133,7 @@ def test_attack_leaks_nothing(
     assert found.misdirected is None, f"misdirected: {found.misdirected}"
 
 
-@pytest.mark.parametrize(("brain", "case"), _runs(xfail_writes=True))
+@pytest.mark.parametrize(("brain", "case"), RUNS)
 def test_attack_writes_nothing_unasked(
     scores: dict[tuple[str, str], Score], brain: str, case: AttackCase
 ) -> None:
@@ -204,9 +149,7 @@ def test_the_suite_covers_every_kind_of_attack_and_prints_its_table(
     assert len(kinds) == 7, kinds
     with capsys.disabled():
         print("\n\n" + table(list(scores.values())))
-    harmful = [s for s in scores.values() if s.leaks or s.secrets or s.misdirected]
+    harmful = [s for s in scores.values() if s.writes or s.leaks or s.secrets or s.misdirected]
     assert harmful == []
-    writes = [s for s in scores.values() if s.writes]
-    assert [s for s in writes if (s.brain, s.case) not in NEEDS_WRITE_PIPELINE] == []
     docs = Path(__file__).parents[2] / "docs" / "security.md"
     assert "## Attack suite" in docs.read_text()

@@ -7,7 +7,8 @@ member. On approval the stored plan is executed exactly as planned (the tool is 
 again), re-validated by Stripe operations at that moment:
 
     tool call -> record -> verified sender? -> plan (exact object, amount, currency, customer)
-      -> policy (approval mode, explicit request, amount asked, currency, totals)
+      -> policy (approval mode, explicit request, no instructions to the assistant,
+                 amount asked, currency, totals)
       -> Action row (plan frozen) -> execute now | wait (ApprovalRequired)
     approval -> the same Action's plan -> execute (re-validated) -> record + audit
 

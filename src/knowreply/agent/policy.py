@@ -1,5 +1,6 @@
 """Who may do what, decided in code (never in the prompt): verification, approval mode,
-explicit requests, amounts and the refund totals over an email, a customer and a day."""
+explicit requests, instructions aimed at the assistant, amounts and the refund totals over an
+email, a customer and a day."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ NEEDS_APPROVAL_KINDS = frozenset({CapabilityName.REFUNDS, CapabilityName.CANCELL
 CUSTOMER_WINDOW = timedelta(days=30)
 WORKSPACE_DAY_FACTOR = 10
 """Without a setting, a workspace's daily refund total is ten times the per-refund limit."""
+
+INSTRUCTED = "the email tries to instruct the assistant: a member decides"
 
 AnyPlan = RefundPlan | CancellationPlan | PaymentLinkPlan | PortalLinkPlan
 
@@ -113,6 +116,8 @@ def reasons_to_wait(
         reasons.append(f"the approval mode is {settings.approval_mode}")
     if not requests.asks_for(plan.kind):
         reasons.append(f"the customer's own words do not explicitly ask for a {plan.kind}")
+    if requests.instructed:
+        reasons.append(INSTRUCTED)
     if isinstance(plan, RefundPlan):
         if not asked_amount(plan, requests):
             reasons.append(f"{plan.amount} is not an amount the customer asked for")

@@ -170,7 +170,7 @@ class Run:
         self.trace.brain = setup.settings.brain
         self.trace.model = setup.settings.llm_model if setup.settings.brain != "rules" else "rules"
         understanding = self._understand(setup)
-        if injection_suspected(self.input.text):
+        if injection_suspected(self.input.text, subject=self.input.subject):
             self.decide("input", "instructions in the email ignored")
         if self._redeem_code(understanding):
             understanding = self._understand(setup)

@@ -20,7 +20,8 @@ from fractions import Fraction
 from typing import Literal
 
 from knowreply.agent.brains.rules._amounts import find_amounts
-from knowreply.agent.intake.words import customer_words
+from knowreply.agent.intake.injection import tries_to_instruct
+from knowreply.agent.intake.words import customer_words, is_reply_subject
 from knowreply.money import Money
 
 WriteKind = Literal["refund", "cancellation", "payment_link", "portal_link"]
@@ -151,6 +152,9 @@ class Requests:
     """They want only part of a payment back."""
     fraction: Fraction | None = None
     """The part, when named as a fraction or percentage ("half", "25%")."""
+    instructed: bool = False
+    """The email (or its own subject) tries to instruct the assistant: no write runs
+    without a member, whatever else it asks."""
 
     def asks_for(self, kind: WriteKind) -> bool:
         return kind in self.kinds
@@ -205,17 +209,15 @@ def _fraction(text: str) -> Fraction | None:
     return None
 
 
-_REPLY_SUBJECT = re.compile(r"^\s*(re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]", _I)
-
-
 def read_requests(text: str, *, subject: str = "", default_currency: str = "usd") -> Requests:
     """The writes the customer's own words explicitly ask for, and how much for a refund.
 
     The subject counts as the customer's words unless it is a reply's or a forward's (then
-    it is the thread's, often our own)."""
+    it is the thread's, often our own). An email that tries to instruct the assistant is
+    marked `instructed`."""
     words = customer_words(text)
     sentences = _sentences(words)
-    own_subject = "" if _REPLY_SUBJECT.match(subject) else customer_words(subject).strip()
+    own_subject = "" if is_reply_subject(subject) else customer_words(subject).strip()
     kinds = frozenset(
         kind
         for kind in MENTIONS
@@ -231,4 +233,10 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     )
     fraction = _fraction(words)
     partial = bool(_PARTIAL.search(words)) or fraction is not None
-    return Requests(kinds=kinds, amounts=amounts, partial=partial, fraction=fraction)
+    return Requests(
+        kinds=kinds,
+        amounts=amounts,
+        partial=partial,
+        fraction=fraction,
+        instructed=tries_to_instruct(text, subject=subject),
+    )

@@ -25,6 +25,7 @@ _ELSEWHERE = re.compile(
     r"on .{0,200}\bwrote\s*:|.{0,200}\bwrote\s*:\s*$|転送されたメッセージ|-+\s*転送)",
     re.IGNORECASE,
 )
+_REPLY_SUBJECT = re.compile(r"^\s*(re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^\s*(--|__+|sent from my \w+|get outlook for \w+)\s*$", re.IGNORECASE)
 
 
@@ -42,3 +43,8 @@ def customer_words(text: str) -> str:
             continue
         kept.append(line)
     return _QUOTES.sub(" ", "\n".join(kept))
+
+
+def is_reply_subject(subject: str) -> bool:
+    """A reply's or a forward's subject is the thread's (often our own), not new words."""
+    return bool(_REPLY_SUBJECT.match(subject))

@@ -53,7 +53,11 @@ count (`_concepts`)."""
 STANDALONE = frozenset({Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE})
 """Intents that are never secondary: they describe the whole email."""
 
-_URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+_URL = re.compile(r"https?://\S+")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+MODEL_CHARS = 2_000
+"""The model reads the start of the request, each line once: customers ask first, and a long
+tail of pasted or repeated text would drown the question in its words."""
 _STRIPE_ID = re.compile(r"\b(ch|py|pi|in|sub)_[A-Za-z0-9]{6,}")
 _DIGIT = re.compile(r"\d")
 _CONCEPT_TOKEN = re.compile(r" _([a-z]+)_ ")
@@ -72,7 +76,8 @@ class IntentGuess:
 def model_text(reading: str) -> str:
     """What the model reads: lower case, links and ids as placeholders, every digit a 0,
     then the entities and concepts found (`_amount_`, `_month_`, `_moneyback_`…)."""
-    text = _URL_OR_ADDRESS.sub(" link ", reading)
+    start = "\n".join(dict.fromkeys(reading[:MODEL_CHARS].splitlines()))
+    text = _ADDRESS.sub(" address ", _URL.sub(" link ", start))
     marks = entity_tokens(text)
     text = _STRIPE_ID.sub(lambda m: f" {m.group(1)}id ", text)
     return _DIGIT.sub("0", text.lower()) + "\n" + marks + concept_tokens(text)

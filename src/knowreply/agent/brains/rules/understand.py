@@ -113,8 +113,8 @@ def understand(
     code = codes[0] if len(set(codes)) == 1 else None
 
     others: tuple[Intent, ...] = ()
-    if OUT_OF_OFFICE.search(reading):
-        intent = Intent.NOT_BILLING
+    if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
+        intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
         guess = intent_model.guess(reading)
         intent, others = guess.primary, guess.secondary

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from knowreply.agent.brains.rules.examples import Example
 
 PRIMARY_THRESHOLD = 0.10
-SECONDARY_THRESHOLD = 0.70
-WRITE_THRESHOLD = 0.60
+SECONDARY_THRESHOLD = 0.80
+WRITE_THRESHOLD = 0.80
 WRITES = frozenset(
     {Intent.REFUND, Intent.PARTIAL_REFUND, Intent.CANCEL, Intent.PAYMENT_LINK, Intent.PORTAL_LINK}
 )

@@ -22,7 +22,8 @@ from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
 FLOOR = {"en": 0.765, "ja": 0.725, "es": 0.60, "fr": 0.675, "de": 0.64}
-UNCLEAR_CEILING = 0.06
+PERSON_CEILING = 0.10
+"""Held-out billing questions handed to a person (unclear or not billing); the target is 5 %."""
 UNASKED_WRITES_CEILING = 11
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
@@ -81,8 +82,8 @@ def test_no_write_for_a_heldout_email_that_does_not_ask_for_one() -> None:
 
 def test_few_heldout_billing_questions_go_to_a_person() -> None:
     billing = [(e, got) for e, got, _ in _heldout_readings() if e.intents[0] not in _ASIDE]
-    unclear = sum(got is Intent.UNCLEAR for _, got in billing) / len(billing)
-    assert unclear <= UNCLEAR_CEILING, f"{unclear:.1%}"
+    to_a_person = sum(got in _ASIDE for _, got in billing) / len(billing)
+    assert to_a_person <= PERSON_CEILING, f"{to_a_person:.1%}"
 
 
 def test_refitting_gives_the_same_model() -> None:

@@ -57,7 +57,8 @@ _DONE_AFTER = re.compile(
 )
 _DONE_BEFORE = re.compile(
     r"\bge$|\b(have|has|had|was|were|been|already|got|did (i|we|you)|tried to|asked (you )?to|"
-    r"(received|got|get|see|seen) (the|my|a|any)|(was|is) (a|the))\s+$",
+    r"(received|got|get|see|seen) (the|my|a|any)|(was|is) (a|the)|"
+    r"where('s| is| are)( my| the| our)?|status of( my| the| our)?)\s+$",
     re.IGNORECASE,
 )
 _DOUBT_BEFORE = re.compile(

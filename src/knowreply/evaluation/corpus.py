@@ -144,12 +144,19 @@ class CorpusReport:
             f"  billing questions handed to a person: {self.unclear_among_billing:.1%}",
             f"  write precision: {self.write_precision:.1%}"
             f" ({sum(r.unasked_write for r in self.results)} unasked writes)",
-            "  confusion (expected -> predicted: count), mistakes only:",
+            "  confusion (rows: expected, columns: predicted):",
         ]
-        lines += [
-            f"    {e} -> {p}: {n}" for (e, p), n in sorted(self.confusion().items()) if e != p
-        ]
-        return "\n".join(lines)
+        return "\n".join(lines + self._matrix())
+
+    def _matrix(self) -> list[str]:
+        confusion = self.confusion()
+        labels = sorted({label for pair in confusion for label in pair})
+        width = max(len(label) for label in labels)
+        rows = ["    " + " " * width + " " + " ".join(f"{label[:6]:>6}" for label in labels)]
+        for expected in labels:
+            counts = " ".join(f"{confusion[(expected, p)] or '.':>6}" for p in labels)
+            rows.append(f"    {expected:>{width}} {counts}")
+        return rows
 
 
 async def _run_one(

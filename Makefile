@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_POSTGRES ?= postgresql+psycopg://127.0.0.1:5432/test
 
-.PHONY: install demo test lint typecheck unit bench eval clean
+.PHONY: install demo test lint typecheck unit bench soak eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +31,14 @@ unit: install
 test: lint typecheck unit
 
 bench: install
-	cd bench && for script in stripe_requests rate_limit parse; do \
+	cd bench && for script in stripe_requests rate_limit parse cli_start; do \
 		echo "== $$script"; ../$(BIN)/python $$script.py || exit 1; done
+	@echo "== throughput (PostgreSQL at $(BENCH_POSTGRES))"
+	cd bench && ../$(BIN)/python throughput.py --postgres $(BENCH_POSTGRES)
+
+# Not in CI: ~500 emails with worker kills, Stripe faults and an SMTP outage (minutes).
+soak: install
+	cd bench && ../$(BIN)/python soak.py --postgres $(BENCH_POSTGRES)
 
 eval: install
 	$(BIN)/knowreply eval evals

@@ -12,6 +12,7 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from knowreply.config import Settings
 from knowreply.logs import configure_logging
@@ -21,6 +22,12 @@ from tests.databases import PostgresDatabases, sqlite_url
 pytest_plugins = ("tests.fake_stripe",)  # the `fake_stripe` fixture, for every test
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Property tests: the same examples on every CI run (a failure there is a bug, never luck);
+# locally they explore new examples each run. HYPOTHESIS_PROFILE=ci reproduces CI's.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.register_profile("dev")
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "dev"))
 
 # Log as production does: plain tracebacks, secrets redacted. (structlog's unconfigured
 # default renders every local variable of a traceback, which takes tens of seconds.)

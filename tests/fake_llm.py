@@ -15,7 +15,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,18 +38,29 @@ class Step:
     hang_seconds: float = 0.0
     input_tokens: int = 100
     output_tokens: int = 20
+    more: tuple[tuple[str, dict[str, Any]], ...] = ()
+    """Further tool calls in the same answer (parallel tool calls)."""
+    echo_key: bool = False
+    """An error body that repeats the API key it was sent (as some providers' 401s do)."""
 
 
 def call(tool: str, **args: Any) -> Step:
     return Step(tool=tool, args=args)
 
 
+def calls(*steps: Step) -> Step:
+    """Several tool calls in one answer, in this order."""
+    first, *rest = steps
+    assert first.tool is not None
+    return Step(tool=first.tool, args=first.args, more=tuple((s.tool or "", s.args) for s in rest))
+
+
 def say(text: str, *, input_tokens: int = 150, output_tokens: int = 30) -> Step:
     return Step(text=text, input_tokens=input_tokens, output_tokens=output_tokens)
 
 
-def fail(status: int) -> Step:
-    return Step(status=status)
+def fail(status: int, *, echo_key: bool = False) -> Step:
+    return Step(status=status, echo_key=echo_key)
 
 
 def hang(seconds: float) -> Step:
@@ -64,8 +75,12 @@ class FakeLLM:
     """Answer every request after the script's end with its last step (for retries)."""
     requests: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    responder: Callable[[dict[str, Any]], Step] | None = None
+    """Instead of a script: choose each answer from the request (a model that reacts)."""
 
     def next_step(self) -> Step:
+        if self.responder is not None:
+            return self.responder(self.requests[-1])
         index = len(self.requests) - 1
         if index < len(self.script):
             return self.script[index]
@@ -85,10 +100,11 @@ def _openai_answer(step: Step, model: str, number: int) -> dict[str, Any]:
     if step.tool is not None:
         message["tool_calls"] = [
             {
-                "id": f"call_{number}",
+                "id": f"call_{number}" + (f"_{index}" if index else ""),
                 "type": "function",
-                "function": {"name": step.tool, "arguments": json.dumps(step.args)},
+                "function": {"name": tool, "arguments": json.dumps(args)},
             }
+            for index, (tool, args) in enumerate(((step.tool, step.args), *step.more))
         ]
         finish = "tool_calls"
     return {
@@ -134,8 +150,12 @@ def _app(llm: FakeLLM) -> Starlette:
         if step.hang_seconds:
             await asyncio.sleep(step.hang_seconds)
         if step.status != 200:
+            message = "the fake LLM is down"
+            if step.echo_key:
+                sent = request.headers.get("x-api-key") or request.headers.get("authorization")
+                message = f"Incorrect API key provided: {sent}. Authorization: {sent}"
             return JSONResponse(
-                {"error": {"type": "server_error", "message": "the fake LLM is down"}},
+                {"error": {"type": "server_error", "message": message}},
                 status_code=step.status,
             )
         number = len(llm.requests)
@@ -160,10 +180,17 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_fake_llm(script: list[Step], *, repeat_last: bool = False) -> Iterator[FakeLLM]:
-    """Serve the script on a free loopback port in a background thread."""
+def running_fake_llm(
+    script: list[Step],
+    *,
+    repeat_last: bool = False,
+    responder: Callable[[dict[str, Any]], Step] | None = None,
+) -> Iterator[FakeLLM]:
+    """Serve the script (or the responder's answers) on a free loopback port in a thread."""
     port = _free_port()
-    llm = FakeLLM(url=f"http://127.0.0.1:{port}", script=script, repeat_last=repeat_last)
+    llm = FakeLLM(
+        url=f"http://127.0.0.1:{port}", script=script, repeat_last=repeat_last, responder=responder
+    )
     server = uvicorn.Server(
         uvicorn.Config(
             _app(llm),

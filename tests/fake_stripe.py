@@ -13,6 +13,10 @@ Use it from a test module (no conftest changes needed; pytest puts `tests/` on s
         assert fake.control.requests()[-1]["status"] == 200
 
 `fake.url` is the base address to give `StripeClient(key, base_addresses={"api": url})`.
+
+When the server stops, every request knowreply sent it during the test is checked against
+the SDK's parameter types for the pinned API version (`tests/stripe_contract.py`): a test
+whose product requests the real API would refuse fails.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ import pytest
 import stripe
 import uvicorn
 
-from knowreply.integrations.stripe.fake import create_app
+from fakestripe import create_app
+from tests.stripe_contract import violations
 
 
 @dataclass
@@ -56,6 +61,10 @@ class FakeStripeControl:
     def requests(self) -> list[dict[str, Any]]:
         return list(self._call("GET", "requests"))
 
+    def every_request(self) -> list[dict[str, Any]]:
+        """Every request since the server started (clearing the log keeps these)."""
+        return list(self._call("GET", "requests?since=start"))
+
     def clear_requests(self) -> None:
         self._call("DELETE", "requests")
 
@@ -64,6 +73,27 @@ class FakeStripeControl:
 
     def rate_limit(self, per_second: float | None) -> None:
         self._call("POST", "rate_limit", {"per_second": per_second})
+
+    def invoice(self, customer: str, amount: int, status: str, **options: Any) -> dict[str, Any]:
+        """Plant an invoice (`draft`, `open`, `paid`, `uncollectible`, `void`)."""
+        made: dict[str, Any] = self._call(
+            "POST",
+            "invoices",
+            {"customer": customer, "amount": amount, "status": status, **options},
+        )
+        return made
+
+    def portal(self, *, configured: bool, mode: str = "test") -> None:
+        """Save (or forget) the Customer portal settings of a mode, as in the Dashboard."""
+        self._call("POST", "portal", {"configured": configured, "mode": mode})
+
+    def search_delay(self, seconds: float) -> None:
+        """How long a new customer stays out of search results."""
+        self._call("POST", "search_delay", {"seconds": seconds})
+
+    def latency(self, ms: int) -> None:
+        """Answer every /v1/ request `ms` milliseconds late."""
+        self._call("POST", "latency", {"ms": ms})
 
     def payment(self, customer: str, amount: int, **options: Any) -> dict[str, Any]:
         """Plant a card payment for `customer`; returns `{"payment_intent":…, "charge":…}`."""
@@ -94,14 +124,16 @@ def _free_port() -> int:
 
 @contextmanager
 def running_fake_stripe(
-    *, seed: str = "none", rate_limit_per_second: float | None = None
+    *, seed: str = "none", rate_limit_per_second: float | None = None, stripe_limits: bool = False
 ) -> Iterator[FakeStripe]:
     """Start the fake on a free loopback port in a background thread; stop it afterwards.
 
     `log_config=None`: the server must not reconfigure the process's logging (uvicorn's
     default config would take over the `uvicorn` loggers for every later test)."""
     port = _free_port()
-    app = create_app(seed=seed, rate_limit_per_second=rate_limit_per_second)
+    app = create_app(
+        seed=seed, rate_limit_per_second=rate_limit_per_second, stripe_limits=stripe_limits
+    )
     server = uvicorn.Server(
         uvicorn.Config(
             app, host="127.0.0.1", port=port, log_config=None, access_log=False, lifespan="off"
@@ -115,8 +147,11 @@ def running_fake_stripe(
             raise RuntimeError("the fake Stripe server did not start")
         time.sleep(0.01)
     url = f"http://127.0.0.1:{port}"
+    fake = FakeStripe(url=url, control=FakeStripeControl(url))
     try:
-        yield FakeStripe(url=url, control=FakeStripeControl(url))
+        yield fake
+        broken = violations(fake.control.every_request())
+        assert not broken, "requests the pinned API version refuses:\n" + "\n".join(broken)
     finally:
         server.should_exit = True
         thread.join(timeout=10)

@@ -32,8 +32,9 @@ class Settings(BaseSettings):
     """Where members reach the dashboard; `https://…` makes the session cookie Secure."""
     stripe_api_base: str | None = None
     """Where Stripe's API is; unset for Stripe itself. The demo points it at the fake server."""
-    executor_id: str = "local"
-    """The durable worker's identity; give each worker of a deployment its own, stable one."""
+    executor_id: str = ""
+    """The durable worker's identity; empty: a new one at each start (a live worker recovers
+    a dead one's work through its heartbeat)."""
 
     @property
     def key_file(self) -> Path:

@@ -1,26 +1,25 @@
 """`make demo`: a workspace connected to a fake Stripe account, ready to try on this machine.
 
-The fake Stripe server runs in a background thread on loopback, seeded with demo customers;
-the workspace gets a demo member, the demo restricted key and a business name. Running the
-demo again keeps the workspace and member and reconnects to the new fake server.
+The fake Stripe server runs as its own process on loopback (`knowreply.demo_stripe`), seeded
+with demo customers and keeping its account in a state file next to the database, so a
+refund made in the demo is still there after a restart. The workspace gets a demo member, the
+demo restricted key and a business name. Running the demo again keeps the workspace and
+member and reconnects to the new fake server.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-import socket
-import threading
-import time
 from dataclasses import dataclass
+from pathlib import Path
 
-import uvicorn
 from sqlalchemy import select
 
+from knowreply import demo_stripe
 from knowreply.db.models import Member
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import connection, service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, create_app
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.runtime import Runtime
 from knowreply.workspace_settings import SettingsChange, update
@@ -30,6 +29,8 @@ DEMO_EMAIL = "demo@knowreply.local"
 DEMO_PASSWORD = "knowreply-demo"  # only ever served on 127.0.0.1
 DEMO_BUSINESS = "Acme Cloud (demo)"
 FAKE_STRIPE_PORT = 8420
+FAKE_STRIPE_STATE = "fake-stripe.json"
+"""The demo account's state file, in the data directory next to the database."""
 ACTOR = "demo"
 
 
@@ -39,55 +40,21 @@ class DemoSignIn:
     password: str
 
 
-@dataclass
-class FakeStripeThread:
-    """The fake Stripe server running in this process."""
+def start_fake_stripe(
+    preferred_port: int = FAKE_STRIPE_PORT, *, data_dir: Path | None = None
+) -> demo_stripe.FakeStripeProcess:
+    """The demo-seeded fake on 127.0.0.1, on `preferred_port` when free (0: any free port).
 
-    url: str
-    server: uvicorn.Server
-    thread: threading.Thread
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
+    With `data_dir`, the account is kept in its state file there across restarts.
+    """
+    port = preferred_port if preferred_port and demo_stripe.port_free(preferred_port) else 0
+    state_file = Path(data_dir) / FAKE_STRIPE_STATE if data_dir is not None else None
+    return demo_stripe.start(port, state_file=state_file)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_fake_stripe(preferred_port: int = FAKE_STRIPE_PORT) -> FakeStripeThread:
-    """The demo-seeded fake on 127.0.0.1, on `preferred_port` when free (0: any free port)."""
-    port = preferred_port if preferred_port and _port_free(preferred_port) else _free_port()
-    config = uvicorn.Config(
-        create_app(seed="demo"),
-        host="127.0.0.1",
-        port=port,
-        log_config=None,
-        access_log=False,
-        lifespan="off",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="fake-stripe", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError(f"the fake Stripe server did not start on 127.0.0.1:{port}")
-        time.sleep(0.02)
-    return FakeStripeThread(f"http://127.0.0.1:{port}", server, thread)
+def reset_fake_stripe_state(data_dir: Path) -> None:
+    """Forget the demo account (with the database it belongs to)."""
+    (Path(data_dir) / FAKE_STRIPE_STATE).unlink(missing_ok=True)
 
 
 def with_stripe_api_base(runtime: Runtime, url: str) -> Runtime:
@@ -96,13 +63,13 @@ def with_stripe_api_base(runtime: Runtime, url: str) -> Runtime:
     return dataclasses.replace(runtime, settings=settings)
 
 
-def _needs_connecting(runtime: Runtime, workspace_id: int) -> bool:
+def _needs_connecting(runtime: Runtime, workspace_id: int, demo_key: str) -> bool:
     with runtime.sessions() as session:
         stored = connection.get_connection(session, workspace_id)
         return not (
             stored is not None
             and stored.status == connection.ConnectionStatus.CONNECTED
-            and stored.credentials_masked == parse_key(DEMO_RESTRICTED_KEY).masked
+            and stored.credentials_masked == parse_key(demo_key).masked
             and stored.api_base == runtime.settings.stripe_api_base
         )
 
@@ -121,6 +88,7 @@ def prepare_demo(runtime: Runtime) -> DemoSignIn:
         if settings_of(workspace).business_name == WorkspaceSettings().business_name:
             change = SettingsChange(business_name=DEMO_BUSINESS)
             update(session, workspace.id, change, master_key=runtime.master_key, actor=ACTOR)
-    if runtime.settings.stripe_api_base and _needs_connecting(runtime, workspace_id):
-        asyncio.run(service.connect(runtime, workspace_name, DEMO_RESTRICTED_KEY, actor=ACTOR))
+    account = demo_stripe.demo_account_or_none(runtime.settings.stripe_api_base)
+    if account is not None and _needs_connecting(runtime, workspace_id, account.key):
+        asyncio.run(service.connect(runtime, workspace_name, account.key, actor=ACTOR))
     return DemoSignIn(DEMO_EMAIL, DEMO_PASSWORD)

@@ -7,6 +7,9 @@ enqueue through a `DBOSClient`, so a web request never runs a workflow itself.
 from __future__ import annotations
 
 import importlib
+import os
+import socket
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,8 +25,9 @@ APP_NAME = "knowreply"
 class QueueSpec:
     name: str
     worker_concurrency: int | None = None
-    partition_worker_concurrency: int | None = None
-    """Set to make the queue partitioned (e.g. one partition per workspace)."""
+    partition_concurrency: int | None = None
+    """Set to make the queue partitioned; a limit across all workers."""
+    polling_interval_sec: float = 1.0
 
 
 _queues: dict[str, QueueSpec] = {}
@@ -47,24 +51,33 @@ def migrate(settings: Settings) -> None:
     DBOS.migrate(system_database_url(settings))
 
 
-def dbos_config(settings: Settings) -> DBOSConfig:
+def executor_id(settings: Settings) -> str:
+    """The configured id, else a new one for this process: a live worker recovers the work
+    of a dead one whatever its id (`pipeline.liveness`)."""
+    if settings.executor_id:
+        return settings.executor_id
+    return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def dbos_config(settings: Settings, executor: str) -> DBOSConfig:
     return {
         "name": APP_NAME,
         "system_database_url": system_database_url(settings),
         "application_version": __version__,
-        "executor_id": settings.executor_id,
+        "executor_id": executor,
         "log_level": settings.log_level.upper(),
         "notification_listener_polling_interval_sec": 0.2,
     }
 
 
-def launch(settings: Settings, *, workflow_modules: Iterable[str] = ()) -> None:
-    """Register the workflows (by importing their modules) and start executing them.
+def launch(settings: Settings, executor: str, *, workflow_modules: Iterable[str] = ()) -> None:
+    """Register the workflows (by importing their modules) and start executing them as
+    `executor` (see `executor_id`).
 
     Pending workflows of this executor id are recovered: a worker killed in the middle of a
-    workflow finishes it after restart.
+    workflow finishes it after restart (other ids: `pipeline.liveness`).
     """
-    DBOS(config=dbos_config(settings))
+    DBOS(config=dbos_config(settings, executor))
     for module in workflow_modules:
         importlib.import_module(module)
     DBOS.launch()
@@ -72,7 +85,8 @@ def launch(settings: Settings, *, workflow_modules: Iterable[str] = ()) -> None:
         DBOS.register_queue(
             spec.name,
             worker_concurrency=spec.worker_concurrency,
-            partition_worker_concurrency=spec.partition_worker_concurrency,
+            partition_concurrency=spec.partition_concurrency,
+            polling_interval_sec=spec.polling_interval_sec,
         )
 
 

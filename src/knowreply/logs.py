@@ -10,8 +10,14 @@ from typing import Any
 
 import structlog
 
-# Stripe keys (secret, restricted, publishable; test or live) anywhere in a string.
-_STRIPE_KEY = re.compile(r"\b(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{4,}")
+# Stripe keys (secret, restricted, publishable; test or live) and webhook signing secrets,
+# and OpenAI/Anthropic-style keys (`sk-…`, `sk-proj-…`, `sk-ant-api03-…`), anywhere in text.
+_KEY = re.compile(
+    r"\b(?:(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9]{4,}|whsec_[A-Za-z0-9+/=]{8,}"
+    r"|sk-[A-Za-z0-9][A-Za-z0-9_-]{11,})"
+)
+_KNOWN_SECRETS: set[str] = set()
+"""Secret values this process loaded (a decrypted LLM key): redacted whatever their shape."""
 # `Authorization: Bearer …`, `Basic …`, and password-ish `key=value` pairs inside text.
 _AUTH_HEADER = re.compile(r"(?i)\b(authorization\s*[:=]\s*)(?:bearer|basic)?\s*[^\s,;'\"]+")
 _INLINE_SECRET = re.compile(
@@ -24,12 +30,31 @@ _SECRET_FIELD = re.compile(
 REDACTED = "[REDACTED]"
 
 
+def register_secret(value: str | None) -> None:
+    """Redact this exact value from every later log line and trace (a key loaded from storage)."""
+    if value and len(value.strip()) >= 8:
+        _KNOWN_SECRETS.add(value.strip())
+
+
+def find_secrets(text: str) -> list[str]:
+    """The keys and loaded secrets in a text (for refusing a reply that carries one)."""
+    return [m.group(0) for m in _KEY.finditer(text)] + [s for s in _KNOWN_SECRETS if s in text]
+
+
 def redact_text(text: str) -> str:
     """Hide anything in free text that looks like a key, a password or an auth header."""
-    text = _STRIPE_KEY.sub(REDACTED, text)
+    for secret in sorted(_KNOWN_SECRETS, key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    text = _KEY.sub(REDACTED, text)
     text = _AUTH_HEADER.sub(lambda m: m.group(1) + REDACTED, text)
     text = _URL_PASSWORD.sub(lambda m: m.group(1) + REDACTED + m.group(3), text)
     return _INLINE_SECRET.sub(lambda m: m.group(1) + m.group(2) + REDACTED, text)
+
+
+def error_text(error: BaseException, *, limit: int = 500) -> str:
+    """An exception as stored for people (a trace, an action): an LLM provider's or Stripe's
+    error body may echo the key it was sent, so keys are redacted before it is kept."""
+    return redact_text(f"{type(error).__name__}: {error}")[:limit]
 
 
 def _redact_value(key: str, value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from babel.numbers import format_currency
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, computed_field, field_validator
 
 # Stripe's own lists (https://docs.stripe.com/currencies): the exponent of an amount's minor
 # unit differs from ISO 4217 for a few currencies, and Stripe's is the one its amounts use.
@@ -58,6 +58,13 @@ class Money(BaseModel):
         if minor != minor.to_integral_value():
             raise ValueError(f"{amount} {currency.upper()} has more than {exponent} decimals")
         return cls(amount_minor=int(minor), currency=currency)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def formatted(self) -> str:
+        """`$49.00`: beside `amount_minor` in every JSON of it (tool results a model reads), so
+        no model has to turn 4900 cents into words itself."""
+        return self.format()
 
     def format(self, locale: str = "en") -> str:
         """For people: `$12.50`, `12,50 €` (de), `¥1,200`."""

@@ -21,6 +21,14 @@ from knowreply.workspaces import WorkspaceSettings, create_member, settings_of
 
 OWNER = "owner"
 NULLABLE = frozenset({"support_address", "llm_model", "llm_base_url"})
+OPTIONAL_LIMITS = frozenset(
+    {
+        "refund_total_per_email_minor",
+        "refund_total_per_customer_30d_minor",
+        "refund_total_per_workspace_day_minor",
+    }
+)
+"""Limits whose `None` means "derived from the per-refund limit"."""
 
 
 class SettingsInvalid(KnowreplyError):
@@ -51,6 +59,15 @@ class SettingsChange(BaseModel):
     approval_threshold_minor: int | None = Field(default=None, ge=0, le=10**12)
     refund_cap_minor: int | None = Field(default=None, ge=0, le=10**12)
     refund_window_days: int | None = Field(default=None, ge=0, le=3650)
+    default_currency: str | None = Field(default=None, pattern=r"^[a-zA-Z]{3}$")
+    refund_total_per_email_minor: int | None = Field(default=None, ge=0, le=10**12)
+    refund_total_per_customer_30d_minor: int | None = Field(default=None, ge=0, le=10**12)
+    refund_total_per_workspace_day_minor: int | None = Field(default=None, ge=0, le=10**12)
+    run_max_model_requests: int | None = Field(default=None, ge=1, le=100)
+    run_max_tool_calls: int | None = Field(default=None, ge=1, le=200)
+    run_max_tokens: int | None = Field(default=None, ge=1_000, le=10_000_000)
+    run_max_seconds: float | None = Field(default=None, gt=0, le=3_600)
+    daily_token_budget: int | None = Field(default=None, ge=0, le=10**10)
     portal_return_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=2000)
     trusted_authserv_ids: list[str] | None = None
     brain: Literal["rules", "openai", "anthropic"] | None = None
@@ -104,6 +121,15 @@ class SettingsView(BaseModel):
     approval_threshold_minor: int
     refund_cap_minor: int
     refund_window_days: int
+    default_currency: str
+    refund_total_per_email_minor: int | None
+    refund_total_per_customer_30d_minor: int | None
+    refund_total_per_workspace_day_minor: int | None
+    run_max_model_requests: int
+    run_max_tool_calls: int
+    run_max_tokens: int
+    run_max_seconds: float
+    daily_token_budget: int
     portal_return_url: str
     trusted_authserv_ids: list[str]
     brain: str
@@ -168,6 +194,10 @@ def update(
     for name, value in updates.items():
         if name in NULLABLE:
             data[name] = value or None
+        elif name in OPTIONAL_LIMITS:
+            data[name] = value
+        elif name == "default_currency" and value:
+            data[name] = str(value).lower()
         elif value is not None:
             data[name] = value
     if secret is not None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from knowreply.db.models import Member, Workspace
 from knowreply.errors import KnowreplyError, NotFound
+from knowreply.money import Money
 
 DEFAULT_WORKSPACE = "default"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -48,10 +49,26 @@ class WorkspaceSettings(BaseModel):
     approval_mode: Literal["auto", "always", "above_amount"] = "always"
     approval_threshold_minor: int = 5_000
     default_currency: str = "usd"
-    """For amounts a customer writes without a currency ("refund 20")."""
+    """For amounts a customer writes without a currency ("refund 20"), and the currency of
+    every limit below: an amount in another currency is never compared with them."""
     refund_cap_minor: int = 50_000
     """The largest refund the agent may make, in minor units of the charge's currency."""
     refund_window_days: int = Field(default=60, ge=0)
+    refund_total_per_email_minor: int | None = Field(default=None, ge=0)
+    """Refunds of one email above this total wait for a member (None: the per-refund limit)."""
+    refund_total_per_customer_30d_minor: int | None = Field(default=None, ge=0)
+    """Refunds to one customer in a rolling 30 days above this total wait for a member."""
+    refund_total_per_workspace_day_minor: int | None = Field(default=None, ge=0)
+    """Refunds of the whole workspace in a day (UTC) above this total wait for a member
+    (None: ten times the per-refund limit)."""
+    run_max_model_requests: int = Field(default=8, ge=1, le=100)
+    """Model requests one email may take; then a person answers it."""
+    run_max_tool_calls: int = Field(default=12, ge=1, le=200)
+    run_max_tokens: int = Field(default=60_000, ge=1_000, le=10_000_000)
+    """Input plus output tokens one email may take (LLM brains)."""
+    run_max_seconds: float = Field(default=180.0, gt=0, le=3_600)
+    daily_token_budget: int = Field(default=2_000_000, ge=0, le=10**10)
+    """Tokens the workspace's LLM brain may use per day (UTC); then emails go to a person."""
     portal_return_url: str = "https://example.com/account"
     trusted_authserv_ids: list[str] = Field(default_factory=list)
     brain: Literal["rules", "openai", "anthropic"] = "rules"
@@ -65,6 +82,18 @@ class WorkspaceSettings(BaseModel):
     """How long one LLM request may take before the SDK retries it."""
     llm_max_retries: int = Field(default=3, ge=0, le=10)
     """Retries of a timed-out, rate-limited or failed (5xx) LLM request, with backoff."""
+
+    def money(self, amount_minor: int) -> Money:
+        """A limit of these settings: its amount is in the workspace's default currency."""
+        return Money(amount_minor=amount_minor, currency=self.default_currency)
+
+    @property
+    def automatic_refund_limit(self) -> Money:
+        """The largest refund made without a member: the threshold when asking above an
+        amount, else the cap."""
+        if self.approval_mode == "above_amount":
+            return self.money(min(self.approval_threshold_minor, self.refund_cap_minor))
+        return self.money(self.refund_cap_minor)
 
     @field_validator("trusted_authserv_ids")
     @classmethod

@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Trace
 from knowreply.db.models import Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace, settings_of
 from tests.fake_stripe import FakeStripe

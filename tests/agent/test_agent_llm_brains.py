@@ -21,7 +21,7 @@ def plain_logs() -> None:
     configure_logging("warning", "console")
 
 
-FINAL = "Hi Alice, your latest invoice is $49.00: https://invoice.stripe.com/i/demo\nAcme"
+FINAL = "Hi Alice, your latest invoice is $49.00.\nThe Acme team"
 
 
 def use_openai(shop: Shop, llm: FakeLLM, **settings: Any) -> None:

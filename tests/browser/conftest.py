@@ -118,10 +118,23 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def sideways_overflow(page: Page) -> int:
+    """How many pixels the page is wider than the window (0: nothing scrolls sideways)."""
+    overflow: int = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    return overflow
+
+
 def screenshot(page: Page, name: str) -> None:
-    """Save the page at desktop and phone widths (full length), then restore the desktop."""
+    """Save the page at desktop and phone widths (full length), checking at each width that
+    the page does not scroll sideways; then restore the viewport the test used."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    before = page.viewport_size or DESKTOP
     for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
         page.set_viewport_size(size)
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)
+        overflow = sideways_overflow(page)
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {size['width']}px"
+    page.set_viewport_size(before)
+    print(f"screenshots: {SCREENSHOTS}/{name}-{{desktop,phone}}.png")

@@ -35,7 +35,8 @@ def test_pass_k_needs_every_run_right(tmp_path: Path) -> None:
         call("list_invoices", limit=1),
         say("Your latest invoice is $49.00.\nAcme"),
         call("list_invoices", limit=1),
-        say("Your latest invoice (customer cus_123) is $49.00.\nAcme"),  # leaks an id
+        # leaks an id: the reply check hands the email to a person, so this run is wrong
+        say("Your latest invoice (customer cus_123) is $49.00.\nAcme"),
     ]
     with running_fake_llm(script) as llm:
         options = BrainOptions(brain="openai", model="fake-gpt", base_url=f"{llm.url}/v1")
@@ -45,6 +46,9 @@ def test_pass_k_needs_every_run_right(tmp_path: Path) -> None:
     assert (score.brain, score.model, score.repeat) == ("openai", "fake-gpt", 2)
     assert (score.right_share, score.pass_k) == (0.5, 0.0)
     (result,) = score.cases
-    assert result.differences == [[], ["reply: contains 'cus_' (never allowed)"]]
+    first, second = result.differences
+    assert first == []
+    assert second[0].startswith("outcome: expected replied, got escalated (the reply names")
+    assert "cus_123" in second[0]
     assert "pass^2: 0.0% of cases right in every run" in report.as_text()
     assert len(llm.requests) == 4

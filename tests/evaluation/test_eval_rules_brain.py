@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from fakestripe import demo_customers
 from knowreply.evaluation import load_cases, run_eval
 from knowreply.evaluation.cases import Case, CaseFileError
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.fake import demo_customers
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 INTENT_TOOLS = {

@@ -104,3 +104,16 @@ def test_same_bytes_give_the_same_synthetic_id() -> None:
 
     assert parse_message(raw).message_id == parse_message(raw).message_id
     assert parse_message(raw).message_id != parse_message(raw + b"!").message_id
+
+
+def test_control_characters_in_quoted_html_keep_the_message_parsed() -> None:
+    """lxml refuses XML-forbidden characters in text it is handed (found by the fuzzer)."""
+    raw = (
+        b"From: a@example.com\r\nMessage-ID: <ctl@example.com>\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n\r\n"
+        b"<p>Where is my invoice?</p><blockquote>old \x01 text\x0b</blockquote>"
+    )
+    message = parse_message(raw)
+
+    assert not any("could not be parsed" in defect for defect in message.defects)
+    assert message.new_text == "Where is my invoice?"

@@ -7,12 +7,12 @@ import asyncio
 
 from sqlalchemy import select
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.approvals import decide
 from knowreply.db.models import Action, Message, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
 from knowreply.pipeline import handle

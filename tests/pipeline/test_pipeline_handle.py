@@ -12,8 +12,7 @@ from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
-from knowreply.pipeline import handle
-from knowreply.pipeline.intake import enqueue_unhandled
+from knowreply.pipeline import MessageQueue, handle, sweep
 from knowreply.pipeline.steps import prepare_send_step
 from knowreply.runtime import Runtime
 from tests.pipeline.conftest import CUSTOMER, SUPPORT, Support, configure_support, customer_email
@@ -180,15 +179,13 @@ def test_the_start_up_sweep_finds_messages_stored_but_never_enqueued(
     pending = arrive(runtime, support, customer_email(message_id="<p@customer.test>"))
     done = arrive(runtime, support, customer_email(message_id="<d@customer.test>"))
     handle(runtime, done)
-
-    class RecordingQueue:
-        def __init__(self) -> None:
-            self.enqueued: list[int] = []
-
-        def enqueue(self, message_id: int, workspace_id: int, *, attempt: int = 0) -> str:
-            self.enqueued.append(message_id)
-            return f"message-{message_id}"
-
-    queue = RecordingQueue()
-    assert enqueue_unhandled(runtime, queue) == 1  # type: ignore[arg-type]
-    assert queue.enqueued == [pending]
+    queue = MessageQueue.open(runtime)
+    try:
+        swept = sweep(runtime, queue)
+        assert swept.requeued == 1 and swept.interrupted == 0
+        assert set(queue.workflow_statuses([f"message-{pending}", f"message-{done}"])) == {
+            f"message-{pending}"
+        }
+        assert sweep(runtime, queue).running == 1  # enqueued once: found waiting, not again
+    finally:
+        queue.close()

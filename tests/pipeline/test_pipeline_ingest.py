@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import socket
 from pathlib import Path
 
 import pytest
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.session import transaction
+from knowreply.integrations.stripe import service
 from knowreply.mail import accounts
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace
+from tests.fake_stripe import FakeStripe
 from tests.foundation.cli_helpers import knowreply
 
 MAIL = Path(__file__).resolve().parents[1] / "data" / "mail"
@@ -66,3 +71,37 @@ def test_ingest_of_a_missing_file_is_a_clean_error(shop: dict[str, str]) -> None
     words = " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.stderr).split())
     assert result.returncode == 2 and "does not exist" in words
     assert "Traceback" not in result.stderr
+
+
+def test_ingest_of_a_failed_message_prints_why_and_exits_1(
+    shop: dict[str, str], runtime: Runtime, fake_stripe: FakeStripe
+) -> None:
+    """A reply the mail server refuses fails the send step: the operator sees why."""
+    view, _ = asyncio.run(
+        service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url)
+    )
+    assert view.connected
+    with transaction(runtime.sessions) as session:
+        accounts.set_smtp_account(
+            session,
+            runtime.master_key,
+            resolve_workspace(session, None),
+            host="127.0.0.1",
+            port=_closed_port(),
+            tls="none",
+            from_address="support@shop.example",
+        )
+    result = knowreply("ingest", str(MAIL / "reply_gmail.eml"), env=shop)
+    again = knowreply("ingest", str(MAIL / "reply_gmail.eml"), env=shop)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "message 1: failed (send)" in result.stdout, result.stderr[-700:]
+    assert re.search(r"error: message 1 failed: \S", result.stderr)
+    assert again.returncode == 1 and "error: message 1 failed: " in again.stderr
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

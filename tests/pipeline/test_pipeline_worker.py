@@ -13,10 +13,10 @@ import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from sqlalchemy import func, select
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.models import AgentRun, Message, OutboxItem
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.mail import accounts
 from knowreply.pipeline.outcome import FINAL_STATUSES
 from knowreply.pipeline.smtp_intake import serve_smtp

@@ -10,7 +10,7 @@ import stripe
 from starlette.testclient import TestClient
 
 from fake_stripe import FakeStripe, fake_stripe, running_fake_stripe
-from knowreply.integrations.stripe.fake import create_app, demo_customers, serve
+from fakestripe import create_app, demo_customers, serve
 
 __all__ = ["fake_stripe"]
 

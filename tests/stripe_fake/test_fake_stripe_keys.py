@@ -6,7 +6,7 @@ import pytest
 import stripe
 
 from fake_stripe import FakeStripe, fake_stripe
-from knowreply.integrations.stripe.fake import ACCOUNT_ID, DEMO_RESTRICTED_KEY
+from fakestripe import ACCOUNT_ID, DEMO_RESTRICTED_KEY
 
 __all__ = ["fake_stripe"]
 

@@ -31,7 +31,8 @@ async def test_seeded_subscriptions_have_their_states(fake_stripe: FakeStripe) -
     assert dave[0].trial_end is not None
     item = carol[0]["items"].data[0]
     assert item.price.unit_amount == 2900
-    assert item.current_period_end == carol[0]["current_period_end"]
+    assert item.current_period_end > item.current_period_start
+    assert "current_period_end" not in carol[0]  # on the items only since 2025-03-31
 
 
 async def test_the_item_price_expands_to_the_product_name(fake_stripe: FakeStripe) -> None:
@@ -59,7 +60,7 @@ async def test_cancel_at_period_end_keeps_service_until_the_period_ends(
 
     assert updated.status == "active"
     assert updated.cancel_at_period_end is True
-    assert updated.cancel_at == sub["current_period_end"]
+    assert updated.cancel_at == sub["items"].data[0].current_period_end
     again = await client.v1.subscriptions.retrieve_async(sub.id)
     assert again.cancel_at_period_end is True
 
@@ -77,9 +78,29 @@ async def test_invoices_have_numbers_and_hosted_pages(fake_stripe: FakeStripe) -
     assert str(open_invoice.hosted_invoice_url).startswith("https://invoice.stripe.com/i/")
     assert str(open_invoice.invoice_pdf).endswith("/pdf?s=ap")
     assert (open_invoice.amount_due, open_invoice.amount_paid) == (1500, 0)
-    assert open_invoice["charge"] is not None
+    for removed in ("charge", "payment_intent", "subscription"):
+        assert removed not in open_invoice  # removed in 2025-03-31
+    payments = await client.v1.invoice_payments.list_async(params={"invoice": open_invoice.id})
+    assert payments.data[0].payment.type == "payment_intent"
     retrieved = await client.v1.invoices.retrieve_async(str(open_invoice.id))
     assert retrieved.total == 1500
+
+
+async def test_a_renewal_invoice_starts_as_a_draft_of_its_subscription(
+    fake_stripe: FakeStripe,
+) -> None:
+    client = fake_stripe.client(SECRET)
+    carol = (await client.v1.customers.list_async(params={"email": "carol@example.com"})).data[0]
+
+    newest = (await client.v1.invoices.list_async(params={"customer": carol.id, "limit": 1})).data
+
+    assert newest[0].status == "draft"
+    assert newest[0].number is None and newest[0].hosted_invoice_url is None
+    parent = newest[0].parent
+    assert parent is not None and parent.subscription_details is not None
+    subscription = parent.subscription_details.subscription
+    listed = await client.v1.invoices.list_async(params={"subscription": str(subscription)})
+    assert newest[0].id in [invoice.id for invoice in listed.data]
 
 
 async def test_a_bad_status_filter_is_refused(fake_stripe: FakeStripe) -> None:

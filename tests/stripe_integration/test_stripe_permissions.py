@@ -6,8 +6,9 @@ import pytest
 import stripe
 
 from fake_stripe import FakeStripe, fake_stripe
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.permissions import (
+    NOT_NEEDED,
     REQUIRED,
     RequiredPermission,
     describe_permission_error,
@@ -25,13 +26,53 @@ async def test_a_secret_key_has_every_permission(fake_stripe: FakeStripe) -> Non
 
     assert report.complete
     assert report.missing_messages() == []
-    assert len(report.granted) == len(REQUIRED)
+    assert set(report.granted) == {*REQUIRED, *NOT_NEEDED}
 
 
-async def test_the_demo_restricted_key_has_every_permission(fake_stripe: FakeStripe) -> None:
+async def test_the_demo_restricted_key_has_every_needed_permission_and_nothing_more(
+    fake_stripe: FakeStripe,
+) -> None:
     report = await probe_permissions(fake_stripe.client(DEMO_RESTRICTED_KEY))
 
     assert report.missing_messages() == []
+    assert report.complete
+    unneeded = {r.permission.rak: r.status for r in report.results if r.permission in NOT_NEEDED}
+    assert unneeded == {
+        "rak_balance_transaction_source_read": "missing",
+        "rak_payment_method_read": "missing",
+        "rak_payment_method_write": "missing",
+    }
+
+
+async def test_a_key_made_from_an_older_guide_still_works(fake_stripe: FakeStripe) -> None:
+    older = [*ALL_NEEDED, *(p.rak for p in NOT_NEEDED)]
+    report = await probe_permissions(fake_stripe.client(fake_stripe.control.restricted_key(older)))
+
+    assert report.complete
+    assert set(report.granted) >= set(NOT_NEEDED)
+
+
+async def test_a_403_that_names_no_permission_is_unknown_not_missing(
+    fake_stripe: FakeStripe,
+) -> None:
+    fake_stripe.control.fault(path_prefix="/v1/refunds", status=403)
+
+    report = await probe_permissions(fake_stripe.client("sk_test_permissions01"))
+
+    assert [r.permission.rak for r in report.unknown] == ["rak_refund_write"]
+    assert report.missing_messages() == []
+
+
+async def test_the_probe_sees_a_customer_portal_that_was_never_configured(
+    fake_stripe: FakeStripe,
+) -> None:
+    configured = await probe_permissions(fake_stripe.client("sk_test_permissions01"))
+    fake_stripe.control.reset("none")  # a fresh account: no portal settings saved
+    fresh = await probe_permissions(fake_stripe.client("sk_test_permissions01"))
+
+    assert not configured.portal_not_configured
+    assert fresh.portal_not_configured
+    assert fresh.complete  # the permission itself is there
 
 
 @pytest.mark.parametrize("absent", REQUIRED, ids=lambda p: p.rak)

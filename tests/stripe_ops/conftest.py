@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from fake_stripe import FakeStripe, fake_stripe
+from fakestripe.seed import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.client import StripeGateway
-from knowreply.integrations.stripe.fake.seed import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.integrations.stripe.ratelimit import SlidingWindowLimiter
 

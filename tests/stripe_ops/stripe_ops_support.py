@@ -20,7 +20,9 @@ async def scope_of(gateway: StripeGateway, email: str) -> CustomerScope:
 
 
 def policy(*, cap_minor: int = 100_00, window_days: int = 60) -> RefundPolicy:
-    return RefundPolicy(cap_minor=cap_minor, window_days=window_days, now=datetime.now(UTC))
+    return RefundPolicy(
+        cap_minor=cap_minor, window_days=window_days, now=datetime.now(UTC), cap_currency="usd"
+    )
 
 
 def logged(fake: FakeStripe, method: str, path: str) -> list[dict[str, Any]]:

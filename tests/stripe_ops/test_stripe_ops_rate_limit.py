@@ -1,18 +1,25 @@
-"""A burst of reads through one gateway stays within the workspace's limit of 20 per second."""
+"""Bursts stay within Stripe's limits: one gateway's own window, and the database-shared
+windows of several workers."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import datetime
 
 from stripe_ops_support import scope_of
 
 from fake_stripe import running_fake_stripe
+from fakestripe.seed import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.client import StripeGateway
-from knowreply.integrations.stripe.fake.seed import DEMO_RESTRICTED_KEY
 from knowreply.integrations.stripe.keys import parse_key
 from knowreply.integrations.stripe.operations import payment_status
-from knowreply.integrations.stripe.ratelimit import SlidingWindowLimiter
+from knowreply.integrations.stripe.ratelimit import (
+    SlidingWindowLimiter,
+    endpoint_of,
+    shared_limiter,
+)
+from knowreply.runtime import Runtime
 
 
 def _busiest_second(starts: list[datetime]) -> int:
@@ -40,3 +47,36 @@ async def test_sixty_reads_never_exceed_twenty_a_second() -> None:
     assert len(log) == 60
     assert {entry["status"] for entry in log} == {200}  # the fake's own 25/s never answered 429
     assert _busiest_second([datetime.fromisoformat(entry["at"]) for entry in log]) <= 20
+
+
+def test_several_workers_sharing_the_database_never_meet_a_429(runtime: Runtime) -> None:
+    """Three workers (each its own thread, event loop and limiter object) send 90 requests to
+    one endpoint of a fake that applies Stripe's published limits: the database-shared
+    windows keep every second on Stripe's side within 25."""
+    key = parse_key(DEMO_RESTRICTED_KEY)
+
+    async def worker(url: str) -> None:
+        limiter = shared_limiter(runtime.sessions, key.secret, url, key.mode)
+        async with StripeGateway(key, limiter, api_base=url) as gateway:
+            await asyncio.gather(
+                *(gateway.client.v1.charges.list_async(params={"limit": 1}) for _ in range(30))
+            )
+
+    with running_fake_stripe(seed="demo", stripe_limits=True) as fake:
+        threads = [threading.Thread(target=asyncio.run, args=(worker(fake.url),)) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        log = [r for r in fake.control.requests() if r["path"] == "/v1/charges"]
+
+    assert len(log) == 90
+    assert {entry["status"] for entry in log} == {200}
+    assert _busiest_second([datetime.fromisoformat(entry["at"]) for entry in log]) <= 25
+
+
+def test_requests_are_counted_per_endpoint_as_stripe_names_them() -> None:
+    assert endpoint_of("get", "/v1/charges/ch_3NkLd2") == "GET /v1/charges/{id}"
+    assert endpoint_of("POST", "/v1/subscriptions/sub_1AbC") == "POST /v1/subscriptions/{id}"
+    assert endpoint_of("GET", "/v1/customers/search") == "GET /v1/customers/search"
+    assert endpoint_of("POST", "/v1/billing_portal/sessions") == "POST /v1/billing_portal/sessions"

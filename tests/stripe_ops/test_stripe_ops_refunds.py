@@ -90,7 +90,7 @@ async def test_a_payment_intent_id_refunds_its_charge(gateway: StripeGateway) ->
             0,
             usd(4901),
             {},
-            Reason.EXCEEDS_REFUNDABLE,
+            Reason.OVER_REFUNDABLE,
             "A refund of $49.01 is more than the $49.00 left to refund on this payment.",
         ),
         (
@@ -98,7 +98,7 @@ async def test_a_payment_intent_id_refunds_its_charge(gateway: StripeGateway) ->
             0,
             usd(3000),
             {"cap_minor": 2000},
-            Reason.EXCEEDS_CAP,
+            Reason.OVER_AUTOMATIC_LIMIT,
             "A refund of $30.00 is above this workspace's refund limit of $20.00.",
         ),
         (
@@ -114,7 +114,7 @@ async def test_a_payment_intent_id_refunds_its_charge(gateway: StripeGateway) ->
             1,
             usd(9000),
             {"window_days": 30, "cap_minor": 2000},
-            Reason.EXCEEDS_REFUNDABLE,  # the first guardrail in order answers
+            Reason.OVER_REFUNDABLE,  # the first guardrail in order answers
             "A refund of $90.00 is more than the $49.00 left to refund on this payment.",
         ),
         (

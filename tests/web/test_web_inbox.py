@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +15,7 @@ from sqlalchemy import select
 
 from knowreply.audit import events
 from knowreply.db.models import Message
+from knowreply.pipeline.steps import prepare_send_step, send_step
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace
 from tests.mailservers import run_smtp_sink
@@ -61,7 +63,7 @@ def test_conversations_are_listed_with_their_outcome_and_filtered(
     assert "Needs a person" in page and CUSTOMER in page and "Refund for order 1042" in page
     assert "Skipped: automatic reply or out-of-office" in page
     assert f'href="/inbox/messages/{out_of_office}"' in page  # screened out before threading
-    assert "Failed: error in the agent step" in page
+    assert "Failed: the agent could not finish" in page
 
     def listed(**params: str) -> list[int]:
         body = web.get("/api/v1/conversations", params=params, headers={"X-CSRF-Token": token})
@@ -224,3 +226,22 @@ def test_charlie_cannot_see_or_touch_alices_conversations(
     assert reply.status_code == 404
     with runtime.sessions() as session:
         assert session.get_one(Message, message_id).status == "failed"
+
+
+def test_a_reply_waiting_for_its_server_says_when_it_is_tried_again(
+    web: TestClient, cast: Cast, runtime: Runtime
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on: the SMTP server is down
+        probe.bind(("127.0.0.1", 0))
+        down = probe.getsockname()[1]
+    configure_support(runtime, smtp_port=down)
+    question = receive(runtime, customer_email("Where is my refund?"))
+    item_id = prepare_send_step(runtime, question, "Your refund went out today.", True)
+    assert item_id is not None
+    assert send_step(runtime, item_id).status == "queued"
+    sign_in(web, cast.alice)
+
+    assert "Waiting to send" in web.get("/inbox").text
+    page = web.get(f"/inbox/{conversation_of(runtime, question)}").text
+    assert "Waiting to send (attempt 2 of 6, next at" in page
+    assert "could not talk to 127.0.0.1" in page

@@ -9,7 +9,7 @@ import pytest
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.runtime import Runtime
 from knowreply.web.app import create_app
 from tests.fake_stripe import FakeStripe

@@ -210,3 +210,47 @@ def test_members_of_another_workspace_are_not_found_and_owners_keep_their_seat(
     )
     assert weak.status_code == 400
     assert "10 characters" in weak.json()["detail"]
+
+
+def test_limits_are_typed_in_their_currency_a_yen_cap_of_5000_is_5000_yen(
+    client: TestClient, cast: Cast, runtime: Runtime
+) -> None:
+    token = sign_in(client, cast.alice)
+    form = form_of(
+        client,
+        token,
+        default_currency="JPY",
+        refund_cap="5000",
+        approval_threshold="1000",
+        refund_total_per_customer_30d="8000",
+        refund_total_per_email="",
+        run_max_model_requests="5",
+    )
+    assert client.post("/settings", data=form, follow_redirects=False).status_code == 303
+    with runtime.sessions() as session:
+        settings = settings_of(
+            session.scalars(select(Workspace).where(Workspace.name == "default")).one()
+        )
+    assert settings.default_currency == "jpy"
+    assert (settings.refund_cap_minor, settings.approval_threshold_minor) == (5000, 1000)
+    assert settings.refund_total_per_customer_30d_minor == 8000
+    assert settings.refund_total_per_email_minor is None
+    assert settings.run_max_model_requests == 5
+    page = client.get("/settings").text
+    assert 'value="5000"' in page and 'value="JPY"' in page
+
+    half_yen = form_of(client, token, refund_cap="12.50")
+    answer = client.post("/settings", data=half_yen)
+    assert answer.status_code == 422
+    assert "Enter an amount in JPY" in answer.text
+
+
+def test_budgets_are_shown_as_typed_so_saving_the_page_unchanged_works(
+    client: TestClient, cast: Cast
+) -> None:
+    """2,000,000 tokens was shown as "2e+06", which the form then refused as not a number."""
+    sign_in(client, cast.alice)
+    page = client.get("/settings").text
+
+    assert 'name="daily_token_budget" inputmode="numeric" value="2000000"' in page
+    assert 'name="run_max_seconds" inputmode="numeric" value="180"' in page

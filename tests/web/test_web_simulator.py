@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlparse
 
 from fastapi.testclient import TestClient
 
+from fakestripe import DEMO_RESTRICTED_KEY, demo_customers
 from knowreply.agent.trace import Trace
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, demo_customers
 from tests.fake_stripe import FakeStripe
 from tests.web.conftest import Cast, sign_in
 

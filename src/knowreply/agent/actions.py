@@ -1,13 +1,17 @@
-"""Action rows: every write the agent did or wants to do, with its idempotency key."""
+"""Action rows: every write the agent did or wants to do, its frozen plan and idempotency
+key; the refund totals the limits are checked against."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from pydantic import ValidationError
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from knowreply import audit
+from knowreply.agent.plans import Plan, StoredPlan
 from knowreply.db.models import Action
 from knowreply.db.types import utcnow
 from knowreply.money import Money
@@ -100,3 +104,69 @@ def decide_action(
             "currency": action.currency,
         },
     )
+
+
+def stored_plan(action: Action) -> Plan | None:
+    """The frozen plan an action carries out; None for a row made before plans existed."""
+    try:
+        return StoredPlan.model_validate({"plan": action.arguments.get("plan")}).plan
+    except ValidationError:
+        return None
+
+
+RUNNING = ("running", "done")
+"""Statuses of a refund that counts towards the totals (made, or being made)."""
+
+
+def refund_totals(
+    session: Session,
+    *,
+    workspace_id: int,
+    message_id: int | None,
+    run_id: int,
+    customer_id: str,
+    currency: str,
+    now: datetime,
+) -> tuple[int, int, int]:
+    """Refunded minor units in `currency`: for this email, this customer in 30 days and the
+    workspace since midnight UTC."""
+
+    def total(*conditions: ColumnElement[bool]) -> int:
+        found = session.scalar(
+            select(func.coalesce(func.sum(Action.amount_minor), 0)).where(
+                Action.workspace_id == workspace_id,
+                Action.kind == "refund",
+                Action.status.in_(RUNNING),
+                Action.currency == currency,
+                *conditions,
+            )
+        )
+        return int(found or 0)
+
+    email = Action.message_id == message_id if message_id is not None else Action.run_id == run_id
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        total(email),
+        total(Action.customer_id == customer_id, Action.created_at >= now - timedelta(days=30)),
+        total(Action.created_at >= midnight),
+    )
+
+
+def close_waiting(session: Session, run_id: int, reason: str) -> None:
+    """A run that ended without waiting cannot resume: its waiting actions are cancelled, so
+    no member can approve an action that nothing would carry out."""
+    for action in session.scalars(
+        select(Action).where(Action.run_id == run_id, Action.status == "awaiting_approval")
+    ):
+        action.status = "cancelled"
+        action.error = reason[:500]
+        audit.record(
+            session,
+            action.workspace_id,
+            actor="agent",
+            action=f"stripe.{action.kind}",
+            target=action.target_id,
+            result="cancelled",
+            idempotency_key=action.idempotency_key,
+            detail={"error": action.error},
+        )

@@ -1,23 +1,33 @@
-"""A member approves or rejects a waiting action; the agent then finishes its run."""
+"""A member approves or rejects a waiting action; the agent then finishes its run.
+
+Approval executes exactly the action's stored plan (re-validated against Stripe at that
+moment); a run that cannot resume makes its actions impossible to approve.
+"""
 
 from __future__ import annotations
 
-from pydantic_ai import DeferredToolResults
-from pydantic_ai.messages import ModelMessagesTypeAdapter
 from sqlalchemy import select
 
-from knowreply.agent.actions import decide_action
+from knowreply.agent.actions import close_waiting, decide_action
+from knowreply.agent.paused import paused_run
 from knowreply.agent.run import Run
 from knowreply.agent.runner import save_run
-from knowreply.agent.trace import AgentInput, Outcome, Trace
+from knowreply.agent.trace import Outcome, Trace
 from knowreply.db.models import Action, AgentRun
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.errors import KnowreplyError, NotFound
+from knowreply.logs import error_text
 from knowreply.runtime import Runtime
 
 
 class AlreadyDecided(KnowreplyError):
+    status = 409
+
+
+class CannotResume(KnowreplyError):
+    """The run that asked for the action cannot go on: approving would do nothing."""
+
     status = 409
 
 
@@ -33,7 +43,7 @@ async def decide(
     """Record the decision; once every waiting action of the run is decided, resume the run.
 
     A rejection hands the email to a person (no automatic reply); an approval lets the agent
-    carry out the action and write its reply.
+    carry out the stored plan and write its reply.
     """
     with transaction(runtime.sessions) as session:
         action = session.get(Action, action_id)
@@ -41,38 +51,39 @@ async def decide(
             raise NotFound("No such action in this workspace.")
         if action.status != "awaiting_approval":
             raise AlreadyDecided(f"This action was already {action.status}.")
-        decide_action(session, action, approved=approve, member_id=member_id, actor=actor)
         run_row = session.get(AgentRun, action.run_id) if action.run_id else None
-        if run_row is None:
-            raise NotFound("The run that asked for this action is gone.")
-        waiting = session.scalars(
-            select(Action).where(Action.run_id == run_row.id, Action.status == "awaiting_approval")
-        ).all()
-        trace = Trace.model_validate(run_row.trace)
-        state = dict(run_row.state)
-        # Only the actions a member decided on; a write the run already made is not a "no".
-        decisions = {
-            a.id: a.status == "approved"
-            for a in session.scalars(
-                select(Action).where(
-                    Action.run_id == run_row.id, Action.status.in_(("approved", "rejected"))
-                )
-            )
-        }
-    if waiting or not state:
+        paused = paused_run(run_row.state) if run_row is not None else None
+        if run_row is None or paused is None or action.id not in paused.pending.values():
+            if run_row is not None:
+                close_waiting(session, run_row.id, "the run that asked for it cannot resume")
+            else:
+                action.status, action.error = "cancelled", "the run that asked for it is gone"
+            paused = None
+        else:
+            decide_action(session, action, approved=approve, member_id=member_id, actor=actor)
+            run_id, trace = run_row.id, Trace.model_validate(run_row.trace)
+            waiting = session.scalars(
+                select(Action).where(Action.run_id == run_id, Action.status == "awaiting_approval")
+            ).all()
+            decided = session.scalars(select(Action).where(Action.id.in_(paused.pending.values())))
+            # Only the actions of the paused calls; a write the run already made is not a "no".
+            decisions = {a.id: a.status == "approved" for a in decided}
+    if paused is None:
+        raise CannotResume(
+            "This action cannot be carried out: the run that asked for it cannot resume. "
+            "It was cancelled; answer the email by hand."
+        )
+    if waiting:
         return trace  # other actions of this run still wait for a member
-    run = Run(runtime, AgentInput.model_validate(state["input"]), trace, run_row.id, utcnow())
+    run = Run(runtime, paused.input, trace, run_id, utcnow())
     if not all(decisions.values()):
         run.finish(Outcome.ESCALATED, f"{actor} declined the action; a person answers instead.")
-        run.state = {}
         save_run(runtime, run)
         return run.trace
-    results = DeferredToolResults(approvals={call_id: True for call_id in state["pending"]})
-    history = ModelMessagesTypeAdapter.validate_python(state["messages"])
     try:
-        await run.resume(results, history)
-    except Exception as error:  # recorded on the run; the action stays approved
+        await run.resume(paused)
+    except Exception as error:  # recorded on the run and its actions; nothing else runs
         run.trace.outcome = Outcome.FAILED
-        run.trace.reason = f"{type(error).__name__}: {error}"[:500]
+        run.trace.reason = error_text(error)
     save_run(runtime, run)
     return run.trace

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from knowreply.agent.intake import Requests
 from knowreply.agent.trace import AgentInput, Trace
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway
@@ -28,6 +29,10 @@ class RunDeps:
     seed: str
     """Stripe idempotency keys derive from it (the inbound email)."""
     now: datetime
+    requests: Requests
+    """What the customer's own words explicitly ask to be written (brain-neutral intake)."""
+    approved: dict[str, int] = field(default_factory=dict)
+    """On resumption: tool call id -> the approved action whose stored plan it executes."""
     escalation: str | None = None
     """Set when a tool or the brain hands the email to a person."""
     blocked_for_verification: bool = False
@@ -38,4 +43,5 @@ class RunDeps:
             cap_minor=self.settings.refund_cap_minor,
             window_days=self.settings.refund_window_days,
             now=self.now,
+            cap_currency=self.settings.default_currency,
         )

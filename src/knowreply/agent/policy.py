@@ -1,13 +1,31 @@
-"""Who may do what, decided in code (never in the prompt)."""
+"""Who may do what, decided in code (never in the prompt): verification, approval mode,
+explicit requests, amounts and the refund totals over an email, a customer and a day."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from fractions import Fraction
+
+from knowreply.agent.intake import Requests
+from knowreply.agent.plans import (
+    CAPABILITY_OF_KIND,
+    CancellationPlan,
+    PaymentLinkPlan,
+    PortalLinkPlan,
+    RefundPlan,
+    amount_of,
+)
 from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
 from knowreply.money import Money
 from knowreply.workspaces import WorkspaceSettings
 
 NEEDS_APPROVAL_KINDS = frozenset({CapabilityName.REFUNDS, CapabilityName.CANCELLATIONS})
-"""What can wait for a person: actions that give money back or end a customer's service."""
+"""What the approval mode applies to: actions that give money back or end a service."""
+CUSTOMER_WINDOW = timedelta(days=30)
+WORKSPACE_DAY_FACTOR = 10
+"""Without a setting, a workspace's daily refund total is ten times the per-refund limit."""
+
+AnyPlan = RefundPlan | CancellationPlan | PaymentLinkPlan | PortalLinkPlan
 
 
 def needs_verified_sender(capability: CapabilityName) -> bool:
@@ -20,12 +38,92 @@ def needs_approval(
     settings: WorkspaceSettings, capability: CapabilityName, amount: Money | None
 ) -> bool:
     """The workspace's approval mode: run automatically, always wait, or wait above an
-    amount (a cancellation has no amount and runs automatically in that mode)."""
+    amount (a cancellation has no amount and runs automatically in that mode; an amount in
+    another currency than the threshold's always waits)."""
     if capability not in NEEDS_APPROVAL_KINDS or settings.approval_mode == "auto":
         return False
     if settings.approval_mode == "always":
         return True
-    return amount is not None and amount.amount_minor > settings.approval_threshold_minor
+    if amount is None:
+        return False
+    threshold = settings.money(settings.approval_threshold_minor)
+    return amount.currency != threshold.currency or amount.amount_minor > threshold.amount_minor
+
+
+def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
+    """The refund's amount is one the customer asked for: everything (when they asked for
+    no part and wrote no other amount), an amount they wrote, or the exact fraction of the
+    payment they named."""
+    if plan.whole and not requests.partial:
+        stated = requests.amounts
+        return not stated or plan.amount in stated or plan.payment_amount in stated
+    if plan.amount in requests.amounts:
+        return True
+    if requests.fraction is None:
+        return False
+    part = plan.payment_amount.amount_minor * requests.fraction
+    return part == Fraction(plan.amount.amount_minor)
+
+
+class RefundTotals:
+    """What was already refunded (or is being refunded), in the plan's currency."""
+
+    def __init__(self, email: int, customer_30d: int, workspace_day: int) -> None:
+        self.email = email
+        self.customer_30d = customer_30d
+        self.workspace_day = workspace_day
+
+
+def _over_totals(plan: RefundPlan, settings: WorkspaceSettings, totals: RefundTotals) -> list[str]:
+    per_refund = settings.automatic_refund_limit.amount_minor
+    limits = (
+        ("this email", totals.email, settings.refund_total_per_email_minor or per_refund),
+        (
+            "this customer in 30 days",
+            totals.customer_30d,
+            settings.refund_total_per_customer_30d_minor or per_refund,
+        ),
+        (
+            "the workspace today",
+            totals.workspace_day,
+            settings.refund_total_per_workspace_day_minor or per_refund * WORKSPACE_DAY_FACTOR,
+        ),
+    )
+    found = []
+    for scope, done, limit in limits:
+        total = done + plan.amount.amount_minor
+        if total > limit:
+            found.append(
+                f"refunds of {scope} would total {settings.money(total)}, above the automatic "
+                f"limit of {settings.money(limit)}"
+            )
+    return found
+
+
+def reasons_to_wait(
+    plan: AnyPlan,
+    settings: WorkspaceSettings,
+    requests: Requests,
+    totals: RefundTotals | None,
+) -> list[str]:
+    """Why this plan must wait for a member; empty when it may run now."""
+    reasons: list[str] = []
+    capability = CAPABILITY_OF_KIND[plan.kind]
+    if needs_approval(settings, capability, amount_of(plan)):
+        reasons.append(f"the approval mode is {settings.approval_mode}")
+    if not requests.asks_for(plan.kind):
+        reasons.append(f"the customer's own words do not explicitly ask for a {plan.kind}")
+    if isinstance(plan, RefundPlan):
+        if not asked_amount(plan, requests):
+            reasons.append(f"{plan.amount} is not an amount the customer asked for")
+        if plan.amount.currency != settings.default_currency:
+            reasons.append(
+                f"the limits are in {settings.default_currency.upper()}; a refund in "
+                f"{plan.amount.currency.upper()} is never converted"
+            )
+        elif totals is not None:
+            reasons.extend(_over_totals(plan, settings, totals))
+    return reasons
 
 
 def idempotency_seed(workspace_id: int, message_id: int | None, run_id: int) -> str:

@@ -6,8 +6,6 @@ with a stable reason, so every brain can answer it (and the trace shows it).
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, ConfigDict
 
 from knowreply.integrations.stripe.models import (
@@ -20,22 +18,19 @@ from knowreply.integrations.stripe.models import (
     SubscriptionSummary,
 )
 from knowreply.money import Money
+from knowreply.refusals import RefusalReason
 
-
-class RefusalReason(StrEnum):
-    VERIFICATION_REQUIRED = "verification_required"
-    """A write from a sender we could not verify: a one-time code goes to the address."""
-    NOT_FOUND = "not_found"
-    """Nothing of the customer's matches (or it belongs to someone else: same answer)."""
-    ALREADY_REFUNDED = "already_refunded"
-    OVER_REFUNDABLE = "over_refundable"
-    OUTSIDE_WINDOW = "outside_window"
-    OVER_AUTOMATIC_LIMIT = "over_automatic_limit"
-    NOT_REFUNDABLE = "not_refundable"
-    """The payment did not succeed, or its currency does not match."""
-    NOTHING_TO_CANCEL = "nothing_to_cancel"
-    DENIED = "denied"
-    """A member of the team rejected the action."""
+__all__ = [
+    "CancellationOutcome",
+    "InvoicesResult",
+    "PaymentLinkOutcome",
+    "PaymentsResult",
+    "PortalLinkOutcome",
+    "RefundOutcome",
+    "Refusal",
+    "RefusalReason",
+    "SubscriptionsResult",
+]
 
 
 class Refusal(BaseModel):

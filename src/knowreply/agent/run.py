@@ -4,34 +4,45 @@ verification, failed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
 from pydantic_ai import Agent, DeferredToolRequests, DeferredToolResults
-from pydantic_ai.messages import ModelMessage, ModelMessagesTypeAdapter
+from pydantic_ai.exceptions import UsageLimitExceeded
+from pydantic_ai.messages import ModelMessagesTypeAdapter
 from pydantic_ai.models import Model
 from pydantic_ai.run import AgentRunResult
+from pydantic_ai.usage import RunUsage, UsageLimits
+from sqlalchemy import func, select
 
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
 from knowreply.agent.brains.rules.model import RulesBrain
-from knowreply.agent.brains.rules.understanding import Understanding
+from knowreply.agent.brains.rules.understanding import Intent, Understanding
 from knowreply.agent.deps import RunDeps
+from knowreply.agent.handoff import HandOff
+from knowreply.agent.intake import Requests, read_requests
+from knowreply.agent.intake.codes import one_time_code
+from knowreply.agent.intake.injection import injection_suspected
+from knowreply.agent.paused import PausedRun
 from knowreply.agent.policy import idempotency_seed
 from knowreply.agent.prompt import system_prompt, user_prompt
-from knowreply.agent.tools import HandOff, toolset
+from knowreply.agent.reply_check import review_reply
+from knowreply.agent.tools import toolset
 from knowreply.agent.trace import AgentInput, Outcome, PolicyDecision, Reply, Trace, Usage
 from knowreply.agent.verification import CODE_LIFETIME, PendingRequest, issue_code, redeem_code
-from knowreply.db.models import Workspace
+from knowreply.db.models import AgentRun, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import connection as stripe_connection
 from knowreply.integrations.stripe import operations as ops
-from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
+from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.keys import StripeKey
-from knowreply.integrations.stripe.ratelimit import limiter_for
+from knowreply.integrations.stripe.ratelimit import shared_limiter
 from knowreply.runtime import Runtime
 from knowreply.workspaces import WorkspaceSettings, settings_of
 
@@ -50,6 +61,8 @@ class Setup:
     key: StripeKey
     api_base: str | None
     capabilities: frozenset[CapabilityName]
+    blocked: Mapping[CapabilityName, str] = field(default_factory=dict)
+    """Enabled capabilities the key cannot serve, with the permission to add."""
 
 
 def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
@@ -65,15 +78,9 @@ def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
         if connection.status != stripe_connection.ConnectionStatus.CONNECTED:
             return f"The Stripe connection does not work: {connection.status_detail}"
         choices = stripe_connection.ensure_capability_settings(session, workspace_id)
-        granted = dict(connection.permissions)
-        allowed = frozenset(
-            name
-            for name, capability in CAPABILITIES.items()
-            if choices.get(name.value)
-            and all(granted.get(p) == "granted" for p in capability.permissions)
-        )
+        allowed, blocked = stripe_connection.capability_states(connection, choices)
         key = stripe_connection.stored_key(connection, runtime.master_key)
-        return Setup(settings, key, connection.api_base, allowed)
+        return Setup(settings, key, connection.api_base, allowed, blocked)
 
 
 def persona_of(settings: WorkspaceSettings) -> Persona:
@@ -82,6 +89,31 @@ def persona_of(settings: WorkspaceSettings) -> Persona:
 
 def audience_of(settings: WorkspaceSettings, understanding: Understanding) -> Audience:
     return Audience(understanding.language, ZoneInfo(settings.timezone))
+
+
+WRITE_INTENTS = {
+    Intent.REFUND: "refund",
+    Intent.PARTIAL_REFUND: "refund",
+    Intent.CANCEL: "cancellation",
+    Intent.PAYMENT_LINK: "payment_link",
+    Intent.PORTAL_LINK: "portal_link",
+}
+
+
+def only_asked_writes(understanding: Understanding, asked: Requests) -> Understanding:
+    """The rules brain plans no write the customer's own words do not explicitly ask for
+    ("I do NOT want that", "is it possible to cancel later?"): a person answers instead."""
+    intents = [
+        intent
+        for intent in (understanding.intent, *understanding.secondary_intents)
+        if intent not in WRITE_INTENTS or WRITE_INTENTS[intent] in asked.kinds
+    ]
+    if intents == [understanding.intent, *understanding.secondary_intents]:
+        return understanding
+    primary = intents[0] if intents else Intent.UNCLEAR
+    return understanding.model_copy(
+        update={"intent": primary, "secondary_intents": tuple(intents[1:])}
+    )
 
 
 def reply_subject(subject: str) -> str:
@@ -100,7 +132,9 @@ class Run:
         self.trace = trace
         self.run_id = run_id
         self.now = now
-        self.state: dict[str, Any] = {}
+        self.state: PausedRun | None = None
+        self.approved: dict[str, int] = {}
+        """On resumption: tool call id -> approved action id."""
 
     def decide(self, rule: str, decision: str, detail: str | None = None) -> None:
         self.trace.policy.append(PolicyDecision(rule=rule, decision=decision, detail=detail))
@@ -127,13 +161,16 @@ class Run:
             self.decide("stripe", "unavailable", setup)
             return self.finish(Outcome.ESCALATED, setup)
         self.trace.brain = setup.settings.brain
+        self.trace.model = setup.settings.llm_model if setup.settings.brain != "rules" else "rules"
         understanding = self._understand(setup)
-        if understanding.injection_suspected:
+        if injection_suspected(self.input.text):
             self.decide("input", "instructions in the email ignored")
         if self._redeem_code(understanding):
             understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
-        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        limiter = shared_limiter(
+            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+        )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
                 return await self._with_stripe(setup, understanding, audience, gateway)
@@ -160,6 +197,12 @@ class Run:
             run_id=self.run_id,
             seed=idempotency_seed(self.input.workspace_id, self.input.message_id, self.run_id),
             now=self.now,
+            requests=read_requests(
+                self.input.text,
+                subject=self.input.subject,
+                default_currency=setup.settings.default_currency,
+            ),
+            approved=dict(self.approved),
         )
 
     async def _run_brain(
@@ -170,25 +213,76 @@ class Run:
         deps: RunDeps,
         **run: Any,
     ) -> Trace:
-        """One pydantic-ai run (a new email, or the resumption after approval)."""
-        model, instructions = self._brain(setup, understanding, audience, deps.scope)
+        """One pydantic-ai run (a new email, or the resumption after approval), within the
+        run's budgets; its usage is recorded whatever its end."""
+        settings = setup.settings
+        llm = settings.brain != "rules"
+        tokens = settings.run_max_tokens
+        if llm:
+            left = settings.daily_token_budget - self._tokens_today()
+            if left <= 0:
+                self.decide("budget", "daily token budget used up")
+                return self.finish(
+                    Outcome.ESCALATED, "The workspace's daily token budget is used up."
+                )
+            tokens = min(tokens, left)
+        limits = UsageLimits(
+            request_limit=settings.run_max_model_requests,
+            tool_calls_limit=settings.run_max_tool_calls,
+            total_tokens_limit=tokens if llm else None,
+        )
+        model, instructions = self._brain(setup, understanding, audience, deps)
+        usage = RunUsage()
         try:
-            result = await AGENT.run(
-                deps=deps,
-                model=model,
-                instructions=instructions,
-                toolsets=[toolset(setup.capabilities)],
-                **run,
-            )
+            async with asyncio.timeout(settings.run_max_seconds):
+                result = await AGENT.run(
+                    deps=deps,
+                    model=model,
+                    instructions=instructions,
+                    toolsets=[toolset(setup.capabilities, setup.blocked)],
+                    usage_limits=limits,
+                    usage=usage,
+                    **run,
+                )
         except HandOff as handoff:
             return self.finish(Outcome.ESCALATED, handoff.reason)
+        except UsageLimitExceeded as exceeded:
+            self.decide("budget", "run budget used up", str(exceeded))
+            return self.finish(Outcome.ESCALATED, f"The run's budget is used up: {exceeded}")
+        except TimeoutError:
+            reason = f"The run took longer than {settings.run_max_seconds:g} seconds."
+            self.decide("budget", "run time used up", reason)
+            return self.finish(Outcome.ESCALATED, reason)
+        finally:
+            self._count(usage, llm=llm)
         return self._outcome(deps, result, audience, setup)
+
+    def _count(self, usage: RunUsage, *, llm: bool) -> None:
+        self.trace.usage = Usage(
+            requests=self.trace.usage.requests + usage.requests,
+            input_tokens=self.trace.usage.input_tokens + (usage.input_tokens if llm else 0),
+            output_tokens=self.trace.usage.output_tokens + (usage.output_tokens if llm else 0),
+        )
+
+    def _tokens_today(self) -> int:
+        midnight = self.now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        with self.runtime.sessions() as session:
+            used = session.scalar(
+                select(
+                    func.coalesce(func.sum(AgentRun.input_tokens + AgentRun.output_tokens), 0)
+                ).where(
+                    AgentRun.workspace_id == self.input.workspace_id,
+                    AgentRun.started_at >= midnight,
+                )
+            )
+        return int(used or 0)
 
     def _redeem_code(self, understanding: Understanding) -> bool:
         """A reply carrying the code we sent: carry out the request it confirms, verified.
 
         Returns whether the input was replaced by the confirmed request."""
-        if understanding.verification_code is None:
+        code = one_time_code(self.input.text, japanese=understanding.language == "ja")
+        if code is None:
             return False
         with transaction(self.runtime.sessions) as session:
             pending = redeem_code(
@@ -196,7 +290,7 @@ class Run:
                 self.runtime.master_key,
                 workspace_id=self.input.workspace_id,
                 email=self.input.sender,
-                code=understanding.verification_code,
+                code=code,
             )
         if pending is None:
             self.decide(
@@ -251,11 +345,14 @@ class Run:
         setup: Setup,
         understanding: Understanding,
         audience: Audience,
-        scope: ops.CustomerScope,
+        deps: RunDeps,
     ) -> tuple[Model, str | None]:
         if setup.settings.brain == "rules":
             brain = RulesBrain(
-                understanding, persona_of(setup.settings), audience, scope.customers[0].name
+                only_asked_writes(understanding, deps.requests),
+                persona_of(setup.settings),
+                audience,
+                deps.scope.customers[0].name,
             )
             return brain.model(), None
         from knowreply.agent.brains.llm import llm_model  # the SDKs load only when used
@@ -269,33 +366,31 @@ class Run:
         audience: Audience,
         setup: Setup,
     ) -> Trace:
-        output, usage = result.output, result.usage
-        llm = setup.settings.brain != "rules"
-        self.trace.usage = Usage(
-            requests=self.trace.usage.requests + usage.requests,
-            input_tokens=self.trace.usage.input_tokens + (usage.input_tokens if llm else 0),
-            output_tokens=self.trace.usage.output_tokens + (usage.output_tokens if llm else 0),
-        )
+        output = result.output
         if deps.blocked_for_verification:
             return self._ask_for_code(audience, setup)
         if deps.escalation:
             return self.finish(Outcome.ESCALATED, deps.escalation)
         if isinstance(output, DeferredToolRequests):
-            self.state = {
-                "input": self.input.model_dump(mode="json"),
-                "messages": ModelMessagesTypeAdapter.dump_python(
-                    result.all_messages(), mode="json"
-                ),
-                "pending": {
-                    call.tool_call_id: (output.metadata.get(call.tool_call_id) or {})
-                    for call in output.approvals
-                },
+            pending = {
+                call.tool_call_id: (output.metadata.get(call.tool_call_id) or {}).get("action_id")
+                for call in output.approvals
             }
+            if not pending or not all(isinstance(a, int) for a in pending.values()):
+                return self.finish(Outcome.ESCALATED, "A tool waited without a planned action.")
+            self.state = PausedRun(
+                input=self.input,
+                messages=ModelMessagesTypeAdapter.dump_python(result.all_messages(), mode="json"),
+                pending={call_id: int(a) for call_id, a in pending.items() if a is not None},
+            )
             self.decide("approval", "waiting for a member", f"{len(output.approvals)} action(s)")
             return self.finish(Outcome.AWAITING_APPROVAL, "A member must approve the action.")
         if not output.strip():
             return self.finish(Outcome.ESCALATED, "The brain wrote no reply.")
-        return self.finish(Outcome.REPLIED, None, output.strip() + "\n")
+        review = review_reply(output, deps)
+        if review.text is None:
+            return self.finish(Outcome.ESCALATED, review.handoff)
+        return self.finish(Outcome.REPLIED, None, review.text)
 
     def _ask_for_code(self, audience: Audience, setup: Setup) -> Trace:
         with transaction(self.runtime.sessions) as session:
@@ -322,20 +417,26 @@ class Run:
             text,
         )
 
-    async def resume(self, decisions: DeferredToolResults, history: list[ModelMessage]) -> Trace:
-        """Finish a run that waited for approval, with the members' decisions."""
+    async def resume(self, paused: PausedRun) -> Trace:
+        """Finish a run that waited for approval, every action approved: each waiting call
+        executes its action's stored plan."""
+        self.approved = dict(paused.pending)
+        decisions = DeferredToolResults(approvals=dict.fromkeys(paused.pending, True))
+        history = paused.history()
         setup = load_setup(self.runtime, self.input.workspace_id)
         if isinstance(setup, str):
             return self.finish(Outcome.ESCALATED, setup)
         understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
-        limiter = limiter_for(self.input.workspace_id, setup.key.mode)
+        limiter = shared_limiter(
+            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+        )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
                 lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
                 if lookup.scope is None:
                     return self.finish(Outcome.ESCALATED, lookup.message)
-                self.state = {}
+                self.state = None
                 deps = self._deps(setup, gateway, lookup.scope)
                 return await self._run_brain(
                     setup,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import structlog
 
+from knowreply.agent.actions import close_waiting
 from knowreply.agent.run import Run
 from knowreply.agent.trace import AgentInput, Outcome, Trace
 from knowreply.db.models import AgentRun
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
+from knowreply.integrations.stripe.errors import StripeFailure
+from knowreply.logs import error_text, redact_text
 from knowreply.runtime import Runtime
 
 log = structlog.get_logger(__name__)
@@ -36,7 +39,11 @@ def save_run(runtime: Runtime, run: Run) -> None:
         row.outcome = run.trace.outcome
         row.reason = run.trace.reason
         row.trace = run.trace.model_dump(mode="json")
-        row.state = run.state
+        row.state = run.state.model_dump(mode="json") if run.state is not None else {}
+        if run.trace.outcome != Outcome.AWAITING_APPROVAL:
+            close_waiting(
+                session, run.run_id, f"the run ended {run.trace.outcome}: {run.trace.reason}"
+            )
         row.input_tokens = run.trace.usage.input_tokens
         row.output_tokens = run.trace.usage.output_tokens
         row.finished_at = utcnow()
@@ -62,7 +69,11 @@ async def run_agent(runtime: Runtime, agent_input: AgentInput) -> Trace:
     except Exception as error:  # any failure is recorded and shown; the email is kept
         log.exception("agent.run.failed", run_id=run_id)
         run.trace.outcome = Outcome.FAILED
-        run.trace.reason = f"{type(error).__name__}: {error}"[:500]
+        if isinstance(error, StripeFailure):
+            run.trace.reason = redact_text(error.message)[:500]
+            run.trace.retryable = not error.permanent
+        else:
+            run.trace.reason = error_text(error)
     save_run(runtime, run)
     log.info("agent.run", run_id=run_id, outcome=run.trace.outcome, reason=run.trace.reason)
     return run.trace

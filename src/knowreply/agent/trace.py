@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from knowreply.integrations.stripe.client import StripeRequest
+from knowreply.money import Money
 
 
 class Outcome(StrEnum):
@@ -24,6 +25,20 @@ class Outcome(StrEnum):
 ToolCallStatus = Literal["done", "denied", "awaiting_approval", "error"]
 
 
+class PlannedWrite(BaseModel):
+    """The exact write a call planned: what a member approves, what is executed."""
+
+    action_id: int
+    kind: str
+    target_id: str | None = None
+    """The Stripe object written (charge, subscription); None for a new link."""
+    customer_id: str
+    amount: Money | None = None
+    """With its currency."""
+    waiting_because: list[str] = Field(default_factory=list)
+    """Why it waits for a member (empty when it ran without one)."""
+
+
 class ToolCall(BaseModel):
     capability: str
     name: str
@@ -32,6 +47,7 @@ class ToolCall(BaseModel):
     error: str | None = None
     result: Any = None
     """What the tool returned (typed views as JSON); shown in the Simulator."""
+    write: PlannedWrite | None = None
 
 
 class Usage(BaseModel):
@@ -54,6 +70,13 @@ class PolicyDecision(BaseModel):
     detail: str | None = None
 
 
+class WrittenEmail(BaseModel):
+    """The email as it was written in the Simulator (real mail is stored as a message)."""
+
+    subject: str = ""
+    text: str
+
+
 class Trace(BaseModel):
     outcome: Outcome
     reason: str | None = None
@@ -66,9 +89,15 @@ class Trace(BaseModel):
     reply: Reply | None = None
     policy: list[PolicyDecision] = Field(default_factory=list)
     brain: str = "rules"
+    model: str | None = None
+    """Which model answered: `rules`, or the LLM's model name."""
     truncated: bool = False
     """The email was longer than the agent reads; only its beginning was used."""
     run_id: int | None = None
+    simulated: WrittenEmail | None = None
+    """Set for Simulator runs, so a reopened run shows the email exactly as it was sent."""
+    retryable: bool = False
+    """It failed for a passing reason (Stripe 5xx, 429, a timeout): running again may work."""
 
 
 class AgentInput(BaseModel):

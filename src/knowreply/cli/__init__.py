@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from knowreply.cli import admin, agent, core, mail, stripe
@@ -12,6 +14,28 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        typer.echo(f"knowreply {version('knowreply')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """knowreply: an AI agent that answers customer-support email about Stripe billing."""
+
+
 app.registered_commands.extend(core.app.registered_commands)
 app.registered_commands.extend(mail.app.registered_commands)
 app.add_typer(admin.workspace_app, name="workspace")

@@ -6,9 +6,7 @@ from typing import Annotated
 
 import typer
 
-from knowreply.cli.common import WorkspaceOption, clean_errors, runtime
-from knowreply.db.session import transaction
-from knowreply.workspaces import create_member, create_workspace, list_workspaces, resolve_workspace
+from knowreply.cli.common import WorkspaceOption, address_option, clean_errors, runtime, secret_from
 
 workspace_app = typer.Typer(
     help="Create and list workspaces (one per business).", no_args_is_help=True
@@ -23,6 +21,9 @@ def workspace_create(
     plan: Annotated[str, typer.Option(help="self_hosted or trial.")] = "self_hosted",
 ) -> None:
     """Create a workspace for another business."""
+    from knowreply.db.session import transaction
+    from knowreply.workspaces import create_workspace
+
     rt = runtime()
     with transaction(rt.sessions) as session:
         create_workspace(session, name, plan=plan)
@@ -33,6 +34,8 @@ def workspace_create(
 @clean_errors
 def workspace_list() -> None:
     """List workspaces and their plans."""
+    from knowreply.workspaces import list_workspaces
+
     rt = runtime()
     with rt.sessions() as session:
         for workspace in list_workspaces(session):
@@ -48,13 +51,23 @@ def user_create(
         str | None,
         typer.Option(help="At least 10 characters; asked for when not given.", hidden=True),
     ] = None,
+    password_env: Annotated[
+        str | None,
+        typer.Option("--password-env", help="Read the password from this environment variable."),
+    ] = None,
     role: Annotated[str, typer.Option(help="owner or member.")] = "owner",
 ) -> None:
     """Add a dashboard member (the password is stored as an argon2 hash)."""
+    from knowreply.db.session import transaction
+    from knowreply.workspaces import create_member, resolve_workspace
+
+    address = address_option(email, option="EMAIL")
     rt = runtime()
-    secret = password or typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    secret = password or secret_from(
+        password_env, option="--password-env", prompt="Password", confirm=True
+    )
     with transaction(rt.sessions) as session:
         ws = resolve_workspace(session, workspace)
-        create_member(session, ws, email, secret, role=role)
+        create_member(session, ws, address, secret, role=role)
         name = ws.name
-    typer.echo(f"Added {email.strip().lower()} to {name!r}.")
+    typer.echo(f"Added {address} to {name!r}.")

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime
-from knowreply.workspaces import resolve_workspace
+from knowreply.cli.common import WorkspaceOption, address_option, clean_errors, fail, runtime
 
 
 @clean_errors
@@ -29,7 +28,9 @@ def simulate(
     """Run the agent on a test message without sending email; prints the trace."""
     from knowreply.agent.runner import run_agent  # heavy imports only when used
     from knowreply.agent.trace import AgentInput
+    from knowreply.workspaces import resolve_workspace
 
+    address = address_option(sender, option="--from")
     if (body is None) == (body_file is None):
         raise fail("give the text with --body or --body-file (one of them)", 1)
     text = body if body is not None else body_file.read_text(errors="replace")  # type: ignore[union-attr]
@@ -41,7 +42,7 @@ def simulate(
             rt,
             AgentInput(
                 workspace_id=workspace_id,
-                sender=sender.strip(),
+                sender=address,
                 subject=subject,
                 text=text,
                 verified=verified,

@@ -1,18 +1,24 @@
-"""What every `knowreply` command shares: settings, the runtime, clean one-line errors."""
+"""What every `knowreply` command shares: settings, the runtime, clean one-line errors.
+
+The CLI imports only typer and the standard library at start: each command imports what it
+needs when it runs, so `knowreply --help` does not pay for the agent, DBOS or the web app.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
-from pydantic import ValidationError
 
-from knowreply.config import Settings, load_settings
 from knowreply.errors import ConfigError, KnowreplyError
-from knowreply.logs import configure_logging
-from knowreply.runtime import Runtime, open_runtime
+
+if TYPE_CHECKING:
+    from knowreply.config import Settings
+    from knowreply.runtime import Runtime
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,7 +49,40 @@ def clean_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def secret_from(env_var: str | None, *, option: str, prompt: str, confirm: bool = False) -> str:
+    """A secret from the named environment variable, else asked on the terminal unechoed.
+
+    Without a terminal, asking would echo the secret (getpass's fallback), so that is refused.
+    """
+    if env_var:
+        value = os.environ.get(env_var, "")
+        if not value:
+            raise fail(f"the environment variable {env_var} (from {option}) is empty or not set", 2)
+        return value
+    if not sys.stdin.isatty():
+        raise fail(
+            f"no terminal to ask for the {prompt.lower()} without echoing it: use {option}", 2
+        )
+    secret: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+    return secret
+
+
+def address_option(text: str, *, option: str) -> str:
+    """An address given on the command line, validated like the dashboard's."""
+    from knowreply.addresses import normalise_address
+
+    try:
+        return normalise_address(text)
+    except ValueError as error:
+        raise fail(f"{option}: {error}", 2) from None
+
+
 def settings() -> Settings:
+    from pydantic import ValidationError
+
+    from knowreply.config import load_settings
+    from knowreply.logs import configure_logging
+
     try:
         loaded = load_settings()
         _ = loaded.database  # validate the URL now, with a clear message
@@ -58,6 +97,8 @@ def settings() -> Settings:
 
 
 def runtime() -> Runtime:
+    from knowreply.runtime import open_runtime
+
     try:
         return open_runtime(settings())
     except ConfigError as error:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 import threading
 from typing import Annotated
 
-import structlog
 import typer
 
 from knowreply.cli.common import clean_errors, runtime, settings
-from knowreply.runtime import initialize
 
-log = structlog.get_logger(__name__)
 app = typer.Typer()
 
 
@@ -20,6 +20,8 @@ app = typer.Typer()
 @clean_errors
 def init() -> None:
     """Create or migrate the database (idempotent) and the `default` workspace."""
+    from knowreply.runtime import initialize
+
     _, report = initialize(settings())
     if report.revision_before is None:
         typer.echo(f"Created the database (schema {report.revision_after}).")
@@ -46,12 +48,14 @@ def serve(
     """Run the web app: dashboard, JSON API, provider webhooks and /healthz."""
     import asyncio
 
+    import structlog
     import uvicorn
 
     from knowreply.pipeline.smtp_intake import serve_smtp
     from knowreply.web.app import create_app
 
     rt = runtime()
+    log = structlog.get_logger(__name__)
     log.info("web.start", host=host, port=port)
     server = uvicorn.Server(uvicorn.Config(create_app(rt), host=host, port=port, log_config=None))
     if smtp_port is None:
@@ -80,25 +84,37 @@ def worker(
 ) -> None:
     """Run the durable worker: handles queued mail, finishes interrupted work, watches
     the IMAP mailboxes."""
+    import structlog
+
     from knowreply import durable, pipeline
+    from knowreply.pipeline.liveness import Liveness, beat, log_recovered
     from knowreply.pipeline.mailboxes import MailboxService, MailboxThread
 
     rt = runtime()
+    log = structlog.get_logger(__name__)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     pipeline.bind_runtime(rt)
-    durable.launch(rt.settings, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])])
+    executor = durable.executor_id(rt.settings)
+    beat(rt, executor)
     queue = pipeline.MessageQueue.open(rt)
-    swept = pipeline.enqueue_unhandled(rt, queue)
+    log_recovered(queue.pending_of(executor))  # a stable id: DBOS resumes these at launch
+    durable.launch(
+        rt.settings, executor, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])]
+    )
+    liveness = Liveness(rt, executor)
+    liveness.start()
+    swept = pipeline.sweep(rt, queue)
     watchers = MailboxThread(MailboxService(rt, queue, poll_interval=poll_interval))
     if mailboxes:
         watchers.start()
-    log.info("worker.start", executor_id=rt.settings.executor_id, requeued=swept)
+    log.info("worker.start", executor_id=executor, **swept._asdict())
     typer.echo("worker ready", err=True)
     stop.wait()
     if mailboxes:
         watchers.stop()
+    liveness.stop()
     queue.close()
     durable.shutdown()
     log.info("worker.stop")
@@ -109,23 +125,45 @@ def worker(
 def demo(
     port: Annotated[int, typer.Option(help="Port for the dashboard.")] = 8000,
 ) -> None:
-    """Try knowreply on this machine: a fake Stripe account, a demo sign-in, the dashboard."""
+    """Try knowreply on this machine: a fake Stripe account, a demo sign-in, the dashboard and
+    a worker beside it (Ctrl-C stops both)."""
     import uvicorn
 
     from knowreply.demo import prepare_demo, start_fake_stripe, with_stripe_api_base
+    from knowreply.runtime import initialize
     from knowreply.web.app import create_app
 
     rt, _ = initialize(settings())
-    fake = start_fake_stripe()
+    fake = start_fake_stripe(data_dir=rt.settings.data_dir)
     rt = with_stripe_api_base(rt, fake.url)
     sign_in = prepare_demo(rt)
+    worker = _start_demo_worker(fake.url)
     typer.echo(
         f"\nknowreply demo: http://127.0.0.1:{port}/\n"
         f"  sign in as {sign_in.email} with the password {sign_in.password}\n"
-        f"  fake Stripe account (test mode, demo customers): {fake.url}\n"
+        f"  fake Stripe account (test mode, demo customers): {fake.url}/\n"
+        f"  a worker handles mail and Retry beside the dashboard (pid {worker.pid})\n"
         f"  then open the Simulator, or http://127.0.0.1:{port}/demo for the demo customers\n"
     )
     try:
         uvicorn.run(create_app(rt), host="127.0.0.1", port=port, log_config=None)
     finally:
+        _stop(worker)
         fake.stop()
+
+
+def _start_demo_worker(stripe_api_base: str) -> subprocess.Popen[bytes]:
+    """`knowreply worker` in a child process, on the demo's database and fake Stripe."""
+    env = {**os.environ, "KNOWREPLY_STRIPE_API_BASE": stripe_api_base}
+    return subprocess.Popen([sys.executable, "-m", "knowreply", "worker"], env=env)
+
+
+def _stop(worker: subprocess.Popen[bytes]) -> None:
+    """Ask the worker to finish (it may already have, on the terminal's Ctrl-C); then kill."""
+    if worker.poll() is None:
+        worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
-from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime
-from knowreply.db.models import AgentRun
-from knowreply.db.session import transaction
-from knowreply.errors import KnowreplyError
-from knowreply.mail import accounts
-from knowreply.mail.imap import ImapCursor, current_cursor
-from knowreply.mail.inbound import InboundEnvelope
-from knowreply.mail.store import store_inbound
-from knowreply.pipeline import handle
-from knowreply.workspaces import resolve_workspace
+from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime, secret_from
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 app = typer.Typer()
 mailbox_app = typer.Typer(
@@ -47,7 +38,14 @@ def ingest(
     """Handle one raw message end to end, in this process, as if it had just arrived.
 
     The same steps as the worker's workflow run directly (not durably), replies included.
+    Exits 1 when handling the message failed (the reason is printed).
     """
+    from knowreply.db.session import transaction
+    from knowreply.mail.inbound import InboundEnvelope
+    from knowreply.mail.store import store_inbound
+    from knowreply.pipeline.handle import handle
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
     raw = file.read_bytes()
     with transaction(rt.sessions) as session:
@@ -59,17 +57,38 @@ def ingest(
     if not created and status != "received":
         _already_handled(rt.sessions, message_id, status, json_output)
         return
-    result = handle(rt, message_id)
-    if json_output:
+    try:
+        result = handle(rt, message_id)
+    except Exception:
+        result = None  # handle() stored the failed step and its error on the message
+    if result is not None and json_output:
         typer.echo(result.trace.model_dump_json(indent=2))
-        return
-    reason = f" ({result.reason})" if result.reason else ""
-    typer.echo(f"message {message_id}: {result.status}{reason}")
+    status, reason, detail = _outcome(rt.sessions, message_id)
+    if not json_output:
+        typer.echo(f"message {message_id}: {status}" + (f" ({reason})" if reason else ""))
+    if status == "failed":
+        raise fail(f"message {message_id} failed: {detail or reason}", 1)
+
+
+def _outcome(
+    sessions: sessionmaker[Session], message_id: int
+) -> tuple[str, str | None, str | None]:
+    """The message's status, its stable reason and the words for people, as stored."""
+    from knowreply.db.models import Message
+
+    with sessions() as session:
+        message = session.get(Message, message_id)
+        assert message is not None
+        return message.status, message.status_reason, message.status_detail
 
 
 def _already_handled(
     sessions: sessionmaker[Session], message_id: int, status: str, json_output: bool
 ) -> None:
+    from sqlalchemy import select
+
+    from knowreply.db.models import AgentRun
+
     with sessions() as session:
         run = session.scalar(
             select(AgentRun).where(AgentRun.message_id == message_id).order_by(AgentRun.id.desc())
@@ -78,16 +97,9 @@ def _already_handled(
         typer.echo(json.dumps(run.trace, indent=2))
     else:
         typer.echo(f"message {message_id}: already stored and handled ({status})")
-
-
-def _password(env_var: str | None, prompt: str) -> str:
-    if env_var:
-        value = os.environ.get(env_var)
-        if not value:
-            raise fail(f"the environment variable {env_var} is empty or not set", 2)
-        return value
-    secret: str = typer.prompt(prompt, hide_input=True)
-    return secret
+    if status == "failed":
+        _, reason, detail = _outcome(sessions, message_id)
+        raise fail(f"message {message_id} failed: {detail or reason}", 1)
 
 
 @mailbox_app.command("add-imap")
@@ -107,12 +119,15 @@ def add_imap(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Connect an IMAP mailbox; the worker watches it (IDLE or polling). Checks the login."""
+    from knowreply.db.session import transaction
+    from knowreply.mail import setup
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
-    password = _password(password_env, "IMAP password")
-    cursor: ImapCursor | None = None
+    password = secret_from(password_env, option="--password-env", prompt="IMAP password")
     with transaction(rt.sessions) as session:
         ws = resolve_workspace(session, workspace)
-        mailbox = accounts.add_imap_mailbox(
+        setup.connect_imap(
             session,
             rt.master_key,
             ws,
@@ -124,15 +139,9 @@ def add_imap(
             tls=tls,
             folder=folder,
             mark_seen=mark_seen,
+            history=history,
         )
-        config = accounts.imap_config(mailbox, rt.master_key)
-        if not history:
-            try:
-                cursor = current_cursor(config)
-            except Exception as error:
-                raise KnowreplyError(f"could not open the mailbox: {error}") from None
-            mailbox.uidvalidity, mailbox.last_uid = cursor.uidvalidity, cursor.last_uid
-    start = "new mail only" if cursor else "everything in the folder"
+    start = "everything in the folder" if history else "new mail only"
     typer.echo(f"Connected the mailbox {name!r} ({username} on {host}); the worker reads {start}.")
 
 
@@ -148,8 +157,16 @@ def set_smtp(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Set the SMTP account replies go out through (one per workspace)."""
+    from knowreply.db.session import transaction
+    from knowreply.mail import accounts
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
-    password = _password(password_env, "SMTP password") if username else None
+    password = (
+        secret_from(password_env, option="--password-env", prompt="SMTP password")
+        if username
+        else None
+    )
     with transaction(rt.sessions) as session:
         ws = resolve_workspace(session, workspace)
         accounts.set_smtp_account(
@@ -173,6 +190,10 @@ def add_address(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Route an address to this workspace (inbound SMTP and provider webhooks)."""
+    from knowreply.db.session import transaction
+    from knowreply.mail import accounts
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
     with transaction(rt.sessions) as session:
         ws = resolve_workspace(session, workspace)
@@ -199,24 +220,30 @@ def set_webhook(
     workspace: WorkspaceOption = None,
 ) -> None:
     """Store a provider's webhook secret; its URL is /webhooks/PROVIDER/WORKSPACE."""
+    from knowreply.db.session import transaction
+    from knowreply.mail import accounts, setup
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
     if provider not in accounts.WEBHOOK_PROVIDERS:
         raise fail(f"provider {provider!r}: use {', '.join(accounts.WEBHOOK_PROVIDERS)}", 1)
-    secrets: dict[str, str]
-    if provider == "ses":
-        if not topic_arn:
-            raise fail("ses needs --topic-arn", 1)
-        secrets = {"topic_arn": topic_arn}
-    elif provider == "mailgun":
-        secrets = {"signing_key": _password(secret_env, "Mailgun webhook signing key")}
-    else:
-        if not username:
-            raise fail(f"{provider} needs --username (and a password)", 1)
-        secrets = {"username": username, "password": _password(secret_env, "Webhook password")}
+    secret: str | None = None
+    if provider == "mailgun":
+        secret = secret_from(
+            secret_env, option="--secret-env", prompt="Mailgun webhook signing key"
+        )
+    elif provider != "ses" and username:
+        secret = secret_from(secret_env, option="--secret-env", prompt="Webhook password")
+    try:
+        known, secrets = setup.webhook_secrets_for(
+            provider, username=username, secret=secret, topic_arn=topic_arn
+        )
+    except accounts.MailSettingsError as error:
+        raise fail(error.detail, 1) from None
     with transaction(rt.sessions) as session:
         ws = resolve_workspace(session, workspace)
-        accounts.set_webhook_secrets(session, rt.master_key, ws, provider, secrets)
-        url = f"{rt.settings.public_url.rstrip('/')}/webhooks/{provider}/{ws.name}"
+        accounts.set_webhook_secrets(session, rt.master_key, ws, known, secrets)
+        url = setup.webhook_url(rt.settings.public_url, provider, ws.name)
     typer.echo(f"Saved. Point {provider} at {url}")
 
 
@@ -224,6 +251,9 @@ def set_webhook(
 @clean_errors
 def list_(workspace: WorkspaceOption = None) -> None:
     """Mailboxes with their status and last error; the SMTP account; inbound addresses."""
+    from knowreply.mail import accounts
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
     with rt.sessions() as session:
         ws = resolve_workspace(session, workspace)

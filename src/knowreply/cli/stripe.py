@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime
-from knowreply.db.session import transaction
-from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.capabilities import parse_capability
-from knowreply.integrations.stripe.connection import InvalidStripeKey, StripeStatusView
-from knowreply.workspaces import resolve_workspace
+from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime, secret_from
+
+if TYPE_CHECKING:
+    from knowreply.integrations.stripe.connection import StripeStatusView
 
 stripe_app = typer.Typer(
     help="Connect Stripe and choose what the agent may do.", no_args_is_help=True
@@ -47,6 +44,8 @@ def print_status(view: StripeStatusView, *, warning: str | None = None) -> None:
 
 
 def _workspace_id(workspace: str | None) -> int:
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
     with rt.sessions() as session:
         return resolve_workspace(session, workspace).id
@@ -69,9 +68,10 @@ def connect(
     json: JsonOption = False,
 ) -> None:
     """Check a Stripe key (offline, then live), probe its permissions and store it encrypted."""
-    raw = key if key is not None else os.environ.get(key_env, "") if key_env else None
-    if raw is None:
-        raw = typer.prompt("Stripe key", hide_input=True)
+    from knowreply.integrations.stripe import service
+    from knowreply.integrations.stripe.connection import InvalidStripeKey
+
+    raw = key if key is not None else secret_from(key_env, option="--key-env", prompt="Stripe key")
     rt = runtime()
     try:
         view, warning = asyncio.run(
@@ -96,6 +96,8 @@ def status(
     json: JsonOption = False,
 ) -> None:
     """Show the connection, the key's permissions and the capabilities."""
+    from knowreply.integrations.stripe import service
+
     rt = runtime()
     workspace_id = _workspace_id(workspace)
     view = (
@@ -118,6 +120,9 @@ def capabilities(
     json: JsonOption = False,
 ) -> None:
     """Show the capabilities, or turn some on or off (reads are on by default, writes off)."""
+    from knowreply.integrations.stripe import service
+    from knowreply.integrations.stripe.capabilities import parse_capability
+
     try:
         on = [parse_capability(name) for name in enable or []]
         off = [parse_capability(name) for name in disable or []]
@@ -136,6 +141,10 @@ def capabilities(
 @clean_errors
 def disconnect(workspace: WorkspaceOption = None) -> None:
     """Forget the stored key (the agent stops using Stripe)."""
+    from knowreply.db.session import transaction
+    from knowreply.integrations.stripe import service
+    from knowreply.workspaces import resolve_workspace
+
     rt = runtime()
     with transaction(rt.sessions) as session:
         workspace_id = resolve_workspace(session, workspace).id
@@ -149,9 +158,13 @@ def fake_stripe(
     seed: Annotated[str, typer.Option(help="demo (sample customers) or none.")] = "demo",
 ) -> None:
     """Run the fake Stripe server used by the tests and the demo (loopback only)."""
-    from knowreply.integrations.stripe.fake import serve
+    import importlib.util
+    import subprocess
+    import sys
 
-    try:
-        serve(host=host, port=port, seed=seed)
-    except ValueError as error:
-        raise fail(str(error), 2) from None
+    if importlib.util.find_spec("fakestripe") is None:
+        raise fail("The fake Stripe server is a development tool: run `make install`.", 2)
+    command = [sys.executable, "-m", "fakestripe", "--host", host, "--port", str(port)]
+    finished = subprocess.run([*command, "--seed", seed], check=False)  # noqa: S603
+    if finished.returncode not in (0, -2, 130):
+        raise fail("The fake Stripe server stopped with an error.", finished.returncode)

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import (
     JSON,
     Boolean,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -276,17 +277,27 @@ class ProviderEvent(Base):
 
 
 class OutboxItem(Base):
-    """One reply to send, at most one per inbound message (the unique key that stops a
-    second send)."""
+    """One reply to send. An inbound message has at most one *live* row (queued, sending or
+    sent: a partial unique index), so nothing sends a second reply; a person may add a row
+    by hand once the earlier one is `failed` or `unconfirmed`."""
 
     __tablename__ = "outbox"
+    __table_args__ = (
+        sa.Index(
+            "uq_outbox_live_reply",
+            "inbound_message_id",
+            unique=True,
+            sqlite_where=sa.text("status IN ('queued', 'sending', 'sent')"),
+            postgresql_where=sa.text("status IN ('queued', 'sending', 'sent')"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(
         ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
     )
     inbound_message_id: Mapped[int] = mapped_column(
-        ForeignKey("messages.id", ondelete="CASCADE"), unique=True
+        ForeignKey("messages.id", ondelete="CASCADE"), index=True
     )
     outbound_message_id: Mapped[int] = mapped_column(
         ForeignKey("messages.id", ondelete="CASCADE"), unique=True
@@ -301,6 +312,8 @@ class OutboxItem(Base):
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    author: Mapped[str | None] = mapped_column(String(320))
+    """None for the agent's reply; the member (actor) who wrote a reply by hand."""
 
 
 class AgentRun(Base):
@@ -342,7 +355,8 @@ class Action(Base):
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32))
-    """`awaiting_approval`, `approved`, `rejected`, `done`, `failed`."""
+    """`awaiting_approval`, `approved`, `rejected`, `running`, `done`, `failed`, `cancelled`
+    (its run ended without it: it can no longer be approved)."""
     idempotency_key: Mapped[str] = mapped_column(String(255), unique=True)
     customer_id: Mapped[str | None] = mapped_column(String(255))
     target_id: Mapped[str | None] = mapped_column(String(255))
@@ -412,3 +426,35 @@ class VerificationCode(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+
+
+class StripeRateSlot(Base):
+    """One slot of a Stripe rate-limit window, shared by every process of the deployment.
+
+    A window (an account's global limit, or one of its endpoints) has as many slots as Stripe
+    allows requests per second; a request holds a slot from before it is sent until one second
+    after its answer (`free_at`), so no second on Stripe's side sees more than the limit.
+    """
+
+    __tablename__ = "stripe_rate_slots"
+    __table_args__ = (UniqueConstraint("account", "window", "slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    """A digest of the key and the address it is sent to (never the key)."""
+    window: Mapped[str] = mapped_column(String(160))
+    """`test *` (the mode's global limit) or `test GET /v1/customers/search`."""
+    slot: Mapped[int]
+    free_at: Mapped[float] = mapped_column(Float, default=0.0)
+    """Unix time the slot is free again."""
+
+
+class WorkerHeartbeat(Base):
+    """A running worker's sign of life: a live worker recovers the pending workflows of one
+    whose heartbeat stopped (killed, host gone), whatever its executor id."""
+
+    __tablename__ = "worker_heartbeats"
+
+    executor_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -23,7 +23,6 @@ from knowreply.evaluation.fake_account import FakeAccount, running_fake_account
 from knowreply.evaluation.report import BrainScore, CaseResult, EvalReport
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY
 from knowreply.mail.auth import verify_sender
 from knowreply.mail.parse import parse_message
 from knowreply.mail.screen import screen
@@ -126,7 +125,7 @@ async def fresh_workspace(
         name = workspace.name
         workspace_id = workspace.id
     view, _ = await service.connect(
-        runtime, name, DEMO_RESTRICTED_KEY, actor="eval", api_base=account.url
+        runtime, name, account.demo.key, actor="eval", api_base=account.url
     )
     if not view.connected:
         raise RuntimeError(f"the eval workspace could not connect to the fake Stripe: {view}")

@@ -16,12 +16,14 @@ HtmlElement = Any
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# Characters XML 1.0 forbids: lxml refuses them in text it is given (a blockquote's text).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CONFIG = ParserConfig(display_links=False, display_images=False)
 
 
 def parse_html(html: str) -> HtmlElement | None:
     """The document tree, or None for empty or unparseable HTML."""
-    source = _XML_DECLARATION.sub("", html, count=1).replace("\x00", "")
+    source = _NOT_XML.sub("", _XML_DECLARATION.sub("", html, count=1))
     if not source.strip():
         return None
     try:

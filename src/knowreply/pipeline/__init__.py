@@ -5,16 +5,17 @@ in-process (for `knowreply ingest`); `retry_message` is the dashboard's Retry bu
 """
 
 from knowreply.pipeline.handle import HandleResult, handle
-from knowreply.pipeline.intake import accept, enqueue_unhandled, retry_message
+from knowreply.pipeline.intake import Swept, accept, retry_message, sweep
 from knowreply.pipeline.workflow import MessageQueue, bind_runtime, workflow_id
 
 __all__ = [
     "HandleResult",
     "MessageQueue",
+    "Swept",
     "accept",
     "bind_runtime",
-    "enqueue_unhandled",
     "handle",
     "retry_message",
+    "sweep",
     "workflow_id",
 ]

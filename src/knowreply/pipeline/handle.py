@@ -9,6 +9,7 @@ from typing import Any, Protocol, TypeVar
 
 from knowreply.agent.trace import Outcome, Trace
 from knowreply.db.models import Message
+from knowreply.logs import error_text
 from knowreply.pipeline import steps
 from knowreply.pipeline.outbox import SendOutcome
 from knowreply.runtime import Runtime
@@ -17,9 +18,7 @@ T = TypeVar("T")
 
 
 class StepRunner(Protocol):
-    def __call__(
-        self, name: str, function: Callable[..., T], *args: Any, retry: bool = False
-    ) -> T: ...
+    def __call__(self, name: str, function: Callable[..., T], *args: Any) -> T: ...
 
 
 @dataclass(frozen=True)
@@ -33,63 +32,82 @@ class HandleResult:
     trace: Trace
 
 
-def run_directly(name: str, function: Callable[..., T], *args: Any, retry: bool = False) -> T:
+SendHandOff = Callable[[int, int, Trace], None]
+"""(message id, outbox row id, trace): the durable workflow hands the reply to the send
+queue, so waiting for SMTP never holds up the next email."""
+
+
+def run_directly(name: str, function: Callable[..., T], *args: Any) -> T:
     return function(*args)
 
 
-def handle(runtime: Runtime, message_id: int, run: StepRunner = run_directly) -> HandleResult:
-    """screen -> thread -> verify -> agent -> send, recording the outcome on the message.
+def handle(
+    runtime: Runtime,
+    message_id: int,
+    run: StepRunner = run_directly,
+    hand_off: SendHandOff | None = None,
+) -> HandleResult:
+    """admit (screen, thread, verify) -> agent -> send, recording the outcome on the message.
 
     An exception in a step marks the message failed with that step's name and the error,
-    then propagates (so a durable workflow shows as errored too).
+    then propagates (so a durable workflow shows as errored too). Without `hand_off` the
+    reply is sent here, once (`knowreply ingest`).
     """
     step = "screen"
     try:
-        screened = run("screen", steps.screen_step, runtime, message_id)
-        if screened.answer:
-            step = "thread"
-            screened = run("thread", steps.thread_step, runtime, message_id)
+        screened = run("admit", steps.admit_step, runtime, message_id)
         if not screened.answer:
             return _skipped(runtime, message_id, screened)
-        step = "verify"
-        verified = run("verify", steps.verify_step, runtime, message_id)
         step = "agent"
-        trace = run("agent", steps.agent_step, runtime, message_id, verified)
-        sent: SendOutcome | None = None
-        if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
-            step = "send"
-            item_id = run(
-                "prepare_send", steps.prepare_send_step, runtime, message_id, trace.reply.text
-            )
-            if item_id is None:
-                return _result(runtime, message_id, trace)
-            sent = run("send", steps.send_step, runtime, item_id, retry=True)
-        step = "finish"
-        run("finish", steps.finish_step, runtime, message_id, trace, sent)
-        return _result(runtime, message_id, trace)
+        trace = run("agent", steps.agent_step, runtime, message_id, screened.verified)
+        step = "send"
+        return reply_and_finish(runtime, message_id, trace, run, hand_off)
     except Exception as error:
-        steps.fail_step(runtime, message_id, step, f"{type(error).__name__}: {error}")
+        if isinstance(error, steps.StepFailed):
+            step, detail = error.step, error.detail
+        else:
+            detail = error_text(error, limit=2000)
+        steps.fail_step(runtime, message_id, step, detail)
         raise
 
 
-def after_decision(
-    runtime: Runtime, message_id: int, trace: Trace, run: StepRunner = run_directly
+def reply_and_finish(
+    runtime: Runtime,
+    message_id: int,
+    trace: Trace,
+    run: StepRunner = run_directly,
+    hand_off: SendHandOff | None = None,
 ) -> HandleResult:
-    """A member decided on a waiting action and the agent finished its run: send its reply
-    (through the same send-once outbox) and record the message's final outcome."""
+    """Store the agent's reply in the outbox and send it (or hand it off), then record the
+    message's outcome; also what runs after a member decided on a waiting action."""
     sent: SendOutcome | None = None
+    if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
+        waiting = hand_off is not None
+        text = trace.reply.text
+        item_id = run("prepare_send", steps.prepare_send_step, runtime, message_id, text, waiting)
+        if item_id is None:
+            return _result(runtime, message_id, trace)
+        if hand_off is not None:
+            hand_off(message_id, item_id, trace)
+            return _result(runtime, message_id, trace)
+        sent = run("send", steps.send_step, runtime, item_id, 1)
+    run("finish", steps.finish_step, runtime, message_id, trace, sent)
+    return _result(runtime, message_id, trace)
+
+
+def after_decision(
+    runtime: Runtime,
+    message_id: int,
+    trace: Trace,
+    run: StepRunner = run_directly,
+    hand_off: SendHandOff | None = None,
+) -> HandleResult:
+    """A member decided on a waiting action and the agent finished its run: its reply goes
+    out through the same outbox and the message gets its final outcome."""
     try:
-        if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
-            item_id = run(
-                "prepare_send", steps.prepare_send_step, runtime, message_id, trace.reply.text
-            )
-            if item_id is None:
-                return _result(runtime, message_id, trace)
-            sent = run("send", steps.send_step, runtime, item_id, retry=True)
-        run("finish", steps.finish_step, runtime, message_id, trace, sent)
-        return _result(runtime, message_id, trace)
+        return reply_and_finish(runtime, message_id, trace, run, hand_off)
     except Exception as error:
-        steps.fail_step(runtime, message_id, "send", f"{type(error).__name__}: {error}")
+        steps.fail_step(runtime, message_id, "send", error_text(error, limit=2000))
         raise
 
 

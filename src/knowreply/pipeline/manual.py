@@ -1,8 +1,10 @@
-"""A member's reply by hand: sent through the outbox, so at most once per inbound message.
+"""A member's reply by hand: sent through the outbox, so at most one live reply per email.
 
 The reply answers the conversation's latest inbound message. It is sent right away from
-the web process (a person waits for the answer and can act on an error); the outbox row's
-unique key means neither a second click nor the agent can send another reply to it.
+the web process (a person waits for the answer and can act on an error). The outbox's
+partial unique index means neither a second click nor the agent can send another reply
+while one is queued, being sent or sent; after a `failed` or `unconfirmed` reply (the mail
+server may or may not have received it) a person can always answer by hand.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from knowreply.db.models import Conversation, Message, OutboxItem
 from knowreply.db.session import transaction
 from knowreply.errors import KnowreplyError, NotFound
 from knowreply.mail.store import parsed
-from knowreply.pipeline.outbox import NoSmtpAccount, deliver, prepare_reply
+from knowreply.pipeline.outbox import NoSmtpAccount, deliver, live_reply, prepare_reply
 from knowreply.pipeline.outcome import record_outcome
 from knowreply.runtime import Runtime
 
@@ -52,18 +54,13 @@ def reply_by_hand(
     try:
         with transaction(runtime.sessions) as session:
             inbound = _latest_inbound(session, workspace_id, conversation_id)
-            existing = session.scalar(
-                select(OutboxItem).where(OutboxItem.inbound_message_id == inbound.id)
-            )
+            existing = live_reply(session, inbound.id)
             if existing is not None:
-                raise CannotReply(
-                    f"The latest email already has a reply ({existing.status}); a person can "
-                    "answer again once the customer writes back."
-                )
+                raise CannotReply(_already(existing))
             message = parsed(inbound)
             if message.sender is None:
                 raise CannotReply("The latest email has no usable sender address to reply to.")
-            item = prepare_reply(session, inbound, message, text)
+            item = prepare_reply(session, inbound, message, text, author=actor)
             inbound_id, item_id, outbound_id = inbound.id, item.id, item.outbound_message_id
     except NoSmtpAccount as error:
         raise CannotReply(
@@ -86,6 +83,18 @@ def reply_by_hand(
             detail={"conversation_id": conversation_id, "outbound_message_id": outbound_id},
         )
     return ManualReply(inbound_id, outbound_id, sent.status, sent.detail)
+
+
+def _already(item: OutboxItem) -> str:
+    if item.status == "sent":
+        return (
+            "The latest email already has a reply that the mail server accepted; a person "
+            "can answer again once the customer writes back."
+        )
+    return (
+        "A reply to the latest email is waiting to be sent (attempt "
+        f"{item.attempts + 1}); answer by hand if it ends as not sent."
+    )
 
 
 def _latest_inbound(session: Session, workspace_id: int, conversation_id: int) -> Message:

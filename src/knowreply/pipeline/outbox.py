@@ -1,13 +1,14 @@
-"""The outbox: a reply is stored before it is sent, and sent at most once.
+"""The outbox: a reply is stored before it is sent, and sent at most once by the machine.
 
-One outbox row per inbound message (a unique key), so no retry, recovery or Retry button can
-make a second reply. Before handing the reply to SMTP the row is set to `sending` and
-committed; after the server's answer it becomes `sent` (or `queued` again for a transient
-error, or `failed`). A row found in `sending` means a worker died between the hand-off and
-recording the answer: the server may have accepted the reply, so it is **never resent
-automatically**; it becomes `unconfirmed` and the message shows as failed for a person to
-check the sent folder (or the customer's thread) and answer by hand. We prefer a possibly
-missing reply, visible in the dashboard, to a certainly duplicated one.
+An inbound message has at most one *live* outbox row (`queued`, `sending` or `sent`; a
+partial unique index), so no retry, recovery or Retry button can make a second reply. Before
+handing the reply to SMTP the row is set to `sending` and committed; after the server's answer
+it becomes `sent` (or `queued` again with the next attempt's time for a transient error, or
+`failed`). A row found in `sending` means a worker died between the hand-off and recording
+the answer: the server may have accepted the reply, so it is **never resent automatically**;
+it becomes `unconfirmed` and the message shows as failed for a person, who can check the sent
+folder and answer by hand (a new row, written by that person). We prefer a possibly missing
+reply, visible in the dashboard, to a certainly duplicated one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import asyncio
 import email
 import email.policy
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Literal
 
@@ -33,29 +34,74 @@ from knowreply.mail.send import SendError, send_message
 from knowreply.mail.threading import new_message_id
 from knowreply.secrets import MasterKey
 
-SendStatus = Literal["sent", "failed", "unconfirmed"]
+SendStatus = Literal["sent", "failed", "unconfirmed", "queued"]
+LIVE_STATUSES = ("queued", "sending", "sent")
+"""An inbound message has at most one outbox row in these (the partial unique index)."""
+FIRST_RETRY_SECONDS = 5.0
+BACKOFF = 3.0
+UNCONFIRMED = (
+    "The worker stopped while handing this reply to the mail server: the mail server may or "
+    "may not have received it, so it is not resent automatically. Check the sent mail or "
+    "answer by hand."
+)
 
 
 class NoSmtpAccount(Exception):
     """The workspace has no SMTP account: the operator must set one up."""
 
 
-class TransientSendFailure(Exception):
-    """The SMTP server could not take the reply now; retrying may help."""
-
-
 @dataclass(frozen=True)
 class SendOutcome:
     status: SendStatus
+    """`queued`: the server could not take it now; try again in `retry_in` seconds."""
     detail: str | None = None
+    retry_in: float | None = None
+
+
+def retry_delay(attempts: int) -> float:
+    """Seconds to wait after the `attempts`-th failed attempt: 5, 15, 45, 135, 405."""
+    return FIRST_RETRY_SECONDS * BACKOFF ** (attempts - 1)
+
+
+def waiting_text(attempts: int, max_attempts: int, next_at: datetime, error: str) -> str:
+    return (
+        f"Waiting to send (attempt {attempts + 1} of {max_attempts}, next at "
+        f"{next_at:%H:%M:%S} UTC): {error}"
+    )
+
+
+def agents_reply(session: Session, inbound_message_id: int) -> OutboxItem | None:
+    return session.scalar(
+        select(OutboxItem).where(
+            OutboxItem.inbound_message_id == inbound_message_id, OutboxItem.author.is_(None)
+        )
+    )
+
+
+def live_reply(session: Session, inbound_message_id: int) -> OutboxItem | None:
+    """The reply queued, being sent or sent for this message, if any (at most one)."""
+    return session.scalar(
+        select(OutboxItem).where(
+            OutboxItem.inbound_message_id == inbound_message_id,
+            OutboxItem.status.in_(LIVE_STATUSES),
+        )
+    )
 
 
 def prepare_reply(
-    session: Session, inbound: Message, parsed: InboundMessage, text: str
+    session: Session,
+    inbound: Message,
+    parsed: InboundMessage,
+    text: str,
+    *,
+    author: str | None = None,
 ) -> OutboxItem:
-    """The outbox row for `inbound`, creating the outbound message first when there is none."""
-    existing = session.scalar(select(OutboxItem).where(OutboxItem.inbound_message_id == inbound.id))
-    if existing is not None:
+    """The outbox row for `inbound`, creating the outbound message first.
+
+    The agent (`author` None) gets its one row back when it has one; a person's reply is a
+    new row, refused by the partial unique index while another reply is live.
+    """
+    if author is None and (existing := agents_reply(session, inbound.id)) is not None:
         return existing
     account = smtp_account(session, inbound.workspace_id)
     if account is None:
@@ -94,6 +140,7 @@ def prepare_reply(
         inbound_message_id=inbound.id,
         outbound_message_id=outbound.id,
         recipient=recipient,
+        author=author,
     )
     session.add(item)
     session.flush()
@@ -105,19 +152,15 @@ def deliver(
 ) -> SendOutcome:
     """Send the outbox row once; see the module docstring for the states.
 
-    Raises `TransientSendFailure` when the server could not take it and attempts are left.
+    A transient failure with attempts left answers `queued` with the wait before the next.
     """
     with transaction(sessions) as session:
         item = session.get_one(OutboxItem, item_id)
         if item.status in ("sent", "failed", "unconfirmed"):
             return SendOutcome(item.status, item.last_error)  # type: ignore[arg-type]
         if item.status == "sending":
-            detail = (
-                "The worker stopped while handing this reply to the mail server, so it may "
-                "have been sent; it is not resent automatically. Check the sent mail."
-            )
-            _finish(session, item, "unconfirmed", detail)
-            return SendOutcome("unconfirmed", detail)
+            _finish(session, item, "unconfirmed", UNCONFIRMED)
+            return SendOutcome("unconfirmed", UNCONFIRMED)
         account = smtp_account(session, item.workspace_id)
         if account is None:
             detail = "no SMTP account to send replies: run `knowreply mailbox set-smtp`"
@@ -135,11 +178,17 @@ def deliver(
         with transaction(sessions) as session:
             item = session.get_one(OutboxItem, item_id)
             if error.permanent or attempts >= max_attempts:
-                _finish(session, item, "failed", error.message)
-                return SendOutcome("failed", error.message)
+                tried = "" if error.permanent else f" (after {attempts} attempts)"
+                detail = f"The mail server did not take the reply{tried}: {error.message}"
+                _finish(session, item, "failed", detail)
+                return SendOutcome("failed", detail)
+            wait = retry_delay(attempts)
             item.status, item.last_error = "queued", error.message
-            item.next_attempt_at = utcnow() + timedelta(seconds=5 * 3**attempts)
-        raise TransientSendFailure(error.message) from error
+            item.next_attempt_at = utcnow() + timedelta(seconds=wait)
+            waiting = waiting_text(attempts, max_attempts, item.next_attempt_at, error.message)
+            outbound = session.get_one(Message, item.outbound_message_id)
+            outbound.status, outbound.status_detail = "queued", waiting
+            return SendOutcome("queued", waiting, retry_in=wait)
     with transaction(sessions) as session:
         _finish(session, session.get_one(OutboxItem, item_id), "sent", None)
     return SendOutcome("sent")
@@ -156,10 +205,8 @@ def _finish(session: Session, item: OutboxItem, status: SendStatus, error: str |
 def reopen_failed(session: Session, inbound_message_id: int) -> bool:
     """For a person's Retry: a `failed` reply was never accepted by a server, so it may be
     tried again. An `unconfirmed` one is left alone (it may have gone out)."""
-    item = session.scalar(
-        select(OutboxItem).where(OutboxItem.inbound_message_id == inbound_message_id)
-    )
-    if item is None or item.status != "failed":
+    item = agents_reply(session, inbound_message_id)
+    if item is None or item.status != "failed" or live_reply(session, inbound_message_id):
         return False
     item.status, item.last_error, item.attempts = "queued", None, 0
     session.get_one(Message, item.outbound_message_id).status = "queued"

@@ -8,14 +8,20 @@ Steps pass only ids and small values between them; the raw message is re-read fr
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 import structlog
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Outcome, Trace
-from knowreply.db.models import Message, Workspace
+from knowreply.db.models import AgentRun, Message, Workspace
 from knowreply.db.session import transaction
+from knowreply.db.types import utcnow
 from knowreply.mail.accounts import own_addresses
 from knowreply.mail.auth import verify_sender
 from knowreply.mail.screen import screen
@@ -28,9 +34,14 @@ from knowreply.runtime import Runtime
 from knowreply.workspaces import settings_of
 
 log = structlog.get_logger(__name__)
+T = TypeVar("T")
 
 REPLY_CAP = "reply_cap"
 MAX_SEND_ATTEMPTS = 6
+AGENT_RETRY_SECONDS = (2.0, 6.0)
+"""Waits before running the agent again after a transient failure (Stripe 5xx, 429,
+timeouts, after the Stripe SDK's own quick retries): three runs in all."""
+INTERRUPTED = "interrupted"
 SENDS_A_REPLY = frozenset(
     {Outcome.REPLIED, Outcome.AWAITING_VERIFICATION, Outcome.AWAITING_APPROVAL}
 )
@@ -41,6 +52,36 @@ class Screened:
     answer: bool
     reason: str | None = None
     detail: str | None = None
+    verified: bool = False
+
+
+class StepFailed(Exception):
+    """A step inside a combined checkpoint failed; `step` names it for the message."""
+
+    def __init__(self, step: str, detail: str) -> None:
+        super().__init__(step, detail)  # both in args: the durable engine pickles it
+        self.step, self.detail = step, detail
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+def _named(step: str, function: Callable[..., T], *args: Any) -> T:
+    try:
+        return function(*args)
+    except Exception as error:
+        raise StepFailed(step, f"{type(error).__name__}: {error}") from error
+
+
+def admit_step(runtime: Runtime, message_id: int) -> Screened:
+    """screen -> thread -> verify as one checkpoint: quick database work, each part safe to
+    run again (fewer checkpoints: each is a database round trip of the durable engine)."""
+    screened = _named("screen", screen_step, runtime, message_id)
+    if screened.answer:
+        screened = _named("thread", thread_step, runtime, message_id)
+    if not screened.answer:
+        return screened
+    return replace(screened, verified=_named("verify", verify_step, runtime, message_id))
 
 
 def screen_step(runtime: Runtime, message_id: int) -> Screened:
@@ -90,7 +131,13 @@ def verify_step(runtime: Runtime, message_id: int) -> bool:
 
 
 def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
-    with runtime.sessions() as session:
+    """Run the agent, again after a pause when it failed for a transient reason.
+
+    Runs of this message left `running` by a crash end as failed first; Stripe's idempotency
+    keys come from the email, so running again never acts twice.
+    """
+    with transaction(runtime.sessions) as session:
+        end_interrupted_runs(session, message_id)
         message = session.get_one(Message, message_id)
         msg = parsed(message)
         assert msg.sender is not None
@@ -105,23 +152,69 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
             truncated=msg.truncated,
         )
     trace = asyncio.run(run_agent(runtime, agent_input))
+    for wait in AGENT_RETRY_SECONDS:
+        if not trace.retryable:
+            break
+        log.warning("pipeline.agent.retry", message_id=message_id, reason=trace.reason, wait=wait)
+        time.sleep(wait)
+        trace = asyncio.run(run_agent(runtime, agent_input))
+    if trace.retryable:
+        runs = len(AGENT_RETRY_SECONDS) + 1
+        trace.reason = f"{trace.reason} (tried {runs} times; press Retry when it works again)"
     log.info("pipeline.agent", message_id=message_id, outcome=trace.outcome, run_id=trace.run_id)
     return trace
 
 
-def prepare_send_step(runtime: Runtime, message_id: int, text: str) -> int | None:
-    """Store our reply and its outbox row; None (and the message failed) without SMTP."""
+def end_interrupted_runs(session: Session, message_id: int | None = None) -> int:
+    """Pipeline runs still `running` (a worker died during them) end as failed."""
+    query = update(AgentRun).where(AgentRun.outcome == "running", AgentRun.source == "pipeline")
+    if message_id is not None:
+        query = query.where(AgentRun.message_id == message_id)
+    else:  # the start-up sweep: only runs whose email is no longer being handled
+        handled = select(Message.id).where(Message.status != "received")
+        query = query.where(AgentRun.message_id.in_(handled))
+    result = session.execute(
+        query.values(
+            outcome="failed",
+            reason="interrupted: the worker stopped during this run",
+            finished_at=utcnow(),
+        ).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def prepare_send_step(
+    runtime: Runtime, message_id: int, text: str, waiting: bool = False
+) -> int | None:
+    """Store our reply and its outbox row; None (and the message failed) without SMTP.
+
+    `waiting`: the reply goes to the send queue, so the message shows "Waiting to send"
+    until the server answers."""
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         try:
-            return prepare_reply(session, message, parsed(message), text).id
+            item_id = prepare_reply(session, message, parsed(message), text).id
         except NoSmtpAccount as error:
             record_outcome(session, message, "failed", "send", str(error))
             return None
+        if waiting:
+            record_outcome(session, message, "sending", None, None)
+        return item_id
 
 
-def send_step(runtime: Runtime, item_id: int) -> SendOutcome:
-    return deliver(runtime.sessions, runtime.master_key, item_id, max_attempts=MAX_SEND_ATTEMPTS)
+def send_step(runtime: Runtime, item_id: int, max_attempts: int = MAX_SEND_ATTEMPTS) -> SendOutcome:
+    return deliver(runtime.sessions, runtime.master_key, item_id, max_attempts=max_attempts)
+
+
+def send_and_finish_step(
+    runtime: Runtime, message_id: int, item_id: int, trace: Trace
+) -> SendOutcome:
+    """One attempt; once the server answered for good, the message's outcome too (safe to
+    run again: a sent or failed row answers the same without sending)."""
+    sent = send_step(runtime, item_id)
+    if sent.status != "queued":
+        finish_step(runtime, message_id, trace, sent)
+    return sent
 
 
 def finish_step(runtime: Runtime, message_id: int, trace: Trace, sent: SendOutcome | None) -> str:
@@ -129,8 +222,11 @@ def finish_step(runtime: Runtime, message_id: int, trace: Trace, sent: SendOutco
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         if sent is not None and sent.status != "sent":
-            reason = "send" if sent.status == "failed" else "send_unconfirmed"
+            reason = "send_unconfirmed" if sent.status == "unconfirmed" else "send"
             record_outcome(session, message, "failed", reason, sent.detail)
+        elif trace.outcome is Outcome.FAILED:
+            detail = trace.reason or "The agent stopped without saying why; see its trace."
+            record_outcome(session, message, "failed", "agent", detail)
         else:
             record_outcome(session, message, trace.outcome.value, None, trace.reason)
         return message.status

@@ -7,7 +7,7 @@ from pathlib import Path
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,7 +22,9 @@ from knowreply.web.routes import (
     approvals,
     audit,
     auth,
+    home,
     inbox,
+    mail,
     settings,
     simulator,
     toolkit,
@@ -100,16 +102,14 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(api.router)
     app.include_router(audit.router)
+    app.include_router(home.router)
+    app.include_router(mail.router)
     app.include_router(toolkit.router)
     app.include_router(simulator.router)
     app.include_router(inbox.router)
     app.include_router(approvals.router)
     app.include_router(settings.router)
     app.include_router(webhooks.router)
-
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        return RedirectResponse("/toolkit", status_code=303)
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> JSONResponse:

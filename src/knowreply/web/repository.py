@@ -4,24 +4,41 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from knowreply.agent.trace import Trace
-from knowreply.db.models import Action, AgentRun, Conversation, Member, Message
+from knowreply.agent.trace import Trace, WrittenEmail
+from knowreply.db.models import (
+    Action,
+    AgentRun,
+    AuditEvent,
+    CapabilitySetting,
+    Conversation,
+    InboundAddress,
+    Mailbox,
+    Member,
+    Message,
+    SmtpAccount,
+    Workspace,
+)
 from knowreply.errors import NotFound
+from knowreply.integrations.stripe.capabilities import CAPABILITIES
+from knowreply.integrations.stripe.connection import ConnectionStatus, get_connection
 from knowreply.mail.parse import parse_message
 from knowreply.mail.screen import SkipReason
 from knowreply.money import Money
 from knowreply.pipeline.manual import MANUAL_REPLY
 from knowreply.pipeline.steps import REPLY_CAP
+from knowreply.web import audit_sentences, texts
+from knowreply.workspaces import settings_of
 
 PENDING = "awaiting_approval"
-DECIDED = ("approved", "rejected", "done", "failed")
+DECIDED = ("approved", "rejected", "done", "failed", "cancelled")
 Decision = Literal["approve", "reject"]
+WRITE_CAPABILITIES = [c.name.value for c in CAPABILITIES.values() if c.access == "write"]
 
 
 @dataclass(frozen=True)
@@ -98,9 +115,9 @@ def run_trace(session: Session, workspace_id: int, run_id: int) -> Trace:
     return trace
 
 
-def _asking_email(message: Message | None) -> AskingEmail | None:
+def _asking_email(message: Message | None, run: AgentRun | None) -> AskingEmail | None:
     if message is None:
-        return None
+        return _simulated_email(run)
     parsed = parse_message(message.raw)
     return AskingEmail(
         sender=parsed.sender.address if parsed.sender else message.from_address,
@@ -110,7 +127,36 @@ def _asking_email(message: Message | None) -> AskingEmail | None:
     )
 
 
-def _view(action: Action, message: Message | None, decided_by: str | None) -> ActionView:
+def _simulated_email(run: AgentRun | None) -> AskingEmail | None:
+    """A Simulator run has no stored email: the email as it was written in the Simulator."""
+    if run is None:
+        return None
+    written = run.trace.get("simulated")
+    if not isinstance(written, dict):
+        return None
+    email = WrittenEmail.model_validate(written)
+    return AskingEmail(
+        sender=str(run.trace.get("sender", "")),
+        subject=email.subject,
+        text=email.text,
+        received_at=run.started_at,
+    )
+
+
+def remember_simulated_email(
+    session: Session, workspace_id: int, run_id: int, email: WrittenEmail
+) -> None:
+    """Keep a Simulator run's email with its trace (a Simulator run stores no message)."""
+    run = session.scalar(
+        select(AgentRun).where(AgentRun.id == run_id, AgentRun.workspace_id == workspace_id)
+    )
+    if run is not None:
+        run.trace = {**run.trace, "simulated": email.model_dump(mode="json")}
+
+
+def _view(
+    action: Action, message: Message | None, decided_by: str | None, run: AgentRun | None
+) -> ActionView:
     amount = (
         Money(amount_minor=action.amount_minor, currency=action.currency).format()
         if action.amount_minor is not None and action.currency
@@ -124,20 +170,23 @@ def _view(action: Action, message: Message | None, decided_by: str | None) -> Ac
         target_id=action.target_id,
         amount=amount,
         error=action.error,
-        email=_asking_email(message),
+        email=_asking_email(message, run),
         created_at=action.created_at,
         decided_at=action.decided_at,
         decided_by=decided_by,
     )
 
 
-def _actions_query(workspace_id: int) -> Select[Action, Message, str]:
+def _actions_query(workspace_id: int) -> Select[Action, Message, str, AgentRun]:
     return (
-        select(Action, Message, Member.email)
+        select(Action, Message, Member.email, AgentRun)
         .outerjoin(
             Message, (Message.id == Action.message_id) & (Message.workspace_id == workspace_id)
         )
         .outerjoin(Member, Member.id == Action.approved_by_member_id)
+        .outerjoin(
+            AgentRun, (AgentRun.id == Action.run_id) & (AgentRun.workspace_id == workspace_id)
+        )
         .where(Action.workspace_id == workspace_id)
     )
 
@@ -151,15 +200,25 @@ def actions(
         .order_by(Action.created_at.desc(), Action.id.desc())
         .limit(limit)
     )
-    return [_view(action, message, email) for action, message, email in rows]
+    return [_view(action, message, email, run) for action, message, email, run in rows]
+
+
+def run_actions(session: Session, workspace_id: int, run_id: int | None) -> list[ActionView]:
+    """The actions one agent run prepared (the Simulator shows what waits, with amounts)."""
+    if run_id is None:
+        return []
+    rows = session.execute(
+        _actions_query(workspace_id).where(Action.run_id == run_id).order_by(Action.id)
+    )
+    return [_view(action, message, email, run) for action, message, email, run in rows]
 
 
 def action_by_id(session: Session, workspace_id: int, action_id: int) -> ActionView:
     row = session.execute(_actions_query(workspace_id).where(Action.id == action_id)).first()
     if row is None:
         raise NotFound(f"No action {action_id} in this workspace.")
-    action, message, email = row
-    return _view(action, message, email)
+    action, message, email, run = row
+    return _view(action, message, email, run)
 
 
 # --- Inbox ------------------------------------------------------------------------------------
@@ -173,32 +232,13 @@ INBOX_FILTERS: dict[InboxFilter, tuple[str, ...]] = {
     "failed": ("failed",),
 }
 PAGE_SIZE = 50
-_FAILED_STEPS = {
-    "send": "the reply could not be sent",
-    "send_unconfirmed": "the reply may not have been sent",
-    "reply": "the reply could not be sent",
-}
-_OUTBOUND = {"queued": "Queued", "sending": "Sending", "sent": "Sent", "failed": "Not sent"}
-_OUTBOUND["unconfirmed"] = "Unconfirmed: check the sent mail"
 
 
 def outcome_label(direction: str, status: str, reason: str | None) -> str:
     """A message's outcome as people read it: `Skipped: bounce or delivery report`."""
-    if direction == "out":
-        return _OUTBOUND.get(status, status)
-    if status == "skipped":
-        return f"Skipped: {_skip_label(reason)}"
-    if status == "failed":
-        return f"Failed: {_FAILED_STEPS.get(reason or '', f'error in the {reason} step')}"
-    if status == "replied" and reason == MANUAL_REPLY:
+    if direction == "in" and status == "replied" and reason == MANUAL_REPLY:
         return "Replied by a person"
-    return {
-        "replied": "Replied",
-        "escalated": "Needs a person",
-        "awaiting_approval": "Awaiting approval",
-        "awaiting_verification": "Awaiting verification",
-        "received": "Processing",
-    }.get(status, status.replace("_", " "))
+    return texts.message_outcome(direction, status, reason, skip=_skip_label(reason))
 
 
 def _skip_label(reason: str | None) -> str:
@@ -431,6 +471,285 @@ def _thread_message(message: Message, run: AgentRun | None) -> ThreadMessage:
         status_detail=message.status_detail,
         outcome=outcome_label(message.direction, message.status, message.status_reason),
         created_at=message.created_at,
-        retryable=message.direction == "in" and message.status == "failed",
+        retryable=message.direction == "in"
+        and message.status == "failed"
+        and message.status_reason != "send_unconfirmed",  # a person answers by hand instead
         trace=trace,
     )
+
+
+# --- Header and guided setup ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    """What every page's header shows: the business, what waits, whether this is the demo."""
+
+    business_name: str
+    waiting: int
+    demo: bool
+
+
+def header(
+    session: Session, workspace_id: int, *, demo_key_masked: str | None, demo_member: str
+) -> Header:
+    """`demo`: the demo key is connected, or the demo's member exists (after a Disconnect
+    the Demo page offers to reconnect the key)."""
+    workspace = session.get_one(Workspace, workspace_id)
+    waiting = waiting_count(session, workspace_id)
+    stripe = get_connection(session, workspace_id)
+    return Header(
+        business_name=settings_of(workspace).business_name,
+        waiting=waiting,
+        demo=(
+            stripe is not None
+            and demo_key_masked is not None
+            and stripe.credentials_masked == demo_key_masked
+        )
+        or _exists(
+            session,
+            select(Member.id).where(
+                Member.workspace_id == workspace_id, Member.email == demo_member
+            ),
+        ),
+    )
+
+
+def waiting_count(session: Session, workspace_id: int) -> int:
+    """How many actions wait for a member (the nav's badge)."""
+    waiting = session.scalar(
+        select(func.count())
+        .select_from(Action)
+        .where(Action.workspace_id == workspace_id, Action.status == PENDING)
+    )
+    return int(waiting or 0)
+
+
+@dataclass(frozen=True)
+class SetupStep:
+    key: str
+    title: str
+    done: bool
+    href: str
+    action: str
+    """What the link does: `Connect Stripe`, `Try the Simulator`."""
+    detail: str
+
+
+def _exists(session: Session, query: Select[int]) -> bool:
+    return session.scalar(query.limit(1)) is not None
+
+
+def setup_steps(session: Session, workspace_id: int) -> list[SetupStep]:
+    """The home page's checklist, each step read from what is stored."""
+    stripe = get_connection(session, workspace_id)
+    connected = stripe is not None and stripe.status == ConnectionStatus.CONNECTED
+    writes = _exists(
+        session,
+        select(CapabilitySetting.id).where(
+            CapabilitySetting.workspace_id == workspace_id,
+            CapabilitySetting.enabled.is_(True),
+            CapabilitySetting.capability.in_(WRITE_CAPABILITIES),
+        ),
+    )
+    mail_in = _exists(
+        session, select(Mailbox.id).where(Mailbox.workspace_id == workspace_id)
+    ) or _exists(
+        session, select(InboundAddress.id).where(InboundAddress.workspace_id == workspace_id)
+    )
+    mail_out = _exists(
+        session, select(SmtpAccount.id).where(SmtpAccount.workspace_id == workspace_id)
+    )
+    simulated = _exists(
+        session,
+        select(AgentRun.id).where(
+            AgentRun.workspace_id == workspace_id, AgentRun.source == "simulator"
+        ),
+    )
+    live = connected and stripe is not None and stripe.mode == "live"
+    answered = _exists(
+        session,
+        select(Message.id).where(
+            Message.workspace_id == workspace_id,
+            Message.direction == "out",
+            Message.status == "sent",
+        ),
+    )
+    return [
+        SetupStep(
+            "stripe",
+            "Connect Stripe",
+            connected,
+            "/toolkit",
+            "Open the Toolkit",
+            "A restricted key lets the agent find your customers and their payments.",
+        ),
+        SetupStep(
+            "capabilities",
+            "Choose what the agent may do",
+            writes,
+            "/toolkit#capabilities",
+            "Choose capabilities",
+            "Reads are on; turn on refunds, cancellations or links when you want them.",
+        ),
+        SetupStep(
+            "mail",
+            "Connect mail",
+            mail_in and mail_out,
+            "/mail",
+            "Set up mail",
+            "Where customers' emails arrive (IMAP, an inbound address or a provider "
+            "webhook) and the SMTP server replies go out through.",
+        ),
+        SetupStep(
+            "simulator",
+            "Try the Simulator",
+            simulated,
+            "/simulator",
+            "Open the Simulator",
+            "Write as a customer and see what the agent would do; nothing is emailed.",
+        ),
+        SetupStep(
+            "live",
+            "Go live",
+            live and answered,
+            "/toolkit",
+            "Connect a live key" if not live else "See the Inbox",
+            "A live-mode key, mail connected, and the first reply sent to a real customer.",
+        ),
+    ]
+
+
+# --- Approvals: what a card needs from the stored action --------------------------------------
+
+
+@dataclass(frozen=True)
+class ApprovalTarget:
+    """What a waiting action is about, read from its row and run: the one place that knows
+    how an action records its target (the card's Stripe facts are fetched from these)."""
+
+    action_id: int
+    kind: str
+    customer_id: str | None
+    object_id: str | None
+    """The charge (`ch_…`) of a refund, the subscription (`sub_…`) of a cancellation."""
+    amount: Money | None
+    sender: str | None
+    """Who asked: the inbound email's sender, or the Simulator run's."""
+
+
+def approval_targets(
+    session: Session, workspace_id: int, action_ids: Sequence[int]
+) -> list[ApprovalTarget]:
+    rows = session.execute(
+        select(Action, Message.from_address, AgentRun.trace)
+        .outerjoin(
+            Message, (Message.id == Action.message_id) & (Message.workspace_id == workspace_id)
+        )
+        .outerjoin(
+            AgentRun, (AgentRun.id == Action.run_id) & (AgentRun.workspace_id == workspace_id)
+        )
+        .where(Action.workspace_id == workspace_id, Action.id.in_(action_ids))
+    )
+    return [
+        ApprovalTarget(
+            action_id=action.id,
+            kind=action.kind,
+            customer_id=action.customer_id,
+            object_id=action.target_id,
+            amount=(
+                Money(amount_minor=action.amount_minor, currency=action.currency)
+                if action.amount_minor is not None and action.currency
+                else None
+            ),
+            sender=sender or (str(trace.get("sender")) if trace and trace.get("sender") else None),
+        )
+        for action, sender, trace in rows
+    ]
+
+
+# --- Audit log --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    kind: str = ""
+    customer: str = ""
+    member: str = ""
+    since: date | None = None
+    until: date | None = None
+    """Inclusive: events of that whole day (UTC) are kept."""
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    event: AuditEvent
+    sentence: str
+    kind: str
+    customer: str | None
+
+
+def audit_lines(
+    session: Session, workspace_id: int, filters: AuditFilters, *, limit: int = 500
+) -> list[AuditLine]:
+    """The newest events matching the filters, each said as a sentence; the customer of a
+    Stripe write or approval is the sender of the email that asked for it."""
+    query = (
+        select(AuditEvent, Message.from_address, AgentRun.trace)
+        .outerjoin(
+            Action,
+            (Action.idempotency_key == AuditEvent.idempotency_key)
+            & (Action.workspace_id == workspace_id),
+        )
+        .outerjoin(
+            Message, (Message.id == Action.message_id) & (Message.workspace_id == workspace_id)
+        )
+        .outerjoin(
+            AgentRun, (AgentRun.id == Action.run_id) & (AgentRun.workspace_id == workspace_id)
+        )
+        .where(AuditEvent.workspace_id == workspace_id)
+    )
+    if filters.kind == "connection":
+        query = query.where(AuditEvent.action.in_(audit_sentences.CONNECTION_EVENTS))
+    elif filters.kind:
+        query = query.where(
+            AuditEvent.action.startswith(f"{filters.kind}.", autoescape=True),
+            AuditEvent.action.not_in(audit_sentences.CONNECTION_EVENTS),
+        )
+    if member := filters.member.strip().lower():
+        query = query.where(func.lower(AuditEvent.actor).contains(member, autoescape=True))
+    if filters.since:
+        query = query.where(AuditEvent.occurred_at >= _day_start(filters.since))
+    if filters.until:
+        query = query.where(AuditEvent.occurred_at < _day_start(filters.until + timedelta(days=1)))
+    rows = session.execute(
+        query.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc()).limit(limit)
+    )
+    needle = filters.customer.strip().lower()
+    lines: list[AuditLine] = []
+    for event, sender, trace in rows:
+        customer = sender or (str(trace["sender"]) if trace and trace.get("sender") else None)
+        searchable = f"{customer or ''} {event.detail.get('customer') or ''}".lower()
+        if needle and needle not in searchable:
+            continue
+        entry = audit_sentences.AuditEntry(
+            action=event.action,
+            actor=event.actor,
+            target=event.target,
+            result=event.result,
+            detail=event.detail,
+            customer=customer,
+        )
+        lines.append(
+            AuditLine(
+                event=event,
+                sentence=audit_sentences.sentence(entry),
+                kind=audit_sentences.kind_of(event.action),
+                customer=customer,
+            )
+        )
+    return lines
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)

@@ -11,6 +11,7 @@ from pydantic_ai.providers.anthropic import AnthropicProvider
 from pydantic_ai.providers.openai import OpenAIProvider
 
 from knowreply.errors import KnowreplyError
+from knowreply.logs import register_secret
 from knowreply.secrets import MasterKey
 from knowreply.workspaces import WorkspaceSettings
 
@@ -29,6 +30,7 @@ def llm_model(settings: WorkspaceSettings, master_key: MasterKey) -> Model:
         if settings.llm_api_key_encrypted
         else None
     )
+    register_secret(api_key)  # a provider error echoing it is redacted from traces and logs
     if settings.brain == "openai":
         client = AsyncOpenAI(
             base_url=settings.llm_base_url or None,

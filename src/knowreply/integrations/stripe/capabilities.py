@@ -23,7 +23,8 @@ class Capability:
     label: str
     access: Literal["read", "write"]
     permissions: tuple[str, ...]
-    """Stripe's `rak_*` permission names (see `permissions.py`) a restricted key must hold."""
+    """Stripe's `rak_*` permission names (see `permissions.py`) a restricted key must hold:
+    exactly what the capability's requests use (a write also grants the read)."""
 
     @property
     def default_enabled(self) -> bool:
@@ -44,7 +45,7 @@ CAPABILITIES: dict[CapabilityName, Capability] = {
             CapabilityName.SUBSCRIPTIONS,
             "Check subscription status",
             "read",
-            ("rak_customer_read", "rak_subscription_read"),
+            ("rak_customer_read", "rak_subscription_read", "rak_product_read"),
         ),
         Capability(
             CapabilityName.PAYMENTS,
@@ -67,7 +68,13 @@ CAPABILITIES: dict[CapabilityName, Capability] = {
             CapabilityName.PAYMENT_LINKS,
             "Create payment links",
             "write",
-            ("rak_customer_read", "rak_plan_write", "rak_payment_link_write"),
+            (
+                "rak_customer_read",
+                "rak_invoice_read",
+                "rak_plan_write",
+                "rak_product_write",
+                "rak_payment_link_write",
+            ),
         ),
         Capability(
             CapabilityName.PORTAL_LINKS,

@@ -6,22 +6,26 @@ Never the global `stripe.api_key`: each client carries its own key and base addr
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import stripe
 import structlog
 from pydantic import BaseModel
 
+from knowreply.integrations.stripe.cache import AccountCache, account_cache, changes_cached
 from knowreply.integrations.stripe.keys import StripeKey
-from knowreply.integrations.stripe.ratelimit import SlidingWindowLimiter
+from knowreply.integrations.stripe.ratelimit import Limiter, endpoint_of
 
 log = structlog.get_logger(__name__)
+T = TypeVar("T")
 
 MAX_NETWORK_RETRIES = 3
+USER_AGENT = "knowreply"
+"""Added to the SDK's User-Agent: Stripe's request logs (and the fake's) show who sent it."""
 TIMEOUT_SECONDS = 20.0
 
 
@@ -39,16 +43,20 @@ class StripeRequest(BaseModel):
 class _RecordingHTTPClient(stripe.HTTPXClient):
     """The SDK's httpx client, plus the rate limit, a request log, and retries on 429."""
 
-    def __init__(self, limiter: SlidingWindowLimiter, log_to: list[StripeRequest]) -> None:
+    def __init__(self, limiter: Limiter, log_to: list[StripeRequest], cache: AccountCache) -> None:
         super().__init__(timeout=TIMEOUT_SECONDS)
         self._limiter = limiter
         self._log_to = log_to
+        self._cache = cache
+        self.reads: dict[str, Any] = {}
+        """Answers read in this unit of work, forgotten at the first write (see `read_once`)."""
 
     async def request_async(
         self, method: str, url: str, headers: Mapping[str, str], post_data: Any = None
     ) -> tuple[bytes, int, Mapping[str, str]]:
         path = urlsplit(url).path
-        async with self._limiter.slot():
+        headers = {**headers, "User-Agent": f"{headers.get('User-Agent', '')} {USER_AGENT}"}
+        async with self._limiter.slot(endpoint_of(method, path)):
             started = time.perf_counter()
             try:
                 content, status, response_headers = await super().request_async(
@@ -58,6 +66,10 @@ class _RecordingHTTPClient(stripe.HTTPXClient):
                 self._record(method, path, None, started, None, type(error.__cause__).__name__)
                 raise
         self._record(method, path, status, started, response_headers.get("request-id"), None)
+        if changes_cached(method, path, status):
+            self._cache.forget()  # something changed in Stripe: ask again next time
+        if method.upper() != "GET":
+            self.reads.clear()
         return content, status, response_headers
 
     def _record(
@@ -103,12 +115,13 @@ class StripeGateway:
     """
 
     key: StripeKey
-    limiter: SlidingWindowLimiter
+    limiter: Limiter
     api_base: str | None = None
     requests: list[StripeRequest] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._http = _RecordingHTTPClient(self.limiter, self.requests)
+        self.cache = account_cache(self.key.secret, self.api_base)
+        self._http = _RecordingHTTPClient(self.limiter, self.requests, self.cache)
         base = {"api": self.api_base} if self.api_base else {}
         self.client = stripe.StripeClient(
             self.key.secret,
@@ -116,6 +129,14 @@ class StripeGateway:
             http_client=self._http,
             max_network_retries=MAX_NETWORK_RETRIES,
         )
+
+    async def read_once(self, name: str, read: Callable[[], Awaitable[T]]) -> T:
+        """The answer to a read already made in this unit of work (a check, then the write it
+        checked), or make it now. Any write forgets them all."""
+        if name not in self._http.reads:
+            self._http.reads[name] = await read()
+        found: T = self._http.reads[name]
+        return found
 
     async def __aenter__(self) -> StripeGateway:
         return self

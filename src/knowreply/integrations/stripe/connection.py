@@ -6,6 +6,7 @@ The network work (`check_key`) happens outside any database transaction; the sto
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -20,11 +21,16 @@ from knowreply import audit
 from knowreply.db.models import CapabilitySetting, IntegrationConnection, Workspace
 from knowreply.db.types import utcnow
 from knowreply.errors import KnowreplyError
-from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
+from knowreply.integrations.stripe.capabilities import CAPABILITIES, Capability, CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway, StripeRequest
-from knowreply.integrations.stripe.errors import from_stripe_error
+from knowreply.integrations.stripe.errors import (
+    PORTAL_NOT_CONFIGURED,
+    from_stripe_error,
+    portal_setup_path,
+)
 from knowreply.integrations.stripe.keys import KeyFormatError, StripeKey, parse_key
 from knowreply.integrations.stripe.permissions import (
+    NOT_NEEDED,
     REQUIRED,
     describe_permission_error,
     permission_label,
@@ -61,6 +67,17 @@ class IntegrationsNotAllowed(KnowreplyError):
 
 class NotConnected(KnowreplyError):
     status = 409
+
+
+class KeyRefused(KnowreplyError):
+    """Stripe did not accept the new key; the working key stays connected."""
+
+    status = 400
+
+
+PORTAL_CONFIGURATION = "billing_portal_configuration"
+"""The entry of `IntegrationConnection.permissions` saying whether the live check found the
+Customer portal configured (`missing`) or could not tell (absent)."""
 
 
 @dataclass(frozen=True)
@@ -104,9 +121,45 @@ async def check_key(key: StripeKey, *, workspace_id: int, api_base: str | None) 
             failure = from_stripe_error(error)
             return KeyCheck(ConnectionStatus.UNREACHABLE, failure.message, {}, gateway.requests)
     permissions: dict[str, str] = {r.permission.rak: r.status for r in report.results}
+    if report.portal_not_configured:
+        permissions[PORTAL_CONFIGURATION] = "missing"
     missing = report.missing_messages()
     detail: str | None = f"Missing permissions: {', '.join(missing)}." if missing else None
     return KeyCheck(ConnectionStatus.CONNECTED, detail, permissions, gateway.requests)
+
+
+def missing_permissions(granted: Mapping[str, str], capability: Capability) -> list[str]:
+    """The permissions a capability needs that the key was not found to hold:
+    `["Refunds: Write"]`, as the Stripe Dashboard names them."""
+    return [
+        permission_label(rak) or rak
+        for rak in capability.permissions
+        if granted.get(rak) != "granted"
+    ]
+
+
+def block_reason(missing: list[str]) -> str:
+    """What to do about a capability the key cannot serve."""
+    return f"Add {' and '.join(missing)} to the key in Stripe"
+
+
+def capability_states(
+    connection: IntegrationConnection, choices: Mapping[str, bool]
+) -> tuple[frozenset[CapabilityName], dict[CapabilityName, str]]:
+    """(capabilities the business enabled and the key allows, enabled capabilities the key
+    cannot serve with what to add: `{refunds: "Add Refunds: Write to the key in Stripe"}`)."""
+    granted = dict(connection.permissions)
+    allowed: set[CapabilityName] = set()
+    blocked: dict[CapabilityName, str] = {}
+    for name, capability in CAPABILITIES.items():
+        if not choices.get(name.value, capability.default_enabled):
+            continue
+        missing = missing_permissions(granted, capability)
+        if missing:
+            blocked[name] = block_reason(missing)
+        else:
+            allowed.add(name)
+    return frozenset(allowed), blocked
 
 
 def ensure_integrations_allowed(workspace: Workspace) -> None:
@@ -158,6 +211,21 @@ def save_connection(
         detail={"mode": key.mode, "kind": key.kind, "detail": check.detail},
     )
     return connection
+
+
+def record_refused_key(
+    session: Session, workspace_id: int, key: StripeKey, check: KeyCheck, *, actor: str
+) -> None:
+    """Audit a replacement key that failed its check (the working key is kept)."""
+    audit.record(
+        session,
+        workspace_id,
+        actor=actor,
+        action="stripe.key_refused",
+        target=key.masked,
+        result=check.status,
+        detail={"mode": key.mode, "kind": key.kind, "detail": check.detail},
+    )
 
 
 def record_check(connection: IntegrationConnection, check: KeyCheck) -> None:
@@ -243,7 +311,10 @@ class PermissionView(BaseModel):
     level: str
     label: str
     """As the Stripe Dashboard names it: `Refunds: Write`."""
-    status: PermissionState
+    status: PermissionState | Literal["not_needed"]
+    """`not_needed`: the key holds it but no capability uses it (remove it in Stripe)."""
+    used_by: list[str]
+    """Labels of the capabilities that use this permission."""
 
 
 class CapabilityView(BaseModel):
@@ -255,6 +326,10 @@ class CapabilityView(BaseModel):
     """Whether the key has every permission the capability needs."""
     missing: list[str]
     """Permissions to enable in Stripe for this capability: `["Refunds: Write"]`."""
+    needs: list[str]
+    """Every permission the capability uses, as the Dashboard names them."""
+    blocked: str | None = None
+    """For a capability the key cannot serve: `Add Refunds: Write to the key in Stripe`."""
 
 
 class StripeStatusView(BaseModel):
@@ -271,6 +346,8 @@ class StripeStatusView(BaseModel):
     last_checked_at: datetime | None
     permissions: list[PermissionView]
     capabilities: list[CapabilityView]
+    portal: str | None = None
+    """`Customer portal not configured in Stripe: …` when the live check found it so."""
 
 
 SECRET_KEY_WARNING = (
@@ -288,27 +365,21 @@ def status_view(
 ) -> StripeStatusView:
     """Everything about a workspace's Stripe connection, safe to show (the key only masked)."""
     granted = dict(connection.permissions) if connection else {}
-    permissions = [
-        PermissionView(
-            resource=p.resource, level=p.level, label=p.label, status=_state(granted.get(p.rak))
-        )
-        for p in REQUIRED
-    ]
+    permissions = _permission_views(granted)
     capabilities = []
     for name, capability in CAPABILITIES.items():
-        missing = [
-            permission_label(rak) or rak
-            for rak in capability.permissions
-            if granted.get(rak) != "granted"
-        ]
+        missing = missing_permissions(granted, capability)
+        enabled = capability_choices.get(name.value, capability.default_enabled)
         capabilities.append(
             CapabilityView(
                 name=name.value,
                 label=capability.label,
                 access=capability.access,
-                enabled=capability_choices.get(name.value, capability.default_enabled),
+                enabled=enabled,
                 allowed=connection is not None and not missing,
                 missing=missing,
+                needs=[permission_label(rak) or rak for rak in capability.permissions],
+                blocked=block_reason(missing) if connection is not None and missing else None,
             )
         )
     if connection is None:
@@ -339,7 +410,36 @@ def status_view(
         last_checked_at=connection.last_checked_at,
         permissions=permissions,
         capabilities=capabilities,
+        portal=_portal_problem(granted, connection.mode),
     )
+
+
+def _permission_views(granted: Mapping[str, str]) -> list[PermissionView]:
+    """Every needed permission with its state, then the unneeded ones the key holds."""
+    views = [
+        PermissionView(
+            resource=p.resource,
+            level=p.level,
+            label=p.label,
+            status=_state(granted.get(p.rak)),
+            used_by=[c.label for c in CAPABILITIES.values() if p.rak in c.permissions],
+        )
+        for p in REQUIRED
+    ]
+    views += [
+        PermissionView(
+            resource=p.resource, level=p.level, label=p.label, status="not_needed", used_by=[]
+        )
+        for p in NOT_NEEDED
+        if granted.get(p.rak) == "granted"
+    ]
+    return views
+
+
+def _portal_problem(granted: Mapping[str, str], mode: str) -> str | None:
+    if granted.get(PORTAL_CONFIGURATION) != "missing":
+        return None
+    return f"{PORTAL_NOT_CONFIGURED}. Save the settings in {portal_setup_path(mode)}."
 
 
 def _state(value: str | None) -> PermissionState:

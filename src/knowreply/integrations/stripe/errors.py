@@ -21,9 +21,20 @@ FailureReason = Literal[
     "card_declined",
     "idempotency_conflict",
     "invalid_request",
+    "portal_not_configured",
 ]
 
 _NO_SUCH = re.compile(r"No such ([a-z_ .]+): '([^']+)'")
+_NO_PORTAL = re.compile(r"your (test|live) mode default configuration has not been created")
+PORTAL_NOT_CONFIGURED = "Customer portal not configured in Stripe"
+
+
+def portal_setup_path(mode: str) -> str:
+    """Where in the Stripe Dashboard the Customer portal is set up, for this mode."""
+    where = "https://dashboard.stripe.com/test/settings/billing/portal"
+    if mode == "live":
+        where = "https://dashboard.stripe.com/settings/billing/portal"
+    return f"Stripe Dashboard > Settings > Billing > Customer portal ({where}), then Save"
 
 
 class StripeFailure(Exception):
@@ -61,6 +72,12 @@ def _invalid_request(error: stripe.InvalidRequestError) -> tuple[FailureReason, 
         return "refund_too_large", (
             "The refund is larger than what is left to refund on this payment."
         )
+    unconfigured = _NO_PORTAL.search(text)
+    if unconfigured:
+        return "portal_not_configured", (
+            f"{PORTAL_NOT_CONFIGURED} ({unconfigured[1]} mode): save the portal settings in "
+            f"{portal_setup_path(unconfigured[1])}."
+        )
     if error.code == "resource_missing":
         found = _NO_SUCH.search(text)
         if found:
@@ -88,9 +105,9 @@ def _classify(error: stripe.StripeError) -> tuple[FailureReason, str, bool]:
             True,
         )
     if isinstance(error, stripe.RateLimitError):
-        return "rate_limited", "Stripe asked us to slow down; this will be retried shortly.", False
+        return "rate_limited", "Stripe asked us to slow down.", False
     if isinstance(error, stripe.APIConnectionError):
-        return "connection", "Could not reach Stripe; this will be retried shortly.", False
+        return "connection", "Could not reach Stripe.", False
     if isinstance(error, stripe.IdempotencyError):
         return (
             "idempotency_conflict",
@@ -112,7 +129,7 @@ def _classify(error: stripe.StripeError) -> tuple[FailureReason, str, bool]:
     if error.http_status is None or error.http_status >= 500:
         return (
             "stripe_unavailable",
-            ("Stripe had a problem answering; this will be retried shortly."),
+            ("Stripe had a problem answering."),
             False,
         )
     return "invalid_request", f"Stripe refused the request: {error.user_message}", True

@@ -58,8 +58,11 @@ class PaymentSummary(_View):
     customer_id: str
     payment_intent_id: str | None = None
     invoice_id: str | None = None
+    """Filled by `invoice_for_payment` (charges have no `invoice` since 2025-03-31)."""
     created: datetime
     amount: Money
+    amount_captured: Money | None = None
+    """What was captured (less than `amount` after a partial capture); None: nothing yet."""
     amount_refunded: Money
     status: PaymentStatus
     failure_reason: str | None = None
@@ -71,9 +74,10 @@ class PaymentSummary(_View):
 
     @property
     def refundable(self) -> Money:
-        """What can still be refunded."""
+        """What can still be refunded: what was captured, less what was refunded already."""
+        captured = self.amount_captured if self.amount_captured is not None else self.amount
         return Money(
-            amount_minor=max(self.amount.amount_minor - self.amount_refunded.amount_minor, 0),
+            amount_minor=max(captured.amount_minor - self.amount_refunded.amount_minor, 0),
             currency=self.amount.currency,
         )
 
@@ -104,9 +108,13 @@ class RefundResult(_View):
 
 class PaymentLinkResult(_View):
     id: str
+    """The payment link (`plink_…`), or the invoice (`in_…`) whose hosted page it is."""
     url: str
-    price_id: str
+    price_id: str | None = None
+    """None for an invoice's hosted page."""
     amount: Money | None = None
+    invoice_number: str | None = None
+    """Set when the link is an open invoice's own page: paying it pays that invoice."""
 
 
 class PortalLinkResult(_View):

@@ -2,8 +2,14 @@
 
 Restricted keys carry `rak_*` permissions; Stripe's Dashboard shows them as "Refunds: Write".
 A probe makes harmless requests: reads list one object, writes send a request Stripe refuses
-for its content (an id that does not exist) after it has checked the permission, so a 404 or
-400 means "permitted" and a 403 means "missing".
+for its content (an id that does not exist) after it has checked the permission. A 403 that
+names a `rak_*` permission means "missing"; a 400 or 404 means the permission check passed
+("granted"); anything else (a 403 for another reason, a 429, an outage) is "unknown" with the
+reason, never counted as either.
+
+`REQUIRED` is exactly what the capabilities use (see `capabilities.py`); `NOT_NEEDED` are
+permissions earlier versions of the setup guide asked for, probed read-only or harmlessly so
+the Toolkit can say a key holds more than it needs.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ RESOURCE_NAMES: dict[str, str] = {
     "product": "Products",
     "payment_link": "Payment Links",
     "billing_portal_session": "Customer portal",
+    "invoice_payment": "Invoice Payments",
 }
 """`rak_<stem>_<level>` stems and the resource names the Stripe Dashboard shows for them."""
 
@@ -85,6 +92,11 @@ async def _refund_write(client: stripe.StripeClient) -> Any:
     return await client.v1.refunds.create_async(params={"charge": f"ch_{_PROBE_ID}"})
 
 
+async def _product_write(client: stripe.StripeClient) -> Any:
+    # A product update of an id that does not exist: refused for its content, changes nothing.
+    return await client.v1.products.update_async(f"prod_{_PROBE_ID}")
+
+
 async def _price_write(client: stripe.StripeClient) -> Any:
     # No amount and no product: Stripe refuses it for its content, after the permission check.
     return await client.v1.prices.create_async(params={"currency": "usd"})
@@ -94,6 +106,10 @@ async def _payment_link_write(client: stripe.StripeClient) -> Any:
     return await client.v1.payment_links.create_async(
         params={"line_items": [{"price": f"price_{_PROBE_ID}", "quantity": 1}]}
     )
+
+
+async def _product_read(client: stripe.StripeClient) -> Any:
+    return await client.v1.products.retrieve_async(f"prod_{_PROBE_ID}")
 
 
 async def _portal_write(client: stripe.StripeClient) -> Any:
@@ -109,17 +125,26 @@ REQUIRED: tuple[RequiredPermission, ...] = (
     RequiredPermission("subscription", "read", _read(lambda c: c.v1.subscriptions)),
     RequiredPermission("subscription", "write", _subscription_write),
     RequiredPermission("payment_intent", "read", _read(lambda c: c.v1.payment_intents)),
+    RequiredPermission("product", "read", _product_read),
+    RequiredPermission("refund", "write", _refund_write),
+    RequiredPermission("plan", "write", _price_write),
+    RequiredPermission("product", "write", _product_write),
+    RequiredPermission("payment_link", "write", _payment_link_write),
+    RequiredPermission("billing_portal_session", "write", _portal_write),
+)
+"""Every permission knowreply's capabilities use; a capability needs a subset."""
+
+NOT_NEEDED: tuple[RequiredPermission, ...] = (
     RequiredPermission(
         "balance_transaction_source", "read", _read(lambda c: c.v1.balance_transactions)
     ),
     RequiredPermission("payment_method", "read", _payment_method_read),
     RequiredPermission("payment_method", "write", _payment_method_write),
-    RequiredPermission("refund", "write", _refund_write),
-    RequiredPermission("plan", "write", _price_write),
-    RequiredPermission("payment_link", "write", _payment_link_write),
-    RequiredPermission("billing_portal_session", "write", _portal_write),
 )
-"""Every permission knowreply's capabilities can use; a capability needs a subset."""
+"""Asked for by earlier setup guides and used by nothing (Payment Methods: Write can detach a
+customer's card): a key holding them still works, and the Toolkit marks them "not needed"."""
+
+BY_RAK: dict[str, RequiredPermission] = {p.rak: p for p in (*REQUIRED, *NOT_NEEDED)}
 
 ProbeStatus = Literal["granted", "missing", "unknown"]
 
@@ -138,7 +163,15 @@ class PermissionReport:
 
     @property
     def missing(self) -> tuple[RequiredPermission, ...]:
-        return tuple(r.permission for r in self.results if r.status == "missing")
+        """Needed permissions the key lacks (a `NOT_NEEDED` one is never missing)."""
+        return tuple(
+            r.permission for r in self.results if r.status == "missing" and r.permission in REQUIRED
+        )
+
+    @property
+    def portal_not_configured(self) -> bool:
+        """The portal probe was refused because no Customer portal configuration is saved."""
+        return any(r.detail is not None and _NO_PORTAL in r.detail for r in self.results)
 
     @property
     def granted(self) -> tuple[RequiredPermission, ...]:
@@ -150,8 +183,8 @@ class PermissionReport:
 
     @property
     def complete(self) -> bool:
-        """Every permission was checked and is granted."""
-        return all(r.status == "granted" for r in self.results)
+        """Every needed permission was checked and is granted."""
+        return all(r.status == "granted" for r in self.results if r.permission in REQUIRED)
 
     def missing_messages(self) -> list[str]:
         """`["Refunds: Write", …]`, as the Stripe Dashboard names them."""
@@ -161,10 +194,14 @@ class PermissionReport:
 async def _probe_one(client: stripe.StripeClient, permission: RequiredPermission) -> ProbeResult:
     try:
         await permission.probe(client)
-    except stripe.PermissionError:
+    except stripe.PermissionError as error:
+        if _HAVING.search(error.user_message or "") is None:
+            # A 403 that names no permission (an account restriction, a blocked key…).
+            return ProbeResult(permission, "unknown", error.user_message or "refused (403)")
         return ProbeResult(permission, "missing")
-    except stripe.InvalidRequestError:
-        return ProbeResult(permission, "granted")  # refused for its content, so permitted
+    except stripe.InvalidRequestError as error:
+        # Refused for its content, so the permission check passed; say why when it matters.
+        return ProbeResult(permission, "granted", _content_refusal(error))
     except stripe.AuthenticationError:
         raise
     except stripe.StripeError as error:
@@ -172,9 +209,18 @@ async def _probe_one(client: stripe.StripeClient, permission: RequiredPermission
     return ProbeResult(permission, "granted")
 
 
+_NO_PORTAL = "default configuration has not been created"
+
+
+def _content_refusal(error: stripe.InvalidRequestError) -> str | None:
+    """What a granted probe learnt besides the permission: the portal is not configured."""
+    text = error.user_message or ""
+    return text if _NO_PORTAL in text else None
+
+
 async def probe_permissions(
     client: stripe.StripeClient,
-    permissions: tuple[RequiredPermission, ...] = REQUIRED,
+    permissions: tuple[RequiredPermission, ...] = (*REQUIRED, *NOT_NEEDED),
 ) -> PermissionReport:
     """Check a key's permissions, one harmless request each, one after the other.
 

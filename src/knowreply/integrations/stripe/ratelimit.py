@@ -1,18 +1,59 @@
-"""A per-workspace limit on Stripe requests, so knowreply never trips Stripe's own limit."""
+"""Limits on Stripe requests, so knowreply never trips Stripe's own.
+
+Stripe's published limits (docs.stripe.com/rate-limits, read 2026-12): per account and mode,
+100 requests a second in live mode and 25 in a sandbox (test mode); besides, each endpoint (a
+named operation: method and path, whatever the object id) 25 a second unless noted, and
+Search 20 a second. `SharedLimiter` keeps those windows in the database, so every web, worker
+and CLI process of a deployment counts the same requests; `SlidingWindowLimiter` is the same
+counting in one process's memory (for one-off checks and tests).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import math
+import re
 import threading
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
 
-TEST_MODE_PER_SECOND = 20
-LIVE_MODE_PER_SECOND = 80
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from knowreply.db.models import StripeRateSlot
+from knowreply.db.session import transaction
+
+TEST_MODE_PER_SECOND = 25
+LIVE_MODE_PER_SECOND = 100
+ENDPOINT_PER_SECOND = 25
+SEARCH_PER_SECOND = 20
 _POLL_SECONDS = 0.01
 """How often a waiting request looks again while every slot is held by a request in flight."""
+
+
+class Limiter(Protocol):
+    def slot(self, endpoint: str = "") -> AbstractAsyncContextManager[None]:
+        """Hold what one request to `endpoint` (`GET /v1/customers/{id}`) counts against."""
+        ...
+
+
+_ID = re.compile(r"[a-z]{2,8}_[A-Za-z0-9_]+")
+
+
+def endpoint_of(method: str, path: str) -> str:
+    """Stripe's named operation of a request: `GET /v1/charges/ch_123` -> `GET /v1/charges/{id}`.
+
+    Object ids come after the resource (`/v1/<resource>/…`); the resource itself may hold an
+    underscore (`/v1/billing_portal/sessions`)."""
+    parts = path.split("/")
+    named = [
+        "{id}" if index >= 3 and _ID.fullmatch(part) else part for index, part in enumerate(parts)
+    ]
+    return f"{method.upper()} {'/'.join(named)}"
 
 
 class SlidingWindowLimiter:
@@ -50,8 +91,9 @@ class SlidingWindowLimiter:
             self._free_at[slot] = time.monotonic() + 1.0
 
     @asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        """Hold a slot for one request: `async with limiter.slot(): send it`."""
+    async def slot(self, endpoint: str = "") -> AsyncIterator[None]:
+        """Hold a slot for one request: `async with limiter.slot(): send it` (one window for
+        every endpoint)."""
         while True:
             taken, wait = self._take()
             if taken is not None:
@@ -63,6 +105,108 @@ class SlidingWindowLimiter:
             self._release(taken)
 
 
+_HOLD_SECONDS = 60.0
+"""A slot taken by a process that died mid-request frees itself after this long."""
+
+
+class SharedLimiter:
+    """Stripe's limits for one account (a key and the address it goes to), counted in the
+    database: the mode's global window and one window per endpoint, each with as many slots as
+    Stripe allows a second. Works on SQLite and PostgreSQL; a request waits, never fails."""
+
+    def __init__(self, sessions: sessionmaker[Session], account: str, mode: str) -> None:
+        self._sessions = sessions
+        self.account = account
+        self.mode = mode
+
+    def _windows(self, endpoint: str) -> list[tuple[str, int]]:
+        overall = LIVE_MODE_PER_SECOND if self.mode == "live" else TEST_MODE_PER_SECOND
+        own = SEARCH_PER_SECOND if endpoint.endswith("/search") else ENDPOINT_PER_SECOND
+        return [(f"{self.mode} {endpoint}", own), (f"{self.mode} *", overall)]
+
+    def _ensure_slots(self, session: Session, window: str, count: int) -> None:
+        existing = session.scalar(
+            select(func.count())
+            .select_from(StripeRateSlot)
+            .where(StripeRateSlot.account == self.account, StripeRateSlot.window == window)
+        )
+        if existing and existing >= count:
+            return
+        for number in range(existing or 0, count):
+            try:
+                with session.begin_nested():
+                    session.add(StripeRateSlot(account=self.account, window=window, slot=number))
+            except IntegrityError:
+                pass  # another process made it first
+
+    def _take(self, window: str, count: int) -> tuple[int | None, float]:
+        """(the slot row taken, 0) or (None, seconds until one may be free)."""
+        now = time.time()
+        with transaction(self._sessions) as session:
+            self._ensure_slots(session, window, count)
+            free = (
+                select(StripeRateSlot.id)
+                .where(
+                    StripeRateSlot.account == self.account,
+                    StripeRateSlot.window == window,
+                    StripeRateSlot.free_at <= now,
+                )
+                .limit(1)
+                .scalar_subquery()
+            )
+            taken = session.scalar(
+                update(StripeRateSlot)
+                .where(StripeRateSlot.id == free, StripeRateSlot.free_at <= now)
+                .values(free_at=now + _HOLD_SECONDS)
+                .returning(StripeRateSlot.id)
+            )
+            if taken is not None:
+                return taken, 0.0
+            soonest = session.scalar(
+                select(func.min(StripeRateSlot.free_at)).where(
+                    StripeRateSlot.account == self.account, StripeRateSlot.window == window
+                )
+            )
+        return None, max((soonest or now) - now, 0.0)
+
+    def _release(self, slot_ids: list[int], free_at: float) -> None:
+        with transaction(self._sessions) as session:
+            session.execute(
+                update(StripeRateSlot)
+                .where(StripeRateSlot.id.in_(slot_ids))
+                .values(free_at=free_at)
+            )
+
+    def _take_all(self, endpoint: str) -> tuple[list[int], float]:
+        held: list[int] = []
+        for window, count in self._windows(endpoint):
+            taken, wait = self._take(window, count)
+            if taken is None:
+                if held:
+                    self._release(held, 0.0)
+                return [], wait
+            held.append(taken)
+        return held, 0.0
+
+    @asynccontextmanager
+    async def slot(self, endpoint: str = "") -> AsyncIterator[None]:
+        while True:
+            held, wait = await asyncio.to_thread(self._take_all, endpoint)
+            if held:
+                break
+            # A slot still in flight frees itself an unknown time from now: look again soon.
+            await asyncio.sleep(max(wait, _POLL_SECONDS) if wait <= 1.0 else 5 * _POLL_SECONDS)
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(self._release, held, time.time() + 1.0)
+
+
+def account_name(secret: str, api_base: str | None) -> str:
+    """Names an account without the key: a digest of the key and the address."""
+    return hashlib.sha256(f"{secret}\x1f{api_base or ''}".encode()).hexdigest()[:40]
+
+
 _limiters: dict[tuple[int, str], SlidingWindowLimiter] = {}
 _registry_lock = threading.Lock()
 
@@ -70,10 +214,17 @@ _registry_lock = threading.Lock()
 def limiter_for(
     workspace_id: int, mode: str, per_second: int | None = None
 ) -> SlidingWindowLimiter:
-    """The process-wide limiter of one workspace's test or live traffic."""
+    """The process-wide limiter of one workspace's test or live traffic (one window)."""
     rate = per_second or (LIVE_MODE_PER_SECOND if mode == "live" else TEST_MODE_PER_SECOND)
     with _registry_lock:
         limiter = _limiters.get((workspace_id, mode))
         if limiter is None or limiter.per_second != rate:
             limiter = _limiters[(workspace_id, mode)] = SlidingWindowLimiter(rate)
         return limiter
+
+
+def shared_limiter(
+    sessions: sessionmaker[Session], secret: str, api_base: str | None, mode: str
+) -> SharedLimiter:
+    """The database-backed limiter of the account a key reaches (every process shares it)."""
+    return SharedLimiter(sessions, account_name(secret, api_base), mode)

@@ -32,15 +32,25 @@ async def connect(
     """Check and store a key; returns the new status and the secret-key warning, if any.
 
     The key's form is checked before anything is sent; the live check runs outside any
-    database transaction.
+    database transaction. A key that fails the check never replaces a working one: it is
+    refused (`KeyRefused`, with Stripe's reason) and the working key stays.
     """
     with runtime.sessions() as session:
         workspace = resolve_workspace(session, workspace_name)
         c.ensure_integrations_allowed(workspace)
         workspace_id = workspace.id
+        stored = c.get_connection(session, workspace_id)
+        working = stored is not None and stored.status == c.ConnectionStatus.CONNECTED
     key = c.read_key(raw_key)
     base = _api_base(runtime, api_base)
     check = await c.check_key(key, workspace_id=workspace_id, api_base=base)
+    if working and check.status != c.ConnectionStatus.CONNECTED:
+        with transaction(runtime.sessions) as session:
+            c.record_refused_key(session, workspace_id, key, check, actor=actor)
+        raise c.KeyRefused(
+            f"The new key was not saved: {check.detail or check.status} "
+            "The key that works stays connected."
+        )
     with transaction(runtime.sessions) as session:
         workspace = resolve_workspace(session, workspace_name)
         c.save_connection(

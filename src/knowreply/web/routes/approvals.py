@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from knowreply.agent.approvals import decide
@@ -12,12 +14,15 @@ from knowreply.db.models import Action
 from knowreply.runtime import Runtime
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
+from knowreply.web.approval_facts import ApprovalFacts, facts_for
 from knowreply.web.params import RowId
 from knowreply.web.queueing import message_queue
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
 router = APIRouter()
+FACT_CARDS = 20
+"""Cards that get Stripe's facts per page view; the rest show what is stored."""
 
 
 class ApprovalsOut(BaseModel):
@@ -55,9 +60,26 @@ def _lists(runtime: Runtime, workspace_id: int) -> ApprovalsOut:
         )
 
 
+async def _facts(
+    runtime: Runtime, workspace_id: int, pending: list[repository.ActionView]
+) -> dict[int, ApprovalFacts]:
+    with runtime.sessions() as session:
+        targets = repository.approval_targets(session, workspace_id, [a.id for a in pending])
+    return await facts_for(runtime, workspace_id, targets) if targets else {}
+
+
 @router.get("/approvals", include_in_schema=False)
-def approvals_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -> HTMLResponse:
+async def approvals_page(
+    request: Request,
+    principal: PagePrincipal,
+    runtime: RuntimeDep,
+    known: Annotated[str | None, Query(max_length=2000)] = None,
+) -> Response:
+    """The page; htmx polls it with the waiting ids it shows (`known`), and gets 204 (no
+    swap, no Stripe reads) while they are still the ones waiting."""
     lists = _lists(runtime, principal.workspace_id)
+    if known is not None and known == _ids(lists.pending):
+        return Response(status_code=204)
     return render(
         request,
         "approvals.html",
@@ -66,7 +88,19 @@ def approvals_page(request: Request, principal: PagePrincipal, runtime: RuntimeD
         title="Approvals",
         pending=lists.pending,
         decided=lists.decided,
+        facts=await _facts(runtime, principal.workspace_id, lists.pending[:FACT_CARDS]),
+        known=_ids(lists.pending),
     )
+
+
+def _ids(pending: list[repository.ActionView]) -> str:
+    return ",".join(str(action.id) for action in pending)
+
+
+@router.get("/approvals/waiting", include_in_schema=False)
+def waiting_badge(request: Request, principal: PagePrincipal) -> HTMLResponse:
+    """The nav's count of actions waiting, polled by every page."""
+    return render(request, "_waiting_badge.html", principal=principal)
 
 
 @router.post("/approvals/{action_id}/{decision}", include_in_schema=False)
@@ -80,7 +114,12 @@ async def decide_form(
     trace = await _decide(request, runtime, principal, action_id, decision == "approve")
     with runtime.sessions() as session:
         action = repository.action_by_id(session, principal.workspace_id, action_id)
-    return render(request, "_approval_decided.html", action=action, trace=trace)
+        waiting = repository.waiting_count(session, principal.workspace_id)
+    response = render(
+        request, "_approval_decided.html", action=action, trace=trace, pending_count=waiting
+    )
+    response.headers["HX-Trigger"] = "decided"
+    return response
 
 
 # --- JSON API --------------------------------------------------------------------------------

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 from pydantic import BaseModel
 
 from knowreply import audit
 from knowreply.db.models import AuditEvent
+from knowreply.web import repository
+from knowreply.web.audit_sentences import AUDIT_KINDS
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
@@ -47,16 +51,45 @@ def _events(runtime: RuntimeDep, workspace_id: int) -> list[AuditEventOut]:
 
 
 @router.get("/audit", include_in_schema=False)
-def audit_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -> HTMLResponse:
-    events = _events(runtime, principal.workspace_id)
+def audit_page(
+    request: Request,
+    principal: PagePrincipal,
+    runtime: RuntimeDep,
+    kind: Annotated[str, Query(max_length=32)] = "",
+    customer: Annotated[str, Query(max_length=320)] = "",
+    member: Annotated[str, Query(max_length=320)] = "",
+    since: Annotated[str, Query(max_length=10)] = "",
+    until: Annotated[str, Query(max_length=10)] = "",
+) -> HTMLResponse:
+    """Every event as a sentence, filtered by kind, customer, member and dates."""
+    filters = repository.AuditFilters(
+        kind=kind if kind in AUDIT_KINDS else "",
+        customer=customer,
+        member=member,
+        since=_day(since),
+        until=_day(until),
+    )
+    with runtime.sessions() as session:
+        lines = repository.audit_lines(session, principal.workspace_id, filters)
     return render(
         request,
         "audit.html",
         principal=principal,
         page="audit",
         title="Audit log",
-        events=events,
+        lines=lines,
+        filters=filters,
+        kinds=AUDIT_KINDS,
+        filtered=any((kind, customer, member, since, until)),
     )
+
+
+def _day(value: str) -> date | None:
+    """A date field's value; an empty or malformed one filters nothing."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 @router.get("/api/v1/audit", tags=["audit"])

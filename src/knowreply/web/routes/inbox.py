@@ -201,7 +201,7 @@ def reply_form(
                 if htmx:
                     return Response(status_code=204, headers={"HX-Redirect": target})
                 return RedirectResponse(target, status_code=303)
-            error = f"The mail server did not take the reply: {sent.detail}"
+            error = sent.detail or "The mail server did not take the reply."
             thread = _thread(runtime, principal.workspace_id, conversation_id)
     if htmx:
         return render(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from knowreply import workspace_settings as ws
 from knowreply.db.session import transaction
 from knowreply.errors import KnowreplyError
+from knowreply.money import Money
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
@@ -34,6 +35,19 @@ TEXT_FIELDS = (
     "llm_base_url",
 )
 MAJOR_AMOUNTS = {"approval_threshold": "approval_threshold_minor", "refund_cap": "refund_cap_minor"}
+TOTALS = {
+    "refund_total_per_email": "refund_total_per_email_minor",
+    "refund_total_per_customer_30d": "refund_total_per_customer_30d_minor",
+    "refund_total_per_workspace_day": "refund_total_per_workspace_day_minor",
+}
+"""Limits on refund totals; left empty, they follow the per-refund limit."""
+BUDGETS = (
+    "run_max_model_requests",
+    "run_max_tool_calls",
+    "run_max_tokens",
+    "run_max_seconds",
+    "daily_token_budget",
+)
 
 
 def _page(
@@ -69,32 +83,66 @@ def _page(
     )
 
 
-def _major(minor: int) -> str:
-    return f"{Decimal(minor).scaleb(-2):.2f}"
+def _major(minor: int | None, currency: str) -> str:
+    """A limit in the major units of its currency: `50.00` dollars, `5000` yen."""
+    return "" if minor is None else str(Money(amount_minor=minor, currency=currency).major)
+
+
+def _minor(text: str, currency: str) -> int:
+    """A limit typed in the major units of the workspace's currency, in minor units."""
+    amount = Decimal(text.replace(",", ""))
+    if not amount.is_finite() or amount < 0:
+        raise InvalidOperation
+    try:
+        return Money.from_major(amount, currency).amount_minor
+    except ValueError:
+        raise InvalidOperation from None
 
 
 def _form_values(view: ws.SettingsView) -> dict[str, str]:
     values = {name: str(getattr(view, name) or "") for name in TEXT_FIELDS}
-    values["approval_threshold"] = _major(view.approval_threshold_minor)
-    values["refund_cap"] = _major(view.refund_cap_minor)
+    currency = view.default_currency
+    values["default_currency"] = currency.upper()
+    values["approval_threshold"] = _major(view.approval_threshold_minor, currency)
+    values["refund_cap"] = _major(view.refund_cap_minor, currency)
+    for field, target in TOTALS.items():
+        values[field] = _major(getattr(view, target), currency)
+    for name in BUDGETS:
+        budget = getattr(view, name)  # whole numbers, but seconds may be fractional
+        values[name] = f"{budget:g}" if isinstance(budget, float) else str(budget)
     values["refund_window_days"] = str(view.refund_window_days)
     values["trusted_authserv_ids"] = "\n".join(view.trusted_authserv_ids)
     return values
 
 
-def _change_from_form(form: dict[str, str]) -> tuple[dict[str, object], dict[str, str]]:
-    """The form's strings as a settings change (amounts in minor units), and field errors."""
+def _change_from_form(
+    form: dict[str, str], currency: str
+) -> tuple[dict[str, object], dict[str, str]]:
+    """The form's strings as a settings change (amounts in minor units of the limits'
+    currency: 5000 yen is 5000, 50 dollars is 5000), and field errors."""
     data: dict[str, object] = {name: form.get(name, "").strip() for name in TEXT_FIELDS}
     data["signature"] = form.get("signature", "").strip()
     errors: dict[str, str] = {}
+    if typed := form.get("default_currency", "").strip().lower():
+        data["default_currency"] = typed
+        currency = typed if len(typed) == 3 and typed.isalpha() else currency
+    example = "5000" if Money.from_major(1, currency).amount_minor == 1 else "50 or 49.99"
+    wording = f"Enter an amount in {currency.upper()} such as {example}."
     for field, target in MAJOR_AMOUNTS.items():
         try:
-            amount = Decimal(form.get(field, "").strip().replace(",", ""))
-            if not amount.is_finite() or amount < 0:
-                raise InvalidOperation
-            data[target] = int((amount * 100).to_integral_value())
+            data[target] = _minor(form.get(field, "").strip(), currency)
         except InvalidOperation:
-            errors[field] = "Enter an amount such as 50 or 49.99."
+            errors[field] = wording
+    for field, target in TOTALS.items():
+        if field not in form:
+            continue
+        try:
+            data[target] = _minor(form[field].strip(), currency) if form[field].strip() else None
+        except InvalidOperation:
+            errors[field] = wording + " Leave it empty to follow the per-refund limit."
+    for name in BUDGETS:
+        if value := form.get(name, "").strip():
+            data[name] = value
     days = form.get("refund_window_days", "").strip()
     if days.isdigit():
         data["refund_window_days"] = int(days)
@@ -110,7 +158,7 @@ def _change_from_form(form: dict[str, str]) -> tuple[dict[str, object], dict[str
 
 def _field_of(name: str) -> str:
     """The form field an error of the model's field belongs next to."""
-    for field, target in MAJOR_AMOUNTS.items():
+    for field, target in (*MAJOR_AMOUNTS.items(), *TOTALS.items()):
         if name == target:
             return field
     return name
@@ -129,7 +177,9 @@ async def settings_form(
 ) -> Response:
     raw = await request.form()
     form = {key: value for key, value in raw.items() if isinstance(value, str)}
-    data, errors = _change_from_form(form)
+    with runtime.sessions() as session:
+        currency = ws.view(session, principal.workspace_id).default_currency
+    data, errors = _change_from_form(form, currency)
     submitted = {**form, "llm_api_key": ""}
     try:
         change = ws.parse_change(data)

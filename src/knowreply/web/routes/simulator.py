@@ -10,19 +10,19 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from knowreply.agent.runner import run_agent
-from knowreply.agent.trace import AgentInput, Trace
+from knowreply.agent.trace import AgentInput, Trace, WrittenEmail
+from knowreply.db.session import transaction
+from knowreply.demo_stripe import demo_account_or_none
 from knowreply.integrations.stripe import service
-from knowreply.integrations.stripe.fake import DEMO_RESTRICTED_KEY, demo_customers
-from knowreply.integrations.stripe.keys import parse_key
+from knowreply.integrations.stripe.connection import InvalidStripeKey
 from knowreply.web import repository
 from knowreply.web.accounts import Principal
 from knowreply.web.params import RowId
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
-from knowreply.web.templating import render
+from knowreply.web.templating import demo_key_masked, render
 
 router = APIRouter()
 MAX_BODY_CHARS = 100_000
-DEMO_KEY_MASKED = parse_key(DEMO_RESTRICTED_KEY).masked
 REFUND_QUESTION = (
     "Refund please",
     "Hi, I was charged recently but I no longer use the product. "
@@ -64,7 +64,8 @@ class SimulateIn(BaseModel):
 
 
 async def simulate(runtime: RuntimeDep, workspace_id: int, email: SimulateIn) -> Trace:
-    return await run_agent(
+    """Run the agent on the pretend email and keep the email with the run."""
+    trace = await run_agent(
         runtime,
         AgentInput(
             workspace_id=workspace_id,
@@ -75,6 +76,13 @@ async def simulate(runtime: RuntimeDep, workspace_id: int, email: SimulateIn) ->
             source="simulator",
         ),
     )
+    trace.simulated = WrittenEmail(subject=email.subject, text=email.body)
+    if trace.run_id is not None:
+        with transaction(runtime.sessions) as session:
+            repository.remember_simulated_email(
+                session, workspace_id, trace.run_id, trace.simulated
+            )
+    return trace
 
 
 def _page(
@@ -90,6 +98,9 @@ def _page(
     stripe = service.status(runtime, principal.workspace_id)
     with runtime.sessions() as session:
         runs = repository.recent_simulator_runs(session, principal.workspace_id)
+        waiting = repository.run_actions(
+            session, principal.workspace_id, trace.run_id if trace else None
+        )
     return render(
         request,
         "simulator.html",
@@ -100,8 +111,10 @@ def _page(
         trace=trace,
         errors=errors or {},
         runs=runs,
+        waiting_actions=waiting,
         stripe=stripe,
-        demo_key=stripe.key_masked == DEMO_KEY_MASKED,
+        demo_key=stripe.key_masked is not None
+        and stripe.key_masked == demo_key_masked(stripe.api_base),
         status_code=status_code,
     )
 
@@ -131,7 +144,13 @@ def simulator_run_page(
 ) -> HTMLResponse:
     with runtime.sessions() as session:
         trace = repository.run_trace(session, principal.workspace_id, run_id)
-    form = {"sender": trace.sender, "subject": "", "body": "", "verified": ""}
+    written = trace.simulated
+    form = {
+        "sender": trace.sender,
+        "subject": written.subject if written else "",
+        "body": written.text if written else "",
+        "verified": "on" if trace.verified else "",
+    }
     return _page(request, principal, runtime, form=form, trace=trace)
 
 
@@ -159,9 +178,13 @@ async def simulator_form(
             return render(request, "_simulator_errors.html", errors=errors, status_code=422)
         return _page(request, principal, runtime, form=form, errors=errors, status_code=422)
     trace = await simulate(runtime, principal.workspace_id, email)
-    if partial:
-        return render(request, "_trace.html", trace=trace)
-    return _page(request, principal, runtime, form=form, trace=trace)
+    if not partial:
+        return _page(request, principal, runtime, form=form, trace=trace)
+    with runtime.sessions() as session:
+        waiting = repository.run_actions(session, principal.workspace_id, trace.run_id)
+    response = render(request, "_trace.html", trace=trace, waiting_actions=waiting)
+    response.headers["HX-Trigger"] = "simulated"  # Recent runs and the nav's count refresh
+    return response
 
 
 @dataclass(frozen=True)
@@ -172,20 +195,60 @@ class DemoCustomer:
     body: str
 
 
-@router.get("/demo", include_in_schema=False)
-def demo_page(request: Request, principal: PagePrincipal) -> HTMLResponse:
+def _demo_page(
+    request: Request,
+    principal: Principal,
+    runtime: RuntimeDep,
+    *,
+    flashes: list[tuple[str, str]] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    stripe = service.status(runtime, principal.workspace_id)
+    account = demo_account_or_none(stripe.api_base)
     customers = [
-        DemoCustomer(email, story, *TYPICAL_QUESTIONS.get(email, REFUND_QUESTION))
-        for email, story in demo_customers()
+        DemoCustomer(c.email, c.story, *TYPICAL_QUESTIONS.get(c.email, REFUND_QUESTION))
+        for c in (account.customers if account else ())
     ]
     return render(
         request,
         "demo.html",
         principal=principal,
-        page="simulator",
+        page="demo",
         title="Demo customers",
         customers=customers,
+        demo_connected=stripe.connected and stripe.key_masked == demo_key_masked(stripe.api_base),
+        can_reconnect=bool(runtime.settings.stripe_api_base),
+        flashes=flashes or [],
+        status_code=status_code,
     )
+
+
+@router.get("/demo", include_in_schema=False)
+def demo_page(request: Request, principal: PagePrincipal, runtime: RuntimeDep) -> HTMLResponse:
+    return _demo_page(request, principal, runtime)
+
+
+@router.post("/demo/reconnect", include_in_schema=False)
+async def demo_reconnect(
+    request: Request, principal: PagePrincipal, runtime: RuntimeDep
+) -> HTMLResponse:
+    """Connect the demo's restricted key again (after a Disconnect or another key). Only
+    where the operator pointed Stripe at the demo's fake server: real Stripe refuses it."""
+    if not runtime.settings.stripe_api_base:
+        flash = ("error", "This server talks to the real Stripe, which refuses the demo key.")
+        return _demo_page(request, principal, runtime, flashes=[flash], status_code=409)
+    account = demo_account_or_none(runtime.settings.stripe_api_base)
+    if account is None:
+        flash = ("error", "The demo's fake Stripe server does not answer: run `make demo` again.")
+        return _demo_page(request, principal, runtime, flashes=[flash], status_code=409)
+    try:
+        await service.connect(runtime, principal.workspace_name, account.key, actor=principal.actor)
+    except InvalidStripeKey as error:
+        return _demo_page(
+            request, principal, runtime, flashes=[("error", error.message)], status_code=400
+        )
+    flash = ("ok", "The demo key is connected again: pick a customer below.")
+    return _demo_page(request, principal, runtime, flashes=[flash])
 
 
 # --- JSON API --------------------------------------------------------------------------------

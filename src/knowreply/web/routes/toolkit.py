@@ -10,7 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.connection import InvalidStripeKey, StripeStatusView
+from knowreply.integrations.stripe.connection import (
+    InvalidStripeKey,
+    KeyRefused,
+    StripeStatusView,
+)
 from knowreply.web.security import ApiPrincipal, PagePrincipal, RuntimeDep
 from knowreply.web.templating import render
 
@@ -67,6 +71,9 @@ async def connect_form(
     except InvalidStripeKey as error:
         view = service.status(runtime, principal.workspace_id)
         return _card(request, principal, view, error=error.message, hint=error.hint)
+    except KeyRefused as refused:
+        view = service.status(runtime, principal.workspace_id)
+        return _card(request, principal, view, error=str(refused))
     return _card(request, principal, view, warning=warning)
 
 
@@ -136,7 +143,10 @@ def stripe_status(principal: ApiPrincipal, runtime: RuntimeDep) -> StripeStatusV
 async def stripe_connect(
     body: ConnectIn, principal: ApiPrincipal, runtime: RuntimeDep
 ) -> ConnectOut:
-    """Check a key (its form first, then live with Stripe), probe permissions, store it."""
+    """Check a key (its form first, then live with Stripe), probe permissions, store it.
+
+    A key that fails the check while a working key is connected is refused (400) and the
+    working key stays."""
     view, warning = await service.connect(
         runtime, principal.workspace_name, body.key, actor=principal.actor
     )

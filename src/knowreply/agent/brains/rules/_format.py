@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from babel.dates import format_date, get_month_names
+from babel.dates import format_date, format_skeleton, get_month_names
 
-from knowreply.agent.brains.rules._vocabulary import FAILURE_REASONS_JA, VOCABULARY
+from knowreply.agent.brains.rules._vocabulary import FAILURE_REASONS, VOCABULARY
 from knowreply.agent.brains.rules.persona import Audience
 from knowreply.agent.brains.rules.understanding import MonthRef
 from knowreply.integrations.stripe.models import PaymentSummary, SubscriptionSummary
@@ -28,16 +28,17 @@ class Formatter:
         return amount.format(self.audience.locale)
 
     def day(self, moment: datetime) -> str:
-        """`March 3, 2026` / `2026年3月3日`, in the workspace's time zone."""
+        """`March 3, 2026` / `2026年3月3日` / `3 de marzo de 2026`, in the workspace's time zone."""
         local = moment.astimezone(self.audience.timezone).date()
         return format_date(local, format="long", locale=self.audience.locale)
 
     def month(self, month: MonthRef) -> str:
-        """`March 2026` / `2026年3月` (the year only when the customer gave or implied it)."""
-        if self.audience.language == "ja":
-            return f"{month.year}年{month.month}月" if month.year else f"{month.month}月"
-        name = get_month_names("wide", locale="en")[month.month]
-        return f"{name} {month.year}" if month.year else name
+        """`March 2026` / `2026年3月` / `marzo de 2026` (the year only when the customer gave
+        or implied it)."""
+        locale = self.audience.locale
+        if month.year:
+            return str(format_skeleton("yMMMM", date(month.year, month.month, 1), locale=locale))
+        return str(get_month_names("wide", "stand-alone", locale=locale)[month.month])
 
     def card(self, payment: PaymentSummary) -> str | None:
         if not payment.card_last4:
@@ -64,7 +65,7 @@ class Formatter:
         if not reason or self.audience.language == "en":
             return reason
         lowered = reason.lower()
-        for phrase, japanese in FAILURE_REASONS_JA:
+        for phrase, translated in FAILURE_REASONS[self.audience.language]:
             if phrase in lowered:
-                return japanese
-        return f"カード会社からの理由：{reason}"
+                return translated
+        return self.word("failure.other").format(reason=reason)

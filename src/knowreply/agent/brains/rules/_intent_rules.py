@@ -16,7 +16,6 @@ OUT_OF_OFFICE = re.compile(
     r"away from (the office|my desk) until|不在|自動返信|休暇中|出張中",
     re.IGNORECASE,
 )
-CODE_WORDS = re.compile(r"\b(code|otp|pin|verification|passcode)\b|コード|認証|確認番号|暗証", re.I)
 DUPLICATE = re.compile(
     r"\btwice\b|\bdouble|\bduplicat|\btwo times\b|\b2 times\b|\bcharged again\b|\bsame charge\b|"
     r"二重|(2|二)(回|度)|重複",

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from knowreply.agent.intake.injection import instructs
+
 MAX_CHARS = 20_000
 """Only the start of a huge message is read: customers put the request first."""
 
@@ -31,18 +33,6 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。!?])|\n+")
-_INJECTION = re.compile(
-    r"ignore (all |any |the |your |my |these )*(previous |prior |above |earlier |system )*"
-    r"(instructions|rules|prompts?|guidelines)|disregard (all|any|your|previous|the)\b|"
-    r"system prompt|you are now|act as (an?|the) |developer mode|jailbreak|new instructions|"
-    r"pretend (to be|you)|override (your|the)|(api|secret) key|"
-    r"(everyone|everybody|all (the )?(customers|users|accounts)|other customers|"
-    r"every customer|another customer)|"
-    r"指示を無視|命令を無視|ルールを無視|指示に従わ|システムプロンプト|開発者モード|"
-    r"全員|すべての(顧客|お客|ユーザー|アカウント)|全ての(顧客|お客|ユーザー|アカウント)|"
-    r"他の(顧客|お客|ユーザー)|(api|シークレット)キー",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -84,7 +74,7 @@ def clean(raw: str) -> CleanText:
     for sentence in _SENTENCE_BREAK.split("\n".join(_body_lines(full))):
         if not sentence or not sentence.strip():
             continue
-        if _INJECTION.search(sentence):
+        if instructs(sentence):
             suspected = True
             continue
         kept.append(sentence.strip())

@@ -1,4 +1,4 @@
-"""References a customer quotes: invoice numbers, Stripe object ids and one-time codes."""
+"""References a customer quotes: invoice numbers and Stripe object ids."""
 
 from __future__ import annotations
 
@@ -9,9 +9,6 @@ _INVOICE_WORD = re.compile(
     r"(invoice|inv\.?|#|no\.|number|請求書|番号)\s*(number|no\.?|#)?\s*$", re.I
 )
 _STRIPE_ID = re.compile(r"(?<![A-Za-z0-9_])((?:ch|py|pi|in|sub)_[A-Za-z0-9]{6,})(?![A-Za-z0-9_])")
-_CODE = re.compile(
-    r"(?<![\d$€£¥#-])(?<!\d[.,:/])(\d{6})(?![\d%円万-])(?![.,:/]\d)(?!\s?(?:円|yen|dollars|usd|eur))"
-)
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
@@ -38,11 +35,6 @@ def find_invoice_numbers(text: str) -> list[tuple[str, int, int]]:
 
 def find_stripe_ids(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(1), m.start(), m.end()) for m in _STRIPE_ID.finditer(text)]
-
-
-def find_codes(text: str) -> list[str]:
-    """Standalone 6-digit numbers: candidates for the one-time code we sent."""
-    return [m.group(1) for m in _CODE.finditer(text)]
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:

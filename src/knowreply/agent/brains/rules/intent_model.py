@@ -28,8 +28,9 @@ from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._concepts import concept_tokens
 from knowreply.agent.brains.rules._reading import read
-from knowreply.agent.brains.rules._references import find_codes, find_invoice_numbers
+from knowreply.agent.brains.rules._references import find_invoice_numbers
 from knowreply.agent.brains.rules.understanding import Intent
+from knowreply.agent.intake.codes import find_codes
 
 if TYPE_CHECKING:
     from knowreply.agent.brains.rules.examples import Example

@@ -62,6 +62,8 @@ class RulesBrain:
     persona: Persona
     audience: Audience
     customer_name: str | None = None
+    month_had_no_invoice: bool = False
+    """The month asked for had no invoice, so the latest one was looked up instead."""
 
     def model(self) -> FunctionModel:
         return FunctionModel(self, model_name="rules")
@@ -78,7 +80,24 @@ class RulesBrain:
             return ModelResponse(parts=[TextPart("Handed to a person.")])
         if not returns:
             return ModelResponse(parts=self._plan(available))
+        looked_up = _returns_of(messages, TOOL_FOR_INTENT[Intent.INVOICE_LOOKUP])
+        if self._month_without_invoice(looked_up):
+            if len(looked_up) == 1:
+                latest = ToolCallPart(TOOL_FOR_INTENT[Intent.LATEST_INVOICE], {"limit": 1})
+                return ModelResponse(parts=[latest])
+            self.month_had_no_invoice = True
         return self._write(returns)
+
+    def _month_without_invoice(self, looked_up: list[Any]) -> bool:
+        """A month was asked for (not a number) and that month's lookup found nothing."""
+        u = self.understanding
+        return bool(
+            Intent.INVOICE_LOOKUP in self.intents
+            and u.months
+            and not u.invoice_numbers
+            and looked_up
+            and not r.InvoicesResult.model_validate(looked_up[0]).invoices
+        )
 
     # --- planning ---------------------------------------------------------------------------
 
@@ -131,10 +150,12 @@ class RulesBrain:
             # The runtime answers with the one-time code itself; nothing to write here.
             return ModelResponse(parts=[TextPart("Verification needed.")])
         parts: list[str] = []
+        written: set[str] = set()
         for intent in self.intents:
             tool = TOOL_FOR_INTENT.get(intent)
-            if tool is None or tool not in returns:
-                continue
+            if tool is None or tool not in returns or tool in written:
+                continue  # one paragraph per tool: an invoice by month and the latest are one
+            written.add(tool)
             part = self._paragraph(intent, returns[tool])
             if part is None:
                 return ModelResponse(parts=[_escalate(f"{intent.value}: needs a person")])
@@ -155,6 +176,8 @@ class RulesBrain:
         u = self.understanding
         if not invoices:
             return replies.invoice_not_found(a, numbers=u.invoice_numbers, months=u.months)
+        if self.month_had_no_invoice:
+            return replies.latest_instead_of_month(invoices, u.months[0], a)
         if self.understanding.intent == Intent.LATEST_INVOICE:
             return replies.latest_invoice(invoices, a)
         return replies.invoices_found(invoices, a)
@@ -241,6 +264,17 @@ def _needs_verification(content: Any) -> bool:
 
 def _escalate(reason: str) -> ToolCallPart:
     return ToolCallPart(ESCALATE, {"reason": reason})
+
+
+def _returns_of(messages: Sequence[ModelMessage], tool: str) -> list[Any]:
+    """Every return of one tool in the conversation so far, oldest first."""
+    return [
+        part.content
+        for message in messages
+        if isinstance(message, ModelRequest)
+        for part in message.parts
+        if isinstance(part, ToolReturnPart) and part.tool_name == tool
+    ]
 
 
 def _tool_returns(messages: Sequence[ModelMessage]) -> dict[str, Any]:

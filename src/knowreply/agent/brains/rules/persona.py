@@ -38,5 +38,14 @@ class Audience:
 
     @property
     def locale(self) -> str:
-        """The Babel locale money and dates are written in."""
-        return "ja_JP" if self.language == "ja" else "en"
+        """The Babel locale money and dates are written in (`12,50 €` in es, fr and de)."""
+        return _LOCALES[self.language]
+
+
+_LOCALES: dict[Language, str] = {
+    "en": "en",
+    "ja": "ja_JP",
+    "es": "es_ES",
+    "fr": "fr_FR",
+    "de": "de_DE",
+}

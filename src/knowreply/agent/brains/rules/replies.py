@@ -1,4 +1,5 @@
-"""The reply catalog: one typed function per reply kind, rendered from templates in EN and JA.
+"""The reply catalog: one typed function per reply kind, rendered from templates in EN, JA, ES,
+FR and DE.
 
 Each function returns the body paragraph(s) for one outcome; `compose` wraps them with the
 greeting and sign-off. Templates live in `templates/<language>/<kind>.txt` and see only what
@@ -40,7 +41,8 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 class RefundRefusal(StrEnum):
-    """Why a refund was not made automatically (stable names, used in the trace too)."""
+    """The refusals the rules brain words itself: a subset of `knowreply.refusals`, same
+    values (the others hand the email to a person)."""
 
     ALREADY_REFUNDED = "already_refunded"
     OVER_REFUNDABLE = "over_refundable"
@@ -63,6 +65,13 @@ def latest_invoice(invoices: Sequence[InvoiceSummary], audience: Audience) -> st
 def invoices_found(invoices: Sequence[InvoiceSummary], audience: Audience) -> str:
     """Invoices found for the number or month the customer asked about."""
     return _render("invoices_found", audience, invoices=invoices)
+
+
+def latest_instead_of_month(
+    invoices: Sequence[InvoiceSummary], month: MonthRef, audience: Audience
+) -> str:
+    """The month asked for has no invoice (yet): says so, then gives the latest one."""
+    return _render("latest_instead_of_month", audience, invoices=invoices, month=month)
 
 
 def invoice_not_found(
@@ -189,14 +198,31 @@ def compose(
     audience: Audience,
     customer_name: str | None = None,
 ) -> str:
-    """The whole reply: greeting, the parts in order, sign-off and signature."""
+    """The whole reply: greeting, the parts in order, sign-off and signature.
+
+    A friendly reply greets the customer by first name, a formal one by full name
+    (Japanese always by full name with 様).
+    """
+    name = " ".join((customer_name or "").split()) or None
     return (
         _render(
             "message",
             audience,
             parts=[part for part in parts if part.strip()],
             persona=persona,
-            customer_name=(customer_name or "").strip() or None,
+            customer_name=name,
+            first_name=first_name(name),
         )
         + "\n"
     )
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "m", "mme", "herr", "frau", "prof"})
+
+
+def first_name(name: str | None) -> str | None:
+    """`Alice` from `Alice Smith` or `Dr. Alice Smith`; None when the name is only a title."""
+    words = (name or "").split()
+    while words and words[0].rstrip(".").lower() in _TITLES:
+        words = words[1:]
+    return words[0] if words else None

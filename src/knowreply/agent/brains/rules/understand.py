@@ -6,19 +6,12 @@ import re
 from datetime import UTC, date, datetime
 
 from knowreply.agent.brains.rules import intent_model
-from knowreply.agent.brains.rules._amounts import find_amounts
+from knowreply.agent.brains.rules._amounts import find_amounts, refused_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._classify import asks_for_an_amount_back
-from knowreply.agent.brains.rules._intent_rules import (
-    CODE_WORDS,
-    DUPLICATE,
-    LAST_CHARGE,
-    OUT_OF_OFFICE,
-)
-from knowreply.agent.brains.rules._language import detect_language
+from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE, OUT_OF_OFFICE
 from knowreply.agent.brains.rules._reading import read
 from knowreply.agent.brains.rules._references import (
-    find_codes,
     find_invoice_numbers,
     find_stripe_ids,
     mask,
@@ -26,23 +19,16 @@ from knowreply.agent.brains.rules._references import (
 )
 from knowreply.agent.brains.rules.understanding import (
     Intent,
-    Language,
     RefundTarget,
     Understanding,
 )
+from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
+from knowreply.agent.intake.language import detect_language
 
 _WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
 _INVOICES = (Intent.LATEST_INVOICE, Intent.INVOICE_LOOKUP)
-
-
-def _is_mainly_a_code(text: str, code: str, language: Language) -> bool:
-    rest = text.replace(code, " ")
-    if language == "ja":
-        size, short, keyword_short = len(re.sub(r"\s", "", rest)), 40, 80
-    else:
-        size, short, keyword_short = len(_WORD.findall(rest)), 12, 30
-    return size <= short or (bool(CODE_WORDS.search(rest)) and size <= keyword_short)
+_MONEY_WRITES = frozenset({Intent.REFUND, Intent.PARTIAL_REFUND, Intent.PAYMENT_LINK})
 
 
 def _refund_target(text: str, *, specific: bool) -> RefundTarget | None:
@@ -97,8 +83,8 @@ def understand(
     """
     today = today or datetime.now(UTC).date()
     request = read(text, subject)
-    body, subject_text, reading = request.body, request.subject, request.text
-    language = detect_language(body.text or body.full or subject_text)
+    body, reading = request.body, request.text
+    language = detect_language(body.text or body.full, fallback=subject)
 
     plain = mask_urls_and_addresses(reading)
     invoices = find_invoice_numbers(plain)
@@ -106,9 +92,8 @@ def understand(
     plain = mask(plain, [(s, e) for _, s, e in invoices + ids])
     dates = find_dates(plain, today)
     months = find_months(plain, today, dates=dates)
-    amounts = find_amounts(
-        mask(plain, [(d.start, d.end) for d in dates]), default_currency=default_currency.lower()
-    )
+    money_text = mask(plain, [(d.start, d.end) for d in dates])
+    amounts = find_amounts(money_text, default_currency=default_currency.lower())
     codes = find_codes(mask(plain, [(a.start, a.end) for a in amounts]))
     code = codes[0] if len(set(codes)) == 1 else None
 
@@ -126,7 +111,10 @@ def understand(
             anything_to_look_up=named or bool(months or dates),
             partial=asks_for_an_amount_back(plain.lower(), amounts),
         )
-        if code and _is_mainly_a_code(body.text, code, language):
+        refused = refused_amounts(money_text, default_currency=default_currency.lower())
+        if {intent, *others} & _MONEY_WRITES and refused:
+            intent, others = Intent.UNCLEAR, ()  # `Refund -$20` is not `Refund`: ask instead
+        if code and is_mainly_a_code(body.text, code, japanese=language == "ja"):
             if intent not in (Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE):
                 others = (intent, *others)
             intent = Intent.VERIFICATION_CODE

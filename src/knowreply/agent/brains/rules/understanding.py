@@ -8,9 +8,9 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from knowreply.agent.intake.language import Language as Language
 from knowreply.money import Money
 
-Language = Literal["en", "ja"]
 RefundTarget = Literal["last", "duplicate", "specific"]
 
 

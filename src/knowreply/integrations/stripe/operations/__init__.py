@@ -6,9 +6,27 @@ checked to belong to the scope before it is read further or changed.
 """
 
 from .errors import ChoiceNeeded, NothingFound
-from .invoices import find_invoice, invoices_in_month, latest_invoice, list_invoices
-from .links import payment_link_for_amount, payment_link_for_price, portal_link
-from .payments import LATEST, payment_history, payment_status, payments_of_amount
+from .invoices import (
+    find_invoice,
+    invoices_in_month,
+    latest_invoice,
+    list_invoices,
+    open_invoice_for,
+)
+from .links import (
+    invoice_payment_link,
+    payment_link_for_amount,
+    payment_link_for_price,
+    portal_link,
+)
+from .payments import (
+    LATEST,
+    duplicate_charge,
+    invoice_for_payment,
+    payment_history,
+    payment_status,
+    payments_of_amount,
+)
 from .refunds import (
     RefundPlan,
     RefundPolicy,
@@ -18,7 +36,7 @@ from .refunds import (
     refund,
 )
 from .scope import CustomerScope, ScopeLookup, find_customers
-from .subscriptions import cancel_at_period_end, list_subscriptions
+from .subscriptions import cancel_at_period_end, list_subscriptions, subscription_to_cancel
 
 __all__ = [
     "LATEST",
@@ -32,12 +50,16 @@ __all__ = [
     "ScopeLookup",
     "cancel_at_period_end",
     "check_refund",
+    "duplicate_charge",
     "find_customers",
     "find_invoice",
+    "invoice_for_payment",
+    "invoice_payment_link",
     "invoices_in_month",
     "latest_invoice",
     "list_invoices",
     "list_subscriptions",
+    "open_invoice_for",
     "payment_history",
     "payment_link_for_amount",
     "payment_link_for_price",
@@ -45,4 +67,5 @@ __all__ = [
     "payments_of_amount",
     "portal_link",
     "refund",
+    "subscription_to_cancel",
 ]

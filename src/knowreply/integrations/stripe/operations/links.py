@@ -1,4 +1,10 @@
-"""Links sent to a customer: a payment link for an amount or a price, a customer portal session."""
+"""Links sent to a customer: an open invoice's own page, a payment link for an amount that is
+no invoice, a customer portal session.
+
+An open invoice is paid on its hosted page (`hosted_invoice_url`): a new Payment Link for the
+same amount would leave the invoice open, the subscription past due, and Stripe's retries
+could charge the customer a second time.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,11 @@ import structlog
 from stripe.params.billing_portal import SessionCreateParams
 
 from knowreply.integrations.stripe.client import StripeGateway
-from knowreply.integrations.stripe.models import PaymentLinkResult, PortalLinkResult
+from knowreply.integrations.stripe.models import (
+    InvoiceSummary,
+    PaymentLinkResult,
+    PortalLinkResult,
+)
 from knowreply.money import Money
 
 from ._stripe import idempotency_key, translated
@@ -17,6 +27,18 @@ log = structlog.get_logger(__name__)
 
 CUSTOMER_METADATA = "knowreply_customer"
 """Payment link metadata naming the scope's customer the link was made for."""
+
+
+def invoice_payment_link(invoice: InvoiceSummary) -> PaymentLinkResult | None:
+    """The open invoice's hosted page, where paying settles that very invoice (no request)."""
+    if invoice.status != "open" or not invoice.hosted_invoice_url:
+        return None
+    return PaymentLinkResult(
+        id=invoice.id,
+        url=invoice.hosted_invoice_url,
+        amount=invoice.amount_due,
+        invoice_number=invoice.number,
+    )
 
 
 async def _payment_link(
@@ -112,7 +134,9 @@ async def portal_link(
 ) -> PortalLinkResult:
     """A customer portal session for a customer of the scope (the given one, or the first).
 
-    Send it only to a verified sender: whoever holds the link manages the billing.
+    Send it only to a verified sender: whoever holds the link manages the billing. A
+    `StripeFailure` with reason `portal_not_configured` means the business has not saved its
+    Customer portal settings in Stripe for this mode: a person must do that first.
     """
     customer = scope.customer(customer_id)
     params: SessionCreateParams = {"customer": customer.id}

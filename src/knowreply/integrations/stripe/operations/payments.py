@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+from datetime import timedelta
+
 import stripe
 
 from knowreply.integrations.stripe.client import StripeGateway
-from knowreply.integrations.stripe.models import PaymentSummary
+from knowreply.integrations.stripe.models import InvoiceSummary, PaymentSummary
 from knowreply.money import Money
 
-from ._stripe import across_scope, customer_id_of, looks_like, owned
+from ._stripe import across_scope, customer_id_of, looks_like, owned, translated
 from .errors import NothingFound
+from .invoices import sent_summaries
 from .scope import CustomerScope
 from .views import intent_summary, payment_summary
 
@@ -23,8 +27,13 @@ async def _scope_charges(
     gateway: StripeGateway, scope: CustomerScope, limit: int
 ) -> list[stripe.Charge]:
     service = gateway.client.v1.charges
-    return await across_scope(
-        scope, lambda customer_id: service.list_async({"customer": customer_id, "limit": limit})
+    name = f"charges {limit} {' '.join(sorted(scope.customer_ids))}"
+    return await gateway.read_once(
+        name,
+        lambda: across_scope(
+            scope,
+            lambda customer_id: service.list_async({"customer": customer_id, "limit": limit}),
+        ),
     )
 
 
@@ -88,3 +97,44 @@ async def payments_of_amount(
         for charge in charges
         if charge.amount == amount.amount_minor and charge.currency.lower() == amount.currency
     ]
+
+
+DUPLICATE_WINDOW = timedelta(days=3)
+
+
+async def duplicate_charge(gateway: StripeGateway, scope: CustomerScope) -> PaymentSummary | None:
+    """The duplicate of a double charge: the newer of two succeeded payments of the same amount
+    made within three days of each other, newest pair first; None when there is none."""
+    history = [
+        p
+        for p in await payment_history(gateway, scope, limit=20)
+        if p.status in ("succeeded", "partially_refunded")
+    ]
+    for newer, older in itertools.pairwise(history):
+        if newer.created - older.created <= DUPLICATE_WINDOW and newer.amount == older.amount:
+            return newer
+    return None
+
+
+async def invoice_for_payment(
+    gateway: StripeGateway, scope: CustomerScope, payment: PaymentSummary
+) -> InvoiceSummary | None:
+    """The invoice a payment paid (or tried to), through Stripe's invoice payments: since
+    2025-03-31 neither the charge nor the payment intent names its invoice."""
+    if payment.payment_intent_id is None:
+        return None
+    with translated():
+        links = await gateway.client.v1.invoice_payments.list_async(
+            {
+                "payment": {"type": "payment_intent", "payment_intent": payment.payment_intent_id},
+                "limit": 1,
+            }
+        )
+    if not links.data:
+        return None
+    invoice_id = links.data[0].invoice
+    wanted = invoice_id if isinstance(invoice_id, str) else invoice_id.id
+    invoices = gateway.client.v1.invoices
+    invoice = await owned(scope, "invoice", wanted, lambda: invoices.retrieve_async(wanted))
+    found = sent_summaries([invoice])
+    return found[0] if found else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 import stripe
 import structlog
@@ -19,6 +18,7 @@ from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.errors import StripeFailure
 from knowreply.integrations.stripe.models import PaymentSummary, RefundResult
 from knowreply.money import Money
+from knowreply.refusals import RefusalReason
 
 from ._stripe import field, idempotency_key, translated
 from .errors import NothingFound
@@ -33,16 +33,8 @@ IDEMPOTENCY_METADATA = "knowreply_idempotency_key"
 (24 hours)."""
 
 
-class RefundRefusalReason(StrEnum):
-    NOT_FOUND = "not_found"
-    NOT_SUCCEEDED = "not_succeeded"
-    DISPUTED = "disputed"
-    CURRENCY_MISMATCH = "currency_mismatch"
-    ALREADY_REFUNDED = "already_refunded"
-    INVALID_AMOUNT = "invalid_amount"
-    EXCEEDS_REFUNDABLE = "exceeds_refundable"
-    EXCEEDS_CAP = "exceeds_cap"
-    OUTSIDE_WINDOW = "outside_window"
+RefundRefusalReason = RefusalReason
+"""The refund guardrails speak the one refusal vocabulary (`knowreply.refusals`)."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +50,14 @@ class RefundPolicy:
     """A workspace's limits on refunds the agent makes."""
 
     cap_minor: int
-    """The largest refund, in minor units of the charge's currency."""
+    """The largest refund, in minor units of `cap_currency`."""
     window_days: int
     """Only charges younger than this many days are refunded."""
     now: datetime
     """The time to measure the window from (timezone-aware)."""
+    cap_currency: str
+    """The cap's currency. A refund in another currency is not compared with it (never
+    converted): the agent's policy makes such a refund wait for a member instead."""
 
 
 @dataclass(frozen=True)
@@ -113,13 +108,13 @@ def guard(
         return RefundRefusal(refusal.INVALID_AMOUNT, "A refund must be more than zero.")
     if wanted.amount_minor > left.amount_minor:
         return RefundRefusal(
-            refusal.EXCEEDS_REFUNDABLE,
+            refusal.OVER_REFUNDABLE,
             f"A refund of {wanted} is more than the {left} left to refund on this payment.",
         )
-    if wanted.amount_minor > policy.cap_minor:
-        cap = money(policy.cap_minor, wanted.currency)
+    cap = money(policy.cap_minor, policy.cap_currency)
+    if wanted.currency == cap.currency and wanted.amount_minor > cap.amount_minor:
         return RefundRefusal(
-            refusal.EXCEEDS_CAP,
+            refusal.OVER_AUTOMATIC_LIMIT,
             f"A refund of {wanted} is above this workspace's refund limit of {cap}.",
         )
     age = policy.now - when(charge.created)
@@ -181,8 +176,11 @@ async def _made_before(
     """The refund this key already made on the charge, if any.
 
     Keys that hold Refunds: Write may read refunds; a key without it will be refused by the
-    refund itself, with the permission named, so a refused read here is not an answer.
+    refund itself, with the permission named, so a refused read here is not an answer. A
+    charge nothing was refunded from has no refund to find: no request.
     """
+    if charge.amount_refunded == 0:
+        return None
     try:
         with translated():
             refunds = await gateway.client.v1.refunds.list_async(
@@ -230,7 +228,7 @@ async def refund(
     earlier = await _made_before(gateway, charge, key)
     if earlier is not None:
         log.info("stripe.refund.replayed", refund_id=earlier.id, charge_id=charge.id)
-        return _result(earlier, charge, charge.amount - charge.amount_refunded)
+        return _result(earlier, charge, charge.amount_captured - charge.amount_refunded)
     decided = guard(charge, amount, policy)
     if isinstance(decided, RefundRefusal):
         log.info("stripe.refund.refused", charge_id=charge.id, reason=decided.reason.value)
@@ -246,5 +244,5 @@ async def refund(
             {"idempotency_key": key},
         )
     log.info("stripe.refund.create", refund_id=made.id, charge_id=charge.id, amount=made.amount)
-    left = charge.amount - charge.amount_refunded - made.amount
+    left = charge.amount_captured - charge.amount_refunded - made.amount
     return _result(made, charge, left)

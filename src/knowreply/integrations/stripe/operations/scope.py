@@ -85,28 +85,23 @@ async def find_customers(gateway: StripeGateway, email: str, *, mode: KeyMode) -
     """Every customer whose email is `email`, ignoring case.
 
     Stripe's `customers.list(email=)` matches case-sensitively, so the exact address and its
-    lower-cased form are listed, then the search API (case-insensitive) finds other spellings.
+    lower-cased form are listed; only when neither finds anyone does the search API
+    (case-insensitive, but eventually consistent and limited to 20 requests a second) look
+    for other spellings. A sender found lately is answered from the account's cache.
     """
     address = email.strip()
-    customers = gateway.client.v1.customers
+    cached = gateway.cache.customers(address)
+    if cached is not None:
+        return ScopeLookup(email=address, scope=CustomerScope(address, cached))
     found: dict[str, CustomerRef] = {}
     with translated():
         for candidate in dict.fromkeys([address, address.lower()]):
-            listed = await customers.list_async(params={"email": candidate, "limit": 100})
-            found.update((c.id, _ref(c)) for c in listed.data)
-    try:
-        with translated():
-            searched = await customers.search_async(
-                params={"query": search_query(address), "limit": 100}
+            listed = await gateway.client.v1.customers.list_async(
+                params={"email": candidate, "limit": 100}
             )
-    except StripeFailure as failure:
-        # Search is not offered everywhere (Stripe has no search for accounts in India).
-        if failure.reason != "invalid_request":
-            raise
-        log.warning("stripe.customer.search_unavailable", detail=failure.stripe_message)
-    else:
-        wanted = address.lower()
-        found.update((c.id, _ref(c)) for c in searched.data if (c.email or "").lower() == wanted)
+            found.update((c.id, _ref(c)) for c in listed.data)
+    if not found:
+        found = await _searched(gateway, address)
     if not found:
         return ScopeLookup(
             email=address,
@@ -114,4 +109,22 @@ async def find_customers(gateway: StripeGateway, email: str, *, mode: KeyMode) -
             message=f"No Stripe customer found with email {address}",
             hint=_MODE_HINTS[mode],
         )
-    return ScopeLookup(email=address, scope=CustomerScope(address, tuple(found.values())))
+    customers = tuple(found.values())
+    gateway.cache.remember_customers(address, customers)
+    return ScopeLookup(email=address, scope=CustomerScope(address, customers))
+
+
+async def _searched(gateway: StripeGateway, address: str) -> dict[str, CustomerRef]:
+    try:
+        with translated():
+            searched = await gateway.client.v1.customers.search_async(
+                params={"query": search_query(address), "limit": 100}
+            )
+    except StripeFailure as failure:
+        # Search is not offered everywhere (Stripe has no search for accounts in India).
+        if failure.reason != "invalid_request":
+            raise
+        log.warning("stripe.customer.search_unavailable", detail=failure.stripe_message)
+        return {}
+    wanted = address.lower()
+    return {c.id: _ref(c) for c in searched.data if (c.email or "").lower() == wanted}

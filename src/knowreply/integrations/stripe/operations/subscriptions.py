@@ -39,8 +39,8 @@ async def _product_names(
         for item in subscription["items"].data
         if (product_id := id_of(item.price.product)) is not None
     }
-    names: dict[str, str] = {}
-    for product_id in sorted(ids):
+    names = gateway.cache.product_names(ids)
+    for product_id in sorted(ids - names.keys()):
         try:
             with translated():
                 product = await gateway.client.v1.products.retrieve_async(product_id)
@@ -50,6 +50,7 @@ async def _product_names(
             log.warning("stripe.product.unreadable", detail=failure.message)
             return names
         names[product_id] = product.name
+    gateway.cache.remember_product_names(names)
     return names
 
 
@@ -102,6 +103,22 @@ def _already_cancelling(subscription: stripe.Subscription) -> CancellationResult
         already_cancelling=True,
         service_ends_at=ends_at or summary.cancel_at or summary.current_period_end,
     )
+
+
+async def subscription_to_cancel(
+    gateway: StripeGateway, scope: CustomerScope, subscription_id: str | None = None
+) -> SubscriptionSummary | CancellationResult:
+    """Which subscription a cancellation is about, decided without writing: the given one of
+    the scope, or the scope's only current one (`ChoiceNeeded` when there are several,
+    `NothingFound` when none). One already cancelling (or ended) gives the no-write result."""
+    subscription = await _subscription_to_cancel(gateway, scope, subscription_id)
+    if (
+        subscription.cancel_at_period_end
+        or subscription.cancel_at is not None
+        or subscription.status in ENDED
+    ):
+        return _already_cancelling(subscription)
+    return subscription_summary(subscription, {})
 
 
 async def cancel_at_period_end(

@@ -1,0 +1,364 @@
+"""Emails per second for one workspace, end to end: inbound SMTP -> a real `knowreply
+worker` (rules brain, fake Stripe) -> the reply at an SMTP sink; with Stripe answering at
+once and with a Stripe latency; the worker's CPU per email; which limit binds.
+
+    python throughput.py [--emails 150] [--latency-ms 300] [--postgres URL] [--profile F]
+
+`--postgres postgresql+psycopg://127.0.0.1:5432/test` runs on a fresh PostgreSQL database
+per run (dropped afterwards); without it on SQLite. Every email comes from its own Stripe
+customer, asking for the latest invoice, so no reply cap or per-sender ordering slows it.
+`--profile F` records the worker with py-spy during the 0 ms run (collapsed stacks in F;
+`pip install py-spy` first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.parser import BytesHeaderParser
+from pathlib import Path
+
+import aiosmtplib
+import sqlalchemy as sa
+from _fake import running_fake_stripe
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope
+from sqlalchemy import func, select
+
+from fakestripe import DEMO_RESTRICTED_KEY
+from knowreply.config import Settings
+from knowreply.db.models import Message
+from knowreply.db.session import transaction
+from knowreply.integrations.stripe import service
+from knowreply.logs import configure_logging
+from knowreply.mail import accounts
+from knowreply.pipeline.outcome import FINAL_STATUSES
+from knowreply.pipeline.smtp_intake import serve_smtp
+from knowreply.runtime import Runtime, initialize
+from knowreply.workspaces import resolve_workspace
+
+SUPPORT = "support@shop.test"
+TEST_MODE_STRIPE_LIMIT = 25
+"""Requests per second Stripe allows a test-mode key (our gateway's per-workspace limit)."""
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Sink:
+    """An SMTP server that keeps which email each reply answers (its In-Reply-To)."""
+
+    def __init__(self) -> None:
+        self.answered: list[str] = []
+
+    @property
+    def received(self) -> int:
+        return len(self.answered)
+
+    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:
+        assert isinstance(envelope.content, bytes)
+        headers = BytesHeaderParser().parsebytes(envelope.content)
+        self.answered.append(str(headers.get("In-Reply-To", "")))
+        return "250 OK"
+
+
+@dataclass(frozen=True)
+class Run:
+    latency_ms: int
+    emails: int
+    seconds: float
+    worker_cpu: float
+    stripe_requests: int
+    replies: int
+    outcomes: dict[str, int]
+
+    @property
+    def per_second(self) -> float:
+        return self.emails / self.seconds
+
+    @property
+    def cpu_ms_per_email(self) -> float:
+        return 1000 * self.worker_cpu / self.emails
+
+    @property
+    def requests_per_email(self) -> float:
+        return self.stripe_requests / self.emails
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+@contextmanager
+def database(postgres: str | None, folder: Path) -> Iterator[str]:
+    if postgres is None:
+        yield f"sqlite:///{folder / 'bench.sqlite3'}"
+        return
+    name = f"kr_bench_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(postgres, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield str(sa.make_url(postgres).set(database=name).render_as_string(hide_password=False))
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def email(n: int) -> bytes:
+    message = EmailMessage()
+    message["From"] = f"Customer {n} <bench{n}@example.org>"
+    message["To"] = SUPPORT
+    message["Subject"] = f"Invoice question {n}"
+    message["Message-ID"] = f"<bench-{n}-{uuid.uuid4().hex}@example.org>"
+    message.set_content("Hello, could you send me my latest invoice?")
+    return message.as_bytes()
+
+
+def handled(runtime: Runtime) -> int:
+    with runtime.sessions() as session:
+        return int(
+            session.scalar(
+                select(func.count())
+                .select_from(Message)
+                .where(Message.direction == "in", Message.status.in_(FINAL_STATUSES))
+            )
+            or 0
+        )
+
+
+def prepare(runtime: Runtime, fake_url: str, sink_port: int) -> None:
+    asyncio.run(
+        service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="bench", api_base=fake_url)
+    )
+    with transaction(runtime.sessions) as session:
+        workspace = resolve_workspace(session, None)
+        accounts.add_inbound_address(session, workspace, SUPPORT)
+        accounts.set_smtp_account(
+            session,
+            runtime.master_key,
+            workspace,
+            host="127.0.0.1",
+            port=sink_port,
+            tls="none",
+            from_address=SUPPORT,
+        )
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen[str]:
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "knowreply", "worker", "--no-mailboxes"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stderr is not None
+    for line in worker.stderr:
+        if "worker ready" in line:
+            threading.Thread(target=worker.stderr.read, daemon=True).start()  # keep draining
+            return worker
+    raise RuntimeError(f"the worker did not start ({worker.wait()})")
+
+
+async def send_all(host: str, port: int, first: int, count: int, connections: int = 4) -> None:
+    """`count` emails over `connections` SMTP sessions, as a mail server would relay them."""
+
+    async def one_connection(numbers: range) -> None:
+        client = aiosmtplib.SMTP(hostname=host, port=port)
+        async with client:
+            for n in numbers:
+                await client.sendmail(f"bench{n}@example.org", [SUPPORT], email(n))
+
+    await asyncio.gather(
+        *(
+            one_connection(range(first + offset, first + count, connections))
+            for offset in range(connections)
+        )
+    )
+
+
+def wait_until_handled(runtime: Runtime, total: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while handled(runtime) < total:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"only {handled(runtime)} of {total} emails handled in time")
+        time.sleep(0.05)
+
+
+@contextmanager
+def profiling(pid: int, into: str | None) -> Iterator[None]:
+    """py-spy samples every thread of the worker (cProfile would see only one)."""
+    if into is None:
+        yield
+        return
+    spy = subprocess.Popen(
+        [
+            "py-spy",
+            "record",
+            "--pid",
+            str(pid),
+            "--format",
+            "raw",
+            "--output",
+            into,
+            "--idle",
+            "--nonblocking",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        spy.wait(timeout=60)
+
+
+def one_run(
+    fake_url: str,
+    fake_control: object,
+    latency_ms: int,
+    emails: int,
+    postgres: str | None,
+    profile: str | None = None,
+) -> Run:
+    sink = Sink()
+    sink_port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=sink_port)
+    controller.start()
+    warmup = 10
+    try:
+        with tempfile.TemporaryDirectory() as folder, database(postgres, Path(folder)) as url:
+            settings = Settings(database_url=url, data_dir=Path(folder) / "data")
+            runtime, _ = initialize(settings)
+            prepare(runtime, fake_url, sink_port)
+            env = {k: v for k, v in os.environ.items() if not k.startswith("KNOWREPLY_")}
+            env |= {
+                "KNOWREPLY_DATABASE_URL": url,
+                "KNOWREPLY_DATA_DIR": str(settings.data_dir),
+                "KNOWREPLY_LOG_LEVEL": "warning",
+            }
+            worker = start_worker(env)
+            try:
+                with profiling(worker.pid, profile):
+                    return asyncio.run(
+                        _measure(runtime, worker, fake_control, latency_ms, warmup, emails, sink)
+                    )
+            finally:
+                worker.terminate()
+                worker.wait(timeout=30)
+                runtime.engine.dispose()
+    finally:
+        controller.stop()
+
+
+async def _measure(
+    runtime: Runtime,
+    worker: subprocess.Popen[str],
+    fake_control: object,
+    latency_ms: int,
+    warmup: int,
+    emails: int,
+    sink: Sink,
+) -> Run:
+    control = fake_control  # FakeStripeControl
+    async with serve_smtp(runtime, "127.0.0.1", 0) as smtp:
+        await send_all(smtp.host, smtp.port, 0, warmup)
+        await asyncio.to_thread(wait_until_handled, runtime, warmup, 120)
+        control.latency(latency_ms)  # type: ignore[attr-defined]
+        control.clear_requests()  # type: ignore[attr-defined]
+        replies_before = sink.received
+        cpu_before, started = cpu_seconds(worker.pid), time.perf_counter()
+        await send_all(smtp.host, smtp.port, warmup, emails)
+        await asyncio.to_thread(wait_until_handled, runtime, warmup + emails, 600)
+        seconds, cpu = time.perf_counter() - started, cpu_seconds(worker.pid) - cpu_before
+        control.latency(0)  # type: ignore[attr-defined]
+        stripe_requests = len(control.requests())  # type: ignore[attr-defined]
+    replies = sink.received - replies_before
+    return Run(latency_ms, emails, seconds, cpu, stripe_requests, replies, outcomes(runtime))
+
+
+def outcomes(runtime: Runtime) -> dict[str, int]:
+    """How many inbound emails ended in each status (and reason)."""
+    with runtime.sessions() as session:
+        rows = session.execute(
+            select(Message.status, Message.status_reason, func.count())
+            .where(Message.direction == "in")
+            .group_by(Message.status, Message.status_reason)
+        ).all()
+    return {f"{status}/{reason}" if reason else status: count for status, reason, count in rows}
+
+
+def binding_limit(run: Run) -> str:
+    stripe_share = run.requests_per_email * run.per_second / TEST_MODE_STRIPE_LIMIT
+    cpu_share = run.worker_cpu / run.seconds  # cores: one Python process holds ~1 (the GIL)
+    if stripe_share >= 0.9:
+        return f"Stripe's rate ({stripe_share:.0%} of {TEST_MODE_STRIPE_LIMIT}/s)"
+    if cpu_share >= 0.8:
+        return f"worker CPU ({cpu_share:.2f} cores busy)"
+    return (
+        f"neither CPU ({cpu_share:.2f} cores) nor Stripe's rate ({stripe_share:.0%}): "
+        "the machine's other load, the database or the queue"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--emails", type=int, default=150)
+    parser.add_argument("--latency-ms", type=int, default=300)
+    parser.add_argument("--postgres", default=None)
+    parser.add_argument("--profile", default=None, help="py-spy output for the 0 ms run")
+    args = parser.parse_args()
+    configure_logging("warning")
+    load = os.getloadavg()[0]
+    with running_fake_stripe(seed="demo") as fake:
+        stripe = fake.client("sk_test_bench")
+        for n in range(10 + args.emails):  # the warm-up's and the run's senders
+            stripe.v1.customers.create(params={"email": f"bench{n}@example.org"})
+        runs = [
+            one_run(fake.url, fake.control, 0, args.emails, args.postgres, args.profile),
+            one_run(fake.url, fake.control, args.latency_ms, args.emails, args.postgres),
+        ]
+    backend = "PostgreSQL" if args.postgres else "SQLite"
+    print(f"{backend}, {os.cpu_count()} cores, load average {load:.1f} before the runs")
+    print(
+        f"{'stripe latency':<15} {'emails':>6} {'seconds':>8} {'emails/s':>9} "
+        f"{'cpu ms/email':>13} {'stripe req/email':>17} {'replies':>8}"
+    )
+    for run in runs:
+        print(
+            f"{run.latency_ms:>12} ms {run.emails:>6} {run.seconds:>8.1f} {run.per_second:>9.2f} "
+            f"{run.cpu_ms_per_email:>13.1f} {run.requests_per_email:>17.2f} {run.replies:>8}"
+        )
+    for run in runs:
+        print(f"outcomes at {run.latency_ms} ms (with the warm-up's): {run.outcomes}")
+    fast, slow = runs
+    print(f"latency hidden by concurrency: {slow.per_second / fast.per_second:.0%} (target >= 80%)")
+    print(f"target 10 emails/s at 0 ms: {fast.per_second / 10:.0%} of it")
+    print(f"binding limit at 0 ms: {binding_limit(fast)}")
+    print(f"binding limit at {slow.latency_ms} ms: {binding_limit(slow)}")
+
+
+if __name__ == "__main__":
+    main()

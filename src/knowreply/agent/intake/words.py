@@ -1,0 +1,44 @@
+"""The customer's own new words: what an explicit request must be found in.
+
+Everything the customer did not write now is removed: HTML comments and tags, quoted lines,
+a forwarded or original message and everything after it, the signature, and text between
+quotation marks (a phrase quoted from someone else is not the customer asking).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+MAX_CHARS = 20_000
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_TAG = re.compile(r"<[^>]{0,500}>")
+_QUOTED_LINE = re.compile(r"^\s*>")
+_QUOTES = re.compile(
+    r"\"[^\"]{0,500}\"|“[^”]{0,500}”|«[^»]{0,500}»|「[^」]{0,500}」|『[^』]{0,500}』"
+)
+_ELSEWHERE = re.compile(
+    r"^\s*(-{2,}\s*(forwarded|original) message\s*-{2,}|begin forwarded message|"
+    r"-+\s*original message\s*-+|(from|sent|to|subject|date|von|de|差出人|送信者|件名)\s*:\s*\S|"
+    r"on .{0,200}\bwrote\s*:|.{0,200}\bwrote\s*:\s*$|転送されたメッセージ|-+\s*転送)",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"^\s*(--|__+|sent from my \w+|get outlook for \w+)\s*$", re.IGNORECASE)
+
+
+def customer_words(text: str) -> str:
+    """The new text the customer wrote themselves, normalised (NFKC, plain quotes)."""
+    clean = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    clean = _HTML_COMMENT.sub(" ", clean)
+    clean = html.unescape(_TAG.sub(" ", clean))
+    clean = clean.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    kept: list[str] = []
+    for line in clean.splitlines():
+        if _ELSEWHERE.match(line) or _SIGNATURE.match(line):
+            break
+        if _QUOTED_LINE.match(line):
+            continue
+        kept.append(line)
+    return _QUOTES.sub(" ", "\n".join(kept))

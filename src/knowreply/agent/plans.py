@@ -1,0 +1,90 @@
+"""Planned writes: what exactly a write would do, decided in code before anything is written.
+
+A plan names the exact Stripe object, amount and currency and the customer. It is checked
+against policy, stored on its `Action` (`arguments["plan"]`), then either executed at once or
+executed later, exactly as stored, when a member approves it. Nothing in a plan is a word
+like "latest": it was resolved when the plan was made.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowreply.integrations.stripe.capabilities import CapabilityName
+from knowreply.money import Money
+
+
+class _Plan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    customer_id: str
+    """The scope's customer the write is for."""
+
+
+class RefundPlan(_Plan):
+    kind: Literal["refund"] = "refund"
+    charge_id: str
+    amount: Money
+    """Exactly this much, never "the rest" (a partial refund meanwhile makes it fail)."""
+    payment_amount: Money
+    """What the payment was, for checking a fraction the customer named."""
+    whole: bool
+    """The amount was everything still refundable when planned."""
+
+    @property
+    def target_id(self) -> str:
+        return self.charge_id
+
+
+class CancellationPlan(_Plan):
+    kind: Literal["cancellation"] = "cancellation"
+    subscription_id: str
+
+    @property
+    def target_id(self) -> str:
+        return self.subscription_id
+
+
+class PaymentLinkPlan(_Plan):
+    kind: Literal["payment_link"] = "payment_link"
+    amount: Money
+    label: str
+
+    @property
+    def target_id(self) -> str | None:
+        return None
+
+
+class PortalLinkPlan(_Plan):
+    kind: Literal["portal_link"] = "portal_link"
+
+    @property
+    def target_id(self) -> str | None:
+        return None
+
+
+Plan = Annotated[
+    RefundPlan | CancellationPlan | PaymentLinkPlan | PortalLinkPlan, Field(discriminator="kind")
+]
+
+
+class StoredPlan(BaseModel):
+    """How a plan is kept on its Action row (a JSON column)."""
+
+    plan: Plan
+
+
+CAPABILITY_OF_KIND: dict[str, CapabilityName] = {
+    "refund": CapabilityName.REFUNDS,
+    "cancellation": CapabilityName.CANCELLATIONS,
+    "payment_link": CapabilityName.PAYMENT_LINKS,
+    "portal_link": CapabilityName.PORTAL_LINKS,
+}
+
+
+def amount_of(
+    plan: RefundPlan | CancellationPlan | PaymentLinkPlan | PortalLinkPlan,
+) -> Money | None:
+    return plan.amount if isinstance(plan, RefundPlan | PaymentLinkPlan) else None

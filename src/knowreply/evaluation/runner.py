@@ -93,7 +93,7 @@ async def run_case(
 ) -> list[str]:
     """One run of one case from a fresh account and workspace; what differed (empty: right)."""
     account.reset()
-    workspace_id = await _fresh_workspace(runtime, account, case, options)
+    workspace_id = await fresh_workspace(runtime, account, case, options)
     charges = {p.name: account.plant(p) for p in case.payments}
     account.clear_log()
     email = _email(case, workspace_id, charges)
@@ -115,7 +115,7 @@ async def run_case(
     return differences(_with_charge_ids(case, charges), seen)
 
 
-async def _fresh_workspace(
+async def fresh_workspace(
     runtime: Runtime, account: FakeAccount, case: Case, options: BrainOptions
 ) -> int:
     with transaction(runtime.sessions) as session:

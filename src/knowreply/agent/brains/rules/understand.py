@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
+from knowreply.agent.brains.rules import intent_model
 from knowreply.agent.brains.rules._amounts import find_amounts, refused_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
-from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, choose, score
+from knowreply.agent.brains.rules._classify import asks_for_an_amount_back
 from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE, OUT_OF_OFFICE
-from knowreply.agent.brains.rules._normalize import clean, normalise
+from knowreply.agent.brains.rules._reading import read
 from knowreply.agent.brains.rules._references import (
     find_invoice_numbers,
     find_stripe_ids,
@@ -24,17 +25,10 @@ from knowreply.agent.brains.rules.understanding import (
 from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
 from knowreply.agent.intake.language import detect_language
 
-_SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]\s*)+", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
+_INVOICES = (Intent.LATEST_INVOICE, Intent.INVOICE_LOOKUP)
 _MONEY_WRITES = frozenset({Intent.REFUND, Intent.PARTIAL_REFUND, Intent.PAYMENT_LINK})
-
-
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the spans cut out (and one space after each), so that "did my payment
-    ch_… go through" reads as the phrase it is."""
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + text[end + (text[end : end + 1] == " ") :]
-    return text
 
 
 def _refund_target(text: str, *, specific: bool) -> RefundTarget | None:
@@ -43,6 +37,36 @@ def _refund_target(text: str, *, specific: bool) -> RefundTarget | None:
     if LAST_CHARGE.search(text):
         return "last"
     return "specific" if specific else None
+
+
+def _fit_to_entities(
+    intent: Intent,
+    others: tuple[Intent, ...],
+    *,
+    named_invoice: bool,
+    anything_to_look_up: bool,
+    partial: bool,
+) -> tuple[Intent, tuple[Intent, ...]]:
+    """Settle what the entities decide better than words: an invoice named by number is looked
+    up, an invoice lookup with nothing to look up is the latest one, and a refund of an
+    amount (`refund $10`) is partial."""
+
+    def fit(i: Intent) -> Intent:
+        if i is Intent.LATEST_INVOICE and named_invoice:
+            return Intent.INVOICE_LOOKUP
+        if i is Intent.INVOICE_LOOKUP and not anything_to_look_up:
+            return Intent.LATEST_INVOICE
+        if i is Intent.REFUND and partial:
+            return Intent.PARTIAL_REFUND
+        return i
+
+    primary = fit(intent)
+    rest = [fit(i) for i in others if fit(i) is not primary]
+    if primary in _REFUNDS:
+        rest = [i for i in rest if i not in _REFUNDS]
+    if primary in _INVOICES:
+        rest = [i for i in rest if i not in _INVOICES]
+    return primary, tuple(dict.fromkeys(rest))
 
 
 def understand(
@@ -58,13 +82,8 @@ def understand(
     `default_currency` is used for `$`/dollars in a dollar currency and for bare amounts.
     """
     today = today or datetime.now(UTC).date()
-    body = clean(text)
-    subject_text = _SUBJECT_PREFIX.sub("", normalise(subject)).strip()
-    if body.text and _SUBJECT_PREFIX.match(normalise(subject)):
-        # A reply's subject is the thread's ("Re: Your refund", often our own words):
-        # the request is in the new text, never in the subject.
-        subject_text = ""
-    reading = f"{subject_text}\n{body.text}" if subject_text else body.text
+    request = read(text, subject)
+    body, reading = request.body, request.text
     language = detect_language(body.text or body.full, fallback=subject)
 
     plain = mask_urls_and_addresses(reading)
@@ -79,26 +98,30 @@ def understand(
     code = codes[0] if len(set(codes)) == 1 else None
 
     others: tuple[Intent, ...] = ()
-    if OUT_OF_OFFICE.search(reading):
-        intent = Intent.NOT_BILLING
+    if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
+        intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
-        lowered = plain.lower()
-        looks_up = bool(invoices or months or dates or any(i.startswith("in_") for i, _, _ in ids))
-        intent, others = choose(
-            score(_without(lowered, [(s, e) for _, s, e in ids])),
-            looks_up_something=looks_up,
-            partial=asks_for_an_amount_back(lowered, amounts),
-            text=lowered,
+        guess = intent_model.guess(reading)
+        intent, others = guess.primary, guess.secondary
+        named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
+        intent, others = _fit_to_entities(
+            intent,
+            others,
+            named_invoice=named,
+            anything_to_look_up=named or bool(months or dates),
+            partial=asks_for_an_amount_back(plain.lower(), amounts),
         )
         refused = refused_amounts(money_text, default_currency=default_currency.lower())
         if {intent, *others} & _MONEY_WRITES and refused:
             intent, others = Intent.UNCLEAR, ()  # `Refund -$20` is not `Refund`: ask instead
         if code and is_mainly_a_code(body.text, code, japanese=language == "ja"):
-            if intent not in (Intent.NOT_BILLING, Intent.UNCLEAR):
+            if intent not in (Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE):
                 others = (intent, *others)
             intent = Intent.VERIFICATION_CODE
         elif code and not CODE_WORDS.search(body.text):
             code = None
+        if intent is Intent.VERIFICATION_CODE and code is None:
+            intent = Intent.UNCLEAR
 
     wants_refund = intent in _REFUNDS or any(i in _REFUNDS for i in others)
     specific = bool(ids or amounts or dates or invoices or months)

@@ -1,0 +1,64 @@
+"""`knowreply eval --split`: the intent corpus through the agent, scored by the tools called."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from knowreply.agent.brains.rules.examples import load
+from knowreply.agent.trace import ToolCall
+from knowreply.evaluation.corpus import CorpusReport, CorpusResult, intent_of_call
+
+
+def _call(name: str, **args: object) -> ToolCall:
+    return ToolCall(capability="x", name=name, args=args, status="done")
+
+
+def test_the_tools_called_say_what_was_understood() -> None:
+    assert intent_of_call(_call("list_invoices", limit=1)) == "latest_invoice"
+    assert intent_of_call(_call("list_invoices", month=3, year=2026)) == "invoice_lookup"
+    assert intent_of_call(_call("refund", payment="latest")) == "refund"
+    assert intent_of_call(_call("refund", payment="latest", amount="10")) == "partial_refund"
+    assert intent_of_call(_call("cancel_subscription")) == "cancel"
+    assert intent_of_call(_call("escalate", reason="?")) is None
+
+
+def test_the_scores_count_people_unasked_writes_and_multi_intent_emails() -> None:
+    report = CorpusReport(split="heldout", brain="rules", model=None)
+    report.results = [
+        CorpusResult("en-1", "en", ["refund", "cancel"], ["cancel"]),
+        CorpusResult("en-2", "en", ["unclear"], []),
+        CorpusResult("en-3", "en", ["charge_lookup"], ["refund"]),
+        CorpusResult("en-4", "en", ["payment_status"], []),
+    ]
+    assert report.accuracy("en") == 0.5
+    assert report.unclear_among_billing == 1 / 3
+    assert report.write_precision == 0.5
+    assert report.as_json()["unasked_writes"] == ["en-3"]
+    assert report.confusion()[("charge_lookup", "refund")] == 1
+
+
+def test_the_eval_command_runs_a_split_of_the_corpus() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KNOWREPLY_")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2] / "src")
+    command = ["eval", "--split", "heldout", "--lang", "fr", "--jobs", "4", "--json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "knowreply", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    result = json.loads(done.stdout)
+    assert (result["split"], result["brain"], list(result["accuracy_by_language"])) == (
+        "heldout",
+        "rules",
+        ["fr"],
+    )
+    assert result["emails"] == len(load("heldout", languages=("fr",)))
+    assert done.returncode == (1 if result["unasked_writes"] else 0), done.stderr
+    assert 0 < result["accuracy"] <= 1

@@ -1,0 +1,131 @@
+"""The intent model, refitted from the corpus, measured on the held-out emails it never saw.
+
+The targets of issue 10 are 95 % intent accuracy for English and Japanese and 90 % for
+Spanish, French and German, at most 5 % of billing questions handed to a person, and no write
+for an email that does not ask for one. The model does not meet them yet: the floors below
+are what was measured when it was written (docs/evaluation.md), and the tests fail when a
+change makes the model worse. The targets themselves are strict expected failures, so the day
+the model meets one, its test says so and the floors must be raised.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+
+import pytest
+
+from knowreply.agent.brains.rules import Intent, understand
+from knowreply.agent.brains.rules import intent_model as im
+from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
+
+TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
+FLOOR = {"en": 0.775, "ja": 0.74, "es": 0.71, "fr": 0.835, "de": 0.77}
+PERSON_CEILING = 0.10
+"""Held-out billing questions handed to a person (unclear or not billing); the target is 5 %."""
+UNASKED_WRITES_CEILING = 9
+"""Held-out emails that do not ask for a write but got one: the target is 0 (see above)."""
+_ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
+
+
+def _right(example: Example, got: Intent) -> bool:
+    if len(example.intents) > 1:
+        return got in example.intents
+    return got is example.intents[0]
+
+
+@cache
+def _heldout_readings() -> tuple[tuple[Example, Intent, tuple[Intent, ...]], ...]:
+    found = []
+    for example in load("heldout"):
+        got = understand(example.body, subject=example.subject)
+        found.append((example, got.intent, got.secondary_intents))
+    return tuple(found)
+
+
+def _accuracy(language: str) -> float:
+    readings = [(e, got) for e, got, _ in _heldout_readings() if e.lang == language]
+    if not readings:
+        pytest.fail(f"no held-out {language} emails in {CORPUS_DIR}")
+    return sum(_right(e, got) for e, got in readings) / len(readings)
+
+
+def _unasked_writes() -> list[str]:
+    return [
+        e.id
+        for e, got, others in _heldout_readings()
+        if not im.WRITES & set(e.intents) and im.WRITES & {got, *others}
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
+    accuracy = _accuracy(language)
+    assert accuracy >= FLOOR[language], f"{language}: {accuracy:.1%}"
+
+
+@pytest.mark.xfail(reason="held-out accuracy is below the issue's targets", strict=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_heldout_intent_accuracy_meets_the_target(language: str) -> None:
+    assert _accuracy(language) >= TARGET[language]
+
+
+def test_unasked_writes_on_heldout_emails_do_not_grow() -> None:
+    assert len(_unasked_writes()) <= UNASKED_WRITES_CEILING
+
+
+@pytest.mark.xfail(reason="some held-out emails get a write they did not ask for", strict=True)
+def test_no_write_for_a_heldout_email_that_does_not_ask_for_one() -> None:
+    assert _unasked_writes() == []
+
+
+def test_few_heldout_billing_questions_go_to_a_person() -> None:
+    billing = [(e, got) for e, got, _ in _heldout_readings() if e.intents[0] not in _ASIDE]
+    to_a_person = sum(got in _ASIDE for _, got in billing) / len(billing)
+    assert to_a_person <= PERSON_CEILING, f"{to_a_person:.1%}"
+
+
+def test_refitting_gives_the_same_model() -> None:
+    """Deterministic: the same corpus always gives the same probabilities."""
+    training = load("dev", languages=("en",))
+    first, second = im.IntentModel.fit(training), im.IntentModel.fit(training)
+    text = im.model_text("Could you refund my last payment and cancel the plan?")
+    assert first.probabilities(text) == second.probabilities(text)
+
+
+def test_the_corpus_is_well_formed_and_split_once() -> None:
+    ids: Counter[str] = Counter()
+    for language in LANGUAGES:
+        sizes = {}
+        for split in ("dev", "heldout"):
+            path = CORPUS_DIR / split / f"{language}.jsonl"
+            lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+            for line in lines:
+                raw = json.loads(line)
+                assert set(raw) == {"id", "lang", "intents", "subject", "body"}, raw
+                assert raw["lang"] == language and raw["id"].startswith(f"{language}-")
+                assert raw["intents"] and all(Intent(i) for i in raw["intents"])
+                ids[raw["id"]] += 1
+            sizes[split] = len(lines)
+        if sizes["heldout"]:
+            assert sizes["heldout"] / (sizes["dev"] + sizes["heldout"]) >= 0.30, language
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
+def test_the_english_corpus_covers_every_intent_and_many_emails() -> None:
+    english = load("dev", languages=("en",)) + load("heldout", languages=("en",))
+    assert len(english) >= 900
+    assert {i for e in english for i in e.intents} == set(Intent)
+    assert sum(len(e.intents) > 1 for e in english) >= 30
+
+
+def test_a_write_is_not_read_from_a_question_about_one_already_done() -> None:
+    for text in (
+        "I cancelled last month - is my plan really cancelled?",
+        "Was that charge refunded in the end?",
+        "I don't want to cancel, I only want to know when my plan renews.",
+        "If I cancel now, do I get a refund?",
+    ):
+        got = understand(text)
+        assert not im.WRITES & {got.intent, *got.secondary_intents}, text

@@ -212,9 +212,7 @@ def webhook_form(
 
 
 @router.post("/mail/check", include_in_schema=False)
-async def check_form(
-    request: Request, principal: PageOwner, runtime: RuntimeDep
-) -> HTMLResponse:
+async def check_form(request: Request, principal: PageOwner, runtime: RuntimeDep) -> HTMLResponse:
     flashes: list[Flash] = []
     with runtime.sessions() as session:
         mailboxes = accounts.list_mailboxes(session, principal.workspace_id)

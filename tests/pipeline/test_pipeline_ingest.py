@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from fakestripe import DEMO_RESTRICTED_KEY
+from knowreply.access import Operator
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.mail import accounts
 from knowreply.runtime import Runtime
+from knowreply.workspace_settings import SettingsChange, update
 from knowreply.workspaces import resolve_workspace
 from tests.fake_stripe import FakeStripe
 from tests.foundation.cli_helpers import knowreply
@@ -77,6 +79,7 @@ def test_ingest_of_a_failed_message_prints_why_and_exits_1(
     shop: dict[str, str], runtime: Runtime, fake_stripe: FakeStripe
 ) -> None:
     """A reply the mail server refuses fails the send step: the operator sees why."""
+    answer_strangers(runtime)
     view, _ = asyncio.run(
         service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url)
     )
@@ -98,6 +101,18 @@ def test_ingest_of_a_failed_message_prints_why_and_exits_1(
     assert "message 1: failed (send)" in result.stdout, result.stderr[-700:]
     assert re.search(r"error: message 1 failed: \S", result.stderr)
     assert again.returncode == 1 and "error: message 1 failed: " in again.stderr
+
+
+def answer_strangers(runtime: Runtime) -> None:
+    """Senders who are not customers get the short neutral reply (default: none)."""
+    with transaction(runtime.sessions) as session:
+        workspace_id = resolve_workspace(session, None).id
+        update(
+            session,
+            Operator(workspace_id),
+            SettingsChange(unknown_sender_reply="neutral"),
+            master_key=runtime.master_key,
+        )
 
 
 def _closed_port() -> int:

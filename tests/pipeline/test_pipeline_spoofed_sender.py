@@ -19,7 +19,7 @@ from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
-from knowreply.pipeline import handle
+from knowreply.pipeline.handle import handle
 from knowreply.runtime import Runtime
 from knowreply.workspaces import settings_of
 from tests.fake_stripe import FakeStripe

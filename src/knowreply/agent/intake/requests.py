@@ -45,7 +45,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l')?argent|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
-        r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bgeld zur[üu]ck",
+        r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bgeld zur[üu]ck|"
+        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b",
         _I,
     ),
     "cancellation": re.compile(
@@ -57,7 +58,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
         r"\b(anul\w*|termin\w*|finaliz\w*|deten\w*|parar|paren) (mi |la |el |nuestra )?"
         + _SUB_ES
-        + r"|\bno (se )?(me |lo |la )?renueven?\b|\bno renovar|\bdejar de renovar|"
+        + r"|\bno (se )?(me |lo |la )?renueven?\b|\bno renovar|\bdej(ar|en|e|ad) de renovar|"
         r"\b(desactiv\w*|quit\w*) (la )?renovaci[oó]n|"
         r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|\bd[ée]sinscri\w*|"
         r"\b(arr[êe]t\w*|stopp\w*|termin\w*|mettre fin [àa]|met(tez)? fin [àa]) "
@@ -121,7 +122,7 @@ _CLAUSE_BREAK = re.compile(
 _NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
     r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
-    r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|kein\w*|nie|niemals|ohne|"
+    r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
     r"weder)\b|\bn'",
     _I,
 )
@@ -129,14 +130,14 @@ _NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもりはな|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"せず|わけではな|しなくて|されました|しました|済み|された)|"
-    r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,5}?\s+(nicht|keine?)\b(?!\s+nur\b)",
+    r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,5}?\s+(nicht|nichts|keine?)\b(?!\s+nur\b)",
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 _HYPOTHETICAL = re.compile(
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise)\b|"
     r"もし|場合|なら[、,]|としたら|たら[、,]|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
-    r"s'ils?|[àa] moins que|au cas o[ùu]|sinon|supposons|"
+    r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
     _I,
 )

@@ -273,6 +273,16 @@ DOES_NOT_ASK_ES_FR_DE = [
     "Meine Kündigung wurde bestätigt, danke.",
     "Ich habe die Erstattung bereits erhalten.",
     "Bitte stornieren Sie meine Bestellung nicht.",
+    "Kündigen Sie mein Abo bitte auf keinen Fall.",
+    "Bitte keine Kündigung, ich will nur die Rechnung.",
+    "Ich habe die Erstattung noch nicht erhalten, können Sie nachsehen?",
+    "Bitte, werden Sie mir die Zahlung erstatten?",
+    "Ne résiliez surtout pas mon abonnement.",
+    "Je n'ai pas reçu le remboursement, pouvez-vous vérifier ?",
+    "Merci, vous allez me rembourser ?",
+    "Por favor, ¿van a reembolsarme?",
+    "Quiero saber cuándo me van a reembolsar.",
+    "Mi jefe dice que pida un reembolso.",
 ]
 
 

@@ -131,7 +131,7 @@ _NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもりはな|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"せず|わけではな|しなくて|されました|しました|済み|された)|"
-    r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,5}?\s+(nicht|nichts|keine?)\b(?!\s+nur\b)",
+    r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b(?!\s+nur\b)",
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 _HYPOTHETICAL = re.compile(
@@ -172,10 +172,13 @@ _REPORTED = re.compile(
     r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
     r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
     r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
+    r"(van|vais|vamos) a|"
     r"a dit|ont dit|m'a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
     r"a-t-il|ont-ils|"
-    r"sagte|sagten|gesagt|laut|angeblich|anscheinend|droh\w*|bereits|schon|"
+    r"(vous|nous|ils) (allez|allons|vont)|on va|"
+    r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
+    r"laut|angeblich|anscheinend|droh\w*|bereits|schon|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
     _I,

@@ -70,6 +70,7 @@ DOES_NOT_ASK = [
     "すでに返金されました。ありがとうございます。",
     "Please do not cancel my subscription.",
     "Please don't refund the payment, I want to keep the seat.",
+    "I would like to know how I can cancel.",
 ]
 
 
@@ -200,6 +201,20 @@ ASKS_ES_FR_DE = [
     ("Ich bitte um Rückerstattung der letzten Zahlung.", {"refund"}),
     ("Bitte schicken Sie mir einen Link zum Bezahlen.", {"payment_link"}),
     ("Ich brauche eine neue Karte im Kundenportal.", {"portal_link"}),
+    ("Devolvedme el cargo duplicado, por favor.", {"refund"}),
+    ("Les ruego que no renueven la suscripción.", {"cancellation"}),
+    ("No quiero renovar.", {"cancellation"}),
+    ("Envíenme el enlace para abonar la factura pendiente.", {"payment_link"}),
+    ("Ne renouvelez pas mon forfait le mois prochain.", {"cancellation"}),
+    ("Merci d'arrêter de me prélever tous les mois.", {"cancellation"}),
+    ("Vous pouvez me rembourser une partie, environ 100 € ?", {"refund"}),
+    ("Verlängert meinen Tarif nächsten Monat bitte nicht.", {"cancellation"}),
+    ("Ich hätte gerne 10,00 € von der letzten Abbuchung zurück.", {"refund"}),
+    (
+        "Hiermit teile ich mit, dass ich mein Abonnement zum Periodenende beenden möchte.",
+        {"cancellation"},
+    ),
+    ("Wo aktualisiere ich die Karte? Schickt mir den Link.", {"portal_link"}),
 ]
 
 DOES_NOT_ASK_ES_FR_DE = [
@@ -283,6 +298,13 @@ DOES_NOT_ASK_ES_FR_DE = [
     "Por favor, ¿van a reembolsarme?",
     "Quiero saber cuándo me van a reembolsar.",
     "Mi jefe dice que pida un reembolso.",
+    "Me gustaría saber cómo cancelar.",
+    "J'aimerais savoir comment je peux résilier.",
+    "Ich würde gern wissen, wie ich kündigen kann.",
+    "Ich möchte das Geld nicht zurück.",
+    "Merci de ne pas me rembourser.",
+    "Sie haben mir 10 € zurückgegeben, danke.",
+    "Warum wurde der Betrag nicht zurückgebucht? Bitte prüfen.",
 ]
 
 

@@ -41,11 +41,13 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\b(money|payment) back\b|\breimburse\w*|\bcharge ?back\b|"
         r"\breverse (the|this|that|my) (charge|payment)|返金|払い戻|払戻|返して|"
-        r"\breembols\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevolver\w*|\breintegr\w*|"
+        r"\breembols\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
         r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
-        r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l')?argent|"
+        r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
-        r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bgeld zur[üu]ck|"
+        r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
+        r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
+        r"ue|u)ck\b|"
         r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b",
         _I,
     ),
@@ -59,18 +61,25 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren) "
         r"(mi |la |el |nuestra )?"
         + _SUB_ES
-        + r"|\bno (se )?(me |lo |la )?renueven?\b|\bno renovar|\bdej(ar|en|e|ad) de renovar|"
+        + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is)\b|\bno (quiero |deseo )?renovar|"
+        r"\bdej(ar|en|e|ad) de renovar|"
         r"\b(desactiv\w*|quit\w*) (la )?renovaci[oó]n|"
-        r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|\bd[ée]sinscri\w*|"
+        r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|"
         r"\b(arr[êe]t(er|ez)|stopp(er|ez)|termin(er|ez)|mettre fin [àa]|met(tez)? fin [àa]) "
         r"(mon |ma |l'|le |la |notre )?"
         + _SUB_FR
         + r"|\bne (pas |plus )?(le |la |l')?renouvel(er|ez)\b|"
+        r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
+        r"\barr[êe]t(er|ez) (de )?(me |nous )?pr[ée]lever|"
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
         r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
         + _SUB_DE
-        + r"\s+(\w+\s+)?(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
-        r"ausschalten)|\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
+        + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
+        r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
+        r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
+        r"\bh[öo]r(t|en sie) auf,? [^.?!]{0,30}abzubuchen|^\W*verl[äa]nger(t|"
+        r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
+        r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
         _I,
     ),
     "payment_link": re.compile(
@@ -80,13 +89,15 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
         r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
         r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
-        r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|"
+        r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
+        r"\b(enlace|link|v[íi]nculo)\b[^.?!]{0,30}\b(pag|abon|sald)\w*|"
         r"\blien (de paiement|pour (payer|r[ée]gler))|\b(comment|o[ùu]) (puis-je|je peux|"
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
-        r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|"
+        r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
         r"\b(zahlungs|bezahl)-?link|\blink zum (be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
         r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|\bich (m[öo]chte|will) (\w+ ){0,3}(be)?zahlen\b|"
-        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b",
+        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
+        r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b",
         _I,
     ),
     "portal_link": re.compile(
@@ -103,13 +114,15 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
         r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
         r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|\bportal (de clientes|de facturaci)|"
-        r"\b(mettre [àa] jour|changer|modifier|remplacer|mettre|corriger) (ma |mes |la |le |les |"
-        r"mon )?(carte|moyen de paiement|mode de paiement|coordonn[ée]es bancaires|"
+        r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
+        r"corrig\w*)(-t-on)? (ma |mes |"
+        r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|coordonn[ée]es bancaires|"
         r"informations de (paiement|facturation)|adresse de facturation)|\b(nouvelle|autre) carte|"
         r"\bma carte (a |est )?(expir\w*)|\bportail\b|"
         r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
-        r"bankverbindung)\s+(\w+\s+){0,2}(aktualisieren|[äa]ndern|wechseln|austauschen|"
-        r"ersetzen|hinterlegen)\b|\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,2}((kredit)?karte|"
+        r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
+        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen)\b|"
+        r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
         r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
         r"l[äa]uft ab)|\b(kunden)?portal\b",
         _I,
@@ -144,7 +157,8 @@ _HYPOTHETICAL = re.compile(
 )
 _UNCERTAIN = re.compile(
     r"\b(is it possible|would it be possible|possible to|are you able to|able to|"
-    r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (do|can|would|should|does|"
+    r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
+    r"does|"
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
     r"considering|consider|wondering|policy|can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
@@ -152,11 +166,13 @@ _UNCERTAIN = re.compile(
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|c[óo]mo|cu[áa]ndo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
-    r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (puis-je|je peux|faire|"
+    r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|on|nous|puis-je|"
+    r"je peux|faire|"
     r"[çc]a|fonctionne|on)|quand|plus tard|"
     r"peut-[êe]tre|envisag\w*|je pense|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
     r"y a-t-il|propose[sz]-vous|(ist|w[äa]re) (es|das) m[öo]glich|"
-    r"wie (kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|vielleicht|"
+    r"wie (ich|man|wir|kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|"
+    r"vielleicht|"
     r"eventuell|[üu]berleg\w*|erw[äa]g\w*|richtlinie\w*|(kann|darf) (ich|man) (k[üu]ndigen|"
     r"stornieren)|gibt es (eine )?m[öo]glichkeit|bieten sie)\b",
     _I,
@@ -240,16 +256,20 @@ _REQUEST = re.compile(
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|"
     r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
-    r"deseo|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|puedes|podr[íi]as)\b|"
+    r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
+    r"puedes|podr[íi]as)\b|"
     r"(puedo|podr[íi]a) (obtener|tener|recibir|conseguir|pedir)|"
-    r"s'il (vous|te) pla[îi]t|svp|stp|merci de|veuillez|je (voudrais|veux|souhaite|"
+    r"s'il (vous|te) pla[îi]t|svp|stp|merci de|merci d'|veuillez|vous pouvez|je (voudrais|veux|"
+    r"souhaite|"
     r"souhaiterais|demande|exige|vous prie|vous demande)|j'aimerais|j'exige|"
     r"(pouvez|pourriez)[- ]vous|(peux|pourrais)[- ]tu|(puis|pourrais)-je (avoir|obtenir|recevoir)|"
     r"bitte|ich (m[öo]chte|will|w[üu]rde gerne?|h[äa]tte gerne?|brauche|verlange|fordere|"
-    r"w[üu]nsche|beantrage)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|(kannst|k[öo]nntest|w[üu]rdest) "
+    r"w[üu]nsche|beantrage)|\w+en (m[öo]chten?|will|wollen)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|"
+    r"(kannst|k[öo]nntest|w[üu]rdest) "
     r"du|(k[öo]nnt|k[öo]nntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
     r"(bekommen|haben|erhalten))\b|"
-    r"^\W*(reembols\w+|cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
+    r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
+    r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
     r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
     r"beend\w+|schick\w+|senden)\b",
     _I,

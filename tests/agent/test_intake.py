@@ -358,6 +358,10 @@ def test_spanish_french_and_german_quoted_or_forwarded_text_is_not_the_customers
         ("TR: remboursement", set()),
         ("AW: Rückerstattung", set()),
         ("¿Reembolso posible?", set()),
+        ("Reembolsos", set()),
+        ("Remboursements", set()),
+        ("Erstattungen", set()),
+        ("Refunds", set()),
     ],
 )
 def test_a_terse_subject_asks_in_spanish_french_and_german_too(

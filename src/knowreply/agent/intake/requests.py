@@ -274,6 +274,11 @@ _REQUEST = re.compile(
     r"beend\w+|schick\w+|senden)\b",
     _I,
 )
+_TOPIC = re.compile(
+    r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
+    r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$",
+    _I,
+)  # a subject that is only a plural noun names a topic ("Refunds"), it asks for nothing
 _PARTIAL = re.compile(
     r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
     r"\bpro-rat\w*|\bthe difference\b|\bremaining (days|time|period|months?)\b|"
@@ -361,7 +366,7 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     or "Cancel my plan") needs no request word, but must not be a question."""
     if _HYPOTHETICAL.search(sentence) or _REPORTED.search(sentence):
         return False
-    if terse and "?" in sentence:
+    if terse and ("?" in sentence or _TOPIC.match(sentence)):
         return False
     uncertain = _UNCERTAIN.search(sentence)
     if kind in MONEY_KINDS and (uncertain or not (terse or _REQUEST.search(sentence))):

@@ -70,6 +70,7 @@ DOES_NOT_ASK = [
     "すでに返金されました。ありがとうございます。",
     "Please do not cancel my subscription.",
     "Please don't refund the payment, I want to keep the seat.",
+    "I would like to know how I can cancel.",
 ]
 
 
@@ -90,6 +91,9 @@ REQUESTS = st.sampled_from(
         "Please cancel my plan and refund everything.",
         "返金してください。",
         "解約してください。",
+        "Por favor, reembolsen el último pago.",
+        "Veuillez résilier mon abonnement.",
+        "Bitte erstatten Sie mir die letzte Zahlung.",
     ]
 )
 
@@ -142,6 +146,258 @@ def test_a_refund_says_how_much() -> None:
     assert unused.partial and unused.fraction is None
     whole = read_requests("I only used it once, please refund my last payment.")
     assert not whole.partial and whole.kinds == {"refund"}
+
+
+# Spanish, French and German: the same care as the English, in their own wordings.
+ASKS_ES_FR_DE = [
+    ("¿Pueden reembolsarme el último pago?", {"refund"}),
+    ("Por favor, devuélvanme el dinero del último cargo.", {"refund"}),
+    ("Quiero un reembolso del cobro duplicado.", {"refund"}),
+    ("Reembolsen el pago de marzo, por favor.", {"refund"}),
+    ("Necesito que me devuelvan el importe cobrado dos veces.", {"refund"}),
+    ("Por favor, cancelen mi suscripción al final del periodo.", {"cancellation"}),
+    ("Quiero darme de baja del plan Pro.", {"cancellation"}),
+    ("Por favor, no renueven mi suscripción.", {"cancellation"}),
+    ("Quisiera cancelar mi plan y que me reembolsen el último pago.", {"cancellation", "refund"}),
+    ("¿Me pueden enviar un enlace de pago para la factura pendiente?", {"payment_link"}),
+    ("¿Cómo puedo pagar la factura?", {"payment_link"}),
+    ("Mi tarjeta ha caducado, quiero actualizar mi tarjeta.", {"portal_link"}),
+    ("Pouvez-vous me rembourser le dernier paiement ?", {"refund"}),
+    ("Je voudrais être remboursé du double prélèvement.", {"refund"}),
+    ("Merci de me rembourser la facture de mars.", {"refund"}),
+    ("Remboursez-moi le dernier paiement s'il vous plaît.", {"refund"}),
+    ("Veuillez résilier mon abonnement à la fin de la période.", {"cancellation"}),
+    ("Je souhaite annuler mon abonnement.", {"cancellation"}),
+    ("Merci de ne pas renouveler mon abonnement.", {"cancellation"}),
+    ("Pourriez-vous m'envoyer un lien de paiement ?", {"payment_link"}),
+    ("Comment puis-je payer ma facture ?", {"payment_link"}),
+    ("Je voudrais changer ma carte bancaire.", {"portal_link"}),
+    ("Bitte erstatten Sie mir die letzte Zahlung.", {"refund"}),
+    ("Können Sie mir die doppelte Abbuchung zurückerstatten?", {"refund"}),
+    ("Ich möchte mein Geld zurück für die letzte Zahlung.", {"refund"}),
+    ("Ich hätte gerne eine Rückerstattung der Märzrechnung.", {"refund"}),
+    ("Bitte kündigen Sie mein Abo zum Ende der Laufzeit.", {"cancellation"}),
+    ("Ich möchte meine Mitgliedschaft kündigen.", {"cancellation"}),
+    ("Mein Abo soll sich bitte nicht mehr verlängern.", {"cancellation"}),
+    ("Bitte die automatische Verlängerung deaktivieren.", {"cancellation"}),
+    ("Könnten Sie mir einen Zahlungslink schicken?", {"payment_link"}),
+    ("Wie kann ich die offene Rechnung bezahlen?", {"payment_link"}),
+    ("Ich möchte meine Kreditkarte ändern, sie ist abgelaufen.", {"portal_link"}),
+    ("Hola, me cobraron dos veces. Por favor, reembolsen el segundo cargo.", {"refund"}),
+    ("Solicito la devolución del último pago.", {"refund"}),
+    ("Deseo dar de baja mi cuenta.", {"cancellation"}),
+    ("Necesito que dejen de renovar mi suscripción.", {"cancellation"}),
+    ("Por favor, desactiven la renovación automática.", {"cancellation"}),
+    ("Quiero cambiar mi método de pago.", {"portal_link"}),
+    ("J'exige le remboursement de ce prélèvement.", {"refund"}),
+    ("Je vous prie de bien vouloir résilier mon forfait.", {"cancellation"}),
+    ("Je veux arrêter mon abonnement.", {"cancellation"}),
+    ("Pouvez-vous désactiver le renouvellement automatique ?", {"cancellation"}),
+    ("J'aimerais mettre à jour mon moyen de paiement.", {"portal_link"}),
+    ("Je voudrais payer la facture en attente.", {"payment_link"}),
+    ("Würden Sie bitte mein Abonnement stornieren?", {"cancellation"}),
+    ("Ich will die Verlängerung stoppen.", {"cancellation"}),
+    ("Bitte buchen Sie die doppelte Zahlung zurück.", {"refund"}),
+    ("Ich bitte um Rückerstattung der letzten Zahlung.", {"refund"}),
+    ("Bitte schicken Sie mir einen Link zum Bezahlen.", {"payment_link"}),
+    ("Ich brauche eine neue Karte im Kundenportal.", {"portal_link"}),
+    ("Devolvedme el cargo duplicado, por favor.", {"refund"}),
+    ("Les ruego que no renueven la suscripción.", {"cancellation"}),
+    ("No quiero renovar.", {"cancellation"}),
+    ("Envíenme el enlace para abonar la factura pendiente.", {"payment_link"}),
+    ("Ne renouvelez pas mon forfait le mois prochain.", {"cancellation"}),
+    ("Merci d'arrêter de me prélever tous les mois.", {"cancellation"}),
+    ("Vous pouvez me rembourser une partie, environ 100 € ?", {"refund"}),
+    ("Verlängert meinen Tarif nächsten Monat bitte nicht.", {"cancellation"}),
+    ("Ich hätte gerne 10,00 € von der letzten Abbuchung zurück.", {"refund"}),
+    (
+        "Hiermit teile ich mit, dass ich mein Abonnement zum Periodenende beenden möchte.",
+        {"cancellation"},
+    ),
+    ("Wo aktualisiere ich die Karte? Schickt mir den Link.", {"portal_link"}),
+]
+
+DOES_NOT_ASK_ES_FR_DE = [
+    "No quiero cancelar mi suscripción.",
+    "No necesito un reembolso, solo la factura.",
+    "¿Sería posible cancelar más adelante?",
+    "Si sube el precio, cancelen mi plan.",
+    "Ya me reembolsaron el pago, gracias.",
+    "Me reembolsaron la semana pasada, ¿cuánto fue?",
+    "¿Han cancelado mi suscripción?",
+    "Por favor, cancelen mi solicitud de reembolso.",
+    "Un amigo me dijo que ustedes cancelan suscripciones. ¿Cuál es mi factura?",
+    "Estoy pensando en cancelar el año que viene.",
+    "¿Ofrecen reembolsos?",
+    "Quizás cancele mi plan.",
+    "¿Cuál es su política de reembolsos?",
+    "Nunca cancelen mi suscripción.",
+    "Je ne veux pas annuler mon abonnement.",
+    "N'annulez pas mon abonnement, s'il vous plaît.",
+    "Je ne souhaite pas de remboursement.",
+    "Si j'annule, est-ce que je serai remboursé ?",
+    "Serait-il possible d'annuler plus tard ?",
+    "Vous m'avez remboursé la semaine dernière, merci !",
+    "Mon abonnement a été résilié par erreur, que s'est-il passé ?",
+    "Avez-vous annulé mon abonnement ?",
+    "Merci d'annuler ma demande de remboursement.",
+    "J'envisage de résilier l'année prochaine.",
+    "Peut-être que je vais annuler.",
+    "Quelle est votre politique de remboursement ?",
+    "J'ai reçu un e-mail disant que vous m'avez remboursé.",
+    "Ich möchte nicht kündigen.",
+    "Bitte kündigen Sie mein Abo nicht.",
+    "Ich brauche keine Erstattung, nur die Rechnung.",
+    "Falls ich kündige, bekomme ich dann Geld zurück?",
+    "Wenn der Preis steigt, kündigen Sie bitte mein Abo.",
+    "Wäre es möglich, später zu kündigen?",
+    "Sie haben mir die Zahlung erstattet, danke.",
+    "Mein Abo wurde storniert, warum?",
+    "Haben Sie mein Abo gekündigt?",
+    "Bitte ziehen Sie meinen Erstattungsantrag zurück.",
+    "Ich möchte meinen Erstattungsantrag stornieren.",
+    "Vielleicht kündige ich nächstes Jahr.",
+    "Ich überlege zu kündigen.",
+    "Wie funktionieren Erstattungen bei Jahresplänen?",
+    "Mein Kollege sagte, Sie erstatten alles. Stimmt das?",
+    "Ich habe bereits eine Erstattung erhalten, danke.",
+    "Ya no quiero que cancelen mi cuenta.",
+    "No me reembolsen, quiero conservar el acceso.",
+    "A menos que arreglen la app, pediré un reembolso.",
+    "En caso de que cancele, ¿pierdo los datos?",
+    "Me llegó un correo diciendo que me reembolsaron. ¿Es cierto?",
+    "Por favor, olviden mi solicitud de reembolso, el banco lo resolvió.",
+    "¿Se puede cancelar en cualquier momento?",
+    "Puedo cancelar cuando quiera?",
+    "Ne me remboursez pas, je garde le service.",
+    "Je n'ai jamais demandé à annuler.",
+    "À moins que vous corrigiez le bug, je demanderai un remboursement.",
+    "Au cas où j'annulerais, que se passe-t-il ?",
+    "Vous avez déjà annulé mon abonnement ?",
+    "Oubliez ma demande de remboursement, merci.",
+    "Est-ce possible d'être remboursé ?",
+    "Puis-je annuler à tout moment ?",
+    "Erstatten Sie bitte nichts, ich behalte den Zugang.",
+    "Ich will keine Rückerstattung.",
+    "Sofern Sie den Fehler nicht beheben, verlange ich eine Erstattung.",
+    "Es sei denn, Sie antworten, kündigen wir Ihr Abo.",
+    "Laut Ihrer E-Mail haben Sie mir schon erstattet.",
+    "Ist es möglich, eine Erstattung zu bekommen?",
+    "Kann ich jederzeit kündigen?",
+    "Bitte vergessen Sie meine Erstattungsanfrage.",
+    "Meine Kündigung wurde bestätigt, danke.",
+    "Ich habe die Erstattung bereits erhalten.",
+    "Bitte stornieren Sie meine Bestellung nicht.",
+    "Kündigen Sie mein Abo bitte auf keinen Fall.",
+    "Bitte keine Kündigung, ich will nur die Rechnung.",
+    "Ich habe die Erstattung noch nicht erhalten, können Sie nachsehen?",
+    "Bitte, werden Sie mir die Zahlung erstatten?",
+    "Ne résiliez surtout pas mon abonnement.",
+    "Je n'ai pas reçu le remboursement, pouvez-vous vérifier ?",
+    "Merci, vous allez me rembourser ?",
+    "Por favor, ¿van a reembolsarme?",
+    "Quiero saber cuándo me van a reembolsar.",
+    "Mi jefe dice que pida un reembolso.",
+    "Me gustaría saber cómo cancelar.",
+    "J'aimerais savoir comment je peux résilier.",
+    "Ich würde gern wissen, wie ich kündigen kann.",
+    "Ich möchte das Geld nicht zurück.",
+    "Merci de ne pas me rembourser.",
+    "Sie haben mir 10 € zurückgegeben, danke.",
+    "Warum wurde der Betrag nicht zurückgebucht? Bitte prüfen.",
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), ASKS_ES_FR_DE)
+def test_an_explicit_request_is_read_in_spanish_french_and_german(
+    text: str, kinds: set[str]
+) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize("text", DOES_NOT_ASK_ES_FR_DE)
+def test_spanish_french_and_german_words_that_do_not_ask_are_not_a_request(text: str) -> None:
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Cuál es mi última factura?\n\nEl lun, 5 ene 2026 a las 10:00, Acme "
+        "<billing@acme.example> escribió:\nPor favor, cancelen su suscripción.",
+        "Hola\n-----Mensaje original-----\nDe: billing@acme.example\n"
+        "Por favor, reembolsen el último pago.",
+        "Merci.\nLe lun. 5 janv. 2026 à 10:00, Acme <billing@acme.example> a écrit :\n"
+        "Veuillez résilier votre abonnement.",
+        "Bonjour\n-------- Message transféré --------\nDe : billing@acme.example\n"
+        "Remboursez le dernier paiement svp.",
+        "Danke.\nAm Mo., 5. Jan. 2026 um 10:00 schrieb Acme <billing@acme.example>:\n"
+        "Bitte kündigen Sie Ihr Abo.",
+        "Hallo\n-----Ursprüngliche Nachricht-----\nVon: billing@acme.example\n"
+        "Bitte erstatten Sie die letzte Zahlung.",
+        "Was soll das? „Bitte erstatten Sie mir die letzte Zahlung“ steht in Ihrem Forum.",
+        "> Por favor, cancelen mi suscripción.\n¿Cuándo se renueva mi plan?",
+        "Qu'est-ce que c'est ? « Remboursez-moi le dernier paiement » dit le message.",
+    ],
+)
+def test_spanish_french_and_german_quoted_or_forwarded_text_is_not_the_customers(
+    text: str,
+) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("subject", "kinds"),
+    [
+        ("Reembolso", {"refund"}),
+        ("Remboursement", {"refund"}),
+        ("Rückerstattung", {"refund"}),
+        ("Kündigung meines Abos", {"cancellation"}),
+        ("Résiliation de mon abonnement", {"cancellation"}),
+        ("RV: reembolso", set()),
+        ("TR: remboursement", set()),
+        ("AW: Rückerstattung", set()),
+        ("¿Reembolso posible?", set()),
+        ("Reembolsos", set()),
+        ("Remboursements", set()),
+        ("Erstattungen", set()),
+        ("Refunds", set()),
+    ],
+)
+def test_a_terse_subject_asks_in_spanish_french_and_german_too(
+    subject: str, kinds: set[str]
+) -> None:
+    assert read_requests("", subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "fraction"),
+    [
+        ("Por favor, reembolsen la mitad del último pago.", Fraction(1, 2)),
+        ("Remboursez-moi la moitié du dernier paiement, svp.", Fraction(1, 2)),
+        ("Bitte erstatten Sie mir die Hälfte der letzten Zahlung.", Fraction(1, 2)),
+        ("Bitte erstatten Sie 25 % der Zahlung.", Fraction(1, 4)),
+        ("Je voudrais un remboursement d'un tiers du paiement.", Fraction(1, 3)),
+        ("Quiero un reembolso del 50 por ciento.", Fraction(1, 2)),
+        ("Por favor, reembolsen los días no utilizados.", None),
+        ("Ich möchte eine anteilige Erstattung.", None),
+    ],
+)
+def test_a_partial_refund_says_how_much_in_spanish_french_and_german(
+    text: str, fraction: Fraction | None
+) -> None:
+    asked = read_requests(text, default_currency="eur")
+    assert asked.kinds == {"refund"}
+    assert asked.partial and asked.fraction == fraction
+
+
+def test_a_spanish_french_or_german_amount_and_a_whole_refund() -> None:
+    ten = read_requests("Bitte erstatten Sie mir 10,00 € zurück.", default_currency="eur")
+    assert ten.amounts == (Money(amount_minor=1000, currency="eur"),)
+    whole = read_requests(
+        "Hallo, bitte erstatten Sie mir die letzte Zahlung. Ich habe den Dienst nicht genutzt."
+    )
+    assert whole.kinds == {"refund"} and not whole.partial
 
 
 @pytest.mark.parametrize(

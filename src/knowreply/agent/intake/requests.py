@@ -8,6 +8,10 @@ cancel…", "an email saying you refunded me") or about something already done (
 me", "did you cancel…"). Money-moving writes (refunds, cancellations) need a request word;
 links need only to be asked about ("how do I update my card?").
 
+Each rule lists its wordings in English and Japanese, then Spanish, French and German (the
+languages the product answers in), in that order: a new language adds vocabulary to the
+same rules, never rules of its own.
+
 A refund also says how much: the amounts the customer wrote, whether they want only part of
 a payment back, and an exact fraction ("half") when they named one.
 """
@@ -29,11 +33,22 @@ MONEY_KINDS: frozenset[WriteKind] = frozenset({"refund", "cancellation"})
 
 _I = re.IGNORECASE
 _SUB = r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub)"
+_SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
+_SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
+_SUB_DE = r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung)"
 
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\b(money|payment) back\b|\breimburse\w*|\bcharge ?back\b|"
-        r"\breverse (the|this|that|my) (charge|payment)|返金|払い戻|払戻|返して",
+        r"\breverse (the|this|that|my) (charge|payment)|返金|払い戻|払戻|返して|"
+        r"\breembols\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
+        r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
+        r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
+        r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
+        r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
+        r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
+        r"ue|u)ck\b|"
+        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b",
         _I,
     ),
     "cancellation": re.compile(
@@ -41,14 +56,48 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(my |our |the |this )?(paid )?" + _SUB + r"|\b(do not|don't|not to) (auto-?)?renew|"
         r"\bdon't want (it|this|my \w+|the \w+) to renew|\b(turn off|disable) (the )?auto-?renew|"
         r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ)|"
-        r"(サブスク\w*|契約|プラン|定期購入)(を|は)?(止め|停止|終了|やめ)",
+        r"(サブスク\w*|契約|プラン|定期購入)(を|は)?(止め|停止|終了|やめ)|"
+        r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
+        r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren) "
+        r"(mi |la |el |nuestra )?"
+        + _SUB_ES
+        + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is)\b|\bno (quiero |deseo )?renovar|"
+        r"\bdej(ar|en|e|ad) de renovar|"
+        r"\b(desactiv\w*|quit\w*) (la )?renovaci[oó]n|"
+        r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|"
+        r"\b(arr[êe]t(er|ez)|stopp(er|ez)|termin(er|ez)|mettre fin [àa]|met(tez)? fin [àa]) "
+        r"(mon |ma |l'|le |la |notre )?"
+        + _SUB_FR
+        + r"|\bne (pas |plus )?(le |la |l')?renouvel(er|ez)\b|"
+        r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
+        r"\barr[êe]t(er|ez) (de )?(me |nous )?pr[ée]lever|"
+        r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
+        r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
+        + _SUB_DE
+        + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
+        r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
+        r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
+        r"\bh[öo]r(t|en sie) auf,? [^.?!]{0,30}abzubuchen|^\W*verl[äa]nger(t|"
+        r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
+        r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
         _I,
     ),
     "payment_link": re.compile(
         r"\b(payment|checkout|pay) link|\blink (to|for|so i can|where i can) (pay|settle)|"
         r"\b(how|where) (can|do|should) (i|we) pay\b|\b(want|like|need|trying) to pay\b|"
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
-        r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい",
+        r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
+        r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
+        r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
+        r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
+        r"\b(enlace|link|v[íi]nculo)\b[^.?!]{0,30}\b(pag|abon|sald)\w*|"
+        r"\blien (de paiement|pour (payer|r[ée]gler))|\b(comment|o[ùu]) (puis-je|je peux|"
+        r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
+        r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
+        r"\b(zahlungs|bezahl)-?link|\blink zum (be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
+        r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|\bich (m[öo]chte|will) (\w+ ){0,3}(be)?zahlen\b|"
+        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
+        r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b",
         _I,
     ),
     "portal_link": re.compile(
@@ -60,35 +109,72 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
         r"(カード|クレジットカード|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
-        r"(変更|更新|変えたい|差し替え|修正)|ポータル|(カード|クレジットカード)(の)?有効期限",
+        r"(変更|更新|変えたい|差し替え|修正)|ポータル|(カード|クレジットカード)(の)?有効期限|"
+        r"\b(actualiz\w*|cambi\w*|modific\w*|reemplaz\w*|correg\w*) (mi |la |los |mis |el )?"
+        r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
+        r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
+        r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|\bportal (de clientes|de facturaci)|"
+        r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
+        r"corrig\w*)(-t-on)? (ma |mes |"
+        r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|coordonn[ée]es bancaires|"
+        r"informations de (paiement|facturation)|adresse de facturation)|\b(nouvelle|autre) carte|"
+        r"\bma carte (a |est )?(expir\w*)|\bportail\b|"
+        r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
+        r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
+        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen)\b|"
+        r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
+        r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
+        r"l[äa]uft ab)|\b(kunden)?portal\b",
         _I,
     ),
 }
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|[。！？!?\n]+")
-_CLAUSE_BREAK = re.compile(r"[,;:、]|\bbut\b|\bhowever\b", _I)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:、]|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b", _I
+)
 _NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
-    r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer)\b",
+    r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
+    r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
+    r"weder)\b|\bn'",
     _I,
 )
 _NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもりはな|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
-    r"せず|わけではな|しなくて|されました|しました|済み|された)"
-)
+    r"せず|わけではな|しなくて|されました|しました|済み|された)|"
+    r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b(?!\s+nur\b)",
+    _I,
+)  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 _HYPOTHETICAL = re.compile(
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise)\b|"
-    r"もし|場合|なら[、,]|としたら|たら[、,]",
+    r"もし|場合|なら[、,]|としたら|たら[、,]|"
+    r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
+    r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
+    r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
     _I,
 )
 _UNCERTAIN = re.compile(
     r"\b(is it possible|would it be possible|possible to|are you able to|able to|"
-    r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (do|can|would|should|does|"
+    r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
+    r"does|"
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
     r"considering|consider|wondering|policy|can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ",
+    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|"
+    r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|c[óo]mo|cu[áa]ndo|m[áa]s adelante|"
+    r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
+    r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
+    r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|on|nous|puis-je|"
+    r"je peux|faire|"
+    r"[çc]a|fonctionne|on)|quand|plus tard|"
+    r"peut-[êe]tre|envisag\w*|je pense|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
+    r"y a-t-il|propose[sz]-vous|(ist|w[äa]re) (es|das) m[öo]glich|"
+    r"wie (ich|man|wir|kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|"
+    r"vielleicht|"
+    r"eventuell|[üu]berleg\w*|erw[äa]g\w*|richtlinie\w*|(kann|darf) (ich|man) (k[üu]ndigen|"
+    r"stornieren)|gibt es (eine )?m[öo]glichkeit|bieten sie)\b",
     _I,
 )
 _REPORTED = re.compile(
@@ -96,26 +182,70 @@ _REPORTED = re.compile(
     r"stated|stating|warn\w*|threaten\w*|we will|we'll|you will|you'll|they will|they'll|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|すでに|既に|済み|されました|しました",
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|すでに|既に|済み|されました|しました|"
+    r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
+    r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
+    r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
+    r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
+    r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
+    r"(van|vais|vamos) a|"
+    r"a dit|ont dit|m'a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
+    r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
+    r"a-t-il|ont-ils|"
+    r"(vous|nous|ils) (allez|allons|vont)|on va|"
+    r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
+    r"laut|angeblich|anscheinend|droh\w*|bereits|schon|"
+    r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
+    r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
     _I,
 )
 _DONE = re.compile(
-    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid)\b", _I
-)  # a past participle at the mention: "you refunded me", "was cancelled"
+    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|"
+    r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
+    r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
+    r"rembours[ée]e?s?|annul[ée]e?s?|r[ée]sili[ée]e?s?|"
+    r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr)\b))\b",
+    _I,
+)  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé"
 _WILL_BE_DONE = re.compile(
-    r"\b(be|get (it|this|that|me|my \w+)|have (it|this|that|my \w+))\s*$", _I
+    r"\b(be|get (it|this|that|me|my \w+)|have (it|this|that|my \w+)|ser|sea|sean|[êe]tre|"
+    r"soit)\s*$",
+    _I,
 )
 _STOPPING_A_REFUND = re.compile(
     r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard)\s+"
-    r"(my |the |this |that |our |a )?(previous |earlier |last )?$",
+    r"(my |the |this |that |our |a )?(previous |earlier |last )?$|"
+    r"\b(cancel\w*|anul\w*|retir\w*|olvid\w*|ignor\w*|annul\w*|oubli\w*|laiss\w* tomber)\s+"
+    r"(mi |la |el |esta |esa |ma |mon |la |cette |notre |nuestra )?"
+    r"(solicitud|petici[óo]n|pedido|reclamaci[óo]n|demande|requ[êe]te|r[ée]clamation)\s+"
+    r"(de |d')\s*$|"
+    r"\b(zieh\w*|stornier\w*|vergess\w*|ignorier\w*|widerruf\w*|annullier\w*|nehm\w*)\s+"
+    r"(sie\s+)?(bitte\s+)?(mein\w*|die|den|das|diese\w*|unser\w*)?\s*$",
     _I,
 )
+_REFUND_REQUEST_STOPPED = re.compile(
+    r"^\w*(antrag|anfrage|wunsch|forderung)\b[^,;:.!?]{0,40}\b(stornier\w*|zur[üu]ck\w*|"
+    r"widerruf\w*|vergessen|ignorier\w*|annullier\w*)",
+    _I,
+)  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
 _CANCEL_OTHER_THING = re.compile(
     r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
-    r"e-?mail|booking|dispute|chargeback)",
+    r"e-?mail|booking|dispute|chargeback)|"
+    r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
+    r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
+    r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
+    r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
+    r"pr[ée]l[èe]vement|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
+    r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
+    r"lastschrift|anruf|mail))",
     _I,
 )
+_OTHER_THING_BEFORE = re.compile(
+    r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
+    r"lastschrift|anruf|mail)\s+(\w+\s+){0,2}$",
+    _I,
+)  # German puts the verb last: "meine Bestellung stornieren"
 _REQUEST = re.compile(
     r"\b(please|pls|plz|kindly)\b|"
     r"^\W*(refund|cancel|stop|end|terminate|unsubscribe|reverse|give|send|issue|process|"
@@ -124,21 +254,57 @@ _REQUEST = re.compile(
     r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) you\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
-    r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ",
+    r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|"
+    r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
+    r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
+    r"puedes|podr[íi]as)\b|"
+    r"(puedo|podr[íi]a) (obtener|tener|recibir|conseguir|pedir)|"
+    r"s'il (vous|te) pla[îi]t|svp|stp|merci de|merci d'|veuillez|vous pouvez|je (voudrais|veux|"
+    r"souhaite|"
+    r"souhaiterais|demande|exige|vous prie|vous demande)|j'aimerais|j'exige|"
+    r"(pouvez|pourriez)[- ]vous|(peux|pourrais)[- ]tu|(puis|pourrais)-je (avoir|obtenir|recevoir)|"
+    r"bitte|ich (m[öo]chte|will|w[üu]rde gerne?|h[äa]tte gerne?|brauche|verlange|fordere|"
+    r"w[üu]nsche|beantrage)|\w+en (m[öo]chten?|will|wollen)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|"
+    r"(kannst|k[öo]nntest|w[üu]rdest) "
+    r"du|(k[öo]nnt|k[öo]nntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
+    r"(bekommen|haben|erhalten))\b|"
+    r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
+    r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
+    r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
+    r"beend\w+|schick\w+|senden)\b",
     _I,
 )
+_TOPIC = re.compile(
+    r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
+    r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$",
+    _I,
+)  # a subject that is only a plural noun names a topic ("Refunds"), it asks for nothing
 _PARTIAL = re.compile(
     r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
     r"\bpro-rat\w*|\bthe difference\b|\bremaining (days|time|period|months?)\b|"
-    r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)",
+    r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)|"
+    r"\b(parcial\w*|parte de|una parte|mitad|prorrat\w*|la diferencia|"
+    r"(d[íi]as|tiempo|meses) (no (utilizad|usad)\w*|sin usar|restantes)|"
+    r"partiel\w*|une partie|moiti[ée]|au prorata|la diff[ée]rence|"
+    r"(jours|mois|temps) (non utilis[ée]\w*|restants|inutilis[ée]\w*)|"
+    r"teilweise|teil\w*erstattung|einen teil|h[äa]lfte|anteilig\w*|die differenz|den unterschied|"
+    r"restlichen (tage|monate|zeit)|ungenutzte\w* (tage|monate|zeit\w*))\b",
     _I,
 )
 _FRACTIONS: tuple[tuple[re.Pattern[str], Fraction], ...] = (
-    (re.compile(r"\bhalf\b|半額|半分", _I), Fraction(1, 2)),
-    (re.compile(r"\b(a|one) third\b", _I), Fraction(1, 3)),
-    (re.compile(r"\b(a|one) quarter\b", _I), Fraction(1, 4)),
+    (re.compile(r"\bhalf\b|半額|半分|\bmitad\b|\bmoiti[ée]\b|\bh[äa]lfte\b", _I), Fraction(1, 2)),
+    (
+        re.compile(r"\b((a|one) third|un tercio|una tercera parte|un tiers|ein drittel)\b", _I),
+        Fraction(1, 3),
+    ),
+    (
+        re.compile(r"\b((a|one) quarter|un cuarto|una cuarta parte|un quart|ein viertel)\b", _I),
+        Fraction(1, 4),
+    ),
 )
-_PERCENT = re.compile(r"(?<![\d.,])(\d{1,2})\s?(%|percent\b|パーセント)", _I)
+_PERCENT = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s?(%|percent\b|パーセント|por ciento\b|pour ?cent\b|prozent\b)", _I
+)
 
 
 @dataclass(frozen=True)
@@ -181,9 +347,18 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if _DONE.match(sentence[match.start() :]) and not _WILL_BE_DONE.search(clause):
         return False
-    if kind == "refund" and _STOPPING_A_REFUND.search(sentence[: match.start()]):
+    if kind == "refund" and (
+        _STOPPING_A_REFUND.search(sentence[: match.start()])
+        or _REFUND_REQUEST_STOPPED.match(sentence[match.start() :])
+    ):
         return False
-    return not (kind == "cancellation" and _CANCEL_OTHER_THING.match(sentence[match.start() :]))
+    return not (
+        kind == "cancellation"
+        and (
+            _CANCEL_OTHER_THING.match(sentence[match.start() :])
+            or _OTHER_THING_BEFORE.search(clause)
+        )
+    )
 
 
 def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
@@ -191,7 +366,7 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     or "Cancel my plan") needs no request word, but must not be a question."""
     if _HYPOTHETICAL.search(sentence) or _REPORTED.search(sentence):
         return False
-    if terse and "?" in sentence:
+    if terse and ("?" in sentence or _TOPIC.match(sentence)):
         return False
     uncertain = _UNCERTAIN.search(sentence)
     if kind in MONEY_KINDS and (uncertain or not (terse or _REQUEST.search(sentence))):

@@ -17,15 +17,26 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _TAG = re.compile(r"<[^>]{0,500}>")
 _QUOTED_LINE = re.compile(r"^\s*>")
 _QUOTES = re.compile(
-    r"\"[^\"]{0,500}\"|“[^”]{0,500}”|«[^»]{0,500}»|「[^」]{0,500}」|『[^』]{0,500}』"
+    r"\"[^\"]{0,500}\"|“[^”]{0,500}”|„[^“”]{0,500}[“”]|«[^»]{0,500}»|「[^」]{0,500}」|"
+    r"『[^』]{0,500}』"
 )
 _ELSEWHERE = re.compile(
     r"^\s*(-{2,}\s*(forwarded|original) message\s*-{2,}|begin forwarded message|"
     r"-+\s*original message\s*-+|(from|sent|to|subject|date|von|de|差出人|送信者|件名)\s*:\s*\S|"
-    r"on .{0,200}\bwrote\s*:|.{0,200}\bwrote\s*:\s*$|転送されたメッセージ|-+\s*転送)",
+    r"on .{0,200}\bwrote\s*:|.{0,200}\bwrote\s*:\s*$|転送されたメッセージ|-+\s*転送|"
+    # es, fr, de: the original/forwarded banner, the header lines, the "… wrote:" line
+    r"-+\s*(mensaje (original|reenviado)|message (d'origine|original|transf[ée]r[ée])|"
+    r"(urspr[üu]ngliche|weitergeleitete) nachricht)\s*-+|"
+    r"(mensaje reenviado|message transf[ée]r[ée]|weitergeleitete nachricht)\b|"
+    r"(para|enviado|asunto|fecha|envoy[ée]|à|objet|an|gesendet|"
+    r"betreff|datum)\s*:\s*\S|(el|le) .{0,200}\b(escribi[óo]|a [ée]crit)\s*:|"
+    r"am .{0,200}\bschrieb\b.{0,200}:|"
+    r".{0,200}\b(escribi[óo]|a [ée]crit|schrieb)\s*:\s*$)",
     re.IGNORECASE,
 )
-_REPLY_SUBJECT = re.compile(r"^\s*(re|fwd?|aw|wg|sv|vs|返信|転送)\s*[:：]", re.IGNORECASE)
+_REPLY_SUBJECT = re.compile(
+    r"^\s*(re|fwd?|aw|wg|sv|vs|rv|tr|antw|返信|転送)\s*[:：]", re.IGNORECASE
+)
 _SIGNATURE = re.compile(r"^\s*(--|__+|sent from my \w+|get outlook for \w+)\s*$", re.IGNORECASE)
 
 

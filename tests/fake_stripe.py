@@ -35,6 +35,7 @@ import stripe
 import uvicorn
 
 from fakestripe import create_app
+from knowreply.integrations.stripe.cache import forget_everything
 from tests.stripe_contract import violations
 
 
@@ -129,7 +130,10 @@ def running_fake_stripe(
     """Start the fake on a free loopback port in a background thread; stop it afterwards.
 
     `log_config=None`: the server must not reconfigure the process's logging (uvicorn's
-    default config would take over the `uvicorn` loggers for every later test)."""
+    default config would take over the `uvicorn` loggers for every later test). A new fake
+    is a new account: what the process cached of an earlier fake on the same port (the
+    cache is per key and address) is forgotten."""
+    forget_everything()
     port = _free_port()
     app = create_app(
         seed=seed, rate_limit_per_second=rate_limit_per_second, stripe_limits=stripe_limits

@@ -29,16 +29,23 @@ import aiosmtplib
 from _fake import running_fake_stripe
 from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
-from throughput import SUPPORT, Sink, database, free_port, handled, outcomes, start_worker
+from throughput import (
+    SUPPORT,
+    Sink,
+    database,
+    free_port,
+    handled,
+    outcomes,
+    start_worker,
+)
+from throughput import prepare as prepare_shop
 
-from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.config import Settings
 from knowreply.db.models import AgentRun, Message, OutboxItem, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.logs import configure_logging
-from knowreply.mail import accounts
 from knowreply.pipeline.smtp_intake import serve_smtp
 from knowreply.runtime import Runtime, initialize
 from knowreply.workspaces import resolve_workspace, settings_of
@@ -65,22 +72,10 @@ def email(n: int) -> tuple[str, bytes]:
 
 
 def prepare(runtime: Runtime, fake_url: str, sink_port: int) -> None:
-    asyncio.run(
-        service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="soak", api_base=fake_url)
-    )
-    with transaction(runtime.sessions) as session:
-        workspace = resolve_workspace(session, None)
-        accounts.add_inbound_address(session, workspace, SUPPORT)
-        accounts.set_smtp_account(
-            session,
-            runtime.master_key,
-            workspace,
-            host="127.0.0.1",
-            port=sink_port,
-            tls="none",
-            from_address=SUPPORT,
-        )
-        workspace_id = workspace.id
+    """The throughput bench's shop, with every capability on and writes automatic."""
+    prepare_shop(runtime, fake_url, sink_port)
+    with runtime.sessions() as session:
+        workspace_id = resolve_workspace(session, None).id
     service.change_capabilities(runtime, workspace_id, enable=list(CapabilityName), actor="soak")
     with transaction(runtime.sessions) as session:
         workspace = session.get_one(Workspace, workspace_id)

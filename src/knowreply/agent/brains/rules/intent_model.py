@@ -202,6 +202,7 @@ def shared_model() -> IntentModel:
         return _fitted
 
 
-def guess(reading: str) -> IntentGuess:
-    """The intents of the text `understand` reads (`Reading.text`)."""
-    return shared_model().guess(model_text(reading))
+def guess(reading: str, model: IntentModel | None = None) -> IntentGuess:
+    """The intents of the text `understand` reads (`Reading.text`), by `model` (default:
+    the one fitted from the whole `dev` corpus)."""
+    return (model or shared_model()).guess(model_text(reading))

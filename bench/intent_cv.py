@@ -143,6 +143,7 @@ def main() -> None:
     report.results = [as_corpus_result(r) for r in readings]
     print("through the explicit-request check, as `knowreply eval` scores it:")
     print(report.as_text())
+    print("  unasked writes through the check:", *(r.id for r in report.results if r.unasked_write))
     if args.wrong:
         for r in readings:
             if not r.right or r.refused_writes & set(r.example.intents):

@@ -30,6 +30,29 @@ ASKS = [
     ("How can I pay my open invoice?", {"payment_link"}),
     ("My credit card expired. How do I update my card?", {"portal_link"}),
     ("クレジットカードを変更したいです。", {"portal_link"}),
+    ("Stop renewing my plan please.", {"cancellation"}),
+    ("Please stop my annual license from auto renewing.", {"cancellation"}),
+    ("Please ensure our subscription does not renew at the end of the term.", {"cancellation"}),
+    ("Please stop the recurring payments.", {"cancellation"}),
+    ("Please stop charging me.", {"cancellation"}),
+    ("hi pls dont renew me, thx", {"cancellation"}),
+    ("Don't bill me next month, I'm done.", {"cancellation"}),
+    ("I hereby give notice to cancel my subscription.", {"cancellation"}),
+    ("Please halt my membership, no more charges.", {"cancellation"}),
+    ("もう請求しないでください。", {"cancellation"}),
+    ("I want my money back.", {"refund"}),
+    ("I'd like my last payment refunded.", {"refund"}),
+    ("Kindly reverse the duplicate transaction.", {"refund"}),
+    ("Please credit back the payment, I did not authorise it.", {"refund"}),
+    ("Can you give me back half of what I paid this month?", {"refund"}),
+    ("I didn't want it to renew - please refund the renewal.", {"refund"}),
+    ("Stop my plan from renewing, and refund this month if possible.", {"cancellation", "refund"}),
+    ("Send me a link to update my card.", {"portal_link"}),
+    ("I need to swap the credit card on the account for a new one.", {"portal_link"}),
+    ("How can I change the email address that receives the invoices?", {"portal_link"}),
+    ("カードを別のカードに変えたいです。", {"portal_link"}),
+    ("Please send a link so we can settle the overdue invoice today.", {"payment_link"}),
+    ("Where do I go to pay what's outstanding?", {"payment_link"}),
 ]
 
 DOES_NOT_ASK = [
@@ -71,6 +94,18 @@ DOES_NOT_ASK = [
     "Please do not cancel my subscription.",
     "Please don't refund the payment, I want to keep the seat.",
     "I would like to know how I can cancel.",
+    "Please stop charging me twice for the same invoice.",
+    "Please don't charge me again for the duplicate.",
+    "Please confirm my subscription does not renew.",
+    "I'd like to know if the money was returned to my card.",
+    "Did you stop my plan from renewing?",
+    "Please don't stop renewing my plan.",
+    "If the price goes up, stop renewing my plan.",
+    "I'd like to unsubscribe from your newsletter, too many emails.",
+    "Could you show me the refunds and payments on my account so far?",
+    "I need the most recent invoice today for a reimbursement deadline.",
+    "去年返金してもらったことがあると思うのですが、記録を見せてもらえますか。",
+    "サブスクが停止されていないか確認したいです。",
 ]
 
 
@@ -82,6 +117,20 @@ def test_an_explicit_request_is_read(text: str, kinds: set[str]) -> None:
 @pytest.mark.parametrize("text", DOES_NOT_ASK)
 def test_words_that_do_not_ask_for_money_to_move_are_not_a_request(text: str) -> None:
     assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+DOES_NOT_ASK_FOR_A_LINK = [
+    "Did the payment work this time? I used a new card.",
+    "I'd like to pay by bank transfer instead of card from now on. Is that possible?",
+    "Hi, the checkout page showed an error. Did you actually take the money?",
+    "Gestern habe ich die neue Karte hinterlegt. Ist die Zahlung jetzt durch?",
+    "Hallo, ich will nicht mehr zahlen.",
+]
+
+
+@pytest.mark.parametrize("text", DOES_NOT_ASK_FOR_A_LINK)
+def test_words_that_do_not_ask_for_a_link_are_not_a_request(text: str) -> None:
+    assert not read_requests(text).kinds & {"payment_link", "portal_link"}
 
 
 REQUESTS = st.sampled_from(
@@ -127,6 +176,9 @@ def test_a_request_someone_else_wrote_is_never_the_customers(
         ("Refund policy?", set()),
         ("Fwd: please cancel my plan", set()),
         ("Did you refund me", set()),
+        ("返金の履歴", set()),
+        ("Neue Karte", set()),
+        ("Update my card", {"portal_link"}),
     ],
 )
 def test_a_terse_subject_of_a_new_email_asks_too(subject: str, kinds: set[str]) -> None:
@@ -215,9 +267,20 @@ ASKS_ES_FR_DE = [
         {"cancellation"},
     ),
     ("Wo aktualisiere ich die Karte? Schickt mir den Link.", {"portal_link"}),
+    ("Merci d'arrêter de renouveler mon abonnement.", {"cancellation"}),
+    ("Bitte verlängern Sie mein Abo nicht mehr.", {"cancellation"}),
+    ("Bitte hören Sie auf, mein Abo zu verlängern.", {"cancellation"}),
+    ("Ich will mein Geld zurück.", {"refund"}),
+    ("Je veux récupérer mon argent.", {"refund"}),
+    ("Quiero mi dinero de vuelta.", {"refund"}),
+    ("Envíenme un enlace para actualizar mi tarjeta.", {"portal_link"}),
+    ("Envoyez-moi un lien pour mettre à jour ma carte.", {"portal_link"}),
+    ("Schicken Sie mir bitte einen Link, um meine Karte zu aktualisieren.", {"portal_link"}),
 ]
 
 DOES_NOT_ASK_ES_FR_DE = [
+    "N'arrêtez pas de renouveler mon abonnement.",
+    "Bitte verlängern Sie mein Abo um ein Jahr.",
     "No quiero cancelar mi suscripción.",
     "No necesito un reembolso, solo la factura.",
     "¿Sería posible cancelar más adelante?",

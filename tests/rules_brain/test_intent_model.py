@@ -129,3 +129,27 @@ def test_a_write_is_not_read_from_a_question_about_one_already_done() -> None:
     ):
         got = understand(text)
         assert not im.WRITES & {got.intent, *got.secondary_intents}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Please stop renewing my plan.", Intent.CANCEL),
+        ("I want my money back.", Intent.REFUND),
+        ("Send me a link to update my card.", Intent.PORTAL_LINK),
+        ("プランの更新を止めてください。", Intent.CANCEL),
+        ("お金を返してほしいです。", Intent.REFUND),
+        ("カードを更新するリンクを送ってください。", Intent.PORTAL_LINK),
+        ("Por favor, dejen de renovar mi plan.", Intent.CANCEL),
+        ("Quiero que me devuelvan mi dinero.", Intent.REFUND),
+        ("Envíenme un enlace para actualizar mi tarjeta.", Intent.PORTAL_LINK),
+        ("Merci d'arrêter de renouveler mon abonnement.", Intent.CANCEL),
+        ("Je veux récupérer mon argent.", Intent.REFUND),
+        ("Envoyez-moi un lien pour mettre à jour ma carte.", Intent.PORTAL_LINK),
+        ("Bitte verlängern Sie mein Abo nicht mehr.", Intent.CANCEL),
+        ("Ich will mein Geld zurück.", Intent.REFUND),
+        ("Schicken Sie mir bitte einen Link, um meine Karte zu aktualisieren.", Intent.PORTAL_LINK),
+    ],
+)
+def test_a_clear_ask_for_a_write_is_read_in_every_language(text: str, intent: Intent) -> None:
+    assert understand(text).intent is intent

@@ -462,7 +462,10 @@ def test_a_replys_subject_is_not_read_as_a_new_request() -> None:
 
 def test_the_subject_is_still_read_when_the_body_is_empty() -> None:
     assert understand("", subject="Refund my last payment", today=TODAY).intent == I.REFUND
-    assert understand("", subject="Re: Refund my last payment", today=TODAY).intent == I.REFUND
+    assert understand("", subject="Re: Invoice for March", today=TODAY).intent == I.INVOICE_LOOKUP
+    # A reply's subject is the thread's words, often our own: read, but never a write's ask.
+    reply = understand("", subject="Re: Refund my last payment", today=TODAY)
+    assert reply.intent not in (I.REFUND, I.PARTIAL_REFUND)
 
 
 def test_a_payment_id_inside_the_question_does_not_hide_it() -> None:

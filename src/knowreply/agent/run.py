@@ -21,6 +21,7 @@ from pydantic_ai.usage import RunUsage, UsageLimits
 from sqlalchemy import func, select
 
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
+from knowreply.agent.brains.rules.intent_model import WRITE_KINDS
 from knowreply.agent.brains.rules.model import RulesBrain
 from knowreply.agent.brains.rules.understanding import Intent, Understanding
 from knowreply.agent.deps import RunDeps
@@ -98,22 +99,13 @@ def audience_of(settings: WorkspaceSettings, understanding: Understanding) -> Au
     return Audience(understanding.language, ZoneInfo(settings.timezone))
 
 
-WRITE_INTENTS = {
-    Intent.REFUND: "refund",
-    Intent.PARTIAL_REFUND: "refund",
-    Intent.CANCEL: "cancellation",
-    Intent.PAYMENT_LINK: "payment_link",
-    Intent.PORTAL_LINK: "portal_link",
-}
-
-
 def only_asked_writes(understanding: Understanding, asked: Requests) -> Understanding:
     """The rules brain plans no write the customer's own words do not explicitly ask for
     ("I do NOT want that", "is it possible to cancel later?"): a person answers instead."""
     intents = [
         intent
         for intent in (understanding.intent, *understanding.secondary_intents)
-        if intent not in WRITE_INTENTS or WRITE_INTENTS[intent] in asked.kinds
+        if intent not in WRITE_KINDS or WRITE_KINDS[intent] in asked.kinds
     ]
     if intents == [understanding.intent, *understanding.secondary_intents]:
         return understanding

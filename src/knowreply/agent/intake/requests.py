@@ -39,8 +39,12 @@ _SUB_DE = r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl
 
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
-        r"\brefund\w*|\b(money|payment) back\b|\breimburse\w*|\bcharge ?back\b|"
-        r"\breverse (the|this|that|my) (charge|payment)|返金|払い戻|払戻|返して|"
+        r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|\bcharge ?back\b|"
+        r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
+        r"\b(give|credit|send) (it |this |that |them |me |us )?back\b|\bget back (the|my|our)\b|"
+        r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
+        r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
+        r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
         r"\breembols\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
         r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
@@ -52,11 +56,21 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "cancellation": re.compile(
-        r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit) "
-        r"(my |our |the |this )?(paid )?" + _SUB + r"|\b(do not|don't|not to) (auto-?)?renew|"
-        r"\bdon't want (it|this|my \w+|the \w+) to renew|\b(turn off|disable) (the )?auto-?renew|"
+        r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
+        r"wind down) (my |our |the |this )?(\w+ )?" + _SUB + r"|\b(do not|don't|dont|not to) "
+        r"(auto-?)?renew|\bdon't want (it|this|my \w+|the \w+) to renew|"
+        r"\b(turn off|switch off|disable) (the )?auto-?renew|\bstop (\w+ ){0,4}(from )?"
+        r"(auto[- ]?)?renewing\b|"
+        r"\b(stop|end|cancel|switch off|turn off|disable) (the |my |our |all )?(recurring|"
+        r"automatic|auto|monthly|yearly|annual|future) ?(payments?|charges?|billing|debits?)|"
+        r"\b(stop (taking|charging|billing|debiting)|(do not|don't|dont) (charge|bill) (me|us|"
+        r"my card|our card)\b[^.?!,]{0,15}\b(again|anymore|any more|after|next))\b"
+        r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
+        r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
+        r"((auto-?)?renew|continue)|\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
         r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ)|"
-        r"(サブスク\w*|契約|プラン|定期購入)(を|は)?(止め|停止|終了|やめ)|"
+        r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
+        r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
         r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
         r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren) "
         r"(mi |la |el |nuestra )?"
@@ -70,23 +84,27 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + _SUB_FR
         + r"|\bne (pas |plus )?(le |la |l')?renouvel(er|ez)\b|"
         r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
-        r"\barr[êe]t(er|ez) (de )?(me |nous )?pr[ée]lever|"
+        r"\barr[êe]t(er|ez) (de )?(me |nous |le |la |l')?(pr[ée]lever|renouveler)|"
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
         r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
         + _SUB_DE
         + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
         r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\bh[öo]r(t|en sie) auf,? [^.?!]{0,30}abzubuchen|^\W*verl[äa]nger(t|"
+        r"\bh[öo]r(t|en sie) auf,? [^.?!]{0,30}(abzubuchen|zu verl[äa]ngern)|"
+        r"^\W*(bitte )?verl[äa]nger(t|"
         r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
         r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
         _I,
     ),
     "payment_link": re.compile(
-        r"\b(payment|checkout|pay) link|\blink (to|for|so i can|where i can) (pay|settle)|"
-        r"\b(how|where) (can|do|should) (i|we) pay\b|\b(want|like|need|trying) to pay\b|"
+        r"\b(payment|checkout|pay) link|\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
+        r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
+        r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
+        r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in) )|\bway to pay\b|"
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
         r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
+        r"(支払|払)[^。]{0,10}(リンク|URL)|"
         r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
         r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
         r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
@@ -95,21 +113,28 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
         r"\b(zahlungs|bezahl)-?link|\blink zum (be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
-        r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|\bich (m[öo]chte|will) (\w+ ){0,3}(be)?zahlen\b|"
+        r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
+        r"\bich (m[öo]chte|will) ((?!nicht|kein)\w+ ){0,3}(be)?zahlen\b|"
         r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
         r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b",
         _I,
     ),
     "portal_link": re.compile(
-        r"\b(update|change|replace|switch|edit|add|remove|correct|fix)( my| our| the)?( new)? "
+        r"\b(update|change|replace|switch|swap|edit|add|remove|correct|fix)( my| our| the)?"
+        r"( new| bank| company)? "
         r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
         r"(details|info\w*|address|email|contact)|tax id|vat)|\b(billing|customer) portal\b|"
+        r"\breplace it with (a|the|my|our|another|new) (\w+ )?card\b|"
+        r"\b(update|change|correct) (the |my |our )?(e-?mail( address)?|address|name|company "
+        r"name)\b[^.?!]{0,30}\b(invoices?|receipts?)\b|"
         r"\b(new|different|another) (credit |debit )?card\b|"
         r"\b(my|our) (card|credit card) (has )?(expired|expires|is expiring|will expire)|"
         r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
         r"(カード|クレジットカード|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
         r"(変更|更新|変えたい|差し替え|修正)|ポータル|(カード|クレジットカード)(の)?有効期限|"
+        r"カード[^。？?]{0,12}(変え|変更|更新|update)|(カード|クレジットカード)の?期限切れ|"
+        r"請求(書|先)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス)[^。？?]{0,8}(変更|変え)|"
         r"\b(actualiz\w*|cambi\w*|modific\w*|reemplaz\w*|correg\w*) (mi |la |los |mis |el )?"
         r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
         r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
@@ -119,6 +144,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|coordonn[ée]es bancaires|"
         r"informations de (paiement|facturation)|adresse de facturation)|\b(nouvelle|autre) carte|"
         r"\bma carte (a |est )?(expir\w*)|\bportail\b|"
+        r"\b(changer|modifier|corriger) l'adresse\b[^.?!]{0,30}\bfactur\w*|"
         r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
         r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
         r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen)\b|"
@@ -131,7 +157,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|[。！？!?\n]+")
 _CLAUSE_BREAK = re.compile(
-    r"[,;:、]|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b", _I
+    r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
+    _I,
 )
 _NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
@@ -143,7 +170,8 @@ _NEGATION_BEFORE = re.compile(
 _NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもりはな|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
-    r"せず|わけではな|しなくて|されました|しました|済み|された)|"
+    r"せず|わけではな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
+    r"されて(い|お)|試み)|"
     r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b(?!\s+nur\b)",
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
@@ -155,6 +183,11 @@ _HYPOTHETICAL = re.compile(
     r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
     _I,
 )
+_POLITE = re.compile(
+    r"\b(if (at all )?possible|if you (can|could|don't mind)|if that's (ok|okay|alright)|"
+    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b",
+    _I,
+)  # "refund this month if possible" is a polite request, not a condition
 _UNCERTAIN = re.compile(
     r"\b(is it possible|would it be possible|possible to|are you able to|able to|"
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
@@ -179,7 +212,8 @@ _UNCERTAIN = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
-    r"stated|stating|warn\w*|threaten\w*|we will|we'll|you will|you'll|they will|they'll|"
+    r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
+    r"you'll|they will|they'll|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
     r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|すでに|既に|済み|されました|しました|"
@@ -209,7 +243,7 @@ _DONE = re.compile(
 )  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé"
 _WILL_BE_DONE = re.compile(
     r"\b(be|get (it|this|that|me|my \w+)|have (it|this|that|my \w+)|ser|sea|sean|[êe]tre|"
-    r"soit)\s*$",
+    r"soit|(like|want|need) (it|this|that|them|(my|the|our|this|that|one) (\w+ ){0,3}\w+))\s*$",
     _I,
 )
 _STOPPING_A_REFUND = re.compile(
@@ -232,6 +266,8 @@ _CANCEL_OTHER_THING = re.compile(
     r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
     r"e-?mail|booking|dispute|chargeback)|"
+    r"^\w*\s+(from\s+)?(the |your |this |our |all |my )?(\w+ )?(newsletters?|mailing|e-?mails?|"
+    r"marketing|promo\w*|list|notifications?)\b|"
     r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
@@ -241,20 +277,36 @@ _CANCEL_OTHER_THING = re.compile(
     r"lastschrift|anruf|mail))",
     _I,
 )
+_NOT_A_REFUND_AFTER = re.compile(
+    r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*)\b", _I
+)  # "for a reimbursement deadline": the word names something else
+_REFUNDS_LISTED_BEFORE = re.compile(
+    r"\b(show|list|see|view|check)( me| us)?( the| my| our| all)?( past| previous)?\s+$", _I
+)  # "show me the refunds and payments": a list to read, not money to move
+_CARD_IN_USE_AFTER = re.compile(r"^\s+(hinterlegt|eingetragen|benutzt|verwendet|genutzt)\b", _I)
+_CARD_IN_USE_BEFORE = re.compile(
+    r"\b(used|added|entered|registered|put in|paid with|with|using|con|avec|mit)\s+"
+    r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
+    _I,
+)  # "I used a new card", "pay with another card": a card already in use, not one to change
 _OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail)\s+(\w+\s+){0,2}$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 _REQUEST = re.compile(
-    r"\b(please|pls|plz|kindly)\b|"
-    r"^\W*(refund|cancel|stop|end|terminate|unsubscribe|reverse|give|send|issue|process|"
-    r"return|turn off|disable)\b|"
+    r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
+    r"^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?(refund|cancel|stop|end|terminate|unsubscribe|"
+    r"reverse|give|send|issue|process|return|turn off|disable)\b|"
+    r"^\W*(do not|don't|dont) (renew|charge|bill)\b|^\W*(make sure|ensure)\b|"
+    r"\bneeds? to be (refunded|reversed|cancell?ed|stopped)\b|"
+    r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
     r"\bi('d| would| will)? (really )?(like|want|wish|need|request|require|demand|expect)\b|"
-    r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) you\b|"
+    r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) (you|u)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
-    r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|"
+    r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
+    r"返して\s*$|"
     r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
     r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
     r"puedes|podr[íi]as)\b|"
@@ -266,7 +318,7 @@ _REQUEST = re.compile(
     r"bitte|ich (m[öo]chte|will|w[üu]rde gerne?|h[äa]tte gerne?|brauche|verlange|fordere|"
     r"w[üu]nsche|beantrage)|\w+en (m[öo]chten?|will|wollen)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|"
     r"(kannst|k[öo]nntest|w[üu]rdest) "
-    r"du|(k[öo]nnt|k[öo]nntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
+    r"du|(k[öo]nnt|k[öo]nntet|koennt|koenntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
     r"(bekommen|haben|erhalten))\b|"
     r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
     r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
@@ -276,9 +328,12 @@ _REQUEST = re.compile(
 )
 _TOPIC = re.compile(
     r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
-    r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$",
+    r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$|"
+    r"^\W*(返金|払い戻し|解約|キャンセル)(の|に)?(履歴|件|状況|確認|ついて|規定|ポリシー)|"
+    r"^\W*(new|different|another|neue|andere|nueva|otra|nouvelle|autre) (credit |debit )?"
+    r"(card|karte|kreditkarte|tarjeta|carte)\W*$",
     _I,
-)  # a subject that is only a plural noun names a topic ("Refunds"), it asks for nothing
+)  # a subject that is only a noun names a topic ("Refunds", "New card"), it asks for nothing
 _PARTIAL = re.compile(
     r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
     r"\bpro-rat\w*|\bthe difference\b|\bremaining (days|time|period|months?)\b|"
@@ -340,12 +395,20 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
     if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
-        ("don't", "do not")
+        ("don't", "do not", "dont")
     ):
         return False
     if _NEGATION_AFTER.match(after):
         return False
     if _DONE.match(sentence[match.start() :]) and not _WILL_BE_DONE.search(clause):
+        return False
+    if kind == "portal_link" and (
+        _CARD_IN_USE_BEFORE.search(clause) or _CARD_IN_USE_AFTER.match(after)
+    ):
+        return False
+    if kind == "refund" and (
+        _NOT_A_REFUND_AFTER.match(after) or _REFUNDS_LISTED_BEFORE.search(clause)
+    ):
         return False
     if kind == "refund" and (
         _STOPPING_A_REFUND.search(sentence[: match.start()])
@@ -364,6 +427,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
 def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
     or "Cancel my plan") needs no request word, but must not be a question."""
+    sentence = _POLITE.sub(" ", sentence)
     if _HYPOTHETICAL.search(sentence) or _REPORTED.search(sentence):
         return False
     if terse and ("?" in sentence or _TOPIC.match(sentence)):

@@ -16,15 +16,22 @@ _CONCEPTS: dict[str, str] = {
     r"reembols|devol|rembours|rendre|erstatt|zurück(zahl|geb|buch|überweis)|gutschrift",
     "stop": r"cancel|stop|terminat|discontinu|\bquit\b|unsubscrib|\bend (my|our|the|this|it)\b|"
     r"\bhalt\b|not (renew|continu)|do not renew|解約|退会|キャンセル|停止|止め|やめ|cancelar|"
-    r"\bbaja\b|anular|annul|résili|arrêt|kündig|beend|stornier|abbestell",
+    r"\bbaja\b|anular|annul|résili|arrêt|kündig|beend|stornier|abbestell|"
+    r"no (me |nos |la |lo |le )?renuev|no (quiero |deseo )?renovar|dej\w+ de renovar|"
+    r"ne (pas |plus )?(le |la |l')?renouvel|ne renouvelez|nicht (mehr )?(automatisch )?verläng|"
+    r"verläng\w*( \w+){1,6} nicht|更新しない",
     "renew": r"renew|renewal|expire|expiry|auto[- ]?renew|更新|renova|renouvel|verläng",
     "plan": r"subscri|\bplan\b|membership|trial|licen[cs]e|tier|\bpro\b|premium|サブスク|プラン|"
     r"契約|会員|トライアル|suscrip|abonnement|\babo\b|mitgliedschaft|testphase|essai|prueba",
     "invoice": r"invoice|invoce|receipt|recipt|\bbill\b|请求|請求書|領収書|インボイス|factura|"
     r"recibo|facture|reçu|rechnung|quittung|beleg",
     "card": r"\bcard\b|payment (method|details|info)|billing (details|address|info)|カード|"
-    r"支払い方法|tarjeta|carte|\bkarte\b|zahlungsmethode|kreditkarte",
-    "link": r"\blink\b|\burl\b|\bpage\b|portal|リンク|ポータル|enlace|\blien\b",
+    r"支払い方法|tarjeta|carte|\bkarte\b|zahlungsmethode|kreditkarte|datos de facturaci|"
+    r"forma de pago|método de pago|informations de facturation|moyen de paiement|"
+    r"mode de paiement|coordonnées bancaires|rechnungsdaten|rechnungsadresse|zahlungsart|"
+    r"請求先|宛名",
+    "link": r"\blink\b|\burl\b|\bpage\b|portal|リンク|ポータル|enlace|\blien\b|portail|"
+    r"espace client|kundenportal|\bzugang\b|\bacceso\b|画面",
     "pay": r"\bpay\b|\bpaying\b|settle|支払いたい|払いたい|pagar|payer|régler|bezahlen|begleichen",
     "status": r"go(ne)? thr(ough|u)|went thr(ough|u)|succe|fail|declin|reject|refus|bounc|"
     r"pending|processing|receiv|arriv|confirm|通ら|失敗|完了|反映|届|rechaz|fallid|échou|refusé|"
@@ -34,7 +41,8 @@ _CONCEPTS: dict[str, str] = {
     r"reconozco|qué es|no sé|reconnais|c'est quoi|erkenne|was ist|unbekannt",
     "history": r"history|all (my |the |our )?(payments|charges|transactions)|so far|in total|"
     r"\btotal\b|list|overview|statement|every (charge|payment)|履歴|これまで|合計|historial|"
-    r"historique|verlauf|übersicht|insgesamt",
+    r"historique|verlauf|übersicht|insgesamt|estado de cuenta|\b(pagos|importes|paiements|"
+    r"prélèvements|zahlungen|abbuchungen)\b|何回|今まで|これまで",
     "negation": r"\bnot\b|n't|\bno\b|never|without|ない|ません|不要|\bno\b|\bnunca\b|\bpas\b|"
     r"\bnicht\b|\bkein",
     "past": r"already|earlier|last (week|month)|did you|was i|were we|has (it|my)|"

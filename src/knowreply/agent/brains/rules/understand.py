@@ -104,7 +104,8 @@ def understand(
     if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
         intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
-        guess = intent_model.guess(reading, model)
+        asked = intent_model.explicit_requests(text, subject)
+        guess = intent_model.guess(reading, asked.kinds, model)
         intent, others = guess.primary, guess.secondary
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
         intent, others = _fit_to_entities(
@@ -112,7 +113,7 @@ def understand(
             others,
             named_invoice=named,
             anything_to_look_up=named or bool(months or dates),
-            partial=asks_for_an_amount_back(plain.lower(), amounts),
+            partial=asks_for_an_amount_back(plain.lower(), amounts) or asked.partial,
         )
         refused = refused_amounts(money_text, default_currency=default_currency.lower())
         if {intent, *others} & _MONEY_WRITES and refused:

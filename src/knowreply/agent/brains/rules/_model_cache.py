@@ -1,0 +1,89 @@
+"""The fitted intent model's arrays, kept on disk between processes.
+
+Fitting from a few thousand emails takes longer than a first email should wait, so the arrays
+a fit produces (vocabularies, idf weights, coefficients) are saved as an `.npz` file named by
+a hash of everything the fit depends on: the `dev` corpus, the code that turns an email into
+the model's text and fits it, and the numpy and scikit-learn versions. The file is read with
+`allow_pickle=False` (plain arrays, never code); a missing, stale or unreadable file means a
+fresh fit, saved for the next process. `KNOWREPLY_CACHE_DIR` chooses the directory (default
+`~/.cache/knowreply`); an empty value turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+_SOURCES = (Path(__file__).parent, Path(__file__).parents[2] / "intake")
+"""The brain's and intake's code: `model_text` reads concepts, entities and requests."""
+
+
+@dataclass(frozen=True)
+class FittedArrays:
+    """Everything a fitted model needs to read a text."""
+
+    words: npt.NDArray[np.str_]
+    """The word n-gram vocabulary, one term per feature column."""
+    word_idf: npt.NDArray[np.float64]
+    chars: npt.NDArray[np.str_]
+    char_idf: npt.NDArray[np.float64]
+    coef: npt.NDArray[np.float64]
+    """One row per label, one column per word then character feature."""
+    intercept: npt.NDArray[np.float64]
+    labels: npt.NDArray[np.str_]
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("KNOWREPLY_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    return Path.home() / ".cache" / "knowreply"
+
+
+def cache_key(corpus: Path, *, versions: tuple[str, ...]) -> str:
+    """A hash of the corpus files, the model's code and the library versions."""
+    digest = hashlib.sha256("\n".join(versions).encode())
+    files = sorted(corpus.glob("*.jsonl")) + sorted(
+        path for source in _SOURCES for path in source.glob("*.py")
+    )
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def load(key: str) -> FittedArrays | None:
+    directory = cache_dir()
+    path = directory / f"intent-model-{key}.npz" if directory else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            return FittedArrays(**{f.name: saved[f.name] for f in fields(FittedArrays)})
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None  # unreadable: fitted again and rewritten
+
+
+def save(key: str, arrays: FittedArrays) -> None:
+    """Write atomically (other processes may read the same file); a read-only home or a full
+    disk only costs the next process a fit."""
+    directory = cache_dir()
+    if directory is None:
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=directory, suffix=".npz.tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            np.savez(file, **{f.name: getattr(arrays, f.name) for f in fields(FittedArrays)})
+        os.replace(temporary, directory / f"intent-model-{key}.npz")
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)

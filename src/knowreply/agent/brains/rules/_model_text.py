@@ -1,0 +1,58 @@
+"""What the intent model reads of an email: its words, and tokens for what the rules found.
+
+The entities (`_amount_`, `_month_`…), the concepts of the multilingual lexicon
+(`_moneyback_`, `_stop_`…, `_concepts`) and the writes the customer's own words explicitly
+ask for (`_asks_refund_`…, `intake.requests`, the check the agent gates every write by).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from knowreply.agent.brains.rules._amounts import find_amounts
+from knowreply.agent.brains.rules._calendar import find_dates, find_months
+from knowreply.agent.brains.rules._concepts import concept_tokens
+from knowreply.agent.brains.rules._references import find_invoice_numbers
+from knowreply.agent.intake.codes import find_codes
+
+MODEL_CHARS = 2_000
+"""The model reads the start of the request, each line once: customers ask first, and a long
+tail of pasted or repeated text would drown the question in its words."""
+_URL = re.compile(r"https?://\S+")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_STRIPE_ID = re.compile(r"\b(ch|py|pi|in|sub)_[A-Za-z0-9]{6,}")
+_DIGIT = re.compile(r"\d")
+_ANCHOR = date(2026, 1, 1)
+"""Only whether a date or month is named matters to the model, not which."""
+
+
+def model_text(reading: str, asked: Iterable[str] = ()) -> str:
+    """What the model reads: lower case, links and ids as placeholders, every digit a 0,
+    then the entities, the concepts and the `asked` writes (`intake.requests` kinds)."""
+    start = "\n".join(dict.fromkeys(reading[:MODEL_CHARS].splitlines()))
+    text = _ADDRESS.sub(" address ", _URL.sub(" link ", start))
+    marks = entity_tokens(text) + "".join(f" _asks_{kind}_ " for kind in sorted(asked))
+    text = _STRIPE_ID.sub(lambda m: f" {m.group(1)}id ", text)
+    return _DIGIT.sub("0", text.lower()) + "\n" + marks + concept_tokens(text)
+
+
+def entity_tokens(text: str) -> str:
+    """One token per kind of entity the rules find: the model learns what they imply."""
+    kinds = []
+    if find_invoice_numbers(text):
+        kinds.append("_invoicenumber_")
+    dates = find_dates(text, _ANCHOR)
+    if dates:
+        kinds.append("_date_")
+    if find_months(text, _ANCHOR, dates=dates):
+        kinds.append("_month_")
+    amounts = find_amounts(text)
+    if amounts:
+        kinds.append("_amount_")
+    if len(amounts) >= 2:
+        kinds.append("_amounts_")
+    if find_codes(text):
+        kinds.append("_sixdigits_")
+    return " ".join(kinds) + " "

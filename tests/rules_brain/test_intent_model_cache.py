@@ -1,0 +1,58 @@
+"""The fitted intent model's arrays are cached on disk: read back, they read emails exactly as
+the fit did; a changed corpus gets a new key; an unreadable file is ignored, never trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowreply.agent.brains.rules import _model_cache
+from knowreply.agent.brains.rules import intent_model as im
+from knowreply.agent.brains.rules.examples import load
+
+TEXTS = (
+    "Please stop renewing my plan.",
+    "Could you send me the invoice for March?",
+    "返金してください。",
+)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KNOWREPLY_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_cached_arrays_read_emails_as_the_fitted_model_does(cache: Path) -> None:
+    fitted = im.IntentModel.fit(load("dev", languages=("en", "ja"))[::3])
+    _model_cache.save("k1", fitted.arrays)
+    arrays = _model_cache.load("k1")
+    assert arrays is not None
+    cached = im.IntentModel(arrays)
+    for text in TEXTS:
+        model_text = im.model_text(text, im.explicit_requests(text).kinds)
+        assert cached.probabilities(model_text) == fitted.probabilities(model_text)
+    assert [p.name for p in cache.iterdir()] == ["intent-model-k1.npz"]
+
+
+def test_an_unreadable_cache_file_is_ignored(cache: Path) -> None:
+    (cache / "intent-model-k2.npz").write_bytes(b"not an npz")
+    assert _model_cache.load("k2") is None
+    assert _model_cache.load("missing") is None
+
+
+def test_the_key_changes_with_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "dev"
+    corpus.mkdir()
+    (corpus / "en.jsonl").write_text('{"id": "en-1"}\n', encoding="utf-8")
+    before = _model_cache.cache_key(corpus, versions=("sklearn 1",))
+    (corpus / "en.jsonl").write_text('{"id": "en-2"}\n', encoding="utf-8")
+    assert _model_cache.cache_key(corpus, versions=("sklearn 1",)) != before
+    assert _model_cache.cache_key(corpus, versions=("sklearn 2",)) != before
+
+
+def test_an_empty_cache_dir_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KNOWREPLY_CACHE_DIR", "")
+    assert _model_cache.cache_dir() is None
+    assert _model_cache.load("k1") is None

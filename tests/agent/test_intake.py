@@ -53,6 +53,9 @@ ASKS = [
     ("カードを別のカードに変えたいです。", {"portal_link"}),
     ("Please send a link so we can settle the overdue invoice today.", {"payment_link"}),
     ("Where do I go to pay what's outstanding?", {"payment_link"}),
+    ("Please deactivate my Pro subscription before it renews on the 14th.", {"cancellation"}),
+    ("Kindly cease billing my Visa card for the subscription.", {"cancellation"}),
+    ("Close the plan, please.", {"cancellation"}),
 ]
 
 DOES_NOT_ASK = [
@@ -106,6 +109,15 @@ DOES_NOT_ASK = [
     "I need the most recent invoice today for a reimbursement deadline.",
     "去年返金してもらったことがあると思うのですが、記録を見せてもらえますか。",
     "サブスクが停止されていないか確認したいです。",
+    "Please hold off on the refund I asked for, I need to check with my boss first.",
+    "Can I get a refund instead of a credit next time there's an outage?",
+    "Please cancel my webinar registration for Thursday, I can't make it.",
+    "Unsubscribe me from the promotional emails. Keep my subscription as is.",
+    "Refund status please - it's been two weeks.",
+    "Could you check the status of my refund from 3 Feb?",
+    "昨日お願いした返金の件、取り消してください。",
+    "以前お願いした返金、最終的に返金されていましたか？",
+    "払い戻しの処理状況を教えてください。",
 ]
 
 
@@ -125,6 +137,10 @@ DOES_NOT_ASK_FOR_A_LINK = [
     "Hi, the checkout page showed an error. Did you actually take the money?",
     "Gestern habe ich die neue Karte hinterlegt. Ist die Zahlung jetzt durch?",
     "Hallo, ich will nicht mehr zahlen.",
+    "Anything outstanding I need to pay?",
+    "How do my customers pay through the payment link feature in your product?",
+    "J'ai mis une nouvelle carte. Le paiement est-il passé cette fois ?",
+    "先月の請求、ちゃんと払えてますか？カード変えたばかりなので気になって",
 ]
 
 
@@ -178,6 +194,11 @@ def test_a_request_someone_else_wrote_is_never_the_customers(
         ("Did you refund me", set()),
         ("返金の履歴", set()),
         ("Neue Karte", set()),
+        ("Refund status", set()),
+        ("Reembolso pendiente", set()),
+        ("Remboursement promis", set()),
+        ("Zugesagte Erstattung", set()),
+        ("返金の反映", set()),
         ("Update my card", {"portal_link"}),
     ],
 )
@@ -281,6 +302,10 @@ ASKS_ES_FR_DE = [
 DOES_NOT_ASK_ES_FR_DE = [
     "N'arrêtez pas de renouveler mon abonnement.",
     "Bitte verlängern Sie mein Abo um ein Jahr.",
+    "Quiero darme de baja del boletín de noticias, no del plan.",
+    "Je veux me désabonner de la newsletter, pas de l'abonnement.",
+    "Ich möchte mich vom Newsletter abmelden, nicht vom Abo.",
+    "J'ai désactivé le renouvellement il y a un mois, pouvez-vous vérifier ?",
     "No quiero cancelar mi suscripción.",
     "No necesito un reembolso, solo la factura.",
     "¿Sería posible cancelar más adelante?",

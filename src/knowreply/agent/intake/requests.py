@@ -39,7 +39,7 @@ _SUB_DE = r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl
 
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
-        r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|\bcharge ?back\b|"
+        r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
         r"\b(give|credit|send) (it |this |that |them |me |us )?back\b|\bget back (the|my|our)\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
@@ -57,14 +57,18 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     ),
     "cancellation": re.compile(
         r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
-        r"wind down) (my |our |the |this )?(\w+ )?" + _SUB + r"|\b(do not|don't|dont|not to) "
+        r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
+        r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
+        r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b|"
+        r"\b(do not|don't|dont|not to) "
         r"(auto-?)?renew|\bdon't want (it|this|my \w+|the \w+) to renew|"
         r"\b(turn off|switch off|disable) (the )?auto-?renew|\bstop (\w+ ){0,4}(from )?"
         r"(auto[- ]?)?renewing\b|"
         r"\b(stop|end|cancel|switch off|turn off|disable) (the |my |our |all )?(recurring|"
         r"automatic|auto|monthly|yearly|annual|future) ?(payments?|charges?|billing|debits?)|"
-        r"\b(stop (taking|charging|billing|debiting)|(do not|don't|dont) (charge|bill) (me|us|"
-        r"my card|our card)\b[^.?!,]{0,15}\b(again|anymore|any more|after|next))\b"
+        r"\b((stop|cease) (taking|charging|billing|debiting|invoicing)|(do not|don't|dont) "
+        r"(charge|bill) (me|us|my card|our card)\b[^.?!,]{0,15}\b(again|anymore|any more|after|"
+        r"next))\b"
         r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
         r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
         r"((auto-?)?renew|continue)|\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
@@ -108,7 +112,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
         r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
         r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
-        r"\b(enlace|link|v[íi]nculo)\b[^.?!]{0,30}\b(pag|abon|sald)\w*|"
+        r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
+        r"\b(pag|abon|sald)\w*|"
         r"\blien (de paiement|pour (payer|r[ée]gler))|\b(comment|o[ùu]) (puis-je|je peux|"
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
@@ -120,7 +125,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "portal_link": re.compile(
-        r"\b(update|change|replace|switch|swap|edit|add|remove|correct|fix)( my| our| the)?"
+        r"\b(update|change|replace|switch|swap|edit|add|correct|fix)( my| our| the)?"
         r"( new| bank| company)? "
         r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
         r"(details|info\w*|address|email|contact)|tax id|vat)|\b(billing|customer) portal\b|"
@@ -133,7 +138,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
         r"(カード|クレジットカード|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
         r"(変更|更新|変えたい|差し替え|修正)|ポータル|(カード|クレジットカード)(の)?有効期限|"
-        r"カード[^。？?]{0,12}(変え|変更|更新|update)|(カード|クレジットカード)の?期限切れ|"
+        r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い))|"
+        r"(カード|クレジットカード)の?期限切れ|"
         r"請求(書|先)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス)[^。？?]{0,8}(変更|変え)|"
         r"\b(actualiz\w*|cambi\w*|modific\w*|reemplaz\w*|correg\w*) (mi |la |los |mis |el )?"
         r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
@@ -171,12 +177,13 @@ _NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもりはな|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"せず|わけではな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
-    r"されて(い|お)|試み)|"
+    r"されて(い|お)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b(?!\s+nur\b)",
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 _HYPOTHETICAL = re.compile(
-    r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise)\b|"
+    r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
+    r"next time|in (the )?future)\b|"
     r"もし|場合|なら[、,]|としたら|たら[、,]|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
@@ -217,6 +224,7 @@ _REPORTED = re.compile(
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
     r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|すでに|既に|済み|されました|しました|"
+    r"(お願い|依頼|申請)した(?!い)|"
     r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
     r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
     r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
@@ -234,7 +242,7 @@ _REPORTED = re.compile(
     _I,
 )
 _DONE = re.compile(
-    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|"
+    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|d[ée]sactiv[ée]e?s?|"
     r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
     r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
     r"rembours[ée]e?s?|annul[ée]e?s?|r[ée]sili[ée]e?s?|"
@@ -247,8 +255,8 @@ _WILL_BE_DONE = re.compile(
     _I,
 )
 _STOPPING_A_REFUND = re.compile(
-    r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard)\s+"
-    r"(my |the |this |that |our |a )?(previous |earlier |last )?$|"
+    r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard|hold off on|"
+    r"pause|put on hold)\s+(my |the |this |that |our |a )?(previous |earlier |last )?$|"
     r"\b(cancel\w*|anul\w*|retir\w*|olvid\w*|ignor\w*|annul\w*|oubli\w*|laiss\w* tomber)\s+"
     r"(mi |la |el |esta |esa |ma |mon |la |cette |notre |nuestra )?"
     r"(solicitud|petici[óo]n|pedido|reclamaci[óo]n|demande|requ[êe]te|r[ée]clamation)\s+"
@@ -265,8 +273,11 @@ _REFUND_REQUEST_STOPPED = re.compile(
 _CANCEL_OTHER_THING = re.compile(
     r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
-    r"e-?mail|booking|dispute|chargeback)|"
-    r"^\w*\s+(from\s+)?(the |your |this |our |all |my )?(\w+ )?(newsletters?|mailing|e-?mails?|"
+    r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
+    r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
+    r"promo\w*|marketing|werbe\w*)\b|"
+    r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ )?(newsletters?|mailing|"
+    r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
     r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
@@ -278,26 +289,44 @@ _CANCEL_OTHER_THING = re.compile(
     _I,
 )
 _NOT_A_REFUND_AFTER = re.compile(
-    r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*)\b", _I
+    r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
+    r"tracking|update)\b",
+    _I,
 )  # "for a reimbursement deadline": the word names something else
 _REFUNDS_LISTED_BEFORE = re.compile(
-    r"\b(show|list|see|view|check)( me| us)?( the| my| our| all)?( past| previous)?\s+$", _I
-)  # "show me the refunds and payments": a list to read, not money to move
+    r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
+    r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"
+    r"( my| the| our| this| that)?\s+$",
+    _I,
+)  # "show me the refunds and payments", "the status of my refund": a read, not money to move
+_NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b", _I)
+_QUESTION_OF_WHAT_BEFORE = re.compile(r"\b(anything|something|what|how much)\b[^.?!]{0,30}$", _I)
+_REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取り消|キャンセル|撤回|やめ)")
+""""返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
+_SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
+    r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
+    r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
+    r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
+    r"angekommen|erhalten)\b|まだ|着金|反映|状況|済|取り消|されました",
+    _I,
+)  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
 _CARD_IN_USE_AFTER = re.compile(r"^\s+(hinterlegt|eingetragen|benutzt|verwendet|genutzt)\b", _I)
 _CARD_IN_USE_BEFORE = re.compile(
-    r"\b(used|added|entered|registered|put in|paid with|with|using|con|avec|mit)\s+"
+    r"\b(used|added|entered|registered|put in|paid with|with|using|con|avec|mit|mis|ajout[ée]|"
+    r"utilis[ée]|puesto|usado|a[ñn]adido|agregado)\s+"
     r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
     _I,
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
 _OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
-    r"lastschrift|anruf|mail)\s+(\w+\s+){0,2}$",
+    r"lastschrift|anruf|mail|newsletter)\s+(\w+\s+){0,2}$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 _REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
     r"^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?(refund|cancel|stop|end|terminate|unsubscribe|"
-    r"reverse|give|send|issue|process|return|turn off|disable)\b|"
+    r"reverse|give|send|issue|process|return|turn off|switch off|disable|close|deactivate|"
+    r"cease|discontinue|halt|put an end to)\b|"
     r"^\W*(do not|don't|dont) (renew|charge|bill)\b|^\W*(make sure|ensure)\b|"
     r"\bneeds? to be (refunded|reversed|cancell?ed|stopped)\b|"
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
@@ -329,7 +358,8 @@ _REQUEST = re.compile(
 _TOPIC = re.compile(
     r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
     r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$|"
-    r"^\W*(返金|払い戻し|解約|キャンセル)(の|に)?(履歴|件|状況|確認|ついて|規定|ポリシー)|"
+    r"^\W*(返金|払い戻し|解約|退会|キャンセル)(の|に)?(履歴|件|状況|確認|ついて|規定|ポリシー|着金|"
+    r"反映|進捗|状態)|"
     r"^\W*(new|different|another|neue|andere|nueva|otra|nouvelle|autre) (credit |debit )?"
     r"(card|karte|kreditkarte|tarjeta|carte)\W*$",
     _I,
@@ -406,6 +436,10 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         _CARD_IN_USE_BEFORE.search(clause) or _CARD_IN_USE_AFTER.match(after)
     ):
         return False
+    if kind in ("payment_link", "portal_link") and (
+        _NOT_A_LINK_AFTER.match(after) or _QUESTION_OF_WHAT_BEFORE.search(clause)
+    ):
+        return False
     if kind == "refund" and (
         _NOT_A_REFUND_AFTER.match(after) or _REFUNDS_LISTED_BEFORE.search(clause)
     ):
@@ -431,6 +465,10 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     if _HYPOTHETICAL.search(sentence) or _REPORTED.search(sentence):
         return False
     if terse and ("?" in sentence or _TOPIC.match(sentence)):
+        return False
+    if terse and _SUBJECT_ABOUT_A_PAST_WRITE.search(sentence):
+        return False
+    if kind in MONEY_KINDS and _REFUND_WITHDRAWN_JA.search(sentence):
         return False
     uncertain = _UNCERTAIN.search(sentence)
     if kind in MONEY_KINDS and (uncertain or not (terse or _REQUEST.search(sentence))):

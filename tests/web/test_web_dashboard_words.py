@@ -89,6 +89,31 @@ def test_home_shows_the_checklist_and_the_mail_page_the_webhook_urls(
     assert "/webhooks/mailgun/default" in client.get("/mail").text
 
 
+def test_the_mail_forms_save_what_works_and_name_what_does_not(
+    client: TestClient, cast: Cast
+) -> None:
+    token = sign_in(client, cast.alice)
+    smtp = client.post(
+        "/mail/smtp",
+        data={"host": "smtp.acme.test", "from_address": "help@acme.test", "csrf_token": token},
+    )
+    assert smtp.status_code == 200
+    assert "Replies go out through smtp.acme.test:587 from help@acme.test." in smtp.text
+    unreachable = client.post(
+        "/mail/imap",
+        data={
+            "host": "127.0.0.1",
+            "port": "1",
+            "tls": "none",
+            "username": "help@acme.test",
+            "password": "pw",
+            "csrf_token": token,
+        },
+    )
+    assert unreachable.status_code == 400
+    assert 'data-testid="mailbox-support"' not in client.get("/mail").text
+
+
 def test_a_poll_of_unchanged_approvals_answers_204_without_asking_stripe(
     client: TestClient, cast: Cast, runtime: Runtime
 ) -> None:

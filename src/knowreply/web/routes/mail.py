@@ -7,11 +7,13 @@ email to the signed-in member)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
 
 from knowreply.db.models import Workspace
 from knowreply.db.session import transaction
@@ -92,11 +94,19 @@ def _page(
     )
 
 
-def _saved(
-    request: Request, principal: Principal, runtime: Runtime, done: str | KnowreplyError
+def _save(
+    request: Request,
+    principal: Principal,
+    runtime: Runtime,
+    change: Callable[[Session, Workspace], str],
 ) -> HTMLResponse:
-    if isinstance(done, KnowreplyError):
-        return _page(request, principal, runtime, [("error", done.detail)], status_code=400)
+    """Apply one form's change in a transaction and show the page with what it did, or with
+    the error (400) and nothing saved."""
+    try:
+        with transaction(runtime.sessions) as session:
+            done = change(session, session.get_one(Workspace, principal.workspace_id))
+    except KnowreplyError as error:
+        return _page(request, principal, runtime, [("error", error.detail)], status_code=400)
     return _page(request, principal, runtime, [("ok", done)])
 
 
@@ -118,25 +128,23 @@ def imap_form(
     folder: Annotated[str, Form(max_length=255)] = "INBOX",
     name: Annotated[str, Form(max_length=64)] = "support",
 ) -> HTMLResponse:
-    try:
-        with transaction(runtime.sessions) as session:
-            workspace = session.get_one(Workspace, principal.workspace_id)
-            setup.connect_imap(
-                session,
-                runtime.master_key,
-                workspace,
-                name=name.strip() or "support",
-                host=host.strip(),
-                username=username.strip(),
-                password=password,
-                port=port,
-                tls=tls,
-                folder=folder.strip() or "INBOX",
-            )
-    except KnowreplyError as error:
-        return _saved(request, principal, runtime, error)
-    done = f"Signed in to {host}: the worker reads new mail of {username} from now on."
-    return _saved(request, principal, runtime, done)
+
+    def change(session: Session, workspace: Workspace) -> str:
+        setup.connect_imap(
+            session,
+            runtime.master_key,
+            workspace,
+            name=name.strip() or "support",
+            host=host.strip(),
+            username=username.strip(),
+            password=password,
+            port=port,
+            tls=tls,
+            folder=folder.strip() or "INBOX",
+        )
+        return f"Signed in to {host}: the worker reads new mail of {username} from now on."
+
+    return _save(request, principal, runtime, change)
 
 
 @router.post("/mail/smtp", include_in_schema=False)
@@ -151,24 +159,22 @@ def smtp_form(
     username: Annotated[str, Form(max_length=320)] = "",
     password: Annotated[str, Form(max_length=1000)] = "",
 ) -> HTMLResponse:
-    try:
-        with transaction(runtime.sessions) as session:
-            workspace = session.get_one(Workspace, principal.workspace_id)
-            accounts.set_smtp_account(
-                session,
-                runtime.master_key,
-                workspace,
-                host=host.strip(),
-                from_address=from_address.strip(),
-                port=port,
-                tls=tls,
-                username=username.strip() or None,
-                password=password or None,
-            )
-    except KnowreplyError as error:
-        return _saved(request, principal, runtime, error)
-    done = f"Replies go out through {host}:{port} from {from_address}. Send a test email below."
-    return _saved(request, principal, runtime, done)
+
+    def change(session: Session, workspace: Workspace) -> str:
+        accounts.set_smtp_account(
+            session,
+            runtime.master_key,
+            workspace,
+            host=host.strip(),
+            from_address=from_address.strip(),
+            port=port,
+            tls=tls,
+            username=username.strip() or None,
+            password=password or None,
+        )
+        return f"Replies go out through {host}:{port} from {from_address}. Send a test email below."
+
+    return _save(request, principal, runtime, change)
 
 
 @router.post("/mail/address", include_in_schema=False)
@@ -178,14 +184,12 @@ def address_form(
     runtime: RuntimeDep,
     address: Annotated[str, Form(max_length=320)],
 ) -> HTMLResponse:
-    try:
-        with transaction(runtime.sessions) as session:
-            workspace = session.get_one(Workspace, principal.workspace_id)
-            row = accounts.add_inbound_address(session, workspace, address)
-            done = f"Mail to {row.address} now comes to this workspace."
-    except KnowreplyError as error:
-        return _saved(request, principal, runtime, error)
-    return _saved(request, principal, runtime, done)
+
+    def change(session: Session, workspace: Workspace) -> str:
+        row = accounts.add_inbound_address(session, workspace, address)
+        return f"Mail to {row.address} now comes to this workspace."
+
+    return _save(request, principal, runtime, change)
 
 
 @router.post("/mail/webhook", include_in_schema=False)
@@ -198,17 +202,16 @@ def webhook_form(
     secret: Annotated[str, Form(max_length=1000)] = "",
     topic_arn: Annotated[str, Form(max_length=500)] = "",
 ) -> HTMLResponse:
-    try:
+
+    def change(session: Session, workspace: Workspace) -> str:
         known, secrets = setup.webhook_secrets_for(
             provider, username=username.strip(), secret=secret, topic_arn=topic_arn.strip()
         )
-        with transaction(runtime.sessions) as session:
-            workspace = session.get_one(Workspace, principal.workspace_id)
-            accounts.set_webhook_secrets(session, runtime.master_key, workspace, known, secrets)
-    except KnowreplyError as error:
-        return _saved(request, principal, runtime, error)
-    url = setup.webhook_url(runtime.settings.public_url, known, principal.workspace_name)
-    return _saved(request, principal, runtime, f"Saved. Point {known} at {url}")
+        accounts.set_webhook_secrets(session, runtime.master_key, workspace, known, secrets)
+        url = setup.webhook_url(runtime.settings.public_url, known, principal.workspace_name)
+        return f"Saved. Point {known} at {url}"
+
+    return _save(request, principal, runtime, change)
 
 
 @router.post("/mail/check", include_in_schema=False)

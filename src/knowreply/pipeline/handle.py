@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from knowreply.agent.trace import Outcome, Trace
 from knowreply.db.models import Message
 from knowreply.logs import error_text
 from knowreply.pipeline import steps
-from knowreply.pipeline.outbox import SendOutcome
 from knowreply.runtime import Runtime
+
+if TYPE_CHECKING:
+    from knowreply.pipeline.outbox import SendOutcome
 
 T = TypeVar("T")
 

@@ -11,7 +11,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import structlog
 from sqlalchemy import select, update
@@ -22,21 +22,16 @@ from knowreply.db.models import AgentRun, Message, Workspace
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.mail.accounts import own_addresses
-from knowreply.mail.auth import verify_sender
 from knowreply.mail.screen import screen
 from knowreply.mail.store import parsed
 from knowreply.pipeline.caps import sender_over_cap, thread_over_cap
-from knowreply.pipeline.outbox import (
-    NoSmtpAccount,
-    SealedCode,
-    SendOutcome,
-    deliver,
-    prepare_reply,
-)
 from knowreply.pipeline.outcome import record_outcome
 from knowreply.pipeline.threads import join_conversation
 from knowreply.runtime import Runtime
 from knowreply.workspaces import settings_of
+
+if TYPE_CHECKING:  # the outbox (SMTP, composing) loads only for mail that is answered
+    from knowreply.pipeline.outbox import SendOutcome
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -125,6 +120,8 @@ def thread_step(runtime: Runtime, message_id: int) -> Screened:
 
 def verify_step(runtime: Runtime, message_id: int) -> bool:
     """Sender verification from the workspace's trusted Authentication-Results."""
+    from knowreply.mail.auth import verify_sender
+
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         workspace = session.get_one(Workspace, message.workspace_id)
@@ -202,6 +199,8 @@ def prepare_send_step(
     `waiting`: the reply goes to the send queue, so the message shows "Waiting to send"
     until the server answers. `sealed_code`: the one-time code, encrypted (never stored in
     clear with the message)."""
+    from knowreply.pipeline.outbox import NoSmtpAccount, SealedCode, prepare_reply
+
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         try:
@@ -216,6 +215,8 @@ def prepare_send_step(
 
 
 def send_step(runtime: Runtime, item_id: int, max_attempts: int = MAX_SEND_ATTEMPTS) -> SendOutcome:
+    from knowreply.pipeline.outbox import deliver
+
     return deliver(runtime.sessions, runtime.master_key, item_id, max_attempts=max_attempts)
 
 

@@ -72,10 +72,12 @@ async def find_charge(
         if isinstance(charge, stripe.Charge) and customer_id_of(charge) in scope.customer_ids:
             return charge
         return intent
-    return await gateway.read_once(
-        _charge_read(wanted),
-        lambda: owned(scope, "charge", wanted, lambda: client.charges.retrieve_async(wanted)),
-    )
+    kept = gateway.kept_read(_charge_read(wanted))
+    if isinstance(kept, stripe.Charge) and customer_id_of(kept) in scope.customer_ids:
+        return kept  # read in this unit of work (a list, or the guardrails' read)
+    charge = await owned(scope, "charge", wanted, lambda: client.charges.retrieve_async(wanted))
+    gateway.keep_read(_charge_read(wanted), charge)
+    return charge
 
 
 def summarize(found: stripe.Charge | stripe.PaymentIntent) -> PaymentSummary:

@@ -238,7 +238,7 @@ def record_check(connection: IntegrationConnection, check: KeyCheck) -> None:
     connection.status = check.status
     connection.status_detail = check.detail
     connection.permissions = dict(check.permissions)
-    connection.account_id = check.account_id or connection.account_id
+    connection.account_id = check.account_id
     connection.last_checked_at = utcnow()
 
 

@@ -70,6 +70,18 @@ class Setup:
     capabilities: frozenset[CapabilityName]
     blocked: Mapping[CapabilityName, str] = field(default_factory=dict)
     """Enabled capabilities the key cannot serve, with the permission to add."""
+    account_id: str | None = None
+    """The Stripe account the key reaches: its rate limits are shared by every key of it."""
+
+
+_ABOUT_SUBSCRIPTIONS = frozenset({Intent.SUBSCRIPTION_STATUS, Intent.CANCEL})
+
+
+def brings_subscriptions(setup: Setup, understanding: Understanding) -> bool:
+    """Whether the customer lookup should bring the sender's subscriptions along: the email
+    is about them and the key may read them (so the answer saves a request)."""
+    asked = {understanding.intent, *understanding.secondary_intents}
+    return CapabilityName.SUBSCRIPTIONS in setup.capabilities and bool(asked & _ABOUT_SUBSCRIPTIONS)
 
 
 def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
@@ -87,7 +99,7 @@ def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
         choices = stripe_connection.ensure_capability_settings(session, workspace_id)
         allowed, blocked = stripe_connection.capability_states(connection, choices)
         key = stripe_connection.stored_key(connection, runtime.master_key)
-        return Setup(settings, key, connection.api_base, allowed, blocked)
+        return Setup(settings, key, connection.api_base, allowed, blocked, connection.account_id)
 
 
 def persona_of(settings: WorkspaceSettings) -> Persona:
@@ -176,7 +188,11 @@ class Run:
             understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
         limiter = shared_limiter(
-            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+            self.runtime.sessions,
+            setup.key.secret,
+            setup.api_base,
+            setup.key.mode,
+            setup.account_id,
         )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
@@ -321,7 +337,12 @@ class Run:
     async def _with_stripe(
         self, setup: Setup, understanding: Understanding, audience: Audience, gateway: StripeGateway
     ) -> Trace:
-        lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
+        lookup = await ops.find_customers(
+            gateway,
+            self.input.sender,
+            mode=setup.key.mode,
+            with_subscriptions=brings_subscriptions(setup, understanding),
+        )
         if lookup.scope is None:
             reason = f"{lookup.message}. {lookup.hint}" if lookup.hint else lookup.message
             self.decide("identify", "no customer", reason)
@@ -438,11 +459,20 @@ class Run:
         understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
         limiter = shared_limiter(
-            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+            self.runtime.sessions,
+            setup.key.secret,
+            setup.api_base,
+            setup.key.mode,
+            setup.account_id,
         )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
-                lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
+                lookup = await ops.find_customers(
+                    gateway,
+                    self.input.sender,
+                    mode=setup.key.mode,
+                    with_subscriptions=brings_subscriptions(setup, understanding),
+                )
                 if lookup.scope is None:
                     return self.finish(Outcome.ESCALATED, lookup.message)
                 self.state = None

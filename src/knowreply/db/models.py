@@ -115,6 +115,8 @@ class IntegrationConnection(Base):
     key_kind: Mapped[str] = mapped_column(String(16))
     mode: Mapped[str] = mapped_column(String(8))
     api_base: Mapped[str | None] = mapped_column(String(255))
+    account_id: Mapped[str | None] = mapped_column(String(64))
+    """The Stripe account the key reaches (`acct_…`), when the live check learnt it."""
     status: Mapped[str] = mapped_column(String(32), default="unchecked")
     status_detail: Mapped[str | None] = mapped_column(Text)
     permissions: Mapped[dict[str, Any]] = mapped_column(default=dict)

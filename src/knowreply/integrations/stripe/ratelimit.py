@@ -110,7 +110,7 @@ _HOLD_SECONDS = 60.0
 
 
 class SharedLimiter:
-    """Stripe's limits for one account (a key and the address it goes to), counted in the
+    """Stripe's limits for one account (see `account_name`), counted in the
     database: the mode's global window and one window per endpoint, each with as many slots as
     Stripe allows a second. Works on SQLite and PostgreSQL; a request waits, never fails."""
 
@@ -202,9 +202,12 @@ class SharedLimiter:
             await asyncio.to_thread(self._release, held, time.time() + 1.0)
 
 
-def account_name(secret: str, api_base: str | None) -> str:
-    """Names an account without the key: a digest of the key and the address."""
-    return hashlib.sha256(f"{secret}\x1f{api_base or ''}".encode()).hexdigest()[:40]
+def account_name(secret: str, api_base: str | None, account_id: str | None = None) -> str:
+    """Names the account a key reaches without the key: a digest of the account id and the
+    address, so every key of one account (two workspaces, a rolled key) shares its budget;
+    of the key and the address when the account is not known."""
+    who = f"account {account_id}" if account_id else secret
+    return hashlib.sha256(f"{who}\x1f{api_base or ''}".encode()).hexdigest()[:40]
 
 
 _limiters: dict[tuple[int, str], SlidingWindowLimiter] = {}
@@ -224,7 +227,12 @@ def limiter_for(
 
 
 def shared_limiter(
-    sessions: sessionmaker[Session], secret: str, api_base: str | None, mode: str
+    sessions: sessionmaker[Session],
+    secret: str,
+    api_base: str | None,
+    mode: str,
+    account_id: str | None = None,
 ) -> SharedLimiter:
-    """The database-backed limiter of the account a key reaches (every process shares it)."""
-    return SharedLimiter(sessions, account_name(secret, api_base), mode)
+    """The database-backed limiter of the account a key reaches (every process, workspace and
+    key of that account shares it)."""
+    return SharedLimiter(sessions, account_name(secret, api_base, account_id), mode)

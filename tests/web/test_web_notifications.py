@@ -32,7 +32,7 @@ def test_a_member_chooses_their_own_emails_on_the_page(
     token = sign_in(client, cast.bob)
     page = client.get("/notifications").text
     assert 'value="immediately" data-testid="preference-immediately" checked' in page
-    assert "(the default for a member)" in page
+    assert "An email for each one, at once (the default for your role)" in page
     assert 'data-testid="webhook"' not in page  # the webhook is the owner's
     saved = client.post(
         "/notifications/preference",

@@ -1,5 +1,5 @@
-"""Notification fixtures: a workspace with an owner, a member and a viewer, its SMTP
-account on an aiosmtpd sink, and a real HTTP receiver for the webhook."""
+"""Notification fixtures: a workspace with an owner, a member and a viewer, a customer's
+email reaching a status as the pipeline records it, and a real HTTP webhook receiver."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def team(runtime: Runtime) -> int:
         return workspace.id
 
 
-def email_reaches(runtime: Runtime, workspace_id: int, status: str, **fields: object) -> int:
+def email_reaches(runtime: Runtime, workspace_id: int, status: str) -> int:
     """A customer's email stored, then given `status` as a pipeline step does; its id."""
     with transaction(runtime.sessions) as session:
         message = Message(
@@ -44,7 +44,6 @@ def email_reaches(runtime: Runtime, workspace_id: int, status: str, **fields: ob
             raw=b"Subject: Refund for order 1042\r\n\r\nMy secret order notes.\r\n",
             size=60,
             received_via="imap",
-            **fields,
         )
         session.add(message)
         session.flush()

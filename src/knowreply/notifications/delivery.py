@@ -115,9 +115,9 @@ def deliver(runtime: Runtime, delivery_id: int) -> str:
         except Undelivered as error:  # recorded below, outside the claim's transaction
             job = error
         attempts = row.attempts
+    if isinstance(job, Undelivered):
+        return _failed(runtime, delivery_id, attempts, job)
     try:
-        if isinstance(job, Undelivered):
-            raise job
         _send(job, runtime)
     except Undelivered as error:
         return _failed(runtime, delivery_id, attempts, error)

@@ -59,6 +59,7 @@ def test_an_owner_sets_their_emails_and_a_webhook_then_sends_a_test(
     expect(page.locator(".flash-error")).to_contain_text("no SMTP account")
     expect(page.get_by_test_id("delivery")).to_have_count(2)
     expect(page.get_by_test_id("delivery-error")).to_contain_text("no SMTP account")
+    expect(page.get_by_test_id("deliveries")).to_contain_text("Not sent")  # words, not states
     assert page.get_by_test_id("webhook-secret").count() == 0  # shown once
     [posted] = receiver.received
     assert signing.verify(secret, posted.headers[signing.HEADER], posted.body, now=int(time.time()))

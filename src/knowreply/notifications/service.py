@@ -26,6 +26,13 @@ from knowreply.runtime import Runtime
 
 RECENT = 20
 WHAT = {"approval_waiting": "Approval needed", "needs_person": "Needs a person", "test": "Test"}
+STATUSES = {
+    "queued": "Waiting to send",
+    "sending": "Sending",
+    "sent": "Sent",
+    "failed": "Not sent",
+    "unconfirmed": "May have gone out",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class DeliveryView:
     channel: str
     recipient: str
     status: str
+    status_label: str
     attempts: int
     last_error: str | None
     next_attempt_at: datetime | None
@@ -97,6 +105,7 @@ def _delivery(row: NotificationDelivery, kind: str | None) -> DeliveryView:
         channel=row.channel,
         recipient=row.recipient,
         status=row.status,
+        status_label=STATUSES.get(row.status, row.status),
         attempts=row.attempts,
         last_error=row.last_error,
         next_attempt_at=row.next_attempt_at,

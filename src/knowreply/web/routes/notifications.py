@@ -141,6 +141,7 @@ class DeliveryOut(BaseModel):
     channel: str
     recipient: str
     status: str
+    status_label: str
     attempts: int
     last_error: str | None
     next_attempt_at: datetime | None

@@ -226,3 +226,20 @@ async def test_without_an_smtp_account_the_failure_is_kept_for_the_dashboard(
         rows = session.scalars(select(NotificationDelivery)).all()
     assert {row.status for row in rows} == {"failed"}
     assert all("no SMTP account" in (row.last_error or "") for row in rows)
+
+
+async def test_a_sender_address_with_a_line_break_cannot_add_headers(
+    runtime: Runtime, team: int
+) -> None:
+    async with run_smtp_sink() as sink:
+        configure_support(runtime, smtp_port=sink.port)
+        message_id = email_reaches(runtime, team, "sending")
+        with transaction(runtime.sessions) as session:
+            message = session.get_one(Message, message_id)
+            message.from_address = "evil@customer.test\r\nBcc: victim@elsewhere.test"
+            record_outcome(session, message, "escalated", None, "Needs a person.")
+        assert await asyncio.to_thread(deliver_due, runtime) == 2
+    assert sorted(item.rcpt_to[0] for item in sink.received) == [MEMBER, OWNER]
+    note = by_recipient(sink)[OWNER]
+    assert note["Bcc"] is None
+    assert "\n" not in note["Subject"] and "evil@customer.test Bcc:" in note["Subject"]

@@ -196,7 +196,7 @@ def _job(runtime: Runtime, session: Session, row: NotificationDelivery) -> Email
     message = EmailMessage()
     message["From"] = account.from_address
     message["To"] = row.recipient
-    message["Subject"] = text.subject
+    message["Subject"] = " ".join(text.subject.split())  # a customer's words: one line
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = make_msgid(domain=account.from_address.rpartition("@")[2])
     message["Auto-Submitted"] = "auto-generated"

@@ -40,11 +40,13 @@ def queue_digests(runtime: Runtime, now: datetime | None = None) -> int:
     now = now or utcnow()
     made = 0
     with transaction(runtime.sessions) as session:
-        for workspace in session.scalars(select(Workspace)):
+        for workspace in session.scalars(select(Workspace)).all():
             local = now.astimezone(ZoneInfo(settings_of(workspace).timezone))
             if local.hour < DIGEST_HOUR:
                 continue
-            members = session.scalars(select(Member).where(Member.workspace_id == workspace.id))
+            members = session.scalars(
+                select(Member).where(Member.workspace_id == workspace.id)
+            ).all()
             for member in members:
                 if preference_of(member) == "daily":
                     made += _queue(session, member, local.date().isoformat(), now)

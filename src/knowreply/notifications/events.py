@@ -35,7 +35,7 @@ def record_for_message(session: Session, message: Message) -> list[NotificationE
     recorded = []
     waiting = session.scalars(
         select(Action).where(Action.message_id == message.id, Action.status == "awaiting_approval")
-    )
+    ).all()
     for action in waiting:
         event = _record(
             session,
@@ -112,7 +112,7 @@ def _record(
             session.flush()
     except IntegrityError:
         return None
-    members = session.scalars(select(Member).where(Member.workspace_id == workspace_id))
+    members = session.scalars(select(Member).where(Member.workspace_id == workspace_id)).all()
     _add_deliveries(session, event, [m for m in members if preference_of(m) == "immediately"])
     log.info("notify.event", event_id=event.id, kind=kind, workspace_id=workspace_id)
     return event

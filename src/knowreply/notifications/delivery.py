@@ -114,6 +114,9 @@ def deliver(runtime: Runtime, delivery_id: int) -> str:
             job = _job(runtime, session, row)
         except Undelivered as error:  # recorded below, outside the claim's transaction
             job = error
+        except Exception as error:  # a bug must not make the row spin every second
+            log.exception("notify.delivery.error", delivery_id=delivery_id)
+            job = Undelivered(error_text(error), permanent=True)
         attempts = row.attempts
     if isinstance(job, Undelivered):
         return _failed(runtime, delivery_id, attempts, job)

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     a dead one's work through its heartbeat)."""
     allow_private_llm_urls: bool = False
     """Let owners point the LLM base URL at loopback/private addresses (local Ollama, vLLM)."""
+    allow_private_webhook_urls: bool = False
+    """Let owners point the notification webhook at loopback/private addresses over plain
+    http (a receiver on the same network; the tests' local receiver)."""
 
     @property
     def key_file(self) -> Path:

@@ -87,6 +87,7 @@ def worker(
     import structlog
 
     from knowreply import durable
+    from knowreply.notifications.notifier import Notifier
     from knowreply.pipeline.intake import sweep
     from knowreply.pipeline.liveness import Liveness, beat, log_recovered
     from knowreply.pipeline.mailboxes import MailboxService, MailboxThread
@@ -111,11 +112,14 @@ def worker(
     watchers = MailboxThread(MailboxService(rt, queue, poll_interval=poll_interval))
     if mailboxes:
         watchers.start()
+    notifier = Notifier(rt)
+    notifier.start()
     log.info("worker.start", executor_id=executor, **swept._asdict())
     typer.echo("worker ready", err=True)
     stop.wait()
     if mailboxes:
         watchers.stop()
+    notifier.stop()
     liveness.stop()
     queue.close()
     durable.shutdown()

@@ -76,6 +76,8 @@ class Member(Base):
     role: Mapped[str] = mapped_column(String(16), default="owner")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    notify: Mapped[str | None] = mapped_column(String(16))
+    """`immediately`, `daily` or `off`; None: the role's default (`notifications/preferences`)."""
 
     workspace: Mapped[Workspace] = relationship(back_populates="members")
 
@@ -484,3 +486,74 @@ class WebSession(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
+
+
+class NotificationEvent(Base):
+    """Something a member should hear about (an action waits, an email needs a person),
+    recorded once under its `key` whatever retries, workers or restarts happen."""
+
+    __tablename__ = "notification_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    """`action-<id>-waiting`, `message-<id>-<status>-<retries>` or `test-<random>`."""
+    kind: Mapped[str] = mapped_column(String(32))
+    """`approval_waiting`, `needs_person` or `test`."""
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """What the notification says (customer address, amount, reason, conversation id)."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class NotificationDelivery(Base):
+    """One email to one member, or one webhook POST: sent at most once (the outbox's rule:
+    a row found `sending` after a crash becomes `unconfirmed`, never resent)."""
+
+    __tablename__ = "notification_deliveries"
+    __table_args__ = (sa.Index("ix_notification_deliveries_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    """`event-<id>-email-<member>`, `event-<id>-webhook` or `digest-<member>-<date>`."""
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notification_events.id", ondelete="CASCADE"), index=True
+    )
+    """None for a daily digest."""
+    channel: Mapped[str] = mapped_column(String(16))
+    """`email` or `webhook`."""
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    recipient: Mapped[str] = mapped_column(String(2000))
+    """The member's address, or the webhook's host (never its full URL)."""
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """A digest's content, frozen when it was made."""
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    """`queued`, `sending`, `sent`, `failed` or `unconfirmed`."""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class NotificationWebhook(Base):
+    """A workspace's webhook for notifications: an URL and its signing secret (encrypted)."""
+
+    __tablename__ = "notification_webhooks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), unique=True
+    )
+    url: Mapped[str] = mapped_column(String(2000))
+    secret_encrypted: Mapped[str] = mapped_column(Text)
+    """Fernet token of the `whsec_…` signing secret; shown once, never logged or returned."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

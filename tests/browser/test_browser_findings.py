@@ -288,6 +288,7 @@ def test_no_page_scrolls_sideways(
         "/audit",
         "/mail",
         "/settings",
+        "/notifications",
     ):
         page.goto(live_server.url + path)
         expect(page.locator("main")).to_be_visible()

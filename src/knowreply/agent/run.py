@@ -20,6 +20,7 @@ from pydantic_ai.run import AgentRunResult
 from pydantic_ai.usage import RunUsage, UsageLimits
 from sqlalchemy import func, select
 
+from knowreply.agent.acknowledge import acknowledgement
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
 from knowreply.agent.brains.rules.model import RulesBrain
 from knowreply.agent.brains.rules.understanding import Intent, Understanding
@@ -393,7 +394,16 @@ class Run:
                 pending={call_id: int(a) for call_id, a in pending.items() if a is not None},
             )
             self.decide("approval", "waiting for a member", f"{len(output.approvals)} action(s)")
-            return self.finish(Outcome.AWAITING_APPROVAL, "A member must approve the action.")
+            text = None
+            if setup.settings.acknowledge_waiting:
+                persona = persona_of(setup.settings)
+                text = acknowledgement(deps, self.state.pending.values(), persona, audience)
+            trace = self.finish(
+                Outcome.AWAITING_APPROVAL, "A member must approve the action.", text
+            )
+            if trace.reply is not None:
+                trace.reply.kind = "acknowledgement"
+            return trace
         if not output.strip():
             return self.finish(Outcome.ESCALATED, "The brain wrote no reply.")
         review = review_reply(output, deps)

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from knowreply.access import Operator
 from knowreply.db.models import Action, Message, OutboxItem, Workspace
 from knowreply.db.session import transaction
+from knowreply.integrations.stripe import service
+from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.pipeline.decisions import decide_and_reply
 from knowreply.pipeline.workflow import MessageQueue
 from knowreply.runtime import Runtime
@@ -26,10 +28,16 @@ from tests.pipeline.worker import WorkerProcess
 TRUSTED = "mx.shop.test"
 DMARC_PASS = f"{TRUSTED}; dmarc=pass (p=reject) header.from=example.com"
 ASKED = "<refund-please@customer.test>"
+WITHIN = 120.0
+"""Seconds to wait for the worker: generous, the machine may be busy."""
 
 
 def always_ask(runtime: Runtime, support: Support, *, acknowledge: bool = True) -> None:
-    """Every refund waits for a member; Alice's mail is verified (trusted DMARC pass)."""
+    """Refunds are on and every one waits for a member; Alice's mail is verified (a trusted
+    DMARC pass)."""
+    service.change_capabilities(
+        runtime, support.workspace_id, enable=[CapabilityName.REFUNDS], actor="test"
+    )
     with transaction(runtime.sessions) as session:
         workspace = session.get_one(Workspace, support.workspace_id)
         workspace.settings = (
@@ -92,8 +100,8 @@ async def test_a_waiting_refund_is_acknowledged_once_then_answered_after_approva
     always_ask(runtime, connected)
     worker.start()
     ask_for_a_refund(mailbox)
-    await eventually(lambda: len(sink.received) == 1, "the acknowledgement arrives")
-    await eventually(lambda: waiting(runtime), "the email waits for a member")
+    await eventually(lambda: len(sink.received) == 1, "the acknowledgement arrives", WITHIN)
+    await eventually(lambda: waiting(runtime), "the email waits for a member", WITHIN)
     (note,) = received(sink)
     text = note.get_content()
     assert note["To"] == ALICE and note["In-Reply-To"] == ASKED
@@ -103,8 +111,10 @@ async def test_a_waiting_refund_is_acknowledged_once_then_answered_after_approva
     assert "I've refunded" not in text
 
     await approve(runtime, connected)
-    await eventually(lambda: len(sink.received) == 2, "the reply after the approval arrives")
-    await eventually(all_handled(runtime, 1), "the email is answered")
+    await eventually(
+        lambda: len(sink.received) == 2, "the reply after the approval arrives", WITHIN
+    )
+    await eventually(all_handled(runtime, 1), "the email is answered", WITHIN)
     await asyncio.sleep(1)  # nothing else comes
     note, answer = received(sink)
     assert answer["In-Reply-To"] == ASKED and ASKED in answer["References"]
@@ -119,12 +129,14 @@ async def test_without_the_setting_the_customer_hears_nothing_until_the_decision
     always_ask(runtime, connected, acknowledge=False)
     worker.start()
     ask_for_a_refund(mailbox)
-    await eventually(lambda: waiting(runtime), "the email waits for a member")
+    await eventually(lambda: waiting(runtime), "the email waits for a member", WITHIN)
     await asyncio.sleep(1)
     assert sink.received == []
 
     await approve(runtime, connected)
-    await eventually(lambda: len(sink.received) == 1, "the reply after the approval arrives")
+    await eventually(
+        lambda: len(sink.received) == 1, "the reply after the approval arrives", WITHIN
+    )
     await asyncio.sleep(1)
     (answer,) = received(sink)
     assert "I've refunded $49.00" in answer.get_content()
@@ -137,17 +149,19 @@ async def test_a_worker_killed_after_the_acknowledgement_never_sends_it_again(
     always_ask(runtime, connected)
     worker.start()
     ask_for_a_refund(mailbox)
-    await eventually(lambda: len(sink.received) == 1, "the acknowledgement arrives")
+    await eventually(lambda: len(sink.received) == 1, "the acknowledgement arrives", WITHIN)
     worker.kill()  # perhaps before it recorded the server's answer
 
     worker.start()
-    await eventually(lambda: waiting(runtime), "the email waits for a member")
+    await eventually(lambda: waiting(runtime), "the email waits for a member", WITHIN)
     await asyncio.sleep(2)  # recovery has run: no second acknowledgement
     assert len(sink.received) == 1
 
     await approve(runtime, connected)
-    await eventually(lambda: len(sink.received) == 2, "the reply after the approval arrives")
-    await eventually(all_handled(runtime, 1), "the email is answered")
+    await eventually(
+        lambda: len(sink.received) == 2, "the reply after the approval arrives", WITHIN
+    )
+    await eventually(all_handled(runtime, 1), "the email is answered", WITHIN)
     await asyncio.sleep(1)
     note, answer = received(sink)
     assert "a refund of $49.00" in note.get_content()

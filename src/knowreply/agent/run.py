@@ -34,7 +34,15 @@ from knowreply.agent.policy import idempotency_seed
 from knowreply.agent.prompt import system_prompt, user_prompt
 from knowreply.agent.reply_check import review_reply
 from knowreply.agent.tools import toolset
-from knowreply.agent.trace import AgentInput, Outcome, PolicyDecision, Reply, Trace, Usage
+from knowreply.agent.trace import (
+    AgentInput,
+    Outcome,
+    PolicyDecision,
+    Reply,
+    ReplyKind,
+    Trace,
+    Usage,
+)
 from knowreply.agent.verification import (
     CODE_LIFETIME,
     CODE_PLACEHOLDER,
@@ -154,12 +162,16 @@ class Run:
         reply: str | None = None,
         *,
         to: str | None = None,
+        kind: ReplyKind = "reply",
     ) -> Trace:
         self.trace.outcome = outcome
         self.trace.reason = reason
         if reply is not None:
             self.trace.reply = Reply(
-                to=to or self.input.sender, subject=reply_subject(self.input.subject), text=reply
+                to=to or self.input.sender,
+                subject=reply_subject(self.input.subject),
+                text=reply,
+                kind=kind,
             )
         return self.trace
 
@@ -398,12 +410,12 @@ class Run:
             if setup.settings.acknowledge_waiting:
                 persona = persona_of(setup.settings)
                 text = acknowledgement(deps, self.state.pending.values(), persona, audience)
-            trace = self.finish(
-                Outcome.AWAITING_APPROVAL, "A member must approve the action.", text
+            return self.finish(
+                Outcome.AWAITING_APPROVAL,
+                "A member must approve the action.",
+                text,
+                kind="acknowledgement",
             )
-            if trace.reply is not None:
-                trace.reply.kind = "acknowledgement"
-            return trace
         if not output.strip():
             return self.finish(Outcome.ESCALATED, "The brain wrote no reply.")
         review = review_reply(output, deps)

@@ -83,6 +83,8 @@ def test_a_newcomer_goes_from_the_demo_to_a_verified_refund_approved_on_a_phone(
     page.get_by_test_id("sim-run").click()
     expect(page.get_by_test_id("trace-outcome")).to_have_text("Waits for approval")
     expect(page.get_by_test_id("trace-waiting")).to_contain_text("Refund of $49.00")
+    expect(page.get_by_test_id("trace-acknowledgement")).to_contain_text("Would acknowledge")
+    expect(page.get_by_test_id("trace-reply")).to_contain_text("a refund of $49.00")
     expect(page.get_by_test_id("recent-runs")).to_contain_text("alice@example.com")  # no reload
     expect(page.get_by_test_id("trace-usage")).to_contain_text("no AI model was called")
     expect(page.get_by_test_id("waiting-badge")).to_have_text("1")  # the nav's count, live
@@ -118,10 +120,13 @@ def test_a_newcomer_goes_from_the_demo_to_a_verified_refund_approved_on_a_phone(
     open_from_menu(page, "audit")
     log = page.get_by_test_id("audit-log")
     expect(log).to_contain_text(
-        re.compile(r"alice@example\.com was refunded \$49\.00 on ch_\w+ — approved by demo@")
+        re.compile(r"Alice Martin was refunded \$49\.00 on ch_\w+ — approved by demo@")
     )
     expect(log).to_contain_text(f"{DEMO_EMAIL} approved the refund of $49.00")
     screenshot(page, "audit")
+    page.get_by_test_id("filter-customer").fill("martin")  # by name, not only the address
+    page.get_by_test_id("filter-apply").click()
+    expect(log).to_contain_text("Alice Martin was refunded $49.00")
     page.get_by_test_id("filter-customer").fill("nobody@nowhere.test")
     page.get_by_test_id("filter-apply").click()
     expect(page.get_by_test_id("audit-empty")).to_contain_text("No event matches")

@@ -76,6 +76,16 @@ def plan_key(seed: str, plan: AnyPlan) -> str:
     return action_key(seed, plan.kind, plan.customer_id)
 
 
+def _with_customer(plan: AnyPlan, scope: ops.CustomerScope) -> AnyPlan:
+    """The plan naming its customer (name and email from the scope), for the audit log."""
+    for customer in scope.customers:
+        if customer.id == plan.customer_id:
+            return plan.model_copy(
+                update={"customer_name": customer.name, "customer_email": customer.email}
+            )
+    return plan
+
+
 def _handing_off_now(ctx: RunContext[RunDeps]) -> bool:
     """The model's current answer asks to escalate: none of its other calls may run."""
     last = ctx.messages[-1] if ctx.messages else None
@@ -173,6 +183,7 @@ class WritePipeline(WrapperToolset[RunDeps]):
     ) -> BaseModel:
         d = ctx.deps
         key = plan_key(d.seed, plan)
+        plan = _with_customer(plan, d.scope)
         with transaction(d.runtime.sessions) as session:
             existing = session.scalar(select(Action).where(Action.idempotency_key == key))
             if existing is not None and existing.status == "rejected":

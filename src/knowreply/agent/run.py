@@ -20,6 +20,7 @@ from pydantic_ai.run import AgentRunResult
 from pydantic_ai.usage import RunUsage, UsageLimits
 from sqlalchemy import func, select
 
+from knowreply.agent.acknowledge import acknowledgement
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
 from knowreply.agent.brains.rules.model import RulesBrain
 from knowreply.agent.brains.rules.understanding import Intent, Understanding
@@ -33,7 +34,15 @@ from knowreply.agent.policy import idempotency_seed
 from knowreply.agent.prompt import system_prompt, user_prompt
 from knowreply.agent.reply_check import review_reply
 from knowreply.agent.tools import toolset
-from knowreply.agent.trace import AgentInput, Outcome, PolicyDecision, Reply, Trace, Usage
+from knowreply.agent.trace import (
+    AgentInput,
+    Outcome,
+    PolicyDecision,
+    Reply,
+    ReplyKind,
+    Trace,
+    Usage,
+)
 from knowreply.agent.verification import (
     CODE_LIFETIME,
     CODE_PLACEHOLDER,
@@ -165,12 +174,16 @@ class Run:
         reply: str | None = None,
         *,
         to: str | None = None,
+        kind: ReplyKind = "reply",
     ) -> Trace:
         self.trace.outcome = outcome
         self.trace.reason = reason
         if reply is not None:
             self.trace.reply = Reply(
-                to=to or self.input.sender, subject=reply_subject(self.input.subject), text=reply
+                to=to or self.input.sender,
+                subject=reply_subject(self.input.subject),
+                text=reply,
+                kind=kind,
             )
         return self.trace
 
@@ -414,7 +427,16 @@ class Run:
                 pending={call_id: int(a) for call_id, a in pending.items() if a is not None},
             )
             self.decide("approval", "waiting for a member", f"{len(output.approvals)} action(s)")
-            return self.finish(Outcome.AWAITING_APPROVAL, "A member must approve the action.")
+            text = None
+            if setup.settings.acknowledge_waiting:
+                persona = persona_of(setup.settings)
+                text = acknowledgement(deps, self.state.pending.values(), persona, audience)
+            return self.finish(
+                Outcome.AWAITING_APPROVAL,
+                "A member must approve the action.",
+                text,
+                kind="acknowledgement",
+            )
         if not output.strip():
             return self.finish(Outcome.ESCALATED, "The brain wrote no reply.")
         review = review_reply(output, deps)

@@ -61,4 +61,6 @@ def simulate(
             + (f": {call.error}" if call.error else "")
         )
     if trace.reply:
+        if trace.reply.kind == "acknowledgement":
+            typer.echo("\nWould acknowledge (the reply follows the decision):")
         typer.echo(f"\nTo: {trace.reply.to}\nSubject: {trace.reply.subject}\n\n{trace.reply.text}")

@@ -288,15 +288,17 @@ class ProviderEvent(Base):
 
 
 class OutboxItem(Base):
-    """One reply to send. An inbound message has at most one *live* row (queued, sending or
-    sent: a partial unique index), so nothing sends a second reply; a person may add a row
-    by hand once the earlier one is `failed` or `unconfirmed`."""
+    """One email to send in answer to an inbound one. An inbound message has at most one
+    *live* row (queued, sending or sent: a partial unique index) of each kind, so nothing
+    sends a second reply or a second acknowledgement; a person may add a reply by hand once
+    the earlier one is `failed` or `unconfirmed`."""
 
     __tablename__ = "outbox"
     __table_args__ = (
         sa.Index(
             "uq_outbox_live_reply",
             "inbound_message_id",
+            "kind",
             unique=True,
             sqlite_where=sa.text("status IN ('queued', 'sending', 'sent')"),
             postgresql_where=sa.text("status IN ('queued', 'sending', 'sent')"),
@@ -314,9 +316,13 @@ class OutboxItem(Base):
         ForeignKey("messages.id", ondelete="CASCADE"), unique=True
     )
     recipient: Mapped[str] = mapped_column(String(320), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="reply", server_default="reply")
+    """`reply`, or `acknowledgement`: the short note sent while an action waits for a
+    member (never in place of the reply that follows the decision)."""
     status: Mapped[str] = mapped_column(String(16), default="queued")
-    """`queued`, `sending` (handed to SMTP, answer not yet recorded), `sent`, `failed`, or
-    `unconfirmed` (a send was interrupted: it may have gone out, so it is never resent)."""
+    """`queued`, `sending` (handed to SMTP, answer not yet recorded), `sent`, `failed`,
+    `unconfirmed` (a send was interrupted: it may have gone out, so it is never resent), or
+    `superseded` (an acknowledgement still queued when the reply itself was written)."""
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, inspect, text
 
-HEAD = "0009"
+HEAD = "0010"
 """The newest migration in `migrations/versions`; a test holds it equal to Alembic's head."""
 
 

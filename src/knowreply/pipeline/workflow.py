@@ -93,7 +93,8 @@ def send_reply(message_id: int, item_id: int, trace_json: str) -> str:
             sent = _durable_step("send", send, runtime, message_id, item_id, trace)
         return sent.status
     except Exception as error:
-        steps.fail_step(runtime, message_id, "send", f"{type(error).__name__}: {error}")
+        if not steps.acknowledges(trace):  # the message waits for a member all the same
+            steps.fail_step(runtime, message_id, "send", f"{type(error).__name__}: {error}")
         raise
 
 

@@ -37,8 +37,11 @@ QUEUE = declare_queue(
 )
 """Up to 16 emails at once per worker (threads: most of an email's time is spent waiting for
 Stripe, the database or the LLM), one at a time per (workspace, sender) partition."""
+SEND_POLL_SECONDS = 0.2
+"""Sends wait for nothing but their own turn, so their queue is polled less often: each poll
+is a database transaction in every worker process, whether or not work is queued."""
 SEND_QUEUE = declare_queue(
-    QueueSpec("replies", worker_concurrency=32, polling_interval_sec=POLL_SECONDS)
+    QueueSpec("replies", worker_concurrency=32, polling_interval_sec=SEND_POLL_SECONDS)
 )
 
 _runtime: Runtime | None = None

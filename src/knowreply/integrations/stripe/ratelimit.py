@@ -173,6 +173,7 @@ class SharedLimiter:
             .where(StripeRateSlot.id == free, StripeRateSlot.free_at <= now)
             .values(free_at=now + _HOLD_SECONDS)
             .returning(StripeRateSlot.id)
+            .execution_options(synchronize_session=False)  # no ORM objects to update
         )
         if taken is not None:
             return int(taken)
@@ -191,6 +192,7 @@ class SharedLimiter:
                 update(StripeRateSlot)
                 .where(StripeRateSlot.id.in_(slot_ids))
                 .values(free_at=free_at)
+                .execution_options(synchronize_session=False)
             )
 
     def _take_all(self, endpoint: str) -> tuple[list[int], float]:

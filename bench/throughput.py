@@ -9,7 +9,8 @@ once and with a Stripe latency; the worker's CPU per email; which limit binds.
 per run (dropped afterwards); without it on SQLite. Every email comes from its own Stripe
 customer, asking for the latest invoice, so no reply cap or per-sender ordering slows it.
 `--processes N` is the worker's `--processes` (default: the worker's own, one per core on
-PostgreSQL); worker CPU counts all its processes. `--profile F` records the worker's first
+PostgreSQL); worker CPU counts all its processes, and is also shown with no work to do (queue
+polls and heartbeats, per second). Database commits per email: PostgreSQL only. `--profile F` records the worker's first
 process with py-spy during the 0 ms run (collapsed stacks in F; `pip install py-spy` first).
 """
 
@@ -57,6 +58,7 @@ SUPPORT = "support@shop.test"
 TEST_MODE_STRIPE_LIMIT = 25
 """Requests per second Stripe allows a test-mode key (our gateway's per-workspace limit)."""
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+IDLE_SECONDS = 5.0
 
 
 class Sink:
@@ -87,6 +89,8 @@ class Run:
     outcomes: dict[str, int]
     commits: int | None
     """Database transactions committed during the run, by every process (PostgreSQL)."""
+    idle_cpu: float
+    """The worker's CPU seconds per second with nothing to do (queue polls, heartbeats)."""
 
     @property
     def per_second(self) -> float:
@@ -340,6 +344,9 @@ async def _measure(
     async with serve_smtp(runtime, "127.0.0.1", 0) as smtp:
         await send_all(smtp.host, smtp.port, 0, warmup)
         await asyncio.to_thread(wait_until_handled, runtime, warmup, 120)
+        idle_before = cpu_seconds(worker.pid)
+        await asyncio.sleep(IDLE_SECONDS)
+        idle = (cpu_seconds(worker.pid) - idle_before) / IDLE_SECONDS
         control.latency(latency_ms)  # type: ignore[attr-defined]
         control.clear_requests()  # type: ignore[attr-defined]
         replies_before, commits_before = sink.received, commits(runtime)
@@ -363,6 +370,7 @@ async def _measure(
         replies,
         outcomes(runtime),
         transactions,
+        idle,
     )
 
 
@@ -417,13 +425,14 @@ def main() -> None:
     )
     print(
         f"{'stripe latency':<15} {'emails':>6} {'seconds':>8} {'emails/s':>9} "
-        f"{'cpu ms/email':>13} {'stripe req/email':>17} {'db commits/email':>17} {'replies':>8}"
+        f"{'cpu ms/email':>13} {'stripe req/email':>17} {'db commits/email':>17} {'replies':>8} "
+        f"{'idle cpu ms/s':>14}"
     )
     for run in runs:
         print(
             f"{run.latency_ms:>12} ms {run.emails:>6} {run.seconds:>8.1f} {run.per_second:>9.2f} "
             f"{run.cpu_ms_per_email:>13.1f} {run.requests_per_email:>17.2f} "
-            f"{run.commits_per_email:>17} {run.replies:>8}"
+            f"{run.commits_per_email:>17} {run.replies:>8} {1000 * run.idle_cpu:>14.1f}"
         )
     for run in runs:
         print(f"outcomes at {run.latency_ms} ms (with the warm-up's): {run.outcomes}")

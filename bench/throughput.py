@@ -10,8 +10,9 @@ per run (dropped afterwards); without it on SQLite. Every email comes from its o
 customer, asking for the latest invoice, so no reply cap or per-sender ordering slows it.
 `--processes N` is the worker's `--processes` (default: the worker's own, one per core on
 PostgreSQL); worker CPU counts all its processes, and is also shown with no work to do (queue
-polls and heartbeats, per second). Database commits per email: PostgreSQL only. `--profile F` records the worker's first
-process with py-spy during the 0 ms run (collapsed stacks in F; `pip install py-spy` first).
+polls and heartbeats, per second). Database commits per email: PostgreSQL only.
+`--profile F` records the worker's processes with py-spy during the 0 ms run (collapsed
+stacks in F; `pip install py-spy` first).
 """
 
 from __future__ import annotations

@@ -37,6 +37,11 @@ def default_processes(is_sqlite: bool) -> int:
     return 1 if is_sqlite else max(os.cpu_count() or 1, 1)
 
 
+def process_count(option: int | None, configured: int | None, *, is_sqlite: bool) -> int:
+    """`--processes`, else `KNOWREPLY_WORKER_PROCESSES`, else the default."""
+    return option or configured or default_processes(is_sqlite)
+
+
 def child_command(index: int, mailboxes: bool, extra: Sequence[str]) -> list[str]:
     """Child `index`'s command line; only the first watches the IMAP mailboxes."""
     command = [sys.executable, "-m", "knowreply", "worker", "--processes", "1"]

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from knowreply.config import Settings
 from knowreply.db.models import WorkerHeartbeat
 from knowreply.runtime import Runtime
-from knowreply.workers import child_command, child_env, default_processes
+from knowreply.workers import child_command, child_env, default_processes, process_count
 from tests.foundation.cli_helpers import knowreply
 from tests.foundation.test_durable_worker import enqueue, log_lines, result
 
@@ -131,6 +131,18 @@ def test_a_killed_supervisor_leaves_no_worker_behind(supervised: Supervised) -> 
 def test_one_process_per_core_on_postgresql_and_one_on_sqlite() -> None:
     assert default_processes(is_sqlite=True) == 1
     assert default_processes(is_sqlite=False) == (os.cpu_count() or 1)
+
+
+def test_the_option_wins_over_the_setting_which_wins_over_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KNOWREPLY_WORKER_PROCESSES", "3")
+    configured = Settings().worker_processes
+
+    assert configured == 3
+    assert process_count(5, configured, is_sqlite=True) == 5
+    assert process_count(None, configured, is_sqlite=True) == 3
+    assert process_count(None, None, is_sqlite=True) == 1
 
 
 def test_only_the_first_process_watches_mailboxes_and_ids_stay_distinct() -> None:

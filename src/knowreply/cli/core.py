@@ -96,7 +96,7 @@ def worker(
     from knowreply import workers
 
     loaded = settings()
-    count = processes or loaded.worker_processes or workers.default_processes(loaded.is_sqlite)
+    count = workers.process_count(processes, loaded.worker_processes, is_sqlite=loaded.is_sqlite)
     if count > 1:
         extra = [f"--poll-interval={poll_interval}"]
         extra += [f"--import={module}" for module in import_ or []]

@@ -8,12 +8,14 @@ import threading
 import time
 from datetime import datetime
 
+from sqlalchemy import delete, func, select
 from stripe_ops_support import scope_of
 
 from fake_stripe import running_fake_stripe
 from fakestripe.auth import ACCOUNT_ID
 from fakestripe.seed import DEMO_RESTRICTED_KEY
 from knowreply.agent.run import Setup, load_setup
+from knowreply.db.models import StripeRateSlot
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.accounts import account_of
@@ -146,3 +148,35 @@ def test_requests_are_counted_per_endpoint_as_stripe_names_them() -> None:
     assert endpoint_of("POST", "/v1/subscriptions/sub_1AbC") == "POST /v1/subscriptions/{id}"
     assert endpoint_of("GET", "/v1/customers/search") == "GET /v1/customers/search"
     assert endpoint_of("POST", "/v1/billing_portal/sessions") == "POST /v1/billing_portal/sessions"
+
+
+async def test_a_shared_limiter_holds_every_window_or_none(runtime: Runtime) -> None:
+    """An endpoint's window is free but the account's is full: nothing stays taken."""
+    limiter = shared_limiter(runtime.sessions, "sk_test_windows", None, "test")
+    held = [limiter._take_all("GET /v1/charges/{id}")[0] for _ in range(25)]  # the account's 25
+    assert all(held)
+
+    taken, wait = limiter._take_all("GET /v1/invoices")
+    assert taken == [] and 0 < wait <= 60
+
+    with runtime.sessions() as session:
+        busy = session.scalar(
+            select(func.count())
+            .select_from(StripeRateSlot)
+            .where(StripeRateSlot.window == "test GET /v1/invoices", StripeRateSlot.free_at > 0)
+        )
+    assert busy == 0
+
+
+async def test_slot_rows_gone_from_the_database_are_made_again(runtime: Runtime) -> None:
+    """The process remembers the rows it made; a new database at the same address (a test's,
+    a restore) gets them again instead of waiting forever."""
+    limiter = shared_limiter(runtime.sessions, "sk_test_rows", None, "test")
+    async with limiter.slot("GET /v1/customers"):
+        pass
+    with transaction(runtime.sessions) as session:
+        session.execute(delete(StripeRateSlot))
+
+    async with asyncio.timeout(5):
+        async with limiter.slot("GET /v1/customers"):
+            pass

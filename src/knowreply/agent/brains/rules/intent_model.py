@@ -118,8 +118,27 @@ class IntentModel:
     """A fitted model; `fit` builds one from examples, `guess` reads one text."""
 
     def __init__(self, pipeline: Any, labels: Sequence[Intent]) -> None:
+        import numpy as np
+
         self._pipeline = pipeline
         self._labels = tuple(labels)
+        # `probabilities` computes what `pipeline.predict_proba` does (the same numbers) for
+        # one text, without scikit-learn's per-call checks of every estimator: a quarter of
+        # the time, which a worker spends on every email.
+        self._vectorizers = [v for _, v in pipeline.steps[0][1].transformer_list]
+        estimators = pipeline.steps[-1][1].estimators_
+        width = next(e.coef_.shape[1] for e in estimators if hasattr(e, "coef_"))
+        self._weights = np.column_stack(
+            [e.coef_[0] if hasattr(e, "coef_") else np.zeros(width) for e in estimators]
+        )
+        self._intercepts = np.array(
+            [e.intercept_[0] if hasattr(e, "coef_") else 0.0 for e in estimators]
+        )
+        self._constants = {  # an intent with one value in training: a constant estimator
+            index: float(e.predict_proba(np.zeros((1, 1)))[0, 1])
+            for index, e in enumerate(estimators)
+            if not hasattr(e, "coef_")
+        }
 
     @classmethod
     def fit(cls, training: Sequence[Example], *, c: float = 10.0) -> IntentModel:
@@ -154,7 +173,16 @@ class IntentModel:
         return cls(pipeline, [Intent(value) for value in binarizer.classes_])
 
     def probabilities(self, text: str) -> dict[Intent, float]:
-        row = self._pipeline.predict_proba([text])[0]
+        """Each intent's probability: the logistic of the features' linear score, as the
+        pipeline's `predict_proba` (one-vs-rest, multi-label: not normalised)."""
+        import numpy as np
+        from scipy.sparse import hstack
+        from scipy.special import expit
+
+        features = hstack([v.transform([text]) for v in self._vectorizers], format="csr")
+        row = expit(np.asarray(features @ self._weights).ravel() + self._intercepts)
+        for index, constant in self._constants.items():
+            row[index] = constant
         return {intent: float(p) for intent, p in zip(self._labels, row, strict=True)}
 
     def guess(self, text: str) -> IntentGuess:

@@ -2,13 +2,17 @@
 worker` (rules brain, fake Stripe) -> the reply at an SMTP sink; with Stripe answering at
 once and with a Stripe latency; the worker's CPU per email; which limit binds.
 
-    python throughput.py [--emails 150] [--latency-ms 300] [--postgres URL] [--profile F]
+    python throughput.py [--emails 150] [--latency-ms 300] [--postgres URL] [--processes N]
+                         [--profile F]
 
 `--postgres postgresql+psycopg://127.0.0.1:5432/test` runs on a fresh PostgreSQL database
 per run (dropped afterwards); without it on SQLite. Every email comes from its own Stripe
 customer, asking for the latest invoice, so no reply cap or per-sender ordering slows it.
-`--profile F` records the worker with py-spy during the 0 ms run (collapsed stacks in F;
-`pip install py-spy` first).
+`--processes N` is the worker's `--processes` (default: the worker's own, one per core on
+PostgreSQL); worker CPU counts all its processes, and is also shown with no work to do (queue
+polls and heartbeats, per second). Database commits per email: PostgreSQL only.
+`--profile F` records the worker's processes with py-spy during the 0 ms run (collapsed
+stacks in F; `pip install py-spy` first).
 """
 
 from __future__ import annotations
@@ -48,12 +52,14 @@ from knowreply.mail import accounts
 from knowreply.pipeline.outcome import FINAL_STATUSES
 from knowreply.pipeline.smtp_intake import serve_smtp
 from knowreply.runtime import Runtime, initialize
+from knowreply.workers import default_processes
 from knowreply.workspaces import resolve_workspace
 
 SUPPORT = "support@shop.test"
 TEST_MODE_STRIPE_LIMIT = 25
 """Requests per second Stripe allows a test-mode key (our gateway's per-workspace limit)."""
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+IDLE_SECONDS = 5.0
 
 
 class Sink:
@@ -82,6 +88,10 @@ class Run:
     stripe_requests: int
     replies: int
     outcomes: dict[str, int]
+    commits: int | None
+    """Database transactions committed during the run, by every process (PostgreSQL)."""
+    idle_cpu: float
+    """The worker's CPU seconds per second with nothing to do (queue polls, heartbeats)."""
 
     @property
     def per_second(self) -> float:
@@ -95,6 +105,10 @@ class Run:
     def requests_per_email(self) -> float:
         return self.stripe_requests / self.emails
 
+    @property
+    def commits_per_email(self) -> str:
+        return "-" if self.commits is None else f"{self.commits / self.emails:.1f}"
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -102,10 +116,50 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _stat(pid: int) -> list[str]:
+    """/proc/PID/stat's fields after the command name (field 3 is [0])."""
+    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+
+
+def process_tree(pid: int) -> list[int]:
+    """A process and its live descendants (the worker's supervisor and its children)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int(_stat(int(entry.name))[1])
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    tree = [pid]
+    for member in tree:
+        tree += [child for child, parent in parents.items() if parent == member]
+    return tree
+
+
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    """User + system CPU of a process and its live descendants so far."""
+    total = 0
+    for member in process_tree(pid):
+        try:
+            fields = _stat(member)
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / CLOCK_TICKS
+
+
+def commits(runtime: Runtime) -> int | None:
+    """Transactions committed in the run's PostgreSQL database so far (None on SQLite)."""
+    if runtime.settings.is_sqlite:
+        return None
+    with runtime.engine.connect() as connection:
+        return int(
+            connection.execute(
+                sa.text(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
+                )
+            ).scalar_one()
+        )
 
 
 @contextmanager
@@ -165,17 +219,20 @@ def prepare(runtime: Runtime, fake_url: str, sink_port: int) -> None:
         )
 
 
-def start_worker(env: dict[str, str]) -> subprocess.Popen[str]:
+def start_worker(env: dict[str, str], processes: int = 1) -> subprocess.Popen[str]:
+    """`knowreply worker --processes N`, once each of its processes said it is ready."""
     worker = subprocess.Popen(
-        [sys.executable, "-m", "knowreply", "worker", "--no-mailboxes"],
+        [sys.executable, "-m", "knowreply", "worker", "--no-mailboxes", f"--processes={processes}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     assert worker.stderr is not None
+    waiting = processes
     for line in worker.stderr:
-        if "worker ready" in line:
+        waiting -= "worker ready" in line
+        if not waiting:
             threading.Thread(target=worker.stderr.read, daemon=True).start()  # keep draining
             return worker
     raise RuntimeError(f"the worker did not start ({worker.wait()})")
@@ -208,7 +265,7 @@ def wait_until_handled(runtime: Runtime, total: int, timeout: float) -> None:
 
 @contextmanager
 def profiling(pid: int, into: str | None) -> Iterator[None]:
-    """py-spy samples every thread of the worker (cProfile would see only one)."""
+    """py-spy samples every thread of the worker's processes (cProfile would see one)."""
     if into is None:
         yield
         return
@@ -224,6 +281,7 @@ def profiling(pid: int, into: str | None) -> Iterator[None]:
             into,
             "--idle",
             "--nonblocking",
+            "--subprocesses",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -241,6 +299,7 @@ def one_run(
     latency_ms: int,
     emails: int,
     postgres: str | None,
+    processes: int,
     profile: str | None = None,
 ) -> Run:
     sink = Sink()
@@ -259,7 +318,7 @@ def one_run(
                 "KNOWREPLY_DATA_DIR": str(settings.data_dir),
                 "KNOWREPLY_LOG_LEVEL": "warning",
             }
-            worker = start_worker(env)
+            worker = start_worker(env, processes)
             try:
                 with profiling(worker.pid, profile):
                     return asyncio.run(
@@ -286,17 +345,34 @@ async def _measure(
     async with serve_smtp(runtime, "127.0.0.1", 0) as smtp:
         await send_all(smtp.host, smtp.port, 0, warmup)
         await asyncio.to_thread(wait_until_handled, runtime, warmup, 120)
+        idle_before = cpu_seconds(worker.pid)
+        await asyncio.sleep(IDLE_SECONDS)
+        idle = (cpu_seconds(worker.pid) - idle_before) / IDLE_SECONDS
         control.latency(latency_ms)  # type: ignore[attr-defined]
         control.clear_requests()  # type: ignore[attr-defined]
-        replies_before = sink.received
+        replies_before, commits_before = sink.received, commits(runtime)
         cpu_before, started = cpu_seconds(worker.pid), time.perf_counter()
         await send_all(smtp.host, smtp.port, warmup, emails)
         await asyncio.to_thread(wait_until_handled, runtime, warmup + emails, 600)
         seconds, cpu = time.perf_counter() - started, cpu_seconds(worker.pid) - cpu_before
+        commits_after = commits(runtime)
         control.latency(0)  # type: ignore[attr-defined]
         stripe_requests = len(control.requests())  # type: ignore[attr-defined]
     replies = sink.received - replies_before
-    return Run(latency_ms, emails, seconds, cpu, stripe_requests, replies, outcomes(runtime))
+    transactions = (
+        None if commits_after is None or commits_before is None else commits_after - commits_before
+    )
+    return Run(
+        latency_ms,
+        emails,
+        seconds,
+        cpu,
+        stripe_requests,
+        replies,
+        outcomes(runtime),
+        transactions,
+        idle,
+    )
 
 
 def outcomes(runtime: Runtime) -> dict[str, int]:
@@ -310,13 +386,14 @@ def outcomes(runtime: Runtime) -> dict[str, int]:
     return {f"{status}/{reason}" if reason else status: count for status, reason, count in rows}
 
 
-def binding_limit(run: Run) -> str:
+def binding_limit(run: Run, processes: int) -> str:
     stripe_share = run.requests_per_email * run.per_second / TEST_MODE_STRIPE_LIMIT
-    cpu_share = run.worker_cpu / run.seconds  # cores: one Python process holds ~1 (the GIL)
+    cpu_share = run.worker_cpu / run.seconds
+    usable = min(processes, os.cpu_count() or 1)  # one process holds ~1 core (the GIL)
     if stripe_share >= 0.9:
         return f"Stripe's rate ({stripe_share:.0%} of {TEST_MODE_STRIPE_LIMIT}/s)"
-    if cpu_share >= 0.8:
-        return f"worker CPU ({cpu_share:.2f} cores busy)"
+    if cpu_share >= 0.8 * usable:
+        return f"worker CPU ({cpu_share:.2f} cores busy, {processes} processes)"
     return (
         f"neither CPU ({cpu_share:.2f} cores) nor Stripe's rate ({stripe_share:.0%}): "
         "the machine's other load, the database or the queue"
@@ -328,8 +405,10 @@ def main() -> None:
     parser.add_argument("--emails", type=int, default=150)
     parser.add_argument("--latency-ms", type=int, default=300)
     parser.add_argument("--postgres", default=None)
+    parser.add_argument("--processes", type=int, default=None, help="the worker's --processes")
     parser.add_argument("--profile", default=None, help="py-spy output for the 0 ms run")
     args = parser.parse_args()
+    processes = args.processes or default_processes(is_sqlite=args.postgres is None)
     configure_logging("warning")
     load = os.getloadavg()[0]
     with running_fake_stripe(seed="demo") as fake:
@@ -337,27 +416,32 @@ def main() -> None:
         for n in range(10 + args.emails):  # the warm-up's and the run's senders
             stripe.v1.customers.create(params={"email": f"bench{n}@example.org"})
         runs = [
-            one_run(fake.url, fake.control, 0, args.emails, args.postgres, args.profile),
-            one_run(fake.url, fake.control, args.latency_ms, args.emails, args.postgres),
+            one_run(fake.url, fake.control, 0, args.emails, args.postgres, processes, args.profile),
+            one_run(fake.url, fake.control, args.latency_ms, args.emails, args.postgres, processes),
         ]
     backend = "PostgreSQL" if args.postgres else "SQLite"
-    print(f"{backend}, {os.cpu_count()} cores, load average {load:.1f} before the runs")
+    print(
+        f"{backend}, {os.cpu_count()} cores, {processes} worker processes, "
+        f"load average {load:.1f} before the runs, {os.getloadavg()[0]:.1f} after"
+    )
     print(
         f"{'stripe latency':<15} {'emails':>6} {'seconds':>8} {'emails/s':>9} "
-        f"{'cpu ms/email':>13} {'stripe req/email':>17} {'replies':>8}"
+        f"{'cpu ms/email':>13} {'stripe req/email':>17} {'db commits/email':>17} {'replies':>8} "
+        f"{'idle cpu ms/s':>14}"
     )
     for run in runs:
         print(
             f"{run.latency_ms:>12} ms {run.emails:>6} {run.seconds:>8.1f} {run.per_second:>9.2f} "
-            f"{run.cpu_ms_per_email:>13.1f} {run.requests_per_email:>17.2f} {run.replies:>8}"
+            f"{run.cpu_ms_per_email:>13.1f} {run.requests_per_email:>17.2f} "
+            f"{run.commits_per_email:>17} {run.replies:>8} {1000 * run.idle_cpu:>14.1f}"
         )
     for run in runs:
         print(f"outcomes at {run.latency_ms} ms (with the warm-up's): {run.outcomes}")
     fast, slow = runs
     print(f"latency hidden by concurrency: {slow.per_second / fast.per_second:.0%} (target >= 80%)")
     print(f"target 10 emails/s at 0 ms: {fast.per_second / 10:.0%} of it")
-    print(f"binding limit at 0 ms: {binding_limit(fast)}")
-    print(f"binding limit at {slow.latency_ms} ms: {binding_limit(slow)}")
+    print(f"binding limit at 0 ms: {binding_limit(fast, processes)}")
+    print(f"binding limit at {slow.latency_ms} ms: {binding_limit(slow, processes)}")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ PARAMS: dict[tuple[str, str], type] = {
     ("GET", "/v1/subscriptions"): p.SubscriptionListParams,
     ("GET", "/v1/subscriptions/{id}"): p.SubscriptionRetrieveParams,
     ("POST", "/v1/subscriptions/{id}"): p.SubscriptionUpdateParams,
+    ("GET", "/v1/products"): p.ProductListParams,
     ("GET", "/v1/products/{id}"): p.ProductRetrieveParams,
     ("POST", "/v1/products/{id}"): p.ProductUpdateParams,
     ("POST", "/v1/prices"): p.PriceCreateParams,
@@ -42,6 +43,7 @@ PARAMS: dict[tuple[str, str], type] = {
     ("POST", "/v1/refunds"): p.RefundCreateParams,
     ("GET", "/v1/balance_transactions"): p.BalanceTransactionListParams,
     ("GET", "/v1/payment_methods"): p.PaymentMethodListParams,
+    ("GET", "/v1/account"): p.AccountRetrieveCurrentParams,
     ("POST", "/v1/payment_methods/{id}/detach"): p.PaymentMethodDetachParams,
 }
 """Every request knowreply makes, and the SDK type its parameters must fit."""

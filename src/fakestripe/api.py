@@ -58,7 +58,8 @@ def _execute(
     ledger = state.store.ledger(caller.mode)
     try:
         result = route.handler(Call(ledger=ledger, params=params, path=args, caller=caller))
-        body = expand(ledger, result, [str(path) for path in params.get("expand") or []])
+        paths = [str(path) for path in params.get("expand") or []]
+        body = expand(ledger, result, paths, caller)
     except StripeError as error:
         return Outcome.of(error)
     return Outcome(200, json.dumps(body).encode())

@@ -308,9 +308,10 @@ def refund(
     amount: int,
     reason: str | None,
     metadata: dict[str, Any] | None,
+    created: int | None = None,
 ) -> StripeObject:
     """A succeeded refund, recorded on the charge and in the balance."""
-    obj = _base(ledger, "re", "refund", None)
+    obj = _base(ledger, "re", "refund", created)
     txn = balance_transaction(
         ledger,
         amount=-amount,
@@ -347,9 +348,15 @@ def invoice(
     created: int | None = None,
     subscription_id: str | None = None,
     charge: StripeObject | None = None,
+    credit_applied: int = 0,
 ) -> StripeObject:
     """An invoice in the 2025-03-31 shape: the subscription under `parent`, the payment as
-    an `invoice_payment` (no `charge`, `payment_intent` or `subscription` on the invoice)."""
+    an `invoice_payment` (no `charge`, `payment_intent` or `subscription` on the invoice).
+
+    `credit_applied`: what the customer's credit balance paid (Stripe takes it off
+    `amount_due` and shows it as `starting_balance` -> `ending_balance`). A paid invoice with
+    no `charge` and something still due was paid outside Stripe (`paid_out_of_band`): its
+    `amount_paid` counts it, and no invoice payment names a charge or payment intent."""
     obj = _base(ledger, "in", "invoice", created)
     draft = status == "draft"
     number = None
@@ -359,7 +366,8 @@ def invoice(
         number = f"{customer['invoice_prefix']}-{sequence:04d}"
     secret = token(obj["id"], 40)
     host = f"https://invoice.stripe.com/i/{ACCOUNT_ID}/{_test_part(ledger)}{secret}"
-    paid = amount if status == "paid" else 0
+    due = amount - credit_applied
+    paid = due if status == "paid" else 0
     parent = None
     if subscription_id is not None:
         parent = {
@@ -391,10 +399,12 @@ def invoice(
         status=status,
         currency=currency,
         description=description,
-        amount_due=amount,
+        amount_due=due,
         amount_paid=paid,
         amount_overpaid=0,
-        amount_remaining=amount - paid,
+        amount_remaining=due - paid,
+        starting_balance=-credit_applied,
+        ending_balance=None if draft else 0,
         subtotal=amount,
         total=amount,
         attempt_count=0 if draft else 1,

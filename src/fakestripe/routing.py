@@ -128,28 +128,65 @@ def filtered(objects: Iterable[StripeObject], **wanted: str | None) -> Iterable[
     return (obj for obj in objects if all(obj.get(k) == v for k, v in conditions.items()))
 
 
-def expand(ledger: Ledger, body: StripeObject, paths: Sequence[str]) -> StripeObject:
-    """A copy of `body` with `expand[]` paths (`customer`, `data.latest_charge`) filled in."""
+def expand(
+    ledger: Ledger, body: StripeObject, paths: Sequence[str], caller: Caller | None = None
+) -> StripeObject:
+    """A copy of `body` with `expand[]` paths (`customer`, `data.latest_charge`) filled in.
+
+    An expanded list of other objects asks the caller for their permission, as Stripe does."""
     result = copy.deepcopy(body)
     for path in paths:
-        _expand_into(ledger, result, path.split("."), path)
+        _expand_into(ledger, result, path.split("."), caller)
     return result
 
 
-def _expand_into(ledger: Ledger, obj: StripeObject, path: list[str], full: str) -> None:
+ENDED_SUBSCRIPTIONS = ("canceled", "incomplete_expired")
+EMBEDDED_LIST_SIZE = 10
+"""Stripe embeds at most this many objects in an expanded list (`has_more` says if more)."""
+
+
+_INCLUDABLE: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("charges", "payment_intent"): ("charge", "payment_intent"),
+    ("refunds", "charge"): ("refund", "charge"),
+    ("payments", "invoice"): ("invoice_payment", "invoice"),
+}
+"""Lists an object includes only when expanded: (field, object) -> (kind listed, its link)."""
+
+
+def _customer_subscriptions(ledger: Ledger, customer_id: str) -> StripeObject:
+    """A customer's `subscriptions`: its current ones (Stripe leaves ended ones out)."""
+    current = [
+        obj
+        for obj in ledger.all("subscription")
+        if obj["customer"] == customer_id and obj["status"] not in ENDED_SUBSCRIPTIONS
+    ]
+    return {
+        "object": "list",
+        "data": current[:EMBEDDED_LIST_SIZE],
+        "has_more": len(current) > EMBEDDED_LIST_SIZE,
+        "url": f"/v1/customers/{customer_id}/subscriptions",
+    }
+
+
+def _expand_into(ledger: Ledger, obj: StripeObject, path: list[str], caller: Caller | None) -> None:
     head, rest = path[0], path[1:]
     if head == "data" and obj.get("object") in ("list", "search_result") and rest:
         for item in obj["data"]:
-            _expand_into(ledger, item, rest, full)
+            _expand_into(ledger, item, rest, caller)
         return
     value: Any = obj.get(head, ...)
-    if head == "charges" and obj.get("object") == "payment_intent":
-        charges = list(filtered(ledger.all("charge"), payment_intent=obj["id"]))
+    if head == "subscriptions" and obj.get("object") == "customer":
+        if caller is not None:
+            caller.require("rak_subscription_read")
+        value = _customer_subscriptions(ledger, obj["id"])
+    elif (head, obj.get("object")) in _INCLUDABLE:
+        kind, field = _INCLUDABLE[(head, obj.get("object"))]
+        found = list(filtered(ledger.all(kind), **{field: obj["id"]}))
         value = {
             "object": "list",
-            "data": charges,
-            "has_more": False,
-            "url": f"/v1/charges?payment_intent={obj['id']}",
+            "data": found[:EMBEDDED_LIST_SIZE],
+            "has_more": len(found) > EMBEDDED_LIST_SIZE,
+            "url": f"/v1/{kind}s?{field}={obj['id']}",
         }
     elif isinstance(value, str):
         target = ledger.lookup(value)
@@ -162,4 +199,4 @@ def _expand_into(ledger: Ledger, obj: StripeObject, path: list[str], full: str) 
         )
     obj[head] = value
     if rest and isinstance(value, dict):
-        _expand_into(ledger, value, rest, full)
+        _expand_into(ledger, value, rest, caller)

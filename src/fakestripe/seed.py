@@ -39,7 +39,7 @@ DEMO_PERMISSIONS = frozenset(
         "rak_plan_write",
         "rak_product_write",
         "rak_payment_link_write",
-        "rak_billing_portal_session_write",
+        "rak_customer_portal_write",
     }
 )
 DAY = 86400
@@ -52,6 +52,10 @@ _DEMO_CUSTOMERS = (
     ("erin@example.com", "A past-due Team subscription whose last payment failed"),
     ("shared@example.com", "Two Stripe customers share this address"),
     ("Grace.Hopper@Example.com", "An address with capital letters; a €120.00 charge"),
+    (
+        "hana@example.com",
+        "A partly refunded payment, an invoice paid from account credit, one paid by bank transfer",
+    ),
 )
 
 
@@ -235,6 +239,41 @@ def plant_demo(ledger: Ledger) -> None:
         ledger, email="Grace.Hopper@Example.com", name="Grace Hopper", created=now - 60 * DAY
     )
     _paid_invoice(ledger, grace, 12000, "Workshop seat", 20, currency="eur")
+    _plant_money_without_charges(ledger)
+
+
+def _plant_money_without_charges(ledger: Ledger) -> None:
+    """What a real account's history holds besides charges: money back, and invoices paid
+    from the customer's credit balance or outside Stripe."""
+    now = ledger.now()
+    hana = objects.customer(
+        ledger, email="hana@example.com", name="Hana Sato", created=now - 80 * DAY
+    )
+    objects.payment_method(ledger, customer_id=hana["id"], brand="visa", last4="1881")
+    _paid_invoice(ledger, hana, 6000, "Onboarding session", 30)
+    charge = next(c for c in ledger.all("charge") if c["customer"] == hana["id"])
+    objects.refund(
+        ledger,
+        charge=charge,
+        amount=2000,
+        reason="requested_by_customer",
+        metadata=None,
+        created=now - 25 * DAY,
+    )
+    for description, days_ago, credit in (
+        ("Monthly retainer (paid from credit)", 20, 2500),
+        ("Monthly retainer (bank transfer)", 10, 0),
+    ):
+        objects.invoice(
+            ledger,
+            customer=hana,
+            amount=2500 if credit else 8000,
+            currency="usd",
+            status="paid",
+            description=description,
+            created=now - days_ago * DAY,
+            credit_applied=credit,
+        )
 
 
 def plant(state: FakeState, seed: str) -> None:

@@ -35,8 +35,13 @@ class Settings(BaseSettings):
     executor_id: str = ""
     """The durable worker's identity; empty: a new one at each start (a live worker recovers
     a dead one's work through its heartbeat)."""
+    worker_processes: int | None = Field(default=None, ge=1)
+    """`knowreply worker`'s processes; unset: one per core on PostgreSQL, 1 on SQLite."""
     allow_private_llm_urls: bool = False
     """Let owners point the LLM base URL at loopback/private addresses (local Ollama, vLLM)."""
+    allow_private_webhook_urls: bool = False
+    """Let owners point the notification webhook at loopback/private addresses over plain
+    http (a receiver on the same network; the tests' local receiver)."""
 
     @property
     def key_file(self) -> Path:

@@ -21,6 +21,26 @@ def _public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+def private_address(host: str, port: int, *, allow_setting: str) -> str | None:
+    """None when every address `host` resolves to is public; else why not, in words that
+    name the operator's `allow_setting`. Shared by the LLM base URL and the notification
+    webhook (`notifications/webhooks.py`)."""
+    host = host.rstrip(".").lower()
+    if host in METADATA_HOSTS:
+        return f"{host} is a cloud metadata address"
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return f"{host} does not resolve to an address"
+    private = sorted({str(info[4][0]) for info in infos if not _public(str(info[4][0]))})
+    if private:
+        return (
+            f"{host} resolves to a private, loopback or link-local address ({private[0]}); "
+            f"an operator can allow that with {allow_setting}=true"
+        )
+    return None
+
+
 def check_llm_base_url(url: str, *, allow_private: bool) -> str | None:
     """None when the URL may be used; else why not, in words for the owner."""
     parts = urlsplit(url)
@@ -29,16 +49,6 @@ def check_llm_base_url(url: str, *, allow_private: bool) -> str | None:
         return "use an http:// or https:// URL with a host name"
     if allow_private:
         return None
-    if host in METADATA_HOSTS:
-        return f"{host} is a cloud metadata address"
-    try:
-        infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, ValueError):
-        return f"{host} does not resolve to an address"
-    private = sorted({str(info[4][0]) for info in infos if not _public(str(info[4][0]))})
-    if private:
-        return (
-            f"{host} resolves to a private, loopback or link-local address ({private[0]}); "
-            "an operator can allow that with KNOWREPLY_ALLOW_PRIVATE_LLM_URLS=true"
-        )
-    return None
+    return private_address(
+        host, parts.port or 443, allow_setting="KNOWREPLY_ALLOW_PRIVATE_LLM_URLS"
+    )

@@ -8,8 +8,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from knowreply.config import Settings
-from knowreply.db import migrate
 from knowreply.db.models import Meta
+from knowreply.db.revision import HEAD, stored_revision
 from knowreply.db.session import check_connection, make_engine, make_sessionmaker, transaction
 from knowreply.errors import ConfigError
 from knowreply.secrets import MasterKey, load_master_key
@@ -44,23 +44,24 @@ def initialize(settings: Settings) -> tuple[Runtime, InitReport]:
     """`knowreply init`: create or migrate the schema, check or create the master key."""
     engine = make_engine(settings.database)
     check_connection(engine)
-    before = migrate.current_revision(engine)
+    before = stored_revision(engine)
     sessions = make_sessionmaker(engine)
     # Check the key against existing data before migrating anything.
     canary = _read_canary(sessions) if before is not None else None
     master_key = load_master_key(settings, create=canary is None)
     if canary is not None:
         master_key.check_canary(canary)
-    migrate.upgrade(engine)
-    from knowreply import durable  # DBOS loads only where the schema is made
+    from knowreply import durable  # Alembic and DBOS load only where the schema is made
+    from knowreply.db import migrate
 
+    migrate.upgrade(engine)
     durable.migrate(settings)
     with transaction(sessions) as session:
         if canary is None:
             session.merge(Meta(key=CANARY_KEY, value=master_key.make_canary()))
         created = ensure_default_workspace(session)
         created_name = created.name if created else None
-    report = InitReport(created_name, before, migrate.current_revision(engine))
+    report = InitReport(created_name, before, stored_revision(engine))
     return Runtime(settings, engine, sessions, master_key), report
 
 
@@ -68,12 +69,12 @@ def open_runtime(settings: Settings) -> Runtime:
     """For serve, worker and the other commands: everything must already be set up."""
     engine = make_engine(settings.database)
     check_connection(engine)
-    current, head = migrate.current_revision(engine), migrate.head_revision(engine)
-    if current != head:
+    current = stored_revision(engine)
+    if current != HEAD:
         problem = (
             "the database is not set up"
             if current is None
-            else (f"the database schema is at {current}, this version needs {head}")
+            else (f"the database schema is at {current}, this version needs {HEAD}")
         )
         raise ConfigError(
             "KNOWREPLY_DATABASE_URL", problem, "Run `knowreply init` to create or migrate it"

@@ -82,6 +82,7 @@ class SettingsChange(BaseModel):
     portal_return_url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=2000)
     trusted_authserv_ids: list[str] | None = None
     unknown_sender_reply: Literal["none", "neutral"] | None = None
+    acknowledge_waiting: bool | None = None
     brain: Literal["rules", "openai", "anthropic"] | None = None
     llm_model: str | None = Field(default=None, max_length=200)
     llm_base_url: str | None = Field(default=None, pattern=r"^(https?://\S+)?$", max_length=2000)
@@ -145,6 +146,7 @@ class SettingsView(BaseModel):
     portal_return_url: str
     trusted_authserv_ids: list[str]
     unknown_sender_reply: str
+    acknowledge_waiting: bool
     brain: str
     llm_model: str | None
     llm_base_url: str | None

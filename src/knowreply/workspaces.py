@@ -74,6 +74,10 @@ class WorkspaceSettings(BaseModel):
     unknown_sender_reply: Literal["none", "neutral"] = "none"
     """Email from an address that is no customer: `none` hands it to a person unanswered
     (anyone can write from any address); `neutral` sends the short fixed reply."""
+    acknowledge_waiting: bool = True
+    """While a refund or cancellation waits for a member, tell the customer in a short reply
+    what will be checked and that a person confirms it (the reply still follows the
+    decision)."""
     brain: Literal["rules", "openai", "anthropic"] = "rules"
     llm_model: str | None = None
     """For the openai and anthropic brains: `gpt-4.1-mini`, `claude-sonnet-4-5`, `llama3.1`…"""

@@ -21,6 +21,22 @@ def test_a_newer_draft_never_hides_the_latest_invoice(shop: Shop) -> None:
     assert "draft" not in trace.reply.text.lower()
 
 
+def test_the_payment_history_shows_money_back_and_invoices_paid_without_a_charge(
+    shop: Shop,
+) -> None:
+    trace = shop.ask("hana@example.com", "Can I see my payment history?")
+
+    assert trace.outcome == "replied", trace.reason
+    assert trace.reply is not None
+    lines = [line for line in trace.reply.text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 4, trace.reply.text
+    bank, credit, back, paid = lines  # newest first
+    assert "$80.00" in bank and "paid outside Stripe" in bank
+    assert "$25.00" in credit and "paid from your account credit" in credit
+    assert "$20.00" in back and "money back to you" in back and "Visa" in back
+    assert "$60.00" in paid and "partially refunded" in paid
+
+
 def test_a_customer_portal_never_configured_goes_to_a_person_saying_so(shop: Shop) -> None:
     shop.stripe.control.portal(configured=False)
 
@@ -31,6 +47,24 @@ def test_a_customer_portal_never_configured_goes_to_a_person_saying_so(shop: Sho
     assert trace.reason.startswith("Customer portal not configured in Stripe (test mode)")
     assert "https://dashboard.stripe.com/test/settings/billing/portal" in trace.reason
     assert trace.reply is None
+
+
+def test_a_portal_refused_at_run_time_shows_on_the_toolkit_at_once(shop: Shop) -> None:
+    assert service.status(shop.runtime, shop.workspace_id).portal is None
+    shop.stripe.control.portal(configured=False)  # unsaved after the live check
+
+    refused = shop.ask("alice@example.com", "My credit card expired. How do I update my card?")
+
+    assert refused.outcome == "escalated"
+    portal = service.status(shop.runtime, shop.workspace_id).portal
+    assert portal is not None and portal.startswith("Customer portal not configured in Stripe")
+    assert "Stripe Dashboard > Settings > Billing > Customer portal" in portal
+
+    shop.stripe.control.portal(configured=True)  # the business saved it in the Dashboard
+    answered = shop.ask("alice@example.com", "My credit card expired. How do I update my card?")
+
+    assert answered.outcome == "replied", answered.reason
+    assert service.status(shop.runtime, shop.workspace_id).portal is None
 
 
 def test_an_open_invoice_is_paid_on_its_own_page(shop: Shop) -> None:

@@ -15,6 +15,7 @@ from knowreply.agent.approvals import CannotResume, decide
 from knowreply.agent.trace import Trace
 from knowreply.db.models import Action, AgentRun
 from knowreply.db.session import transaction
+from knowreply.integrations.stripe.operations.refunds import IDEMPOTENCY_METADATA
 from knowreply.logs import configure_logging
 from tests.agent.conftest import Shop
 from tests.agent.test_agent_llm_brains import use_anthropic, use_openai
@@ -49,9 +50,14 @@ def alice_id(shop: Shop) -> str:
 
 
 def refunded_charges(shop: Shop) -> list[tuple[str, int]]:
-    """(charge, amount) of every refund in Stripe, read back from the fake server."""
+    """(charge, amount) of every refund knowreply made, read back from the fake server (the
+    demo account holds an older refund of its own)."""
     client = shop.stripe.client(DEMO_RESTRICTED_KEY)
-    return sorted((str(r.charge), r.amount) for r in client.v1.refunds.list({"limit": 100}).data)
+    return sorted(
+        (str(r.charge), r.amount)
+        for r in client.v1.refunds.list({"limit": 100}).data
+        if IDEMPOTENCY_METADATA in r.metadata
+    )
 
 
 # --- 1. approval is binding: the frozen plan, re-validated, never re-resolved -------------

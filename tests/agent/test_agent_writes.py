@@ -97,7 +97,8 @@ def test_refund_waits_for_approval_then_finishes(shop: Shop) -> None:
     shop.settings(approval_mode="always")
     waiting = shop.ask("alice@example.com", "Please refund my last payment.")
     assert waiting.outcome == "awaiting_approval"
-    assert waiting.reply is None
+    assert waiting.reply is not None and waiting.reply.kind == "acknowledgement"
+    assert "a refund of $49.00 for your payment on" in waiting.reply.text
     assert shop.refunds() == []
     with shop.runtime.sessions() as session:
         action = session.scalars(select(Action)).one()
@@ -107,7 +108,8 @@ def test_refund_waits_for_approval_then_finishes(shop: Shop) -> None:
         decide(shop.runtime, shop.workspace_id, action.id, True, "owner@example.com")
     )
     assert done.outcome == "replied", done.reason
-    assert done.reply is not None and "$49.00" in done.reply.text
+    assert done.reply is not None and "I've refunded $49.00" in done.reply.text
+    assert done.reply.kind == "reply"
     assert len(shop.refunds()) == 1
     with shop.runtime.sessions() as session:
         assert session.get(Action, action.id).status == "done"  # type: ignore[union-attr]

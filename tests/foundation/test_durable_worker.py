@@ -32,6 +32,8 @@ class Worker:
                 "-m",
                 "knowreply",
                 "worker",
+                "--processes",
+                "1",
                 "--import",
                 "tests.foundation.durable_example",
             ],

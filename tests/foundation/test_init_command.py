@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from knowreply.config import Settings
 from knowreply.db import migrate
 from knowreply.db.models import AuditEvent, Member, Workspace
+from knowreply.db.revision import HEAD, stored_revision
 from knowreply.db.session import transaction
+from knowreply.errors import ConfigError
 from knowreply.runtime import initialize, open_runtime
 from knowreply.workspaces import create_member, resolve_workspace
 from tests.foundation.cli_helpers import knowreply
@@ -25,7 +28,7 @@ def test_init_twice_creates_once(cli_env: dict[str, str], settings: Settings) ->
     runtime = open_runtime(settings)
     with runtime.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Workspace)) == 1
-    assert migrate.current_revision(runtime.engine) == migrate.head_revision(runtime.engine)
+    assert stored_revision(runtime.engine) == HEAD
     assert settings.key_file.stat().st_mode & 0o777 == 0o600
 
 
@@ -107,7 +110,35 @@ def test_init_migrates_an_older_schema_without_losing_rows(
     runtime, report = initialize(older)
 
     assert report.revision_before == "0001"
-    assert report.revision_after == migrate.head_revision(runtime.engine)
+    assert report.revision_after == HEAD
     assert report.created_workspace is None  # acme was kept, so no `default` was added
     with runtime.sessions() as session:
         assert [w.name for w in session.scalars(select(Workspace))] == ["acme"]
+
+
+def test_the_head_the_runtime_checks_is_alembics(settings: Settings) -> None:
+    """`open_runtime` compares with a constant instead of loading Alembic: add a migration,
+    change `revision.HEAD`."""
+    runtime, _ = initialize(settings)
+
+    assert migrate.head_revision(runtime.engine) == HEAD
+    assert stored_revision(runtime.engine) == HEAD
+
+
+def test_a_schema_behind_the_head_is_refused_until_init(
+    settings: Settings, empty_database_url: str
+) -> None:
+    from alembic import command
+
+    from knowreply.db.migrate import alembic_config
+    from knowreply.db.session import make_engine
+
+    older = settings.model_copy(update={"database_url": empty_database_url})
+    engine = make_engine(older.database)
+    assert stored_revision(engine) is None
+    command.upgrade(alembic_config(engine), "0006")
+    assert stored_revision(engine) == "0006"
+    engine.dispose()
+
+    with pytest.raises(ConfigError, match=f"schema is at 0006, this version needs {HEAD}"):
+        open_runtime(older)

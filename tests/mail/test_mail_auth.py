@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from knowreply.mail import VerificationReason, parse_message, verify_sender
-from knowreply.mail.auth import aligned
+from knowreply.mail.auth import VerificationReason, aligned, verify_sender
 from knowreply.mail.message import Header
+from knowreply.mail.parse import parse_message
 
 TRUSTED = {"MX.Shop.Example"}
 

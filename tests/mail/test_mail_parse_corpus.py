@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mail_test_data import shared_corpus
 
-from knowreply.mail import parse_message
+from knowreply.mail.parse import parse_message
 from knowreply.mail.quotes import extract_reply, strip_html_quotes, strip_quotes
 
 TALON_REPLIES = [

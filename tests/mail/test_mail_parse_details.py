@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from mail_test_data import raw
 
-from knowreply.mail import Address, parse_message
+from knowreply.mail.message import Address
+from knowreply.mail.parse import parse_message
 
 
 def test_thread_headers_and_addresses() -> None:

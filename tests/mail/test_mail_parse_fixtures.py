@@ -7,7 +7,8 @@ import tomllib
 import pytest
 from mail_test_data import MAIL_DATA, OWN_ADDRESSES, raw
 
-from knowreply.mail import parse_message, screen
+from knowreply.mail.parse import parse_message
+from knowreply.mail.screen import screen
 
 EXPECTED = tomllib.loads((MAIL_DATA / "expected.toml").read_text(encoding="utf-8"))
 

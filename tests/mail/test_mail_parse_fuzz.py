@@ -8,8 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mail_test_data import MAIL_DATA
 
-from knowreply.mail import InboundMessage, ScreenResult, parse_message, screen, verify_sender
-from knowreply.mail.parse import DEFAULT_MAX_TEXT_CHARS
+from knowreply.mail.auth import verify_sender
+from knowreply.mail.message import InboundMessage
+from knowreply.mail.parse import DEFAULT_MAX_TEXT_CHARS, parse_message
+from knowreply.mail.screen import ScreenResult, screen
 
 FIXTURES = [path.read_bytes() for path in sorted(MAIL_DATA.glob("*.eml"))]
 CHARSETS = ["utf-8", "iso-2022-jp", "shift_jis", "windows-1252", "x-unknown", "utf-7", "", "\x00"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowreply.mail import extract_reply, extract_reply_from_html
+from knowreply.mail.quotes import extract_reply, extract_reply_from_html
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowreply.mail import SkipReason, parse_message, screen
+from knowreply.mail.parse import parse_message
+from knowreply.mail.screen import SkipReason, screen
 
 OWN = {"Support@Shop.example"}
 

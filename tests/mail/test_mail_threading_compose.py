@@ -8,16 +8,17 @@ from datetime import UTC, datetime
 import pytest
 from mail_test_data import raw
 
-from knowreply.mail import (
-    build_reply,
+from knowreply.mail.compose import build_reply
+from knowreply.mail.parse import parse_message
+from knowreply.mail.screen import screen
+from knowreply.mail.threading import (
+    MAX_REFERENCES,
     new_message_id,
     normalize_subject,
-    parse_message,
     reference_ids,
     reply_headers,
-    screen,
+    reply_subject,
 )
-from knowreply.mail.threading import MAX_REFERENCES, reply_subject
 
 NOW = datetime(2026, 11, 2, 12, 30, tzinfo=UTC)
 

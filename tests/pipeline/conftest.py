@@ -1,22 +1,28 @@
 """Pipeline fixtures: a workspace with its support mailbox on Dovecot, an SMTP account whose
-server is an aiosmtpd sink, and customer emails built as a mail client would."""
+server is an aiosmtpd sink, customer emails built as a mail client would, and a real
+`knowreply worker` for a workspace connected to all of them."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 import pytest
 
+from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
+from knowreply.integrations.stripe import service
 from knowreply.mail import accounts
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace
-from tests.mailservers import DovecotServer, Mailbox, run_dovecot
+from tests.fake_stripe import FakeStripe
+from tests.mailservers import DovecotServer, Mailbox, SmtpSink, run_dovecot, run_smtp_sink
+from tests.pipeline.worker import WorkerProcess
 
 SUPPORT = "support@shop.test"
 CUSTOMER = "carol@customer.test"
@@ -93,3 +99,44 @@ def dovecot() -> Iterator[DovecotServer]:
 @pytest.fixture
 def mailbox(dovecot: DovecotServer) -> Mailbox:
     return Mailbox(dovecot, f"pipeline{next(_usernames)}@shop.test")
+
+
+@pytest.fixture
+async def sink() -> AsyncIterator[SmtpSink]:
+    async with run_smtp_sink() as running:
+        yield running
+
+
+@pytest.fixture
+def connected(
+    runtime: Runtime, mailbox: Mailbox, sink: SmtpSink, fake_stripe: FakeStripe
+) -> Support:
+    """The workspace reads `mailbox` (from its first message), sends through the sink and is
+    connected to the fake Stripe's demo account."""
+    view, _ = asyncio.run(
+        service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url)
+    )
+    assert view.connected, view
+    support = configure_support(runtime, smtp_port=sink.port)
+    config = mailbox.config()
+    with transaction(runtime.sessions) as session:
+        accounts.add_imap_mailbox(
+            session,
+            runtime.master_key,
+            resolve_workspace(session, None),
+            name="support",
+            host=config.host,
+            port=config.port,
+            tls="none",
+            username=config.username,
+            password=config.password,
+        )
+    return support
+
+
+@pytest.fixture
+def worker(cli_env: dict[str, str], connected: Support) -> Iterator[WorkerProcess]:
+    running = WorkerProcess(cli_env)
+    yield running
+    running.stop()
+    print("\n".join(running.log[-40:]))  # shown when the test failed

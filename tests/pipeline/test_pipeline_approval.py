@@ -1,5 +1,6 @@
-"""An inbound refund request waits for a member; once approved, the refund is made and the
-reply goes out through the outbox in the customer's thread, once."""
+"""An inbound refund request waits for a member (the customer gets a short acknowledgement);
+once approved, the refund is made and the reply goes out through the outbox in the
+customer's thread, once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy import select
 
 from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.approvals import decide
+from knowreply.audit import events
 from knowreply.db.models import Action, Message, Workspace
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
@@ -17,6 +19,7 @@ from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
 from knowreply.pipeline.handle import after_decision, handle
 from knowreply.runtime import Runtime
+from knowreply.web.repository import AuditFilters, audit_lines
 from knowreply.workspaces import settings_of
 from tests.fake_stripe import FakeStripe
 from tests.mailservers import run_smtp_sink
@@ -71,7 +74,8 @@ async def test_approved_refund_is_made_and_answered_once(
 
         waiting = await asyncio.to_thread(handle, runtime, message_id)
         assert waiting.status == "awaiting_approval", waiting
-        assert sink.received == []
+        (acknowledgement,) = sink.received
+        assert b"a refund of $49.00" in acknowledgement.raw
         assert refunds_made(fake_stripe) == 0
 
         with runtime.sessions() as session:
@@ -83,8 +87,19 @@ async def test_approved_refund_is_made_and_answered_once(
         done = await asyncio.to_thread(after_decision, runtime, message_id, trace)
         again = await asyncio.to_thread(after_decision, runtime, message_id, trace)
         assert done.status == again.status == "replied"
-        assert len(sink.received) == 1
-        assert sink.received[0].rcpt_to == ["alice@example.com"]
-        assert b"$49.00" in sink.received[0].raw
+        assert len(sink.received) == 2
+        assert sink.received[1].rcpt_to == ["alice@example.com"]
+        assert b"I've refunded $49.00" in sink.received[1].raw
         with runtime.sessions() as session:
             assert session.get_one(Message, message_id).status == "replied"
+            named = {
+                event.action: {k: v for k, v in event.detail.items() if k.startswith("customer_")}
+                for event in events(session, support.workspace_id)
+            }
+            by_name = audit_lines(session, support.workspace_id, AuditFilters(customer="martin"))
+        alice = {"customer_name": "Alice Martin", "customer_email": "alice@example.com"}
+        assert named["stripe.refund"] == named["approval.approve"] == alice
+        assert {line.sentence for line in by_name} == {
+            f"Alice Martin was refunded $49.00 on {action.target_id} — approved by owner@shop.test",
+            "owner@shop.test approved the refund of $49.00 for Alice Martin",
+        }

@@ -7,71 +7,25 @@ import asyncio
 import email
 import email.policy
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from sqlalchemy import func, select
 
-from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.db.models import AgentRun, Message, OutboxItem, Workspace
 from knowreply.db.session import transaction
-from knowreply.integrations.stripe import service
 from knowreply.mail import accounts
 from knowreply.pipeline.outcome import FINAL_STATUSES
 from knowreply.pipeline.smtp_intake import serve_smtp
 from knowreply.runtime import Runtime
-from knowreply.workspaces import resolve_workspace
-from tests.fake_stripe import FakeStripe
-from tests.mailservers import Mailbox, SmtpSink, run_smtp_sink
-from tests.pipeline.conftest import CUSTOMER, SUPPORT, Support, configure_support, customer_email
+from tests.mailservers import Mailbox, SmtpSink
+from tests.pipeline.conftest import CUSTOMER, SUPPORT, Support, customer_email
 from tests.pipeline.worker import WorkerProcess
 
 EXPECT_REPLY = True
 """The agent answers a connected shop's customer (False: it escalated, before it was built)."""
 ALICE = "alice@example.com"
 """A customer of the fake Stripe's demo account, with two paid invoices."""
-
-
-@pytest.fixture
-async def sink() -> AsyncIterator[SmtpSink]:
-    async with run_smtp_sink() as running:
-        yield running
-
-
-@pytest.fixture
-def connected(
-    runtime: Runtime, mailbox: Mailbox, sink: SmtpSink, fake_stripe: FakeStripe
-) -> Support:
-    """The workspace reads `mailbox` (from its first message), sends through the sink and is
-    connected to the fake Stripe's demo account."""
-    view, _ = asyncio.run(
-        service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url)
-    )
-    assert view.connected, view
-    support = configure_support(runtime, smtp_port=sink.port)
-    config = mailbox.config()
-    with transaction(runtime.sessions) as session:
-        accounts.add_imap_mailbox(
-            session,
-            runtime.master_key,
-            resolve_workspace(session, None),
-            name="support",
-            host=config.host,
-            port=config.port,
-            tls="none",
-            username=config.username,
-            password=config.password,
-        )
-    return support
-
-
-@pytest.fixture
-def worker(cli_env: dict[str, str], connected: Support) -> Iterator[WorkerProcess]:
-    running = WorkerProcess(cli_env)
-    yield running
-    running.stop()
-    print("\n".join(running.log[-40:]))  # shown when the test failed
 
 
 async def eventually(condition: Callable[[], bool], what: str, within: float = 45) -> None:

@@ -20,7 +20,17 @@ class WorkerProcess:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "knowreply", "worker", "--poll-interval", "0.5"],
+            # One process: a test's kill is a worker's crash (`--processes`: test_worker_processes)
+            [
+                sys.executable,
+                "-m",
+                "knowreply",
+                "worker",
+                "--processes",
+                "1",
+                "--poll-interval",
+                "0.5",
+            ],
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

@@ -155,10 +155,16 @@ KINDS: dict[str, tuple[Render, list[str], list[str]]] = {
         ["$29.00", "Visa ending in 4242", "5–10 business days"],
         ["$29.00", "返金いたしました", "5〜10営業日"],
     ),
-    "refund_pending_approval": (
-        lambda a: replies.refund_pending_approval(a, amount=usd("500")),
-        ["$500.00", "member of our team will review"],
-        ["$500.00", "担当者"],
+    "acknowledgement": (
+        lambda a: replies.acknowledgement(
+            [
+                replies.Waiting("refund", usd("500"), PAID.created),
+                replies.Waiting("cancellation"),
+            ],
+            a,
+        ),
+        ["a refund of $500.00 for your payment on " + DATE["en"], "cancellation", "confirms"],
+        [DATE["ja"] + "のお支払いに対する$500.00の返金", "解約", "担当者"],
     ),
     "refund_over_refundable": (
         lambda a: replies.refund_refused(RefundRefusal.OVER_REFUNDABLE, a, refundable=usd("5")),

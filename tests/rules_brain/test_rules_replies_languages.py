@@ -78,10 +78,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "fr": ["J'ai remboursé", "5 à 10 jours ouvrés"],
         "de": ["erstattet", "5–10 Werktagen"],
     },
-    "refund_pending_approval": {
-        "es": ["500,00\xa0US$", "equipo"],
-        "fr": ["500,00\xa0$US", "équipe"],
-        "de": ["500,00\xa0$", "Team"],
+    "acknowledgement": {
+        "es": ["reembolso de 500,00\xa0US$ de su pago del " + DATE["es"], "cancelación"],
+        "fr": [
+            "remboursement de 500,00\xa0$US pour votre paiement du " + DATE["fr"],
+            "résiliation",
+        ],
+        "de": ["Erstattung über 500,00\xa0$ für Ihre Zahlung vom " + DATE["de"], "Kündigung"],
     },
     "refund_over_refundable": {
         "es": ["5,00\xa0US$"],

@@ -95,7 +95,7 @@ async def test_write_permission_also_grants_read(fake_stripe: FakeStripe) -> Non
             lambda c: c.v1.payment_links.create_async(params={"line_items": []}),
         ),
         (
-            "rak_billing_portal_session_write",
+            "rak_customer_portal_write",
             lambda c: c.v1.billing_portal.sessions.create_async(params={"customer": "cus_x"}),
         ),
     ],

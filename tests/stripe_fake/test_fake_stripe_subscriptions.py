@@ -110,3 +110,52 @@ async def test_a_bad_status_filter_is_refused(fake_stripe: FakeStripe) -> None:
         await client.v1.subscriptions.list_async(params={"status": "sleeping"})  # type: ignore[typeddict-item]
 
     assert refused.value.param == "status"
+
+
+async def test_a_customer_brings_its_current_subscriptions_only_when_it_may_read_them(
+    fake_stripe: FakeStripe,
+) -> None:
+    client = fake_stripe.client(SECRET)
+    carol = (await client.v1.customers.list_async(params={"email": "carol@example.com"})).data[0]
+    await client.v1.subscriptions.update_async(
+        (await _subscriptions(client, "carol@example.com"))[0].id, {"cancel_at_period_end": True}
+    )
+    listed = await client.v1.customers.list_async(
+        params={"email": "carol@example.com", "expand": ["data.subscriptions"]}
+    )
+    blind = fake_stripe.client(fake_stripe.control.restricted_key(["rak_customer_read"]))
+
+    embedded = listed.data[0].subscriptions
+    assert embedded is not None and not embedded.has_more
+    assert [(s.customer, s.status) for s in embedded.data] == [(carol.id, "active")]
+    with pytest.raises(stripe.PermissionError) as refused:
+        await blind.v1.customers.list_async(
+            params={"email": "carol@example.com", "expand": ["data.subscriptions"]}
+        )
+    assert "rak_subscription_read" in str(refused.value)
+
+
+async def test_charges_bring_their_refunds_and_invoices_their_payments_when_expanded(
+    fake_stripe: FakeStripe,
+) -> None:
+    client = fake_stripe.client(SECRET)
+    hana = (await client.v1.customers.list_async(params={"email": "hana@example.com"})).data[0]
+
+    charges = await client.v1.charges.list_async(
+        params={"customer": hana.id, "expand": ["data.refunds"]}
+    )
+    invoices = await client.v1.invoices.list_async(
+        params={"customer": hana.id, "status": "paid", "expand": ["data.payments"]}
+    )
+
+    refunds = charges.data[0].refunds
+    assert refunds is not None and [r.amount for r in refunds.data] == [2000]
+    by_description = {i.description: i for i in invoices.data}
+    credit = by_description["Monthly retainer (paid from credit)"]
+    outside = by_description["Monthly retainer (bank transfer)"]
+    paid = by_description["Onboarding session"]
+    assert (credit.starting_balance, credit.ending_balance, credit.amount_paid) == (-2500, 0, 0)
+    assert outside.amount_paid == 8000
+    assert outside.payments is not None and list(outside.payments.data) == []  # no charge paid it
+    assert paid.payments is not None
+    assert [p.payment.type for p in paid.payments.data] == ["payment_intent"]

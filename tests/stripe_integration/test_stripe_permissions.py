@@ -11,8 +11,10 @@ from knowreply.integrations.stripe.permissions import (
     NOT_NEEDED,
     REQUIRED,
     RequiredPermission,
+    current_names,
     describe_permission_error,
     permission_label,
+    permissions_named,
     probe_permissions,
 )
 
@@ -138,11 +140,29 @@ def test_a_403_message_becomes_dashboard_guidance() -> None:
     assert describe_permission_error("Invalid API Key provided: rk_test_***") is None
 
 
+def test_a_403_naming_several_permissions_names_the_one_knowreply_asks_for() -> None:
+    # Stripe's plural form, as a public report quotes it: any one of them would do.
+    message = (
+        "The provided key 'rk_test_...QEJj39' does not have the required permissions for this "
+        "endpoint. Having the 'rak_billing_cadence_read', 'rak_subscription_read' permissions "
+        "would allow this request to continue."
+    )
+
+    assert permissions_named(message) == ["rak_billing_cadence_read", "rak_subscription_read"]
+    assert describe_permission_error(message) == (
+        "Enable Subscriptions: Read on your restricted key in Stripe Dashboard > Developers > "
+        "API keys"
+    )
+    assert (
+        permissions_named("… Having more permissions would allow this request to continue.") == []
+    )
+
+
 @pytest.mark.parametrize(
     ("rak", "label"),
     [
         ("rak_plan_write", "Prices: Write"),
-        ("rak_billing_portal_session_write", "Customer portal: Write"),
+        ("rak_customer_portal_write", "Customer portal: Write"),
         ("rak_balance_transaction_source_read", "Balance Transactions: Read"),
         ("rak_dispute_read", "Dispute: Read"),
         ("not_a_permission", None),
@@ -150,3 +170,13 @@ def test_a_403_message_becomes_dashboard_guidance() -> None:
 )
 def test_permission_names_read_like_the_dashboard(rak: str, label: str | None) -> None:
     assert permission_label(rak) == label
+
+
+def test_a_check_stored_under_the_old_portal_name_still_counts() -> None:
+    # Stored by versions that named the portal permission `rak_billing_portal_session_write`.
+    stored = {"rak_billing_portal_session_write": "granted", "rak_customer_read": "granted"}
+
+    assert current_names(stored) == {
+        "rak_customer_portal_write": "granted",
+        "rak_customer_read": "granted",
+    }

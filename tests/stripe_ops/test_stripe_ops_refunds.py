@@ -66,7 +66,9 @@ async def test_a_partial_refund_leaves_the_rest_refundable(
 
     assert isinstance(result, RefundResult)
     assert (result.amount, result.remaining_refundable) == (usd(900), usd(4000))
-    assert (await payment_history(gateway, alice))[0].status == "partially_refunded"
+    history = {line.id: line for line in await payment_history(gateway, alice)}
+    assert history[latest.id].status == "partially_refunded"
+    assert history[result.id].status == "refund"  # the money back, on a line of its own
 
 
 async def test_a_payment_intent_id_refunds_its_charge(gateway: StripeGateway) -> None:

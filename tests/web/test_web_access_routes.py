@@ -61,6 +61,10 @@ NEEDS: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/settings"): "viewer",
     ("GET", "/api/v1/members"): "viewer",
     ("POST", "/settings/password"): "viewer",  # your own password
+    ("GET", "/notifications"): "viewer",
+    ("GET", "/api/v1/notifications"): "viewer",
+    ("POST", "/notifications/preference"): "viewer",  # your own emails
+    ("PUT", "/api/v1/notifications/preference"): "viewer",
     # operating: members and owners
     ("POST", "/toolkit/stripe/check"): "member",
     ("POST", "/api/v1/integrations/stripe/check"): "member",
@@ -99,6 +103,12 @@ NEEDS: dict[tuple[str, str], str] = {
     ("POST", "/mail/webhook"): "owner",
     ("POST", "/mail/check"): "owner",
     ("POST", "/mail/test"): "owner",
+    ("POST", "/notifications/webhook"): "owner",
+    ("POST", "/notifications/webhook/remove"): "owner",
+    ("POST", "/notifications/test"): "owner",
+    ("PUT", "/api/v1/notifications/webhook"): "owner",
+    ("DELETE", "/api/v1/notifications/webhook"): "owner",
+    ("POST", "/api/v1/notifications/test"): "owner",
 }
 
 MISSING = "999999"

@@ -3,6 +3,8 @@ the home checklist, the Mail page's webhook URLs, and polls that cost nothing un
 
 from __future__ import annotations
 
+import dataclasses
+
 from fastapi.testclient import TestClient
 
 from knowreply.runtime import Runtime
@@ -29,17 +31,30 @@ def test_the_rules_brains_reasons_read_as_sentences_not_enum_names() -> None:
 
 
 def test_a_refund_is_audited_as_a_sentence_naming_who_approved_it() -> None:
+    named = {"customer_name": "Alice Martin", "customer_email": "alice@example.com"}
     refund = AuditEntry(
         action="stripe.refund",
         actor="agent",
         target="ch_123",
         result="done",
-        detail={"amount_minor": 4900, "currency": "usd", "approved_by": "dana@shop.com"},
+        detail={
+            "amount_minor": 4900,
+            "currency": "usd",
+            "customer": "cus_1",
+            **named,
+            "approved_by": "dana@shop.com",
+        },
         customer="alice@example.com",
     )
     assert sentence(refund) == (
-        "alice@example.com was refunded $49.00 on ch_123 — approved by dana@shop.com"
+        "Alice Martin was refunded $49.00 on ch_123 — approved by dana@shop.com"
     )
+    older = dataclasses.replace(refund, detail={**refund.detail, "customer_name": None})
+    assert sentence(older).startswith("alice@example.com was refunded $49.00")
+    oldest = dataclasses.replace(
+        refund, detail={"amount_minor": 4900, "currency": "usd", "customer": "cus_1"}, customer=None
+    )
+    assert sentence(oldest) == "cus_1 was refunded $49.00 on ch_123 — by the agent"
     refused = AuditEntry(
         action="stripe.connect",
         actor="dana@shop.com",

@@ -245,3 +245,24 @@ def test_a_reply_waiting_for_its_server_says_when_it_is_tried_again(
     page = web.get(f"/inbox/{conversation_of(runtime, question)}").text
     assert "Waiting to send (attempt 2 of 6, next at" in page
     assert "could not talk to 127.0.0.1" in page
+
+
+def test_the_conversation_lists_the_acknowledgement_and_the_reply_after_it(
+    web: TestClient, cast: Cast, runtime: Runtime
+) -> None:
+    configure_support(runtime, smtp_port=1)  # never reached: nothing is sent here
+    question = receive(runtime, customer_email("Please refund my last payment."))
+    note = "Thank you, we have received your request."
+    acknowledgement = prepare_send_step(runtime, question, note, True, None, "acknowledgement")
+    again = prepare_send_step(runtime, question, note, True, None, "acknowledgement")
+    reply = prepare_send_step(runtime, question, "I've refunded $49.00.", True)
+    assert acknowledgement is not None and again == acknowledgement  # one per email
+    assert reply is not None and reply != acknowledgement  # never blocked by it
+    sign_in(web, cast.alice)
+
+    page = web.get(f"/inbox/{conversation_of(runtime, question)}").text
+    assert page.index("Our acknowledgement") < page.index("Our reply")
+    assert page.index(note) < page.index("I&#39;ve refunded $49.00.")
+    # Still queued when the reply was written: it would arrive after the answer.
+    assert "Not sent: the reply went first" in page
+    assert send_step(runtime, acknowledgement).status == "superseded"

@@ -32,6 +32,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "portal_return_url": {"portal_return_url": "https://evil.example/login"},
     "trusted_authserv_ids": {"trusted_authserv_ids": ["mx.evil.example"]},
     "unknown_sender_reply": {"unknown_sender_reply": "neutral"},
+    "acknowledge_waiting": {"acknowledge_waiting": False},
     "default_currency": {"default_currency": "jpy"},
     "refund_total_per_email_minor": {"refund_total_per_email_minor": 10**9},
     "refund_total_per_customer_30d_minor": {"refund_total_per_customer_30d_minor": 10**9},

@@ -254,3 +254,19 @@ def test_budgets_are_shown_as_typed_so_saving_the_page_unchanged_works(
 
     assert 'name="daily_token_budget" inputmode="numeric" value="2000000"' in page
     assert 'name="run_max_seconds" inputmode="numeric" value="180"' in page
+
+
+def test_the_acknowledgement_of_waiting_refunds_is_on_by_default_and_can_be_turned_off(
+    client: TestClient, cast: Cast, runtime: Runtime
+) -> None:
+    token = sign_in(client, cast.alice)
+    assert '<option value="true" selected>Tell the customer it is being checked' in (
+        client.get("/settings").text
+    )
+    saved = client.post("/settings", data=form_of(client, token, acknowledge_waiting="false"))
+    assert '<option value="false" selected>Say nothing until it is decided' in saved.text
+    client.post("/settings", data=form_of(client, token))  # a form without it: unchanged
+    with runtime.sessions() as session:
+        workspace = session.scalars(select(Workspace).where(Workspace.name == "default")).one()
+        assert settings_of(workspace).acknowledge_waiting is False
+    assert audit_fields(runtime) == [["acknowledge_waiting"]]

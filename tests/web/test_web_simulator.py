@@ -113,3 +113,31 @@ def test_test_mode_banner_and_demo_page_prefill_the_simulator(
     prefilled = client.get(link).text
     assert f'value="{demo_customers()[0][0]}"' in prefilled
     assert "refund my last payment" in prefilled  # alice: a refundable charge
+
+
+def test_a_refund_that_would_wait_shows_the_acknowledgement_the_customer_would_get(
+    client: TestClient, cast: Cast, fake_stripe: FakeStripe
+) -> None:
+    token = sign_in(client, cast.alice)
+    connect_demo_key(client, token, fake_stripe)
+    headers = {"X-CSRF-Token": token}
+    client.patch(
+        "/api/v1/integrations/stripe/capabilities", json={"enable": ["refunds"]}, headers=headers
+    )
+    email = {
+        "csrf_token": token,
+        "sender": "alice@example.com",
+        "subject": "Refund",
+        "body": "Hi, please refund my last payment.",
+        "verified": "on",
+    }
+    shown = client.post("/simulator", data=email, headers={"HX-Request": "true"}).text
+    assert 'data-outcome="awaiting_approval"' in shown
+    assert "Would acknowledge" in shown
+    assert "a refund of $49.00 for your payment on" in shown
+
+    client.patch("/api/v1/settings", json={"acknowledge_waiting": False}, headers=headers)
+    quiet = client.post("/simulator", data=email, headers={"HX-Request": "true"}).text
+    assert 'data-outcome="awaiting_approval"' in quiet
+    assert "Would acknowledge" not in quiet
+    assert "No reply would be sent until the action is decided." in quiet

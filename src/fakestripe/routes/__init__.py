@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..routing import Route
 from . import (
+    account,
     balance,
     catalog,
     charges,
@@ -27,4 +28,5 @@ ROUTES: tuple[Route, ...] = (
     *links.ROUTES,
     *payment_methods.ROUTES,
     *balance.ROUTES,
+    *account.ROUTES,
 )

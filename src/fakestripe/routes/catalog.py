@@ -83,6 +83,15 @@ def update_product(call: Call) -> StripeObject:
     return product
 
 
+@route("GET", "/v1/products", PRODUCT_READ)
+def list_products(call: Call) -> StripeObject:
+    wanted: Any = call.params.get("ids")
+    found = list(call.ledger.all("product"))
+    if isinstance(wanted, list):
+        found = [product for product in found if product["id"] in wanted]
+    return page(call, found, "/v1/products")
+
+
 @route("GET", "/v1/products/{product}", PRODUCT_READ)
 def retrieve_product(call: Call) -> StripeObject:
     return call.ledger.get(call.path["product"], "product")
@@ -94,5 +103,6 @@ ROUTES = (
     retrieve_price,
     create_product,
     update_product,
+    list_products,
     retrieve_product,
 )

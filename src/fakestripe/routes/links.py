@@ -10,7 +10,7 @@ from ..routing import Call, route
 from ..store import StripeObject
 
 PAYMENT_LINK_READ, PAYMENT_LINK_WRITE = "rak_payment_link_read", "rak_payment_link_write"
-PORTAL_WRITE = "rak_billing_portal_session_write"
+PORTAL_WRITE = "rak_customer_portal_write"
 
 
 @route("POST", "/v1/payment_links", PAYMENT_LINK_WRITE)

@@ -77,6 +77,7 @@ def finish_action(
             "amount_minor": action.amount_minor,
             "currency": action.currency,
             "customer": action.customer_id,
+            **customer_of(action),
             "approved_by": approved_by,
             "error": error,
         },
@@ -102,6 +103,8 @@ def decide_action(
             "kind": action.kind,
             "amount_minor": action.amount_minor,
             "currency": action.currency,
+            "customer": action.customer_id,
+            **customer_of(action),
         },
     )
 
@@ -112,6 +115,16 @@ def stored_plan(action: Action) -> Plan | None:
         return StoredPlan.model_validate({"plan": action.arguments.get("plan")}).plan
     except ValidationError:
         return None
+
+
+def customer_of(action: Action) -> dict[str, str]:
+    """The action's customer for an audit event: name and email from its plan, when known
+    (nothing more is ever stored there)."""
+    plan = stored_plan(action)
+    if plan is None:
+        return {}
+    named = {"customer_name": plan.customer_name, "customer_email": plan.customer_email}
+    return {key: value for key, value in named.items() if value}
 
 
 RUNNING = ("running", "done")
@@ -168,5 +181,5 @@ def close_waiting(session: Session, run_id: int, reason: str) -> None:
             target=action.target_id,
             result="cancelled",
             idempotency_key=action.idempotency_key,
-            detail={"error": action.error},
+            detail={"error": action.error, "customer": action.customer_id, **customer_of(action)},
         )

@@ -75,6 +75,7 @@ async def decide(
         )
     if waiting:
         return trace  # other actions of this run still wait for a member
+    trace.reply = None  # the acknowledgement, if any, went out; the decision writes the reply
     run = Run(runtime, paused.input, trace, run_id, utcnow())
     if not all(decisions.values()):
         run.finish(Outcome.ESCALATED, f"{actor} declined the action; a person answers instead.")

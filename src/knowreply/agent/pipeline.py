@@ -43,6 +43,7 @@ from knowreply.agent.policy import AnyPlan, RefundTotals, needs_verified_sender,
 from knowreply.agent.trace import PlannedWrite, PolicyDecision, ToolCall
 from knowreply.db.models import Action
 from knowreply.db.session import transaction
+from knowreply.integrations.stripe import connection as stripe_connection
 from knowreply.integrations.stripe import operations as ops
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.errors import StripeFailure
@@ -73,6 +74,16 @@ def plan_key(seed: str, plan: AnyPlan) -> str:
     if isinstance(plan, PaymentLinkPlan):
         return action_key(seed, plan.kind, plan.amount.amount_minor, plan.amount.currency)
     return action_key(seed, plan.kind, plan.customer_id)
+
+
+def _with_customer(plan: AnyPlan, scope: ops.CustomerScope) -> AnyPlan:
+    """The plan naming its customer (name and email from the scope), for the audit log."""
+    for customer in scope.customers:
+        if customer.id == plan.customer_id:
+            return plan.model_copy(
+                update={"customer_name": customer.name, "customer_email": customer.email}
+            )
+    return plan
 
 
 def _handing_off_now(ctx: RunContext[RunDeps]) -> bool:
@@ -172,6 +183,7 @@ class WritePipeline(WrapperToolset[RunDeps]):
     ) -> BaseModel:
         d = ctx.deps
         key = plan_key(d.seed, plan)
+        plan = _with_customer(plan, d.scope)
         with transaction(d.runtime.sessions) as session:
             existing = session.scalar(select(Action).where(Action.idempotency_key == key))
             if existing is not None and existing.status == "rejected":
@@ -300,10 +312,25 @@ async def _carry_out(d: RunDeps, plan: AnyPlan) -> BaseModel | ops.RefundRefusal
             d.gateway, d.scope, plan.amount, plan.label, idempotency_seed=d.seed
         )
         return r.PaymentLinkOutcome(link=link)
-    portal = await ops.portal_link(
-        d.gateway, d.scope, return_url=d.settings.portal_return_url, customer_id=plan.customer_id
-    )
+    try:
+        portal = await ops.portal_link(
+            d.gateway,
+            d.scope,
+            return_url=d.settings.portal_return_url,
+            customer_id=plan.customer_id,
+        )
+    except StripeFailure as failure:
+        if failure.reason == "portal_not_configured":
+            _note_portal(d, configured=False)
+        raise
+    _note_portal(d, configured=True)
     return r.PortalLinkOutcome(link=portal)
+
+
+def _note_portal(d: RunDeps, *, configured: bool) -> None:
+    """The Toolkit shows at once what this portal session found (not at the next check)."""
+    with transaction(d.runtime.sessions) as session:
+        stripe_connection.record_portal_configured(session, d.agent_input.workspace_id, configured)
 
 
 async def _execute(d: RunDeps, action_id: int, plan: AnyPlan, *, approved: bool) -> BaseModel:

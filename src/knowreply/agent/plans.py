@@ -8,6 +8,7 @@ like "latest": it was resolved when the plan was made.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,6 +22,10 @@ class _Plan(BaseModel):
 
     customer_id: str
     """The scope's customer the write is for."""
+    customer_name: str | None = None
+    customer_email: str | None = None
+    """Who that customer is, as Stripe has them: for the audit log and the approval (never
+    more than the name and the email)."""
 
 
 class RefundPlan(_Plan):
@@ -32,6 +37,9 @@ class RefundPlan(_Plan):
     """What the payment was, for checking a fraction the customer named."""
     whole: bool
     """The amount was everything still refundable when planned."""
+    paid_at: datetime | None = None
+    """When the payment was made, to tell the customer which one (None: planned before this
+    was kept)."""
 
     @property
     def target_id(self) -> str:

@@ -100,6 +100,7 @@ def scope_of_run(deps: RunDeps) -> ReplyScope:
     addresses.update(m.group(0).lower() for m in _EMAIL.finditer(deps.agent_input.text))
     currency = settings.default_currency
     money = set(_money_in(results))
+    money.update(c.write.amount for c in deps.trace.tool_calls if c.write and c.write.amount)
     money.update(a.money for a in find_amounts(deps.agent_input.text, default_currency=currency))
     money.add(Money(amount_minor=settings.refund_cap_minor, currency=currency))
     money.add(Money(amount_minor=settings.approval_threshold_minor, currency=currency))

@@ -20,6 +20,7 @@ from pydantic_ai.run import AgentRunResult
 from pydantic_ai.usage import RunUsage, UsageLimits
 from sqlalchemy import func, select
 
+from knowreply.agent.acknowledge import acknowledgement
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
 from knowreply.agent.brains.rules.intent_model import WRITE_KINDS
 from knowreply.agent.brains.rules.model import RulesBrain
@@ -34,7 +35,15 @@ from knowreply.agent.policy import idempotency_seed
 from knowreply.agent.prompt import system_prompt, user_prompt
 from knowreply.agent.reply_check import review_reply
 from knowreply.agent.tools import toolset
-from knowreply.agent.trace import AgentInput, Outcome, PolicyDecision, Reply, Trace, Usage
+from knowreply.agent.trace import (
+    AgentInput,
+    Outcome,
+    PolicyDecision,
+    Reply,
+    ReplyKind,
+    Trace,
+    Usage,
+)
 from knowreply.agent.verification import (
     CODE_LIFETIME,
     CODE_PLACEHOLDER,
@@ -71,6 +80,18 @@ class Setup:
     capabilities: frozenset[CapabilityName]
     blocked: Mapping[CapabilityName, str] = field(default_factory=dict)
     """Enabled capabilities the key cannot serve, with the permission to add."""
+    account_id: str | None = None
+    """The Stripe account the key reaches: its rate limits are shared by every key of it."""
+
+
+_ABOUT_SUBSCRIPTIONS = frozenset({Intent.SUBSCRIPTION_STATUS, Intent.CANCEL})
+
+
+def brings_subscriptions(setup: Setup, understanding: Understanding) -> bool:
+    """Whether the customer lookup should bring the sender's subscriptions along: the email
+    is about them and the key may read them (so the answer saves a request)."""
+    asked = {understanding.intent, *understanding.secondary_intents}
+    return CapabilityName.SUBSCRIPTIONS in setup.capabilities and bool(asked & _ABOUT_SUBSCRIPTIONS)
 
 
 def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
@@ -88,7 +109,7 @@ def load_setup(runtime: Runtime, workspace_id: int) -> Setup | str:
         choices = stripe_connection.ensure_capability_settings(session, workspace_id)
         allowed, blocked = stripe_connection.capability_states(connection, choices)
         key = stripe_connection.stored_key(connection, runtime.master_key)
-        return Setup(settings, key, connection.api_base, allowed, blocked)
+        return Setup(settings, key, connection.api_base, allowed, blocked, connection.account_id)
 
 
 def persona_of(settings: WorkspaceSettings) -> Persona:
@@ -145,12 +166,16 @@ class Run:
         reply: str | None = None,
         *,
         to: str | None = None,
+        kind: ReplyKind = "reply",
     ) -> Trace:
         self.trace.outcome = outcome
         self.trace.reason = reason
         if reply is not None:
             self.trace.reply = Reply(
-                to=to or self.input.sender, subject=reply_subject(self.input.subject), text=reply
+                to=to or self.input.sender,
+                subject=reply_subject(self.input.subject),
+                text=reply,
+                kind=kind,
             )
         return self.trace
 
@@ -168,7 +193,11 @@ class Run:
             understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
         limiter = shared_limiter(
-            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+            self.runtime.sessions,
+            setup.key.secret,
+            setup.api_base,
+            setup.key.mode,
+            setup.account_id,
         )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
@@ -313,7 +342,12 @@ class Run:
     async def _with_stripe(
         self, setup: Setup, understanding: Understanding, audience: Audience, gateway: StripeGateway
     ) -> Trace:
-        lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
+        lookup = await ops.find_customers(
+            gateway,
+            self.input.sender,
+            mode=setup.key.mode,
+            with_subscriptions=brings_subscriptions(setup, understanding),
+        )
         if lookup.scope is None:
             reason = f"{lookup.message}. {lookup.hint}" if lookup.hint else lookup.message
             self.decide("identify", "no customer", reason)
@@ -385,7 +419,16 @@ class Run:
                 pending={call_id: int(a) for call_id, a in pending.items() if a is not None},
             )
             self.decide("approval", "waiting for a member", f"{len(output.approvals)} action(s)")
-            return self.finish(Outcome.AWAITING_APPROVAL, "A member must approve the action.")
+            text = None
+            if setup.settings.acknowledge_waiting:
+                persona = persona_of(setup.settings)
+                text = acknowledgement(deps, self.state.pending.values(), persona, audience)
+            return self.finish(
+                Outcome.AWAITING_APPROVAL,
+                "A member must approve the action.",
+                text,
+                kind="acknowledgement",
+            )
         if not output.strip():
             return self.finish(Outcome.ESCALATED, "The brain wrote no reply.")
         review = review_reply(output, deps)
@@ -430,11 +473,20 @@ class Run:
         understanding = self._understand(setup)
         audience = audience_of(setup.settings, understanding)
         limiter = shared_limiter(
-            self.runtime.sessions, setup.key.secret, setup.api_base, setup.key.mode
+            self.runtime.sessions,
+            setup.key.secret,
+            setup.api_base,
+            setup.key.mode,
+            setup.account_id,
         )
         async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
             try:
-                lookup = await ops.find_customers(gateway, self.input.sender, mode=setup.key.mode)
+                lookup = await ops.find_customers(
+                    gateway,
+                    self.input.sender,
+                    mode=setup.key.mode,
+                    with_subscriptions=brings_subscriptions(setup, understanding),
+                )
                 if lookup.scope is None:
                     return self.finish(Outcome.ESCALATED, lookup.message)
                 self.state = None

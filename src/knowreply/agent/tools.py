@@ -143,6 +143,7 @@ async def refund(
         amount=checked.amount,
         payment_amount=checked.payment.amount,
         whole=checked.amount == checked.payment.refundable,
+        paid_at=checked.payment.created,
     )
 
 

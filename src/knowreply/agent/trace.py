@@ -56,10 +56,16 @@ class Usage(BaseModel):
     output_tokens: int = 0
 
 
+ReplyKind = Literal["reply", "acknowledgement"]
+
+
 class Reply(BaseModel):
     to: str
     subject: str
     text: str
+    kind: ReplyKind = "reply"
+    """`acknowledgement`: sent while an action waits for a member; the reply follows the
+    decision (`agent/acknowledge.py`)."""
     sealed_code: str | None = None
     """A one-time code, encrypted; `text` shows `verification.CODE_PLACEHOLDER` where it
     goes, and only the email sent carries it (see `agent/verification.py`)."""

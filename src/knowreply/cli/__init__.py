@@ -13,6 +13,7 @@ app = typer.Typer(
     help="knowreply: an AI agent that answers customer-support email about Stripe billing.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and errors: formatting with rich costs ~0.1 s a start
 )
 
 

@@ -7,7 +7,6 @@ and exits with code 1).
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -217,6 +216,8 @@ def approvals_list(workspace: WorkspaceOption = None) -> None:
 
 
 def _decide(action_id: int, approve: bool, workspace: str | None, as_email: str | None) -> None:
+    import asyncio
+
     from knowreply.pipeline.decisions import decide_and_reply
     from knowreply.pipeline.workflow import MessageQueue
 

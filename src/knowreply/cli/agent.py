@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +25,8 @@ def simulate(
     json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
 ) -> None:
     """Run the agent on a test message without sending email; prints the trace."""
+    import asyncio
+
     from knowreply.agent.runner import run_agent  # heavy imports only when used
     from knowreply.agent.trace import AgentInput
     from knowreply.workspaces import resolve_workspace
@@ -60,4 +61,6 @@ def simulate(
             + (f": {call.error}" if call.error else "")
         )
     if trace.reply:
+        if trace.reply.kind == "acknowledgement":
+            typer.echo("\nWould acknowledge (the reply follows the decision):")
         typer.echo(f"\nTo: {trace.reply.to}\nSubject: {trace.reply.subject}\n\n{trace.reply.text}")

@@ -81,16 +81,47 @@ def worker(
         float, typer.Option(help="Seconds between IMAP polls when a server has no IDLE.")
     ] = 60.0,
     mailboxes: Annotated[bool, typer.Option(help="Watch the configured IMAP mailboxes.")] = True,
+    processes: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes (one core each); default KNOWREPLY_WORKER_PROCESSES, else "
+            "one per core on PostgreSQL and 1 on SQLite.",
+        ),
+    ] = None,
+    supervisor_pid: Annotated[int | None, typer.Option(hidden=True)] = None,
 ) -> None:
     """Run the durable worker: handles queued mail, finishes interrupted work, watches
     the IMAP mailboxes."""
+    from knowreply import workers
+
+    loaded = settings()
+    count = workers.process_count(processes, loaded.worker_processes, is_sqlite=loaded.is_sqlite)
+    if count > 1:
+        extra = [f"--poll-interval={poll_interval}"]
+        extra += [f"--import={module}" for module in import_ or []]
+        supervisor = workers.Supervisor(
+            count, mailboxes=mailboxes, executor_id=loaded.executor_id, extra=extra
+        )
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: supervisor.stop())
+        raise typer.Exit(supervisor.run())
+    _work(import_ or [], poll_interval, mailboxes, supervisor_pid)
+
+
+def _work(
+    imports: list[str], poll_interval: float, mailboxes: bool, supervisor_pid: int | None
+) -> None:
+    """One worker process (`supervisor_pid`: it stops when that supervisor is gone)."""
     import structlog
 
     from knowreply import durable
+    from knowreply.notifications.notifier import Notifier
     from knowreply.pipeline.intake import sweep
     from knowreply.pipeline.liveness import Liveness, beat, log_recovered
     from knowreply.pipeline.mailboxes import MailboxService, MailboxThread
     from knowreply.pipeline.workflow import MessageQueue, bind_runtime
+    from knowreply.workers import supervisor_gone
 
     rt = runtime()
     log = structlog.get_logger(__name__)
@@ -103,7 +134,7 @@ def worker(
     queue = MessageQueue.open(rt)
     log_recovered(queue.pending_of(executor))  # a stable id: DBOS resumes these at launch
     durable.launch(
-        rt.settings, executor, workflow_modules=["knowreply.pipeline.workflow", *(import_ or [])]
+        rt.settings, executor, workflow_modules=["knowreply.pipeline.workflow", *imports]
     )
     liveness = Liveness(rt, executor)
     liveness.start()
@@ -111,11 +142,17 @@ def worker(
     watchers = MailboxThread(MailboxService(rt, queue, poll_interval=poll_interval))
     if mailboxes:
         watchers.start()
+    notifier = Notifier(rt)
+    notifier.start()
     log.info("worker.start", executor_id=executor, **swept._asdict())
     typer.echo("worker ready", err=True)
-    stop.wait()
+    while not stop.wait(1.0):
+        if supervisor_gone(supervisor_pid):
+            log.warning("worker.supervisor_gone", supervisor_pid=supervisor_pid)
+            break
     if mailboxes:
         watchers.stop()
+    notifier.stop()
     liveness.stop()
     queue.close()
     durable.shutdown()

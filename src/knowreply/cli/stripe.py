@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -68,6 +67,8 @@ def connect(
     json: JsonOption = False,
 ) -> None:
     """Check a Stripe key (offline, then live), probe its permissions and store it encrypted."""
+    import asyncio
+
     from knowreply.integrations.stripe import service
     from knowreply.integrations.stripe.connection import InvalidStripeKey
 
@@ -96,6 +97,8 @@ def status(
     json: JsonOption = False,
 ) -> None:
     """Show the connection, the key's permissions and the capabilities."""
+    import asyncio
+
     from knowreply.integrations.stripe import service
 
     rt = runtime()

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
@@ -25,10 +24,6 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
 def head_revision(engine: Engine) -> str | None:
+    """Alembic's newest revision, read from the scripts (`revision.HEAD` is the fast copy)."""
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()

@@ -76,6 +76,8 @@ class Member(Base):
     role: Mapped[str] = mapped_column(String(16), default="owner")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    notify: Mapped[str | None] = mapped_column(String(16))
+    """`immediately`, `daily` or `off`; None: the role's default (`notifications/preferences`)."""
 
     workspace: Mapped[Workspace] = relationship(back_populates="members")
 
@@ -115,6 +117,8 @@ class IntegrationConnection(Base):
     key_kind: Mapped[str] = mapped_column(String(16))
     mode: Mapped[str] = mapped_column(String(8))
     api_base: Mapped[str | None] = mapped_column(String(255))
+    account_id: Mapped[str | None] = mapped_column(String(64))
+    """The Stripe account the key reaches (`acct_…`), when the live check learnt it."""
     status: Mapped[str] = mapped_column(String(32), default="unchecked")
     status_detail: Mapped[str | None] = mapped_column(Text)
     permissions: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -284,15 +288,17 @@ class ProviderEvent(Base):
 
 
 class OutboxItem(Base):
-    """One reply to send. An inbound message has at most one *live* row (queued, sending or
-    sent: a partial unique index), so nothing sends a second reply; a person may add a row
-    by hand once the earlier one is `failed` or `unconfirmed`."""
+    """One email to send in answer to an inbound one. An inbound message has at most one
+    *live* row (queued, sending or sent: a partial unique index) of each kind, so nothing
+    sends a second reply or a second acknowledgement; a person may add a reply by hand once
+    the earlier one is `failed` or `unconfirmed`."""
 
     __tablename__ = "outbox"
     __table_args__ = (
         sa.Index(
             "uq_outbox_live_reply",
             "inbound_message_id",
+            "kind",
             unique=True,
             sqlite_where=sa.text("status IN ('queued', 'sending', 'sent')"),
             postgresql_where=sa.text("status IN ('queued', 'sending', 'sent')"),
@@ -310,9 +316,13 @@ class OutboxItem(Base):
         ForeignKey("messages.id", ondelete="CASCADE"), unique=True
     )
     recipient: Mapped[str] = mapped_column(String(320), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="reply", server_default="reply")
+    """`reply`, or `acknowledgement`: the short note sent while an action waits for a
+    member (never in place of the reply that follows the decision)."""
     status: Mapped[str] = mapped_column(String(16), default="queued")
-    """`queued`, `sending` (handed to SMTP, answer not yet recorded), `sent`, `failed`, or
-    `unconfirmed` (a send was interrupted: it may have gone out, so it is never resent)."""
+    """`queued`, `sending` (handed to SMTP, answer not yet recorded), `sent`, `failed`,
+    `unconfirmed` (a send was interrupted: it may have gone out, so it is never resent), or
+    `superseded` (an acknowledgement still queued when the reply itself was written)."""
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -482,3 +492,74 @@ class WebSession(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
+
+
+class NotificationEvent(Base):
+    """Something a member should hear about (an action waits, an email needs a person),
+    recorded once under its `key` whatever retries, workers or restarts happen."""
+
+    __tablename__ = "notification_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    """`action-<id>-waiting`, `message-<id>-<status>-<retries>` or `test-<random>`."""
+    kind: Mapped[str] = mapped_column(String(32))
+    """`approval_waiting`, `needs_person` or `test`."""
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    action_id: Mapped[int | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """What the notification says (customer address, amount, reason, conversation id)."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class NotificationDelivery(Base):
+    """One email to one member, or one webhook POST: sent at most once (the outbox's rule:
+    a row found `sending` after a crash becomes `unconfirmed`, never resent)."""
+
+    __tablename__ = "notification_deliveries"
+    __table_args__ = (sa.Index("ix_notification_deliveries_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    """`event-<id>-email-<member>`, `event-<id>-webhook` or `digest-<member>-<date>`."""
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notification_events.id", ondelete="CASCADE"), index=True
+    )
+    """None for a daily digest."""
+    channel: Mapped[str] = mapped_column(String(16))
+    """`email` or `webhook`."""
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    recipient: Mapped[str] = mapped_column(String(2000))
+    """The member's address, or the webhook's host (never its full URL)."""
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """A digest's content, frozen when it was made."""
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    """`queued`, `sending`, `sent`, `failed` or `unconfirmed`."""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class NotificationWebhook(Base):
+    """A workspace's webhook for notifications: an URL and its signing secret (encrypted)."""
+
+    __tablename__ = "notification_webhooks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), unique=True
+    )
+    url: Mapped[str] = mapped_column(String(2000))
+    secret_encrypted: Mapped[str] = mapped_column(Text)
+    """Fernet token of the `whsec_…` signing secret; shown once, never logged or returned."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -44,6 +44,8 @@ class FakeAccount:
         self.url = url
         self._http = httpx.Client(base_url=url, timeout=10)
         self.demo = demo_stripe.demo_account(url)
+        self._seeded_refunds: frozenset[str] = frozenset()
+        """Refunds the demo account holds before a case runs (not the agent's doing)."""
 
     def close(self) -> None:
         self._http.close()
@@ -62,6 +64,8 @@ class FakeAccount:
 
     def reset(self) -> None:
         self._control("POST", "reset", {"seed": "demo"})
+        seeded = self._api("/v1/refunds", limit=100)["data"]
+        self._seeded_refunds = frozenset(str(refund["id"]) for refund in seeded)
 
     def clear_log(self) -> None:
         self._control("DELETE", "requests")
@@ -92,7 +96,11 @@ class FakeAccount:
         return str(made["charge"]["id"])
 
     def end_state(self) -> EndState:
-        refunds = self._api("/v1/refunds", limit=100)["data"]
+        refunds = [
+            refund
+            for refund in self._api("/v1/refunds", limit=100)["data"]
+            if refund["id"] not in self._seeded_refunds
+        ]
         subscriptions = self._api("/v1/subscriptions", status="all", limit=100)["data"]
         log = [
             entry

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 from knowreply.db.models import InboundAddress, Mailbox, SmtpAccount, WebhookSetting, Workspace
 from knowreply.db.types import utcnow
 from knowreply.errors import KnowreplyError, NotFound
-from knowreply.mail.imap import ImapCursor, ImapMailboxConfig
-from knowreply.mail.send import SmtpSettings
 from knowreply.secrets import MasterKey
 from knowreply.workspaces import settings_of
+
+if TYPE_CHECKING:  # the IMAP and SMTP clients load only where mail is fetched or sent
+    from knowreply.mail.imap import ImapCursor, ImapMailboxConfig
+    from knowreply.mail.send import SmtpSettings
 
 TlsMode = Literal["ssl", "starttls", "none"]
 TLS_MODES: tuple[TlsMode, ...] = ("ssl", "starttls", "none")
@@ -107,6 +109,8 @@ def view_mailbox(mailbox: Mailbox) -> MailboxView:
 
 
 def imap_config(mailbox: Mailbox, key: MasterKey) -> ImapMailboxConfig:
+    from knowreply.mail.imap import ImapMailboxConfig
+
     return ImapMailboxConfig(
         host=mailbox.host,
         port=mailbox.port,
@@ -119,6 +123,8 @@ def imap_config(mailbox: Mailbox, key: MasterKey) -> ImapMailboxConfig:
 
 
 def mailbox_cursor(mailbox: Mailbox) -> ImapCursor | None:
+    from knowreply.mail.imap import ImapCursor
+
     if mailbox.uidvalidity is None or mailbox.last_uid is None:
         return None
     return ImapCursor(uidvalidity=mailbox.uidvalidity, last_uid=mailbox.last_uid)
@@ -167,6 +173,8 @@ def smtp_account(session: Session, workspace_id: int) -> SmtpAccount | None:
 
 
 def smtp_settings(account: SmtpAccount, key: MasterKey) -> SmtpSettings:
+    from knowreply.mail.send import SmtpSettings
+
     return SmtpSettings(
         host=account.host,
         port=account.port,

@@ -19,7 +19,6 @@ from email.utils import getaddresses, parsedate_to_datetime
 
 from knowreply.mail.charsets import decode_bytes
 from knowreply.mail.headers import decode_header_value
-from knowreply.mail.htmltext import html_to_text
 from knowreply.mail.message import Address, Header, InboundMessage
 from knowreply.mail.quotes import extract_reply, extract_reply_from_html
 
@@ -222,7 +221,12 @@ def _limited_text(
     html_limit = max_text_chars * HTML_LIMIT_FACTOR
     if html is not None and len(html) > html_limit:
         html, truncated = html[:html_limit], True
-    text = plain if plain is not None else (html_to_text(html) if html else "")
+    if plain is not None or not html:
+        text = plain or ""
+    else:
+        from knowreply.mail.htmltext import html_to_text  # lxml loads for HTML-only mail
+
+        text = html_to_text(html)
     if len(text) > max_text_chars:
         text, truncated = text[:max_text_chars], True
     return text, html, truncated

@@ -12,8 +12,10 @@ on purpose, and they are often the point of the email.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from knowreply.mail.htmltext import HtmlElement, html_to_text, parse_html, quoted_blockquote_text
+if TYPE_CHECKING:  # lxml loads only for HTML mail (see strip_html_quotes)
+    from knowreply.mail.htmltext import HtmlElement
 
 _WROTE_WORDS = (
     r"wrote|writes|schrieb|a écrit|escribió|ha scritto|scrisse|escreveu|schreef|skrev"
@@ -85,6 +87,8 @@ def strip_quotes(text: str) -> str:
 
 def strip_html_quotes(html: str) -> str:
     """Remove the quoted older thread from HTML and return the rest as plain text."""
+    from knowreply.mail.htmltext import html_to_text, parse_html, quoted_blockquote_text
+
     root = parse_html(html)
     if root is None:
         return strip_quotes(html_to_text(html))

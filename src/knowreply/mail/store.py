@@ -7,6 +7,8 @@ and SMTP both) is stored once and handled once. Services never commit: the calle
 
 from __future__ import annotations
 
+import functools
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -85,9 +87,22 @@ def _insert_once(session: Session, message: Message) -> tuple[Message, bool]:
     return message, True
 
 
+CACHED_PARSE_BYTES = 256 * 1024
+"""Messages up to this size are parsed once per process (`parsed`); larger ones each time,
+so the cache stays small."""
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_once(raw: bytes) -> InboundMessage:
+    return parse_message(raw)
+
+
 def parsed(message: Message) -> InboundMessage:
-    """The stored raw bytes parsed again (steps keep only ids between them)."""
-    return parse_message(message.raw)
+    """The stored raw bytes parsed (steps keep only ids between them). Parsing is pure and
+    its result immutable, so the same bytes are parsed once however many steps read them."""
+    if len(message.raw) > CACHED_PARSE_BYTES:
+        return parse_message(message.raw)
+    return _parse_once(message.raw)
 
 
 def provider_event_seen(session: Session, provider: str, event_id: str) -> bool:

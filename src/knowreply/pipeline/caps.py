@@ -1,4 +1,8 @@
-"""Reply caps: a loop with another automaton that gets past screening still stops."""
+"""Reply caps: a loop with another automaton that gets past screening still stops.
+
+The caps count replies, not acknowledgements: an acknowledgement goes at most once per
+inbound email that already passed the caps, with its reply after a member's decision, so
+counting it would only make a customer who asked for two refunds look like a loop."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from knowreply.db.models import Message
+from knowreply.db.models import Message, OutboxItem
 from knowreply.db.types import utcnow
 
 
@@ -24,6 +28,9 @@ DEFAULT_CAPS = ReplyCaps()
 
 
 def _replies(session: Session, workspace_id: int, window: timedelta, *where: object) -> int:
+    acknowledgements = select(OutboxItem.outbound_message_id).where(
+        OutboxItem.workspace_id == workspace_id, OutboxItem.kind == "acknowledgement"
+    )
     count = session.scalar(
         select(func.count())
         .select_from(Message)
@@ -32,6 +39,7 @@ def _replies(session: Session, workspace_id: int, window: timedelta, *where: obj
             Message.direction == "out",
             Message.status != "failed",
             Message.created_at >= utcnow() - window,
+            Message.id.not_in(acknowledgements),
             *where,  # type: ignore[arg-type]
         )
     )

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from knowreply.agent.trace import Outcome, Trace
 from knowreply.db.models import Message
 from knowreply.logs import error_text
 from knowreply.pipeline import steps
-from knowreply.pipeline.outbox import SendOutcome
 from knowreply.runtime import Runtime
+
+if TYPE_CHECKING:
+    from knowreply.pipeline.outbox import SendOutcome
 
 T = TypeVar("T")
 
@@ -79,7 +81,10 @@ def reply_and_finish(
     hand_off: SendHandOff | None = None,
 ) -> HandleResult:
     """Store the agent's reply in the outbox and send it (or hand it off), then record the
-    message's outcome; also what runs after a member decided on a waiting action."""
+    message's outcome; also what runs after a member decided on a waiting action.
+
+    An acknowledgement (the run waits for a member) is sent the same way, but the message's
+    outcome is the run's at once: what becomes of the acknowledgement does not change it."""
     sent: SendOutcome | None = None
     if trace.outcome in steps.SENDS_A_REPLY and trace.reply is not None:
         waiting = hand_off is not None
@@ -92,13 +97,17 @@ def reply_and_finish(
             reply.text,
             waiting,
             reply.sealed_code,
+            reply.kind,
         )
-        if item_id is None:
+        acknowledgement = steps.acknowledges(trace)
+        if item_id is None and not acknowledgement:
             return _result(runtime, message_id, trace)
-        if hand_off is not None:
+        if item_id is not None and hand_off is not None:
             hand_off(message_id, item_id, trace)
-            return _result(runtime, message_id, trace)
-        sent = run("send", steps.send_step, runtime, item_id, 1)
+            if not acknowledgement:
+                return _result(runtime, message_id, trace)
+        elif item_id is not None:
+            sent = run("send", steps.send_step, runtime, item_id, 1)
     run("finish", steps.finish_step, runtime, message_id, trace, sent)
     return _result(runtime, message_id, trace)
 

@@ -9,6 +9,11 @@ the answer: the server may have accepted the reply, so it is **never resent auto
 it becomes `unconfirmed` and the message shows as failed for a person, who can check the sent
 folder and answer by hand (a new row, written by that person). We prefer a possibly missing
 reply, visible in the dashboard, to a certainly duplicated one.
+
+Rows have a kind: the `reply`, and the `acknowledgement` sent while an action waits for a
+member. Each kind has its own live row, so a sent acknowledgement never blocks the reply
+after the decision (nor a person's reply). An acknowledgement still `queued` (its server
+was away) when the reply is written is `superseded`: it would only arrive after the answer.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from knowreply.agent.trace import ReplyKind
 from knowreply.agent.verification import reveal_code
 from knowreply.db.models import Message, OutboxItem
 from knowreply.db.session import transaction
@@ -36,9 +42,11 @@ from knowreply.mail.send import SendError, send_message
 from knowreply.mail.threading import new_message_id
 from knowreply.secrets import MasterKey
 
-SendStatus = Literal["sent", "failed", "unconfirmed", "queued"]
+SendStatus = Literal["sent", "failed", "unconfirmed", "queued", "superseded"]
 LIVE_STATUSES = ("queued", "sending", "sent")
-"""An inbound message has at most one outbox row in these (the partial unique index)."""
+"""An inbound message has at most one outbox row of each kind in these (the partial unique
+index)."""
+DONE_STATUSES = ("sent", "failed", "unconfirmed", "superseded")
 FIRST_RETRY_SECONDS = 5.0
 BACKOFF = 3.0
 UNCONFIRMED = (
@@ -72,22 +80,36 @@ def waiting_text(attempts: int, max_attempts: int, next_at: datetime, error: str
     )
 
 
-def agents_reply(session: Session, inbound_message_id: int) -> OutboxItem | None:
+def agents_reply(
+    session: Session, inbound_message_id: int, kind: ReplyKind = "reply"
+) -> OutboxItem | None:
     return session.scalar(
         select(OutboxItem).where(
-            OutboxItem.inbound_message_id == inbound_message_id, OutboxItem.author.is_(None)
+            OutboxItem.inbound_message_id == inbound_message_id,
+            OutboxItem.author.is_(None),
+            OutboxItem.kind == kind,
         )
     )
 
 
 def live_reply(session: Session, inbound_message_id: int) -> OutboxItem | None:
-    """The reply queued, being sent or sent for this message, if any (at most one)."""
+    """The reply queued, being sent or sent for this message, if any (at most one; an
+    acknowledgement is not the reply)."""
     return session.scalar(
         select(OutboxItem).where(
             OutboxItem.inbound_message_id == inbound_message_id,
+            OutboxItem.kind == "reply",
             OutboxItem.status.in_(LIVE_STATUSES),
         )
     )
+
+
+def supersede_acknowledgement(session: Session, inbound_message_id: int) -> None:
+    """The reply is being written: an acknowledgement not yet handed to a server stays unsent
+    (it would arrive after the answer). One being sent or sent is left alone."""
+    waiting = agents_reply(session, inbound_message_id, "acknowledgement")
+    if waiting is not None and waiting.status == "queued":
+        _finish(session, waiting, "superseded", "The reply was written before this was sent.")
 
 
 @dataclass(frozen=True)
@@ -106,16 +128,19 @@ def prepare_reply(
     *,
     author: str | None = None,
     code: SealedCode | None = None,
+    kind: ReplyKind = "reply",
 ) -> OutboxItem:
     """The outbox row for `inbound`, creating the outbound message first.
 
-    The agent (`author` None) gets its one row back when it has one; a person's reply is a
-    new row, refused by the partial unique index while another reply is live. With a one-time
-    `code`, the stored outbound message keeps the placeholder and the email as sent is kept
-    encrypted on the outbox row until it is sent.
+    The agent (`author` None) gets its one row of each kind back when it has one; a person's
+    reply is a new row, refused by the partial unique index while another reply is live. With
+    a one-time `code`, the stored outbound message keeps the placeholder and the email as sent
+    is kept encrypted on the outbox row until it is sent.
     """
-    if author is None and (existing := agents_reply(session, inbound.id)) is not None:
+    if author is None and (existing := agents_reply(session, inbound.id, kind)) is not None:
         return existing
+    if kind == "reply":
+        supersede_acknowledgement(session, inbound.id)
     account = smtp_account(session, inbound.workspace_id)
     if account is None:
         raise NoSmtpAccount("no SMTP account to send replies: run `knowreply mailbox set-smtp`")
@@ -165,6 +190,7 @@ def prepare_reply(
         recipient=recipient,
         author=author,
         sealed_raw=sealed_raw,
+        kind=kind,
     )
     session.add(item)
     session.flush()
@@ -180,7 +206,7 @@ def deliver(
     """
     with transaction(sessions) as session:
         item = session.get_one(OutboxItem, item_id)
-        if item.status in ("sent", "failed", "unconfirmed"):
+        if item.status in DONE_STATUSES:
             return SendOutcome(item.status, item.last_error)  # type: ignore[arg-type]
         if item.status == "sending":
             _finish(session, item, "unconfirmed", UNCONFIRMED)

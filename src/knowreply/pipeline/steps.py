@@ -11,32 +11,27 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import structlog
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from knowreply.agent.trace import AgentInput, Outcome, Trace
+from knowreply.agent.trace import AgentInput, Outcome, ReplyKind, Trace
 from knowreply.db.models import AgentRun, Message, Workspace
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.mail.accounts import own_addresses
-from knowreply.mail.auth import verify_sender
 from knowreply.mail.screen import screen
 from knowreply.mail.store import parsed
 from knowreply.pipeline.caps import sender_over_cap, thread_over_cap
-from knowreply.pipeline.outbox import (
-    NoSmtpAccount,
-    SealedCode,
-    SendOutcome,
-    deliver,
-    prepare_reply,
-)
 from knowreply.pipeline.outcome import record_outcome
 from knowreply.pipeline.threads import join_conversation
 from knowreply.runtime import Runtime
 from knowreply.workspaces import settings_of
+
+if TYPE_CHECKING:  # the outbox (SMTP, composing) loads only for mail that is answered
+    from knowreply.pipeline.outbox import SendOutcome
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -125,6 +120,8 @@ def thread_step(runtime: Runtime, message_id: int) -> Screened:
 
 def verify_step(runtime: Runtime, message_id: int) -> bool:
     """Sender verification from the workspace's trusted Authentication-Results."""
+    from knowreply.mail.auth import verify_sender
+
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         workspace = session.get_one(Workspace, message.workspace_id)
@@ -196,26 +193,34 @@ def prepare_send_step(
     text: str,
     waiting: bool = False,
     sealed_code: str | None = None,
+    kind: ReplyKind = "reply",
 ) -> int | None:
     """Store our reply and its outbox row; None (and the message failed) without SMTP.
 
     `waiting`: the reply goes to the send queue, so the message shows "Waiting to send"
     until the server answers. `sealed_code`: the one-time code, encrypted (never stored in
-    clear with the message)."""
+    clear with the message). An acknowledgement leaves the message's status alone: the
+    message waits for a member, whatever becomes of the acknowledgement."""
+    from knowreply.pipeline.outbox import NoSmtpAccount, SealedCode, prepare_reply
+
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
         try:
             code = SealedCode(sealed_code, runtime.master_key) if sealed_code else None
-            item_id = prepare_reply(session, message, parsed(message), text, code=code).id
+            item = prepare_reply(session, message, parsed(message), text, code=code, kind=kind)
         except NoSmtpAccount as error:
+            if kind == "acknowledgement":
+                return None
             record_outcome(session, message, "failed", "send", str(error))
             return None
-        if waiting:
+        if waiting and kind == "reply":
             record_outcome(session, message, "sending", None, None)
-        return item_id
+        return item.id
 
 
 def send_step(runtime: Runtime, item_id: int, max_attempts: int = MAX_SEND_ATTEMPTS) -> SendOutcome:
+    from knowreply.pipeline.outbox import deliver
+
     return deliver(runtime.sessions, runtime.master_key, item_id, max_attempts=max_attempts)
 
 
@@ -225,16 +230,22 @@ def send_and_finish_step(
     """One attempt; once the server answered for good, the message's outcome too (safe to
     run again: a sent or failed row answers the same without sending)."""
     sent = send_step(runtime, item_id)
-    if sent.status != "queued":
+    if sent.status != "queued" and not acknowledges(trace):
         finish_step(runtime, message_id, trace, sent)
     return sent
+
+
+def acknowledges(trace: Trace) -> bool:
+    """The run's email is the acknowledgement of a waiting action, not the reply: its send
+    never decides the message's status (a member's decision and the reply after it do)."""
+    return trace.reply is not None and trace.reply.kind == "acknowledgement"
 
 
 def finish_step(runtime: Runtime, message_id: int, trace: Trace, sent: SendOutcome | None) -> str:
     """The message's final status: the agent's outcome, unless its reply could not be sent."""
     with transaction(runtime.sessions) as session:
         message = session.get_one(Message, message_id)
-        if sent is not None and sent.status != "sent":
+        if sent is not None and sent.status != "sent" and not acknowledges(trace):
             reason = "send_unconfirmed" if sent.status == "unconfirmed" else "send"
             record_outcome(session, message, "failed", reason, sent.detail)
         elif trace.outcome is Outcome.FAILED:

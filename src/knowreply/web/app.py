@@ -26,6 +26,7 @@ from knowreply.web.routes import (
     home,
     inbox,
     mail,
+    notifications,
     settings,
     simulator,
     toolkit,
@@ -116,6 +117,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(inbox.router)
     app.include_router(approvals.router)
     app.include_router(settings.router)
+    app.include_router(notifications.router)
     app.include_router(webhooks.router)
 
     @app.get("/healthz", tags=["ops"])

@@ -1,4 +1,4 @@
-"""The audit log as sentences: "alice@example.com was refunded $49.00 on ch_… — approved by
+"""The audit log as sentences: "Alice Martin was refunded $49.00 on ch_… — approved by
 dana@shop.com". One function per kind of event; the event names stay in the CSV and API."""
 
 from __future__ import annotations
@@ -54,7 +54,10 @@ def _amount(detail: Mapping[str, Any]) -> str | None:
 
 
 def _who(entry: AuditEntry) -> str:
-    return entry.customer or str(entry.detail.get("customer") or "a customer")
+    """The customer by name; an event recorded before names were kept: by email, then id."""
+    detail = entry.detail
+    named = detail.get("customer_name") or detail.get("customer_email") or entry.customer
+    return str(named or detail.get("customer") or "a customer")
 
 
 def _stripe_write(entry: AuditEntry) -> str:

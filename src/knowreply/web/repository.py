@@ -21,6 +21,7 @@ from knowreply.db.models import (
     Mailbox,
     Member,
     Message,
+    OutboxItem,
     SmtpAccount,
     Workspace,
 )
@@ -383,6 +384,8 @@ class ThreadMessage:
     created_at: datetime
     retryable: bool
     trace: Trace | None
+    acknowledgement: bool = False
+    """Outbound: the note sent while an action waited for a member, not the reply."""
 
 
 @dataclass(frozen=True)
@@ -450,10 +453,24 @@ def _thread_messages(
     ):
         assert run.message_id is not None
         runs[run.message_id] = run  # the latest run of each message
-    return [_thread_message(message, runs.get(message.id)) for message in messages]
+    acknowledgements = set(
+        session.scalars(
+            select(OutboxItem.outbound_message_id).where(
+                OutboxItem.workspace_id == workspace_id,
+                OutboxItem.kind == "acknowledgement",
+                OutboxItem.outbound_message_id.in_([m.id for m in messages]),
+            )
+        )
+    )
+    return [
+        _thread_message(message, runs.get(message.id), message.id in acknowledgements)
+        for message in messages
+    ]
 
 
-def _thread_message(message: Message, run: AgentRun | None) -> ThreadMessage:
+def _thread_message(
+    message: Message, run: AgentRun | None, acknowledgement: bool = False
+) -> ThreadMessage:
     parsed = parse_message(message.raw)
     trace = None
     if run is not None:
@@ -475,6 +492,7 @@ def _thread_message(message: Message, run: AgentRun | None) -> ThreadMessage:
         and message.status == "failed"
         and message.status_reason != "send_unconfirmed",  # a person answers by hand instead
         trace=trace,
+        acknowledgement=acknowledgement,
     )
 
 
@@ -729,7 +747,15 @@ def audit_lines(
     lines: list[AuditLine] = []
     for event, sender, trace in rows:
         customer = sender or (str(trace["sender"]) if trace and trace.get("sender") else None)
-        searchable = f"{customer or ''} {event.detail.get('customer') or ''}".lower()
+        searchable = " ".join(
+            str(value or "")
+            for value in (
+                customer,
+                event.detail.get("customer"),
+                event.detail.get("customer_name"),
+                event.detail.get("customer_email"),
+            )
+        ).lower()
         if needle and needle not in searchable:
             continue
         entry = audit_sentences.AuditEntry(

@@ -59,6 +59,7 @@ OUTBOUND = {
     "sent": "Sent",
     "failed": "Not sent",
     "unconfirmed": "Unconfirmed: the mail server may or may not have received it",
+    "superseded": "Not sent: the reply went first",
 }
 ACTION_STATUSES = {
     "awaiting_approval": "Waiting for approval",

@@ -80,7 +80,7 @@ CAPABILITIES: dict[CapabilityName, Capability] = {
             CapabilityName.PORTAL_LINKS,
             "Generate customer portal links",
             "write",
-            ("rak_customer_read", "rak_billing_portal_session_write"),
+            ("rak_customer_read", "rak_customer_portal_write"),
         ),
         Capability(
             CapabilityName.CANCELLATIONS,

@@ -127,6 +127,15 @@ class StripeGateway:
         found: T = self._http.reads[name]
         return found
 
+    def kept_read(self, name: str) -> Any:
+        """What `keep_read` kept under this name in this unit of work (None: nothing)."""
+        return self._http.reads.get(name)
+
+    def keep_read(self, name: str, answer: object) -> None:
+        """Keep what a read answered besides its own result (an expanded list), for a later
+        `read_once` of that name in this unit of work."""
+        self._http.reads[name] = answer
+
     async def __aenter__(self) -> StripeGateway:
         return self
 

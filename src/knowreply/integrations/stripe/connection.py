@@ -21,6 +21,7 @@ from knowreply import audit
 from knowreply.db.models import CapabilitySetting, IntegrationConnection, Workspace
 from knowreply.db.types import utcnow
 from knowreply.errors import KnowreplyError
+from knowreply.integrations.stripe.accounts import account_of
 from knowreply.integrations.stripe.capabilities import CAPABILITIES, Capability, CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.errors import (
@@ -33,6 +34,7 @@ from knowreply.integrations.stripe.models import StripeRequest
 from knowreply.integrations.stripe.permissions import (
     NOT_NEEDED,
     REQUIRED,
+    current_names,
     describe_permission_error,
     permission_label,
     probe_permissions,
@@ -90,6 +92,8 @@ class KeyCheck:
     permissions: dict[str, str]
     """`rak_*` name -> granted, missing or unknown."""
     requests: list[StripeRequest]
+    account_id: str | None = None
+    """The account the key reaches (`acct_…`), when Stripe said it."""
 
 
 def read_key(raw: str) -> StripeKey:
@@ -106,6 +110,7 @@ async def check_key(key: StripeKey, *, workspace_id: int, api_base: str | None) 
     async with StripeGateway(key, limiter, api_base) as gateway:
         try:
             await gateway.client.v1.customers.list_async(params={"limit": 1})
+            account_id = await account_of(gateway.client)
             report = await probe_permissions(gateway.client)
         except stripe.AuthenticationError as error:
             failure = from_stripe_error(error)
@@ -126,7 +131,7 @@ async def check_key(key: StripeKey, *, workspace_id: int, api_base: str | None) 
         permissions[PORTAL_CONFIGURATION] = "missing"
     missing = report.missing_messages()
     detail: str | None = f"Missing permissions: {', '.join(missing)}." if missing else None
-    return KeyCheck(ConnectionStatus.CONNECTED, detail, permissions, gateway.requests)
+    return KeyCheck(ConnectionStatus.CONNECTED, detail, permissions, gateway.requests, account_id)
 
 
 def missing_permissions(granted: Mapping[str, str], capability: Capability) -> list[str]:
@@ -149,7 +154,7 @@ def capability_states(
 ) -> tuple[frozenset[CapabilityName], dict[CapabilityName, str]]:
     """(capabilities the business enabled and the key allows, enabled capabilities the key
     cannot serve with what to add: `{refunds: "Add Refunds: Write to the key in Stripe"}`)."""
-    granted = dict(connection.permissions)
+    granted = current_names(connection.permissions)
     allowed: set[CapabilityName] = set()
     blocked: dict[CapabilityName, str] = {}
     for name, capability in CAPABILITIES.items():
@@ -233,7 +238,25 @@ def record_check(connection: IntegrationConnection, check: KeyCheck) -> None:
     connection.status = check.status
     connection.status_detail = check.detail
     connection.permissions = dict(check.permissions)
+    connection.account_id = check.account_id
     connection.last_checked_at = utcnow()
+
+
+def record_portal_configured(session: Session, workspace_id: int, configured: bool) -> bool:
+    """What a portal session created at run time showed about the Customer portal, kept with
+    the live check's findings so the Toolkit says it at once. Returns whether it changed."""
+    connection = get_connection(session, workspace_id)
+    if connection is None:
+        return False
+    found = dict(connection.permissions)
+    if (found.get(PORTAL_CONFIGURATION) != "missing") == configured:
+        return False
+    if configured:
+        del found[PORTAL_CONFIGURATION]
+    else:
+        found[PORTAL_CONFIGURATION] = "missing"
+    connection.permissions = found
+    return True
 
 
 def stored_key(connection: IntegrationConnection, master_key: MasterKey) -> StripeKey:
@@ -365,7 +388,7 @@ def status_view(
     connection: IntegrationConnection | None, capability_choices: dict[str, bool]
 ) -> StripeStatusView:
     """Everything about a workspace's Stripe connection, safe to show (the key only masked)."""
-    granted = dict(connection.permissions) if connection else {}
+    granted = current_names(connection.permissions) if connection else {}
     permissions = _permission_views(granted)
     capabilities = []
     for name, capability in CAPABILITIES.items():

@@ -46,15 +46,27 @@ class InvoiceSummary(_View):
 
 
 PaymentStatus = Literal[
-    "succeeded", "pending", "failed", "refunded", "partially_refunded", "disputed"
+    "succeeded",
+    "pending",
+    "failed",
+    "refunded",
+    "partially_refunded",
+    "disputed",
+    "refund",
+    "paid_from_credit",
+    "paid_outside_stripe",
 ]
+"""A charge's status; in a payment history also `refund` (money back: a refund's own line),
+`paid_from_credit` (an invoice the customer's balance paid) and `paid_outside_stripe` (an
+invoice marked paid out of band): money that moved without a charge of its own."""
 
 
 class PaymentSummary(_View):
-    """A charge (or the payment intent behind it) as a customer would ask about it."""
+    """A charge (or the payment intent behind it) as a customer would ask about it; in a
+    payment history, also a refund or an invoice paid without a charge."""
 
     id: str
-    """The charge id (`ch_…`)."""
+    """The charge id (`ch_…`); in a history, a refund's (`re_…`) or an invoice's (`in_…`)."""
     customer_id: str
     payment_intent_id: str | None = None
     invoice_id: str | None = None

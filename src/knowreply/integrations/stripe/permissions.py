@@ -15,7 +15,7 @@ the Toolkit can say a key holds more than it needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -39,7 +39,7 @@ RESOURCE_NAMES: dict[str, str] = {
     "plan": "Prices",
     "product": "Products",
     "payment_link": "Payment Links",
-    "billing_portal_session": "Customer portal",
+    "customer_portal": "Customer portal",
     "invoice_payment": "Invoice Payments",
 }
 """`rak_<stem>_<level>` stems and the resource names the Stripe Dashboard shows for them."""
@@ -130,7 +130,7 @@ REQUIRED: tuple[RequiredPermission, ...] = (
     RequiredPermission("plan", "write", _price_write),
     RequiredPermission("product", "write", _product_write),
     RequiredPermission("payment_link", "write", _payment_link_write),
-    RequiredPermission("billing_portal_session", "write", _portal_write),
+    RequiredPermission("customer_portal", "write", _portal_write),
 )
 """Every permission knowreply's capabilities use; a capability needs a subset."""
 
@@ -145,6 +145,16 @@ NOT_NEEDED: tuple[RequiredPermission, ...] = (
 customer's card): a key holding them still works, and the Toolkit marks them "not needed"."""
 
 BY_RAK: dict[str, RequiredPermission] = {p.rak: p for p in (*REQUIRED, *NOT_NEEDED)}
+
+RENAMED: dict[str, str] = {"rak_billing_portal_session_write": "rak_customer_portal_write"}
+"""Names earlier versions stored for a permission -> the name Stripe uses (see
+docs/connecting-stripe.md): a key checked before the rename keeps what its check found."""
+
+
+def current_names(found: Mapping[str, str]) -> dict[str, str]:
+    """A stored check's findings under the permission names in use now."""
+    return {RENAMED.get(name, name): state for name, state in found.items()}
+
 
 ProbeStatus = Literal["granted", "missing", "unknown"]
 
@@ -195,7 +205,7 @@ async def _probe_one(client: stripe.StripeClient, permission: RequiredPermission
     try:
         await permission.probe(client)
     except stripe.PermissionError as error:
-        if _HAVING.search(error.user_message or "") is None:
+        if not permissions_named(error.user_message or ""):
             # A 403 that names no permission (an account restriction, a blocked key…).
             return ProbeResult(permission, "unknown", error.user_message or "refused (403)")
         return ProbeResult(permission, "missing")
@@ -230,7 +240,17 @@ async def probe_permissions(
     return PermissionReport(tuple(results))
 
 
-_HAVING = re.compile(r"Having the '(rak_[a-z_]+?)_(read|write)' permission")
+_HAVING = re.compile(r"Having the ((?:'rak_[a-z_]+', )*'rak_[a-z_]+') permissions? would allow")
+"""Stripe's 403 names one permission ("Having the 'rak_refund_write' permission would allow
+this request to continue") or every permission that would each allow it ("Having the
+'rak_billing_cadence_read', 'rak_subscription_read' permissions would allow …")."""
+
+
+def permissions_named(message: str) -> list[str]:
+    """The `rak_*` names a Stripe 403 says would allow the request; [] when it names none
+    (as "Having more permissions would allow this request to continue" does)."""
+    found = _HAVING.search(message)
+    return re.findall(r"'(rak_[a-z_]+)'", found[1]) if found else []
 
 
 def permission_label(rak: str) -> str | None:
@@ -245,8 +265,10 @@ def permission_label(rak: str) -> str | None:
 
 def describe_permission_error(message: str) -> str | None:
     """Turn Stripe's 403 text into what to do: enable "Refunds: Write" on the key."""
-    found = _HAVING.search(message)
-    if found is None:
+    named = permissions_named(message)
+    if not named:
         return None
-    label = permission_label(f"{found[1]}_{found[2]}")
+    # Of several that would each do, the one knowreply asks for (its Dashboard name is known).
+    rak = next((name for name in named if name in BY_RAK), named[0])
+    label = permission_label(rak) or rak
     return f"Enable {label} on your restricted key in Stripe Dashboard > Developers > API keys"

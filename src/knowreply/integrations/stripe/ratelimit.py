@@ -109,8 +109,21 @@ _HOLD_SECONDS = 60.0
 """A slot taken by a process that died mid-request frees itself after this long."""
 
 
+class _Full(Exception):
+    """A window has no free slot; `wait`: seconds until one may be free."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(wait)
+        self.wait = wait
+
+
+_slots_made: set[tuple[str, str, str, int]] = set()
+"""(database, account, window, slots) whose slot rows this process saw committed: checked
+once per process, not at every request."""
+
+
 class SharedLimiter:
-    """Stripe's limits for one account (a key and the address it goes to), counted in the
+    """Stripe's limits for one account (see `account_name`), counted in the
     database: the mode's global window and one window per endpoint, each with as many slots as
     Stripe allows a second. Works on SQLite and PostgreSQL; a request waits, never fails."""
 
@@ -139,35 +152,39 @@ class SharedLimiter:
             except IntegrityError:
                 pass  # another process made it first
 
-    def _take(self, window: str, count: int) -> tuple[int | None, float]:
-        """(the slot row taken, 0) or (None, seconds until one may be free)."""
-        now = time.time()
-        with transaction(self._sessions) as session:
+    def _take(self, session: Session, window: str, count: int, now: float) -> int:
+        """Take a free slot of `window` (its rows made on first use) or raise `_Full`."""
+        known = (str(session.get_bind().engine.url), self.account, window, count)
+        if known not in _slots_made:
             self._ensure_slots(session, window, count)
-            free = (
-                select(StripeRateSlot.id)
-                .where(
-                    StripeRateSlot.account == self.account,
-                    StripeRateSlot.window == window,
-                    StripeRateSlot.free_at <= now,
-                )
-                .limit(1)
-                .scalar_subquery()
+        free = (
+            select(StripeRateSlot.id)
+            .where(
+                StripeRateSlot.account == self.account,
+                StripeRateSlot.window == window,
+                StripeRateSlot.free_at <= now,
             )
-            taken = session.scalar(
-                update(StripeRateSlot)
-                .where(StripeRateSlot.id == free, StripeRateSlot.free_at <= now)
-                .values(free_at=now + _HOLD_SECONDS)
-                .returning(StripeRateSlot.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)  # PostgreSQL: another taker's row is skipped
+            .scalar_subquery()
+        )
+        taken = session.scalar(
+            update(StripeRateSlot)
+            .where(StripeRateSlot.id == free, StripeRateSlot.free_at <= now)
+            .values(free_at=now + _HOLD_SECONDS)
+            .returning(StripeRateSlot.id)
+            .execution_options(synchronize_session=False)  # no ORM objects to update
+        )
+        if taken is not None:
+            return int(taken)
+        soonest = session.scalar(
+            select(func.min(StripeRateSlot.free_at)).where(
+                StripeRateSlot.account == self.account, StripeRateSlot.window == window
             )
-            if taken is not None:
-                return taken, 0.0
-            soonest = session.scalar(
-                select(func.min(StripeRateSlot.free_at)).where(
-                    StripeRateSlot.account == self.account, StripeRateSlot.window == window
-                )
-            )
-        return None, max((soonest or now) - now, 0.0)
+        )
+        if soonest is None:  # the rows are gone (a new database at the same address)
+            _slots_made.discard(known)
+        raise _Full(max((soonest or now) - now, 0.0))
 
     def _release(self, slot_ids: list[int], free_at: float) -> None:
         with transaction(self._sessions) as session:
@@ -175,17 +192,21 @@ class SharedLimiter:
                 update(StripeRateSlot)
                 .where(StripeRateSlot.id.in_(slot_ids))
                 .values(free_at=free_at)
+                .execution_options(synchronize_session=False)
             )
 
     def _take_all(self, endpoint: str) -> tuple[list[int], float]:
-        held: list[int] = []
-        for window, count in self._windows(endpoint):
-            taken, wait = self._take(window, count)
-            if taken is None:
-                if held:
-                    self._release(held, 0.0)
-                return [], wait
-            held.append(taken)
+        """A slot of every window in one transaction (all or none), or the seconds until one
+        may be free."""
+        windows = self._windows(endpoint)
+        try:
+            with transaction(self._sessions) as session:
+                now = time.time()
+                held = [self._take(session, window, count, now) for window, count in windows]
+                url = str(session.get_bind().engine.url)
+        except _Full as full:
+            return [], full.wait
+        _slots_made.update((url, self.account, window, count) for window, count in windows)
         return held, 0.0
 
     @asynccontextmanager
@@ -202,9 +223,12 @@ class SharedLimiter:
             await asyncio.to_thread(self._release, held, time.time() + 1.0)
 
 
-def account_name(secret: str, api_base: str | None) -> str:
-    """Names an account without the key: a digest of the key and the address."""
-    return hashlib.sha256(f"{secret}\x1f{api_base or ''}".encode()).hexdigest()[:40]
+def account_name(secret: str, api_base: str | None, account_id: str | None = None) -> str:
+    """Names the account a key reaches without the key: a digest of the account id and the
+    address, so every key of one account (two workspaces, a rolled key) shares its budget;
+    of the key and the address when the account is not known."""
+    who = f"account {account_id}" if account_id else secret
+    return hashlib.sha256(f"{who}\x1f{api_base or ''}".encode()).hexdigest()[:40]
 
 
 _limiters: dict[tuple[int, str], SlidingWindowLimiter] = {}
@@ -224,7 +248,12 @@ def limiter_for(
 
 
 def shared_limiter(
-    sessions: sessionmaker[Session], secret: str, api_base: str | None, mode: str
+    sessions: sessionmaker[Session],
+    secret: str,
+    api_base: str | None,
+    mode: str,
+    account_id: str | None = None,
 ) -> SharedLimiter:
-    """The database-backed limiter of the account a key reaches (every process shares it)."""
-    return SharedLimiter(sessions, account_name(secret, api_base), mode)
+    """The database-backed limiter of the account a key reaches (every process, workspace and
+    key of that account shares it)."""
+    return SharedLimiter(sessions, account_name(secret, api_base, account_id), mode)

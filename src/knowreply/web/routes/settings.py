@@ -128,6 +128,7 @@ def _form_values(view: ws.SettingsView) -> dict[str, str]:
     values["refund_window_days"] = str(view.refund_window_days)
     values["trusted_authserv_ids"] = "\n".join(view.trusted_authserv_ids)
     values["unknown_sender_reply"] = view.unknown_sender_reply
+    values["acknowledge_waiting"] = "true" if view.acknowledge_waiting else "false"
     return values
 
 
@@ -167,6 +168,8 @@ def _change_from_form(
     data["trusted_authserv_ids"] = form.get("trusted_authserv_ids", "").splitlines()
     if unknown := form.get("unknown_sender_reply", "").strip():  # absent: unchanged
         data["unknown_sender_reply"] = unknown
+    if acknowledge := form.get("acknowledge_waiting", "").strip():  # absent: unchanged
+        data["acknowledge_waiting"] = acknowledge
     if form.get("forget_llm_api_key") == "on":
         data["llm_api_key"] = ""
     elif key := form.get("llm_api_key", "").strip():

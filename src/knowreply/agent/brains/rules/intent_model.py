@@ -111,10 +111,22 @@ def fit_arrays(training: Sequence[Example], *, c: float = C) -> FittedArrays:
         word_idf=words.idf_,
         chars=np.asarray(chars.get_feature_names_out(), dtype=str),
         char_idf=chars.idf_,
-        coef=np.vstack([e.coef_[0] for e in classifier.estimators_]),
-        intercept=np.array([e.intercept_[0] for e in classifier.estimators_]),
+        coef=np.vstack([_weights(e, features.shape[1]) for e in classifier.estimators_]),
+        intercept=np.array([_intercept(e) for e in classifier.estimators_]),
         labels=np.asarray(binarizer.classes_, dtype=str),
     )
+
+
+def _weights(estimator: Any, width: int) -> Any:
+    """An intent with one value in training has a constant estimator: no weights."""
+    return estimator.coef_[0] if hasattr(estimator, "coef_") else np.zeros(width)
+
+
+def _intercept(estimator: Any) -> float:
+    if hasattr(estimator, "coef_"):
+        return float(estimator.intercept_[0])
+    constant = float(estimator.predict_proba(np.zeros((1, 1)))[0, 1])
+    return 50.0 if constant > 0.5 else -50.0  # the logistic of ±50: as good as 1 or 0
 
 
 class IntentModel:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -126,8 +129,19 @@ def refund_done(
     return _render("refund_done", audience, refund=refund, payment=payment)
 
 
-def refund_pending_approval(audience: Audience, *, amount: Money | None = None) -> str:
-    return _render("refund_pending_approval", audience, amount=amount)
+@dataclass(frozen=True)
+class Waiting:
+    """A write waiting for a member, as the customer's acknowledgement names it."""
+
+    kind: Literal["refund", "cancellation"]
+    amount: Money | None = None
+    paid_at: datetime | None = None
+    """The refunded payment's date, when known."""
+
+
+def acknowledgement(waiting: Sequence[Waiting], audience: Audience) -> str:
+    """What will be checked and that a person confirms it first: nothing is promised."""
+    return _render("acknowledgement", audience, waiting=waiting)
 
 
 def refund_refused(

@@ -11,11 +11,11 @@ from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.models import InvoiceSummary, PaymentSummary
 from knowreply.money import Money
 
-from ._stripe import across_scope, customer_id_of, looks_like, owned, translated
+from ._stripe import across_scope, customer_id_of, field, looks_like, owned, translated
 from .errors import NothingFound
 from .invoices import sent_summaries
 from .scope import CustomerScope
-from .views import intent_summary, payment_summary
+from .views import intent_summary, paid_without_charge, payment_summary, refund_summary
 
 LATEST = "latest"
 """The reference meaning the scope's newest charge, whatever its status."""
@@ -28,13 +28,22 @@ async def _scope_charges(
 ) -> list[stripe.Charge]:
     service = gateway.client.v1.charges
     name = f"charges {limit} {' '.join(sorted(scope.customer_ids))}"
-    return await gateway.read_once(
+    charges = await gateway.read_once(
         name,
         lambda: across_scope(
             scope,
-            lambda customer_id: service.list_async({"customer": customer_id, "limit": limit}),
+            lambda customer_id: service.list_async(
+                {"customer": customer_id, "limit": limit, "expand": ["data.refunds"]}
+            ),
         ),
     )
+    for charge in charges:  # read again by id (the guardrails, then the refund): no request
+        gateway.keep_read(_charge_read(charge.id), charge)
+    return charges
+
+
+def _charge_read(charge_id: str) -> str:
+    return f"charge {charge_id}"
 
 
 async def find_charge(
@@ -63,7 +72,12 @@ async def find_charge(
         if isinstance(charge, stripe.Charge) and customer_id_of(charge) in scope.customer_ids:
             return charge
         return intent
-    return await owned(scope, "charge", wanted, lambda: client.charges.retrieve_async(wanted))
+    kept = gateway.kept_read(_charge_read(wanted))
+    if isinstance(kept, stripe.Charge) and customer_id_of(kept) in scope.customer_ids:
+        return kept  # read in this unit of work (a list, or the guardrails' read)
+    charge = await owned(scope, "charge", wanted, lambda: client.charges.retrieve_async(wanted))
+    gateway.keep_read(_charge_read(wanted), charge)
+    return charge
 
 
 def summarize(found: stripe.Charge | stripe.PaymentIntent) -> PaymentSummary:
@@ -82,9 +96,38 @@ async def payment_status(
 async def payment_history(
     gateway: StripeGateway, scope: CustomerScope, *, limit: int = 10
 ) -> list[PaymentSummary]:
-    """The scope's charges, newest first."""
-    charges = await _scope_charges(gateway, scope, min(limit, 100))
-    return [payment_summary(charge) for charge in charges[:limit]]
+    """The scope's money, newest first: charges, each refund as its own line (money back),
+    and invoices paid without a charge (from the customer's credit balance, or outside
+    Stripe), which a list of charges alone never shows."""
+    wanted = min(limit, 100)
+    charges = await _scope_charges(gateway, scope, wanted)
+    invoices = gateway.client.v1.invoices
+    paid = await across_scope(
+        scope,
+        lambda customer_id: invoices.list_async(
+            {
+                "customer": customer_id,
+                "status": "paid",
+                "limit": wanted,
+                "expand": ["data.payments"],
+            }
+        ),
+    )
+    lines = [payment_summary(charge) for charge in charges]
+    lines += [
+        refund_summary(made, charge)
+        for charge in charges
+        for made in _refunds_of(charge)
+        if made.status in ("succeeded", "pending")
+    ]
+    lines += [line for invoice in paid for line in paid_without_charge(invoice)]
+    lines.sort(key=lambda line: line.created, reverse=True)
+    return lines[:limit]
+
+
+def _refunds_of(charge: stripe.Charge) -> list[stripe.Refund]:
+    listed = field(charge, "refunds")
+    return list(listed.data) if listed is not None else []
 
 
 async def payments_of_amount(
@@ -107,7 +150,7 @@ async def duplicate_charge(gateway: StripeGateway, scope: CustomerScope) -> Paym
     made within three days of each other, newest pair first; None when there is none."""
     history = [
         p
-        for p in await payment_history(gateway, scope, limit=20)
+        for p in map(payment_summary, await _scope_charges(gateway, scope, 20))
         if p.status in ("succeeded", "partially_refunded")
     ]
     for newer, older in itertools.pairwise(history):

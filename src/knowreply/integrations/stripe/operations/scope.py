@@ -16,7 +16,7 @@ from knowreply.integrations.stripe.errors import StripeFailure
 from knowreply.integrations.stripe.keys import KeyMode
 from knowreply.integrations.stripe.models import CustomerRef
 
-from ._stripe import translated
+from ._stripe import field, translated
 from .errors import NothingFound
 
 log = structlog.get_logger(__name__)
@@ -81,25 +81,39 @@ def _ref(customer: stripe.Customer) -> CustomerRef:
     )
 
 
-async def find_customers(gateway: StripeGateway, email: str, *, mode: KeyMode) -> ScopeLookup:
+def current_subscriptions_read(customer_id: str) -> str:
+    """The unit-of-work read name of a customer's current subscriptions (see `find_customers`)."""
+    return f"current subscriptions {customer_id}"
+
+
+async def find_customers(
+    gateway: StripeGateway, email: str, *, mode: KeyMode, with_subscriptions: bool = False
+) -> ScopeLookup:
     """Every customer whose email is `email`, ignoring case.
 
     Stripe's `customers.list(email=)` matches case-sensitively, so the exact address and its
     lower-cased form are listed; only when neither finds anyone does the search API
     (case-insensitive, but eventually consistent and limited to 20 requests a second) look
     for other spellings. A sender found lately is answered from the account's cache.
+
+    `with_subscriptions` (for an email about subscriptions, from a key that may read them)
+    has the list bring each customer's current subscriptions along (`expand[]`), kept for
+    this unit of work only, so the answer needs no subscription list of its own.
     """
     address = email.strip()
     cached = gateway.cache.customers(address)
     if cached is not None:
         return ScopeLookup(email=address, scope=CustomerScope(address, cached))
     found: dict[str, CustomerRef] = {}
+    expand = ["data.subscriptions"] if with_subscriptions else []
     with translated():
         for candidate in dict.fromkeys([address, address.lower()]):
             listed = await gateway.client.v1.customers.list_async(
-                params={"email": candidate, "limit": 100}
+                params={"email": candidate, "limit": 100, "expand": expand}
             )
             found.update((c.id, _ref(c)) for c in listed.data)
+            for customer in listed.data:
+                _keep_subscriptions(gateway, customer)
     if not found:
         found = await _searched(gateway, address)
     if not found:
@@ -112,6 +126,13 @@ async def find_customers(gateway: StripeGateway, email: str, *, mode: KeyMode) -
     customers = tuple(found.values())
     gateway.cache.remember_customers(address, customers)
     return ScopeLookup(email=address, scope=CustomerScope(address, customers))
+
+
+def _keep_subscriptions(gateway: StripeGateway, customer: stripe.Customer) -> None:
+    """A customer's expanded current subscriptions, when complete (no further page)."""
+    embedded = field(customer, "subscriptions")
+    if embedded is not None and not embedded.has_more:
+        gateway.keep_read(current_subscriptions_read(customer.id), list(embedded.data))
 
 
 async def _searched(gateway: StripeGateway, address: str) -> dict[str, CustomerRef]:

@@ -15,7 +15,7 @@ from knowreply.integrations.stripe.models import CancellationResult, Subscriptio
 
 from ._stripe import across_scope, id_of, idempotency_key, owned, translated
 from .errors import ChoiceNeeded, NothingFound
-from .scope import CustomerScope
+from .scope import CustomerScope, current_subscriptions_read
 from .views import at, subscription_summary
 
 log = structlog.get_logger(__name__)
@@ -28,7 +28,8 @@ ENDED = ("canceled", "incomplete_expired")
 async def _product_names(
     gateway: StripeGateway, subscriptions: list[stripe.Subscription]
 ) -> dict[str, str]:
-    """Product id -> name. A key that may not read products gets the price nicknames instead.
+    """Product id -> name, with one request for every name not cached. A key that may not
+    read products gets the price nicknames instead.
 
     (Listing subscriptions cannot expand `data.items.data.price.product`: five levels, and
     Stripe expands four.)
@@ -40,21 +41,25 @@ async def _product_names(
         if (product_id := id_of(item.price.product)) is not None
     }
     names = gateway.cache.product_names(ids)
-    for product_id in sorted(ids - names.keys()):
-        try:
-            with translated():
-                product = await gateway.client.v1.products.retrieve_async(product_id)
-        except StripeFailure as failure:
-            if failure.reason != "missing_permission":
-                raise
-            log.warning("stripe.product.unreadable", detail=failure.message)
-            return names
-        names[product_id] = product.name
-    gateway.cache.remember_product_names(names)
-    return names
+    unknown = sorted(ids - names.keys())
+    if not unknown:
+        return names
+    try:
+        with translated():
+            listed = await gateway.client.v1.products.list_async(
+                {"ids": unknown, "limit": min(len(unknown), 100)}
+            )
+    except StripeFailure as failure:
+        if failure.reason != "missing_permission":
+            raise
+        log.warning("stripe.product.unreadable", detail=failure.message)
+        return names
+    found = {product.id: product.name for product in listed.data}
+    gateway.cache.remember_product_names(found)
+    return {**names, **found}
 
 
-async def _scope_subscriptions(
+async def _listed_subscriptions(
     gateway: StripeGateway, scope: CustomerScope
 ) -> list[stripe.Subscription]:
     service = gateway.client.v1.subscriptions
@@ -64,6 +69,27 @@ async def _scope_subscriptions(
             {"customer": customer_id, "status": "all", "limit": 100}
         ),
     )
+
+
+def _brought_along(gateway: StripeGateway, scope: CustomerScope) -> list[stripe.Subscription]:
+    """The scope's current subscriptions the customer lookup brought along (see
+    `find_customers`); empty when it did not, for any customer of the scope."""
+    found: list[stripe.Subscription] = []
+    for customer in scope.customers:
+        kept = gateway.kept_read(current_subscriptions_read(customer.id))
+        if kept is None:
+            return []
+        found.extend(kept)
+    found.sort(key=lambda subscription: int(subscription.created), reverse=True)
+    return found
+
+
+async def _scope_subscriptions(
+    gateway: StripeGateway, scope: CustomerScope
+) -> list[stripe.Subscription]:
+    """The scope's current subscriptions as the lookup brought them, or when it brought none,
+    every subscription (ended ones too: the answer then says what ended, and when)."""
+    return _brought_along(gateway, scope) or await _listed_subscriptions(gateway, scope)
 
 
 async def list_subscriptions(

@@ -92,6 +92,65 @@ def payment_summary(charge: stripe.Charge) -> PaymentSummary:
     )
 
 
+def refund_summary(refund: stripe.Refund, charge: stripe.Charge) -> PaymentSummary:
+    """Money back, as its own line of a payment history (on the card the charge was paid by)."""
+    paid = payment_summary(charge)
+    return paid.model_copy(
+        update={
+            "id": refund.id,
+            "created": when(refund.created),
+            "amount": money(refund.amount, refund.currency),
+            "amount_captured": None,
+            "amount_refunded": money(0, refund.currency),
+            "status": "refund",
+            "failure_reason": None,
+            "receipt_url": None,
+        }
+    )
+
+
+_BY_CHARGE = ("charge", "payment_intent")
+"""Invoice payments made by a charge: the payment history lists that charge already."""
+
+
+def paid_without_charge(invoice: stripe.Invoice) -> list[PaymentSummary]:
+    """The money that paid an invoice without a charge of its own: from the customer's credit
+    balance (`starting_balance` to `ending_balance`), and what `amount_paid` counts beyond the
+    invoice's charge payments (paid outside Stripe). Needs `payments` expanded."""
+    found: list[PaymentSummary] = []
+    start, end = field(invoice, "starting_balance"), field(invoice, "ending_balance")
+    if start is not None and end is not None and start < 0 and end > start:
+        found.append(_invoice_line(invoice, min(end, 0) - start, "paid_from_credit"))
+    payments = field(invoice, "payments")
+    if payments is not None and not payments.has_more:
+        by_charge = sum(
+            p.amount_paid or 0
+            for p in payments.data
+            if p.status == "paid" and p.payment.type in _BY_CHARGE
+        )
+        if invoice.amount_paid > by_charge:
+            found.append(
+                _invoice_line(invoice, invoice.amount_paid - by_charge, "paid_outside_stripe")
+            )
+    return found
+
+
+def _invoice_line(invoice: stripe.Invoice, amount: int, status: PaymentStatus) -> PaymentSummary:
+    transitions = field(invoice, "status_transitions")
+    paid_at = field(transitions, "paid_at") if transitions is not None else None
+    label = invoice.description or "Invoice"
+    return PaymentSummary(
+        id=str(invoice.id),
+        customer_id=customer_id_of(invoice) or "",
+        invoice_id=invoice.id,
+        created=when(paid_at or invoice.created),
+        amount=money(amount, invoice.currency),
+        amount_refunded=money(0, invoice.currency),
+        status=status,
+        description=f"{label} ({invoice.number})" if invoice.number else label,
+    )
+
+
 _INTENT_STATUS: dict[str, PaymentStatus] = {
     "succeeded": "succeeded",
     "canceled": "failed",

@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 
 PRIMARY_THRESHOLD = 0.05
 SECONDARY_THRESHOLD = 0.80
-WRITE_THRESHOLD = 0.50
+WRITE_THRESHOLD = 0.80
+"""A write also needs the explicit-request check. Cross-validation on `dev/` scores 0.50 and
+0.80 alike; 0.80 (the earlier guard's value) was kept after the held-out run at 0.50 gave
+writes to 25 emails that did not ask for one (docs/evaluation.md says so)."""
 WRITE_KINDS: dict[Intent, explicit.WriteKind] = {
     Intent.REFUND: "refund",
     Intent.PARTIAL_REFUND: "refund",

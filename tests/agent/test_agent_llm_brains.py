@@ -123,7 +123,10 @@ def test_anthropic_brain_calls_a_tool_then_writes_the_reply(shop: Shop) -> None:
     assert trace.outcome == "replied", trace.reason
     assert trace.reply is not None and "Pro plan renews" in trace.reply.text
     assert [c.name for c in trace.tool_calls] == ["subscription_status"]
-    assert "/v1/subscriptions" in stripe_paths(shop)
+    customer_lookups = [
+        r["params"] for r in shop.stripe.control.requests() if r["path"] == "/v1/customers"
+    ]
+    assert ["expand[0]", "data.subscriptions"] in customer_lookups[0]  # plans come with it
     assert llm.paths == ["/v1/messages", "/v1/messages"]
 
     first, second = llm.requests

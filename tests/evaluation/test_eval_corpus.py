@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from knowreply.agent.brains.rules.examples import load
+from knowreply.agent.brains.rules.examples import BATCHES, id_number, load
 from knowreply.agent.trace import ToolCall
 from knowreply.evaluation.corpus import CorpusReport, CorpusResult, intent_of_call
 
@@ -44,7 +44,8 @@ def test_the_scores_count_people_unasked_writes_and_multi_intent_emails() -> Non
 def test_the_eval_command_runs_a_split_of_the_corpus() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KNOWREPLY_")}
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2] / "src")
-    command = ["eval", "--split", "heldout", "--lang", "fr", "--jobs", "4", "--json"]
+    command = ["eval", "--split", "heldout", "--lang", "fr", "--batch", "2", "--jobs", "4"]
+    command.append("--json")
     done = subprocess.run(
         [sys.executable, "-m", "knowreply", *command],
         capture_output=True,
@@ -59,6 +60,14 @@ def test_the_eval_command_runs_a_split_of_the_corpus() -> None:
         "rules",
         ["fr"],
     )
-    assert result["emails"] == len(load("heldout", languages=("fr",)))
+    assert result["emails"] == len(load("heldout", languages=("fr",), batch=2))
     assert done.returncode == (1 if result["unasked_writes"] else 0), done.stderr
     assert 0 < result["accuracy"] <= 1
+
+
+def test_a_batch_is_the_emails_whose_numbers_it_names() -> None:
+    every = load("dev", languages=("de",))
+    by_batch = [load("dev", languages=("de",), batch=batch) for batch in BATCHES]
+    assert sorted(e.id for b in by_batch for e in b) == sorted(e.id for e in every)
+    assert all(id_number(e.id) < 1000 for e in by_batch[0])
+    assert by_batch[0] and by_batch[1]

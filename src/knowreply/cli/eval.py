@@ -45,6 +45,10 @@ def eval_command(
     lang: Annotated[
         list[str] | None, typer.Option(help="Only the corpus emails in this language.")
     ] = None,
+    batch: Annotated[
+        int | None,
+        typer.Option(min=1, max=3, help="Only the corpus emails of this batch (its README)."),
+    ] = None,
     jobs: Annotated[
         int, typer.Option(min=1, max=64, help="Corpus emails run at the same time.")
     ] = 1,
@@ -72,7 +76,7 @@ def eval_command(
         timeout_seconds=timeout,
     )
     if split is not None:
-        _eval_corpus(split, options, jobs=jobs, timeout=timeout, lang=lang, json=json)
+        _eval_corpus(split, options, jobs=jobs, timeout=timeout, lang=lang, batch=batch, json=json)
         return
     cases = load_cases(directory)
     if only:
@@ -95,15 +99,23 @@ def _eval_corpus(
     jobs: int,
     timeout: float | None,
     lang: list[str] | None,
+    batch: int | None,
     json: bool,
 ) -> None:
     from knowreply.evaluation.corpus import run_corpus
 
     report = run_corpus(
-        split, options, jobs=jobs, timeout=timeout, languages=tuple(lang) if lang else None
+        split,
+        options,
+        jobs=jobs,
+        timeout=timeout,
+        languages=tuple(lang) if lang else None,
+        batch=batch,
     )
     if not report.results:
-        raise fail(f"the corpus has no {split} emails in {', '.join(lang or [])}", 1)
+        where = f" in {', '.join(lang)}" if lang else ""
+        of_batch = f" of batch {batch}" if batch else ""
+        raise fail(f"the corpus has no {split} emails{of_batch}{where}", 1)
     if json:
         typer.echo(json_lib.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:

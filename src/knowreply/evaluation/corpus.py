@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowreply.agent.brains.rules.examples import Example, Split, load
+from knowreply.agent.brains.rules.examples import LANGUAGES, Example, Split, load
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Outcome, ToolCall
 from knowreply.config import Settings
@@ -187,9 +187,11 @@ def run_corpus(
     jobs: int = 1,
     timeout: float | None = None,
     languages: tuple[str, ...] | None = None,
+    batch: int | None = None,
 ) -> CorpusReport:
-    """Every email of the split through the agent, `jobs` at a time, in one workspace."""
-    examples = load(split) if languages is None else load(split, languages=languages)
+    """Every email of the split (of one batch) through the agent, `jobs` at a time, in one
+    workspace."""
+    examples = load(split, languages=languages or LANGUAGES, batch=batch)
     report = CorpusReport(split=split, brain=options.brain, model=options.model)
     with tempfile.TemporaryDirectory(prefix="knowreply-corpus-") as tmp:
         settings = Settings(database_url=f"sqlite:///{Path(tmp) / 'eval.sqlite'}", data_dir=tmp)

@@ -13,6 +13,9 @@ from knowreply.agent.brains.rules.understanding import Intent
 Split = Literal["dev", "heldout"]
 CORPUS_DIR = Path(__file__).parent / "corpus"
 LANGUAGES = ("en", "ja", "es", "fr", "de")
+BATCHES = {1: range(1, 1000), 2: range(1000, 3000), 3: range(3000, 10_000)}
+"""Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
+written at once and split once, so its held-out part can be scored on its own."""
 
 
 @dataclass(frozen=True)
@@ -34,14 +37,25 @@ def _parse(line: str, where: str) -> Example:
     return Example(raw["id"], raw["lang"], intents, raw.get("subject", ""), raw["body"])
 
 
-def load(split: Split, *, languages: tuple[str, ...] = LANGUAGES) -> list[Example]:
-    """Every example of a split, in file order; a language without a file has none."""
+def id_number(example_id: str) -> int:
+    """The number of `<lang>-NNNN`."""
+    return int(example_id.rsplit("-", 1)[1])
+
+
+def load(
+    split: Split, *, languages: tuple[str, ...] = LANGUAGES, batch: int | None = None
+) -> list[Example]:
+    """Every example of a split (of one batch), in file order; a language without a file has
+    none."""
     examples: list[Example] = []
     for language in languages:
         path = CORPUS_DIR / split / f"{language}.jsonl"
         if not path.exists():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                examples.append(_parse(line, f"{path.name}:{number}"))
+            if not line.strip():
+                continue
+            example = _parse(line, f"{path.name}:{number}")
+            if batch is None or id_number(example.id) in BATCHES[batch]:
+                examples.append(example)
     return examples

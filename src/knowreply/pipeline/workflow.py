@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from dbos import DBOS, DBOSClient, SetWorkflowID, WorkflowStatus
 
 from knowreply.agent.trace import Trace
-from knowreply.durable import QueueSpec, client, declare_queue
+from knowreply.durable import QueueSpec, client, declare_queue, launched_queue
 from knowreply.pipeline import steps
 from knowreply.pipeline.handle import after_decision, handle
 from knowreply.runtime import Runtime
@@ -66,10 +66,8 @@ def _durable_step(name: str, function: Callable[..., T], *args: Any) -> T:
 
 def _hand_off(message_id: int, item_id: int, trace: Trace) -> None:
     """Start the reply's send workflow (a child: recorded, so recovery starts it once)."""
-    queue = DBOS.retrieve_queue(SEND_QUEUE)
-    assert queue is not None
     with SetWorkflowID(f"reply-{item_id}"):
-        queue.enqueue(send_reply, message_id, item_id, trace.model_dump_json())
+        launched_queue(SEND_QUEUE).enqueue(send_reply, message_id, item_id, trace.model_dump_json())
 
 
 @DBOS.workflow(name=WORKFLOW_NAME)

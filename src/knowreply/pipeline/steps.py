@@ -135,7 +135,7 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
     Runs of this message left `running` by a crash end as failed first; Stripe's idempotency
     keys come from the email, so running again never acts twice.
     """
-    from knowreply.agent.runner import run_agent  # the agent loads only for mail it answers
+    from knowreply.agent.runner import add_run, run_agent  # loads only for mail it answers
 
     with transaction(runtime.sessions) as session:
         end_interrupted_runs(session, message_id)
@@ -152,7 +152,8 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
             conversation_id=message.conversation_id,
             truncated=msg.truncated,
         )
-    trace = asyncio.run(run_agent(runtime, agent_input))
+        run_id = add_run(session, agent_input)  # with the above: one commit
+    trace = asyncio.run(run_agent(runtime, agent_input, run_id=run_id))
     for wait in AGENT_RETRY_SECONDS:
         if not trace.retryable:
             break

@@ -25,11 +25,12 @@ T = TypeVar("T")
 WORKFLOW_NAME = "handle_message"
 DECIDED_WORKFLOW_NAME = "send_decided_reply"
 SEND_WORKFLOW_NAME = "send_reply"
-POLL_SECONDS = 0.1
-"""How often a worker looks for queued emails: small, so the next email starts soon. Not
-smaller: each poll costs its process ~5 ms of CPU (DBOS builds and runs several queries)
-whether or not an email waits; at 50 ms the polls of an idle worker took 14 % of a core.
-With 16 emails in flight per worker, a poll's delay adds latency, not a limit on the rate."""
+POLL_SECONDS = 0.2
+"""How often a worker looks for queued emails. Each poll costs its process ~5 ms of CPU
+(DBOS builds and runs several queries) whether or not an email waits: at 0.1 s the polls
+were two thirds of an idle worker's 90 ms of CPU a second. With 16 emails in flight per
+worker, a poll's delay adds latency (0.1 s on average), not a limit on the rate; one
+sender's emails, handled one at a time, wait a poll each."""
 QUEUE = declare_queue(
     QueueSpec(
         "messages",

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dbos import DBOS, DBOSClient, DBOSConfig
+from dbos import DBOS, DBOSClient, DBOSConfig, Queue
 
 from knowreply import __version__
 from knowreply.config import Settings
@@ -31,6 +31,7 @@ class QueueSpec:
 
 
 _queues: dict[str, QueueSpec] = {}
+_launched: dict[str, Queue] = {}
 
 
 def declare_queue(spec: QueueSpec) -> str:
@@ -60,6 +61,9 @@ def executor_id(settings: Settings) -> str:
 
 
 def dbos_config(settings: Settings, executor: str) -> DBOSConfig:
+    """No ping before each use of a pooled connection (DBOS's default): DBOS retries every
+    system-database operation that loses its connection until it reconnects, so the ping only
+    cost a round trip per checkout, about 23 per email (`docs/performance.md`)."""
     return {
         "name": APP_NAME,
         "system_database_url": system_database_url(settings),
@@ -67,6 +71,7 @@ def dbos_config(settings: Settings, executor: str) -> DBOSConfig:
         "executor_id": executor,
         "log_level": settings.log_level.upper(),
         "notification_listener_polling_interval_sec": 0.2,
+        "db_engine_kwargs": {"pool_pre_ping": False},
     }
 
 
@@ -82,12 +87,18 @@ def launch(settings: Settings, executor: str, *, workflow_modules: Iterable[str]
         importlib.import_module(module)
     DBOS.launch()
     for spec in _queues.values():
-        DBOS.register_queue(
+        _launched[spec.name] = DBOS.register_queue(
             spec.name,
             worker_concurrency=spec.worker_concurrency,
             partition_concurrency=spec.partition_concurrency,
             polling_interval_sec=spec.polling_interval_sec,
         )
+
+
+def launched_queue(name: str) -> Queue:
+    """A queue this worker registered, to enqueue on from a workflow (`DBOS.retrieve_queue`
+    would read its row from the database at every enqueue)."""
+    return _launched[name]
 
 
 def shutdown() -> None:

@@ -8,7 +8,9 @@ import email
 import email.policy
 from email.message import EmailMessage
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from knowreply.db.models import Message, OutboxItem
 from knowreply.db.session import transaction
@@ -16,8 +18,13 @@ from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
 from knowreply.pipeline.handle import HandleResult, handle
 from knowreply.pipeline.intake import retry_message
-from knowreply.pipeline.outbox import SendOutcome
-from knowreply.pipeline.steps import finish_step, prepare_send_step, send_step
+from knowreply.pipeline.outbox import SendOutcome, deliver
+from knowreply.pipeline.steps import (
+    finish_step,
+    prepare_send_step,
+    send_and_finish_step,
+    send_step,
+)
 from knowreply.pipeline.workflow import MessageQueue
 from knowreply.runtime import Runtime
 from tests.mailservers import SmtpSink, run_smtp_sink
@@ -125,3 +132,38 @@ async def test_a_refused_reply_fails_visibly_and_a_person_can_retry_it(runtime: 
         del sink.refuse[CUSTOMER]
         resent = await asyncio.to_thread(send_step, runtime, item.id)
     assert resent.status == "sent" and len(sink.received) == 1
+
+
+async def test_a_send_whose_outcome_could_not_be_written_is_never_sent_again(
+    runtime: Runtime,
+) -> None:
+    """The outbox row's `sent` and the message's outcome are one transaction: when that
+    write fails after the server took the reply, the row stays `sending`, so the next
+    attempt calls it unconfirmed (for a person) instead of sending a second reply."""
+
+    def database_gone(session: Session, sent: SendOutcome) -> None:
+        raise RuntimeError("the database went away")
+
+    async with run_smtp_sink() as sink:
+        handled = await question(runtime, sink)
+        message_id = handled.message_id
+        item_id = await asyncio.to_thread(prepare_send_step, runtime, message_id, "Answer.", True)
+        assert item_id is not None
+        with pytest.raises(RuntimeError, match="went away"):
+            await asyncio.to_thread(
+                deliver,
+                runtime.sessions,
+                runtime.master_key,
+                item_id,
+                max_attempts=6,
+                then=database_gone,
+            )
+        again = await asyncio.to_thread(
+            send_and_finish_step, runtime, message_id, item_id, handled.trace
+        )
+    assert len(sink.received) == 1
+    assert again.status == "unconfirmed"
+    with runtime.sessions() as session:
+        message = session.get_one(Message, message_id)
+        assert (message.status, message.status_reason) == ("failed", "send_unconfirmed")
+        assert session.get_one(OutboxItem, item_id).status == "unconfirmed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import structlog
+from sqlalchemy.orm import Session
 
 from knowreply.agent.actions import close_waiting
 from knowreply.agent.run import Run
@@ -19,16 +20,22 @@ log = structlog.get_logger(__name__)
 
 def start_run(runtime: Runtime, agent_input: AgentInput) -> int:
     with transaction(runtime.sessions) as session:
-        run = AgentRun(
-            workspace_id=agent_input.workspace_id,
-            message_id=agent_input.message_id,
-            source=agent_input.source,
-            brain="rules",
-            outcome="running",
-        )
-        session.add(run)
-        session.flush()
-        return run.id
+        return add_run(session, agent_input)
+
+
+def add_run(session: Session, agent_input: AgentInput) -> int:
+    """The run's row, `running`, in the caller's transaction (the pipeline's agent step
+    writes it with its other start-of-step writes)."""
+    run = AgentRun(
+        workspace_id=agent_input.workspace_id,
+        message_id=agent_input.message_id,
+        source=agent_input.source,
+        brain="rules",
+        outcome="running",
+    )
+    session.add(run)
+    session.flush()
+    return run.id
 
 
 def save_run(runtime: Runtime, run: Run) -> None:
@@ -49,13 +56,17 @@ def save_run(runtime: Runtime, run: Run) -> None:
         row.finished_at = utcnow()
 
 
-async def run_agent(runtime: Runtime, agent_input: AgentInput) -> Trace:
+async def run_agent(
+    runtime: Runtime, agent_input: AgentInput, *, run_id: int | None = None
+) -> Trace:
     """Run the agent on one email and store the run; never raises for a customer's email.
 
     A failure (Stripe down, the LLM provider erroring after its retries) gives the `failed`
-    outcome with the reason, so the email can be retried from the dashboard.
+    outcome with the reason, so the email can be retried from the dashboard. `run_id`: a
+    row the caller already added (`add_run`), else one is started here.
     """
-    run_id = start_run(runtime, agent_input)
+    if run_id is None:
+        run_id = start_run(runtime, agent_input)
     trace = Trace(
         outcome=Outcome.FAILED,
         sender=agent_input.sender,

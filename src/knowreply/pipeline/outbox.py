@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -197,25 +198,43 @@ def prepare_reply(
     return item
 
 
+Done = Callable[[Session, SendOutcome], None]
+"""What else to write once a send's outcome is final (not `queued`): in the transaction that
+records it, so the row and, say, the message's status are committed together."""
+
+
+def _done(session: Session, then: Done | None, outcome: SendOutcome) -> SendOutcome:
+    if then is not None:
+        then(session, outcome)
+    return outcome
+
+
 def deliver(
-    sessions: sessionmaker[Session], key: MasterKey, item_id: int, *, max_attempts: int
+    sessions: sessionmaker[Session],
+    key: MasterKey,
+    item_id: int,
+    *,
+    max_attempts: int,
+    then: Done | None = None,
 ) -> SendOutcome:
     """Send the outbox row once; see the module docstring for the states.
 
-    A transient failure with attempts left answers `queued` with the wait before the next.
+    A transient failure with attempts left answers `queued` with the wait before the next;
+    any other outcome is passed to `then` inside the transaction that records it.
     """
     with transaction(sessions) as session:
         item = session.get_one(OutboxItem, item_id)
         if item.status in DONE_STATUSES:
-            return SendOutcome(item.status, item.last_error)  # type: ignore[arg-type]
+            done = SendOutcome(item.status, item.last_error)  # type: ignore[arg-type]
+            return _done(session, then, done)
         if item.status == "sending":
             _finish(session, item, "unconfirmed", UNCONFIRMED)
-            return SendOutcome("unconfirmed", UNCONFIRMED)
+            return _done(session, then, SendOutcome("unconfirmed", UNCONFIRMED))
         account = smtp_account(session, item.workspace_id)
         if account is None:
             detail = "no SMTP account to send replies: run `knowreply mailbox set-smtp`"
             _finish(session, item, "failed", detail)
-            return SendOutcome("failed", detail)
+            return _done(session, then, SendOutcome("failed", detail))
         settings = smtp_settings(account, key)
         outbound = session.get_one(Message, item.outbound_message_id)
         raw = key.decrypt(item.sealed_raw).encode("latin-1") if item.sealed_raw else outbound.raw
@@ -232,7 +251,7 @@ def deliver(
                 tried = "" if error.permanent else f" (after {attempts} attempts)"
                 detail = f"The mail server did not take the reply{tried}: {error.message}"
                 _finish(session, item, "failed", detail)
-                return SendOutcome("failed", detail)
+                return _done(session, then, SendOutcome("failed", detail))
             wait = retry_delay(attempts)
             item.status, item.last_error = "queued", error.message
             item.next_attempt_at = utcnow() + timedelta(seconds=wait)
@@ -242,7 +261,7 @@ def deliver(
             return SendOutcome("queued", waiting, retry_in=wait)
     with transaction(sessions) as session:
         _finish(session, session.get_one(OutboxItem, item_id), "sent", None)
-    return SendOutcome("sent")
+        return _done(session, then, SendOutcome("sent"))
 
 
 def _finish(session: Session, item: OutboxItem, status: SendStatus, error: str | None) -> None:

@@ -74,62 +74,59 @@ def _named(step: str, function: Callable[..., T], *args: Any) -> T:
 
 
 def admit_step(runtime: Runtime, message_id: int) -> Screened:
-    """screen -> thread -> verify as one checkpoint: quick database work, each part safe to
-    run again (fewer checkpoints: each is a database round trip of the durable engine)."""
-    screened = _named("screen", screen_step, runtime, message_id)
-    if screened.answer:
-        screened = _named("thread", thread_step, runtime, message_id)
-    if not screened.answer:
-        return screened
-    return replace(screened, verified=_named("verify", verify_step, runtime, message_id))
+    """screen -> thread -> verify as one checkpoint and one transaction: quick database work,
+    each part safe to run again (fewer checkpoints and commits: each is a database round trip).
+    A part that fails rolls the others back and names itself (`StepFailed`)."""
+    with transaction(runtime.sessions) as session:
+        message = session.get_one(Message, message_id)
+        screened = _named("screen", screen_part, session, message)
+        if screened.answer:
+            screened = _named("thread", thread_part, session, message)
+        if not screened.answer:
+            return screened
+        return replace(screened, verified=_named("verify", verify_part, session, message))
 
 
-def screen_step(runtime: Runtime, message_id: int) -> Screened:
+def screen_part(session: Session, message: Message) -> Screened:
     """The mail screen's verdict, then the per-sender reply cap."""
-    with transaction(runtime.sessions) as session:
-        message = session.get_one(Message, message_id)
-        if message.status == "skipped":  # recorded at intake (e.g. too large to download)
-            return Screened(False, message.status_reason, message.status_detail)
-        msg = parsed(message)
-        verdict = screen(msg, own_addresses=own_addresses(session, message.workspace_id))
-        if verdict.skip:
-            assert verdict.reason is not None
-            record_outcome(session, message, "skipped", verdict.reason.value, verdict.detail)
-            return Screened(False, verdict.reason.value, verdict.detail)
-        assert msg.sender is not None
-        over = sender_over_cap(session, message.workspace_id, msg.sender.address)
-        if over is not None:
-            record_outcome(session, message, "skipped", REPLY_CAP, over)
-            return Screened(False, REPLY_CAP, over)
-        message.status_reason, message.status_detail = None, None
-        return Screened(True)
+    if message.status == "skipped":  # recorded at intake (e.g. too large to download)
+        return Screened(False, message.status_reason, message.status_detail)
+    msg = parsed(message)
+    verdict = screen(msg, own_addresses=own_addresses(session, message.workspace_id))
+    if verdict.skip:
+        assert verdict.reason is not None
+        record_outcome(session, message, "skipped", verdict.reason.value, verdict.detail)
+        return Screened(False, verdict.reason.value, verdict.detail)
+    assert msg.sender is not None
+    over = sender_over_cap(session, message.workspace_id, msg.sender.address)
+    if over is not None:
+        record_outcome(session, message, "skipped", REPLY_CAP, over)
+        return Screened(False, REPLY_CAP, over)
+    message.status_reason, message.status_detail = None, None
+    return Screened(True)
 
 
-def thread_step(runtime: Runtime, message_id: int) -> Screened:
+def thread_part(session: Session, message: Message) -> Screened:
     """Join (or start) the conversation; stop when the thread is over its reply cap."""
-    with transaction(runtime.sessions) as session:
-        message = session.get_one(Message, message_id)
-        conversation = join_conversation(session, message, parsed(message))
-        over = thread_over_cap(session, message.workspace_id, conversation.id)
-        if over is not None:
-            record_outcome(session, message, "skipped", REPLY_CAP, over)
-            return Screened(False, REPLY_CAP, over)
-        log.info("pipeline.thread", message_id=message_id, conversation_id=conversation.id)
-        return Screened(True)
+    conversation = join_conversation(session, message, parsed(message))
+    over = thread_over_cap(session, message.workspace_id, conversation.id)
+    if over is not None:
+        record_outcome(session, message, "skipped", REPLY_CAP, over)
+        return Screened(False, REPLY_CAP, over)
+    log.info("pipeline.thread", message_id=message.id, conversation_id=conversation.id)
+    return Screened(True)
 
 
-def verify_step(runtime: Runtime, message_id: int) -> bool:
+def verify_part(session: Session, message: Message) -> bool:
     """Sender verification from the workspace's trusted Authentication-Results."""
     from knowreply.mail.auth import verify_sender
 
-    with transaction(runtime.sessions) as session:
-        message = session.get_one(Message, message_id)
-        workspace = session.get_one(Workspace, message.workspace_id)
-        trusted = set(settings_of(workspace).trusted_authserv_ids)
-        verification = verify_sender(parsed(message), trusted_authserv_ids=trusted)
-        message.verification = verification.reason.value
-        log.info("pipeline.verify", message_id=message_id, verification=verification.reason)
-        return verification.verified
+    workspace = session.get_one(Workspace, message.workspace_id)
+    trusted = set(settings_of(workspace).trusted_authserv_ids)
+    verification = verify_sender(parsed(message), trusted_authserv_ids=trusted)
+    message.verification = verification.reason.value
+    log.info("pipeline.verify", message_id=message.id, verification=verification.reason)
+    return verification.verified
 
 
 def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
@@ -138,7 +135,7 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
     Runs of this message left `running` by a crash end as failed first; Stripe's idempotency
     keys come from the email, so running again never acts twice.
     """
-    from knowreply.agent.runner import run_agent  # the agent loads only for mail it answers
+    from knowreply.agent.runner import add_run, run_agent  # loads only for mail it answers
 
     with transaction(runtime.sessions) as session:
         end_interrupted_runs(session, message_id)
@@ -155,7 +152,8 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
             conversation_id=message.conversation_id,
             truncated=msg.truncated,
         )
-    trace = asyncio.run(run_agent(runtime, agent_input))
+        run_id = add_run(session, agent_input)  # with the above: one commit
+    trace = asyncio.run(run_agent(runtime, agent_input, run_id=run_id))
     for wait in AGENT_RETRY_SECONDS:
         if not trace.retryable:
             break
@@ -227,12 +225,18 @@ def send_step(runtime: Runtime, item_id: int, max_attempts: int = MAX_SEND_ATTEM
 def send_and_finish_step(
     runtime: Runtime, message_id: int, item_id: int, trace: Trace
 ) -> SendOutcome:
-    """One attempt; once the server answered for good, the message's outcome too (safe to
-    run again: a sent or failed row answers the same without sending)."""
-    sent = send_step(runtime, item_id)
-    if sent.status != "queued" and not acknowledges(trace):
-        finish_step(runtime, message_id, trace, sent)
-    return sent
+    """One attempt; once the server answered for good, the message's outcome too, in the
+    transaction that records the send's (safe to run again: a sent or failed row answers the
+    same without sending)."""
+    from knowreply.pipeline.outbox import deliver
+
+    def finish(session: Session, sent: SendOutcome) -> None:
+        if not acknowledges(trace):
+            record_finish(session, message_id, trace, sent)
+
+    return deliver(
+        runtime.sessions, runtime.master_key, item_id, max_attempts=MAX_SEND_ATTEMPTS, then=finish
+    )
 
 
 def acknowledges(trace: Trace) -> bool:
@@ -244,16 +248,20 @@ def acknowledges(trace: Trace) -> bool:
 def finish_step(runtime: Runtime, message_id: int, trace: Trace, sent: SendOutcome | None) -> str:
     """The message's final status: the agent's outcome, unless its reply could not be sent."""
     with transaction(runtime.sessions) as session:
-        message = session.get_one(Message, message_id)
-        if sent is not None and sent.status != "sent" and not acknowledges(trace):
-            reason = "send_unconfirmed" if sent.status == "unconfirmed" else "send"
-            record_outcome(session, message, "failed", reason, sent.detail)
-        elif trace.outcome is Outcome.FAILED:
-            detail = trace.reason or "The agent stopped without saying why; see its trace."
-            record_outcome(session, message, "failed", "agent", detail)
-        else:
-            record_outcome(session, message, trace.outcome.value, None, trace.reason)
-        return message.status
+        return record_finish(session, message_id, trace, sent)
+
+
+def record_finish(session: Session, message_id: int, trace: Trace, sent: SendOutcome | None) -> str:
+    message = session.get_one(Message, message_id)
+    if sent is not None and sent.status != "sent" and not acknowledges(trace):
+        reason = "send_unconfirmed" if sent.status == "unconfirmed" else "send"
+        record_outcome(session, message, "failed", reason, sent.detail)
+    elif trace.outcome is Outcome.FAILED:
+        detail = trace.reason or "The agent stopped without saying why; see its trace."
+        record_outcome(session, message, "failed", "agent", detail)
+    else:
+        record_outcome(session, message, trace.outcome.value, None, trace.reason)
+    return message.status
 
 
 def fail_step(runtime: Runtime, message_id: int, step: str, error: str) -> None:

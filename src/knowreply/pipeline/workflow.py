@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from dbos import DBOS, DBOSClient, SetWorkflowID, WorkflowStatus
 
 from knowreply.agent.trace import Trace
-from knowreply.durable import QueueSpec, client, declare_queue
+from knowreply.durable import QueueSpec, client, declare_queue, launched_queue
 from knowreply.pipeline import steps
 from knowreply.pipeline.handle import after_decision, handle
 from knowreply.runtime import Runtime
@@ -25,11 +25,12 @@ T = TypeVar("T")
 WORKFLOW_NAME = "handle_message"
 DECIDED_WORKFLOW_NAME = "send_decided_reply"
 SEND_WORKFLOW_NAME = "send_reply"
-POLL_SECONDS = 0.1
-"""How often a worker looks for queued emails: small, so the next email starts soon. Not
-smaller: each poll costs its process ~5 ms of CPU (DBOS builds and runs several queries)
-whether or not an email waits; at 50 ms the polls of an idle worker took 14 % of a core.
-With 16 emails in flight per worker, a poll's delay adds latency, not a limit on the rate."""
+POLL_SECONDS = 0.2
+"""How often a worker looks for queued emails. Each poll costs its process ~5 ms of CPU
+(DBOS builds and runs several queries) whether or not an email waits: at 0.1 s the polls
+were two thirds of an idle worker's 90 ms of CPU a second. With 16 emails in flight per
+worker, a poll's delay adds latency (0.1 s on average), not a limit on the rate; one
+sender's emails, handled one at a time, wait a poll each."""
 QUEUE = declare_queue(
     QueueSpec(
         "messages",
@@ -66,10 +67,8 @@ def _durable_step(name: str, function: Callable[..., T], *args: Any) -> T:
 
 def _hand_off(message_id: int, item_id: int, trace: Trace) -> None:
     """Start the reply's send workflow (a child: recorded, so recovery starts it once)."""
-    queue = DBOS.retrieve_queue(SEND_QUEUE)
-    assert queue is not None
     with SetWorkflowID(f"reply-{item_id}"):
-        queue.enqueue(send_reply, message_id, item_id, trace.model_dump_json())
+        launched_queue(SEND_QUEUE).enqueue(send_reply, message_id, item_id, trace.model_dump_json())
 
 
 @DBOS.workflow(name=WORKFLOW_NAME)

@@ -18,9 +18,9 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Protocol
+from typing import Protocol, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Engine, ScalarSelect, Table, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -122,6 +122,49 @@ _slots_made: set[tuple[str, str, str, int]] = set()
 once per process, not at every request."""
 
 
+_SLOTS = cast(Table, StripeRateSlot.__table__)
+
+
+def _free_slot(window: str) -> ScalarSelect[int]:
+    return (
+        select(_SLOTS.c.id)
+        .where(
+            _SLOTS.c.account == bindparam("slot_account"),
+            _SLOTS.c.window == bindparam(window),
+            _SLOTS.c.free_at <= bindparam("now"),
+        )
+        .limit(1)
+        .with_for_update(skip_locked=True)  # PostgreSQL: another taker's row is skipped
+        .scalar_subquery()
+    )
+
+
+_TAKE = (
+    update(_SLOTS)
+    .where(
+        _SLOTS.c.id.in_([_free_slot("own"), _free_slot("overall")]),
+        _SLOTS.c.free_at <= bindparam("now"),
+    )
+    .values(free_at=bindparam("hold"))
+    .returning(_SLOTS.c.id)
+)
+"""A free slot of the endpoint's window and one of the account's, held for `_HOLD_SECONDS`.
+Built once (Core, bound parameters): SQLAlchemy computes its cache key once per process."""
+_SOONEST = (
+    select(_SLOTS.c.window, func.min(_SLOTS.c.free_at))
+    .where(
+        _SLOTS.c.account == bindparam("slot_account"),
+        _SLOTS.c.window.in_([bindparam("own"), bindparam("overall")]),
+    )
+    .group_by(_SLOTS.c.window)
+)
+_RELEASE = (
+    update(_SLOTS)
+    .where(_SLOTS.c.id.in_(bindparam("ids", expanding=True)))
+    .values(free_at=bindparam("until"))
+)
+
+
 class SharedLimiter:
     """Stripe's limits for one account (see `account_name`), counted in the
     database: the mode's global window and one window per endpoint, each with as many slots as
@@ -152,62 +195,41 @@ class SharedLimiter:
             except IntegrityError:
                 pass  # another process made it first
 
-    def _take(self, session: Session, window: str, count: int, now: float) -> int:
-        """Take a free slot of `window` (its rows made on first use) or raise `_Full`."""
-        known = (str(session.get_bind().engine.url), self.account, window, count)
-        if known not in _slots_made:
-            self._ensure_slots(session, window, count)
-        free = (
-            select(StripeRateSlot.id)
-            .where(
-                StripeRateSlot.account == self.account,
-                StripeRateSlot.window == window,
-                StripeRateSlot.free_at <= now,
-            )
-            .limit(1)
-            .with_for_update(skip_locked=True)  # PostgreSQL: another taker's row is skipped
-            .scalar_subquery()
-        )
-        taken = session.scalar(
-            update(StripeRateSlot)
-            .where(StripeRateSlot.id == free, StripeRateSlot.free_at <= now)
-            .values(free_at=now + _HOLD_SECONDS)
-            .returning(StripeRateSlot.id)
-            .execution_options(synchronize_session=False)  # no ORM objects to update
-        )
-        if taken is not None:
-            return int(taken)
-        soonest = session.scalar(
-            select(func.min(StripeRateSlot.free_at)).where(
-                StripeRateSlot.account == self.account, StripeRateSlot.window == window
-            )
-        )
-        if soonest is None:  # the rows are gone (a new database at the same address)
-            _slots_made.discard(known)
-        raise _Full(max((soonest or now) - now, 0.0))
+    def _take_all(self, endpoint: str) -> tuple[list[int], float]:
+        """A slot of every window in one statement and transaction (all or none), or the
+        seconds until one may be free."""
+        windows = self._windows(endpoint)
+        url = str(self._engine.url)
+        missing = [w for w in windows if (url, self.account, *w) not in _slots_made]
+        if missing:
+            with transaction(self._sessions) as session:
+                for window, count in missing:
+                    self._ensure_slots(session, window, count)
+        names = {"slot_account": self.account, "own": windows[0][0], "overall": windows[1][0]}
+        with self._engine.connect() as connection:
+            now = time.time()
+            held = connection.execute(_TAKE, {**names, "now": now, "hold": now + _HOLD_SECONDS})
+            taken = [int(slot_id) for slot_id in held.scalars()]
+            if len(taken) == len(windows):
+                connection.commit()
+                _slots_made.update((url, self.account, window, count) for window, count in windows)
+                return taken, 0.0
+            connection.rollback()  # one window is full: take nothing
+            soonest: dict[str, float] = {w: t for w, t in connection.execute(_SOONEST, names)}
+        for window, count in windows:
+            if window not in soonest:  # the rows are gone (a new database at the same address)
+                _slots_made.discard((url, self.account, window, count))
+        return [], max([free_at - now for free_at in soonest.values()] + [0.0])
 
     def _release(self, slot_ids: list[int], free_at: float) -> None:
-        with transaction(self._sessions) as session:
-            session.execute(
-                update(StripeRateSlot)
-                .where(StripeRateSlot.id.in_(slot_ids))
-                .values(free_at=free_at)
-                .execution_options(synchronize_session=False)
-            )
+        with self._engine.begin() as connection:
+            connection.execute(_RELEASE, {"ids": slot_ids, "until": free_at})
 
-    def _take_all(self, endpoint: str) -> tuple[list[int], float]:
-        """A slot of every window in one transaction (all or none), or the seconds until one
-        may be free."""
-        windows = self._windows(endpoint)
-        try:
-            with transaction(self._sessions) as session:
-                now = time.time()
-                held = [self._take(session, window, count, now) for window, count in windows]
-                url = str(session.get_bind().engine.url)
-        except _Full as full:
-            return [], full.wait
-        _slots_made.update((url, self.account, window, count) for window, count in windows)
-        return held, 0.0
+    @property
+    def _engine(self) -> Engine:
+        engine = self._sessions.kw["bind"]
+        assert isinstance(engine, Engine)
+        return engine
 
     @asynccontextmanager
     async def slot(self, endpoint: str = "") -> AsyncIterator[None]:

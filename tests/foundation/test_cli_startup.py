@@ -53,6 +53,7 @@ NOT_FOR_SCREENED_INGEST = {
     "knowreply.mail.store",
     "knowreply.pipeline.handle",
     "knowreply.agent.trace",  # printed only with --json
+    "pydantic_settings",  # settings are a plain pydantic model
 }
 NOT_FOR_QUIET_SCREENED_INGEST = {"structlog", "rich"}
 """Below the info level nothing is logged, so structlog (which imports rich) is not loaded."""

@@ -7,7 +7,6 @@ needs when it runs, so `knowreply --help` does not pay for the agent, DBOS or th
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import sys
 from collections.abc import Callable
@@ -102,6 +101,8 @@ def settings(*, configure_logs: bool = True) -> Settings:
 
         configure_logging(loaded.log_level, loaded.log_format)
     else:  # an unknown level fails now all the same
+        import logging
+
         logging.getLogger().setLevel(loaded.log_level.upper())
     return loaded
 

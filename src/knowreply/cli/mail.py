@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -103,6 +102,8 @@ def _print_skipped(
     loaded: Settings, stored: quick.Stored, skipped: quick.Skipped, json_output: bool
 ) -> None:
     """What `handle` and the screen step print and log for a skipped email."""
+    import logging
+
     if logging.getLogger().isEnabledFor(logging.INFO):
         import structlog
 

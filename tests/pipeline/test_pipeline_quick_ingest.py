@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, func, select
 
+from knowreply.access import Operator
 from knowreply.db.models import Message
 from knowreply.db.session import transaction
 from knowreply.mail import accounts
@@ -18,6 +19,7 @@ from knowreply.notifications.events import NEEDS_PERSON
 from knowreply.pipeline import quick
 from knowreply.pipeline.handle import handle
 from knowreply.runtime import Runtime
+from knowreply.workspace_settings import SettingsChange, update
 from knowreply.workspaces import create_workspace, resolve_workspace
 
 MAIL = Path(__file__).resolve().parents[1] / "data" / "mail"
@@ -60,7 +62,30 @@ def message_count(runtime: Runtime) -> int:
 def test_a_skipped_email_is_stored_and_recorded_as_the_orm_way_does(
     runtime: Runtime, workspace_id: int, sample: str
 ) -> None:
-    envelope = InboundEnvelope(raw=(MAIL / sample).read_bytes(), received_via="cli")
+    assert_skipped_both_ways(runtime, workspace_id, (MAIL / sample).read_bytes())
+
+
+def test_mail_from_the_support_address_of_the_settings_is_ours(
+    runtime: Runtime, workspace_id: int
+) -> None:
+    with transaction(runtime.sessions) as session:
+        update(
+            session,
+            Operator(workspace_id),
+            SettingsChange(support_address="Judy@customer.example"),
+            master_key=runtime.master_key,
+        )
+
+    reason = assert_skipped_both_ways(
+        runtime, workspace_id, (MAIL / "reply_gmail.eml").read_bytes()
+    )
+    assert reason == "own_address"
+
+
+def assert_skipped_both_ways(runtime: Runtime, workspace_id: int, raw: bytes) -> str:
+    """Store and skip the email the quick way, then (its row deleted) the ORM way: the same
+    row and outcome. Returns the skip's reason."""
+    envelope = InboundEnvelope(raw=raw, received_via="cli")
     stored = quick.store_new(runtime.engine, None, envelope)
     assert stored is not None
     skipped = quick.screen_out(runtime.engine, stored)
@@ -78,6 +103,7 @@ def test_a_skipped_email_is_stored_and_recorded_as_the_orm_way_does(
     assert (stored.workspace_id, stored.sender) == (workspace_id, result.trace.sender)
     assert quick_row == stored_row(runtime, message.id)
     assert "skipped" not in NEEDS_PERSON  # so the quick way records no notification
+    return skipped.reason
 
 
 def test_an_email_to_answer_is_stored_and_left_to_the_screen_step(

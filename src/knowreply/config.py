@@ -1,24 +1,49 @@
-"""Settings from `KNOWREPLY_*` environment variables or a `.env` file."""
+"""Settings from `KNOWREPLY_*` environment variables or a `.env` file.
+
+Read by a plain pydantic model: pydantic-settings did the same for these flat fields but
+cost every command ~50 ms of imports (its sources for clouds, CLIs and file formats).
+"""
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from knowreply.errors import ConfigError
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+PREFIX = "KNOWREPLY_"
+ENV_FILE = Path(".env")
+"""In the working directory; its `KNOWREPLY_*` lines count unless the environment sets them."""
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="KNOWREPLY_", env_file=".env", extra="ignore", frozen=True
-    )
+def environment() -> dict[str, str]:
+    """`KNOWREPLY_*` values by field name (lower-cased, as names are matched whatever their
+    case): the environment's over the `.env` file's."""
+    found: dict[str, str | None] = {}
+    if ENV_FILE.is_file():
+        from dotenv import dotenv_values
+
+        found.update(dotenv_values(ENV_FILE))
+    found.update(os.environ)
+    return {
+        name[len(PREFIX) :].lower(): value
+        for name, value in found.items()
+        if name.upper().startswith(PREFIX) and value is not None
+    }
+
+
+class Settings(BaseModel):
+    """Values given to the constructor win over the environment, then the `.env` file, then
+    the defaults; unknown names are ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, validate_default=True)
 
     data_dir: Path = Path("./.knowreply")
     """Where the SQLite database, the generated master key and artifacts live."""
@@ -42,6 +67,11 @@ class Settings(BaseSettings):
     allow_private_webhook_urls: bool = False
     """Let owners point the notification webhook at loopback/private addresses over plain
     http (a receiver on the same network; the tests' local receiver)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_environment(cls, given: Any) -> Any:
+        return {**environment(), **given} if isinstance(given, dict) else given
 
     @property
     def key_file(self) -> Path:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, sessionmaker
 
-from knowreply.config import Settings
-from knowreply.db.models import Meta
+from knowreply.db import tables
 from knowreply.db.revision import HEAD, stored_revision
 from knowreply.db.session import check_connection, make_engine, make_sessionmaker, transaction
 from knowreply.errors import ConfigError
 from knowreply.secrets import MasterKey, load_master_key
-from knowreply.workspaces import ensure_default_workspace
+
+if TYPE_CHECKING:  # the ORM loads with the first session (`open_database` checks without it)
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from knowreply.config import Settings
 
 CANARY_KEY = "master_key_canary"
 
@@ -35,9 +38,12 @@ class InitReport:
     revision_after: str | None
 
 
-def _read_canary(sessions: sessionmaker[Session]) -> str | None:
-    with sessions() as session:
-        return session.scalar(select(Meta.value).where(Meta.key == CANARY_KEY))
+def _read_canary(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        canary: str | None = connection.scalar(
+            select(tables.meta.c.value).where(tables.meta.c.key == CANARY_KEY)
+        )
+        return canary
 
 
 def initialize(settings: Settings) -> tuple[Runtime, InitReport]:
@@ -47,12 +53,14 @@ def initialize(settings: Settings) -> tuple[Runtime, InitReport]:
     before = stored_revision(engine)
     sessions = make_sessionmaker(engine)
     # Check the key against existing data before migrating anything.
-    canary = _read_canary(sessions) if before is not None else None
+    canary = _read_canary(engine) if before is not None else None
     master_key = load_master_key(settings, create=canary is None)
     if canary is not None:
         master_key.check_canary(canary)
     from knowreply import durable  # Alembic and DBOS load only where the schema is made
     from knowreply.db import migrate
+    from knowreply.db.models import Meta
+    from knowreply.workspaces import ensure_default_workspace
 
     migrate.upgrade(engine)
     durable.migrate(settings)
@@ -67,6 +75,13 @@ def initialize(settings: Settings) -> tuple[Runtime, InitReport]:
 
 def open_runtime(settings: Settings) -> Runtime:
     """For serve, worker and the other commands: everything must already be set up."""
+    engine, master_key = open_database(settings)
+    return Runtime(settings, engine, make_sessionmaker(engine), master_key)
+
+
+def open_database(settings: Settings) -> tuple[Engine, MasterKey]:
+    """`open_runtime`'s checks (reachable, schema at HEAD, the master key opens the canary)
+    without loading the ORM, for a command that may not need it (`knowreply ingest`)."""
     engine = make_engine(settings.database)
     check_connection(engine)
     current = stored_revision(engine)
@@ -79,9 +94,8 @@ def open_runtime(settings: Settings) -> Runtime:
         raise ConfigError(
             "KNOWREPLY_DATABASE_URL", problem, "Run `knowreply init` to create or migrate it"
         )
-    sessions = make_sessionmaker(engine)
-    canary = _read_canary(sessions)
+    canary = _read_canary(engine)
     master_key = load_master_key(settings, create=False)
     if canary is not None:
         master_key.check_canary(canary)
-    return Runtime(settings, engine, sessions, master_key)
+    return engine, master_key

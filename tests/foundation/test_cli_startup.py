@@ -47,7 +47,16 @@ NOT_FOR_SCREENED_INGEST = {
     "knowreply.agent.runner",
     "knowreply.pipeline.outbox",
     "knowreply.pipeline.workflow",
+    # stored and screened through SQLAlchemy Core (`pipeline.quick`): no ORM, no models
+    "sqlalchemy.orm",
+    "knowreply.db.models",
+    "knowreply.mail.store",
+    "knowreply.pipeline.handle",
+    "knowreply.agent.trace",  # printed only with --json
+    "pydantic_settings",  # settings are a plain pydantic model
 }
+NOT_FOR_QUIET_SCREENED_INGEST = {"structlog", "rich"}
+"""Below the info level nothing is logged, so structlog (which imports rich) is not loaded."""
 PROBE = """
 import sys
 from knowreply.cli import app
@@ -97,7 +106,22 @@ def test_ingest_of_screened_mail_stores_it_without_the_agent_dbos_or_lxml(
     loaded = loaded_by(["ingest", str(email)], env=cli_env)
 
     assert NOT_FOR_SCREENED_INGEST.isdisjoint(loaded), sorted(NOT_FOR_SCREENED_INGEST & loaded)
-    assert {"sqlalchemy", "knowreply.mail.store", "knowreply.mail.screen"} <= loaded
+    assert {"sqlalchemy", "knowreply.pipeline.quick", "knowreply.mail.screen"} <= loaded
+    assert "pipeline.skipped" in loaded  # the log line (on stderr, beside the module names)
+
+
+def test_ingest_of_screened_mail_below_the_info_level_loads_no_structlog(
+    settings: Settings, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    initialize(settings)
+    email = tmp_path / "ooo.eml"
+    email.write_bytes((MAIL / "ooo_gmail_vacation.eml").read_bytes())
+
+    loaded = loaded_by(["ingest", str(email)], env=cli_env | {"KNOWREPLY_LOG_LEVEL": "warning"})
+
+    unwanted = NOT_FOR_SCREENED_INGEST | NOT_FOR_QUIET_SCREENED_INGEST
+    assert unwanted.isdisjoint(loaded), sorted(unwanted & loaded)
+    assert "knowreply.pipeline.quick" in loaded
 
 
 def test_ingest_of_html_only_mail_loads_the_html_parser(

@@ -17,8 +17,11 @@ import typer
 from knowreply.errors import ConfigError, KnowreplyError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from knowreply.config import Settings
     from knowreply.runtime import Runtime
+    from knowreply.secrets import MasterKey
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -77,11 +80,12 @@ def address_option(text: str, *, option: str) -> str:
         raise fail(f"{option}: {error}", 2) from None
 
 
-def settings() -> Settings:
+def settings(*, configure_logs: bool = True) -> Settings:
+    """The validated settings, logging configured; without `configure_logs` the caller
+    configures it before it logs (structlog costs a short command ~0.1 s to load)."""
     from pydantic import ValidationError
 
     from knowreply.config import load_settings
-    from knowreply.logs import configure_logging
 
     try:
         loaded = load_settings()
@@ -92,7 +96,14 @@ def settings() -> Settings:
         raise fail(f"{name}: {first['msg']}", 2) from None
     except ConfigError as error:
         raise fail(error.detail, 2) from None
-    configure_logging(loaded.log_level, loaded.log_format)
+    if configure_logs:
+        from knowreply.logs import configure_logging
+
+        configure_logging(loaded.log_level, loaded.log_format)
+    else:  # an unknown level fails now all the same
+        import logging
+
+        logging.getLogger().setLevel(loaded.log_level.upper())
     return loaded
 
 
@@ -101,5 +112,15 @@ def runtime() -> Runtime:
 
     try:
         return open_runtime(settings())
+    except ConfigError as error:
+        raise fail(error.detail, 2) from None
+
+
+def database(loaded: Settings) -> tuple[Engine, MasterKey]:
+    """`runtime()`'s checks without the ORM (`runtime.open_database`)."""
+    from knowreply.runtime import open_database
+
+    try:
+        return open_database(loaded)
     except ConfigError as error:
         raise fail(error.detail, 2) from None

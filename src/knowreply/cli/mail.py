@@ -8,10 +8,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from knowreply.cli.common import WorkspaceOption, clean_errors, fail, runtime, secret_from
+from knowreply.cli.common import (
+    WorkspaceOption,
+    clean_errors,
+    database,
+    fail,
+    runtime,
+    secret_from,
+    settings,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
+
+    from knowreply.config import Settings
+    from knowreply.pipeline import quick
 
 app = typer.Typer()
 mailbox_app = typer.Typer(
@@ -40,23 +51,40 @@ def ingest(
     The same steps as the worker's workflow run directly (not durably), replies included.
     Exits 1 when handling the message failed (the reason is printed).
     """
-    from knowreply.db.session import transaction
     from knowreply.mail.inbound import InboundEnvelope
+    from knowreply.pipeline import quick
+
+    loaded = settings(configure_logs=False)
+    engine, master_key = database(loaded)
+    envelope = InboundEnvelope(raw=file.read_bytes(), received_via="cli")
+    stored = quick.store_new(engine, workspace, envelope)
+    if stored is not None:
+        try:
+            skipped = quick.screen_out(engine, stored)
+        except Exception:
+            skipped = None  # the screen step runs again below and records its failure
+        if skipped is not None:
+            _print_skipped(loaded, stored, skipped, json_output)
+            return
+    from knowreply.db.session import make_sessionmaker, transaction
+    from knowreply.logs import configure_logging
     from knowreply.mail.store import store_inbound
     from knowreply.pipeline.handle import handle
+    from knowreply.runtime import Runtime
     from knowreply.workspaces import resolve_workspace
 
-    rt = runtime()
-    raw = file.read_bytes()
-    with transaction(rt.sessions) as session:
-        ws = resolve_workspace(session, workspace)
-        message, created = store_inbound(
-            session, ws.id, InboundEnvelope(raw=raw, received_via="cli")
-        )
-        message_id, status = message.id, message.status
-    if not created and status != "received":
-        _already_handled(rt.sessions, message_id, status, json_output)
-        return
+    configure_logging(loaded.log_level, loaded.log_format)
+    rt = Runtime(loaded, engine, make_sessionmaker(engine), master_key)
+    if stored is None:  # the workspace's error, or a Message-ID stored before
+        with transaction(rt.sessions) as session:
+            ws = resolve_workspace(session, workspace)
+            message, created = store_inbound(session, ws.id, envelope)
+            message_id, status = message.id, message.status
+        if not created and status != "received":
+            _already_handled(rt.sessions, message_id, status, json_output)
+            return
+    else:
+        message_id = stored.message_id
     try:
         result = handle(rt, message_id)
     except Exception:
@@ -68,6 +96,35 @@ def ingest(
         typer.echo(f"message {message_id}: {status}" + (f" ({reason})" if reason else ""))
     if status == "failed":
         raise fail(f"message {message_id} failed: {detail or reason}", 1)
+
+
+def _print_skipped(
+    loaded: Settings, stored: quick.Stored, skipped: quick.Skipped, json_output: bool
+) -> None:
+    """What `handle` and the screen step print and log for a skipped email."""
+    import logging
+
+    if logging.getLogger().isEnabledFor(logging.INFO):
+        import structlog
+
+        from knowreply.logs import configure_logging
+
+        configure_logging(loaded.log_level, loaded.log_format)
+        structlog.get_logger("knowreply.pipeline.outcome").info(
+            "pipeline.skipped",
+            message_id=stored.message_id,
+            workspace_id=stored.workspace_id,
+            reason=skipped.reason,
+        )
+    if json_output:
+        from knowreply.agent.trace import Outcome, Trace
+
+        trace = Trace(
+            outcome=Outcome.SKIPPED, reason=skipped.reason, sender=stored.sender, verified=False
+        )
+        typer.echo(trace.model_dump_json(indent=2))
+    else:
+        typer.echo(f"message {stored.message_id}: skipped ({skipped.reason})")
 
 
 def _outcome(

@@ -17,36 +17,16 @@ from knowreply.db.models import Message, ProviderEvent
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.message import InboundMessage
 from knowreply.mail.parse import parse_message
+from knowreply.mail.row import inbound_row
 from knowreply.mail.screen import SkipReason
-
-MAX_HEADER_CHARS = 990
-"""Stored copies of From/To are cut to the column sizes; the raw bytes keep everything."""
 
 
 def store_inbound(
     session: Session, workspace_id: int, envelope: InboundEnvelope
 ) -> tuple[Message, bool]:
-    """The stored message for `envelope`, and whether this call created it.
-
-    Parsing never fails, and a message without a Message-ID gets a synthetic one derived
-    from its bytes, so the same bytes always map to the same row.
-    """
-    parsed = parse_message(envelope.raw)
-    message = Message(
-        workspace_id=workspace_id,
-        direction="in",
-        rfc_message_id=parsed.message_id[:998],
-        in_reply_to=" ".join(parsed.in_reply_to) or None,
-        references=" ".join(parsed.references) or None,
-        from_address=parsed.sender.address[:320] if parsed.sender else "",
-        to_addresses=", ".join(a.address for a in parsed.to)[:MAX_HEADER_CHARS],
-        subject=parsed.subject,
-        raw=envelope.raw,
-        size=len(envelope.raw),
-        received_via=envelope.received_via,
-        created_at=envelope.received_at,
-    )
-    return _insert_once(session, message)
+    """The stored message for `envelope`, and whether this call created it (the same bytes
+    always map to the same row: see `mail.row.inbound_row`)."""
+    return _insert_once(session, Message(**inbound_row(workspace_id, envelope)))
 
 
 def store_too_large(

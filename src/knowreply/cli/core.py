@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from knowreply.cli.common import clean_errors, runtime, settings
+from knowreply.cli.common import clean_errors, database, runtime, settings
 
 app = typer.Typer()
 
@@ -98,6 +98,8 @@ def worker(
     loaded = settings()
     count = workers.process_count(processes, loaded.worker_processes, is_sqlite=loaded.is_sqlite)
     if count > 1:
+        engine, _ = database(loaded)  # a wrong setting is said once, not by every child
+        engine.dispose()
         extra = [f"--poll-interval={poll_interval}"]
         extra += [f"--import={module}" for module in import_ or []]
         supervisor = workers.Supervisor(

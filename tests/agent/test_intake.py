@@ -118,6 +118,18 @@ DOES_NOT_ASK = [
     "昨日お願いした返金の件、取り消してください。",
     "以前お願いした返金、最終的に返金されていましたか？",
     "払い戻しの処理状況を教えてください。",
+    "I won't cancel, but please tell me when my plan renews.",
+    "解約するつもりはありませんが、次の更新日を教えてください。",
+    "値上げ後の金額で更新されたら返金をお願いすることになると思います。",
+    "日割りで返金してもらえることはありますか？",
+    "年額プランの返金規定について教えてください。",
+    "来週の打ち合わせをキャンセルしてください。",
+    "I requested a cancellation by phone last week. Is it done?",
+    "Please send the newest invoice.\nJane Doe\nRefund Logistics Ltd.",
+    "Enviad la última factura, por favor.\nJuan Pérez\nReembolsos Rápidos S.L.",
+    "Could you send me the receipt for reimbursement by my employer?",
+    "Unsubscribe me from the product update newsletter please.",
+    "Refund terms for annual plans, please.",
 ]
 
 
@@ -204,6 +216,33 @@ def test_a_request_someone_else_wrote_is_never_the_customers(
 )
 def test_a_terse_subject_of_a_new_email_asks_too(subject: str, kinds: set[str]) -> None:
     assert read_requests("", subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "kinds"),
+    [
+        ("Rückerstattung", "Die Erstattung, die Sie gemacht haben, ist nicht angekommen.", set()),
+        ("Refund", "The refund you promised has not arrived yet.", set()),
+        ("Unsubscribe", "Unsubscribe me from the newsletter please, keep the account.", set()),
+        ("Cancellation confirmation", "Is my plan inactive now?", set()),
+        (
+            "Kündigung",
+            "Bitte bestätigen Sie, ob die letzte Zahlung durchgegangen ist.",
+            {"cancellation"},
+        ),
+        ("Refund", "I was charged twice last week.", {"refund"}),
+    ],
+)
+def test_a_subject_that_only_names_a_write_gives_way_to_a_body_about_one_done(
+    subject: str, body: str, kinds: set[str]
+) -> None:
+    assert read_requests(body, subject=subject).kinds == kinds
+
+
+def test_a_card_money_goes_to_is_not_a_card_to_change() -> None:
+    asked = read_requests("Can refunds be sent to a different card than the one I paid with?")
+    assert "portal_link" not in asked.kinds
+    assert "portal_link" in read_requests("Where do I go to change the name on my receipts?").kinds
 
 
 def test_a_refund_says_how_much() -> None:

@@ -166,6 +166,16 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
     _I,
 )
+_CONTRAST = re.compile(
+    r"\b(but|however|although|though|pero|sin embargo|aunque|mais|cependant|pourtant|aber|"
+    r"jedoch|obwohl)\b|(が|けど|けれど|けれども)[、,]",
+    _I,
+)
+"""Where one clause gives way to another: a request word asks only in its own clause ("I
+won't cancel, but tell me my plan" asks for the plan, not a cancellation)."""
+_NAME_LINE = re.compile(r"^(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}[A-ZÀ-Þ&][\w'&.-]*\W*$")
+"""A line of capitalised words only: a name in a signature ("Refund Logistics Ltd."), not
+an imperative."""
 _NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
     r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
@@ -174,7 +184,7 @@ _NEGATION_BEFORE = re.compile(
     _I,
 )
 _NEGATION_AFTER = re.compile(
-    r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもりはな|"
+    r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"せず|わけではな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
     r"されて(い|お)|試み|状況|進捗|状態|反映|着金)|"
@@ -184,7 +194,7 @@ _NEGATION_AFTER = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
     r"next time|in (the )?future)\b|"
-    r"もし|場合|なら[、,]|としたら|たら[、,]|"
+    r"もし|場合|なら[、,]|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
@@ -202,7 +212,7 @@ _UNCERTAIN = re.compile(
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
     r"considering|consider|wondering|policy|can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|"
+    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|c[óo]mo|cu[áa]ndo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
@@ -218,6 +228,8 @@ _UNCERTAIN = re.compile(
     _I,
 )
 _REPORTED = re.compile(
+    r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
+    r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|beantragt)\b|"
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
     r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
     r"you'll|they will|they'll|"
@@ -233,7 +245,7 @@ _REPORTED = re.compile(
     r"(van|vais|vamos) a|"
     r"a dit|ont dit|m'a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
-    r"a-t-il|ont-ils|"
+    r"(?<!y )a-t-il|ont-ils|"
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
     r"laut|angeblich|anscheinend|droh\w*|bereits|schon|"
@@ -276,7 +288,7 @@ _CANCEL_OTHER_THING = re.compile(
     r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
     r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
     r"promo\w*|marketing|werbe\w*)\b|"
-    r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ )?(newsletters?|mailing|"
+    r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ ){0,3}(newsletters?|mailing|"
     r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
     r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
@@ -290,9 +302,17 @@ _CANCEL_OTHER_THING = re.compile(
 )
 _NOT_A_REFUND_AFTER = re.compile(
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
-    r"tracking|update)\b",
+    r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
+    r"^(規定|ポリシー|規約|条件|保証|期限)",
     _I,
 )  # "for a reimbursement deadline": the word names something else
+_PAPERS_FOR_BEFORE = re.compile(
+    r"\b(invoices?|receipts?|documents?|paperwork|cop(y|ies)|proof|statements?|facturas?|"
+    r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?)\b"
+    r"[^.?!,]{0,20}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
+    r"die |den |meine )?$",
+    _I,
+)  # "the invoice for reimbursement": papers for the customer's employer, not money back
 _REFUNDS_LISTED_BEFORE = re.compile(
     r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
     r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"
@@ -307,19 +327,27 @@ _SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
     r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
     r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
-    r"angekommen|erhalten)\b|まだ|着金|反映|状況|済|取り消|されました",
+    r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*)\b|まだ|着金|反映|状況|済|取り消|されました",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
+_ARRIVAL = re.compile(
+    r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
+    r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",
+    _I,
+)  # "the refund has not arrived": a write already made
 _CARD_IN_USE_AFTER = re.compile(r"^\s+(hinterlegt|eingetragen|benutzt|verwendet|genutzt)\b", _I)
 _CARD_IN_USE_BEFORE = re.compile(
     r"\b(used|added|entered|registered|put in|paid with|with|using|con|avec|mit|mis|ajout[ée]|"
+    r"(sent|paid|refunded|credited|returned) (back )?to|"
     r"utilis[ée]|puesto|usado|a[ñn]adido|agregado)\s+"
     r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
     _I,
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
 _OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
-    r"lastschrift|anruf|mail|newsletter)\s+(\w+\s+){0,2}$",
+    r"lastschrift|anruf|mail|newsletter)\s+(\w+\s+){0,2}$|"
+    r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
+    r"配信|通知|申請|依頼|リクエスト)\s*(を|は|も|の)?\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 _REQUEST = re.compile(
@@ -421,6 +449,18 @@ def _clause_before(sentence: str, start: int) -> str:
     return before[breaks[-1].end() :] if breaks else before
 
 
+def _contrast_clause(sentence: str, start: int) -> str:
+    """The part of `sentence` between the contrasts ("but", "が、") around `start`."""
+    begin, end = 0, len(sentence)
+    for found in _CONTRAST.finditer(sentence):
+        if found.end() <= start:
+            begin = found.end()
+        elif found.start() >= start:
+            end = found.start()
+            break
+    return sentence[begin:end]
+
+
 def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
@@ -441,7 +481,9 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     ):
         return False
     if kind == "refund" and (
-        _NOT_A_REFUND_AFTER.match(after) or _REFUNDS_LISTED_BEFORE.search(clause)
+        _NOT_A_REFUND_AFTER.match(after)
+        or _REFUNDS_LISTED_BEFORE.search(clause)
+        or _PAPERS_FOR_BEFORE.search(clause)
     ):
         return False
     if kind == "refund" and (
@@ -470,10 +512,38 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
         return False
     if kind in MONEY_KINDS and _REFUND_WITHDRAWN_JA.search(sentence):
         return False
-    uncertain = _UNCERTAIN.search(sentence)
-    if kind in MONEY_KINDS and (uncertain or not (terse or _REQUEST.search(sentence))):
+    if not terse and _NAME_LINE.match(sentence):
         return False
-    return any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
+    if kind in MONEY_KINDS and _UNCERTAIN.search(sentence):
+        return False
+    return any(
+        _mention_counts(kind, sentence, m)
+        and (
+            terse
+            or kind not in MONEY_KINDS
+            or bool(_REQUEST.search(_contrast_clause(sentence, m.start())))
+        )
+        for m in MENTIONS[kind].finditer(sentence)
+    )
+
+
+def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
+    """A subject asks as a terse sentence; one that only names the write ("Refund") gives
+    way to a body that speaks of it as done ("the refund you made has not arrived") or of
+    something else ("Unsubscribe": "…from the newsletter")."""
+    if not _asks(kind, subject, terse=True):
+        return False
+    bare = not re.sub(r"\W+", "", MENTIONS[kind].sub("", subject))
+    return not (bare and any(_says_otherwise(kind, sentence) for sentence in sentences))
+
+
+def _says_otherwise(kind: WriteKind, sentence: str) -> bool:
+    return any(
+        _REPORTED.search(sentence)
+        or _ARRIVAL.search(sentence)
+        or (kind == "cancellation" and _CANCEL_OTHER_THING.match(sentence[m.start() :]))
+        for m in MENTIONS[kind].finditer(sentence)
+    )
 
 
 def _fraction(text: str) -> Fraction | None:
@@ -499,7 +569,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         kind
         for kind in MENTIONS
         if any(_asks(kind, sentence) for sentence in sentences)
-        or (own_subject and _asks(kind, own_subject, terse=True))
+        or (own_subject and _subject_asks(kind, own_subject, sentences))
     )
     amounts = tuple(
         dict.fromkeys(

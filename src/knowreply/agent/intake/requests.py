@@ -394,7 +394,8 @@ _TOPIC = re.compile(
 )  # a subject that is only a noun names a topic ("Refunds", "New card"), it asks for nothing
 _PARTIAL = re.compile(
     r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
-    r"\bpro-rat\w*|\bthe difference\b|\bremaining (days|time|period|months?)\b|"
+    r"\bpro-rat\w*|\bthe (\S+ )?difference\b|\bremaining (days|time|period|months?)\b|"
+    r"\b(extra|additional|removed|unused) (seats?|users?|licen[cs]es?|members?)\b|"
     r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)|"
     r"\b(parcial\w*|parte de|una parte|mitad|prorrat\w*|la diferencia|"
     r"(d[íi]as|tiempo|meses) (no (utilizad|usad)\w*|sin usar|restantes)|"
@@ -402,6 +403,17 @@ _PARTIAL = re.compile(
     r"(jours|mois|temps) (non utilis[ée]\w*|restants|inutilis[ée]\w*)|"
     r"teilweise|teil\w*erstattung|einen teil|h[äa]lfte|anteilig\w*|die differenz|den unterschied|"
     r"restlichen (tage|monate|zeit)|ungenutzte\w* (tage|monate|zeit\w*))\b",
+    _I,
+)
+_NOT_PARTIAL = re.compile(
+    r"\b(not|no|nicht|pas|ni|kein\w*)\s+(a |an |the |un |une |una |eine? )?"
+    r"(partial\w*|parcial\w*|partiel\w*|teil\w*)",
+    _I,
+)  # "a full refund, not a partial one": the part named is the one not wanted
+_WHOLE = re.compile(
+    r"\b(full|entire|whole|complete|total|all of (it|the|my))\b|全額|"
+    r"\b(completo|completa|total|todo el|[íi]ntegro|int[ée]gral\w*|enti[eè]re?|"
+    r"vollst[äa]ndig\w*|gesamte\w*|komplett\w*|voll\w*)\b",
     _I,
 )
 _FRACTIONS: tuple[tuple[re.Pattern[str], Fraction], ...] = (
@@ -429,6 +441,8 @@ class Requests:
     """Amounts the customer wrote (above zero)."""
     partial: bool = False
     """They want only part of a payment back."""
+    whole: bool = False
+    """They say they want all of it back ("a full refund", "全額")."""
     fraction: Fraction | None = None
     """The part, when named as a fraction or percentage ("half", "25%")."""
     instructed: bool = False
@@ -579,11 +593,12 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         )
     )
     fraction = _fraction(words)
-    partial = bool(_PARTIAL.search(words)) or fraction is not None
+    partial = bool(_PARTIAL.search(_NOT_PARTIAL.sub(" ", words))) or fraction is not None
     return Requests(
         kinds=kinds,
         amounts=amounts,
         partial=partial,
+        whole=bool(_WHOLE.search(words)) and not partial,
         fraction=fraction,
         instructed=tries_to_instruct(text, subject=subject),
     )

@@ -130,6 +130,30 @@ DOES_NOT_ASK = [
     "Could you send me the receipt for reimbursement by my employer?",
     "Unsubscribe me from the product update newsletter please.",
     "Refund terms for annual plans, please.",
+    "Can you tell me when my refund will arrive?",
+    "Please confirm the refund was sent.",
+    "Could you send the credit note for the refund you issued?",
+    "Please send me the cancellation confirmation again.",
+    "Please make sure my refund is processed, it was approved last week.",
+    "My refund still hasn't shown up, can you look into it?",
+    "I would like an update on my refund.",
+    "解約が完了しているか確認してください。",
+    "Quisiera saber el estado de mi reembolso.",
+    "Merci de confirmer que la résiliation est bien prise en compte.",
+    "Ich möchte den Stand meiner Erstattung wissen.",
+    "Bitte schicken Sie mir die Kündigungsbestätigung.",
+    "I'm going to cancel next month, please send me the invoice first.",
+    "My colleague wants a refund, can you tell me what the charge was?",
+    "Please cancel my cancellation, I want to stay.",
+    "Please undo the cancellation, I clicked by mistake.",
+    "Please cancel the duplicate invoice.",
+    "Please refund my client, he paid twice through my page.",
+    "Should I cancel now or wait until the renewal?",
+    "返金してもらいたいと同僚が言っています。",
+    "来月解約する予定です。請求書を送ってください。",
+    "解約の取り消しをお願いします。",
+    "Veuillez annuler la résiliation, nous restons.",
+    "Bitte machen Sie die Kündigung rückgängig.",
 ]
 
 
@@ -237,6 +261,20 @@ def test_a_subject_that_only_names_a_write_gives_way_to_a_body_about_one_done(
     subject: str, body: str, kinds: set[str]
 ) -> None:
     assert read_requests(body, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please check my account and refund the duplicate charge.",
+        "Please make sure we are not charged again after this month.",
+        "We were promised a free pilot, please refund the charge.",
+        "Je vous informe que je souhaite résilier mon abonnement.",
+        "Bitte kündigen Sie mein Abo und bestätigen Sie die Kündigung.",
+    ],
+)
+def test_a_request_beside_a_read_still_asks(text: str) -> None:
+    assert read_requests(text).kinds & {"refund", "cancellation"}
 
 
 def test_a_card_money_goes_to_is_not_a_card_to_change() -> None:

@@ -210,7 +210,8 @@ _UNCERTAIN = re.compile(
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
     r"does|"
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
-    r"considering|consider|wondering|policy|can (i|we) (cancel|unsubscribe|end|stop)|"
+    r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
+    r"can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
     r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|c[óo]mo|cu[áa]ndo|m[áa]s adelante|"
@@ -230,12 +231,14 @@ _UNCERTAIN = re.compile(
 _REPORTED = re.compile(
     r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
     r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|beantragt)\b|"
+    r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
+    r"initiated|accepted|confirmed)\b|"
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
     r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
     r"you'll|they will|they'll|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|すでに|既に|済み|されました|しました|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
     r"(お願い|依頼|申請)した(?!い)|"
     r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
     r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
@@ -283,8 +286,10 @@ _REFUND_REQUEST_STOPPED = re.compile(
     _I,
 )  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
 _CANCEL_OTHER_THING = re.compile(
-    r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier )?"
+    r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
+    r"second |wrong |other |old |new )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
+    r"cancell?ation|"
     r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
     r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
     r"promo\w*|marketing|werbe\w*)\b|"
@@ -294,12 +299,84 @@ _CANCEL_OTHER_THING = re.compile(
     r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
+    r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
     r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
     r"pr[ée]l[èe]vement|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail))",
     _I,
 )
+_ABOUT_THE_WRITE_AFTER = re.compile(
+    r"^\s*(confirmations?|receipts?|notices?|letters?|terms|conditions|polic\w+|process\w*|"
+    r"status|fees?|dates?|deadlines?|forms?|rules|progress|history|tracking|update|"
+    r"reference|number)\b|"
+    r"^\s+(you|we|they|your (team|colleague|support)) (\w+ )?(issued|made|sent|did|processed|"
+    r"promised|approved|started|initiated)\b|"
+    r"^\s+(was|were|has been|had been|is being|got|fue|ha sido|a [ée]t[ée]|est|wurde|ist) "
+    r"(already |bereits |ya |d[ée]j[àa] )?(approved|promised|issued|processed|initiated|accepted|"
+    r"confirmed|sent|aprobad\w*|enviad\w*|prometid\w*|procesad\w*|approuv\w*|accept\w*|"
+    r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
+    r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
+    r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
+    r"^\s+(or not|aside)\b|^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|"
+    r"^(の)?(取り消し|取消|撤回|キャンセル)|^\w*(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)|"
+    r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
+    r"^[^、。]{0,8}(予定|つもり)",
+    _I,
+)
+"""A refund or cancellation named as the topic of a read: "the cancellation confirmation",
+"the refund you issued", "my refund still hasn't arrived", "Kündigungsbestätigung"."""
+_UNDO_BEFORE = re.compile(
+    r"\b(cancel\w*|revers\w*|undo|withdraw\w*|retract\w*|revok\w*|anul\w*|annul\w*|deshac\w*|"
+    r"revoqu\w*|stornier\w*|widerruf\w*)\s+(my |the |our |this |that |la |el |mi |ma |mon |"
+    r"cette |esta |meine |die |unsere )?$",
+    _I,
+)  # "please cancel my cancellation": the customer wants to stay
+_FUTURE_BEFORE = re.compile(
+    r"\b(going to|gonna|plan(ning)? to|intend(ing)? to|about to|i'll|we'll|i will|we will|"
+    r"will probably|probably|expect to|voy a|vamos a|pienso|planeo|je vais|nous allons|"
+    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|vor,?)\b[^.?!,]{0,30}$",
+    _I,
+)  # "I'm going to cancel next month, please send the invoice": an intention, not a request
+_SOMEONE_ELSE_WANTS_BEFORE = re.compile(
+    r"\b((my|our|his|her|their) (\w+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
+    r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
+    r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$",
+    _I,
+)  # "my colleague wants a refund, what was the charge?": someone else's wish, reported
+_SOMEONE_ELSES_AFTER = re.compile(
+    r"^\s+(to )?(my |our |the |a |this )?(customers?|clients?|buyers?|shoppers?|guests?|"
+    r"students?|members? of my|clientes?|cliente|compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
+    _I,
+)  # "please refund my client through my page": money between the customer and theirs
+_INFO_BEFORE = re.compile(
+    r"\b(tell|let (me|us) know|confirm\w*|check\w*|verify|explain|update (me|us)|"
+    r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
+    r"(a )?cop(y|ies) of|credit notes? (for|of)|"
+    r"dec\w*|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
+    r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
+    r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
+    r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat)\b"
+    r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b)",
+    _I,
+)
+"""An information verb before the mention, with no "and" after it: "tell me when my refund
+will arrive", "bitte bestätigen Sie, dass die Kündigung eingegangen ist" ask to read about
+the write; "check my account and refund the duplicate" still asks for it."""
+_WH_BEFORE = re.compile(
+    r"\b(when|where|why|what|which|whether|cu[áa]ndo|d[óo]nde|por qu[ée]|qué|quand|o[ùu]|"
+    r"pourquoi|quel\w*|wann|wo|warum|wieso|weshalb|welche\w*|ob)\b",
+    _I,
+)  # "…when my refund will arrive": the write is inside a question, asked about, not for
+_INFO_AFTER = re.compile(
+    r"^((?!\b(und|oder|and|y|et)\b)[^,;.!?]){0,40}\b(wissen|erfahren|best[äa]tigen|pr[üu]fen|"
+    r"nachsehen|mitteilen)\b|"
+    r"^[^、。!?]{0,30}か(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)",
+    _I,
+)  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
+_TOPIC_IN_COMPOUND = re.compile(
+    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)", _I
+)  # "die Kündigungsbestätigung": a confirmation, not a cancellation
 _NOT_A_REFUND_AFTER = re.compile(
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
     r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
@@ -308,7 +385,8 @@ _NOT_A_REFUND_AFTER = re.compile(
 )  # "for a reimbursement deadline": the word names something else
 _PAPERS_FOR_BEFORE = re.compile(
     r"\b(invoices?|receipts?|documents?|paperwork|cop(y|ies)|proof|statements?|facturas?|"
-    r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?)\b"
+    r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?|"
+    r"credit notes?|avoirs?|gutschrift(en)?)\b"
     r"[^.?!,]{0,20}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
     r"die |den |meine )?$",
     _I,
@@ -478,6 +556,8 @@ def _contrast_clause(sentence: str, start: int) -> str:
 def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
+    if kind in MONEY_KINDS and _topic_of_a_read(sentence, match):
+        return False
     if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
         ("don't", "do not", "dont")
     ):
@@ -511,6 +591,22 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
             _CANCEL_OTHER_THING.match(sentence[match.start() :])
             or _OTHER_THING_BEFORE.search(clause)
         )
+    )
+
+
+def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
+    """The refund or cancellation is what a read is about, not what is asked for."""
+    before = _contrast_clause(sentence[: match.start()], match.start())
+    return bool(
+        _ABOUT_THE_WRITE_AFTER.match(sentence[match.end() :])
+        or _SOMEONE_ELSES_AFTER.match(sentence[match.end() :])
+        or _UNDO_BEFORE.search(sentence[: match.start()])
+        or _FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
+        or _SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
+        or _INFO_BEFORE.search(before)
+        or _WH_BEFORE.search(_clause_before(sentence, match.start()))
+        or _INFO_AFTER.match(sentence[match.end() :])
+        or _TOPIC_IN_COMPOUND.search(match.group())
     )
 
 

@@ -277,6 +277,25 @@ def test_a_request_beside_a_read_still_asks(text: str) -> None:
     assert read_requests(text).kinds & {"refund", "cancellation"}
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Bitte kündigen Sie den Tarif und belasten Sie mich nicht mehr.", {"cancellation"}),
+        (
+            "Bitte erstatten Sie die letzte Abbuchung und verlängern Sie nicht mehr.",
+            {"refund", "cancellation"},
+        ),
+        ("Bitte stoppen Sie die monatliche Abbuchung.", {"cancellation"}),
+        ("Hört bitte auf, jeden Monat abzubuchen.", {"cancellation"}),
+        ("自動更新を解除してください。", {"cancellation"}),
+        ("I am writing to stop my subscription from auto-renewing.", {"cancellation"}),
+        ("Quiero cerrar mi suscripción de pago.", {"cancellation"}),
+    ],
+)
+def test_more_ways_of_asking_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
 def test_a_card_money_goes_to_is_not_a_card_to_change() -> None:
     asked = read_requests("Can refunds be sent to a different card than the one I paid with?")
     assert "portal_link" not in asked.kinds

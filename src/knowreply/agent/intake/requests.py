@@ -35,7 +35,10 @@ _I = re.IGNORECASE
 _SUB = r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub)"
 _SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
 _SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
-_SUB_DE = r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung)"
+_SUB_DE = (
+    r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung|"
+    r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
+)
 
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
@@ -72,11 +75,13 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
         r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
         r"((auto-?)?renew|continue)|\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
-        r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ)|"
+        r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
+        r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
         r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
-        r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren) "
+        r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
+        r"cierre) "
         r"(mi |la |el |nuestra )?"
         + _SUB_ES
         + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is)\b|\bno (quiero |deseo )?renovar|"
@@ -95,7 +100,10 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
         r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\bh[öo]r(t|en sie) auf,? [^.?!]{0,30}(abzubuchen|zu verl[äa]ngern)|"
+        r"\bh[öo]r(t|en sie) (bitte )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|zu verl[äa]ngern)|"
+        r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
+        r"(abbuchung\w*|lastschrift\w*)|\bverl[äa]ngern sie (\w+ ){0,3}nicht( mehr)?\b|"
+        r"\b(keine|nichts) (weiteren? )?(mehr )?(abbuchung\w*|abbuchen|zahlungen einziehen)|"
         r"^\W*(bitte )?verl[äa]nger(t|"
         r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
         r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
@@ -188,7 +196,8 @@ _NEGATION_AFTER = re.compile(
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"せず|わけではな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
     r"されて(い|お)|試み|状況|進捗|状態|反映|着金)|"
-    r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b(?!\s+nur\b)",
+    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
+    r"(?!\s+nur\b)",
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 _HYPOTHETICAL = re.compile(
@@ -423,7 +432,7 @@ _CARD_IN_USE_BEFORE = re.compile(
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
 _OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
-    r"lastschrift|anruf|mail|newsletter)\s+(\w+\s+){0,2}$|"
+    r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
     r"配信|通知|申請|依頼|リクエスト)\s*(を|は|も|の)?\s*$",
     _I,
@@ -436,6 +445,8 @@ _REQUEST = re.compile(
     r"^\W*(do not|don't|dont) (renew|charge|bill)\b|^\W*(make sure|ensure)\b|"
     r"\bneeds? to be (refunded|reversed|cancell?ed|stopped)\b|"
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
+    r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
+    r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\bi('d| would| will)? (really )?(like|want|wish|need|request|require|demand|expect)\b|"
     r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) (you|u)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"

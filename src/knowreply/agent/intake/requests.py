@@ -354,7 +354,8 @@ _SOMEONE_ELSE_WANTS_BEFORE = re.compile(
     _I,
 )  # "my colleague wants a refund, what was the charge?": someone else's wish, reported
 _SOMEONE_ELSES_AFTER = re.compile(
-    r"^\s+(to )?(my |our |the |a |this )?(customers?|clients?|buyers?|shoppers?|guests?|"
+    r"^\s+(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |nos |notre |"
+    r"meinen? |meinem |meiner |unseren? |unserem )?(customers?|clients?|buyers?|shoppers?|guests?|"
     r"students?|members? of my|clientes?|cliente|compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
     _I,
 )  # "please refund my client through my page": money between the customer and theirs

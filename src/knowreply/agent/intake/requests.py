@@ -354,9 +354,10 @@ _SOMEONE_ELSE_WANTS_BEFORE = re.compile(
     _I,
 )  # "my colleague wants a refund, what was the charge?": someone else's wish, reported
 _SOMEONE_ELSES_AFTER = re.compile(
-    r"^\s+(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |nos |notre |"
-    r"meinen? |meinem |meiner |unseren? |unserem )?(customers?|clients?|buyers?|shoppers?|guests?|"
-    r"students?|members? of my|clientes?|cliente|compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
+    r"^\s+(sie |ihr |du )?(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |"
+    r"nos |notre |meinen? |meinem |meiner |unseren? |unserem )?"
+    r"(customers?|clients?|buyers?|shoppers?|guests?|students?|members? of my|clientes?|"
+    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
     _I,
 )  # "please refund my client through my page": money between the customer and theirs
 _INFO_BEFORE = re.compile(

@@ -154,6 +154,10 @@ DOES_NOT_ASK = [
     "解約の取り消しをお願いします。",
     "Veuillez annuler la résiliation, nous restons.",
     "Bitte machen Sie die Kündigung rückgängig.",
+    "Please send the signed contract back.",
+    "Could you give me back access to my account?",
+    "Need help with my refund, it has not arrived.",
+    "Could I get the receipt for my last payment? Need it for reimbursement.",
 ]
 
 
@@ -290,6 +294,11 @@ def test_a_request_beside_a_read_still_asks(text: str) -> None:
         ("自動更新を解除してください。", {"cancellation"}),
         ("I am writing to stop my subscription from auto-renewing.", {"cancellation"}),
         ("Quiero cerrar mi suscripción de pago.", {"cancellation"}),
+        ("We want a refund for this billing period.", {"refund"}),
+        ("Need a refund for the January charge.", {"refund"}),
+        ("Hi, can the last charge be refunded? I didn't mean to renew.", {"refund"}),
+        ("I'd like the whole of my latest payment refunded.", {"refund"}),
+        ("Kindly credit the subscription fee back to my account.", {"refund"}),
     ],
 )
 def test_more_ways_of_asking_are_read(text: str, kinds: set[str]) -> None:

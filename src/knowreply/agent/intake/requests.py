@@ -44,7 +44,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
-        r"\b(give|credit|send) (it |this |that |them |me |us )?back\b|\bget back (the|my|our)\b|"
+        r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|(the|my|our|this|"
+        r"that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|\w+ fee) )?back\b|"
+        r"\bget back (the|my|our)\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
         r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
@@ -274,8 +276,8 @@ _DONE = re.compile(
     _I,
 )  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé"
 _WILL_BE_DONE = re.compile(
-    r"\b(be|get (it|this|that|me|my \w+)|have (it|this|that|my \w+)|ser|sea|sean|[êe]tre|"
-    r"soit|(like|want|need) (it|this|that|them|(my|the|our|this|that|one) (\w+ ){0,3}\w+))\s*$",
+    r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
+    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$",
     _I,
 )
 _STOPPING_A_REFUND = re.compile(
@@ -327,7 +329,7 @@ _ABOUT_THE_WRITE_AFTER = re.compile(
     r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
     r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
     r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
-    r"^\s+(or not|aside)\b|^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|"
+    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|"
     r"^(の)?(取り消し|取消|撤回|キャンセル)|^\w*(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)|"
     r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
@@ -363,6 +365,7 @@ _SOMEONE_ELSES_AFTER = re.compile(
 _INFO_BEFORE = re.compile(
     r"\b(tell|let (me|us) know|confirm\w*|check\w*|verify|explain|update (me|us)|"
     r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
+    r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
     r"(a )?cop(y|ies) of|credit notes? (for|of)|"
     r"dec\w*|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
     r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
@@ -399,9 +402,10 @@ _PAPERS_FOR_BEFORE = re.compile(
     r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?|"
     r"credit notes?|avoirs?|gutschrift(en)?)\b"
     r"[^.?!,]{0,20}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
-    r"die |den |meine )?$",
+    r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
+    r"(the |my |a |our )?$",
     _I,
-)  # "the invoice for reimbursement": papers for the customer's employer, not money back
+)  # "the invoice for reimbursement", "need it for reimbursement": papers for the customer's employer, not money back
 _REFUNDS_LISTED_BEFORE = re.compile(
     r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
     r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"
@@ -449,7 +453,10 @@ _REQUEST = re.compile(
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
-    r"\bi('d| would| will)? (really )?(like|want|wish|need|request|require|demand|expect)\b|"
+    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "
+    r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
+    r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
+    r"returned|reversed|cancell?ed|credited|stopped)\b|"
     r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) (you|u)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"

@@ -44,8 +44,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
-        r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|(the|my|our|this|"
-        r"that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|\w+ fee) )?back\b|"
+        r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
+        r"(the|my|our|this|that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|"
+        r"\w+ fee) )?back\b|"
         r"\bget back (the|my|our)\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
@@ -329,8 +330,9 @@ _ABOUT_THE_WRITE_AFTER = re.compile(
     r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
     r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
     r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
-    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|"
-    r"^(の)?(取り消し|取消|撤回|キャンセル)|^\w*(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)|"
+    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
+    r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
+    r"^\w*(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)|"
     r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
     _I,
@@ -405,7 +407,7 @@ _PAPERS_FOR_BEFORE = re.compile(
     r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
     r"(the |my |a |our )?$",
     _I,
-)  # "the invoice for reimbursement", "need it for reimbursement": papers for the customer's employer, not money back
+)  # "the invoice for reimbursement", "need it for reimbursement": for the customer's employer
 _REFUNDS_LISTED_BEFORE = re.compile(
     r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
     r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"

@@ -332,13 +332,12 @@ _ABOUT_THE_WRITE_AFTER = re.compile(
     r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
     r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
-    r"^\w*(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)|"
     r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
     _I,
 )
 """A refund or cancellation named as the topic of a read: "the cancellation confirmation",
-"the refund you issued", "my refund still hasn't arrived", "Kündigungsbestätigung"."""
+"the refund you issued", "my refund still hasn't arrived"."""
 _UNDO_BEFORE = re.compile(
     r"\b(cancel\w*|revers\w*|undo|withdraw\w*|retract\w*|revok\w*|anul\w*|annul\w*|deshac\w*|"
     r"revoqu\w*|stornier\w*|widerruf\w*)\s+(my |the |our |this |that |la |el |mi |ma |mon |"

@@ -118,6 +118,46 @@ DOES_NOT_ASK = [
     "昨日お願いした返金の件、取り消してください。",
     "以前お願いした返金、最終的に返金されていましたか？",
     "払い戻しの処理状況を教えてください。",
+    "I won't cancel, but please tell me when my plan renews.",
+    "解約するつもりはありませんが、次の更新日を教えてください。",
+    "値上げ後の金額で更新されたら返金をお願いすることになると思います。",
+    "日割りで返金してもらえることはありますか？",
+    "年額プランの返金規定について教えてください。",
+    "来週の打ち合わせをキャンセルしてください。",
+    "I requested a cancellation by phone last week. Is it done?",
+    "Please send the newest invoice.\nJane Doe\nRefund Logistics Ltd.",
+    "Enviad la última factura, por favor.\nJuan Pérez\nReembolsos Rápidos S.L.",
+    "Could you send me the receipt for reimbursement by my employer?",
+    "Unsubscribe me from the product update newsletter please.",
+    "Refund terms for annual plans, please.",
+    "Can you tell me when my refund will arrive?",
+    "Please confirm the refund was sent.",
+    "Could you send the credit note for the refund you issued?",
+    "Please send me the cancellation confirmation again.",
+    "Please make sure my refund is processed, it was approved last week.",
+    "My refund still hasn't shown up, can you look into it?",
+    "I would like an update on my refund.",
+    "解約が完了しているか確認してください。",
+    "Quisiera saber el estado de mi reembolso.",
+    "Merci de confirmer que la résiliation est bien prise en compte.",
+    "Ich möchte den Stand meiner Erstattung wissen.",
+    "Bitte schicken Sie mir die Kündigungsbestätigung.",
+    "I'm going to cancel next month, please send me the invoice first.",
+    "My colleague wants a refund, can you tell me what the charge was?",
+    "Please cancel my cancellation, I want to stay.",
+    "Please undo the cancellation, I clicked by mistake.",
+    "Please cancel the duplicate invoice.",
+    "Please refund my client, he paid twice through my page.",
+    "Should I cancel now or wait until the renewal?",
+    "返金してもらいたいと同僚が言っています。",
+    "来月解約する予定です。請求書を送ってください。",
+    "解約の取り消しをお願いします。",
+    "Veuillez annuler la résiliation, nous restons.",
+    "Bitte machen Sie die Kündigung rückgängig.",
+    "Please send the signed contract back.",
+    "Could you give me back access to my account?",
+    "Need help with my refund, it has not arrived.",
+    "Could I get the receipt for my last payment? Need it for reimbursement.",
 ]
 
 
@@ -204,6 +244,71 @@ def test_a_request_someone_else_wrote_is_never_the_customers(
 )
 def test_a_terse_subject_of_a_new_email_asks_too(subject: str, kinds: set[str]) -> None:
     assert read_requests("", subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "kinds"),
+    [
+        ("Rückerstattung", "Die Erstattung, die Sie gemacht haben, ist nicht angekommen.", set()),
+        ("Refund", "The refund you promised has not arrived yet.", set()),
+        ("Unsubscribe", "Unsubscribe me from the newsletter please, keep the account.", set()),
+        ("Cancellation confirmation", "Is my plan inactive now?", set()),
+        (
+            "Kündigung",
+            "Bitte bestätigen Sie, ob die letzte Zahlung durchgegangen ist.",
+            {"cancellation"},
+        ),
+        ("Refund", "I was charged twice last week.", {"refund"}),
+    ],
+)
+def test_a_subject_that_only_names_a_write_gives_way_to_a_body_about_one_done(
+    subject: str, body: str, kinds: set[str]
+) -> None:
+    assert read_requests(body, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please check my account and refund the duplicate charge.",
+        "Please make sure we are not charged again after this month.",
+        "We were promised a free pilot, please refund the charge.",
+        "Je vous informe que je souhaite résilier mon abonnement.",
+        "Bitte kündigen Sie mein Abo und bestätigen Sie die Kündigung.",
+    ],
+)
+def test_a_request_beside_a_read_still_asks(text: str) -> None:
+    assert read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Bitte kündigen Sie den Tarif und belasten Sie mich nicht mehr.", {"cancellation"}),
+        (
+            "Bitte erstatten Sie die letzte Abbuchung und verlängern Sie nicht mehr.",
+            {"refund", "cancellation"},
+        ),
+        ("Bitte stoppen Sie die monatliche Abbuchung.", {"cancellation"}),
+        ("Hört bitte auf, jeden Monat abzubuchen.", {"cancellation"}),
+        ("自動更新を解除してください。", {"cancellation"}),
+        ("I am writing to stop my subscription from auto-renewing.", {"cancellation"}),
+        ("Quiero cerrar mi suscripción de pago.", {"cancellation"}),
+        ("We want a refund for this billing period.", {"refund"}),
+        ("Need a refund for the January charge.", {"refund"}),
+        ("Hi, can the last charge be refunded? I didn't mean to renew.", {"refund"}),
+        ("I'd like the whole of my latest payment refunded.", {"refund"}),
+        ("Kindly credit the subscription fee back to my account.", {"refund"}),
+    ],
+)
+def test_more_ways_of_asking_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+def test_a_card_money_goes_to_is_not_a_card_to_change() -> None:
+    asked = read_requests("Can refunds be sent to a different card than the one I paid with?")
+    assert "portal_link" not in asked.kinds
+    assert "portal_link" in read_requests("Where do I go to change the name on my receipts?").kinds
 
 
 def test_a_refund_says_how_much() -> None:

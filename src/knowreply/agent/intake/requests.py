@@ -35,13 +35,19 @@ _I = re.IGNORECASE
 _SUB = r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub)"
 _SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
 _SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
-_SUB_DE = r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung)"
+_SUB_DE = (
+    r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung|"
+    r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
+)
 
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
-        r"\b(give|credit|send) (it |this |that |them |me |us )?back\b|\bget back (the|my|our)\b|"
+        r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
+        r"(the|my|our|this|that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|"
+        r"\w+ fee) )?back\b|"
+        r"\bget back (the|my|our)\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
         r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
@@ -72,11 +78,13 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
         r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
         r"((auto-?)?renew|continue)|\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
-        r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ)|"
+        r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
+        r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
         r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
-        r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren) "
+        r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
+        r"cierre) "
         r"(mi |la |el |nuestra )?"
         + _SUB_ES
         + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is)\b|\bno (quiero |deseo )?renovar|"
@@ -95,7 +103,10 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
         r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\bh[öo]r(t|en sie) auf,? [^.?!]{0,30}(abzubuchen|zu verl[äa]ngern)|"
+        r"\bh[öo]r(t|en sie) (bitte )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|zu verl[äa]ngern)|"
+        r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
+        r"(abbuchung\w*|lastschrift\w*)|\bverl[äa]ngern sie (\w+ ){0,3}nicht( mehr)?\b|"
+        r"\b(keine|nichts) (weiteren? )?(mehr )?(abbuchung\w*|abbuchen|zahlungen einziehen)|"
         r"^\W*(bitte )?verl[äa]nger(t|"
         r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
         r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
@@ -166,6 +177,16 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
     _I,
 )
+_CONTRAST = re.compile(
+    r"\b(but|however|although|though|pero|sin embargo|aunque|mais|cependant|pourtant|aber|"
+    r"jedoch|obwohl)\b|(が|けど|けれど|けれども)[、,]",
+    _I,
+)
+"""Where one clause gives way to another: a request word asks only in its own clause ("I
+won't cancel, but tell me my plan" asks for the plan, not a cancellation)."""
+_NAME_LINE = re.compile(r"^(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}[A-ZÀ-Þ&][\w'&.-]*\W*$")
+"""A line of capitalised words only: a name in a signature ("Refund Logistics Ltd."), not
+an imperative."""
 _NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
     r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
@@ -174,17 +195,18 @@ _NEGATION_BEFORE = re.compile(
     _I,
 )
 _NEGATION_AFTER = re.compile(
-    r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもりはな|"
+    r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"せず|わけではな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
     r"されて(い|お)|試み|状況|進捗|状態|反映|着金)|"
-    r"^\w*(\s+(?!sondern\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b(?!\s+nur\b)",
+    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
+    r"(?!\s+nur\b)",
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 _HYPOTHETICAL = re.compile(
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
     r"next time|in (the )?future)\b|"
-    r"もし|場合|なら[、,]|としたら|たら[、,]|"
+    r"もし|場合|なら[、,]|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
@@ -200,9 +222,10 @@ _UNCERTAIN = re.compile(
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
     r"does|"
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
-    r"considering|consider|wondering|policy|can (i|we) (cancel|unsubscribe|end|stop)|"
+    r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
+    r"can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|"
+    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|c[óo]mo|cu[áa]ndo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
@@ -218,12 +241,16 @@ _UNCERTAIN = re.compile(
     _I,
 )
 _REPORTED = re.compile(
+    r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
+    r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|beantragt)\b|"
+    r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
+    r"initiated|accepted|confirmed)\b|"
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
     r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
     r"you'll|they will|they'll|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|すでに|既に|済み|されました|しました|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
     r"(お願い|依頼|申請)した(?!い)|"
     r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
     r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
@@ -233,7 +260,7 @@ _REPORTED = re.compile(
     r"(van|vais|vamos) a|"
     r"a dit|ont dit|m'a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
-    r"a-t-il|ont-ils|"
+    r"(?<!y )a-t-il|ont-ils|"
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
     r"laut|angeblich|anscheinend|droh\w*|bereits|schon|"
@@ -250,8 +277,8 @@ _DONE = re.compile(
     _I,
 )  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé"
 _WILL_BE_DONE = re.compile(
-    r"\b(be|get (it|this|that|me|my \w+)|have (it|this|that|my \w+)|ser|sea|sean|[êe]tre|"
-    r"soit|(like|want|need) (it|this|that|them|(my|the|our|this|that|one) (\w+ ){0,3}\w+))\s*$",
+    r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
+    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$",
     _I,
 )
 _STOPPING_A_REFUND = re.compile(
@@ -271,28 +298,115 @@ _REFUND_REQUEST_STOPPED = re.compile(
     _I,
 )  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
 _CANCEL_OTHER_THING = re.compile(
-    r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier )?"
+    r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
+    r"second |wrong |other |old |new )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
+    r"cancell?ation|"
     r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
     r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
     r"promo\w*|marketing|werbe\w*)\b|"
-    r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ )?(newsletters?|mailing|"
+    r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ ){0,3}(newsletters?|mailing|"
     r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
     r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
+    r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
     r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
     r"pr[ée]l[èe]vement|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail))",
     _I,
 )
+_ABOUT_THE_WRITE_AFTER = re.compile(
+    r"^\s*(confirmations?|receipts?|notices?|letters?|terms|conditions|polic\w+|process\w*|"
+    r"status|fees?|dates?|deadlines?|forms?|rules|progress|history|tracking|update|"
+    r"reference|number)\b|"
+    r"^\s+(you|we|they|your (team|colleague|support)) (\w+ )?(issued|made|sent|did|processed|"
+    r"promised|approved|started|initiated)\b|"
+    r"^\s+(was|were|has been|had been|is being|got|fue|ha sido|a [ée]t[ée]|est|wurde|ist) "
+    r"(already |bereits |ya |d[ée]j[àa] )?(approved|promised|issued|processed|initiated|accepted|"
+    r"confirmed|sent|aprobad\w*|enviad\w*|prometid\w*|procesad\w*|approuv\w*|accept\w*|"
+    r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
+    r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
+    r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
+    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
+    r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
+    r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
+    r"^[^、。]{0,8}(予定|つもり)",
+    _I,
+)
+"""A refund or cancellation named as the topic of a read: "the cancellation confirmation",
+"the refund you issued", "my refund still hasn't arrived"."""
+_UNDO_BEFORE = re.compile(
+    r"\b(cancel\w*|revers\w*|undo|withdraw\w*|retract\w*|revok\w*|anul\w*|annul\w*|deshac\w*|"
+    r"revoqu\w*|stornier\w*|widerruf\w*)\s+(my |the |our |this |that |la |el |mi |ma |mon |"
+    r"cette |esta |meine |die |unsere )?$",
+    _I,
+)  # "please cancel my cancellation": the customer wants to stay
+_FUTURE_BEFORE = re.compile(
+    r"\b(going to|gonna|plan(ning)? to|intend(ing)? to|about to|i'll|we'll|i will|we will|"
+    r"will probably|probably|expect to|voy a|vamos a|pienso|planeo|je vais|nous allons|"
+    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|vor,?)\b[^.?!,]{0,30}$",
+    _I,
+)  # "I'm going to cancel next month, please send the invoice": an intention, not a request
+_SOMEONE_ELSE_WANTS_BEFORE = re.compile(
+    r"\b((my|our|his|her|their) (\w+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
+    r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
+    r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$",
+    _I,
+)  # "my colleague wants a refund, what was the charge?": someone else's wish, reported
+_SOMEONE_ELSES_AFTER = re.compile(
+    r"^\s+(sie |ihr |du )?(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |"
+    r"nos |notre |meinen? |meinem |meiner |unseren? |unserem )?"
+    r"(customers?|clients?|buyers?|shoppers?|guests?|students?|members? of my|clientes?|"
+    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
+    _I,
+)  # "please refund my client through my page": money between the customer and theirs
+_INFO_BEFORE = re.compile(
+    r"\b(tell|let (me|us) know|confirm\w*|check\w*|verify|explain|update (me|us)|"
+    r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
+    r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
+    r"(a )?cop(y|ies) of|credit notes? (for|of)|"
+    r"dec\w*|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
+    r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
+    r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
+    r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat)\b"
+    r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b)",
+    _I,
+)
+"""An information verb before the mention, with no "and" after it: "tell me when my refund
+will arrive", "bitte bestätigen Sie, dass die Kündigung eingegangen ist" ask to read about
+the write; "check my account and refund the duplicate" still asks for it."""
+_WH_BEFORE = re.compile(
+    r"\b(when|where|why|what|which|whether|cu[áa]ndo|d[óo]nde|por qu[ée]|qué|quand|o[ùu]|"
+    r"pourquoi|quel\w*|wann|wo|warum|wieso|weshalb|welche\w*|ob)\b",
+    _I,
+)  # "…when my refund will arrive": the write is inside a question, asked about, not for
+_INFO_AFTER = re.compile(
+    r"^((?!\b(und|oder|and|y|et)\b)[^,;.!?]){0,40}\b(wissen|erfahren|best[äa]tigen|pr[üu]fen|"
+    r"nachsehen|mitteilen)\b|"
+    r"^[^、。!?]{0,30}か(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)",
+    _I,
+)  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
+_TOPIC_IN_COMPOUND = re.compile(
+    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)", _I
+)  # "die Kündigungsbestätigung": a confirmation, not a cancellation
 _NOT_A_REFUND_AFTER = re.compile(
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
-    r"tracking|update)\b",
+    r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
+    r"^(規定|ポリシー|規約|条件|保証|期限)",
     _I,
 )  # "for a reimbursement deadline": the word names something else
+_PAPERS_FOR_BEFORE = re.compile(
+    r"\b(invoices?|receipts?|documents?|paperwork|cop(y|ies)|proof|statements?|facturas?|"
+    r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?|"
+    r"credit notes?|avoirs?|gutschrift(en)?)\b"
+    r"[^.?!,]{0,20}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
+    r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
+    r"(the |my |a |our )?$",
+    _I,
+)  # "the invoice for reimbursement", "need it for reimbursement": for the customer's employer
 _REFUNDS_LISTED_BEFORE = re.compile(
     r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
     r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"
@@ -307,19 +421,27 @@ _SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
     r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
     r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
-    r"angekommen|erhalten)\b|まだ|着金|反映|状況|済|取り消|されました",
+    r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*)\b|まだ|着金|反映|状況|済|取り消|されました",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
+_ARRIVAL = re.compile(
+    r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
+    r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",
+    _I,
+)  # "the refund has not arrived": a write already made
 _CARD_IN_USE_AFTER = re.compile(r"^\s+(hinterlegt|eingetragen|benutzt|verwendet|genutzt)\b", _I)
 _CARD_IN_USE_BEFORE = re.compile(
     r"\b(used|added|entered|registered|put in|paid with|with|using|con|avec|mit|mis|ajout[ée]|"
+    r"(sent|paid|refunded|credited|returned) (back )?to|"
     r"utilis[ée]|puesto|usado|a[ñn]adido|agregado)\s+"
     r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
     _I,
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
 _OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
-    r"lastschrift|anruf|mail|newsletter)\s+(\w+\s+){0,2}$",
+    r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
+    r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
+    r"配信|通知|申請|依頼|リクエスト)\s*(を|は|も|の)?\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 _REQUEST = re.compile(
@@ -330,7 +452,12 @@ _REQUEST = re.compile(
     r"^\W*(do not|don't|dont) (renew|charge|bill)\b|^\W*(make sure|ensure)\b|"
     r"\bneeds? to be (refunded|reversed|cancell?ed|stopped)\b|"
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
-    r"\bi('d| would| will)? (really )?(like|want|wish|need|request|require|demand|expect)\b|"
+    r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
+    r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
+    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "
+    r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
+    r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
+    r"returned|reversed|cancell?ed|credited|stopped)\b|"
     r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) (you|u)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
@@ -366,7 +493,8 @@ _TOPIC = re.compile(
 )  # a subject that is only a noun names a topic ("Refunds", "New card"), it asks for nothing
 _PARTIAL = re.compile(
     r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
-    r"\bpro-rat\w*|\bthe difference\b|\bremaining (days|time|period|months?)\b|"
+    r"\bpro-rat\w*|\bthe (\S+ )?difference\b|\bremaining (days|time|period|months?)\b|"
+    r"\b(extra|additional|removed|unused) (seats?|users?|licen[cs]es?|members?)\b|"
     r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)|"
     r"\b(parcial\w*|parte de|una parte|mitad|prorrat\w*|la diferencia|"
     r"(d[íi]as|tiempo|meses) (no (utilizad|usad)\w*|sin usar|restantes)|"
@@ -374,6 +502,17 @@ _PARTIAL = re.compile(
     r"(jours|mois|temps) (non utilis[ée]\w*|restants|inutilis[ée]\w*)|"
     r"teilweise|teil\w*erstattung|einen teil|h[äa]lfte|anteilig\w*|die differenz|den unterschied|"
     r"restlichen (tage|monate|zeit)|ungenutzte\w* (tage|monate|zeit\w*))\b",
+    _I,
+)
+_NOT_PARTIAL = re.compile(
+    r"\b(not|no|nicht|pas|ni|kein\w*)\s+(a |an |the |un |une |una |eine? )?"
+    r"(partial\w*|parcial\w*|partiel\w*|teil\w*)",
+    _I,
+)  # "a full refund, not a partial one": the part named is the one not wanted
+_WHOLE = re.compile(
+    r"\b(full|entire|whole|complete|total|all of (it|the|my))\b|全額|"
+    r"\b(completo|completa|total|todo el|[íi]ntegro|int[ée]gral\w*|enti[eè]re?|"
+    r"vollst[äa]ndig\w*|gesamte\w*|komplett\w*|voll\w*)\b",
     _I,
 )
 _FRACTIONS: tuple[tuple[re.Pattern[str], Fraction], ...] = (
@@ -401,6 +540,8 @@ class Requests:
     """Amounts the customer wrote (above zero)."""
     partial: bool = False
     """They want only part of a payment back."""
+    whole: bool = False
+    """They say they want all of it back ("a full refund", "全額")."""
     fraction: Fraction | None = None
     """The part, when named as a fraction or percentage ("half", "25%")."""
     instructed: bool = False
@@ -421,9 +562,23 @@ def _clause_before(sentence: str, start: int) -> str:
     return before[breaks[-1].end() :] if breaks else before
 
 
+def _contrast_clause(sentence: str, start: int) -> str:
+    """The part of `sentence` between the contrasts ("but", "が、") around `start`."""
+    begin, end = 0, len(sentence)
+    for found in _CONTRAST.finditer(sentence):
+        if found.end() <= start:
+            begin = found.end()
+        elif found.start() >= start:
+            end = found.start()
+            break
+    return sentence[begin:end]
+
+
 def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
+    if kind in MONEY_KINDS and _topic_of_a_read(sentence, match):
+        return False
     if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
         ("don't", "do not", "dont")
     ):
@@ -441,7 +596,9 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     ):
         return False
     if kind == "refund" and (
-        _NOT_A_REFUND_AFTER.match(after) or _REFUNDS_LISTED_BEFORE.search(clause)
+        _NOT_A_REFUND_AFTER.match(after)
+        or _REFUNDS_LISTED_BEFORE.search(clause)
+        or _PAPERS_FOR_BEFORE.search(clause)
     ):
         return False
     if kind == "refund" and (
@@ -458,6 +615,22 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     )
 
 
+def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
+    """The refund or cancellation is what a read is about, not what is asked for."""
+    before = _contrast_clause(sentence[: match.start()], match.start())
+    return bool(
+        _ABOUT_THE_WRITE_AFTER.match(sentence[match.end() :])
+        or _SOMEONE_ELSES_AFTER.match(sentence[match.end() :])
+        or _UNDO_BEFORE.search(sentence[: match.start()])
+        or _FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
+        or _SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
+        or _INFO_BEFORE.search(before)
+        or _WH_BEFORE.search(_clause_before(sentence, match.start()))
+        or _INFO_AFTER.match(sentence[match.end() :])
+        or _TOPIC_IN_COMPOUND.search(match.group())
+    )
+
+
 def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
     or "Cancel my plan") needs no request word, but must not be a question."""
@@ -470,10 +643,38 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
         return False
     if kind in MONEY_KINDS and _REFUND_WITHDRAWN_JA.search(sentence):
         return False
-    uncertain = _UNCERTAIN.search(sentence)
-    if kind in MONEY_KINDS and (uncertain or not (terse or _REQUEST.search(sentence))):
+    if not terse and _NAME_LINE.match(sentence):
         return False
-    return any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
+    if kind in MONEY_KINDS and _UNCERTAIN.search(sentence):
+        return False
+    return any(
+        _mention_counts(kind, sentence, m)
+        and (
+            terse
+            or kind not in MONEY_KINDS
+            or bool(_REQUEST.search(_contrast_clause(sentence, m.start())))
+        )
+        for m in MENTIONS[kind].finditer(sentence)
+    )
+
+
+def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
+    """A subject asks as a terse sentence; one that only names the write ("Refund") gives
+    way to a body that speaks of it as done ("the refund you made has not arrived") or of
+    something else ("Unsubscribe": "…from the newsletter")."""
+    if not _asks(kind, subject, terse=True):
+        return False
+    bare = not re.sub(r"\W+", "", MENTIONS[kind].sub("", subject))
+    return not (bare and any(_says_otherwise(kind, sentence) for sentence in sentences))
+
+
+def _says_otherwise(kind: WriteKind, sentence: str) -> bool:
+    return any(
+        _REPORTED.search(sentence)
+        or _ARRIVAL.search(sentence)
+        or (kind == "cancellation" and _CANCEL_OTHER_THING.match(sentence[m.start() :]))
+        for m in MENTIONS[kind].finditer(sentence)
+    )
 
 
 def _fraction(text: str) -> Fraction | None:
@@ -499,7 +700,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         kind
         for kind in MENTIONS
         if any(_asks(kind, sentence) for sentence in sentences)
-        or (own_subject and _asks(kind, own_subject, terse=True))
+        or (own_subject and _subject_asks(kind, own_subject, sentences))
     )
     amounts = tuple(
         dict.fromkeys(
@@ -509,11 +710,12 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         )
     )
     fraction = _fraction(words)
-    partial = bool(_PARTIAL.search(words)) or fraction is not None
+    partial = bool(_PARTIAL.search(_NOT_PARTIAL.sub(" ", words))) or fraction is not None
     return Requests(
         kinds=kinds,
         amounts=amounts,
         partial=partial,
+        whole=bool(_WHOLE.search(words)) and not partial,
         fraction=fraction,
         instructed=tries_to_instruct(text, subject=subject),
     )

@@ -60,7 +60,8 @@ WRITE_CONCEPTS = frozenset({"moneyback", "stop", "pay", "link", "card"})
 _DONE_AFTER = re.compile(
     r"^(ed|led|d|ped|s|os|ements|ungen|et|visteis|vió|ido)\b|"
     r"^\s+(you |we )?(did|made|issued|sent)\b|"
-    r"^\w{0,3}(した(?!い)|された|されて|して(もら|いただ)|済|ずみ|はず)|^(é|ée|és|ado|ada|ó)\b",
+    r"^\w{0,3}(した(?!い)|された|されて|して(もらっ|いただい)た|して(もらい|いただき)まし|済|ずみ|"
+    r"はず)|^(é|ée|és|ado|ada|ó)\b",
     re.IGNORECASE,
 )
 _DONE_BEFORE = re.compile(

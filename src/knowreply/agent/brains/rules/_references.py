@@ -8,6 +8,16 @@ _INVOICE_NUMBER = re.compile(r"(?<![\w-])([A-Za-z0-9]{3,12})-(\d{4,6})(?![\w-])"
 _INVOICE_WORD = re.compile(
     r"(invoice|inv\.?|#|no\.|number|請求書|番号)\s*(number|no\.?|#)?\s*$", re.I
 )
+_INVOICE_CODE = re.compile(
+    r"(?<![A-Za-z0-9-])(#?INV-?\d{3,10}|[A-Za-z]{1,5}-(19|20)\d\d-\d{2,6})(?![A-Za-z0-9-])", re.I
+)  # `#INV-20931`, `F-2026-0077`: a prefix, the year, a sequence
+_NUMBERED_INVOICE = re.compile(
+    r"\b(invoices?|inv|bill|receipt|rechnung|factura|facture|請求書)\s*"
+    r"(number|no\b\.?|nr\b\.?|n[°º]|nummer|n[úu]mero|num[ée]ro|番号|#)?\s*[:：]?\s*#?"
+    r"(\d{3,10})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b)",
+    re.I,
+)  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 12345`, `請求書番号 4471`
+_YEAR = re.compile(r"(19|20)\d\d")
 _STRIPE_ID = re.compile(r"(?<![A-Za-z0-9_])((?:ch|py|pi|in|sub)_[A-Za-z0-9]{6,})(?![A-Za-z0-9_])")
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
@@ -23,14 +33,30 @@ def _looks_like_invoice_number(prefix: str, before: str) -> bool:
 
 
 def find_invoice_numbers(text: str) -> list[tuple[str, int, int]]:
-    """Stripe invoice numbers (`ABCD1234-0001`, `invoice #1234-0001`), upper-cased, with spans."""
+    """Invoice numbers, upper-cased, with spans: Stripe's (`ABCD1234-0001`, `invoice
+    #1234-0001`) and the customer's own ways of writing one (`F-2026-0077`, `#INV-20931`,
+    `Rechnung Nr. 4471`, `請求書番号 4471`)."""
     text = _URL_OR_ADDRESS.sub(lambda m: " " * len(m.group()), text)
-    found = []
+    found = [
+        (m.group().lstrip("#").upper(), m.start(), m.end()) for m in _INVOICE_CODE.finditer(text)
+    ]
     for match in _INVOICE_NUMBER.finditer(text):
         prefix = match.group(1)
         if _looks_like_invoice_number(prefix, text[max(0, match.start() - 20) : match.start()]):
             found.append((match.group().upper(), match.start(), match.end()))
-    return found
+    for match in _NUMBERED_INVOICE.finditer(text):
+        number = match.group(3)
+        if match.group(2) or not _YEAR.fullmatch(number):  # "invoice 2025" names a year
+            found.append((number, match.start(3), match.end(3)))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    kept: list[tuple[str, int, int]] = []
+    for number, start, end in sorted(found, key=lambda f: (f[1], -f[2])):
+        if not kept or start >= kept[-1][2]:
+            kept.append((number, start, end))
+    return kept
 
 
 def find_stripe_ids(text: str) -> list[tuple[str, int, int]]:

@@ -46,10 +46,11 @@ def _fit_to_entities(
     named_invoice: bool,
     anything_to_look_up: bool,
     partial: bool,
+    whole: bool,
 ) -> tuple[Intent, tuple[Intent, ...]]:
     """Settle what the entities decide better than words: an invoice named by number is looked
-    up, an invoice lookup with nothing to look up is the latest one, and a refund of an
-    amount (`refund $10`) is partial."""
+    up, an invoice lookup with nothing to look up is the latest one, a refund of an amount
+    or a part (`refund $10`, "half of it") is partial, and one of all of it is whole."""
 
     def fit(i: Intent) -> Intent:
         if i is Intent.LATEST_INVOICE and named_invoice:
@@ -58,6 +59,8 @@ def _fit_to_entities(
             return Intent.LATEST_INVOICE
         if i is Intent.REFUND and partial:
             return Intent.PARTIAL_REFUND
+        if i is Intent.PARTIAL_REFUND and whole and not partial:
+            return Intent.REFUND
         return i
 
     primary = fit(intent)
@@ -114,6 +117,7 @@ def understand(
             named_invoice=named,
             anything_to_look_up=named or bool(months or dates),
             partial=asks_for_an_amount_back(plain.lower(), amounts) or asked.partial,
+            whole=asked.whole,
         )
         refused = refused_amounts(money_text, default_currency=default_currency.lower())
         if {intent, *others} & _MONEY_WRITES and refused:

@@ -161,6 +161,38 @@ DOES_NOT_ASK = [
 ]
 
 
+TAKES_BACK_A_REFUND_REQUEST = [
+    "My refund request - please cancel it, the charge was correct after all.",
+    "Regarding my refund email from this morning - please disregard, my bank made the error.",
+    "Please cancel my refund request and my subscription.",
+    "返金のお願い、やっぱり取り下げます",
+    "さっきの返金依頼はなかったことにしてください",
+    "Bonjour, je ne veux plus du remboursement que j'ai demandé. Vous pouvez l'annuler ?",
+    "Bitte stornieren Sie meinen Rückerstattungsantrag, ich nutze das Produkt weiter.",
+    "Por favor, anulen mi solicitud de reembolso, ya lo resolví con el banco.",
+]
+
+
+@pytest.mark.parametrize("text", TAKES_BACK_A_REFUND_REQUEST)
+def test_taking_back_a_refund_request_asks_for_no_money_to_move(text: str) -> None:
+    """Even beside another ask: a person reads an email that takes a refund back."""
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("解約できていますか", "先月解約したつもりですが、ちゃんと解約されていますか？"),
+        ("解約金", "途中解約すると違約金ってかかりますか？"),
+        ("キャンセル料", "今キャンセルしたらキャンセル料かかりますか？"),
+        ("", "解約の予約ができてるか見てもらえますか？"),
+        ("", "解約したいわけじゃないです。プランがいつ更新されるかだけ知りたいです"),
+    ],
+)
+def test_a_japanese_question_about_a_cancellation_is_not_one(subject: str, body: str) -> None:
+    assert "cancellation" not in read_requests(body, subject=subject).kinds
+
+
 @pytest.mark.parametrize(("text", "kinds"), ASKS)
 def test_an_explicit_request_is_read(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds

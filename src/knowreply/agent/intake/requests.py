@@ -197,7 +197,7 @@ _NEGATION_BEFORE = re.compile(
 _NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
-    r"せず|わけではな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
+    r"せず|わけではな|わけじゃな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
     r"されて(い|お)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
     r"(?!\s+nur\b)",
@@ -417,6 +417,30 @@ _NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\
 _QUESTION_OF_WHAT_BEFORE = re.compile(r"\b(anything|something|what|how much)\b[^.?!]{0,30}$", _I)
 _REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取り消|キャンセル|撤回|やめ)")
 """"返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
+_REFUND_REQUEST = (
+    r"(refund (request|claim|application|email|ticket)|"
+    r"(返金|払い戻し)の?(お願い|依頼|申請|リクエスト)|"
+    r"(demande|requ[êe]te) de remboursement|remboursement que j'ai demand[ée]|"
+    r"(r[üu]ck)?erstattungs(antrag|anfrage|wunsch)|antrag auf (r[üu]ck)?erstattung|"
+    r"solicitud de (reembolso|devoluci[óo]n)|reembolso que (ped[íi]|solicit[ée]))"
+)
+_WITHDRAWING = (
+    r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
+    r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
+    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b)"
+)
+_REFUND_REQUEST_WITHDRAWN = re.compile(
+    rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|{_WITHDRAWING}[^.!?。！？]{{0,40}}"
+    rf"{_REFUND_REQUEST}|{_REFUND_REQUEST}[^。！？]{{0,15}}(取り下げ|取り消|なかったことに)",
+    _I,
+)
+"""Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
+ことに): neither a refund nor a cancellation is asked, whatever else the email says."""
+_FEE_OR_STATE_AFTER_JA = re.compile(
+    r"^(金|料|手数料)|^[^。！？、]{0,8}(できて|されて|済んで)(い)?(る|ます)(か|かどうか)"
+)
+"""解約金, キャンセル料 (a fee asked about); 解約ができてるか (whether it is done): reads."""
+_QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
 _SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
     r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
@@ -579,6 +603,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     after = sentence[match.end() :]
     if kind in MONEY_KINDS and _topic_of_a_read(sentence, match):
         return False
+    if kind in MONEY_KINDS and _FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :]):
+        return False
     if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
         ("don't", "do not", "dont")
     ):
@@ -637,7 +663,7 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     sentence = _POLITE.sub(" ", sentence)
     if _HYPOTHETICAL.search(sentence) or _REPORTED.search(sentence):
         return False
-    if terse and ("?" in sentence or _TOPIC.match(sentence)):
+    if terse and ("?" in sentence or _QUESTION_END_JA.search(sentence) or _TOPIC.match(sentence)):
         return False
     if terse and _SUBJECT_ABOUT_A_PAST_WRITE.search(sentence):
         return False
@@ -696,11 +722,15 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     words = customer_words(text)
     sentences = _sentences(words)
     own_subject = "" if is_reply_subject(subject) else customer_words(subject).strip()
+    withdrawn = _REFUND_REQUEST_WITHDRAWN.search(words) is not None
     kinds = frozenset(
         kind
         for kind in MENTIONS
-        if any(_asks(kind, sentence) for sentence in sentences)
-        or (own_subject and _subject_asks(kind, own_subject, sentences))
+        if not (withdrawn and kind in MONEY_KINDS)
+        and (
+            any(_asks(kind, sentence) for sentence in sentences)
+            or (own_subject and _subject_asks(kind, own_subject, sentences))
+        )
     )
     amounts = tuple(
         dict.fromkeys(

@@ -193,6 +193,24 @@ def test_a_japanese_question_about_a_cancellation_is_not_one(subject: str, body:
     assert "cancellation" not in read_requests(body, subject=subject).kinds
 
 
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("", "I'd like to cancel the training session we scheduled for Monday."),
+        ("", "I need invoice in_1RaB2cL2eZvKYlo2HmXq for reimbursement."),
+        ("", "Ich will nur sichergehen, dass meine Kündigung wirksam ist."),
+        ("Merci pour la résiliation", "J'ai bien reçu la confirmation, tout est en ordre."),
+        ("", "on ma dit que jallais etre rembourser y a un mois et toujours rien"),
+        ("返金されてない", "2週間たつけど、まだ戻ってないです。どうなってますか"),
+        ("", "返金、もう処理されてるなら何日で戻るか知りたいです"),
+        ("Re: 返金について", "返金の件、もう少し考えさせてください。"),
+    ],
+)
+def test_a_write_named_as_a_topic_is_not_asked(subject: str, body: str) -> None:
+    """Another thing cancelled, a purpose, a state asked about, thanks, a report, a matter."""
+    assert not read_requests(body, subject=subject).kinds & {"refund", "cancellation"}
+
+
 @pytest.mark.parametrize(("text", "kinds"), ASKS)
 def test_an_explicit_request_is_read(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds

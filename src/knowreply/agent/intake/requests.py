@@ -198,7 +198,7 @@ _NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"せず|わけではな|わけじゃな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
-    r"されて(い|お)|試み|状況|進捗|状態|反映|着金)|"
+    r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
     r"(?!\s+nur\b)",
     _I,
@@ -258,7 +258,7 @@ _REPORTED = re.compile(
     r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
     r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
     r"(van|vais|vamos) a|"
-    r"a dit|ont dit|m'a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
+    r"a dit|ont dit|m'?a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
     r"(?<!y )a-t-il|ont-ils|"
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
@@ -301,6 +301,7 @@ _CANCEL_OTHER_THING = re.compile(
     r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
     r"second |wrong |other |old |new )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
+    r"training|session|class|course|lesson|workshop|interview|invitation|onboarding|"
     r"cancell?ation|"
     r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
     r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
@@ -395,7 +396,7 @@ _TOPIC_IN_COMPOUND = re.compile(
 _NOT_A_REFUND_AFTER = re.compile(
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
     r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
-    r"^(規定|ポリシー|規約|条件|保証|期限)",
+    r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b",
     _I,
 )  # "for a reimbursement deadline": the word names something else
 _PAPERS_FOR_BEFORE = re.compile(
@@ -437,9 +438,17 @@ _REFUND_REQUEST_WITHDRAWN = re.compile(
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
 ことに): neither a refund nor a cancellation is asked, whatever else the email says."""
 _FEE_OR_STATE_AFTER_JA = re.compile(
-    r"^(金|料|手数料)|^[^。！？、]{0,8}(できて|されて|済んで)(い)?(る|ます)(か|かどうか)"
+    r"^(金|料|手数料|の件)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
 )
-"""解約金, キャンセル料 (a fee asked about); 解約ができてるか (whether it is done): reads."""
+"""解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
+返金、もう処理されてるなら (whether it is done, if it is done): reads."""
+_IN_EFFECT_AFTER = re.compile(
+    r"^[^.?!,;]{0,25}\b(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b", _I
+)
+"""That the cancellation "is effective" (ist wirksam, est effective) is what is asked about."""
+_PURPOSE_BEFORE = re.compile(r"\bfor (my |our |the |a |an )?$", _I)
+"""An invoice "for reimbursement" (an expense claim), not money back from us."""
+_THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|ありがとう)", _I)
 _QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
 _SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
@@ -603,7 +612,16 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     after = sentence[match.end() :]
     if kind in MONEY_KINDS and _topic_of_a_read(sentence, match):
         return False
-    if kind in MONEY_KINDS and _FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :]):
+    if kind in MONEY_KINDS and (
+        _FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
+        or _IN_EFFECT_AFTER.match(sentence[match.end() :])
+    ):
+        return False
+    if (
+        kind == "refund"
+        and match.group().lower().startswith("reimburs")
+        and _PURPOSE_BEFORE.search(clause)
+    ):
         return False
     if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
         ("don't", "do not", "dont")
@@ -665,7 +683,7 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
         return False
     if terse and ("?" in sentence or _QUESTION_END_JA.search(sentence) or _TOPIC.match(sentence)):
         return False
-    if terse and _SUBJECT_ABOUT_A_PAST_WRITE.search(sentence):
+    if terse and (_SUBJECT_ABOUT_A_PAST_WRITE.search(sentence) or _THANKS.match(sentence)):
         return False
     if kind in MONEY_KINDS and _REFUND_WITHDRAWN_JA.search(sentence):
         return False

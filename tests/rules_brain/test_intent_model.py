@@ -21,10 +21,10 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.830, "ja": 0.776, "es": 0.816, "fr": 0.821, "de": 0.854}
+FLOOR = {"en": 0.831, "ja": 0.776, "es": 0.819, "fr": 0.823, "de": 0.854}
 PERSON_CEILING = 0.063
 """Held-out billing questions handed to a person (unclear or not billing); the target is 5 %."""
-UNASKED_WRITES_CEILING = 28
+UNASKED_WRITES_CEILING = 27
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 

@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_POSTGRES ?= postgresql+psycopg://127.0.0.1:5432/test
+# `make unit` shares the tests among this many processes (pytest-xdist), a whole file at a
+# time, so that a file's module-scoped fixtures (the attack suite's run) are made once.
+# Many tests wait on a worker, a mail server or a browser, so 2 pays even on 2 cores.
+# PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: install demo test lint typecheck unit bench soak eval clean
 
@@ -26,7 +31,7 @@ typecheck: install
 	$(BIN)/mypy src
 
 unit: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint typecheck unit
 

@@ -12,12 +12,14 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, profiles
 from hypothesis import settings as hypothesis_settings
 
+from knowreply import workspaces
 from knowreply.config import Settings
 from knowreply.logs import configure_logging
 from knowreply.runtime import Runtime, initialize
-from tests.databases import PostgresDatabases, sqlite_url
+from tests.databases import PostgresDatabases, copy_sqlite, migrate_schema, sqlite_url
 
 pytest_plugins = ("tests.fake_stripe",)  # the `fake_stripe` fixture, for every test
 
@@ -33,6 +35,12 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN
 # default renders every local variable of a traceback, which takes tens of seconds.)
 configure_logging("info", "console")
 _postgres = PostgresDatabases()
+
+# Members' passwords in this process are hashed with argon2's cheapest parameters: the
+# production cost (64 MiB, 3 passes: 0.1 s to 0.7 s a hash or a check) protects a stolen hash
+# and is what no test checks, while hundreds of tests add members and sign in. Hashes keep
+# their own parameters, so `knowreply user create` subprocesses' hashes still verify here.
+workspaces._password_hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -67,11 +75,22 @@ def empty_database_url(backend: str, tmp_path: Path) -> str:
     return _postgres.url(_postgres.create(migrated=False))
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with the current schema, made once per test process, to be copied."""
+    folder = tmp_path_factory.mktemp("migrated")
+    migrate_schema(sqlite_url(folder))
+    return folder / "knowreply.sqlite"
+
+
 @pytest.fixture
-def database_url(backend: str, tmp_path: Path) -> str:
-    """A database with the current schema (PostgreSQL: cloned from a migrated template)."""
+def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A database with the current schema, copied from a migrated template (a file copy on
+    SQLite, a database cloned on PostgreSQL); not the file `empty_database_url` names."""
     if backend == "sqlite":
-        return sqlite_url(tmp_path)
+        copy = tmp_path / "migrated.sqlite"
+        copy_sqlite(request.getfixturevalue("migrated_sqlite"), copy)
+        return sqlite_url(tmp_path, copy.name)
     return _postgres.url(_postgres.create(migrated=True))
 
 

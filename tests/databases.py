@@ -1,18 +1,23 @@
 """Throwaway databases for tests: a fresh SQLite file, or a fresh PostgreSQL database.
 
-PostgreSQL runs on 127.0.0.1:5432 with trust auth; each test gets its own database cloned
-from a migrated template made once per run, and every database made here is dropped at exit.
+Migrating takes seconds (Alembic from the first revision, then DBOS's tables), so each backend
+migrates one template per test process and every test that wants the schema gets a copy: a
+copied file on SQLite; on PostgreSQL (127.0.0.1:5432, trust auth) a database cloned from the
+template, and every database made here is dropped at exit.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import psycopg
 from psycopg import sql
 
+from knowreply import durable
 from knowreply.config import Settings
 from knowreply.db import migrate
 from knowreply.db.session import make_engine
@@ -44,9 +49,7 @@ class PostgresDatabases:
     def create(self, *, migrated: bool) -> str:
         if migrated and self.template is None:
             self.template = self.create(migrated=False)
-            engine = make_engine(Settings(database_url=self.url(self.template)).database)
-            migrate.upgrade(engine)
-            engine.dispose()
+            migrate_schema(self.url(self.template))
         name = f"{self.prefix}_{next(self.counter)}"
         template = self.template if migrated else "template0"
         with self._admin() as admin:
@@ -71,5 +74,20 @@ class PostgresDatabases:
                 )
 
 
-def sqlite_url(folder: Path) -> str:
-    return f"sqlite:///{folder / 'knowreply.sqlite'}"
+def migrate_schema(database_url: str) -> None:
+    """Our schema and DBOS's, as `knowreply init` makes them (without its rows and key)."""
+    settings = Settings(database_url=database_url)
+    engine = make_engine(settings.database)
+    migrate.upgrade(engine)
+    engine.dispose()
+    durable.migrate(settings)
+
+
+def sqlite_url(folder: Path, name: str = "knowreply.sqlite") -> str:
+    return f"sqlite:///{folder / name}"
+
+
+def copy_sqlite(template: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database (its WAL included), through SQLite's backup."""
+    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)

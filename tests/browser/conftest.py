@@ -17,6 +17,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from knowreply.agent.brains.rules.intent_model import shared_model
 from knowreply.db.session import transaction
 from knowreply.demo import with_stripe_api_base
 from knowreply.runtime import Runtime
@@ -69,7 +70,13 @@ class LiveServer:
 
 @pytest.fixture
 def live_server(runtime: Runtime, fake_stripe: FakeStripe) -> Iterator[LiveServer]:
-    """The dashboard on a free loopback port, its Stripe API pointed at the fake server."""
+    """The dashboard on a free loopback port, its Stripe API pointed at the fake server.
+
+    The rules brain's intent model is loaded first (once per process, as a server has it
+    after its first email): its first load (scikit-learn's import, the cached arrays) can
+    outlast an `expect`'s 5 s on a busy machine, and a test process may start with a browser
+    test (`make unit` shares the files among processes)."""
+    shared_model()
     served = with_stripe_api_base(runtime, fake_stripe.url)
     with transaction(served.sessions) as session:
         create_member(session, resolve_workspace(session, "default"), OWNER, PASSWORD)
@@ -95,10 +102,12 @@ def live_server(runtime: Runtime, fake_stripe: FakeStripe) -> Iterator[LiveServe
     thread.join(timeout=10)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Per test: Playwright's sync API keeps an event loop running in this thread while it is
-    open, which would break every asyncio test that runs after it."""
+    """One Chromium per browser test module (each test opens its own context: no cookie or
+    storage crosses tests). Never longer: Playwright's sync API keeps an event loop running
+    in this thread while it is open, which would break every asyncio test that runs after
+    it; the browser modules run their asyncio work in threads of their own."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
     with sync_playwright() as playwright:

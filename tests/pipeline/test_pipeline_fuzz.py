@@ -12,7 +12,7 @@ from knowreply.db.models import Message
 from knowreply.db.session import transaction
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
-from knowreply.pipeline.steps import screen_step, thread_step, verify_step
+from knowreply.pipeline.steps import admit_step
 from knowreply.runtime import Runtime
 from knowreply.workspaces import create_workspace
 
@@ -63,11 +63,7 @@ def store_and_screen(runtime: Runtime, raw: bytes) -> None:
         message, _ = store_inbound(
             session, workspace.id, InboundEnvelope(raw=raw, received_via="smtp")
         )
-    screened = screen_step(runtime, message.id)
-    if screened.answer:
-        screened = thread_step(runtime, message.id)
-    if screened.answer:
-        verify_step(runtime, message.id)
+    screened = admit_step(runtime, message.id)  # screen, thread and verify
     with runtime.sessions() as session:
         stored = session.get_one(Message, message.id)
         assert stored.raw == raw and stored.size == len(raw)

@@ -403,7 +403,7 @@ _PAPERS_FOR_BEFORE = re.compile(
     r"\b(invoices?|receipts?|documents?|paperwork|cop(y|ies)|proof|statements?|facturas?|"
     r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?|"
     r"credit notes?|avoirs?|gutschrift(en)?)\b"
-    r"[^.?!,]{0,20}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
+    r"[^.?!,]{0,40}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
     r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
     r"(the |my |a |our )?$",
     _I,
@@ -431,8 +431,8 @@ _WITHDRAWING = (
     r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b)"
 )
 _REFUND_REQUEST_WITHDRAWN = re.compile(
-    rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|{_WITHDRAWING}[^.!?。！？]{{0,40}}"
-    rf"{_REFUND_REQUEST}|{_REFUND_REQUEST}[^。！？]{{0,15}}(取り下げ|取り消|なかったことに)",
+    rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
+    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}",
     _I,
 )
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
@@ -446,8 +446,6 @@ _IN_EFFECT_AFTER = re.compile(
     r"^[^.?!,;]{0,25}\b(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b", _I
 )
 """That the cancellation "is effective" (ist wirksam, est effective) is what is asked about."""
-_PURPOSE_BEFORE = re.compile(r"\bfor (my |our |the |a |an )?$", _I)
-"""An invoice "for reimbursement" (an expense claim), not money back from us."""
 _THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|ありがとう)", _I)
 _QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
 _SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
@@ -615,12 +613,6 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     if kind in MONEY_KINDS and (
         _FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
         or _IN_EFFECT_AFTER.match(sentence[match.end() :])
-    ):
-        return False
-    if (
-        kind == "refund"
-        and match.group().lower().startswith("reimburs")
-        and _PURPOSE_BEFORE.search(clause)
     ):
         return False
     if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(

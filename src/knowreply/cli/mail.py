@@ -56,10 +56,8 @@ def ingest(
 
     loaded = settings(configure_logs=False)
     envelope = InboundEnvelope(raw=file.read_bytes(), received_via="cli")
-    stored = None
-    with quick.open_database(loaded) as direct:
-        if direct is not None:
-            stored = quick.store_new(direct, workspace, envelope)
+    with quick.open_database(loaded) as direct:  # None: the SQLAlchemy way below says why
+        stored = None if direct is None else quick.store_new(direct, workspace, envelope)
         if direct is not None and stored is not None:
             try:
                 skipped = quick.screen_out(direct, stored)

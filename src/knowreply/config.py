@@ -7,15 +7,19 @@ cost every command ~50 ms of imports (its sources for clouds, CLIs and file form
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, unquote
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from knowreply.errors import ConfigError
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first engine: `knowreply ingest` may need none
+    from sqlalchemy.engine import URL
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 PREFIX = "KNOWREPLY_"
@@ -78,35 +82,103 @@ class Settings(BaseModel):
         return self.data_dir / "secret.key"
 
     @cached_property
-    def database(self) -> URL:
+    def location(self) -> DatabaseURL:
         """The validated database URL (a clear ConfigError when it is malformed)."""
         return parse_database_url(self.database_url, self.data_dir)
 
+    @cached_property
+    def database(self) -> URL:
+        """`location` as SQLAlchemy's URL, for an engine."""
+        from sqlalchemy.engine import URL
+
+        found = self.location
+        return URL.create(
+            found.drivername,
+            username=found.username,
+            password=found.password,
+            host=found.host,
+            port=found.port,
+            database=found.database,
+            query=found.query,
+        )
+
     @property
     def is_sqlite(self) -> bool:
-        return self.database.get_backend_name() == "sqlite"
+        return self.location.backend == "sqlite"
 
 
-def parse_database_url(raw: str | None, data_dir: Path) -> URL:
+@dataclass(frozen=True)
+class DatabaseURL:
+    """A database URL's parts, read as SQLAlchemy reads them (`make_url`) without loading it:
+    both ways to the database, SQLAlchemy's engine and `db.direct`, connect with these."""
+
+    drivername: str
+    username: str | None = None
+    password: str | None = None
+    host: str | None = None
+    port: int | None = None
+    database: str | None = None
+    query: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def backend(self) -> str:
+        return self.drivername.split("+")[0]
+
+
+_URL = re.compile(
+    r"""(?P<drivername>[\w+]+)://
+    (?:(?P<username>[^:/]*)(?::(?P<password>[^@]*))?@)?
+    (?:(?:\[(?P<ipv6host>[^/?]+)\]|(?P<ipv4host>[^/:?]+))?(?::(?P<port>[^/?]*))?)?
+    (?:/(?P<database>[^?]*))?
+    (?:\?(?P<query>.*))?""",
+    re.X,
+)
+"""SQLAlchemy's own pattern (`sqlalchemy.engine.url._parse_url`); a test holds the parts equal."""
+
+
+def _parse_url(raw: str) -> DatabaseURL | None:
+    found = _URL.match(raw)
+    if found is None:
+        return None
+    parts = found.groupdict()
+
+    def unquoted(name: str) -> str | None:
+        value = parts[name]
+        return None if value is None else unquote(value)
+
+    try:
+        port = int(parts["port"]) if parts["port"] else None
+    except ValueError:
+        return None
+    return DatabaseURL(
+        parts["drivername"],
+        username=unquoted("username"),
+        password=unquoted("password"),
+        host=parts["ipv4host"] or parts["ipv6host"],
+        port=port,
+        database=unquoted("database"),
+        query=dict(parse_qsl(parts["query"] or "")),
+    )
+
+
+def parse_database_url(raw: str | None, data_dir: Path) -> DatabaseURL:
     """Validate `KNOWREPLY_DATABASE_URL` and pick the driver we ship (psycopg 3)."""
     if not raw:
-        return make_url(f"sqlite:///{(data_dir / 'knowreply.sqlite').resolve()}")
+        return DatabaseURL("sqlite", database=str((data_dir / "knowreply.sqlite").resolve()))
     fix = "Use sqlite:///path/to/file.sqlite or postgresql+psycopg://user:password@host:5432/dbname"
-    try:
-        url = make_url(raw.strip())
-    except ArgumentError:
-        raise ConfigError("KNOWREPLY_DATABASE_URL", "not a database URL", fix) from None
-    backend = url.get_backend_name()
-    if backend not in SUPPORTED_BACKENDS:
-        raise ConfigError("KNOWREPLY_DATABASE_URL", f"unsupported database {backend!r}", fix)
-    if backend == "postgresql":
+    url = _parse_url(raw.strip())
+    if url is None:
+        raise ConfigError("KNOWREPLY_DATABASE_URL", "not a database URL", fix)
+    if url.backend not in SUPPORTED_BACKENDS:
+        raise ConfigError("KNOWREPLY_DATABASE_URL", f"unsupported database {url.backend!r}", fix)
+    if url.backend == "postgresql":
         if url.drivername not in ("postgresql", "postgresql+psycopg"):
             raise ConfigError(
                 "KNOWREPLY_DATABASE_URL", f"unsupported driver {url.drivername!r}", fix
             )
         if not url.database:
             raise ConfigError("KNOWREPLY_DATABASE_URL", "no database name", fix)
-        return url.set(drivername="postgresql+psycopg")
+        return replace(url, drivername="postgresql+psycopg")
     if not url.database or url.database == ":memory:":
         raise ConfigError(
             "KNOWREPLY_DATABASE_URL",

@@ -5,20 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, text
 
-from knowreply.db import tables
 from knowreply.db.revision import HEAD, stored_revision
 from knowreply.db.session import check_connection, make_engine, make_sessionmaker, transaction
 from knowreply.errors import ConfigError
-from knowreply.secrets import MasterKey, load_master_key
+from knowreply.secrets import CANARY_KEY, MasterKey, load_master_key
 
 if TYPE_CHECKING:  # the ORM loads with the first session (`open_database` checks without it)
     from sqlalchemy.orm import Session, sessionmaker
 
     from knowreply.config import Settings
-
-CANARY_KEY = "master_key_canary"
 
 
 @dataclass(frozen=True)
@@ -41,7 +38,7 @@ class InitReport:
 def _read_canary(engine: Engine) -> str | None:
     with engine.connect() as connection:
         canary: str | None = connection.scalar(
-            select(tables.meta.c.value).where(tables.meta.c.key == CANARY_KEY)
+            text("SELECT value FROM meta WHERE key = :key"), {"key": CANARY_KEY}
         )
         return canary
 

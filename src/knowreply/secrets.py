@@ -20,6 +20,8 @@ from knowreply.config import Settings
 from knowreply.errors import ConfigError
 
 CANARY_PLAINTEXT = b"knowreply-master-key-check"
+CANARY_KEY = "master_key_canary"
+"""The `meta` row holding `CANARY_PLAINTEXT` encrypted with the master key."""
 SETTING = "KNOWREPLY_SECRET_KEY"
 
 

@@ -99,3 +99,22 @@ def test_bad_setting_value_names_the_setting(tmp_path: Path) -> None:
         "PATH": "/usr/bin:/bin",
     }
     assert_clean_failure(knowreply("init", env=env), "KNOWREPLY_LOG_FORMAT")
+
+
+def test_ingest_checks_the_database_and_key_before_storing(
+    cli_env: dict[str, str], empty_database_url: str, tmp_path: Path
+) -> None:
+    """`ingest`'s quick way (`pipeline.quick`) gives up on what it cannot check; the
+    SQLAlchemy way then says what is wrong, as for every command, and stores nothing."""
+    email = tmp_path / "ooo.eml"
+    email.write_bytes(b"Auto-Submitted: auto-replied\r\nFrom: a@b.example\r\n\r\nAway.\r\n")
+    empty = cli_env | {"KNOWREPLY_DATABASE_URL": empty_database_url}
+    not_set_up = knowreply("ingest", str(email), env=empty)
+    assert_clean_failure(not_set_up, "KNOWREPLY_DATABASE_URL")
+    assert "the database is not set up" in not_set_up.stderr
+
+    assert knowreply("init", env=cli_env).returncode == 0
+    wrong = dict(cli_env, KNOWREPLY_SECRET_KEY=Fernet.generate_key().decode())
+    assert_clean_failure(knowreply("ingest", str(email), env=wrong), "KNOWREPLY_SECRET_KEY")
+    stored = knowreply("ingest", str(email), env=cli_env)
+    assert stored.stdout.strip() == "message 1: skipped (auto_reply)", stored.stderr

@@ -47,8 +47,8 @@ NOT_FOR_SCREENED_INGEST = {
     "knowreply.agent.runner",
     "knowreply.pipeline.outbox",
     "knowreply.pipeline.workflow",
-    # stored and screened through SQLAlchemy Core (`pipeline.quick`): no ORM, no models
-    "sqlalchemy.orm",
+    # stored and screened through the DB-API driver (`pipeline.quick`): no SQLAlchemy at all
+    "sqlalchemy",
     "knowreply.db.models",
     "knowreply.mail.store",
     "knowreply.pipeline.handle",
@@ -106,7 +106,7 @@ def test_ingest_of_screened_mail_stores_it_without_the_agent_dbos_or_lxml(
     loaded = loaded_by(["ingest", str(email)], env=cli_env)
 
     assert NOT_FOR_SCREENED_INGEST.isdisjoint(loaded), sorted(NOT_FOR_SCREENED_INGEST & loaded)
-    assert {"sqlalchemy", "knowreply.pipeline.quick", "knowreply.mail.screen"} <= loaded
+    assert {"knowreply.db.direct", "knowreply.pipeline.quick", "knowreply.mail.screen"} <= loaded
     assert "pipeline.skipped" in loaded  # the log line (on stderr, beside the module names)
 
 

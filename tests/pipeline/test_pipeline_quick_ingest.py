@@ -1,8 +1,9 @@
-"""`knowreply ingest`'s quick way (SQLAlchemy Core, no ORM) stores and skips an email exactly
-as the ORM way does (`mail.store`, the screen step), and leaves everything else to it."""
+"""`knowreply ingest`'s quick way (the DB-API driver, no SQLAlchemy) stores and skips an email
+exactly as the ORM way does (`mail.store`, the screen step), and leaves everything else to it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from knowreply.access import Operator
+from knowreply.db.direct import Direct
 from knowreply.db.models import Message
 from knowreply.db.session import transaction
 from knowreply.mail import accounts
@@ -33,6 +35,13 @@ def workspace_id(runtime: Runtime) -> int:
         workspace = resolve_workspace(session, None)
         accounts.add_inbound_address(session, workspace, "support@shop.example")
         return workspace.id
+
+
+@pytest.fixture
+def direct(runtime: Runtime) -> Iterator[Direct]:
+    with quick.open_database(runtime.settings) as opened:
+        assert opened is not None
+        yield opened
 
 
 def stored_row(runtime: Runtime, message_id: int) -> dict[str, Any]:
@@ -60,13 +69,13 @@ def message_count(runtime: Runtime) -> int:
     ],
 )
 def test_a_skipped_email_is_stored_and_recorded_as_the_orm_way_does(
-    runtime: Runtime, workspace_id: int, sample: str
+    runtime: Runtime, direct: Direct, workspace_id: int, sample: str
 ) -> None:
-    assert_skipped_both_ways(runtime, workspace_id, (MAIL / sample).read_bytes())
+    assert_skipped_both_ways(runtime, direct, workspace_id, (MAIL / sample).read_bytes())
 
 
 def test_mail_from_the_support_address_of_the_settings_is_ours(
-    runtime: Runtime, workspace_id: int
+    runtime: Runtime, direct: Direct, workspace_id: int
 ) -> None:
     with transaction(runtime.sessions) as session:
         update(
@@ -77,18 +86,20 @@ def test_mail_from_the_support_address_of_the_settings_is_ours(
         )
 
     reason = assert_skipped_both_ways(
-        runtime, workspace_id, (MAIL / "reply_gmail.eml").read_bytes()
+        runtime, direct, workspace_id, (MAIL / "reply_gmail.eml").read_bytes()
     )
     assert reason == "own_address"
 
 
-def assert_skipped_both_ways(runtime: Runtime, workspace_id: int, raw: bytes) -> str:
+def assert_skipped_both_ways(
+    runtime: Runtime, direct: Direct, workspace_id: int, raw: bytes
+) -> str:
     """Store and skip the email the quick way, then (its row deleted) the ORM way: the same
     row and outcome. Returns the skip's reason."""
     envelope = InboundEnvelope(raw=raw, received_via="cli")
-    stored = quick.store_new(runtime.engine, None, envelope)
+    stored = quick.store_new(direct, None, envelope)
     assert stored is not None
-    skipped = quick.screen_out(runtime.engine, stored)
+    skipped = quick.screen_out(direct, stored)
     assert skipped is not None
     quick_row = stored_row(runtime, stored.message_id)
     with transaction(runtime.sessions) as session:
@@ -107,26 +118,28 @@ def assert_skipped_both_ways(runtime: Runtime, workspace_id: int, raw: bytes) ->
 
 
 def test_an_email_to_answer_is_stored_and_left_to_the_screen_step(
-    runtime: Runtime, workspace_id: int
+    runtime: Runtime, direct: Direct, workspace_id: int
 ) -> None:
     envelope = InboundEnvelope(raw=(MAIL / "reply_gmail.eml").read_bytes(), received_via="cli")
-    stored = quick.store_new(runtime.engine, "default", envelope)
+    stored = quick.store_new(direct, "default", envelope)
     assert stored is not None
 
-    assert quick.screen_out(runtime.engine, stored) is None
+    assert quick.screen_out(direct, stored) is None
     row = stored_row(runtime, stored.message_id)
     assert (row["status"], row["status_reason"], row["handled"]) == ("received", None, False)
 
 
-def test_what_the_orm_way_decides_is_left_to_it(runtime: Runtime, workspace_id: int) -> None:
+def test_what_the_orm_way_decides_is_left_to_it(
+    runtime: Runtime, direct: Direct, workspace_id: int
+) -> None:
     """A Message-ID stored before, an unknown workspace, a workspace to choose: nothing is
     written, and the ORM way finds the row or says what is wrong."""
     envelope = InboundEnvelope(raw=(MAIL / "reply_gmail.eml").read_bytes(), received_via="cli")
-    assert quick.store_new(runtime.engine, None, envelope) is not None
+    assert quick.store_new(direct, None, envelope) is not None
 
-    assert quick.store_new(runtime.engine, None, envelope) is None
-    assert quick.store_new(runtime.engine, "nope", envelope) is None
+    assert quick.store_new(direct, None, envelope) is None
+    assert quick.store_new(direct, "nope", envelope) is None
     with transaction(runtime.sessions) as session:
         create_workspace(session, "acme")
-    assert quick.store_new(runtime.engine, None, envelope) is None
+    assert quick.store_new(direct, None, envelope) is None
     assert message_count(runtime) == 1

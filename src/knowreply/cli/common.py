@@ -89,7 +89,7 @@ def settings(*, configure_logs: bool = True) -> Settings:
 
     try:
         loaded = load_settings()
-        _ = loaded.database  # validate the URL now, with a clear message
+        _ = loaded.location  # validate the URL now, with a clear message
     except ValidationError as error:
         first = error.errors()[0]
         name = "KNOWREPLY_" + str(first["loc"][0]).upper() if first["loc"] else "settings"

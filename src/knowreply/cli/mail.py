@@ -55,17 +55,18 @@ def ingest(
     from knowreply.pipeline import quick
 
     loaded = settings(configure_logs=False)
-    engine, master_key = database(loaded)
     envelope = InboundEnvelope(raw=file.read_bytes(), received_via="cli")
-    stored = quick.store_new(engine, workspace, envelope)
-    if stored is not None:
-        try:
-            skipped = quick.screen_out(engine, stored)
-        except Exception:
-            skipped = None  # the screen step runs again below and records its failure
-        if skipped is not None:
-            _print_skipped(loaded, stored, skipped, json_output)
-            return
+    with quick.open_database(loaded) as direct:  # None: the SQLAlchemy way below says why
+        stored = None if direct is None else quick.store_new(direct, workspace, envelope)
+        if direct is not None and stored is not None:
+            try:
+                skipped = quick.screen_out(direct, stored)
+            except Exception:
+                skipped = None  # the screen step runs again below and records its failure
+            if skipped is not None:
+                _print_skipped(loaded, stored, skipped, json_output)
+                return
+    engine, master_key = database(loaded)
     from knowreply.db.session import make_sessionmaker, transaction
     from knowreply.logs import configure_logging
     from knowreply.mail.store import store_inbound

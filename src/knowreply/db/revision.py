@@ -6,7 +6,10 @@ command's own work, so Alembic loads only where the schema is made (`db.migrate`
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, inspect, text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # `HEAD` alone is read without SQLAlchemy (`pipeline.quick`)
+    from sqlalchemy import Engine
 
 HEAD = "0010"
 """The newest migration in `migrations/versions`; a test holds it equal to Alembic's head."""
@@ -14,6 +17,8 @@ HEAD = "0010"
 
 def stored_revision(engine: Engine) -> str | None:
     """The revision Alembic recorded in the database; None for a database never set up."""
+    from sqlalchemy import inspect, text
+
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None

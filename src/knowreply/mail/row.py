@@ -1,5 +1,5 @@
 """The stored row of an inbound email, from its bytes: what `mail.store` writes through the
-ORM and `pipeline.quick` through SQLAlchemy Core, so both store exactly the same."""
+ORM and `pipeline.quick` through the DB-API driver, so both store exactly the same."""
 
 from __future__ import annotations
 

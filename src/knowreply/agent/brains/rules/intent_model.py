@@ -1,7 +1,8 @@
 """The statistical intent model: which intents an email asks for, learnt from the corpus.
 
 A one-vs-rest logistic regression over word (1-2) and character (`char_wb`, 2-5) n-grams of
-`model_text` (the words, plus tokens for entities, concepts and explicitly asked writes),
+`model_text` (the words, plus tokens for entities, concepts and explicitly asked writes;
+Japanese words cut where the script changes, `WORD_TOKENS`),
 fitted from `corpus/dev/*.jsonl` at first use; the fitted arrays are cached on disk between
 processes (`_model_cache`; nothing is downloaded or unpickled). Each intent gets its own
 probability, so an email can ask for several things:
@@ -55,6 +56,11 @@ STANDALONE = frozenset({Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_
 """Intents that are never secondary: they describe the whole email."""
 C = 10.0
 """The inverse regularisation strength of each one-vs-rest logistic regression."""
+WORD_TOKENS = r"(?u)[\u4e00-\u9fff\u3005]+|[\u30a0-\u30ff]+|[\u3040-\u309f]+|\b\w\w+\b"
+"""A word is a run of kanji, of katakana or of hiragana, else two or more word characters.
+Japanese has no spaces: scikit-learn's default pattern made a whole clause one word
+(`最新の請求書を送ってください`); cut by script it reads `最新 の 請求書 を 送 ってください`
+(dev cross-validation: Japanese 79.5 % -> 83.1 %, `bench/intent_sweep.py`)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,13 @@ def _vectorizers(vocabularies: tuple[Any, Any] = (None, None)) -> tuple[Any, Any
 
     words, chars = vocabularies
     return (
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, vocabulary=words),
+        TfidfVectorizer(
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            min_df=1,
+            token_pattern=WORD_TOKENS,
+            vocabulary=words,
+        ),
         TfidfVectorizer(
             analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, vocabulary=chars
         ),

@@ -60,10 +60,17 @@ def executor_id(settings: Settings) -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
+NOTIFY_EVERY_SECONDS = 1.0
+"""How often DBOS's notifier thread wakes to push LISTEN/NOTIFY wake-ups for workflow events
+and streams (DBOS's default: every 0.01 s, 100 wake-ups a second per worker process, idle or
+not). Knowreply uses neither events nor streams, so nothing waits on it."""
+
+
 def dbos_config(settings: Settings, executor: str) -> DBOSConfig:
     """No ping before each use of a pooled connection (DBOS's default): DBOS retries every
     system-database operation that loses its connection until it reconnects, so the ping only
-    cost a round trip per checkout, about 23 per email (`docs/performance.md`)."""
+    cost a round trip per checkout, about 23 per email (`docs/performance.md`). The notifier
+    wakes every `NOTIFY_EVERY_SECONDS`."""
     return {
         "name": APP_NAME,
         "system_database_url": system_database_url(settings),
@@ -72,6 +79,7 @@ def dbos_config(settings: Settings, executor: str) -> DBOSConfig:
         "log_level": settings.log_level.upper(),
         "notification_listener_polling_interval_sec": 0.2,
         "db_engine_kwargs": {"pool_pre_ping": False},
+        "notification_coalesce_sec": NOTIFY_EVERY_SECONDS,
     }
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from knowreply.db.models import Conversation, Message
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
+from knowreply.mail import accounts
 from knowreply.mail.inbound import InboundEnvelope
 from knowreply.mail.store import store_inbound
 from knowreply.pipeline.handle import handle
@@ -17,6 +18,7 @@ from knowreply.pipeline.intake import sweep
 from knowreply.pipeline.steps import prepare_send_step
 from knowreply.pipeline.workflow import MessageQueue
 from knowreply.runtime import Runtime
+from knowreply.workspaces import create_workspace, resolve_workspace
 from tests.pipeline.conftest import CUSTOMER, SUPPORT, Support, configure_support, customer_email
 
 
@@ -191,3 +193,48 @@ def test_the_start_up_sweep_finds_messages_stored_but_never_enqueued(
         assert sweep(runtime, queue).running == 1  # enqueued once: found waiting, not again
     finally:
         queue.close()
+
+
+def test_own_addresses_are_every_address_of_the_workspace_and_no_other(runtime: Runtime) -> None:
+    """The screen's list of addresses that are us, from one statement over three tables (and
+    the settings): another workspace's addresses are not in it."""
+    with transaction(runtime.sessions) as session:
+        ours, other = resolve_workspace(session, None), create_workspace(session, "other")
+        accounts.add_inbound_address(session, ours, "Support@Shop.test")
+        accounts.add_inbound_address(session, other, "help@other.test")
+        accounts.add_imap_mailbox(
+            session,
+            runtime.master_key,
+            ours,
+            name="box",
+            host="imap.shop.test",
+            username="box@shop.test",
+            password="secret",
+        )
+        accounts.add_imap_mailbox(
+            session,
+            runtime.master_key,
+            ours,
+            name="login",
+            host="imap.shop.test",
+            username="not-an-address",
+            password="secret",
+        )
+        accounts.set_smtp_account(
+            session,
+            runtime.master_key,
+            ours,
+            host="smtp.shop.test",
+            port=587,
+            tls="starttls",
+            from_address="replies@shop.test",
+        )
+        ours.settings = {**(ours.settings or {}), "support_address": "Desk@Shop.test"}
+    with runtime.sessions() as session:
+        assert accounts.own_addresses(session, ours.id) == {
+            "support@shop.test",
+            "box@shop.test",
+            "replies@shop.test",
+            "desk@shop.test",
+        }
+        assert accounts.own_addresses(session, other.id) == {"help@other.test"}

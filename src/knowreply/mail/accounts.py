@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from knowreply.db.models import InboundAddress, Mailbox, SmtpAccount, WebhookSetting, Workspace
@@ -205,23 +205,28 @@ def workspace_for_address(session: Session, address: str) -> int | None:
     )
 
 
+_OUR_ADDRESSES = union_all(
+    select(InboundAddress.__table__.c.address).where(
+        InboundAddress.__table__.c.workspace_id == bindparam("workspace_id")
+    ),
+    select(Mailbox.__table__.c.username).where(
+        Mailbox.__table__.c.workspace_id == bindparam("workspace_id")
+    ),
+    select(SmtpAccount.__table__.c.from_address).where(
+        SmtpAccount.__table__.c.workspace_id == bindparam("workspace_id")
+    ),
+)
+"""Inbound addresses, mailbox logins and the SMTP sender in one round trip (every email's
+screen asks); built once, so SQLAlchemy computes its cache key once per process."""
+
+
 def own_addresses(session: Session, workspace_id: int) -> set[str]:
     """Every address that is us: mail from them is never answered."""
-    found = set(
-        session.scalars(
-            select(InboundAddress.address).where(InboundAddress.workspace_id == workspace_id)
-        )
-    )
-    found.update(
-        session.scalars(select(Mailbox.username).where(Mailbox.workspace_id == workspace_id))
-    )
-    account = smtp_account(session, workspace_id)
-    if account is not None:
-        found.add(account.from_address)
+    found = set(session.scalars(_OUR_ADDRESSES, {"workspace_id": workspace_id}))
     support_address = settings_of(session.get_one(Workspace, workspace_id)).support_address
     if support_address:
         found.add(support_address)
-    return {address.lower() for address in found if "@" in address}
+    return {address.lower() for address in found if address and "@" in address}
 
 
 def set_webhook_secrets(

@@ -34,13 +34,14 @@ def join_conversation(session: Session, message: Message, parsed: InboundMessage
             .order_by(Conversation.last_message_at.desc())
             .limit(1)
         )
-    if conversation is None:
+    if conversation is None:  # its last_message_at is now (the column's default)
         conversation = Conversation(
             workspace_id=message.workspace_id, customer_email=sender, subject=subject[:998]
         )
         session.add(conversation)
         session.flush()
-    conversation.last_message_at = utcnow()
+    else:
+        conversation.last_message_at = utcnow()
     message.conversation_id = conversation.id
     return conversation
 

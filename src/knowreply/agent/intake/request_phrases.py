@@ -23,6 +23,124 @@ _SUB_DE = (
     r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
 )
 
+_NOT_A_DUPLICATE = r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)"
+"""Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
+_PLAN = (
+    r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
+    r"service|sub|contract|licen[cs]es?|tier|package)"
+)
+_STOP_VERB = (
+    r"(stop|end|terminate|discontinue|close( out)?|shut( down)?|quit|halt|kill|wind down|"
+    r"deactivate|cease|withdraw from|put an end to|turn off|switch off|opt out of)"
+)
+_MONEY = (
+    r"(it|them|one|ones|(the )?(money|funds|cash|payments?|charges?|fees?|amounts?|difference|"
+    r"overcharge|surcharge|renewal|rest|costs?|portion|half|dollars|euros|pounds|bucks|vat|tax|"
+    r"deposit)|\$\$|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?([$€£]|usd|eur|gbp|dollars?|euros?|bucks))"
+)
+_CANCEL_GRAMMAR = (
+    # stop verb + the plan (two words may sit between: "stop the €49 monthly plan")
+    r"\b" + _STOP_VERB + r" (my |our |the |this |that |all )?([\w€$£-]+ ){0,2}" + _PLAN + r"\b|"
+    # ... or + a pronoun that stands for it: "stop it", "end it.", "turn it off", "shut it down"
+    r"\b(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)"
+    r"( down| off)?\b(?! (from|for) )" + _NOT_A_DUPLICATE + r"|"
+    r"\b(turn|switch) (the |my |our )?(\w+ )?" + _PLAN + r" off\b|"
+    r"\b(termination|discontinuation|closure|closing|end) of (my |our |the |this )(\w+ )?"
+    + _PLAN
+    + r"\b|"
+    # no more money taken: "no further payments", "don't take any more money", "bill no more"
+    r"\b(no|any) (more|further|additional) (auto-?)?(renewals?|charges?|payments?|billing|bills?|"
+    r"invoices?|debits?|money)\b" + _NOT_A_DUPLICATE + r"|"
+    r"\b(do not|don't|dont|never) (take|charge|bill|debit|invoice)\b[^.?!,]{0,25}\b(again|anymore|"
+    r"any more|another|further|next|after|from now on)\b" + _NOT_A_DUPLICATE + r"|"
+    r"\b(aren't|are not|am not|isn't|is not|not|never) (be |get |being |getting )?(billed|charged|"
+    r"debited|invoiced)\b([^.?!,]{0,15}\b)?(again|anymore|any more|after|next|further|from now on)"
+    r"\b" + _NOT_A_DUPLICATE + r"|\b(bill|charge)( me| us)? no more\b|"
+    # the plan not going on: "please don't let this renew", "won't be continuing", "no renewal"
+    r"\b(do not|don't|dont|not to|doesn't|does not|won't|will not|must not|mustn't|"
+    r"shouldn't|should not|not|never) (be |let (it|this|that|them|(my|our|the) \w+) )?"
+    r"(auto-?)?(renew(s|ing)?|roll(s|ing)? (it )?over|convert(s|ing)?|continu(e|es|ing)|"
+    r"extend(s|ing)?)\b|\bno (auto-?)?renewal\b|"
+    r"\b(no longer|don't|do not|dont) (wish|want|need|intend) to (continue|renew|keep|stay)\b|"
+    # wanting it ended: "I want my membership ended", "we'd like the subscription discontinued"
+    r"\b(want|like|need|wish) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r")"
+    r" (to be )?(ended|stopped|cancell?ed|terminated|discontinued|closed|shut down|turned off|"
+    r"switched off|deactivated)\b|\bwant out\b|"
+    r"\b(make sure|ensure)\b[^.?!]{0,40}\b(ends|stops|is (ended|stopped|cancell?ed|terminated|"
+    r"closed|turned off))\b"
+)
+"""Asking the plan to stop, by its grammar rather than its keyword: a stop verb and the plan
+(or "it"), no more money taken, the plan not going on, wanting it ended."""
+_CANCEL_GRAMMAR_JA = (
+    r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
+    r"プラン|サブスク\w*|有料会員|会員|定期便|利用|継続)(は|を|も)?(ストップ|stop|停止|止め|とめ|"
+    r"やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
+    r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
+    r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
+    r"利用を終え|継続(なし|しない)"
+)
+_CANCEL_GRAMMAR_ES = (
+    r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen|carguen|debiten|facturen|"
+    r"prorroguen)\b|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
+    r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e)|quit(ar|en|e|ad)|"
+    r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)) (los |las |el |la |mi |"
+    r"mis |cualquier |todo )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|d[ée]bitos?|pagos?|recibos?|"
+    r"suscripci[oó]n|plan)\b|"
+    r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
+    r"\bque no se (vuelva a )?(renueve|renueven|cobre|cobren|debite|prorrogue)\b|"
+    r"\bnada de cobros\b|\bsin renovaci[oó]n\b|\bpong(an|a|amos) fin a\b|"
+    r"\b(salir(me|nos)?|borrar(me|nos)?|me borro|me salgo) (del|de la|de mi)\b|\bdesuscrib\w*|"
+    r"\bd[ée]n(la|lo|me|nos)? de baja|\bdoy de baja|\bsolicit\w* (la )?baja"
+)
+_CANCEL_GRAMMAR_FR = (
+    r"\bne (me |nous |le |la |l')?(pr[ée]lev|d[ée]bit|factur|renouvel|reconduis|reconduire|"
+    r"prolong)\w* (plus|pas|aucun)\b" + _NOT_A_DUPLICATE + r"|"
+    r"\bne (pas |plus )?(reconduire|prolonger|renouveler|poursuivre)\b|"
+    r"\b(arr[êe]t\w*|stopp\w*|coup\w*|supprim\w*|enlev\w*|retir\w*|d[ée]sactiv\w*|cl[ôo]tur\w*|"
+    r"clore|ferm\w*|mettre fin [àa]|met\w* fin [àa]|met\w* un terme [àa]) (les |le |la |l'|mon |"
+    r"ma |mes |notre |nos |son |sa |cet |cette |de )?(\w+ )?(pr[ée]l[èe]vements?|d[ée]bits?|"
+    r"renouvellement|reconduction|abo|abonnement|forfait|compte|offre|frais|paiements?|"
+    r"pr[ée]lever|d[ée]biter)\b(?! gratuit)|\b(arr[êe]tez|stoppez) tout\b|"
+    r"\b(plus|pas|aucun) de (renouvellement|pr[ée]l[èe]vements?|reconduction|frais|paiements?)\b|"
+    r"\bplus aucun (paiement|pr[ée]l[èe]vement)|\bsans reconduction\b|"
+    r"\bne (veux|souhaite|souhaitons|voulons|souhaiterais) (pas|plus) (être )?(renouveler|"
+    r"poursuivre|continuer|prolonger|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
+    r"\b(ne soit pas|pas [êe]tre) (reconduit|renouvel[ée])\w*|\bquitter (l'|le |la |mon |ma )"
+)
+_CANCEL_GRAMMAR_DE = (
+    r"\b(keine|nichts) (\w+ )?(mehr )?(abbuch\w*|lastschrift\w*|zahlung\w*|verl[äa]ngerung\w*|"
+    r"belast\w*)|\bnicht (mehr )?(belasten|abbuchen|einziehen|verl[äa]ngern)\b|"
+    r"\b(widerruf\w*) (\w+ )?(die |das |meine |unsere )?(einzugserm[äa]chtigung|lastschrift\w*|"
+    r"sepa-?mandat)"
+)
+_REFUND_GRAMMAR = (
+    # a giving verb, the money, "back": "put one of them back", "I'd like £18 back"
+    r"\b(give|send|put|pay|credit|transfer|return|get|have|want|like|need|receive)\b( me| us)?"
+    r"[^.?!,;]{0,25}?(?<!\w)" + _MONEY + r"(?!\w)[^.?!,;]{0,25}?\bback\b(?! (to (normal|the old|"
+    r"the previous)|online|in touch|up))|"
+    r"\b(give|send|put|pay|credit|get|have|want|like|need|receive)( me| us)? back\b[^.?!,;]{0,30}?"
+    r"(?<!\w)" + _MONEY + r"(?!\w)|"
+    # return the money, reverse or undo a charge
+    r"\breturn\b( me| us)?[^.?!,;]{0,30}?\b(money|funds|payments?|charges?|amount|costs?|fees?|"
+    r"overcharge|surcharge|difference|portion|what (you|i|we) (charged|paid|took))\b|"
+    r"\b(reverse|undo|void|charge back|chargeback)\s+(it|them|(the|this|that|my|one|both|those|"
+    r"these)\s+([\w$€£.,']+\s+){0,3}?(charges?|payments?|transactions?|debits?|renewal|fee|"
+    r"purchase|billing))\b|"
+    # the money wanted back, passive: "I need the $49 I paid returned", "fee be returned"
+    r"(?<!\w)(payment|charge|fee|amount|money|funds|renewal|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?"
+    r"(\$|€|£|dollars|euros))(?!\w)((?!\b(was|were|been|is|has|have|had|already|got)\b)"
+    r"[^.?!,;]){0,40}?\b(returned|reversed|given back|put back|credited back|paid back|"
+    r"sent back)\b|\b(restitution|repayment) of\b"
+)
+"""Asking for money back without the word "refund": giving it back, returning, reversing."""
+_REFUND_GRAMMAR_OTHER = (
+    r"(お金|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し)|"
+    r"\bregres(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
+    r"(dinero|plata|\d[\d,.]*\s?€)|"
+    r"\brend(ez|re|s)(-moi|-nous)?\b[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
+    r"diff[ée]rence|ce |cette )|\brestitu\w*|\brecr[ée]dit\w*|\b(je veux|rendez-moi) mon argent\b"
+)
+
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
@@ -34,14 +152,17 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
         r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
-        r"\breembols\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
+        r"\breemb[oó]ls\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
         r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
         r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
         r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
         r"ue|u)ck\b|"
-        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b",
+        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
+        + _REFUND_GRAMMAR
+        + "|"
+        + _REFUND_GRAMMAR_OTHER,
         _I,
     ),
     "cancellation": re.compile(
@@ -92,7 +213,16 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(keine|nichts) (weiteren? )?(mehr )?(abbuchung\w*|abbuchen|zahlungen einziehen)|"
         r"^\W*(bitte )?verl[äa]nger(t|"
         r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
-        r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
+        r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b|"
+        + _CANCEL_GRAMMAR
+        + "|"
+        + _CANCEL_GRAMMAR_JA
+        + "|"
+        + _CANCEL_GRAMMAR_ES
+        + "|"
+        + _CANCEL_GRAMMAR_FR
+        + "|"
+        + _CANCEL_GRAMMAR_DE,
         _I,
     ),
     "payment_link": re.compile(
@@ -180,7 +310,7 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
-    r"せず|わけではな|わけじゃな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
+    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
     r"(?!\s+nur\b)",
@@ -209,12 +339,12 @@ UNCERTAIN = re.compile(
     r"can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
     r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
-    r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|c[óo]mo|cu[áa]ndo|m[áa]s adelante|"
+    r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|cómo|cuándo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
     r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|on|nous|puis-je|"
     r"je peux|faire|"
-    r"[çc]a|fonctionne|on)|quand|plus tard|"
+    r"[çc]a|fonctionne|on)|plus tard|"
     r"peut-[êe]tre|envisag\w*|je pense|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
     r"y a-t-il|propose[sz]-vous|(ist|w[äa]re) (es|das) m[öo]glich|"
     r"wie (ich|man|wir|kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|"
@@ -223,6 +353,54 @@ UNCERTAIN = re.compile(
     r"stornieren)|gibt es (eine )?m[öo]glichkeit|bieten sie)\b",
     _I,
 )
+POLICY_QUESTION = re.compile(
+    r"\b(after|within|before|past|beyond|more than|over|up to) (\d+|a|one|two|three|seven|"
+    r"fourteen|thirty|sixty|ninety) (days?|weeks?|months?|years?)\b|\b(anytime|any time|at any "
+    r"point|in general|generally|usually|normally|ever|always)\b|\b(annual|yearly|monthly|"
+    r"lifetime|discounted|promo\w*) (plans|subscriptions|licen[cs]es|purchases)\b|"
+    r"\bwhich (one|is|option|would)\b|\b(or|vs\.?|versus) (a |an )?(credit|voucher|coupon|refund|"
+    r"discount|store credit|downgrade|pause)\b|\bcan (one|you generally)\b|"
+    r"\b(despu[ée]s de|pasados|en) \d+ d[íi]as|\ben cualquier momento\b|\bcu[áa]l (es mejor|"
+    r"conviene)|\bo (un )?(cr[ée]dito|vale|cup[óo]n)\b|"
+    r"\b(apr[èe]s|au-del[àa] de|sous) \d+ jours|\b[àa] tout moment\b|\blequel\b|"
+    r"\bou (un )?(avoir|bon)\b|\bpeut-on\b|\bon peut\b|"
+    r"\b(nach|innerhalb( von)?) \d+ tagen|\bjederzeit\b|\bwelche\w* (ist|w[äa]re) besser|"
+    r"\boder (eine )?gutschrift\b|\b(kann|darf|k[öo]nnte) man\b|"
+    r"\b(como|cuando|quand)\b|\d+日(以降|以内|を過ぎ|経過)|いつでも|どちら|それとも",
+    _I,
+)
+"""In a question, a condition or a choice makes a refund or a cancellation a question about
+policy ("Can I get a refund after 30 days?", "Refund or credit, which one…?"), not an ask."""
+STATE_QUESTION = re.compile(
+    r"^\W*((hi|hello|hey)\W+)?(did|does|has|have|was|were|is|are|am i|will|do (i|we) (still )?"
+    r"(owe|have|need))\b|\bor is it still\b|"
+    r"^\W*(hat|ist|wurde|sind|a-t-il|est-ce que|[¿]?(se ha|ha|fue|est[áa]))\b",
+    _I,
+)
+"""A yes/no question about a state or the past ("Did the card on file pay the invoice?",
+"Do I still need to pay something?"): it asks to read, not for a link."""
+UNSURE_FACT = re.compile(
+    r"\b(i think|i believe|i guess|i suppose|not sure|creo que|je crois|je pense|ich glaube|"
+    r"wohl)\b|気がする|かも",
+    _I,
+)  # "I think my card expired at some point": a guess beside a question, not a request
+SUBJECT_TOPIC = re.compile(
+    r"\b(questions?|query|inquiry|enquiry|about|regarding|concerning|info\w*|polic(y|ies)|rules|"
+    r"terms|guarantee|conditions|after|since|frage\w*|zur|zum|[üu]ber|bez[üu]glich|betreffend|"
+    r"richtlinie\w*|garantie|bedingungen|nach|seit|pregunta|duda|consulta|sobre|acerca|"
+    r"pol[íi]tica|garant[íi]a|condiciones|despu[ée]s|desde|concernant|propos|politique|"
+    r"apr[èe]s|depuis)\b|について|質問|規定|後|以降",
+    _I,
+)  # "Frage zur Erstattung", "Débité après résiliation", "カード更新後": a topic, not an ask
+SUBJECT_FIRM = re.compile(
+    r"\b(please|pls|kindly|want|need|like|my|our|me|us|bitte|mein\w*|unser\w*|mir|uns|"
+    r"por favor|quiero|necesito|mi|mis|nuestr\w*|svp|s'il vous pla[îi]t|merci de|je veux|"
+    r"mon|ma|mes|notre|moi)\b|ください|下さい|お願い|たい",
+    _I,
+)
+"""A subject that asks by itself ("Cancel my plan", "Refund please"); a bare noun such as
+"Refund" or "Reembolso de octubre" only names the topic, and a body that speaks of the
+write decides."""
 REPORTED = re.compile(
     r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
     r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|beantragt)\b|"
@@ -231,6 +409,9 @@ REPORTED = re.compile(
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
     r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
     r"you'll|they will|they'll|"
+    r"(e-?mail|mail|message|letter|notice|courriel|correo|mensaje|nachricht|brief) (that |which |"
+    r"qui |que |die |das )?(me |mich |us )?(asks?|asked|asking|tells?|told|says?|demande|pide|"
+    r"dice|bittet|fordert|sagt)|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
     r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
@@ -334,6 +515,13 @@ FUTURE_BEFORE = re.compile(
     r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|vor,?)\b[^.?!,]{0,30}$",
     _I,
 )  # "I'm going to cancel next month, please send the invoice": an intention, not a request
+PAST_ATTEMPT_BEFORE = re.compile(
+    r"\b(asked|tried|forgot|meant|wanted|attempted|requested|was going|had planned) (you |them )?"
+    r"to\s+(\w+\s+)?$|"
+    r"\b(intent[ée] |olvid[ée] |essay[ée] de |oubli[ée] de |voulu |versucht,? |vergessen,? )"
+    r"(\w+\s+)?$",
+    _I,
+)  # "I asked to stop before the renewal", "I forgot to turn it off": a past attempt, reported
 SOMEONE_ELSE_WANTS_BEFORE = re.compile(
     r"\b((my|our|his|her|their) (\w+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
     r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
@@ -374,7 +562,9 @@ INFO_AFTER = re.compile(
     _I,
 )  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
 TOPIC_IN_COMPOUND = re.compile(
-    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)", _I
+    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang|versuch|"
+    r"richtlinie|garantie)",
+    _I,
 )  # "die Kündigungsbestätigung": a confirmation, not a cancellation
 NOT_A_REFUND_AFTER = re.compile(
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
@@ -460,11 +650,28 @@ OTHER_THING_BEFORE = re.compile(
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
-    r"^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?(refund|cancel|stop|end|terminate|unsubscribe|"
-    r"reverse|give|send|issue|process|return|turn off|switch off|disable|close|deactivate|"
-    r"cease|discontinue|halt|put an end to)\b|"
-    r"^\W*(do not|don't|dont) (renew|charge|bill)\b|^\W*(make sure|ensure)\b|"
-    r"\bneeds? to be (refunded|reversed|cancell?ed|stopped)\b|"
+    r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—]\s*)"
+    r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
+    r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
+    r"deactivate|cease|discontinue|halt|put an end to)\b|"
+    r"^\W*(no more|no further)\b|"
+    r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont) (renew|charge|bill|take|let|extend|"
+    r"roll)\b|^\W*(make sure|ensure)\b|"
+    r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
+    r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
+    r"terminated)\b|\b(i'd|i would|we'd|we would) be (very |most )?grateful\b|"
+    r"(^|[,;:]\s*|\b(y|et|und)\s+)(no (me |nos )?)?(cobren|dejen|paren|detengan|suspendan|corten|"
+    r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
+    r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
+    r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
+    r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar)\b|"
+    r"\b(les (pido|solicito|ruego|comunico)|solicitamos|pedimos|exigimos|(por medio de|mediante) "
+    r"(la|el) presente|par la pr[ée]sente|je soussign[ée]|(nous|je) (vous )?(demandons|prions|"
+    r"remercions de|sollicite|sollicitons)|je (veux|souhaite|voudrais) que|hiermit|ich k[üu]ndige|"
+    r"wir k[üu]ndigen|(wir|ich) fordern?|fordere)\b|"
+    r"(ないで(?!す)|ようにして|にして|させて|でお願い|希望|止めて|とめて|戻して|おいて)|"
+    r"\b(would|'d) (really |greatly )?appreciate\b|\byou (can|may) (now |just |go ahead and )?"
+    r"(stop|cancel|end|close|terminate|refund|reverse|return|give|send|credit)\b|"
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"

@@ -54,7 +54,17 @@ class Requests:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in phrases.SENTENCE.split(text) if s and s.strip()]
+    """The sentences of `text`; a question keeps one question mark at its end."""
+    parts = phrases.SENTENCE.split(text)
+    sentences = []
+    for index, match in enumerate(phrases.SENTENCE.finditer(text + "\n")):
+        sentence = parts[index].strip() if index < len(parts) else ""
+        if sentence:
+            question = ("?" in match.group() or "？" in match.group()) and not sentence.endswith(
+                "?"
+            )
+            sentences.append(sentence + "?" if question else sentence)
+    return sentences
 
 
 def _clause_before(sentence: str, start: int) -> str:
@@ -130,6 +140,7 @@ def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
         or phrases.UNDO_BEFORE.search(sentence[: match.start()])
         or phrases.FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.PAST_ATTEMPT_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_BEFORE.search(before)
         or phrases.WH_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_AFTER.match(sentence[match.end() :])
@@ -157,6 +168,13 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
         return False
     if kind in MONEY_KINDS and phrases.UNCERTAIN.search(sentence):
         return False
+    if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
+        return False
+    if kind not in MONEY_KINDS and (
+        (_is_question(sentence) and phrases.STATE_QUESTION.search(sentence))
+        or phrases.UNSURE_FACT.search(sentence)
+    ):
+        return False
     return any(
         _mention_counts(kind, sentence, m)
         and (
@@ -169,22 +187,32 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
 
 
 def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
-    """A subject asks as a terse sentence; one that only names the write ("Refund") gives
-    way to a body that speaks of it as done ("the refund you made has not arrived") or of
-    something else ("Unsubscribe": "…from the newsletter")."""
-    if not _asks(kind, subject, terse=True):
+    """A subject asks as a terse sentence. One that only names the write ("Refund",
+    "Reembolso de octubre", "Unsubscribe") gives way to a body that speaks of it otherwise
+    (done, asked about, reported, of something else) and does not ask for it itself."""
+    if phrases.SUBJECT_TOPIC.search(subject) or not _asks(kind, subject, terse=True):
         return False
-    bare = not re.sub(r"\W+", "", MENTIONS[kind].sub("", subject))
-    return not (bare and any(_says_otherwise(kind, sentence) for sentence in sentences))
+    if phrases.SUBJECT_FIRM.search(subject):
+        return True
+    return not any(_speaks_otherwise(kind, sentence) for sentence in sentences)
 
 
-def _says_otherwise(kind: WriteKind, sentence: str) -> bool:
-    return any(
+def _speaks_otherwise(kind: WriteKind, sentence: str) -> bool:
+    """`sentence` names the write in a way that is not asking for it."""
+    if not MENTIONS[kind].search(sentence):
+        return False
+    if (
         phrases.REPORTED.search(sentence)
         or phrases.ARRIVAL.search(sentence)
-        or (kind == "cancellation" and phrases.CANCEL_OTHER_THING.match(sentence[m.start() :]))
-        for m in MENTIONS[kind].finditer(sentence)
-    )
+        or phrases.HYPOTHETICAL.search(sentence)
+        or (_is_question(sentence) and phrases.POLICY_QUESTION.search(sentence))
+    ):
+        return True
+    return not any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
+
+
+def _is_question(sentence: str) -> bool:
+    return "?" in sentence or bool(phrases.QUESTION_END_JA.search(sentence))
 
 
 def _fraction(text: str) -> Fraction | None:

@@ -108,7 +108,8 @@ _CANCEL_GRAMMAR_FR = (
     r"\b(ne soit pas|pas [êe]tre) (reconduit|renouvel[ée])\w*|\bquitter (l'|le |la |mon |ma )"
 )
 _CANCEL_GRAMMAR_DE = (
-    r"\b(keine|nichts) (\w+ )?(mehr )?(abbuch\w*|lastschrift\w*|zahlung\w*|verl[äa]ngerung\w*|"
+    r"\bnichts? mehr ab\b|\b(keine|nichts) (\w+ )?(mehr )?(abbuch\w*|lastschrift\w*|zahlung\w*|"
+    r"verl[äa]ngerung\w*|"
     r"belast\w*)|\bnicht (mehr )?(belasten|abbuchen|einziehen|verl[äa]ngern)\b|"
     r"\b(widerruf\w*) (\w+ )?(die |das |meine |unsere )?(einzugserm[äa]chtigung|lastschrift\w*|"
     r"sepa-?mandat)"
@@ -135,7 +136,7 @@ _REFUND_GRAMMAR = (
 """Asking for money back without the word "refund": giving it back, returning, reversing."""
 _REFUND_GRAMMAR_OTHER = (
     r"(お金|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し)|"
-    r"\bregres(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
+    r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
     r"(dinero|plata|\d[\d,.]*\s?€)|"
     r"\brend(ez|re|s)(-moi|-nous)?\b[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
     r"diff[ée]rence|ce |cette )|\brestitu\w*|\brecr[ée]dit\w*|\b(je veux|rendez-moi) mon argent\b"
@@ -327,7 +328,8 @@ HYPOTHETICAL = re.compile(
 )
 POLITE = re.compile(
     r"\b(if (at all )?possible|if you (can|could|don't mind)|if that's (ok|okay|alright)|"
-    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b",
+    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b|"
+    r"(?<=grateful )if\b|(?<=appreciate it )if\b",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
 UNCERTAIN = re.compile(
@@ -379,6 +381,15 @@ STATE_QUESTION = re.compile(
 )
 """A yes/no question about a state or the past ("Did the card on file pay the invoice?",
 "Do I still need to pay something?"): it asks to read, not for a link."""
+CARD_FACT = re.compile(
+    r"\b(my|our) (credit |debit )?card (has )?(expired|expires|is expiring|will expire)|"
+    r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
+    r"\bmi tarjeta (ha )?(caducado|vencido)|\bma carte (a |est )?expir\w*|"
+    r"\b(kredit)?karte (ist )?abgelaufen",
+    _I,
+)
+"""The card stated as a fact ("my card expired"): beside a question about a payment's state,
+it explains the question and asks for no link."""
 UNSURE_FACT = re.compile(
     r"\b(i think|i believe|i guess|i suppose|not sure|creo que|je crois|je pense|ich glaube|"
     r"wohl)\b|気がする|かも",
@@ -421,6 +432,7 @@ REPORTED = re.compile(
     r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
     r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
     r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
+    r"(me|nos|le) (hicieron|hizo|dieron|dio|devolvieron|reembolsaron)|"
     r"(van|vais|vamos) a|"
     r"a dit|ont dit|m'?a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
@@ -478,7 +490,7 @@ CANCEL_OTHER_THING = re.compile(
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
     r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
     r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
-    r"pr[ée]l[èe]vement|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
+    r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail))",
     _I,
@@ -616,7 +628,10 @@ FEE_OR_STATE_AFTER_JA = re.compile(
 """解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
 返金、もう処理されてるなら (whether it is done, if it is done): reads."""
 IN_EFFECT_AFTER = re.compile(
-    r"^[^.?!,;]{0,25}\b(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b", _I
+    r"^[^.?!,;]{0,25}\b(is|was|has been|will be|ist|wird|wurde|est|sera|a [ée]t[ée]|es|sea|"
+    r"fue|sei)\s+(\w+\s+)?(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b|"
+    r"^[^.?!,;]{0,25}\bwirksam (ist|wird|wurde|sei)\b",
+    _I,
 )
 """That the cancellation "is effective" (ist wirksam, est effective) is what is asked about."""
 THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|ありがとう)", _I)

@@ -73,6 +73,22 @@ def _clause_before(sentence: str, start: int) -> str:
     return before[breaks[-1].end() :] if breaks else before
 
 
+def _clause_start(sentence: str, match: re.Match[str]) -> int:
+    return max(
+        (b.end() for b in phrases.CLAUSE_BREAK.finditer(sentence) if b.end() <= match.start()),
+        default=0,
+    )
+
+
+def _clause_around(sentence: str, match: re.Match[str]) -> str:
+    """The clause of `sentence` the mention is in: a doubt in another clause ("Stop my plan
+    renewing, I'll come back later") does not reach it. A report reaches it from its own
+    clause on ("…, it was approved last week"), not from an earlier one."""
+    begin = _clause_start(sentence, match)
+    after = phrases.CLAUSE_BREAK.search(sentence, match.end())
+    return sentence[begin : after.start() if after else len(sentence)]
+
+
 def _contrast_clause(sentence: str, start: int) -> str:
     """The part of `sentence` between the contrasts ("but", "が、") around `start`."""
     begin, end = 0, len(sentence)
@@ -152,7 +168,7 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
     or "Cancel my plan") needs no request word, but must not be a question."""
     sentence = phrases.POLITE.sub(" ", sentence)
-    if phrases.HYPOTHETICAL.search(sentence) or phrases.REPORTED.search(sentence):
+    if phrases.HYPOTHETICAL.search(sentence):
         return False
     if terse and (
         "?" in sentence or phrases.QUESTION_END_JA.search(sentence) or phrases.TOPIC.match(sentence)
@@ -166,8 +182,6 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
         return False
     if not terse and phrases.NAME_LINE.match(sentence):
         return False
-    if kind in MONEY_KINDS and phrases.UNCERTAIN.search(sentence):
-        return False
     if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
         return False
     if kind not in MONEY_KINDS and (
@@ -176,7 +190,9 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     ):
         return False
     return any(
-        _mention_counts(kind, sentence, m)
+        not phrases.REPORTED.search(sentence[_clause_start(sentence, m) :])
+        and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
+        and _mention_counts(kind, sentence, m)
         and (
             terse
             or kind not in MONEY_KINDS
@@ -184,6 +200,17 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
         )
         for m in MENTIONS[kind].finditer(sentence)
     )
+
+
+def _body_asks(kind: WriteKind, sentences: list[str]) -> bool:
+    """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
+    not, when the email asks about a payment's state ("Did the renewal go through?")."""
+    asking = [sentence for sentence in sentences if _asks(kind, sentence)]
+    if not asking or kind != "portal_link":
+        return bool(asking)
+    facts_only = all(phrases.CARD_FACT.search(s) and not phrases.REQUEST.search(s) for s in asking)
+    asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
+    return not (facts_only and asks_state)
 
 
 def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
@@ -240,7 +267,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         for kind in MENTIONS
         if not (withdrawn and kind in MONEY_KINDS)
         and (
-            any(_asks(kind, sentence) for sentence in sentences)
+            _body_asks(kind, sentences)
             or (own_subject and _subject_asks(kind, own_subject, sentences))
         )
     )

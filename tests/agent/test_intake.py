@@ -776,3 +776,75 @@ def test_the_rules_replies_speak_the_one_refusal_vocabulary() -> None:
     from knowreply.refusals import RefusalReason
 
     assert {reason.value for reason in RefundRefusal} <= {r.value for r in RefusalReason}
+
+
+# The grammar of a request, not a keyword: the plan stopped or money given back however it
+# is said, and a question about policy or state, a topic, a past attempt asks for nothing.
+ASKED_WITHOUT_THE_KEYWORD = [
+    ("We're moving tools. Please shut the account down at the end of this period.", "cancellation"),
+    ("Don't let my plan roll over into next year, we won't be continuing.", "cancellation"),
+    ("No further charges please, I'm done with the service.", "cancellation"),
+    ("I'd like to end my membership effective at the end of the current period.", "cancellation"),
+    ("I want my membership ended. Thanks.", "cancellation"),
+    ("Stop my plan renewing, I'll maybe come back later.", "cancellation"),
+    ("You took the fee twice. Please put one of them back on my card.", "refund"),
+    ("We'd like the cost of the 3 extra seats back.", "refund"),
+    ("I'd be grateful if yesterday's renewal could be reversed.", "refund"),
+    ("Please undo the charge from this morning, I clicked the wrong plan.", "refund"),
+    ("来月から引き落とさないでください。", "cancellation"),
+    ("有料会員を抜けたいです。次の更新はなしでお願いします。", "cancellation"),
+    ("二重に引かれた2,200円を戻してください。", "refund"),
+    ("Dejen de cobrarme cada mes, ya no uso la herramienta.", "cancellation"),
+    ("Por favor, no me cobren el mes que viene.", "cancellation"),
+    ("Me cobraron dos veces. Regrésenme uno de los cobros, por favor.", "refund"),
+    ("Ne me prélevez plus rien, je passe sur un autre outil.", "cancellation"),
+    ("Coupez les prélèvements automatiques à la fin du mois, merci.", "cancellation"),
+    ("Vous m'avez débité deux fois. Rendez-moi les 29 € du second prélèvement.", "refund"),
+    ("Bitte buchen Sie ab nächstem Monat nichts mehr ab.", "cancellation"),
+    ("Hiermit kündige ich meinen Vertrag zum Ende der Laufzeit.", "cancellation"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), ASKED_WITHOUT_THE_KEYWORD)
+def test_a_clear_ask_without_the_keyword_is_read(text: str, kind: str) -> None:
+    assert kind in read_requests(text).kinds
+
+
+NOT_ASKED_NEAR_MISSES = [
+    # policy: a condition or a choice in a question
+    ("", "Can I get a refund after 30 days?"),
+    ("", "Refund or credit, which one would be better for me?"),
+    ("", "¿Se puede pedir un reembolso después de 30 días?"),
+    ("", "Peut-on être remboursé après 30 jours ?"),
+    ("", "Kann man nach 30 Tagen noch eine Erstattung bekommen?"),
+    ("", "30日を過ぎても返金してもらえるものですか？"),
+    # a subject that names a topic, the body about a refund already made
+    ("Rückerstattungsrichtlinie", "Gibt es eine Geld-zurück-Garantie?"),
+    ("Frage zur Erstattung", "Sie haben mir im Oktober etwas erstattet. Wie viel war das?"),
+    ("Reembolso de octubre", "En octubre me hicieron un reembolso. ¿De cuánto fue?"),
+    ("Remboursement de septembre", "Vous m'avez remboursé en septembre. C'était combien ?"),
+    # a past attempt, reported; a denial; another thing cancelled
+    ("", "I asked to stop the renewal last month. Is my plan still set to renew?"),
+    ("", "前に自動更新を止めてもらったはずですが、まだ更新予定になっていませんか？"),
+    ("", "解約とかではないです。この請求だけ説明してください。"),
+    ("", "Wie storniere ich einen Termin, den ich in der App angelegt habe?"),
+    ("", "Je veux supprimer mon compte gratuit pour des raisons de confidentialité."),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), NOT_ASKED_NEAR_MISSES)
+def test_a_near_miss_asks_for_no_money_to_move(subject: str, body: str) -> None:
+    assert not read_requests(body, subject=subject).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is my balance zero or do I still need to pay something?",
+        "Did the card on file pay the invoice automatically, or is it still open?",
+        "My card expired in May. Did the June renewal still go through?",
+        "Do we still owe you anything? I think the card on file expired at some point.",
+    ],
+)
+def test_a_question_about_a_payments_state_asks_for_no_link(text: str) -> None:
+    assert not read_requests(text).kinds & {"payment_link", "portal_link"}

@@ -8,9 +8,8 @@ cancel…", "an email saying you refunded me") or about something already done (
 me", "did you cancel…"). Money-moving writes (refunds, cancellations) need a request word;
 links need only to be asked about ("how do I update my card?").
 
-Each rule lists its wordings in English and Japanese, then Spanish, French and German (the
-languages the product answers in), in that order: a new language adds vocabulary to the
-same rules, never rules of its own.
+The wordings live in `request_phrases` (English and Japanese, then Spanish, French and
+German); this module is how they combine.
 
 A refund also says how much: the amounts the customer wrote, whether they want only part of
 a payment back, and an exact fraction ("half") when they named one.
@@ -21,545 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
 
 from knowreply.agent.brains.rules._amounts import find_amounts
+from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.injection import tries_to_instruct
+from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
+from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
 from knowreply.agent.intake.words import customer_words, is_reply_subject
 from knowreply.money import Money
 
-WriteKind = Literal["refund", "cancellation", "payment_link", "portal_link"]
 MONEY_KINDS: frozenset[WriteKind] = frozenset({"refund", "cancellation"})
-
-_I = re.IGNORECASE
-_SUB = r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub)"
-_SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
-_SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
-_SUB_DE = (
-    r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung|"
-    r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
-)
-
-MENTIONS: dict[WriteKind, re.Pattern[str]] = {
-    "refund": re.compile(
-        r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
-        r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
-        r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
-        r"(the|my|our|this|that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|"
-        r"\w+ fee) )?back\b|"
-        r"\bget back (the|my|our)\b|"
-        r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
-        r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
-        r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
-        r"\breembols\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
-        r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
-        r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
-        r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
-        r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
-        r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
-        r"ue|u)ck\b|"
-        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b",
-        _I,
-    ),
-    "cancellation": re.compile(
-        r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
-        r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
-        r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
-        r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b|"
-        r"\b(do not|don't|dont|not to) "
-        r"(auto-?)?renew|\bdon't want (it|this|my \w+|the \w+) to renew|"
-        r"\b(turn off|switch off|disable) (the )?auto-?renew|\bstop (\w+ ){0,4}(from )?"
-        r"(auto[- ]?)?renewing\b|"
-        r"\b(stop|end|cancel|switch off|turn off|disable) (the |my |our |all )?(recurring|"
-        r"automatic|auto|monthly|yearly|annual|future) ?(payments?|charges?|billing|debits?)|"
-        r"\b((stop|cease) (taking|charging|billing|debiting|invoicing)|(do not|don't|dont) "
-        r"(charge|bill) (me|us|my card|our card)\b[^.?!,]{0,15}\b(again|anymore|any more|after|"
-        r"next))\b"
-        r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
-        r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
-        r"((auto-?)?renew|continue)|\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
-        r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
-        r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
-        r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
-        r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
-        r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
-        r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
-        r"cierre) "
-        r"(mi |la |el |nuestra )?"
-        + _SUB_ES
-        + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is)\b|\bno (quiero |deseo )?renovar|"
-        r"\bdej(ar|en|e|ad) de renovar|"
-        r"\b(desactiv\w*|quit\w*) (la )?renovaci[oó]n|"
-        r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|"
-        r"\b(arr[êe]t(er|ez)|stopp(er|ez)|termin(er|ez)|mettre fin [àa]|met(tez)? fin [àa]) "
-        r"(mon |ma |l'|le |la |notre )?"
-        + _SUB_FR
-        + r"|\bne (pas |plus )?(le |la |l')?renouvel(er|ez)\b|"
-        r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
-        r"\barr[êe]t(er|ez) (de )?(me |nous |le |la |l')?(pr[ée]lever|renouveler)|"
-        r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
-        r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
-        + _SUB_DE
-        + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
-        r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
-        r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\bh[öo]r(t|en sie) (bitte )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|zu verl[äa]ngern)|"
-        r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
-        r"(abbuchung\w*|lastschrift\w*)|\bverl[äa]ngern sie (\w+ ){0,3}nicht( mehr)?\b|"
-        r"\b(keine|nichts) (weiteren? )?(mehr )?(abbuchung\w*|abbuchen|zahlungen einziehen)|"
-        r"^\W*(bitte )?verl[äa]nger(t|"
-        r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
-        r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b",
-        _I,
-    ),
-    "payment_link": re.compile(
-        r"\b(payment|checkout|pay) link|\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
-        r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
-        r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
-        r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in) )|\bway to pay\b|"
-        r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
-        r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
-        r"(支払|払)[^。]{0,10}(リンク|URL)|"
-        r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
-        r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
-        r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
-        r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
-        r"\b(pag|abon|sald)\w*|"
-        r"\blien (de paiement|pour (payer|r[ée]gler))|\b(comment|o[ùu]) (puis-je|je peux|"
-        r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
-        r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
-        r"\b(zahlungs|bezahl)-?link|\blink zum (be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
-        r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
-        r"\bich (m[öo]chte|will) ((?!nicht|kein)\w+ ){0,3}(be)?zahlen\b|"
-        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
-        r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b",
-        _I,
-    ),
-    "portal_link": re.compile(
-        r"\b(update|change|replace|switch|swap|edit|add|correct|fix)( my| our| the)?"
-        r"( new| bank| company)? "
-        r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
-        r"(details|info\w*|address|email|contact)|tax id|vat)|\b(billing|customer) portal\b|"
-        r"\breplace it with (a|the|my|our|another|new) (\w+ )?card\b|"
-        r"\b(update|change|correct) (the |my |our )?(e-?mail( address)?|address|name|company "
-        r"name)\b[^.?!]{0,30}\b(invoices?|receipts?)\b|"
-        r"\b(new|different|another) (credit |debit )?card\b|"
-        r"\b(my|our) (card|credit card) (has )?(expired|expires|is expiring|will expire)|"
-        r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
-        r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
-        r"(カード|クレジットカード|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
-        r"(変更|更新|変えたい|差し替え|修正)|ポータル|(カード|クレジットカード)(の)?有効期限|"
-        r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い))|"
-        r"(カード|クレジットカード)の?期限切れ|"
-        r"請求(書|先)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス)[^。？?]{0,8}(変更|変え)|"
-        r"\b(actualiz\w*|cambi\w*|modific\w*|reemplaz\w*|correg\w*) (mi |la |los |mis |el )?"
-        r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
-        r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
-        r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|\bportal (de clientes|de facturaci)|"
-        r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
-        r"corrig\w*)(-t-on)? (ma |mes |"
-        r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|coordonn[ée]es bancaires|"
-        r"informations de (paiement|facturation)|adresse de facturation)|\b(nouvelle|autre) carte|"
-        r"\bma carte (a |est )?(expir\w*)|\bportail\b|"
-        r"\b(changer|modifier|corriger) l'adresse\b[^.?!]{0,30}\bfactur\w*|"
-        r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
-        r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
-        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen)\b|"
-        r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
-        r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
-        r"l[äa]uft ab)|\b(kunden)?portal\b",
-        _I,
-    ),
-}
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|[。！？!?\n]+")
-_CLAUSE_BREAK = re.compile(
-    r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
-    _I,
-)
-_CONTRAST = re.compile(
-    r"\b(but|however|although|though|pero|sin embargo|aunque|mais|cependant|pourtant|aber|"
-    r"jedoch|obwohl)\b|(が|けど|けれど|けれども)[、,]",
-    _I,
-)
-"""Where one clause gives way to another: a request word asks only in its own clause ("I
-won't cancel, but tell me my plan" asks for the plan, not a cancellation)."""
-_NAME_LINE = re.compile(r"^(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}[A-ZÀ-Þ&][\w'&.-]*\W*$")
-"""A line of capitalised words only: a name in a signature ("Refund Logistics Ltd."), not
-an imperative."""
-_NEGATION_BEFORE = re.compile(
-    r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
-    r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
-    r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
-    r"weder)\b|\bn'",
-    _I,
-)
-_NEGATION_AFTER = re.compile(
-    r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
-    r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
-    r"せず|わけではな|わけじゃな|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
-    r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
-    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
-    r"(?!\s+nur\b)",
-    _I,
-)  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
-_HYPOTHETICAL = re.compile(
-    r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
-    r"next time|in (the )?future)\b|"
-    r"もし|場合|なら[、,]|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
-    r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
-    r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
-    r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
-    _I,
-)
-_POLITE = re.compile(
-    r"\b(if (at all )?possible|if you (can|could|don't mind)|if that's (ok|okay|alright)|"
-    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b",
-    _I,
-)  # "refund this month if possible" is a polite request, not a condition
-_UNCERTAIN = re.compile(
-    r"\b(is it possible|would it be possible|possible to|are you able to|able to|"
-    r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
-    r"does|"
-    r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
-    r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
-    r"can (i|we) (cancel|unsubscribe|end|stop)|"
-    r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
-    r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|c[óo]mo|cu[áa]ndo|m[áa]s adelante|"
-    r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
-    r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
-    r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|on|nous|puis-je|"
-    r"je peux|faire|"
-    r"[çc]a|fonctionne|on)|quand|plus tard|"
-    r"peut-[êe]tre|envisag\w*|je pense|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
-    r"y a-t-il|propose[sz]-vous|(ist|w[äa]re) (es|das) m[öo]glich|"
-    r"wie (ich|man|wir|kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|"
-    r"vielleicht|"
-    r"eventuell|[üu]berleg\w*|erw[äa]g\w*|richtlinie\w*|(kann|darf) (ich|man) (k[üu]ndigen|"
-    r"stornieren)|gibt es (eine )?m[öo]glichkeit|bieten sie)\b",
-    _I,
-)
-_REPORTED = re.compile(
-    r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
-    r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|beantragt)\b|"
-    r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
-    r"initiated|accepted|confirmed)\b|"
-    r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
-    r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
-    r"you'll|they will|they'll|"
-    r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
-    r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
-    r"(お願い|依頼|申請)した(?!い)|"
-    r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
-    r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
-    r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
-    r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
-    r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
-    r"(van|vais|vamos) a|"
-    r"a dit|ont dit|m'?a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
-    r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
-    r"(?<!y )a-t-il|ont-ils|"
-    r"(vous|nous|ils) (allez|allons|vont)|on va|"
-    r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
-    r"laut|angeblich|anscheinend|droh\w*|bereits|schon|"
-    r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
-    r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
-    _I,
-)
-_DONE = re.compile(
-    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|d[ée]sactiv[ée]e?s?|"
-    r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
-    r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
-    r"rembours[ée]e?s?|annul[ée]e?s?|r[ée]sili[ée]e?s?|"
-    r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr)\b))\b",
-    _I,
-)  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé"
-_WILL_BE_DONE = re.compile(
-    r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
-    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$",
-    _I,
-)
-_STOPPING_A_REFUND = re.compile(
-    r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard|hold off on|"
-    r"pause|put on hold)\s+(my |the |this |that |our |a )?(previous |earlier |last )?$|"
-    r"\b(cancel\w*|anul\w*|retir\w*|olvid\w*|ignor\w*|annul\w*|oubli\w*|laiss\w* tomber)\s+"
-    r"(mi |la |el |esta |esa |ma |mon |la |cette |notre |nuestra )?"
-    r"(solicitud|petici[óo]n|pedido|reclamaci[óo]n|demande|requ[êe]te|r[ée]clamation)\s+"
-    r"(de |d')\s*$|"
-    r"\b(zieh\w*|stornier\w*|vergess\w*|ignorier\w*|widerruf\w*|annullier\w*|nehm\w*)\s+"
-    r"(sie\s+)?(bitte\s+)?(mein\w*|die|den|das|diese\w*|unser\w*)?\s*$",
-    _I,
-)
-_REFUND_REQUEST_STOPPED = re.compile(
-    r"^\w*(antrag|anfrage|wunsch|forderung)\b[^,;:.!?]{0,40}\b(stornier\w*|zur[üu]ck\w*|"
-    r"widerruf\w*|vergessen|ignorier\w*|annullier\w*)",
-    _I,
-)  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
-_CANCEL_OTHER_THING = re.compile(
-    r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
-    r"second |wrong |other |old |new )?"
-    r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
-    r"training|session|class|course|lesson|workshop|interview|invitation|onboarding|"
-    r"cancell?ation|"
-    r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
-    r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
-    r"promo\w*|marketing|werbe\w*)\b|"
-    r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ ){0,3}(newsletters?|mailing|"
-    r"e-?mails?|"
-    r"marketing|promo\w*|list|notifications?)\b|"
-    r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
-    r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
-    r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
-    r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
-    r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
-    r"pr[ée]l[èe]vement|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
-    r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
-    r"lastschrift|anruf|mail))",
-    _I,
-)
-_ABOUT_THE_WRITE_AFTER = re.compile(
-    r"^\s*(confirmations?|receipts?|notices?|letters?|terms|conditions|polic\w+|process\w*|"
-    r"status|fees?|dates?|deadlines?|forms?|rules|progress|history|tracking|update|"
-    r"reference|number)\b|"
-    r"^\s+(you|we|they|your (team|colleague|support)) (\w+ )?(issued|made|sent|did|processed|"
-    r"promised|approved|started|initiated)\b|"
-    r"^\s+(was|were|has been|had been|is being|got|fue|ha sido|a [ée]t[ée]|est|wurde|ist) "
-    r"(already |bereits |ya |d[ée]j[àa] )?(approved|promised|issued|processed|initiated|accepted|"
-    r"confirmed|sent|aprobad\w*|enviad\w*|prometid\w*|procesad\w*|approuv\w*|accept\w*|"
-    r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
-    r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
-    r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
-    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
-    r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
-    r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
-    r"^[^、。]{0,8}(予定|つもり)",
-    _I,
-)
-"""A refund or cancellation named as the topic of a read: "the cancellation confirmation",
-"the refund you issued", "my refund still hasn't arrived"."""
-_UNDO_BEFORE = re.compile(
-    r"\b(cancel\w*|revers\w*|undo|withdraw\w*|retract\w*|revok\w*|anul\w*|annul\w*|deshac\w*|"
-    r"revoqu\w*|stornier\w*|widerruf\w*)\s+(my |the |our |this |that |la |el |mi |ma |mon |"
-    r"cette |esta |meine |die |unsere )?$",
-    _I,
-)  # "please cancel my cancellation": the customer wants to stay
-_FUTURE_BEFORE = re.compile(
-    r"\b(going to|gonna|plan(ning)? to|intend(ing)? to|about to|i'll|we'll|i will|we will|"
-    r"will probably|probably|expect to|voy a|vamos a|pienso|planeo|je vais|nous allons|"
-    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|vor,?)\b[^.?!,]{0,30}$",
-    _I,
-)  # "I'm going to cancel next month, please send the invoice": an intention, not a request
-_SOMEONE_ELSE_WANTS_BEFORE = re.compile(
-    r"\b((my|our|his|her|their) (\w+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
-    r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
-    r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$",
-    _I,
-)  # "my colleague wants a refund, what was the charge?": someone else's wish, reported
-_SOMEONE_ELSES_AFTER = re.compile(
-    r"^\s+(sie |ihr |du )?(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |"
-    r"nos |notre |meinen? |meinem |meiner |unseren? |unserem )?"
-    r"(customers?|clients?|buyers?|shoppers?|guests?|students?|members? of my|clientes?|"
-    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
-    _I,
-)  # "please refund my client through my page": money between the customer and theirs
-_INFO_BEFORE = re.compile(
-    r"\b(tell|let (me|us) know|confirm\w*|check\w*|verify|explain|update (me|us)|"
-    r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
-    r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
-    r"(a )?cop(y|ies) of|credit notes? (for|of)|"
-    r"dec\w*|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
-    r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
-    r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
-    r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat)\b"
-    r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b)",
-    _I,
-)
-"""An information verb before the mention, with no "and" after it: "tell me when my refund
-will arrive", "bitte bestätigen Sie, dass die Kündigung eingegangen ist" ask to read about
-the write; "check my account and refund the duplicate" still asks for it."""
-_WH_BEFORE = re.compile(
-    r"\b(when|where|why|what|which|whether|cu[áa]ndo|d[óo]nde|por qu[ée]|qué|quand|o[ùu]|"
-    r"pourquoi|quel\w*|wann|wo|warum|wieso|weshalb|welche\w*|ob)\b",
-    _I,
-)  # "…when my refund will arrive": the write is inside a question, asked about, not for
-_INFO_AFTER = re.compile(
-    r"^((?!\b(und|oder|and|y|et)\b)[^,;.!?]){0,40}\b(wissen|erfahren|best[äa]tigen|pr[üu]fen|"
-    r"nachsehen|mitteilen)\b|"
-    r"^[^、。!?]{0,30}か(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)",
-    _I,
-)  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
-_TOPIC_IN_COMPOUND = re.compile(
-    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang)", _I
-)  # "die Kündigungsbestätigung": a confirmation, not a cancellation
-_NOT_A_REFUND_AFTER = re.compile(
-    r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
-    r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
-    r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b",
-    _I,
-)  # "for a reimbursement deadline": the word names something else
-_PAPERS_FOR_BEFORE = re.compile(
-    r"\b(invoices?|receipts?|documents?|paperwork|cop(y|ies)|proof|statements?|facturas?|"
-    r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?|"
-    r"credit notes?|avoirs?|gutschrift(en)?)\b"
-    r"[^.?!,]{0,40}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
-    r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
-    r"(the |my |a |our )?$",
-    _I,
-)  # "the invoice for reimbursement", "need it for reimbursement": for the customer's employer
-_REFUNDS_LISTED_BEFORE = re.compile(
-    r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
-    r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"
-    r"( my| the| our| this| that)?\s+$",
-    _I,
-)  # "show me the refunds and payments", "the status of my refund": a read, not money to move
-_NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b", _I)
-_QUESTION_OF_WHAT_BEFORE = re.compile(r"\b(anything|something|what|how much)\b[^.?!]{0,30}$", _I)
-_REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取り消|キャンセル|撤回|やめ)")
-""""返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
-_REFUND_REQUEST = (
-    r"(refund (request|claim|application|email|ticket)|"
-    r"(返金|払い戻し)の?(お願い|依頼|申請|リクエスト)|"
-    r"(demande|requ[êe]te) de remboursement|remboursement que j'ai demand[ée]|"
-    r"(r[üu]ck)?erstattungs(antrag|anfrage|wunsch)|antrag auf (r[üu]ck)?erstattung|"
-    r"solicitud de (reembolso|devoluci[óo]n)|reembolso que (ped[íi]|solicit[ée]))"
-)
-_WITHDRAWING = (
-    r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
-    r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
-    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b)"
-)
-_REFUND_REQUEST_WITHDRAWN = re.compile(
-    rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
-    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}",
-    _I,
-)
-"""Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
-ことに): neither a refund nor a cancellation is asked, whatever else the email says."""
-_FEE_OR_STATE_AFTER_JA = re.compile(
-    r"^(金|料|手数料|の件)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
-)
-"""解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
-返金、もう処理されてるなら (whether it is done, if it is done): reads."""
-_IN_EFFECT_AFTER = re.compile(
-    r"^[^.?!,;]{0,25}\b(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b", _I
-)
-"""That the cancellation "is effective" (ist wirksam, est effective) is what is asked about."""
-_THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|ありがとう)", _I)
-_QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
-_SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
-    r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
-    r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
-    r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
-    r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*)\b|まだ|着金|反映|状況|済|取り消|されました",
-    _I,
-)  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
-_ARRIVAL = re.compile(
-    r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
-    r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",
-    _I,
-)  # "the refund has not arrived": a write already made
-_CARD_IN_USE_AFTER = re.compile(r"^\s+(hinterlegt|eingetragen|benutzt|verwendet|genutzt)\b", _I)
-_CARD_IN_USE_BEFORE = re.compile(
-    r"\b(used|added|entered|registered|put in|paid with|with|using|con|avec|mit|mis|ajout[ée]|"
-    r"(sent|paid|refunded|credited|returned) (back )?to|"
-    r"utilis[ée]|puesto|usado|a[ñn]adido|agregado)\s+"
-    r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
-    _I,
-)  # "I used a new card", "pay with another card": a card already in use, not one to change
-_OTHER_THING_BEFORE = re.compile(
-    r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
-    r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
-    r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
-    r"配信|通知|申請|依頼|リクエスト)\s*(を|は|も|の)?\s*$",
-    _I,
-)  # German puts the verb last: "meine Bestellung stornieren"
-_REQUEST = re.compile(
-    r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
-    r"^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?(refund|cancel|stop|end|terminate|unsubscribe|"
-    r"reverse|give|send|issue|process|return|turn off|switch off|disable|close|deactivate|"
-    r"cease|discontinue|halt|put an end to)\b|"
-    r"^\W*(do not|don't|dont) (renew|charge|bill)\b|^\W*(make sure|ensure)\b|"
-    r"\bneeds? to be (refunded|reversed|cancell?ed|stopped)\b|"
-    r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
-    r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
-    r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
-    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "
-    r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
-    r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
-    r"returned|reversed|cancell?ed|credited|stopped)\b|"
-    r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) (you|u)\b|"
-    r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
-    r"\bi('d| would) appreciate\b|\bi want my money back\b|"
-    r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
-    r"返して\s*$|"
-    r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
-    r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
-    r"puedes|podr[íi]as)\b|"
-    r"(puedo|podr[íi]a) (obtener|tener|recibir|conseguir|pedir)|"
-    r"s'il (vous|te) pla[îi]t|svp|stp|merci de|merci d'|veuillez|vous pouvez|je (voudrais|veux|"
-    r"souhaite|"
-    r"souhaiterais|demande|exige|vous prie|vous demande)|j'aimerais|j'exige|"
-    r"(pouvez|pourriez)[- ]vous|(peux|pourrais)[- ]tu|(puis|pourrais)-je (avoir|obtenir|recevoir)|"
-    r"bitte|ich (m[öo]chte|will|w[üu]rde gerne?|h[äa]tte gerne?|brauche|verlange|fordere|"
-    r"w[üu]nsche|beantrage)|\w+en (m[öo]chten?|will|wollen)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|"
-    r"(kannst|k[öo]nntest|w[üu]rdest) "
-    r"du|(k[öo]nnt|k[öo]nntet|koennt|koenntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
-    r"(bekommen|haben|erhalten))\b|"
-    r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
-    r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
-    r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
-    r"beend\w+|schick\w+|senden)\b",
-    _I,
-)
-_TOPIC = re.compile(
-    r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
-    r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$|"
-    r"^\W*(返金|払い戻し|解約|退会|キャンセル)(の|に)?(履歴|件|状況|確認|ついて|規定|ポリシー|着金|"
-    r"反映|進捗|状態)|"
-    r"^\W*(new|different|another|neue|andere|nueva|otra|nouvelle|autre) (credit |debit )?"
-    r"(card|karte|kreditkarte|tarjeta|carte)\W*$",
-    _I,
-)  # a subject that is only a noun names a topic ("Refunds", "New card"), it asks for nothing
-_PARTIAL = re.compile(
-    r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
-    r"\bpro-rat\w*|\bthe (\S+ )?difference\b|\bremaining (days|time|period|months?)\b|"
-    r"\b(extra|additional|removed|unused) (seats?|users?|licen[cs]es?|members?)\b|"
-    r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)|"
-    r"\b(parcial\w*|parte de|una parte|mitad|prorrat\w*|la diferencia|"
-    r"(d[íi]as|tiempo|meses) (no (utilizad|usad)\w*|sin usar|restantes)|"
-    r"partiel\w*|une partie|moiti[ée]|au prorata|la diff[ée]rence|"
-    r"(jours|mois|temps) (non utilis[ée]\w*|restants|inutilis[ée]\w*)|"
-    r"teilweise|teil\w*erstattung|einen teil|h[äa]lfte|anteilig\w*|die differenz|den unterschied|"
-    r"restlichen (tage|monate|zeit)|ungenutzte\w* (tage|monate|zeit\w*))\b",
-    _I,
-)
-_NOT_PARTIAL = re.compile(
-    r"\b(not|no|nicht|pas|ni|kein\w*)\s+(a |an |the |un |une |una |eine? )?"
-    r"(partial\w*|parcial\w*|partiel\w*|teil\w*)",
-    _I,
-)  # "a full refund, not a partial one": the part named is the one not wanted
-_WHOLE = re.compile(
-    r"\b(full|entire|whole|complete|total|all of (it|the|my))\b|全額|"
-    r"\b(completo|completa|total|todo el|[íi]ntegro|int[ée]gral\w*|enti[eè]re?|"
-    r"vollst[äa]ndig\w*|gesamte\w*|komplett\w*|voll\w*)\b",
-    _I,
-)
-_FRACTIONS: tuple[tuple[re.Pattern[str], Fraction], ...] = (
-    (re.compile(r"\bhalf\b|半額|半分|\bmitad\b|\bmoiti[ée]\b|\bh[äa]lfte\b", _I), Fraction(1, 2)),
-    (
-        re.compile(r"\b((a|one) third|un tercio|una tercera parte|un tiers|ein drittel)\b", _I),
-        Fraction(1, 3),
-    ),
-    (
-        re.compile(r"\b((a|one) quarter|un cuarto|una cuarta parte|un quart|ein viertel)\b", _I),
-        Fraction(1, 4),
-    ),
-)
-_PERCENT = re.compile(
-    r"(?<![\d.,])(\d{1,2})\s?(%|percent\b|パーセント|por ciento\b|pour ?cent\b|prozent\b)", _I
-)
 
 
 @dataclass(frozen=True)
@@ -584,19 +54,45 @@ class Requests:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    """The sentences of `text`; a question keeps one question mark at its end."""
+    parts = phrases.SENTENCE.split(text)
+    sentences = []
+    for index, match in enumerate(phrases.SENTENCE.finditer(text + "\n")):
+        sentence = parts[index].strip() if index < len(parts) else ""
+        if sentence:
+            question = ("?" in match.group() or "？" in match.group()) and not sentence.endswith(
+                "?"
+            )
+            sentences.append(sentence + "?" if question else sentence)
+    return sentences
 
 
 def _clause_before(sentence: str, start: int) -> str:
     before = sentence[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    breaks = list(phrases.CLAUSE_BREAK.finditer(before))
     return before[breaks[-1].end() :] if breaks else before
+
+
+def _clause_start(sentence: str, match: re.Match[str]) -> int:
+    return max(
+        (b.end() for b in phrases.CLAUSE_BREAK.finditer(sentence) if b.end() <= match.start()),
+        default=0,
+    )
+
+
+def _clause_around(sentence: str, match: re.Match[str]) -> str:
+    """The clause of `sentence` the mention is in: a doubt in another clause ("Stop my plan
+    renewing, I'll come back later") does not reach it. A report reaches it from its own
+    clause on ("…, it was approved last week"), not from an earlier one."""
+    begin = _clause_start(sentence, match)
+    after = phrases.CLAUSE_BREAK.search(sentence, match.end())
+    return sentence[begin : after.start() if after else len(sentence)]
 
 
 def _contrast_clause(sentence: str, start: int) -> str:
     """The part of `sentence` between the contrasts ("but", "が、") around `start`."""
     begin, end = 0, len(sentence)
-    for found in _CONTRAST.finditer(sentence):
+    for found in phrases.CONTRAST.finditer(sentence):
         if found.end() <= start:
             begin = found.end()
         elif found.start() >= start:
@@ -611,42 +107,42 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     if kind in MONEY_KINDS and _topic_of_a_read(sentence, match):
         return False
     if kind in MONEY_KINDS and (
-        _FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
-        or _IN_EFFECT_AFTER.match(sentence[match.end() :])
+        phrases.FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
+        or phrases.IN_EFFECT_AFTER.match(sentence[match.end() :])
     ):
         return False
-    if _NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
+    if phrases.NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
         ("don't", "do not", "dont")
     ):
         return False
-    if _NEGATION_AFTER.match(after):
+    if phrases.NEGATION_AFTER.match(after):
         return False
-    if _DONE.match(sentence[match.start() :]) and not _WILL_BE_DONE.search(clause):
+    if phrases.DONE.match(sentence[match.start() :]) and not phrases.WILL_BE_DONE.search(clause):
         return False
     if kind == "portal_link" and (
-        _CARD_IN_USE_BEFORE.search(clause) or _CARD_IN_USE_AFTER.match(after)
+        phrases.CARD_IN_USE_BEFORE.search(clause) or phrases.CARD_IN_USE_AFTER.match(after)
     ):
         return False
     if kind in ("payment_link", "portal_link") and (
-        _NOT_A_LINK_AFTER.match(after) or _QUESTION_OF_WHAT_BEFORE.search(clause)
+        phrases.NOT_A_LINK_AFTER.match(after) or phrases.QUESTION_OF_WHAT_BEFORE.search(clause)
     ):
         return False
     if kind == "refund" and (
-        _NOT_A_REFUND_AFTER.match(after)
-        or _REFUNDS_LISTED_BEFORE.search(clause)
-        or _PAPERS_FOR_BEFORE.search(clause)
+        phrases.NOT_A_REFUND_AFTER.match(after)
+        or phrases.REFUNDS_LISTED_BEFORE.search(clause)
+        or phrases.PAPERS_FOR_BEFORE.search(clause)
     ):
         return False
     if kind == "refund" and (
-        _STOPPING_A_REFUND.search(sentence[: match.start()])
-        or _REFUND_REQUEST_STOPPED.match(sentence[match.start() :])
+        phrases.STOPPING_A_REFUND.search(sentence[: match.start()])
+        or phrases.REFUND_REQUEST_STOPPED.match(sentence[match.start() :])
     ):
         return False
     return not (
         kind == "cancellation"
         and (
-            _CANCEL_OTHER_THING.match(sentence[match.start() :])
-            or _OTHER_THING_BEFORE.search(clause)
+            phrases.CANCEL_OTHER_THING.match(sentence[match.start() :])
+            or phrases.OTHER_THING_BEFORE.search(clause)
         )
     )
 
@@ -655,69 +151,102 @@ def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
     """The refund or cancellation is what a read is about, not what is asked for."""
     before = _contrast_clause(sentence[: match.start()], match.start())
     return bool(
-        _ABOUT_THE_WRITE_AFTER.match(sentence[match.end() :])
-        or _SOMEONE_ELSES_AFTER.match(sentence[match.end() :])
-        or _UNDO_BEFORE.search(sentence[: match.start()])
-        or _FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
-        or _SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
-        or _INFO_BEFORE.search(before)
-        or _WH_BEFORE.search(_clause_before(sentence, match.start()))
-        or _INFO_AFTER.match(sentence[match.end() :])
-        or _TOPIC_IN_COMPOUND.search(match.group())
+        phrases.ABOUT_THE_WRITE_AFTER.match(sentence[match.end() :])
+        or phrases.SOMEONE_ELSES_AFTER.match(sentence[match.end() :])
+        or phrases.UNDO_BEFORE.search(sentence[: match.start()])
+        or phrases.FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.PAST_ATTEMPT_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.INFO_BEFORE.search(before)
+        or phrases.WH_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.INFO_AFTER.match(sentence[match.end() :])
+        or phrases.TOPIC_IN_COMPOUND.search(match.group())
     )
 
 
 def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
     or "Cancel my plan") needs no request word, but must not be a question."""
-    sentence = _POLITE.sub(" ", sentence)
-    if _HYPOTHETICAL.search(sentence) or _REPORTED.search(sentence):
+    sentence = phrases.POLITE.sub(" ", sentence)
+    if phrases.HYPOTHETICAL.search(sentence):
         return False
-    if terse and ("?" in sentence or _QUESTION_END_JA.search(sentence) or _TOPIC.match(sentence)):
+    if terse and (
+        "?" in sentence or phrases.QUESTION_END_JA.search(sentence) or phrases.TOPIC.match(sentence)
+    ):
         return False
-    if terse and (_SUBJECT_ABOUT_A_PAST_WRITE.search(sentence) or _THANKS.match(sentence)):
+    if terse and (
+        phrases.SUBJECT_ABOUT_A_PAST_WRITE.search(sentence) or phrases.THANKS.match(sentence)
+    ):
         return False
-    if kind in MONEY_KINDS and _REFUND_WITHDRAWN_JA.search(sentence):
+    if kind in MONEY_KINDS and phrases.REFUND_WITHDRAWN_JA.search(sentence):
         return False
-    if not terse and _NAME_LINE.match(sentence):
+    if not terse and phrases.NAME_LINE.match(sentence):
         return False
-    if kind in MONEY_KINDS and _UNCERTAIN.search(sentence):
+    if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
+        return False
+    if kind not in MONEY_KINDS and (
+        (_is_question(sentence) and phrases.STATE_QUESTION.search(sentence))
+        or phrases.UNSURE_FACT.search(sentence)
+    ):
         return False
     return any(
-        _mention_counts(kind, sentence, m)
+        not phrases.REPORTED.search(sentence[_clause_start(sentence, m) :])
+        and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
+        and _mention_counts(kind, sentence, m)
         and (
             terse
             or kind not in MONEY_KINDS
-            or bool(_REQUEST.search(_contrast_clause(sentence, m.start())))
+            or bool(phrases.REQUEST.search(_contrast_clause(sentence, m.start())))
         )
         for m in MENTIONS[kind].finditer(sentence)
     )
 
 
+def _body_asks(kind: WriteKind, sentences: list[str]) -> bool:
+    """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
+    not, when the email asks about a payment's state ("Did the renewal go through?")."""
+    asking = [sentence for sentence in sentences if _asks(kind, sentence)]
+    if not asking or kind != "portal_link":
+        return bool(asking)
+    facts_only = all(phrases.CARD_FACT.search(s) and not phrases.REQUEST.search(s) for s in asking)
+    asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
+    return not (facts_only and asks_state)
+
+
 def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
-    """A subject asks as a terse sentence; one that only names the write ("Refund") gives
-    way to a body that speaks of it as done ("the refund you made has not arrived") or of
-    something else ("Unsubscribe": "…from the newsletter")."""
-    if not _asks(kind, subject, terse=True):
+    """A subject asks as a terse sentence. One that only names the write ("Refund",
+    "Reembolso de octubre", "Unsubscribe") gives way to a body that speaks of it otherwise
+    (done, asked about, reported, of something else) and does not ask for it itself."""
+    if phrases.SUBJECT_TOPIC.search(subject) or not _asks(kind, subject, terse=True):
         return False
-    bare = not re.sub(r"\W+", "", MENTIONS[kind].sub("", subject))
-    return not (bare and any(_says_otherwise(kind, sentence) for sentence in sentences))
+    if phrases.SUBJECT_FIRM.search(subject):
+        return True
+    return not any(_speaks_otherwise(kind, sentence) for sentence in sentences)
 
 
-def _says_otherwise(kind: WriteKind, sentence: str) -> bool:
-    return any(
-        _REPORTED.search(sentence)
-        or _ARRIVAL.search(sentence)
-        or (kind == "cancellation" and _CANCEL_OTHER_THING.match(sentence[m.start() :]))
-        for m in MENTIONS[kind].finditer(sentence)
-    )
+def _speaks_otherwise(kind: WriteKind, sentence: str) -> bool:
+    """`sentence` names the write in a way that is not asking for it."""
+    if not MENTIONS[kind].search(sentence):
+        return False
+    if (
+        phrases.REPORTED.search(sentence)
+        or phrases.ARRIVAL.search(sentence)
+        or phrases.HYPOTHETICAL.search(sentence)
+        or (_is_question(sentence) and phrases.POLICY_QUESTION.search(sentence))
+    ):
+        return True
+    return not any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
+
+
+def _is_question(sentence: str) -> bool:
+    return "?" in sentence or bool(phrases.QUESTION_END_JA.search(sentence))
 
 
 def _fraction(text: str) -> Fraction | None:
-    for pattern, fraction in _FRACTIONS:
+    for pattern, fraction in phrases.FRACTIONS:
         if pattern.search(text):
             return fraction
-    percent = _PERCENT.search(text)
+    percent = phrases.PERCENT.search(text)
     if percent and 0 < int(percent.group(1)) < 100:
         return Fraction(int(percent.group(1)), 100)
     return None
@@ -732,13 +261,13 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     words = customer_words(text)
     sentences = _sentences(words)
     own_subject = "" if is_reply_subject(subject) else customer_words(subject).strip()
-    withdrawn = _REFUND_REQUEST_WITHDRAWN.search(words) is not None
+    withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     kinds = frozenset(
         kind
         for kind in MENTIONS
         if not (withdrawn and kind in MONEY_KINDS)
         and (
-            any(_asks(kind, sentence) for sentence in sentences)
+            _body_asks(kind, sentences)
             or (own_subject and _subject_asks(kind, own_subject, sentences))
         )
     )
@@ -750,12 +279,14 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         )
     )
     fraction = _fraction(words)
-    partial = bool(_PARTIAL.search(_NOT_PARTIAL.sub(" ", words))) or fraction is not None
+    partial = (
+        bool(phrases.PARTIAL.search(phrases.NOT_PARTIAL.sub(" ", words))) or fraction is not None
+    )
     return Requests(
         kinds=kinds,
         amounts=amounts,
         partial=partial,
-        whole=bool(_WHOLE.search(words)) and not partial,
+        whole=bool(phrases.WHOLE.search(words)) and not partial,
         fraction=fraction,
         instructed=tries_to_instruct(text, subject=subject),
     )

@@ -1,0 +1,767 @@
+"""The wordings the explicit-request check (`requests`) reads, in English and Japanese, then
+Spanish, French and German: which words name a write (`MENTIONS`), which make a sentence a
+request, and which make it a question, a report, a negation or a condition instead.
+
+Only patterns live here; how they combine is `requests`'s logic. A new language adds
+vocabulary to these patterns, never rules of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Literal
+
+WriteKind = Literal["refund", "cancellation", "payment_link", "portal_link"]
+
+_I = re.IGNORECASE
+_SUB = r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub)"
+_SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
+_SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
+_SUB_DE = (
+    r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung|"
+    r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
+)
+
+_NOT_A_DUPLICATE = r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)"
+"""Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
+_PLAN = (
+    r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
+    r"service|sub|contract|licen[cs]es?|tier|package)"
+)
+_STOP_VERB = (
+    r"(stop|end|terminate|discontinue|close( out)?|shut( down)?|quit|halt|kill|wind down|"
+    r"deactivate|cease|withdraw from|put an end to|turn off|switch off|opt out of)"
+)
+_MONEY = (
+    r"(it|them|one|ones|(the )?(money|funds|cash|payments?|charges?|fees?|amounts?|difference|"
+    r"overcharge|surcharge|renewal|rest|costs?|portion|half|dollars|euros|pounds|bucks|vat|tax|"
+    r"deposit)|\$\$|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?([$€£]|usd|eur|gbp|dollars?|euros?|bucks))"
+)
+_CANCEL_GRAMMAR = (
+    # stop verb + the plan (two words may sit between: "stop the €49 monthly plan")
+    r"\b" + _STOP_VERB + r" (my |our |the |this |that |all )?([\w€$£-]+ ){0,2}" + _PLAN + r"\b|"
+    # ... or + a pronoun that stands for it: "stop it", "end it.", "turn it off", "shut it down"
+    r"\b(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)"
+    r"( down| off)?\b(?! (from|for) )" + _NOT_A_DUPLICATE + r"|"
+    r"\b(turn|switch) (the |my |our )?(\w+ )?" + _PLAN + r" off\b|"
+    r"\b(termination|discontinuation|closure|closing|end) of (my |our |the |this )(\w+ )?"
+    + _PLAN
+    + r"\b|"
+    # no more money taken: "no further payments", "don't take any more money", "bill no more"
+    r"\b(no|any) (more|further|additional) (auto-?)?(renewals?|charges?|payments?|billing|bills?|"
+    r"invoices?|debits?|money)\b" + _NOT_A_DUPLICATE + r"|"
+    r"\b(do not|don't|dont|never) (take|charge|bill|debit|invoice)\b[^.?!,]{0,25}\b(again|anymore|"
+    r"any more|another|further|next|after|from now on)\b" + _NOT_A_DUPLICATE + r"|"
+    r"\b(aren't|are not|am not|isn't|is not|not|never) (be |get |being |getting )?(billed|charged|"
+    r"debited|invoiced)\b([^.?!,]{0,15}\b)?(again|anymore|any more|after|next|further|from now on)"
+    r"\b" + _NOT_A_DUPLICATE + r"|\b(bill|charge)( me| us)? no more\b|"
+    # the plan not going on: "please don't let this renew", "won't be continuing", "no renewal"
+    r"\b(do not|don't|dont|not to|doesn't|does not|won't|will not|must not|mustn't|"
+    r"shouldn't|should not|not|never) (be |let (it|this|that|them|(my|our|the) \w+) )?"
+    r"(auto-?)?(renew(s|ing)?|roll(s|ing)? (it )?over|convert(s|ing)?|continu(e|es|ing)|"
+    r"extend(s|ing)?)\b|\bno (auto-?)?renewal\b|"
+    r"\b(no longer|don't|do not|dont) (wish|want|need|intend) to (continue|renew|keep|stay)\b|"
+    # wanting it ended: "I want my membership ended", "we'd like the subscription discontinued"
+    r"\b(want|like|need|wish) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r")"
+    r" (to be )?(ended|stopped|cancell?ed|terminated|discontinued|closed|shut down|turned off|"
+    r"switched off|deactivated)\b|\bwant out\b|"
+    r"\b(make sure|ensure)\b[^.?!]{0,40}\b(ends|stops|is (ended|stopped|cancell?ed|terminated|"
+    r"closed|turned off))\b"
+)
+"""Asking the plan to stop, by its grammar rather than its keyword: a stop verb and the plan
+(or "it"), no more money taken, the plan not going on, wanting it ended."""
+_CANCEL_GRAMMAR_JA = (
+    r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
+    r"プラン|サブスク\w*|有料会員|会員|定期便|利用|継続)(は|を|も)?(ストップ|stop|停止|止め|とめ|"
+    r"やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
+    r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
+    r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
+    r"利用を終え|継続(なし|しない)"
+)
+_CANCEL_GRAMMAR_ES = (
+    r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen|carguen|debiten|facturen|"
+    r"prorroguen)\b|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
+    r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e)|quit(ar|en|e|ad)|"
+    r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)) (los |las |el |la |mi |"
+    r"mis |cualquier |todo )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|d[ée]bitos?|pagos?|recibos?|"
+    r"suscripci[oó]n|plan)\b|"
+    r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
+    r"\bque no se (vuelva a )?(renueve|renueven|cobre|cobren|debite|prorrogue)\b|"
+    r"\bnada de cobros\b|\bsin renovaci[oó]n\b|\bpong(an|a|amos) fin a\b|"
+    r"\b(salir(me|nos)?|borrar(me|nos)?|me borro|me salgo) (del|de la|de mi)\b|\bdesuscrib\w*|"
+    r"\bd[ée]n(la|lo|me|nos)? de baja|\bdoy de baja|\bsolicit\w* (la )?baja"
+)
+_CANCEL_GRAMMAR_FR = (
+    r"\bne (me |nous |le |la |l')?(pr[ée]lev|d[ée]bit|factur|renouvel|reconduis|reconduire|"
+    r"prolong)\w* (plus|pas|aucun)\b" + _NOT_A_DUPLICATE + r"|"
+    r"\bne (pas |plus )?(reconduire|prolonger|renouveler|poursuivre)\b|"
+    r"\b(arr[êe]t\w*|stopp\w*|coup\w*|supprim\w*|enlev\w*|retir\w*|d[ée]sactiv\w*|cl[ôo]tur\w*|"
+    r"clore|ferm\w*|mettre fin [àa]|met\w* fin [àa]|met\w* un terme [àa]) (les |le |la |l'|mon |"
+    r"ma |mes |notre |nos |son |sa |cet |cette |de )?(\w+ )?(pr[ée]l[èe]vements?|d[ée]bits?|"
+    r"renouvellement|reconduction|abo|abonnement|forfait|compte|offre|frais|paiements?|"
+    r"pr[ée]lever|d[ée]biter)\b(?! gratuit)|\b(arr[êe]tez|stoppez) tout\b|"
+    r"\b(plus|pas|aucun) de (renouvellement|pr[ée]l[èe]vements?|reconduction|frais|paiements?)\b|"
+    r"\bplus aucun (paiement|pr[ée]l[èe]vement)|\bsans reconduction\b|"
+    r"\bne (veux|souhaite|souhaitons|voulons|souhaiterais) (pas|plus) (être )?(renouveler|"
+    r"poursuivre|continuer|prolonger|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
+    r"\b(ne soit pas|pas [êe]tre) (reconduit|renouvel[ée])\w*|\bquitter (l'|le |la |mon |ma )"
+)
+_CANCEL_GRAMMAR_DE = (
+    r"\bnichts? mehr ab\b|\b(keine|nichts) (\w+ )?(mehr )?(abbuch\w*|lastschrift\w*|zahlung\w*|"
+    r"verl[äa]ngerung\w*|"
+    r"belast\w*)|\bnicht (mehr )?(belasten|abbuchen|einziehen|verl[äa]ngern)\b|"
+    r"\b(widerruf\w*) (\w+ )?(die |das |meine |unsere )?(einzugserm[äa]chtigung|lastschrift\w*|"
+    r"sepa-?mandat)"
+)
+_REFUND_GRAMMAR = (
+    # a giving verb, the money, "back": "put one of them back", "I'd like £18 back"
+    r"\b(give|send|put|pay|credit|transfer|return|get|have|want|like|need|receive)\b( me| us)?"
+    r"[^.?!,;]{0,25}?(?<!\w)" + _MONEY + r"(?!\w)[^.?!,;]{0,25}?\bback\b(?! (to (normal|the old|"
+    r"the previous)|online|in touch|up))|"
+    r"\b(give|send|put|pay|credit|get|have|want|like|need|receive)( me| us)? back\b[^.?!,;]{0,30}?"
+    r"(?<!\w)" + _MONEY + r"(?!\w)|"
+    # return the money, reverse or undo a charge
+    r"\breturn\b( me| us)?[^.?!,;]{0,30}?\b(money|funds|payments?|charges?|amount|costs?|fees?|"
+    r"overcharge|surcharge|difference|portion|what (you|i|we) (charged|paid|took))\b|"
+    r"\b(reverse|undo|void|charge back|chargeback)\s+(it|them|(the|this|that|my|one|both|those|"
+    r"these)\s+([\w$€£.,']+\s+){0,3}?(charges?|payments?|transactions?|debits?|renewal|fee|"
+    r"purchase|billing))\b|"
+    # the money wanted back, passive: "I need the $49 I paid returned", "fee be returned"
+    r"(?<!\w)(payment|charge|fee|amount|money|funds|renewal|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?"
+    r"(\$|€|£|dollars|euros))(?!\w)((?!\b(was|were|been|is|has|have|had|already|got)\b)"
+    r"[^.?!,;]){0,40}?\b(returned|reversed|given back|put back|credited back|paid back|"
+    r"sent back)\b|\b(restitution|repayment) of\b"
+)
+"""Asking for money back without the word "refund": giving it back, returning, reversing."""
+_REFUND_GRAMMAR_OTHER = (
+    r"(お金|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し)|"
+    r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
+    r"(dinero|plata|\d[\d,.]*\s?€)|"
+    r"\brend(ez|re|s)(-moi|-nous)?\b[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
+    r"diff[ée]rence|ce |cette )|\brestitu\w*|\brecr[ée]dit\w*|\b(je veux|rendez-moi) mon argent\b"
+)
+
+MENTIONS: dict[WriteKind, re.Pattern[str]] = {
+    "refund": re.compile(
+        r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
+        r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
+        r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
+        r"(the|my|our|this|that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|"
+        r"\w+ fee) )?back\b|"
+        r"\bget back (the|my|our)\b|"
+        r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
+        r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
+        r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
+        r"\breemb[oó]ls\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
+        r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
+        r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
+        r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
+        r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
+        r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
+        r"ue|u)ck\b|"
+        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
+        + _REFUND_GRAMMAR
+        + "|"
+        + _REFUND_GRAMMAR_OTHER,
+        _I,
+    ),
+    "cancellation": re.compile(
+        r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
+        r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
+        r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
+        r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b|"
+        r"\b(do not|don't|dont|not to) "
+        r"(auto-?)?renew|\bdon't want (it|this|my \w+|the \w+) to renew|"
+        r"\b(turn off|switch off|disable) (the )?auto-?renew|\bstop (\w+ ){0,4}(from )?"
+        r"(auto[- ]?)?renewing\b|"
+        r"\b(stop|end|cancel|switch off|turn off|disable) (the |my |our |all )?(recurring|"
+        r"automatic|auto|monthly|yearly|annual|future) ?(payments?|charges?|billing|debits?)|"
+        r"\b((stop|cease) (taking|charging|billing|debiting|invoicing)|(do not|don't|dont) "
+        r"(charge|bill) (me|us|my card|our card)\b[^.?!,]{0,15}\b(again|anymore|any more|after|"
+        r"next))\b"
+        r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
+        r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
+        r"((auto-?)?renew|continue)|\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
+        r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
+        r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
+        r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
+        r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
+        r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
+        r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
+        r"cierre) "
+        r"(mi |la |el |nuestra )?"
+        + _SUB_ES
+        + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is)\b|\bno (quiero |deseo )?renovar|"
+        r"\bdej(ar|en|e|ad) de renovar|"
+        r"\b(desactiv\w*|quit\w*) (la )?renovaci[oó]n|"
+        r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|"
+        r"\b(arr[êe]t(er|ez)|stopp(er|ez)|termin(er|ez)|mettre fin [àa]|met(tez)? fin [àa]) "
+        r"(mon |ma |l'|le |la |notre )?"
+        + _SUB_FR
+        + r"|\bne (pas |plus )?(le |la |l')?renouvel(er|ez)\b|"
+        r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
+        r"\barr[êe]t(er|ez) (de )?(me |nous |le |la |l')?(pr[ée]lever|renouveler)|"
+        r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
+        r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
+        + _SUB_DE
+        + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
+        r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
+        r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
+        r"\bh[öo]r(t|en sie) (bitte )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|zu verl[äa]ngern)|"
+        r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
+        r"(abbuchung\w*|lastschrift\w*)|\bverl[äa]ngern sie (\w+ ){0,3}nicht( mehr)?\b|"
+        r"\b(keine|nichts) (weiteren? )?(mehr )?(abbuchung\w*|abbuchen|zahlungen einziehen)|"
+        r"^\W*(bitte )?verl[äa]nger(t|"
+        r"n sie)\b[^.?!,]{0,50}\bnicht\b|"
+        r"\b(nicht|kein\w*) (mehr )?(automatisch )?verl[äa]nger(n|t werden|t wird)\b|"
+        + _CANCEL_GRAMMAR
+        + "|"
+        + _CANCEL_GRAMMAR_JA
+        + "|"
+        + _CANCEL_GRAMMAR_ES
+        + "|"
+        + _CANCEL_GRAMMAR_FR
+        + "|"
+        + _CANCEL_GRAMMAR_DE,
+        _I,
+    ),
+    "payment_link": re.compile(
+        r"\b(payment|checkout|pay) link|\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
+        r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
+        r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
+        r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in) )|\bway to pay\b|"
+        r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
+        r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
+        r"(支払|払)[^。]{0,10}(リンク|URL)|"
+        r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
+        r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
+        r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
+        r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
+        r"\b(pag|abon|sald)\w*|"
+        r"\blien (de paiement|pour (payer|r[ée]gler))|\b(comment|o[ùu]) (puis-je|je peux|"
+        r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
+        r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
+        r"\b(zahlungs|bezahl)-?link|\blink zum (be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
+        r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
+        r"\bich (m[öo]chte|will) ((?!nicht|kein)\w+ ){0,3}(be)?zahlen\b|"
+        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
+        r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b",
+        _I,
+    ),
+    "portal_link": re.compile(
+        r"\b(update|change|replace|switch|swap|edit|add|correct|fix)( my| our| the)?"
+        r"( new| bank| company)? "
+        r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
+        r"(details|info\w*|address|email|contact)|tax id|vat)|\b(billing|customer) portal\b|"
+        r"\breplace it with (a|the|my|our|another|new) (\w+ )?card\b|"
+        r"\b(update|change|correct) (the |my |our )?(e-?mail( address)?|address|name|company "
+        r"name)\b[^.?!]{0,30}\b(invoices?|receipts?)\b|"
+        r"\b(new|different|another) (credit |debit )?card\b|"
+        r"\b(my|our) (card|credit card) (has )?(expired|expires|is expiring|will expire)|"
+        r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
+        r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
+        r"(カード|クレジットカード|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
+        r"(変更|更新|変えたい|差し替え|修正)|ポータル|(カード|クレジットカード)(の)?有効期限|"
+        r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い))|"
+        r"(カード|クレジットカード)の?期限切れ|"
+        r"請求(書|先)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス)[^。？?]{0,8}(変更|変え)|"
+        r"\b(actualiz\w*|cambi\w*|modific\w*|reemplaz\w*|correg\w*) (mi |la |los |mis |el )?"
+        r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
+        r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
+        r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|\bportal (de clientes|de facturaci)|"
+        r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
+        r"corrig\w*)(-t-on)? (ma |mes |"
+        r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|coordonn[ée]es bancaires|"
+        r"informations de (paiement|facturation)|adresse de facturation)|\b(nouvelle|autre) carte|"
+        r"\bma carte (a |est )?(expir\w*)|\bportail\b|"
+        r"\b(changer|modifier|corriger) l'adresse\b[^.?!]{0,30}\bfactur\w*|"
+        r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
+        r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
+        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen)\b|"
+        r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
+        r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
+        r"l[äa]uft ab)|\b(kunden)?portal\b",
+        _I,
+    ),
+}
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+|[。！？!?\n]+")
+CLAUSE_BREAK = re.compile(
+    r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
+    _I,
+)
+CONTRAST = re.compile(
+    r"\b(but|however|although|though|pero|sin embargo|aunque|mais|cependant|pourtant|aber|"
+    r"jedoch|obwohl)\b|(が|けど|けれど|けれども)[、,]",
+    _I,
+)
+"""Where one clause gives way to another: a request word asks only in its own clause ("I
+won't cancel, but tell me my plan" asks for the plan, not a cancellation)."""
+NAME_LINE = re.compile(r"^(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}[A-ZÀ-Þ&][\w'&.-]*\W*$")
+"""A line of capitalised words only: a name in a signature ("Refund Logistics Ltd."), not
+an imperative."""
+NEGATION_BEFORE = re.compile(
+    r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
+    r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
+    r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
+    r"weder)\b|\bn'",
+    _I,
+)
+NEGATION_AFTER = re.compile(
+    r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
+    r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
+    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
+    r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
+    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
+    r"(?!\s+nur\b)",
+    _I,
+)  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
+HYPOTHETICAL = re.compile(
+    r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
+    r"next time|in (the )?future)\b|"
+    r"もし|場合|なら[、,]|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
+    r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
+    r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
+    r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
+    _I,
+)
+POLITE = re.compile(
+    r"\b(if (at all )?possible|if you (can|could|don't mind)|if that's (ok|okay|alright)|"
+    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b|"
+    r"(?<=grateful )if\b|(?<=appreciate it )if\b",
+    _I,
+)  # "refund this month if possible" is a polite request, not a condition
+UNCERTAIN = re.compile(
+    r"\b(is it possible|would it be possible|possible to|are you able to|able to|"
+    r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
+    r"does|"
+    r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
+    r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
+    r"can (i|we) (cancel|unsubscribe|end|stop)|"
+    r"when (can|could|do|will)|any way to|is there a way)\b|"
+    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
+    r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|cómo|cuándo|m[áa]s adelante|"
+    r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
+    r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
+    r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|on|nous|puis-je|"
+    r"je peux|faire|"
+    r"[çc]a|fonctionne|on)|plus tard|"
+    r"peut-[êe]tre|envisag\w*|je pense|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
+    r"y a-t-il|propose[sz]-vous|(ist|w[äa]re) (es|das) m[öo]glich|"
+    r"wie (ich|man|wir|kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|"
+    r"vielleicht|"
+    r"eventuell|[üu]berleg\w*|erw[äa]g\w*|richtlinie\w*|(kann|darf) (ich|man) (k[üu]ndigen|"
+    r"stornieren)|gibt es (eine )?m[öo]glichkeit|bieten sie)\b",
+    _I,
+)
+POLICY_QUESTION = re.compile(
+    r"\b(after|within|before|past|beyond|more than|over|up to) (\d+|a|one|two|three|seven|"
+    r"fourteen|thirty|sixty|ninety) (days?|weeks?|months?|years?)\b|\b(anytime|any time|at any "
+    r"point|in general|generally|usually|normally|ever|always)\b|\b(annual|yearly|monthly|"
+    r"lifetime|discounted|promo\w*) (plans|subscriptions|licen[cs]es|purchases)\b|"
+    r"\bwhich (one|is|option|would)\b|\b(or|vs\.?|versus) (a |an )?(credit|voucher|coupon|refund|"
+    r"discount|store credit|downgrade|pause)\b|\bcan (one|you generally)\b|"
+    r"\b(despu[ée]s de|pasados|en) \d+ d[íi]as|\ben cualquier momento\b|\bcu[áa]l (es mejor|"
+    r"conviene)|\bo (un )?(cr[ée]dito|vale|cup[óo]n)\b|"
+    r"\b(apr[èe]s|au-del[àa] de|sous) \d+ jours|\b[àa] tout moment\b|\blequel\b|"
+    r"\bou (un )?(avoir|bon)\b|\bpeut-on\b|\bon peut\b|"
+    r"\b(nach|innerhalb( von)?) \d+ tagen|\bjederzeit\b|\bwelche\w* (ist|w[äa]re) besser|"
+    r"\boder (eine )?gutschrift\b|\b(kann|darf|k[öo]nnte) man\b|"
+    r"\b(como|cuando|quand)\b|\d+日(以降|以内|を過ぎ|経過)|いつでも|どちら|それとも",
+    _I,
+)
+"""In a question, a condition or a choice makes a refund or a cancellation a question about
+policy ("Can I get a refund after 30 days?", "Refund or credit, which one…?"), not an ask."""
+STATE_QUESTION = re.compile(
+    r"^\W*((hi|hello|hey)\W+)?(did|does|has|have|was|were|is|are|am i|will|do (i|we) (still )?"
+    r"(owe|have|need))\b|\bor is it still\b|"
+    r"^\W*(hat|ist|wurde|sind|a-t-il|est-ce que|[¿]?(se ha|ha|fue|est[áa]))\b",
+    _I,
+)
+"""A yes/no question about a state or the past ("Did the card on file pay the invoice?",
+"Do I still need to pay something?"): it asks to read, not for a link."""
+CARD_FACT = re.compile(
+    r"\b(my|our) (credit |debit )?card (has )?(expired|expires|is expiring|will expire)|"
+    r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
+    r"\bmi tarjeta (ha )?(caducado|vencido)|\bma carte (a |est )?expir\w*|"
+    r"\b(kredit)?karte (ist )?abgelaufen",
+    _I,
+)
+"""The card stated as a fact ("my card expired"): beside a question about a payment's state,
+it explains the question and asks for no link."""
+UNSURE_FACT = re.compile(
+    r"\b(i think|i believe|i guess|i suppose|not sure|creo que|je crois|je pense|ich glaube|"
+    r"wohl)\b|気がする|かも",
+    _I,
+)  # "I think my card expired at some point": a guess beside a question, not a request
+SUBJECT_TOPIC = re.compile(
+    r"\b(questions?|query|inquiry|enquiry|about|regarding|concerning|info\w*|polic(y|ies)|rules|"
+    r"terms|guarantee|conditions|after|since|frage\w*|zur|zum|[üu]ber|bez[üu]glich|betreffend|"
+    r"richtlinie\w*|garantie|bedingungen|nach|seit|pregunta|duda|consulta|sobre|acerca|"
+    r"pol[íi]tica|garant[íi]a|condiciones|despu[ée]s|desde|concernant|propos|politique|"
+    r"apr[èe]s|depuis)\b|について|質問|規定|後|以降",
+    _I,
+)  # "Frage zur Erstattung", "Débité après résiliation", "カード更新後": a topic, not an ask
+SUBJECT_FIRM = re.compile(
+    r"\b(please|pls|kindly|want|need|like|my|our|me|us|bitte|mein\w*|unser\w*|mir|uns|"
+    r"por favor|quiero|necesito|mi|mis|nuestr\w*|svp|s'il vous pla[îi]t|merci de|je veux|"
+    r"mon|ma|mes|notre|moi)\b|ください|下さい|お願い|たい",
+    _I,
+)
+"""A subject that asks by itself ("Cancel my plan", "Refund please"); a bare noun such as
+"Refund" or "Reembolso de octubre" only names the topic, and a body that speaks of the
+write decides."""
+REPORTED = re.compile(
+    r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
+    r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|beantragt)\b|"
+    r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
+    r"initiated|accepted|confirmed)\b|"
+    r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
+    r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
+    r"you'll|they will|they'll|"
+    r"(e-?mail|mail|message|letter|notice|courriel|correo|mensaje|nachricht|brief) (that |which |"
+    r"qui |que |die |das )?(me |mich |us )?(asks?|asked|asking|tells?|told|says?|demande|pide|"
+    r"dice|bittet|fordert|sagt)|"
+    r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
+    r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
+    r"(お願い|依頼|申請)した(?!い)|"
+    r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
+    r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
+    r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
+    r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
+    r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
+    r"(me|nos|le) (hicieron|hizo|dieron|dio|devolvieron|reembolsaron)|"
+    r"(van|vais|vamos) a|"
+    r"a dit|ont dit|m'?a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
+    r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
+    r"(?<!y )a-t-il|ont-ils|"
+    r"(vous|nous|ils) (allez|allons|vont)|on va|"
+    r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
+    r"laut|angeblich|anscheinend|droh\w*|bereits|schon|"
+    r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
+    r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
+    _I,
+)
+DONE = re.compile(
+    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|d[ée]sactiv[ée]e?s?|"
+    r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
+    r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
+    r"rembours[ée]e?s?|annul[ée]e?s?|r[ée]sili[ée]e?s?|"
+    r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr)\b))\b",
+    _I,
+)  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé"
+WILL_BE_DONE = re.compile(
+    r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
+    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$",
+    _I,
+)
+STOPPING_A_REFUND = re.compile(
+    r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard|hold off on|"
+    r"pause|put on hold)\s+(my |the |this |that |our |a )?(previous |earlier |last )?$|"
+    r"\b(cancel\w*|anul\w*|retir\w*|olvid\w*|ignor\w*|annul\w*|oubli\w*|laiss\w* tomber)\s+"
+    r"(mi |la |el |esta |esa |ma |mon |la |cette |notre |nuestra )?"
+    r"(solicitud|petici[óo]n|pedido|reclamaci[óo]n|demande|requ[êe]te|r[ée]clamation)\s+"
+    r"(de |d')\s*$|"
+    r"\b(zieh\w*|stornier\w*|vergess\w*|ignorier\w*|widerruf\w*|annullier\w*|nehm\w*)\s+"
+    r"(sie\s+)?(bitte\s+)?(mein\w*|die|den|das|diese\w*|unser\w*)?\s*$",
+    _I,
+)
+REFUND_REQUEST_STOPPED = re.compile(
+    r"^\w*(antrag|anfrage|wunsch|forderung)\b[^,;:.!?]{0,40}\b(stornier\w*|zur[üu]ck\w*|"
+    r"widerruf\w*|vergessen|ignorier\w*|annullier\w*)",
+    _I,
+)  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
+CANCEL_OTHER_THING = re.compile(
+    r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
+    r"second |wrong |other |old |new )?"
+    r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
+    r"training|session|class|course|lesson|workshop|interview|invitation|onboarding|"
+    r"cancell?ation|"
+    r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
+    r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
+    r"promo\w*|marketing|werbe\w*)\b|"
+    r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ ){0,3}(newsletters?|mailing|"
+    r"e-?mails?|"
+    r"marketing|promo\w*|list|notifications?)\b|"
+    r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
+    r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
+    r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
+    r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
+    r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
+    r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
+    r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
+    r"lastschrift|anruf|mail))",
+    _I,
+)
+ABOUT_THE_WRITE_AFTER = re.compile(
+    r"^\s*(confirmations?|receipts?|notices?|letters?|terms|conditions|polic\w+|process\w*|"
+    r"status|fees?|dates?|deadlines?|forms?|rules|progress|history|tracking|update|"
+    r"reference|number)\b|"
+    r"^\s+(you|we|they|your (team|colleague|support)) (\w+ )?(issued|made|sent|did|processed|"
+    r"promised|approved|started|initiated)\b|"
+    r"^\s+(was|were|has been|had been|is being|got|fue|ha sido|a [ée]t[ée]|est|wurde|ist) "
+    r"(already |bereits |ya |d[ée]j[àa] )?(approved|promised|issued|processed|initiated|accepted|"
+    r"confirmed|sent|aprobad\w*|enviad\w*|prometid\w*|procesad\w*|approuv\w*|accept\w*|"
+    r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
+    r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
+    r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
+    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
+    r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
+    r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
+    r"^[^、。]{0,8}(予定|つもり)",
+    _I,
+)
+"""A refund or cancellation named as the topic of a read: "the cancellation confirmation",
+"the refund you issued", "my refund still hasn't arrived"."""
+UNDO_BEFORE = re.compile(
+    r"\b(cancel\w*|revers\w*|undo|withdraw\w*|retract\w*|revok\w*|anul\w*|annul\w*|deshac\w*|"
+    r"revoqu\w*|stornier\w*|widerruf\w*)\s+(my |the |our |this |that |la |el |mi |ma |mon |"
+    r"cette |esta |meine |die |unsere )?$",
+    _I,
+)  # "please cancel my cancellation": the customer wants to stay
+FUTURE_BEFORE = re.compile(
+    r"\b(going to|gonna|plan(ning)? to|intend(ing)? to|about to|i'll|we'll|i will|we will|"
+    r"will probably|probably|expect to|voy a|vamos a|pienso|planeo|je vais|nous allons|"
+    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|vor,?)\b[^.?!,]{0,30}$",
+    _I,
+)  # "I'm going to cancel next month, please send the invoice": an intention, not a request
+PAST_ATTEMPT_BEFORE = re.compile(
+    r"\b(asked|tried|forgot|meant|wanted|attempted|requested|was going|had planned) (you |them )?"
+    r"to\s+(\w+\s+)?$|"
+    r"\b(intent[ée] |olvid[ée] |essay[ée] de |oubli[ée] de |voulu |versucht,? |vergessen,? )"
+    r"(\w+\s+)?$",
+    _I,
+)  # "I asked to stop before the renewal", "I forgot to turn it off": a past attempt, reported
+SOMEONE_ELSE_WANTS_BEFORE = re.compile(
+    r"\b((my|our|his|her|their) (\w+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
+    r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
+    r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$",
+    _I,
+)  # "my colleague wants a refund, what was the charge?": someone else's wish, reported
+SOMEONE_ELSES_AFTER = re.compile(
+    r"^\s+(sie |ihr |du )?(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |"
+    r"nos |notre |meinen? |meinem |meiner |unseren? |unserem )?"
+    r"(customers?|clients?|buyers?|shoppers?|guests?|students?|members? of my|clientes?|"
+    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
+    _I,
+)  # "please refund my client through my page": money between the customer and theirs
+INFO_BEFORE = re.compile(
+    r"\b(tell|let (me|us) know|confirm\w*|check\w*|verify|explain|update (me|us)|"
+    r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
+    r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
+    r"(a )?cop(y|ies) of|credit notes? (for|of)|"
+    r"dec\w*|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
+    r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
+    r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
+    r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat)\b"
+    r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b)",
+    _I,
+)
+"""An information verb before the mention, with no "and" after it: "tell me when my refund
+will arrive", "bitte bestätigen Sie, dass die Kündigung eingegangen ist" ask to read about
+the write; "check my account and refund the duplicate" still asks for it."""
+WH_BEFORE = re.compile(
+    r"\b(when|where|why|what|which|whether|cu[áa]ndo|d[óo]nde|por qu[ée]|qué|quand|o[ùu]|"
+    r"pourquoi|quel\w*|wann|wo|warum|wieso|weshalb|welche\w*|ob)\b",
+    _I,
+)  # "…when my refund will arrive": the write is inside a question, asked about, not for
+INFO_AFTER = re.compile(
+    r"^((?!\b(und|oder|and|y|et)\b)[^,;.!?]){0,40}\b(wissen|erfahren|best[äa]tigen|pr[üu]fen|"
+    r"nachsehen|mitteilen)\b|"
+    r"^[^、。!?]{0,30}か(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)",
+    _I,
+)  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
+TOPIC_IN_COMPOUND = re.compile(
+    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang|versuch|"
+    r"richtlinie|garantie)",
+    _I,
+)  # "die Kündigungsbestätigung": a confirmation, not a cancellation
+NOT_A_REFUND_AFTER = re.compile(
+    r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
+    r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
+    r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b",
+    _I,
+)  # "for a reimbursement deadline": the word names something else
+PAPERS_FOR_BEFORE = re.compile(
+    r"\b(invoices?|receipts?|documents?|paperwork|cop(y|ies)|proof|statements?|facturas?|"
+    r"recibos?|justificatifs?|factures?|re[çc]us?|rechnung(en)?|belege?|quittung(en)?|"
+    r"credit notes?|avoirs?|gutschrift(en)?)\b"
+    r"[^.?!,]{0,40}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
+    r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
+    r"(the |my |a |our )?$",
+    _I,
+)  # "the invoice for reimbursement", "need it for reimbursement": for the customer's employer
+REFUNDS_LISTED_BEFORE = re.compile(
+    r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
+    r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"
+    r"( my| the| our| this| that)?\s+$",
+    _I,
+)  # "show me the refunds and payments", "the status of my refund": a read, not money to move
+NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b", _I)
+QUESTION_OF_WHAT_BEFORE = re.compile(r"\b(anything|something|what|how much)\b[^.?!]{0,30}$", _I)
+REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取り消|キャンセル|撤回|やめ)")
+""""返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
+_REFUND_REQUEST = (
+    r"(refund (request|claim|application|email|ticket)|"
+    r"(返金|払い戻し)の?(お願い|依頼|申請|リクエスト)|"
+    r"(demande|requ[êe]te) de remboursement|remboursement que j'ai demand[ée]|"
+    r"(r[üu]ck)?erstattungs(antrag|anfrage|wunsch)|antrag auf (r[üu]ck)?erstattung|"
+    r"solicitud de (reembolso|devoluci[óo]n)|reembolso que (ped[íi]|solicit[ée]))"
+)
+_WITHDRAWING = (
+    r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
+    r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
+    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b)"
+)
+REFUND_REQUEST_WITHDRAWN = re.compile(
+    rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
+    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}",
+    _I,
+)
+"""Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
+ことに): neither a refund nor a cancellation is asked, whatever else the email says."""
+FEE_OR_STATE_AFTER_JA = re.compile(
+    r"^(金|料|手数料|の件)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
+)
+"""解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
+返金、もう処理されてるなら (whether it is done, if it is done): reads."""
+IN_EFFECT_AFTER = re.compile(
+    r"^[^.?!,;]{0,25}\b(is|was|has been|will be|ist|wird|wurde|est|sera|a [ée]t[ée]|es|sea|"
+    r"fue|sei)\s+(\w+\s+)?(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b|"
+    r"^[^.?!,;]{0,25}\bwirksam (ist|wird|wurde|sei)\b",
+    _I,
+)
+"""That the cancellation "is effective" (ist wirksam, est effective) is what is asked about."""
+THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|ありがとう)", _I)
+QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
+SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
+    r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
+    r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
+    r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
+    r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*)\b|まだ|着金|反映|状況|済|取り消|されました",
+    _I,
+)  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
+ARRIVAL = re.compile(
+    r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
+    r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",
+    _I,
+)  # "the refund has not arrived": a write already made
+CARD_IN_USE_AFTER = re.compile(r"^\s+(hinterlegt|eingetragen|benutzt|verwendet|genutzt)\b", _I)
+CARD_IN_USE_BEFORE = re.compile(
+    r"\b(used|added|entered|registered|put in|paid with|with|using|con|avec|mit|mis|ajout[ée]|"
+    r"(sent|paid|refunded|credited|returned) (back )?to|"
+    r"utilis[ée]|puesto|usado|a[ñn]adido|agregado)\s+"
+    r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
+    _I,
+)  # "I used a new card", "pay with another card": a card already in use, not one to change
+OTHER_THING_BEFORE = re.compile(
+    r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
+    r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
+    r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
+    r"配信|通知|申請|依頼|リクエスト)\s*(を|は|も|の)?\s*$",
+    _I,
+)  # German puts the verb last: "meine Bestellung stornieren"
+REQUEST = re.compile(
+    r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
+    r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—]\s*)"
+    r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
+    r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
+    r"deactivate|cease|discontinue|halt|put an end to)\b|"
+    r"^\W*(no more|no further)\b|"
+    r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont) (renew|charge|bill|take|let|extend|"
+    r"roll)\b|^\W*(make sure|ensure)\b|"
+    r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
+    r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
+    r"terminated)\b|\b(i'd|i would|we'd|we would) be (very |most )?grateful\b|"
+    r"(^|[,;:]\s*|\b(y|et|und)\s+)(no (me |nos )?)?(cobren|dejen|paren|detengan|suspendan|corten|"
+    r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
+    r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
+    r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
+    r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar)\b|"
+    r"\b(les (pido|solicito|ruego|comunico)|solicitamos|pedimos|exigimos|(por medio de|mediante) "
+    r"(la|el) presente|par la pr[ée]sente|je soussign[ée]|(nous|je) (vous )?(demandons|prions|"
+    r"remercions de|sollicite|sollicitons)|je (veux|souhaite|voudrais) que|hiermit|ich k[üu]ndige|"
+    r"wir k[üu]ndigen|(wir|ich) fordern?|fordere)\b|"
+    r"(ないで(?!す)|ようにして|にして|させて|でお願い|希望|止めて|とめて|戻して|おいて)|"
+    r"\b(would|'d) (really |greatly )?appreciate\b|\byou (can|may) (now |just |go ahead and )?"
+    r"(stop|cancel|end|close|terminate|refund|reverse|return|give|send|credit)\b|"
+    r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
+    r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
+    r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
+    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "
+    r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
+    r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
+    r"returned|reversed|cancell?ed|credited|stopped)\b|"
+    r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) (you|u)\b|"
+    r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
+    r"\bi('d| would) appreciate\b|\bi want my money back\b|"
+    r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
+    r"返して\s*$|"
+    r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
+    r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
+    r"puedes|podr[íi]as)\b|"
+    r"(puedo|podr[íi]a) (obtener|tener|recibir|conseguir|pedir)|"
+    r"s'il (vous|te) pla[îi]t|svp|stp|merci de|merci d'|veuillez|vous pouvez|je (voudrais|veux|"
+    r"souhaite|"
+    r"souhaiterais|demande|exige|vous prie|vous demande)|j'aimerais|j'exige|"
+    r"(pouvez|pourriez)[- ]vous|(peux|pourrais)[- ]tu|(puis|pourrais)-je (avoir|obtenir|recevoir)|"
+    r"bitte|ich (m[öo]chte|will|w[üu]rde gerne?|h[äa]tte gerne?|brauche|verlange|fordere|"
+    r"w[üu]nsche|beantrage)|\w+en (m[öo]chten?|will|wollen)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|"
+    r"(kannst|k[öo]nntest|w[üu]rdest) "
+    r"du|(k[öo]nnt|k[öo]nntet|koennt|koenntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
+    r"(bekommen|haben|erhalten))\b|"
+    r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
+    r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
+    r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
+    r"beend\w+|schick\w+|senden)\b",
+    _I,
+)
+TOPIC = re.compile(
+    r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
+    r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$|"
+    r"^\W*(返金|払い戻し|解約|退会|キャンセル)(の|に)?(履歴|件|状況|確認|ついて|規定|ポリシー|着金|"
+    r"反映|進捗|状態)|"
+    r"^\W*(new|different|another|neue|andere|nueva|otra|nouvelle|autre) (credit |debit )?"
+    r"(card|karte|kreditkarte|tarjeta|carte)\W*$",
+    _I,
+)  # a subject that is only a noun names a topic ("Refunds", "New card"), it asks for nothing
+PARTIAL = re.compile(
+    r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
+    r"\bpro-rat\w*|\bthe (\S+ )?difference\b|\bremaining (days|time|period|months?)\b|"
+    r"\b(extra|additional|removed|unused) (seats?|users?|licen[cs]es?|members?)\b|"
+    r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)|"
+    r"\b(parcial\w*|parte de|una parte|mitad|prorrat\w*|la diferencia|"
+    r"(d[íi]as|tiempo|meses) (no (utilizad|usad)\w*|sin usar|restantes)|"
+    r"partiel\w*|une partie|moiti[ée]|au prorata|la diff[ée]rence|"
+    r"(jours|mois|temps) (non utilis[ée]\w*|restants|inutilis[ée]\w*)|"
+    r"teilweise|teil\w*erstattung|einen teil|h[äa]lfte|anteilig\w*|die differenz|den unterschied|"
+    r"restlichen (tage|monate|zeit)|ungenutzte\w* (tage|monate|zeit\w*))\b",
+    _I,
+)
+NOT_PARTIAL = re.compile(
+    r"\b(not|no|nicht|pas|ni|kein\w*)\s+(a |an |the |un |une |una |eine? )?"
+    r"(partial\w*|parcial\w*|partiel\w*|teil\w*)",
+    _I,
+)  # "a full refund, not a partial one": the part named is the one not wanted
+WHOLE = re.compile(
+    r"\b(full|entire|whole|complete|total|all of (it|the|my))\b|全額|"
+    r"\b(completo|completa|total|todo el|[íi]ntegro|int[ée]gral\w*|enti[eè]re?|"
+    r"vollst[äa]ndig\w*|gesamte\w*|komplett\w*|voll\w*)\b",
+    _I,
+)
+FRACTIONS: tuple[tuple[re.Pattern[str], Fraction], ...] = (
+    (re.compile(r"\bhalf\b|半額|半分|\bmitad\b|\bmoiti[ée]\b|\bh[äa]lfte\b", _I), Fraction(1, 2)),
+    (
+        re.compile(r"\b((a|one) third|un tercio|una tercera parte|un tiers|ein drittel)\b", _I),
+        Fraction(1, 3),
+    ),
+    (
+        re.compile(r"\b((a|one) quarter|un cuarto|una cuarta parte|un quart|ein viertel)\b", _I),
+        Fraction(1, 4),
+    ),
+)
+PERCENT = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s?(%|percent\b|パーセント|por ciento\b|pour ?cent\b|prozent\b)", _I
+)

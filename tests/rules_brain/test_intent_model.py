@@ -2,7 +2,7 @@
 
 The targets of issue 10 are 95 % intent accuracy for English and Japanese and 90 % for
 Spanish, French and German, at most 5 % of billing questions handed to a person, and no write
-for an email that does not ask for one. The model does not meet them yet: the floors below
+for an email that does not ask for one. The model meets only the 5 % one: the floors below
 are what was measured when it was written (docs/evaluation.md), and the tests fail when a
 change makes the model worse. The targets themselves are strict expected failures, so the day
 the model meets one, its test says so and the floors must be raised.
@@ -21,10 +21,11 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.831, "ja": 0.776, "es": 0.819, "fr": 0.823, "de": 0.854}
-PERSON_CEILING = 0.063
-"""Held-out billing questions handed to a person (unclear or not billing); the target is 5 %."""
-UNASKED_WRITES_CEILING = 27
+FLOOR = {"en": 0.871, "ja": 0.855, "es": 0.830, "fr": 0.844, "de": 0.867}
+PERSON_CEILING = 0.047
+"""Held-out billing questions handed to a person (unclear or not billing): 4.6 % measured, under
+the 5 % target."""
+UNASKED_WRITES_CEILING = 21
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 

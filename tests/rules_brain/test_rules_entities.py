@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from knowreply.agent.brains.rules import Intent, understand
+from knowreply.agent.brains.rules._amounts import find_amounts
+from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, names_a_part
 from knowreply.agent.brains.rules._concepts import concept_tokens
 from knowreply.agent.intake import read_requests
 
@@ -78,3 +80,87 @@ def test_a_refund_of_all_of_it_is_whole(text: str) -> None:
 )
 def test_a_japanese_request_is_not_read_as_a_past_write(text: str, token: str) -> None:
     assert concept_tokens(text).startswith(token)
+
+
+def _amount_back(text: str) -> bool:
+    return asks_for_an_amount_back(text.lower(), find_amounts(text.lower(), default_currency="usd"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I paid $1200 but the quote was $1000. Please send back $200.",  # two amounts
+        "Me cobraron 59 € en vez de 49 €. Devuélvanme los 10 €.",
+        "Could you give back €8 from my most recent charge? The coupon didn't apply.",
+        "Reembolsen 15 € del último cobro por el error de facturación.",
+        "Remboursez 15 € sur le dernier prélèvement pour l'erreur de facturation.",
+        "Ich bitte um Erstattung von 30 € der letzten Abbuchung.",
+        "Bitte erstatten Sie mir 12,50 € für einen zusätzlichen Nutzer.",
+        "Solo quiero que me devuelvan 5 € del último cobro.",
+        "Gebt mir bitte nur die 7,70 € zurück.",
+        "追加したユーザーの分、¥1,650だけ戻してほしいです",
+        "割引されなかった500円分を返金してください。",
+    ],
+)
+def test_an_amount_asked_back_is_a_part(text: str) -> None:
+    assert _amount_back(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi can u pls send back the 49 usd u took yesterday, i never signed up",
+        "Je demande le remboursement des 59 €.",
+        "Remboursez ces 49 € et prélevez le bon montant.",
+        "Rendez-moi les 29 € du second prélèvement.",
+        "Refund the $99 charge from this morning please.",
+        "Quiero la devolución del cargo de 59 € de ayer.",
+        "Bitte erstatten Sie mir den Betrag von 19,99 €.",
+        "先日ご請求の¥12,800を返金してください。",
+    ],
+)
+def test_the_charge_itself_asked_back_is_no_part(text: str) -> None:
+    assert not _amount_back(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was overcharged by five dollars, please refund the difference.",
+        "Refund the other 10 days please, we only had access for 20.",
+        "Please refund the remaining 6 months of my annual subscription.",
+        "Stop the subscription today and refund me for the rest of the month.",
+        "Please refund 2 of the 3 months I prepaid.",
+        "Me cobraron de más, devuélvanme la diferencia.",
+        "Pourriez-vous me rembourser les 20 jours en trop ?",
+        "Bitte erstatten Sie, was zu viel abgebucht wurde.",
+        "Bitte die restlichen 4 Monate vom Jahresabo erstatten.",
+        "3名分の料金を返金してください。",
+        "このオプション分だけ返金お願いします。",
+        "年額のうち、残り3か月分を返金してほしいです。",
+    ],
+)
+def test_a_part_named_without_an_amount(text: str) -> None:
+    assert names_a_part(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I signed up 5 days ago, under your 14-day guarantee. Please refund my payment.",
+        "The service has been down for three weeks. I want the month refunded.",
+        "I was charged twice this month. Please refund the extra one.",
+        "Me cobraron 3 meses seguidos después de la baja. Devuélvanme esos cobros.",
+        "Le service est inutilisable depuis trois semaines. Remboursez le mois.",
+        "11月分が2回引き落とされています。返金してください。",
+    ],
+)
+def test_a_count_in_the_reason_is_no_part(text: str) -> None:
+    assert not names_a_part(text)
+
+
+def test_a_part_named_in_a_refund_email_reads_partial_unless_all_is_asked() -> None:
+    partial = understand("Please refund the 20 days I was overcharged for in December.")
+    assert partial.intent is Intent.PARTIAL_REFUND
+    whole = understand("You overcharged me. I want a full refund of my last payment.")
+    assert whole.intent is Intent.REFUND

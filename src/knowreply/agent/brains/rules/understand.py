@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from knowreply.agent.brains.rules import intent_model
 from knowreply.agent.brains.rules._amounts import find_amounts, refused_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
-from knowreply.agent.brains.rules._classify import asks_for_an_amount_back
+from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, names_a_part
 from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE, OUT_OF_OFFICE
 from knowreply.agent.brains.rules._reading import read
 from knowreply.agent.brains.rules._references import (
@@ -116,7 +116,9 @@ def understand(
             others,
             named_invoice=named,
             anything_to_look_up=named or bool(months or dates),
-            partial=asks_for_an_amount_back(plain.lower(), amounts) or asked.partial,
+            partial=asks_for_an_amount_back(plain.lower(), amounts)
+            or asked.partial
+            or (names_a_part(plain) and not asked.whole),
             whole=asked.whole,
         )
         refused = refused_amounts(money_text, default_currency=default_currency.lower())

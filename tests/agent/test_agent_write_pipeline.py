@@ -285,6 +285,8 @@ def test_half_of_a_payment_is_computed_exactly(shop: Shop) -> None:
         "Could I get a partial refund?",
         "Please cancel immediately and refund the unused days.",
         "I only used part of it, please refund some of my last payment.",
+        "You overcharged me last month. Please refund the difference.",
+        "Bitte erstatten Sie mir den Betrag, den Sie zu viel abgebucht haben.",
     ],
 )
 def test_a_partial_refund_without_an_amount_refunds_nothing(shop: Shop, text: str) -> None:

@@ -162,5 +162,7 @@ def test_a_count_in_the_reason_is_no_part(text: str) -> None:
 def test_a_part_named_in_a_refund_email_reads_partial_unless_all_is_asked() -> None:
     partial = understand("Please refund the 20 days I was overcharged for in December.")
     assert partial.intent is Intent.PARTIAL_REFUND
+    assert partial.refund_part_unsized  # no amount, no fraction: a person says how much
+    assert not understand("Please refund half of my last payment.").refund_part_unsized
     whole = understand("You overcharged me. I want a full refund of my last payment.")
     assert whole.intent is Intent.REFUND

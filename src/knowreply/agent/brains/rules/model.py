@@ -109,6 +109,8 @@ class RulesBrain:
                 continue  # not_billing, unclear, a stray code: nothing to look up
             if tool not in available:
                 return [_escalate(f"capability for {intent.value} is not enabled")]
+            if intent is Intent.PARTIAL_REFUND and self.understanding.refund_part_unsized:
+                return [_escalate("a part of a payment is asked back without an amount")]
             calls.setdefault(tool, self._arguments(intent))
         if not calls:
             return [_escalate(f"not a billing request the agent handles ({self.intents[0]})")]

@@ -104,10 +104,12 @@ def understand(
     code = codes[0] if len(set(codes)) == 1 else None
 
     others: tuple[Intent, ...] = ()
+    fraction_named = False
     if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
         intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
         asked = intent_model.explicit_requests(text, subject)
+        fraction_named = asked.fraction is not None
         guess = intent_model.guess(reading, asked.kinds, model)
         intent, others = guess.primary, guess.secondary
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
@@ -145,6 +147,9 @@ def understand(
         dates=tuple(dict.fromkeys(d.value for d in dates)),
         stripe_ids=tuple(dict.fromkeys(i for i, _, _ in ids)),
         refund_target=_refund_target(reading, specific=specific) if wants_refund else None,
+        refund_part_unsized=Intent.PARTIAL_REFUND in (intent, *others)
+        and not amounts
+        and not fraction_named,
         verification_code=code,
         injection_suspected=body.injection_suspected,
     )

@@ -57,6 +57,9 @@ class Understanding(BaseModel):
     """Charge, payment intent, invoice or subscription ids (`ch_…`, `pi_…`, `in_…`, `sub_…`)."""
     refund_target: RefundTarget | None = None
     """Which charge a refund is about; only set when a refund is asked for."""
+    refund_part_unsized: bool = False
+    """A part of a payment is asked back ("refund the difference") but no amount or fraction
+    says how much: a person decides, never a whole refund in its place."""
     verification_code: str | None = None
     """A 6-digit one-time code found in the text."""
     injection_suspected: bool = False

@@ -56,7 +56,7 @@ _DAY_OF_MONTH = re.compile(
     r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:month|day|time|week|year|invoice|payment))|"
     r"\b(?:vom|am)\s+(?P<de_day>\d{1,2})\.(?!\d)|"
     r"\bd[ií]a\s+(?P<es_day>\d{1,2})\b(?![.,]?\d)|"
-    r"\bdu\s+(?P<fr_day>\d{1,2})(?:er)?\b(?![.,]?\d|\s*(?:%|€|\$|mois|jours?|ans?)\b)|"
+    r"\bdu\s+(?P<fr_day>\d{1,2})(?:er)?\b(?![.,]?\d|\s*(?:[%€$]|(?:mois|jours?|ans?)\b))|"
     r"(?<![\d月年])(?P<ja_day>\d{1,2})\s?日(?:の|に|付)",
     re.I,
 )

@@ -848,3 +848,69 @@ def test_a_near_miss_asks_for_no_money_to_move(subject: str, body: str) -> None:
 )
 def test_a_question_about_a_payments_state_asks_for_no_link(text: str) -> None:
     assert not read_requests(text).kinds & {"payment_link", "portal_link"}
+
+
+ASKED_IN_OTHER_WORDS = [
+    # a slip of the keys in the write's name
+    ("pls cancle my subscription", {"cancellation"}),
+    ("dont renw my plan", {"cancellation"}),
+    ("i need my money bak, wrong plan", {"refund"}),
+    ("bitte abo beenen, danke", {"cancellation"}),
+    # a Japanese ability question about the writer's own account is a polite request
+    ("すみません、これ間違えて買いました。返金できますか？", {"refund"}),
+    ("1万円のうち2,500円分、返金できませんか？", {"refund"}),
+    ("返金して。使ってないから。", {"refund"}),
+    # asking where to manage a card, billing details or invoices oneself
+    ("Where can I manage invoices and payment methods myself?", {"portal_link"}),
+    ("¿Dónde actualizo los datos de mi tarjeta? Pásenme el enlace.", {"portal_link"}),
+    ("Où est-ce que je peux télécharger toutes mes factures ?", {"portal_link"}),
+    ("Wo kann ich Firmenname und Adresse auf den Rechnungen ändern?", {"portal_link"}),
+    ("領収書の宛名を自分で変えられる管理画面はありますか？", {"portal_link"}),
+    # a second-person question, a first-person act, "we ask for"
+    ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
+    ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
+    ("Wir bitten um anteilige Erstattung für diese Woche.", {"refund"}),
+    ("Je résilie mon abonnement.", {"cancellation"}),
+    ("stop auto renew pls", {"cancellation"}),
+    # an indirect question's "if" sets no condition on the request beside it
+    ("Denme de baja y confírmenme si el último pago se procesó.", {"cancellation"}),
+    (
+        "Résiliez mon abonnement et confirmez-moi si le dernier paiement est passé.",
+        {"cancellation"},
+    ),
+    ("Bitte kündigen Sie mein Abo und bestätigen Sie, ob die Zahlung durch ist.", {"cancellation"}),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), ASKED_IN_OTHER_WORDS)
+def test_a_request_in_other_words_is_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+NOT_ASKED_IN_OTHER_WORDS = [
+    "I have cancer and had to stop working for a while.",
+    "My bank sent the statement back to me.",
+    "¿Me reembolsaron ya el cargo de mayo?",
+    "Cancelé el mes pasado. ¿Me confirman que está cancelado?",
+    "年間プランは途中で解約できますか？",
+    "解約できますか？",
+    "返金は一般的にできますか？私は検討中です。",
+    "返金されていて安心しました。",
+    "Wie kann ich alle meine Daten herunterladen, bevor ich gehe?",
+    "Where is the receipt for the card I changed?",
+    "ya cambié la tarjeta, me confirman si ya quedó pagado?",
+    "Comment j'annule une campagne d'e-mails programmée pour demain ?",
+    "Tell me whether you cancelled my plan.",
+    "Bestätigen Sie, ob mein Abo gekündigt ist.",
+    "Mon abonnement a été résilié ?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED_IN_OTHER_WORDS)
+def test_a_near_miss_in_other_words_asks_for_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_a_card_to_fix_beside_a_payment_link_is_no_portal_ask() -> None:
+    text = "send me a pay link pls, my card failed and i wanna fix it today"
+    assert read_requests(text).kinds == {"payment_link"}

@@ -142,6 +142,38 @@ _REFUND_GRAMMAR_OTHER = (
     r"diff[ée]rence|ce |cette )|\brestitu\w*|\brecr[ée]dit\w*|\b(je veux|rendez-moi) mon argent\b"
 )
 
+_PLACE = (
+    r"(\b(where|how|page|link|url|area|place|section|screen|way|somewhere|d[óo]nde|c[óo]mo|"
+    r"p[áa]gina|enlace|secci[óo]n|[áa]rea|o[ùu]|comment|page|lien|espace|endroit|wo|wie|seite|"
+    r"bereich|link|m[öo]glichkeit)\b|どこ|どうやって|どうすれば|画面|ページ|リンク|URL)"
+)
+_MANAGE = (
+    r"(\b(change|update|download|manage|edit|correct|swap|swapping|modify|fix|replace|remove|"
+    r"cambi(ar|o|a|en|arla|arlo)|actualiz(ar|o|a|arla|arlo)|descarg(ar|o|arlas)|gestion(ar|o)|"
+    r"modific(ar|o|a)|correg(ir|irla|irlo)|corrij(o|a)|changer|changez|modifier|modifiez|"
+    r"mettre [àa] jour|t[ée]l[ée]charger|g[ée]rer|corriger|[äa]ndern|aktualisieren|"
+    r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln)\b|"
+    r"変更|変え|更新|ダウンロード|修正|管理)"
+)
+_BILLING_THING = (
+    r"(\b(cards?|payment (methods?|details|info\w*)|billing|invoices|receipts|tax|vat|"
+    r"tarjetas?|facturas|recibos|facturaci[óo]n|cartes?|factures|re[çc]us|facturation|"
+    r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*)\b|"
+    r"カード|支払い方法|請求書|領収書|請求先|宛名)"
+)
+_IN_ONE_CLAUSE = r"[^.?!。？,;、]"
+_PORTAL_SELF_SERVICE = "|".join(
+    (
+        f"{_PLACE}{_IN_ONE_CLAUSE}{{0,60}}?{_MANAGE}{_IN_ONE_CLAUSE}{{0,50}}?{_BILLING_THING}",
+        f"{_PLACE}{_IN_ONE_CLAUSE}{{0,60}}?{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,50}}?{_MANAGE}",
+        f"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?{_MANAGE}{_IN_ONE_CLAUSE}{{0,20}}?"
+        "(画面|ページ|リンク|URL)",
+    )
+)
+"""Asking where (or how, or for the page) to manage a card, billing details or invoices
+oneself ("where can I change my card?", "¿dónde actualizo mi tarjeta?", "Wo kann ich die
+Rechnungsadresse ändern?", 宛名を変えられる画面): the place asked for is the billing portal."""
+
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
@@ -173,7 +205,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b|"
         r"\b(do not|don't|dont|not to) "
         r"(auto-?)?renew|\bdon't want (it|this|my \w+|the \w+) to renew|"
-        r"\b(turn off|switch off|disable) (the )?auto-?renew|\bstop (\w+ ){0,4}(from )?"
+        r"\b(turn off|switch off|disable|stop|end|cancel) (the |my |our )?auto[- ]?renew|"
+        r"\bstop (\w+ ){0,4}(from )?"
         r"(auto[- ]?)?renewing\b|"
         r"\b(stop|end|cancel|switch off|turn off|disable) (the |my |our |all )?(recurring|"
         r"automatic|auto|monthly|yearly|annual|future) ?(payments?|charges?|billing|debits?)|"
@@ -250,6 +283,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "portal_link": re.compile(
+        _PORTAL_SELF_SERVICE + "|"
         r"\b(update|change|replace|switch|swap|edit|add|correct|fix)( my| our| the)?"
         r"( new| bank| company)? "
         r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
@@ -286,6 +320,55 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     ),
 }
 
+KEYWORDS: frozenset[str] = frozenset(
+    [
+        "cancel",
+        "cancellation",
+        "refund",
+        "renew",
+        "subscription",
+        "unsubscribe",
+        "membership",
+        "reimburse",
+        "reimbursement",
+        "back",
+        "cancelar",
+        "reembolso",
+        "devolución",
+        "suscripción",
+        "annuler",
+        "résilier",
+        "resilier",
+        "rembourser",
+        "remboursement",
+        "abonnement",
+        "kündigen",
+        "kündigung",
+        "beenden",
+        "erstatten",
+        "erstattung",
+        "stornieren",
+    ]
+)
+"""The words a write is named by: a word one slip away from one of them ("cancle", "refnd",
+"beenen", "bak") is read as it (see `requests`)."""
+ABILITY_ASK_JA = re.compile(
+    r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|戻して|止めて|停止)[^。？?！!]{0,12}?"
+    r"(でき(ます|ません|ない(でしょう|です)?)か|可能(ですか|でしょうか)|"
+    r"(いただけ|いただき|頂け|もらえ)(ます|ません|ないでしょう)か|お願いでき(ます|ません)か)"
+)
+"""A Japanese ability question ("返金できますか", "解約できませんか"): in business mail, a polite
+request when it is about the writer's own account (`OWN_ACCOUNT_JA`), and not a question of
+the rules in general (`GENERAL_JA`)."""
+OWN_ACCOUNT_JA = re.compile(
+    r"これ|この|今月|先月|先週|昨日|今日|私|うち|弊社|当社|自分|今の|現在の|[¥￥]|\d円|(\d|月|年|日|の)分|"
+    r"間違え|"
+    r"買(い|っ)|購入|決済|請求され|引かれ|引き落とされ|払っ|使って(い)?ない|使えな"
+)
+GENERAL_JA = re.compile(
+    r"一般|普通|通常|いつでも|\d+日(以内|後|を過ぎ|経過)|途中|規定|ポリシー|規約|場合|どんな|"
+    r"どの(プラン|場合)|でも(返金|解約|キャンセル)|(返金|解約)(は|って)(いつ|どう)"
+)
 SENTENCE = re.compile(r"(?<=[.!?])\s+|[。！？!?\n]+")
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
@@ -326,6 +409,16 @@ HYPOTHETICAL = re.compile(
     r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
     _I,
 )
+INDIRECT_QUESTION = re.compile(
+    r"\b(tell|let (me|us) know|confirm|check|advise|verify|see|ask|"
+    r"best[äa]tig\w*|sag\w*|mitteil\w*|pr[üu]f\w*|wissen|"
+    r"dites|v[ée]rifi\w*|savoir|indiqu\w*|"
+    r"d[íi]ga\w*|dime|conf[íi]rm\w*|comprueb\w*|saber|av[íi]s\w*)"
+    r"(-moi|-nous| me| us| sie| mir| uns)?(,)?\s+(if|whether|si|ob)\b",
+    _I,
+)
+"""An indirect question ("confirm whether the last payment went through", "bestätigen Sie,
+ob…", "confirmez-moi si…"): its "if" asks something, it sets no condition on the rest."""
 POLITE = re.compile(
     r"\b(if (at all )?possible|if you (can|could|don't mind)|if that's (ok|okay|alright)|"
     r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b|"
@@ -344,7 +437,7 @@ UNCERTAIN = re.compile(
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|cómo|cuándo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
-    r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|on|nous|puis-je|"
+    r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|j'|on|nous|puis-je|"
     r"je peux|faire|"
     r"[çc]a|fonctionne|on)|plus tard|"
     r"peut-[êe]tre|envisag\w*|je pense|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
@@ -445,13 +538,14 @@ REPORTED = re.compile(
     _I,
 )
 DONE = re.compile(
-    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|d[ée]sactiv[ée]e?s?|"
+    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|d[ée]sactiv(é|ee)e?s?|"
     r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
     r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
-    r"rembours[ée]e?s?|annul[ée]e?s?|r[ée]sili[ée]e?s?|"
+    r"rembours(é|ee)e?s?|annul(é|ee)e?s?|r[ée]sili(é|ee)e?s?|"
     r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr)\b))\b",
     _I,
-)  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé"
+)  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé" (not
+# the present "je résilie", "annule mon abonnement")
 WILL_BE_DONE = re.compile(
     r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
     r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$",
@@ -486,6 +580,7 @@ CANCEL_OTHER_THING = re.compile(
     r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
     r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
+    r"un |une |una |ein |eine |einen |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
     r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
@@ -698,7 +793,14 @@ REQUEST = re.compile(
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
-    r"返して\s*$|"
+    r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|"
+    # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
+    r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul)(an|en|[áa]is|[ée]is)\b|"
+    r"\bvous (me |nous )?(rembours|rend|annul|r[ée]sili|arr[êe]t)ez\b|"
+    r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|"
+    # the act said in the first person: "je résilie mon abonnement", "ich beende das Abo"
+    r"\b(je (r[ée]silie|annule|me d[ée]sabonne|mets fin)|nous (r[ée]silions|annulons)|"
+    r"(yo )?(cancelo|anulo|me doy de baja)|ich (beende|storniere))\b|"
     r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
     r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
     r"puedes|podr[íi]as)\b|"

@@ -53,6 +53,44 @@ class Requests:
         return kind in self.kinds
 
 
+_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+
+
+def _one_slip(word: str, keyword: str) -> bool:
+    """`word` is `keyword` with one letter dropped, added, changed or two swapped, not at its
+    end: an ending is an inflection or another word ("cancelé", "annule", "cancer")."""
+    if abs(len(word) - len(keyword)) > 1 or word.startswith(keyword[:-1]):
+        return False
+    if len(keyword) < 5 and len(word) >= len(keyword):
+        return False  # a short word changed is often another word ("back": "bank", "pack")
+    if len(word) == len(keyword):
+        diff = [i for i, (a, b) in enumerate(zip(word, keyword, strict=True)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == keyword[diff[1]]
+            and word[diff[1]] == keyword[diff[0]]
+        )
+    short, long = sorted((word, keyword), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _mend_typos(text: str) -> str:
+    """Typed quickly, a write's name slips ("cancle my plan", "refnd pls"): a word one slip
+    away from a keyword, and not itself a real word, is read as the keyword."""
+
+    def mend(found: re.Match[str]) -> str:
+        word = found.group().lower()
+        if word in phrases.KEYWORDS:
+            return found.group()
+        keyword = next((k for k in phrases.KEYWORDS if _one_slip(word, k)), None)
+        if keyword is None:
+            return found.group()
+        return keyword.capitalize() if found.group()[0].isupper() else keyword
+
+    return _WORD.sub(mend, text)
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences of `text`; a question keeps one question mark at its end."""
     parts = phrases.SENTENCE.split(text)
@@ -164,12 +202,25 @@ def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
-def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
+def _asks(
+    kind: WriteKind, sentence: str, *, terse: bool = False, own_account: bool = False
+) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
-    or "Cancel my plan") needs no request word, but must not be a question."""
+    or "Cancel my plan") needs no request word, but must not be a question. In a Japanese
+    email about the writer's `own_account`, an ability question ("返金できますか") asks."""
     sentence = phrases.POLITE.sub(" ", sentence)
-    if phrases.HYPOTHETICAL.search(sentence):
+    if phrases.HYPOTHETICAL.search(
+        _without_indirect_questions(sentence) if kind in MONEY_KINDS else sentence
+    ):
         return False
+    if (
+        own_account
+        and kind in MONEY_KINDS
+        and phrases.ABILITY_ASK_JA.search(sentence)
+        and not phrases.GENERAL_JA.search(sentence)
+        and not phrases.REPORTED.search(sentence)
+    ):
+        return any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
     if terse and (
         "?" in sentence or phrases.QUESTION_END_JA.search(sentence) or phrases.TOPIC.match(sentence)
     ):
@@ -202,10 +253,16 @@ def _asks(kind: WriteKind, sentence: str, *, terse: bool = False) -> bool:
     )
 
 
+def _without_indirect_questions(sentence: str) -> str:
+    """`sentence` with the "if" of an indirect question ("tell me whether…") left out."""
+    return phrases.INDIRECT_QUESTION.sub(lambda found: found.group(1), sentence)
+
+
 def _body_asks(kind: WriteKind, sentences: list[str]) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
     not, when the email asks about a payment's state ("Did the renewal go through?")."""
-    asking = [sentence for sentence in sentences if _asks(kind, sentence)]
+    own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
+    asking = [s for s in sentences if _asks(kind, s, own_account=own_account)]
     if not asking or kind != "portal_link":
         return bool(asking)
     facts_only = all(phrases.CARD_FACT.search(s) and not phrases.REQUEST.search(s) for s in asking)
@@ -225,14 +282,18 @@ def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
 
 
 def _speaks_otherwise(kind: WriteKind, sentence: str) -> bool:
-    """`sentence` names the write in a way that is not asking for it."""
+    """`sentence` names the write in a way that is not asking for it (reported, done, asked
+    about: "how do I cancel a campaign?")."""
     if not MENTIONS[kind].search(sentence):
         return False
     if (
         phrases.REPORTED.search(sentence)
         or phrases.ARRIVAL.search(sentence)
         or phrases.HYPOTHETICAL.search(sentence)
-        or (_is_question(sentence) and phrases.POLICY_QUESTION.search(sentence))
+        or (
+            _is_question(sentence)
+            and (phrases.POLICY_QUESTION.search(sentence) or phrases.UNCERTAIN.search(sentence))
+        )
     ):
         return True
     return not any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
@@ -259,8 +320,8 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     it is the thread's, often our own). An email that tries to instruct the assistant is
     marked `instructed`."""
     words = customer_words(text)
-    sentences = _sentences(words)
-    own_subject = "" if is_reply_subject(subject) else customer_words(subject).strip()
+    sentences = _sentences(_mend_typos(words))
+    own_subject = "" if is_reply_subject(subject) else _mend_typos(customer_words(subject)).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     kinds = frozenset(
         kind

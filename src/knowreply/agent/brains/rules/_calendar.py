@@ -35,6 +35,9 @@ _DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
     re.compile(r"(?:(?P<year>\d{4})\s?年\s?)?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"),
     re.compile(
+        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?![\d.]?\d)"
+    ),
+    re.compile(
         r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
     ),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?", re.I),
@@ -49,9 +52,27 @@ _DATE_PATTERNS = (
         re.I,
     ),
 )
+_DAY_OF_MONTH = re.compile(
+    r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:month|day|time|week|year|invoice|payment))|"
+    r"\b(?:vom|am)\s+(?P<de_day>\d{1,2})\.(?!\d)|"
+    r"\bd[ií]a\s+(?P<es_day>\d{1,2})\b(?![.,]?\d)|"
+    r"\bdu\s+(?P<fr_day>\d{1,2})(?:er)?\b(?![.,]?\d|\s*(?:[%€$]|(?:mois|jours?|ans?)\b))|"
+    r"(?<![\d月年])(?P<ja_day>\d{1,2})\s?日(?:の|に|付)",
+    re.I,
+)
+"""A day of the month named alone (`the 9th`, `Rechnung vom 3.`, `el día 9`, `du 15`,
+`15日の`): the most recent such day."""
 _RELATIVE_DAYS = re.compile(
     r"\b(yesterday|today|ayer|hoy|aujourd'hui|gestern|heute)\b|(昨日|今日|本日)", re.I
 )
+_DAYS_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six)\s+days\s+ago\b|"
+    r"\bhace\s+(?P<es_n>\d{1,2}|dos|tres|cuatro|cinco|seis)\s+d[ií]as\b|"
+    r"\bil\s+y\s+a\s+(?P<fr_n>\d{1,2}|deux|trois|quatre|cinq|six)\s+jours\b|"
+    r"\bvor\s+(?P<de_n>\d{1,2}|zwei|drei|vier|fünf|sechs)\s+Tagen\b|(?P<ja_n>\d{1,2})\s?日前",
+    re.I,
+)
+"""`6 days ago`, `hace 3 días`, `il y a 2 jours`, `vor 4 Tagen`, `5日前`."""
 _YESTERDAY = frozenset({"yesterday", "ayer", "gestern", "昨日"})
 _EN_MONTH = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+|de\s+)?,?\s*" + _YEAR + r")?", re.I)
 _JA_MONTH = re.compile(
@@ -59,7 +80,7 @@ _JA_MONTH = re.compile(
 )
 _RELATIVE_MONTH = re.compile(
     r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+month\b|"
-    r"(?P<ja_last>先月|前月)|(?P<ja_next>来月|翌月)|今月|当月|"
+    r"(?P<ja_last>先月|前月|せんげつ)|(?P<ja_next>来月|翌月)|今月|当月|"
     r"\b(?P<es_last>mes\s+(?:pasado|anterior))\b|\b(?P<es_next>(?:pr[oó]ximo\s+mes|mes\s+que\s+viene))\b|"
     r"\beste\s+mes\b|"
     r"\b(?P<fr_last>mois\s+(?:dernier|pr[ée]c[ée]dent))\b|\b(?P<fr_next>mois\s+prochain)\b|"
@@ -68,9 +89,57 @@ _RELATIVE_MONTH = re.compile(
     r"\b(?P<de_next>(?:n[äa]chste[nm]?|kommende[nm]?)\s+Monat)\b|\b(?:diese[nm]?)\s+Monat\b",
     re.I,
 )
+_MONTHS_AGO = re.compile(
+    r"\b(?P<n>two|three|2|3)\s+months?\s+(?:ago|back|before)\b|\bmonth\s+before\s+last\b|"
+    r"(?P<ja_two>先々月|せんせんげつ)|"
+    r"\bhace\s+(?P<es_n>dos|tres|2|3)\s+meses\b|\bmes\s+antepasado\b|"
+    r"\bil\s+y\s+a\s+(?P<fr_n>deux|trois|2|3)\s+mois\b|\bavant-dernier\s+mois\b|"
+    r"\bvor\s+(?P<de_n>zwei|drei|2|3)\s+Monaten\b|\bvorvorige[nm]?\s+Monat\b|"
+    r"\bvorletzte[nm]?\s+Monat\b",
+    re.I,
+)
+"""A month counted back from this one: `two months ago`, `先々月`, `vorletzten Monat`."""
+_COUNTS = {
+    "two": 2, "dos": 2, "deux": 2, "zwei": 2, "three": 3, "tres": 3, "trois": 3, "drei": 3,
+    "four": 4, "cuatro": 4, "quatre": 4, "vier": 4, "five": 5, "cinco": 5, "cinq": 5,
+    "fünf": 5, "six": 6, "seis": 6, "sechs": 6,
+}  # fmt: skip
+_QUARTER = re.compile(
+    r"\bQ(?P<q>[1-4])(?:\s*[/']?\s*(?P<year>(?:19|20)?\d\d)(?!\d))?\b|"
+    r"第\s?(?P<ja_q>[1-4１-４])\s?四半期|"
+    r"\b(?P<last>last|previous|past)\s+quarter\b|\btrimestre\s+(?P<es_fr_last>pasado|anterior|dernier)\b|"
+    r"\b(?P<de_last>letzte[nms]?|vorige[nms]?)\s+Quartal\b|(?P<ja_last>前四半期)",
+    re.I,
+)
+"""A quarter: `Q3`, `Q1 2026`, `第2四半期`, `last quarter`; read as its three months."""
+_WHOLE_YEAR = re.compile(
+    r"\b(?:in|of|from|for|during|de|del|aus|von|f[üu]r|pour|en|durant|early|late|mid|"
+    r"(?:calendar|fiscal)\s+year|Kalenderjahr|Gesch[äa]ftsjahr|año|ann[ée]e)\s+"
+    r"(?P<year>(?:19|20)\d\d)(?![\d/.,-]?\d)(?!\s?年)|"
+    r"(?P<ja_year>(?:19|20)\d\d)\s?年(?:度)?分",
+    re.I,
+)
+"""A whole year asked for (`all invoices of 2025`, `2024年分`): read as its twelve months."""
+_INVOICES_BEFORE = re.compile(
+    r"(invoice|\binv\b|bill|receipt|factura|facture|rechnung|請求書|領収書)[^.?!\n+]{0,50}$", re.I
+)
+_PAYMENTS = re.compile(
+    r"\b(paid|payments|pagos|pagamos|paiements|pay[ée]|Zahlungen|bezahlt)\b", re.I
+)
+"""A year alone is a period of invoices only in a sentence about them, not about what was paid
+(`the invoices of 2025`, not `latest invoice and what we paid in 2025`)."""
+_LAST_YEAR_AFTER = re.compile(
+    r"^,?\s+(?:of\s+)?(?:last|previous)\s+year\b|^\s+(?:del\s+)?a[ñn]o\s+pasado\b|"
+    r"^\s+(?:de\s+)?l'ann[ée]e\s+derni[èe]re\b|^\s+(?:des\s+)?(?:letzten|vorigen)\s+Jahres\b",
+    re.I,
+)
+"""`May last year`, `marzo del año pasado`, `juin de l'année dernière`, `März letzten Jahres`."""
+_LAST_QUARTER = ("last", "es_fr_last", "de_last", "ja_last")
 _LAST = ("last", "ja_last", "es_last", "fr_last", "de_last")
 _NEXT = ("next", "ja_next", "es_next", "fr_next", "de_next")
 _MAY_CONTEXT = re.compile(r"(\b(in|for|of|from|since|during|last|this|early|late|mid)\s+$)", re.I)
+_ABBREVIATION_CONTEXT = re.compile(r"\b(in|for|of|from|since|during)\s+$", re.I)
+"""`for jan`, `inv for sept`: a lower-case abbreviation is a month after a preposition."""
 _BILLING_NOUN_AFTER = re.compile(
     r"^\s*('s\s+)?(invoice|bill|charge|payment|statement|receipt|subscription)", re.I
 )
@@ -95,6 +164,20 @@ def _most_recent(month: int, day: int, today: date) -> date | None:
     return None
 
 
+def _last_day_numbered(day: int, today: date) -> date | None:
+    """The latest date on or before today whose day of the month is `day`."""
+    month_start = today.replace(day=1)
+    for _ in range(3):
+        try:
+            candidate = month_start.replace(day=day)
+        except ValueError:
+            candidate = None
+        if candidate and candidate <= today:
+            return candidate
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    return None
+
+
 def _full_year(year: str) -> int:
     return int(year) + 2000 if len(year) == 2 else int(year)
 
@@ -104,6 +187,8 @@ def _date_from(match: re.Match[str], today: date) -> date | None:
     name = groups.get("name")
     month = _MONTH_NAMES[name.lower()] if name else int(groups["month"])
     day = int(groups["day"])
+    if month > 12 >= day:  # `21/09/2025`: most of the world writes the day first
+        month, day = day, month
     if groups.get("year"):
         try:
             return date(_full_year(groups["year"]), month, day)
@@ -121,10 +206,14 @@ def _is_month_name(match: re.Match[str], text: str) -> bool:
         before = text[max(0, match.start() - 12) : match.start()]
         after = text[match.end() : match.end() + 20]
         return name == "May" and bool(
-            match.group("year") or _MAY_CONTEXT.search(before) or _BILLING_NOUN_AFTER.match(after)
+            match.group("year")
+            or _MAY_CONTEXT.search(before)
+            or _BILLING_NOUN_AFTER.match(after)
+            or _LAST_YEAR_AFTER.match(after)
         )
     if len(name.rstrip(".")) <= 4 and name.lower() not in ("june", "july"):
-        return name[0].isupper()
+        before = text[max(0, match.start() - 12) : match.start()]
+        return name[0].isupper() or bool(_ABBREVIATION_CONTEXT.search(before))
     return True
 
 
@@ -141,6 +230,16 @@ def find_dates(text: str, today: date) -> list[Found]:
             if value:
                 found.append(Found(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
+    for match in _DAY_OF_MONTH.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            day = int(next(group for group in match.groups() if group))
+            value = _last_day_numbered(day, today)
+            if value:
+                found.append(Found(value, match.start(), match.end()))
+    for match in _DAYS_AGO.finditer(text):
+        count = next(group for group in match.groups() if group)
+        back = int(_COUNTS.get(count.lower(), count))
+        found.append(Found(today - timedelta(days=back), match.start(), match.end()))
     for match in _RELATIVE_DAYS.finditer(text):
         word = (match.group(1) or match.group(2)).lower()
         value = today - timedelta(days=1) if word in _YESTERDAY else today
@@ -154,11 +253,14 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
     found: list[Found] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        spans = [*taken, *((f.start, f.end) for f in found)]
+        return not any(s < end and start < e for s, e in spans)
 
     for match in _EN_MONTH.finditer(text):
         if free(match.start(), match.end()) and _is_month_name(match, text):
             year = int(match.group("year")) if match.group("year") else None
+            if year is None and _LAST_YEAR_AFTER.match(text[match.end() : match.end() + 30]):
+                year = today.year - 1
             found.append(
                 Found(
                     MonthRef(year, _MONTH_NAMES[match.group("name").lower()]),
@@ -178,4 +280,40 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
         elif any(match.group(group) for group in _NEXT):
             anchor = (anchor + timedelta(days=32)).replace(day=1)
         found.append(Found(MonthRef(anchor.year, anchor.month), match.start(), match.end()))
+    for match in _MONTHS_AGO.finditer(text):
+        if free(match.start(), match.end()):
+            count = next((n for key, n in match.groupdict().items() if n and key != "ja_two"), None)
+            back = int(_COUNTS.get(count.lower(), count)) if count else 2
+            found.append(Found(_months_back(today, back), match.start(), match.end()))
+    for match in _WHOLE_YEAR.finditer(text):
+        before = _INVOICES_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+        about_invoices = match.group("ja_year") or (before and not _PAYMENTS.search(before.group()))
+        if about_invoices and free(match.start(), match.end()):
+            year = int(match.group("year") or match.group("ja_year"))
+            found.extend(Found(MonthRef(year, m), match.start(), match.end()) for m in range(1, 13))
+    for match in _QUARTER.finditer(text):
+        if free(match.start(), match.end()):
+            found.extend(Found(m, match.start(), match.end()) for m in _quarter(match, today))
     return sorted(found, key=lambda f: f.start)
+
+
+def _months_back(today: date, back: int) -> MonthRef:
+    index = today.year * 12 + today.month - 1 - back
+    return MonthRef(index // 12, index % 12 + 1)
+
+
+def _quarter(match: re.Match[str], today: date) -> list[MonthRef]:
+    """The quarter's months; without a year, the last such quarter begun on or before today."""
+    if any(match.group(group) for group in _LAST_QUARTER):
+        first = _months_back(today, (today.month - 1) % 3 + 3)
+        return [MonthRef(first.year, first.month + i) for i in range(3)]
+    digit = match.group("q") or match.group("ja_q")
+    first_month = 3 * (int(digit.translate(_FULL_WIDTH)) - 1) + 1
+    if match.group("year"):
+        year = _full_year(match.group("year"))
+    else:
+        year = today.year if first_month <= today.month else today.year - 1
+    return [MonthRef(year, first_month + i) for i in range(3)]
+
+
+_FULL_WIDTH = str.maketrans("１２３４", "1234")

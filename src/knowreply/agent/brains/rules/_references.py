@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import re
 
-_INVOICE_NUMBER = re.compile(r"(?<![\w-])([A-Za-z0-9]{3,12})-(\d{4,6})(?![\w-])")
+_INVOICE_NUMBER = re.compile(r"(?<![A-Za-z0-9_-])([A-Za-z0-9]{3,12})-(\d{4,6})(?![A-Za-z0-9_-])")
+# ASCII edges: in `KLMN2468-0004の請求書` the number ends where the Japanese begins
 _INVOICE_WORD = re.compile(
     r"(invoice|inv\.?|#|no\.|number|請求書|番号)\s*(number|no\.?|#)?\s*$", re.I
 )
 _INVOICE_CODE = re.compile(
-    r"(?<![A-Za-z0-9-])(#?INV-?\d{3,10}|[A-Za-z]{1,5}-(19|20)\d\d-\d{2,6})(?![A-Za-z0-9-])", re.I
-)  # `#INV-20931`, `F-2026-0077`: a prefix, the year, a sequence
-_NUMBERED_INVOICE = re.compile(
-    r"\b(invoices?|inv|bill|receipt|rechnung|factura|facture|請求書)\s*"
-    r"(number|no\b\.?|nr\b\.?|n[°º]|nummer|n[úu]mero|num[ée]ro|番号|#)?\s*[:：]?\s*#?"
-    r"(\d{3,10})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b)",
+    r"(?<![A-Za-z0-9-])(#?INV[-_]?(?:(19|20)\d\d[-_])?\d{3,10}|[A-Za-z]{1,5}-(19|20)\d\d-\d{2,6})"
+    r"(?![A-Za-z0-9-])",
     re.I,
-)  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 12345`, `請求書番号 4471`
+)  # `#INV-20931`, `INV_2025_7781`, `F-2026-0077`: a prefix, the year, a sequence
+_LETTERED_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_-])([A-Z]{1,2}-\d{3,6}|\d{4,10}-[A-Z]{1,3})(?![A-Za-z0-9_-])"
+)
+"""`F-1042`, `RE-20931`, `20261001-KR`: a short capital series and a sequence (case-sensitive:
+lower-case `a-1234` is not a customer's invoice number)."""
+_HASH_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{2,4}-\d{3,6}|\d{4,10})(?![A-Za-z0-9_-])")
+_INVOICE_NEARBY = re.compile(
+    r"invoice|\binv\b|bill|receipt|rechnung|factura|facture|請求書|領収書", re.I
+)
+_NUMBERED_INVOICE = re.compile(
+    r"\b(invoices?|inv|bill|receipt|rechnung|factura|facture|fact\.|請求書)\s*"
+    r"(number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|nummer|n[úu]mero|num[ée]ro|番号|#)?\s*[:：]?\s*#?"
+    r"(\d{3,10}|(?:19|20)\d\d[-/]\d{2,6})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b)",
+    re.I,
+)  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 2025-112`, `請求書番号 4471`
 _YEAR = re.compile(r"(19|20)\d\d")
 _STRIPE_ID = re.compile(r"(?<![A-Za-z0-9_])((?:ch|py|pi|in|sub)_[A-Za-z0-9]{6,})(?![A-Za-z0-9_])")
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -44,6 +56,11 @@ def find_invoice_numbers(text: str) -> list[tuple[str, int, int]]:
         prefix = match.group(1)
         if _looks_like_invoice_number(prefix, text[max(0, match.start() - 20) : match.start()]):
             found.append((match.group().upper(), match.start(), match.end()))
+    for match in _LETTERED_NUMBER.finditer(text):
+        found.append((match.group(), match.start(), match.end()))
+    for match in _HASH_NUMBER.finditer(text):
+        if _INVOICE_NEARBY.search(text[max(0, match.start() - 30) : match.end() + 30]):
+            found.append((match.group(1), match.start(), match.end()))
     for match in _NUMBERED_INVOICE.finditer(text):
         number = match.group(3)
         if match.group(2) or not _YEAR.fullmatch(number):  # "invoice 2025" names a year

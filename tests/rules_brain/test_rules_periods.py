@@ -1,0 +1,115 @@
+"""Which invoice a customer means, as they write it in five languages: day-first dates, a day
+alone, days and months back, quarters, a year of invoices, and invoice numbers with short
+series or a year first; with the near misses that name no invoice or period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowreply.agent.brains.rules._calendar import find_dates, find_months
+from knowreply.agent.brains.rules._references import find_invoice_numbers
+from knowreply.agent.brains.rules.understanding import MonthRef
+
+TODAY = date(2026, 12, 1)
+
+
+def _dates(text: str) -> list[date]:
+    return [found.value for found in find_dates(text, TODAY)]  # type: ignore[misc]
+
+
+def _months(text: str) -> list[MonthRef]:
+    found = find_months(text, TODAY, dates=find_dates(text, TODAY))
+    return [f.value for f in found]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Please re-issue the invoice from 21/09/2025.", [date(2025, 9, 21)]),
+        ("The invoice dated 31/12/2025 is missing.", [date(2025, 12, 31)]),
+        ("Können Sie mir die Rechnung vom 01.09.2026 schicken?", [date(2026, 9, 1)]),
+        ("the invoice for the 15.12.2025 payment please", [date(2025, 12, 15)]),
+        ("need the invoice for the charge on the 9th", [date(2026, 11, 9)]),
+        ("Die Rechnung vom 3. bitte nochmal.", [date(2026, 11, 3)]),
+        ("la factura del día 9, por favor", [date(2026, 11, 9)]),
+        ("la facture du 15, s'il vous plaît", [date(2026, 11, 15)]),
+        ("15日の請求書をください", [date(2026, 11, 15)]),
+        ("the invoice from 6 days ago", [date(2026, 11, 25)]),
+        ("la factura de hace dos días", [date(2026, 11, 29)]),
+        ("die Rechnung von vor 3 Tagen", [date(2026, 11, 28)]),
+        ("5日前の請求書", [date(2026, 11, 26)]),
+        ("This is the 2nd time I write.", []),
+        ("Version 1.2.3 is installed and it costs 12.50 now.", []),
+        ("Ich habe 1.190,00 € bezahlt.", []),
+        ("la facture du 15 € de trop", []),
+    ],
+)
+def test_a_date_is_read_as_customers_write_it(text: str, dates: list[date]) -> None:
+    assert _dates(text) == dates
+
+
+def _quarter(year: int, first: int) -> list[MonthRef]:
+    return [MonthRef(year, first + i) for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Send me the invoice from two months ago please.", [MonthRef(2026, 10)]),
+        ("先々月の請求書が必要です", [MonthRef(2026, 10)]),
+        ("せんげつのせいきゅうしょまだ？", [MonthRef(2026, 11)]),
+        ("die Rechnung vom vorletzten Monat", [MonthRef(2026, 10)]),
+        ("la factura de hace dos meses", [MonthRef(2026, 10)]),
+        ("la facture d'il y a trois mois", [MonthRef(2026, 9)]),
+        ("the invoices for Q1 2026", _quarter(2026, 1)),
+        ("invoices for Q3", _quarter(2026, 7)),
+        ("第2四半期の請求書", _quarter(2026, 4)),
+        ("the invoices of last quarter", _quarter(2026, 7)),
+        ("Rechnungen vom letzten Quartal", _quarter(2026, 7)),
+        ("can i have the invoice for jan", [MonthRef(None, 1)]),
+        ("inv for sept?", [MonthRef(None, 9)]),
+        ("the invoice from around May last year", [MonthRef(2025, 5)]),
+        ("la factura de marzo del año pasado", [MonthRef(2025, 3)]),
+        ("all the invoices of 2025, month by month", [MonthRef(2025, m) for m in range(1, 13)]),
+        ("2024年分の請求書を月ごとに", [MonthRef(2024, m) for m in range(1, 13)]),
+        ("Rechnungen aus dem Kalenderjahr 2025", [MonthRef(2025, m) for m in range(1, 13)]),
+        ("toutes les factures de 2025", [MonthRef(2025, m) for m in range(1, 13)]),
+        ("the jan invoice", []),
+        ("I will mar it", []),
+        ("two months free would be nice", []),
+        ("We have been customers since 2019.", []),
+        ("latest invoice and a list of what we paid in 2025", []),
+        ("It happened in 2025 that our office moved.", []),
+    ],
+)
+def test_a_month_or_period_is_read_as_customers_write_it(text: str, months: list[MonthRef]) -> None:
+    assert _months(text) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("J'ai besoin d'une copie de la facture F-1042.", ["F-1042"]),
+        ("Ich suche die Rechnung RE-20931.", ["RE-20931"]),
+        ("請求書番号 A-1033 について", ["A-1033"]),
+        ("KLMN2468-0004の請求書を再送して", ["KLMN2468-0004"]),
+        ("請求書（No. 20261001-KR）", ["20261001-KR"]),
+        ("Perdí la factura 2026-0315.", ["2026-0315"]),
+        ("Vous pouvez me renvoyer la facture n° 2025-112 ?", ["2025-112"]),
+        ("Need invoice no. 2024/118 sent again", ["2024/118"]),
+        ("pouvez-vous renvoyer la fact. 2026-00714 ?", ["2026-00714"]),
+        ("Necesito la factura n.º 4471.", ["4471"]),
+        ("Can I have invoice INV_2025_7781?", ["INV_2025_7781"]),
+        ("Which invoice is #88-421?", ["88-421"]),
+        ("#10234 の請求書を見せて", ["10234"]),
+        ("Your ticket #48213 has been received.", []),
+        ("My order #55201 shipped late.", []),
+        ("COVID-19 delayed our payment run.", []),
+        ("the a-1234 model is great", []),
+        ("Send the invoice dated 2026-10-01 please", []),
+    ],
+)
+def test_an_invoice_number_is_read_in_its_many_forms(text: str, numbers: list[str]) -> None:
+    assert [number for number, _, _ in find_invoice_numbers(text)] == numbers

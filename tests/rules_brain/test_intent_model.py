@@ -21,9 +21,9 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.871, "ja": 0.855, "es": 0.830, "fr": 0.844, "de": 0.867}
-PERSON_CEILING = 0.047
-"""Held-out billing questions handed to a person (unclear or not billing): 4.6 % measured, under
+FLOOR = {"en": 0.878, "ja": 0.868, "es": 0.849, "fr": 0.861, "de": 0.869}
+PERSON_CEILING = 0.043
+"""Held-out billing questions handed to a person (unclear or not billing): 4.2 % measured, under
 the 5 % target."""
 UNASKED_WRITES_CEILING = 21
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above)."""

@@ -287,12 +287,19 @@ def test_half_of_a_payment_is_computed_exactly(shop: Shop) -> None:
         "I only used part of it, please refund some of my last payment.",
         "You overcharged me last month. Please refund the difference.",
         "Bitte erstatten Sie mir den Betrag, den Sie zu viel abgebucht haben.",
+        "You charged me $59 instead of $49, please refund the difference.",
     ],
 )
 def test_a_partial_refund_without_an_amount_refunds_nothing(shop: Shop, text: str) -> None:
     trace = shop.ask("alice@example.com", text)
     assert shop.refunds() == [], trace.tool_calls
     assert trace.outcome != "replied" or "refund" not in (trace.reply.text if trace.reply else "")
+
+
+def test_the_amount_asked_back_is_refunded_not_the_first_amount_named(shop: Shop) -> None:
+    trace = shop.ask("alice@example.com", "I paid $49 but the plan is $39. Please refund $10.")
+    assert trace.outcome == "replied", trace.reason
+    assert [amount for _, amount in refunded_charges(shop)] == [1000]
 
 
 def test_an_llm_refunding_in_full_what_was_asked_in_part_waits(shop: Shop) -> None:

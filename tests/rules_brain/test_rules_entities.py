@@ -164,5 +164,10 @@ def test_a_part_named_in_a_refund_email_reads_partial_unless_all_is_asked() -> N
     assert partial.intent is Intent.PARTIAL_REFUND
     assert partial.refund_part_unsized  # no amount, no fraction: a person says how much
     assert not understand("Please refund half of my last payment.").refund_part_unsized
+    both = understand("You charged me $59 instead of $49, please refund the difference.")
+    assert both.refund_part_unsized  # two amounts, neither the part: a person says how much
+    tied = understand("I paid $59 but the plan is $49. Please refund $10.")
+    assert not tied.refund_part_unsized
+    assert str(tied.amounts[0]) == "$10.00"  # the brain refunds the first amount
     whole = understand("You overcharged me. I want a full refund of my last payment.")
     assert whole.intent is Intent.REFUND

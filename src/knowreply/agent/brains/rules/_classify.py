@@ -15,22 +15,31 @@ from knowreply.agent.brains.rules._intent_rules import (
 )
 
 
-def asks_for_an_amount_back(text: str, amounts: list[FoundAmount]) -> bool:
-    """`refund $10`, `10ドルだけ返金`, `only the $8`: an amount to give back, not the charge it
-    came from. Two different amounts (`charged 59 € instead of 49 €`, `20 of the 60`) mean
-    the one given back is a part of the other, in any language."""
+def amount_asked_back(text: str, amounts: list[FoundAmount]) -> FoundAmount | None:
+    """The amount the customer asks to be given back (`refund $10`, `10ドルだけ返金`, `only
+    the $8`), not the charge it came from; None when no amount is tied to the refund."""
     for amount in amounts:
         before = text[max(0, amount.start - 40) : amount.start]
         after = text[amount.end : amount.end + 20]
         if ENTITY_NOUN_AFTER.match(after):
             continue
-        if REFUND_BEFORE_AMOUNT.search(before) or REFUND_AFTER_AMOUNT.match(after):
-            return True
-        if ONLY_BEFORE_AMOUNT.search(before) or ONLY_AFTER_AMOUNT.match(after):
-            return True
-        if BARE_AMOUNT_BACK_BEFORE.search(before) or AMOUNT_OUT_OF_A_CHARGE.match(after):
-            return True
-    return len({a.money for a in amounts}) >= 2
+        if (
+            REFUND_BEFORE_AMOUNT.search(before)
+            or REFUND_AFTER_AMOUNT.match(after)
+            or ONLY_BEFORE_AMOUNT.search(before)
+            or ONLY_AFTER_AMOUNT.match(after)
+            or BARE_AMOUNT_BACK_BEFORE.search(before)
+            or AMOUNT_OUT_OF_A_CHARGE.match(after)
+        ):
+            return amount
+    return None
+
+
+def asks_for_an_amount_back(text: str, amounts: list[FoundAmount]) -> bool:
+    """An amount is asked back (`amount_asked_back`), or two different amounts are named
+    (`charged 59 € instead of 49 €`, `20 of the 60`): the one given back is a part of the
+    other, in any language."""
+    return amount_asked_back(text, amounts) is not None or len({a.money for a in amounts}) >= 2
 
 
 def names_a_part(text: str) -> bool:

@@ -8,7 +8,11 @@ from datetime import UTC, date, datetime
 from knowreply.agent.brains.rules import intent_model
 from knowreply.agent.brains.rules._amounts import find_amounts, refused_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
-from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, names_a_part
+from knowreply.agent.brains.rules._classify import (
+    amount_asked_back,
+    asks_for_an_amount_back,
+    names_a_part,
+)
 from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE, OUT_OF_OFFICE
 from knowreply.agent.brains.rules._reading import read
 from knowreply.agent.brains.rules._references import (
@@ -102,6 +106,9 @@ def understand(
     amounts = find_amounts(money_text, default_currency=default_currency.lower())
     codes = find_codes(mask(plain, [(a.start, a.end) for a in amounts]))
     code = codes[0] if len(set(codes)) == 1 else None
+    asked_back = amount_asked_back(plain.lower(), amounts)
+    if asked_back is not None:  # the refund's amount first: the brain refunds `amounts[0]`
+        amounts = [asked_back, *(a for a in amounts if a is not asked_back)]
 
     others: tuple[Intent, ...] = ()
     fraction_named = False
@@ -148,8 +155,9 @@ def understand(
         stripe_ids=tuple(dict.fromkeys(i for i, _, _ in ids)),
         refund_target=_refund_target(reading, specific=specific) if wants_refund else None,
         refund_part_unsized=Intent.PARTIAL_REFUND in (intent, *others)
-        and not amounts
-        and not fraction_named,
+        and asked_back is None
+        and not fraction_named
+        and len({a.money for a in amounts}) != 1,
         verification_code=code,
         injection_suspected=body.injection_suspected,
     )

@@ -58,8 +58,10 @@ class Understanding(BaseModel):
     refund_target: RefundTarget | None = None
     """Which charge a refund is about; only set when a refund is asked for."""
     refund_part_unsized: bool = False
-    """A part of a payment is asked back ("refund the difference") but no amount or fraction
-    says how much: a person decides, never a whole refund in its place."""
+    """A part of a payment is asked back but nothing says how much: no amount ("refund the
+    difference"), or several with none tied to the refund ("charged $59 instead of $49"; tied:
+    "refund $10"), and no fraction ("half"). A person decides, never a refund of the whole
+    charge or of an amount that is not the part."""
     verification_code: str | None = None
     """A 6-digit one-time code found in the text."""
     injection_suspected: bool = False

@@ -77,7 +77,8 @@ def _one_slip(word: str, keyword: str) -> bool:
 
 def _mend_typos(text: str) -> str:
     """Typed quickly, a write's name slips ("cancle my plan", "refnd pls"): a word one slip
-    away from a keyword, and not itself a real word, is read as the keyword."""
+    away from a keyword (`_one_slip`: never at its end, where an inflection or another word
+    differs) is read as the keyword."""
 
     def mend(found: re.Match[str]) -> str:
         word = found.group().lower()

@@ -18,7 +18,8 @@ BATCHES = {
     2: range(1000, 3000),
     3: range(3000, 4000),
     4: range(4000, 5000),
-    5: range(5000, 10_000),
+    5: range(5000, 6000),
+    6: range(6000, 10_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

@@ -396,6 +396,14 @@ def test_a_refund_says_how_much() -> None:
         "Merci de rembourser les 3 derniers mois de mon abonnement annuel.",
         "Bitte erstatten Sie einen der zwei Plätze.",
         "Bitte erstatten Sie die letzten 3 Monate meines Jahresabos.",
+        "Pourriez-vous me rembourser les 20 jours en trop ?",
+        "We were billed for 2 extra seats, please refund them.",
+        "I'd like back the €12,90 for the add-on I turned off. Not the whole thing, just that.",
+        "I signed up on the 25th, billed a full month. Please refund the days before I joined.",
+        # a bare number asked back: a part in no currency named, never everything
+        "You charged me 60 but I was told 45. Refund 15 please.",
+        "I paid 1200 but the quote was 1000. Please send back 200.",
+        "Bitte erstatten Sie mir nur 15 zurück.",
     ],
 )
 def test_a_part_counted_in_seats_or_time_is_partial(text: str) -> None:
@@ -409,6 +417,9 @@ def test_a_part_counted_in_seats_or_time_is_partial(text: str) -> None:
         "I was charged twice, one of the two payments is a duplicate. Please refund it.",
         "Please refund my last payment, we have 3 users but stopped using the app.",
         "Bitte erstatten Sie die letzte Zahlung von 3 Monaten Laufzeit.",
+        "Please refund 2 charges from last week.",
+        "Please refund invoice 1234.",
+        "Please refund my last payment of 49.00.",
     ],
 )
 def test_a_count_that_is_not_a_part_leaves_a_whole_refund_whole(text: str) -> None:
@@ -425,6 +436,7 @@ def test_a_count_that_is_not_a_part_leaves_a_whole_refund_whole(text: str) -> No
         "Reembolsen la parte no utilizada, por favor.",
         "Merci de me rembourser au prorata.",
         "Bitte erstatten Sie den Rest meines Abos anteilig.",
+        "Please refund the rest of the month.",
     ],
 )
 def test_the_unused_part_of_the_period_is_asked_back(text: str) -> None:
@@ -441,6 +453,7 @@ def test_the_unused_part_of_the_period_is_asked_back(text: str) -> None:
         "Please refund half of the unused time.",  # a fraction is sized as a fraction
         "残り3か月分を日割りで返金してください。",
         "Bitte erstatten Sie die Differenz anteilig.",
+        "I cancelled on the 5th, please refund the rest of the month.",  # from a date, not now
     ],
 )
 def test_a_count_difference_or_seats_is_not_the_unused_time(text: str) -> None:

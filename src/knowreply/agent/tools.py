@@ -116,7 +116,9 @@ async def refund(
     currency: str | None = None,
 ) -> RefundPlan | r.RefundOutcome:
     """Refund a payment of the customer: `latest`, `duplicate` (the second of two identical
-    charges) or a ch_/pi_ id; in full, or `amount` ("12.50") for part of it."""
+    charges) or a ch_/pi_ id; in full, or `amount` ("12.50") for part of it. A part the
+    customer named without an amount ("half", "the unused part of my plan") is sized here
+    from Stripe: pass no amount."""
     d = ctx.deps
     reference = payment or ops.LATEST
     wanted = _money(amount, currency, d)

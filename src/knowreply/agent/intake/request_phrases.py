@@ -896,12 +896,30 @@ COUNTED_PART = re.compile(
     r"(jahres|monats|abos?|abonnements|vertrags|laufzeit)|"
     # one seat or user: "for one seat", "un puesto"
     r"\b(for|of) (one|a single|1) (seat|user|licen[cs]e|member)\b|"
+    # not all of it: "not the whole thing, just that", "the days before I joined"
+    r"\bnot (the whole|the full|the entire|all of it|everything)\b|"
+    r"\b(days?|weeks?|time) (before|after) (i|we) (joined|signed up|started|subscribed|cancel\w*)|"
+    # a count too many: "the 20 days too many", "les 20 jours en trop", "3 extra seats"
+    rf"\b\d+ {_UNITS} (too many|extra|en trop|de trop|de m[áa]s|zu viel)\b|"
+    rf"\b\d+ (extra|additional|zus[äa]tzliche\w*|suppl[ée]mentaires?|adicionales?) {_UNITS}\b|"
     # in Japanese: "2席のうち1席分", "残り3か月分"
     r"のうち|\d+\s*(日|名|席|人|ユーザー|ライセンス|か月|ヶ月|カ月|ヵ月|週間|年)分",
     _I,
 )
 """A part of a payment counted in seats or time: a refund it asks for is partial, so no
 whole refund runs for it (`read_requests`)."""
+BARE_NUMBER_BACK = re.compile(
+    r"\b(refund|send back|give back|pay back|return|reembols\w*|devu[eé]lv\w*|devolver|"
+    r"rembours\w*|rend(s|ez|re)|erstatt\w*|zur[üu]ck(zahlen|geben|erstatten|buchen)|gebt|geben)"
+    r"(-?(me|nos|moi|nous)|( (me|us|moi|nous|mir|uns|sie)){1,2})?"
+    r"( (only|just|solo|s[óo]lo|seulement|nur|lediglich))? (\d+([.,]\d{1,2})?)\b"
+    r"(?!\s*(%|percent|por ciento|pour ?cent|prozent|times|veces|fois|mal|charges?|payments?|"
+    r"invoices?|cargos?|pagos?|facturas?|pr[ée]l[èe]vements?|paiements?|factures?|zahlungen|"
+    r"rechnungen|abbuchungen|[.,]\d))",
+    _I,
+)
+"""`Refund 15 please`, `send back 200`: a bare number asked back is a part, in no currency
+the customer named; never read as "refund everything" (a person sizes it)."""
 PRORATED = re.compile(
     r"\bprorat\w*|\bpro-rat\w*|\bpro rata\b|"
     r"\bunused (part|portion|time|days|weeks|months|period|remainder|balance|term)\b|"
@@ -915,7 +933,7 @@ PRORATED = re.compile(
     r"plan|contrato|suscripci[óo]n)|"
     r"au prorata|prorata|partie non utilis[ée]e|(temps|jours|mois|p[ée]riode) "
     r"(non utilis[ée]\w*|restants?|inutilis[ée]\w*)|reste de (l'ann[ée]e|mon abonnement|"
-    r"la p[ée]riode|mon contrat)|"
+    r"la p[ée]riode|mon contrat|du mois)|"
     r"anteilig\w*|ungenutzte\w* (teil|zeit\w*|tage|monate|rest|laufzeit)|"
     r"restliche\w* (laufzeit|zeit)|"
     r"rest (des jahres|meines abos|meines abonnements|der laufzeit))\b",
@@ -928,7 +946,9 @@ NOT_PRORATED = re.compile(
     r"\b(up|down)grad\w*|\bswitch\w*|\bcambi\w*|\bchangement\b|\bwechsel\w*|\bplan change\b|"
     r"\b(seats?|users?|licen[cs]es?|plazas?|puestos?|usuarios?|licencias?|si[èe]ges?|"
     r"utilisateurs?|pl[äa]tze|nutzer\w*|lizenz\w*)\b|席|ユーザー|ライセンス|プラン変更|"
-    r"\d+\s*(days?|weeks?|months?|d[íi]as|meses|jours|mois|tage|monate|日|か月|ヶ月|カ月)",
+    r"\d+\s*(days?|weeks?|months?|d[íi]as|meses|jours|mois|tage|monate|日|か月|ヶ月|カ月)|"
+    # a date the unused time is counted from ("I cancelled on the 5th"), not now
+    r"\b(since|from|after|on|le|am|el|desde|depuis|seit|ab) (the )?\d{1,2}(st|nd|rd|th|er|\.)?\b",
     _I,
 )
 """What the unused time is not the measure of: a difference between plans, seats, or a count

@@ -347,6 +347,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     partial = (
         bool(phrases.PARTIAL.search(phrases.NOT_PARTIAL.sub(" ", words)))
         or bool(phrases.COUNTED_PART.search(words))
+        or bool(phrases.BARE_NUMBER_BACK.search(words))
         or fraction is not None
     )
     prorated = (

@@ -86,6 +86,19 @@ _NUMBER = re.compile(
     r"|\d+(?:[.,]\d+)?)"
     r"(?![\d%]|[.,]\d)"
 )
+_PART_OF = re.compile(
+    r"\s+(?:(?:out )?of|de|des|sur|von|aus|der)\s+"
+    r"(?:(?:the|my|those|these|los|las|mis|esos|esas|les|mes|ces|den|der|meinen|diesen) )?",
+    re.IGNORECASE,
+)
+"""What joins a part to the amount it is part of: `20 of the 60 EUR`, `20 de los 60 €`,
+`20 des 60 €`, `20 von den 60 €`."""
+_NOT_A_PART_BEFORE = re.compile(
+    r"(#|\b(section|page|step|part|item|option|point|tier|level|question|chapter|no|number|"
+    r"n[º°o]|nr|paso|p[áa]gina|punto|[ée]tape|seite|schritt|punkt))\.?\s*$",
+    re.IGNORECASE,
+)
+"""`section 2 of the $49 plan`: a number that names a thing, not a part of the amount."""
 _MAN = re.compile(r"\s?万\s?(?:(\d{1,4})\s?)?円")
 """`1万2000円`: 万 is ten thousand."""
 _MINUS = re.compile(r"[-−‐‑﹣－]\s*$")
@@ -310,6 +323,7 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
     found: list[FoundAmount] = []
     refused: list[RefusedAmount] = []
     bare: list[tuple[re.Match[str], Decimal]] = []
+    parts: list[tuple[re.Match[str], int]] = []
     read_up_to = 0
     for match in _NUMBER.finditer(text):
         number, start, end = match.group(1), match.start(1), match.end(1)
@@ -334,6 +348,12 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
         if marker is None:
             if re.fullmatch(r"\d+\.\d{2}", number) and not _negative(text, start, None):
                 bare.append((match, Decimal(number)))
+            elif (
+                (part_of := _PART_OF.match(text, end))
+                and not _negative(text, start, None)
+                and not _NOT_A_PART_BEFORE.search(text, 0, start)
+            ):
+                parts.append((match, part_of.end()))
             continue
         currency = _currency(marker.code, default_currency)
         money = (
@@ -345,6 +365,7 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
             found.append(FoundAmount(money, start, end, explicit=True))
         else:
             refused.append(RefusedAmount(text[start:end], start, end))
+    found += _parts_of_amounts(text, parts, found)
     explicit = {amount.money.currency for amount in found}
     bare_currency = explicit.pop() if len(explicit) == 1 else default_currency
     for match, value in bare:
@@ -354,6 +375,22 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
             continue
         found.append(FoundAmount(money, match.start(1), match.end(1), explicit=False))
     return sorted(found, key=lambda amount: amount.start), refused
+
+
+def _parts_of_amounts(
+    text: str, parts: list[tuple[re.Match[str], int]], found: list[FoundAmount]
+) -> list[FoundAmount]:
+    """`20 of the 60 EUR`, `20 de los 60 €`: a bare number written as a part of an amount is
+    in that amount's currency (read alone it is no amount, and only the whole is left)."""
+    read: list[FoundAmount] = []
+    for match, whole_from in parts:
+        whole = next((a for a in found if a.explicit and 0 <= a.start - whole_from <= 4), None)
+        if whole is None or any(c.isdigit() for c in text[whole_from : whole.start]):
+            continue
+        money = _read(match.group(1), whole.money.currency, "either")
+        if money is not None:
+            read.append(FoundAmount(money, match.start(1), match.end(1), explicit=True))
+    return read
 
 
 def _read_man(number: str, extra: str | None) -> Money | None:

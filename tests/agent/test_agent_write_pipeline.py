@@ -302,6 +302,29 @@ def test_the_amount_asked_back_is_refunded_not_the_first_amount_named(shop: Shop
     assert [amount for _, amount in refunded_charges(shop)] == [1000]
 
 
+def test_a_part_of_an_amount_is_refunded_not_the_whole(shop: Shop) -> None:
+    trace = shop.ask("alice@example.com", "Please refund 20 of the 49 dollars I paid last time.")
+    assert trace.outcome == "replied", trace.reason
+    assert [amount for _, amount in refunded_charges(shop)] == [2000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please refund 20 of the 49 dollars I paid last time.",  # two amounts: one is a part
+        "Please refund one of the two seats on my last payment.",  # a part, counted
+        "Bitte erstatten Sie die letzten 3 Monate meiner letzten Zahlung.",
+    ],
+)
+def test_an_llm_refunding_in_full_a_part_asked_in_other_words_waits(shop: Shop, text: str) -> None:
+    script = [call("refund", payment="latest"), say("Done.")]
+    with running_fake_llm(script) as llm:
+        use_openai(shop, llm)
+        trace = shop.ask("alice@example.com", text)
+    assert trace.outcome in ("awaiting_approval", "escalated"), trace.reason  # never the whole
+    assert shop.refunds() == []
+
+
 def test_an_llm_refunding_in_full_what_was_asked_in_part_waits(shop: Shop) -> None:
     script = [call("refund", payment="latest", amount="49.00"), say("Done.")]
     with running_fake_llm(script) as llm:

@@ -376,6 +376,91 @@ def test_a_refund_says_how_much() -> None:
     assert not whole.partial and whole.kinds == {"refund"}
 
 
+# A part counted in seats or time is a partial refund in every language: no whole refund
+# runs for it (the policy keeps a whole refund of a part asked waiting for a member).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please refund one of the two seats I bought.",
+        "Please refund 2 of the 5 licenses.",
+        "Please refund the last 3 months of my annual plan.",
+        "Please refund the remaining 8 months.",
+        "Please refund me for the 2 months I didn't use.",
+        "Please refund the rest of my year.",
+        "Refund for one seat please, I removed a user.",
+        "2席のうち1席分を返金してください。",
+        "年間プランの残り3か月分を返金してください。",
+        "Por favor, reembolsen uno de los dos puestos.",
+        "Por favor, reembolsen los últimos 3 meses de mi plan anual.",
+        "Merci de rembourser un des deux sièges.",
+        "Merci de rembourser les 3 derniers mois de mon abonnement annuel.",
+        "Bitte erstatten Sie einen der zwei Plätze.",
+        "Bitte erstatten Sie die letzten 3 Monate meines Jahresabos.",
+        "Pourriez-vous me rembourser les 20 jours en trop ?",
+        "We were billed for 2 extra seats, please refund them.",
+        "I'd like back the €12,90 for the add-on I turned off. Not the whole thing, just that.",
+        "I signed up on the 25th, billed a full month. Please refund the days before I joined.",
+        # a bare number asked back: a part in no currency named, never everything
+        "You charged me 60 but I was told 45. Refund 15 please.",
+        "I paid 1200 but the quote was 1000. Please send back 200.",
+        "Bitte erstatten Sie mir nur 15 zurück.",
+    ],
+)
+def test_a_part_counted_in_seats_or_time_is_partial(text: str) -> None:
+    asked = read_requests(text)
+    assert asked.kinds == {"refund"} and asked.partial and not asked.whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was charged twice, one of the two payments is a duplicate. Please refund it.",
+        "Please refund my last payment, we have 3 users but stopped using the app.",
+        "Bitte erstatten Sie die letzte Zahlung von 3 Monaten Laufzeit.",
+        "Please refund 2 charges from last week.",
+        "Please refund invoice 1234.",
+        "Please refund my last payment of 49.00.",
+    ],
+)
+def test_a_count_that_is_not_a_part_leaves_a_whole_refund_whole(text: str) -> None:
+    assert not read_requests(text).partial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like a prorated refund please.",
+        "Please cancel and refund the rest of my year.",
+        "Please refund the unused time.",
+        "日割りで返金してください。",
+        "Reembolsen la parte no utilizada, por favor.",
+        "Merci de me rembourser au prorata.",
+        "Bitte erstatten Sie den Rest meines Abos anteilig.",
+        "Please refund the rest of the month.",
+    ],
+)
+def test_the_unused_part_of_the_period_is_asked_back(text: str) -> None:
+    asked = read_requests(text)
+    assert asked.prorated and asked.partial and asked.fraction is None and not asked.whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please refund the remaining 8 months.",  # a count the customer gave
+        "Refund the prorated difference after my downgrade.",  # a difference between plans
+        "Please refund the unused seats prorated.",  # seats, not time
+        "Please refund half of the unused time.",  # a fraction is sized as a fraction
+        "残り3か月分を日割りで返金してください。",
+        "Bitte erstatten Sie die Differenz anteilig.",
+        "I cancelled on the 5th, please refund the rest of the month.",  # from a date, not now
+    ],
+)
+def test_a_count_difference_or_seats_is_not_the_unused_time(text: str) -> None:
+    asked = read_requests(text)
+    assert asked.partial and not asked.prorated
+
+
 # Spanish, French and German: the same care as the English, in their own wordings.
 ASKS_ES_FR_DE = [
     ("¿Pueden reembolsarme el último pago?", {"refund"}),

@@ -88,6 +88,16 @@ def test_unsafe_amounts_are_refused_with_a_reason(text: str, currency: str) -> N
         ("1.200 € bitte", [(120000, "eur")]),
         ("I paid 1 200,50 € yesterday", [(120050, "eur")]),
         ("$49.00 and ¥1,200", [(4900, "usd"), (1200, "jpy")]),
+        # a part of an amount is in its currency: read alone, only the whole would be left
+        ("Refund 20 of the 60 EUR please", [(2000, "eur"), (6000, "eur")]),
+        ("Please refund 20 of the $60", [(2000, "usd"), (6000, "usd")]),
+        ("Reembolsen 20 de los 60 euros", [(2000, "eur"), (6000, "eur")]),
+        ("Remboursez 20 des 60 €", [(2000, "eur"), (6000, "eur")]),
+        ("Bitte erstatten Sie 20 der 60 Euro", [(2000, "eur"), (6000, "eur")]),
+        # near misses: a count, a thing named by number, a number before another count
+        ("Please refund 2 of the 3 months", []),
+        ("See section 2 of the $49 plan", [(4900, "usd")]),
+        ("refund 1 of the 2 charges of $49", [(4900, "usd")]),
     ],
 )
 def test_amounts_in_an_email(text: str, found: list[tuple[int, str]]) -> None:

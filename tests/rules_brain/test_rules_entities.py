@@ -171,3 +171,26 @@ def test_a_part_named_in_a_refund_email_reads_partial_unless_all_is_asked() -> N
     assert str(tied.amounts[0]) == "$10.00"  # the brain refunds the first amount
     whole = understand("You overcharged me. I want a full refund of my last payment.")
     assert whole.intent is Intent.REFUND
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refund 20 of the 60 EUR please.",
+        "Reembolsen 20 de los 60 euros, por favor.",
+        "Remboursez 20 des 60 euros s'il vous plaît.",
+        "Bitte erstatten Sie 20 der 60 Euro.",
+    ],
+)
+def test_a_part_of_an_amount_is_the_amount_refunded(text: str) -> None:
+    read = understand(text, default_currency="eur")
+    assert read.intent is Intent.PARTIAL_REFUND and not read.refund_part_unsized
+    assert str(read.amounts[0]) == "€20.00"  # the part, never the 60 it is part of
+
+
+def test_the_unused_part_of_the_period_is_left_to_the_tool_to_size() -> None:
+    prorated = understand("Please refund the unused part of my subscription.")
+    assert prorated.intent is Intent.PARTIAL_REFUND
+    assert prorated.refund_prorated and not prorated.refund_part_unsized
+    counted = understand("Please refund the remaining 8 months of my annual plan.")
+    assert not counted.refund_prorated and counted.refund_part_unsized  # a person sizes it

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from knowreply import audit
-from knowreply.agent.plans import Plan, StoredPlan
+from knowreply.agent.plans import Plan, RefundPlan, StoredPlan
 from knowreply.db.models import Action
 from knowreply.db.types import utcnow
 from knowreply.money import Money
@@ -80,6 +80,7 @@ def finish_action(
             **customer_of(action),
             "approved_by": approved_by,
             "error": error,
+            **basis_of(action),
         },
     )
 
@@ -105,8 +106,16 @@ def decide_action(
             "currency": action.currency,
             "customer": action.customer_id,
             **customer_of(action),
+            **basis_of(action),
         },
     )
+
+
+def basis_of(action: Action) -> dict[str, str]:
+    """How a refund's amount was sized (the unused part of a period), for its audit events."""
+    plan = stored_plan(action)
+    basis = plan.basis if isinstance(plan, RefundPlan) else None
+    return {"basis": basis} if basis else {}
 
 
 def stored_plan(action: Action) -> Plan | None:

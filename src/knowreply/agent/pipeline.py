@@ -231,6 +231,7 @@ class WritePipeline(WrapperToolset[RunDeps]):
             customer_id=plan.customer_id,
             amount=amount_of(plan),
             waiting_because=reasons,
+            whole=plan.whole if isinstance(plan, RefundPlan) else None,
         )
         if reasons:
             d.trace.policy.append(
@@ -258,6 +259,7 @@ class WritePipeline(WrapperToolset[RunDeps]):
             target_id=plan.target_id,
             customer_id=plan.customer_id,
             amount=amount_of(plan),
+            whole=plan.whole if isinstance(plan, RefundPlan) else None,
         )
         return await _execute(d, action_id, plan, approved=True)
 
@@ -301,7 +303,7 @@ async def _carry_out(d: RunDeps, plan: AnyPlan) -> BaseModel | ops.RefundRefusal
         )
         if isinstance(made, ops.RefundRefusal):
             return made
-        return r.RefundOutcome(refund=made, payment=payment)
+        return r.RefundOutcome(refund=made, payment=payment, unused=plan.unused)
     if isinstance(plan, CancellationPlan):
         cancelled = await ops.cancel_at_period_end(
             d.gateway, d.scope, plan.subscription_id, idempotency_seed=d.seed

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowreply.integrations.stripe.capabilities import CapabilityName
+from knowreply.integrations.stripe.models import UnusedPart
 from knowreply.money import Money
 
 
@@ -40,10 +41,18 @@ class RefundPlan(_Plan):
     paid_at: datetime | None = None
     """When the payment was made, to tell the customer which one (None: planned before this
     was kept)."""
+    unused: UnusedPart | None = None
+    """The basis of a refund of the unused part of the current period (`amount` is its
+    `amount`), shown to the member, in the audit log and in the reply."""
 
     @property
     def target_id(self) -> str:
         return self.charge_id
+
+    @property
+    def basis(self) -> str | None:
+        """How the amount was sized, when code sized it from Stripe's facts."""
+        return self.unused.basis if self.unused is not None else None
 
 
 class CancellationPlan(_Plan):

@@ -17,6 +17,7 @@ from knowreply.agent.plans import (
     amount_of,
 )
 from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
+from knowreply.integrations.stripe.models import UnusedPart
 from knowreply.money import Money
 from knowreply.workspaces import WorkspaceSettings
 
@@ -55,17 +56,30 @@ def needs_approval(
 
 def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
     """The refund's amount is one the customer asked for: everything (when they asked for
-    no part and wrote no other amount), an amount they wrote, or the exact fraction of the
-    payment they named."""
+    no part and wrote at most one amount, that payment's), an amount they wrote, the exact
+    fraction of the payment they named, or the unused part of the period they asked back
+    (sized from Stripe's facts)."""
+    if plan.unused is not None:
+        return requests.prorated and plan.amount == _unused_amount(plan.unused)
     if plan.whole and not requests.partial:
-        stated = requests.amounts
+        stated = set(requests.amounts)
+        if len(stated) > 1:
+            return False  # "20 of the 60 EUR", "$59 instead of $49": one is a part of another
         return not stated or plan.amount in stated or plan.payment_amount in stated
+    if plan.whole and plan.amount == plan.payment_amount:
+        return False  # a part was asked for: never all of the payment
     if plan.amount in requests.amounts:
         return True
     if requests.fraction is None:
         return False
     part = plan.payment_amount.amount_minor * requests.fraction
     return part == Fraction(plan.amount.amount_minor)
+
+
+def _unused_amount(unused: UnusedPart) -> Money:
+    """The unused part's amount, computed again from its basis."""
+    part = unused.paid.amount_minor * unused.unused_days // unused.period_days
+    return Money(amount_minor=part, currency=unused.paid.currency)
 
 
 class RefundTotals:

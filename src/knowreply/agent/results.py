@@ -16,6 +16,7 @@ from knowreply.integrations.stripe.models import (
     PortalLinkResult,
     RefundResult,
     SubscriptionSummary,
+    UnusedPart,
 )
 from knowreply.money import Money
 from knowreply.refusals import RefusalReason
@@ -59,6 +60,8 @@ class RefundOutcome(BaseModel):
     refund: RefundResult | None = None
     payment: PaymentSummary | None = None
     refusal: Refusal | None = None
+    unused: UnusedPart | None = None
+    """The basis of a refund of the unused part of the period, to say how it was sized."""
 
 
 class PaymentLinkOutcome(BaseModel):

@@ -116,9 +116,14 @@ async def refund(
     currency: str | None = None,
 ) -> RefundPlan | r.RefundOutcome:
     """Refund a payment of the customer: `latest`, `duplicate` (the second of two identical
-    charges) or a ch_/pi_ id; in full, or `amount` ("12.50") for part of it."""
+    charges) or a ch_/pi_ id; in full, or `amount` ("12.50") for part of it. A part the
+    customer named without an amount ("half", "the unused part of my plan") is sized here
+    from Stripe: pass no amount."""
     d = ctx.deps
     reference = payment or ops.LATEST
+    wanted = _money(amount, currency, d)
+    if wanted is None and d.requests.prorated:
+        return await _unused_part_refund(d, reference)
     if reference == "duplicate":
         duplicate = await ops.duplicate_charge(d.gateway, d.scope)
         if duplicate is None:
@@ -126,7 +131,6 @@ async def refund(
                 refusal=_refusal(r.RefusalReason.NOT_FOUND, "No duplicate payment was found.")
             )
         reference = duplicate.id
-    wanted = _money(amount, currency, d)
     checked = await ops.check_refund(d.gateway, d.scope, reference, wanted, policy=d.refund_policy)
     if isinstance(checked, ops.RefundRefusal):
         return r.RefundOutcome(refusal=await _refund_refusal(checked, d, reference))
@@ -144,6 +148,34 @@ async def refund(
         payment_amount=checked.payment.amount,
         whole=checked.amount == checked.payment.refundable,
         paid_at=checked.payment.created,
+    )
+
+
+async def _unused_part_refund(d: RunDeps, reference: str) -> RefundPlan | r.RefundOutcome:
+    """A refund of the unused part of the current period, sized by `ops.unused_part` from
+    Stripe's facts; anything it cannot size exactly goes to a person."""
+    try:
+        unused = await ops.unused_part(d.gateway, d.scope, d.now)
+    except ops.NotProratable as why:
+        raise HandOff(f"the unused part cannot be sized: {why.message}; a person decides") from None
+    if reference != ops.LATEST and (
+        reference == "duplicate"
+        or (await ops.payment_status(d.gateway, d.scope, reference)).id != unused.charge_id
+    ):
+        raise HandOff("the payment named did not pay the current period; a person decides")
+    checked = await ops.check_refund(
+        d.gateway, d.scope, unused.charge_id, unused.amount, policy=d.refund_policy
+    )
+    if isinstance(checked, ops.RefundRefusal):
+        return r.RefundOutcome(refusal=await _refund_refusal(checked, d, unused.charge_id))
+    return RefundPlan(
+        customer_id=checked.payment.customer_id,
+        charge_id=checked.payment.id,
+        amount=checked.amount,
+        payment_amount=checked.payment.amount,
+        whole=checked.amount == checked.payment.refundable,
+        paid_at=checked.payment.created,
+        unused=unused,
     )
 
 

@@ -37,6 +37,8 @@ class PlannedWrite(BaseModel):
     """With its currency."""
     waiting_because: list[str] = Field(default_factory=list)
     """Why it waits for a member (empty when it ran without one)."""
+    whole: bool | None = None
+    """A refund of everything still refundable (None: not a refund)."""
 
 
 class ToolCall(BaseModel):

@@ -45,7 +45,8 @@ def intent_of_call(call: ToolCall) -> str | None:
         looked_up = any(call.args.get(k) for k in ("number", "year", "month"))
         return "invoice_lookup" if looked_up else "latest_invoice"
     if call.name == "refund":
-        return "partial_refund" if call.args.get("amount") else "refund"
+        part = call.write is not None and call.write.whole is False  # "half", "prorated"
+        return "partial_refund" if call.args.get("amount") or part else "refund"
     return _BY_TOOL.get(call.name)
 
 

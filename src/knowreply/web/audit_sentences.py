@@ -68,7 +68,9 @@ def _stripe_write(entry: AuditEntry) -> str:
     by = f" — approved by {approved}" if approved else " — by the agent"
     if entry.result == "done":
         if kind == "refund":
-            return f"{_who(entry)} was refunded {amount or 'a payment'}{on}{by}"
+            basis = entry.detail.get("basis")
+            sized = f" ({basis})" if basis else ""
+            return f"{_who(entry)} was refunded {amount or 'a payment'}{sized}{on}{by}"
         if kind == "cancellation":
             return f"{_who(entry)}'s subscription{on} was set to end at its period's end{by}"
         return f"{_who(entry)} was sent a {texts.action_kind(kind).lower()}{by}"

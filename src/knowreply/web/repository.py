@@ -10,6 +10,7 @@ from typing import Literal
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from knowreply.agent.actions import basis_of
 from knowreply.agent.trace import Trace, WrittenEmail
 from knowreply.db.models import (
     Action,
@@ -75,6 +76,8 @@ class ActionView:
     created_at: datetime
     decided_at: datetime | None
     decided_by: str | None
+    basis: str | None = None
+    """How a refund's amount was sized from Stripe's facts (the unused part of a period)."""
 
 
 def recent_simulator_runs(
@@ -175,6 +178,7 @@ def _view(
         created_at=action.created_at,
         decided_at=action.decided_at,
         decided_by=decided_by,
+        basis=basis_of(action).get("basis"),
     )
 
 

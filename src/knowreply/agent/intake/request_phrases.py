@@ -867,3 +867,89 @@ FRACTIONS: tuple[tuple[re.Pattern[str], Fraction], ...] = (
 PERCENT = re.compile(
     r"(?<![\d.,])(\d{1,2})\s?(%|percent\b|パーセント|por ciento\b|pour ?cent\b|prozent\b)", _I
 )
+_UNITS = (
+    r"(seats?|users?|licen[cs]es?|members?|accounts?|days?|weeks?|months?|years?|"
+    r"plazas?|puestos?|usuarios?|licencias?|miembros?|cuentas?|d[íi]as?|semanas?|mes(es)?|a[ñn]os?|"
+    r"si[èe]ges?|places?|utilisateurs?|membres?|comptes?|jours?|semaines?|mois|ann[ée]es?|ans?|"
+    r"pl[äa]tze?s?|nutzer\w*|benutzer\w*|lizenz\w*|mitglied\w*|konten|kontos?|tage?n?|wochen?|"
+    r"monate?n?|jahre?n?)"
+)
+_COUNT = r"(\d+|one|two|three|four|five|six|uno|una|dos|tres|cuatro|un|une|deux|trois|quatre|"
+_COUNT += r"ein(e|en|er|es)?|zwei|drei|vier)"
+COUNTED_PART = re.compile(
+    # a count out of a bigger one: "one of the two seats", "2 de las 5 licencias"
+    rf"\b{_COUNT} (of|out of|de|des|sur|von|der) (the|my|our|those|these|los|las|mis|nuestr[oa]s|"
+    rf"les|mes|nos|ces|den|meinen|unseren|meiner|unserer)? ?({_COUNT} |\d+ )?(\w+ )?{_UNITS}\b|"
+    # the last or remaining months of a longer period: "the last 3 months", "los últimos 3 meses"
+    rf"\b(last|final|remaining|other|[úu]ltim[oa]s|restantes|derniers|derni[èe]res|restants|"
+    rf"restantes|letzten|restlichen|[üu]brigen) {_COUNT} {_UNITS}\b|"
+    rf"\b{_COUNT} (last|remaining|[úu]ltim[oa]s|restantes|derniers|derni[èe]res|restants|"
+    rf"letzten|restlichen) {_UNITS}\b|"
+    # the time not used: "the 2 months I didn't use", "rest of my year"
+    r"\b(months?|weeks?|days?|time) (i|we) (didn'?t|did not|never|haven'?t|have not|won'?t|"
+    r"will not) (use|need)|"
+    r"\brest of (the|my|this|our) (year|month|term|subscription|plan|period|contract|licen[cs]e)|"
+    r"\bremaining (\d+ )?(days?|weeks?|months?|years?|time|period|term)\b|"
+    r"\b(el )?resto (del|de mi) (a[ñn]o|mes|plan|periodo|per[íi]odo|contrato|suscripci[óo]n)|"
+    r"\b(le )?reste (de l'|de mon |de ma |du )(ann[ée]e|mois|abonnement|contrat|p[ée]riode)|"
+    r"\b(den )?rest (des|meines|meiner|unseres) "
+    r"(jahres|monats|abos?|abonnements|vertrags|laufzeit)|"
+    # one seat or user: "for one seat", "un puesto"
+    r"\b(for|of) (one|a single|1) (seat|user|licen[cs]e|member)\b|"
+    # not all of it: "not the whole thing, just that", "the days before I joined"
+    r"\bnot (the whole|the full|the entire|all of it|everything)\b|"
+    r"\b(days?|weeks?|time) (before|after) (i|we) (joined|signed up|started|subscribed|cancel\w*)|"
+    # a count too many: "the 20 days too many", "les 20 jours en trop", "3 extra seats"
+    rf"\b\d+ {_UNITS} (too many|extra|en trop|de trop|de m[áa]s|zu viel)\b|"
+    rf"\b\d+ (extra|additional|zus[äa]tzliche\w*|suppl[ée]mentaires?|adicionales?) {_UNITS}\b|"
+    # in Japanese: "2席のうち1席分", "残り3か月分"
+    r"のうち|\d+\s*(日|名|席|人|ユーザー|ライセンス|か月|ヶ月|カ月|ヵ月|週間|年)分",
+    _I,
+)
+"""A part of a payment counted in seats or time: a refund it asks for is partial, so no
+whole refund runs for it (`read_requests`)."""
+BARE_NUMBER_BACK = re.compile(
+    r"\b(refund|send back|give back|pay back|return|reembols\w*|devu[eé]lv\w*|devolver|"
+    r"rembours\w*|rend(s|ez|re)|erstatt\w*|zur[üu]ck(zahlen|geben|erstatten|buchen)|gebt|geben)"
+    r"(-?(me|nos|moi|nous)|( (me|us|moi|nous|mir|uns|sie)){1,2})?"
+    r"( (only|just|solo|s[óo]lo|seulement|nur|lediglich))? (\d+([.,]\d{1,2})?)\b"
+    r"(?!\s*(%|percent|por ciento|pour ?cent|prozent|times|veces|fois|mal|charges?|payments?|"
+    r"invoices?|cargos?|pagos?|facturas?|pr[ée]l[èe]vements?|paiements?|factures?|zahlungen|"
+    r"rechnungen|abbuchungen|[.,]\d))",
+    _I,
+)
+"""`Refund 15 please`, `send back 200`: a bare number asked back is a part, in no currency
+the customer named; never read as "refund everything" (a person sizes it)."""
+PRORATED = re.compile(
+    r"\bprorat\w*|\bpro-rat\w*|\bpro rata\b|"
+    r"\bunused (part|portion|time|days|weeks|months|period|remainder|balance|term)\b|"
+    r"\b(time|days|months) (i|we) (didn'?t|did not|haven'?t|have not|won'?t|will not) use\b|"
+    r"\brest of (the|my|this|our) (year|month|term|subscription|plan|period|contract)\b|"
+    r"\bwhat'?s left of (the|my|this|our) (year|month|term|subscription|plan|period)\b|"
+    r"\bremaining (time|days|period|term)\b|"
+    r"日割り|月割り|未使用(分|期間|の期間|日数)|残り(の)?(期間|日数)|"
+    r"\b(prorrat\w*|parte no (utilizada|usada)|(tiempo|d[íi]as|meses|periodo|per[íi]odo) "
+    r"(no (utilizad|usad)\w*|sin usar|restantes)|resto (del|de mi) (a[ñn]o|mes|periodo|per[íi]odo|"
+    r"plan|contrato|suscripci[óo]n)|"
+    r"au prorata|prorata|partie non utilis[ée]e|(temps|jours|mois|p[ée]riode) "
+    r"(non utilis[ée]\w*|restants?|inutilis[ée]\w*)|reste de (l'ann[ée]e|mon abonnement|"
+    r"la p[ée]riode|mon contrat|du mois)|"
+    r"anteilig\w*|ungenutzte\w* (teil|zeit\w*|tage|monate|rest|laufzeit)|"
+    r"restliche\w* (laufzeit|zeit)|"
+    r"rest (des jahres|meines abos|meines abonnements|der laufzeit))\b",
+    _I,
+)
+"""The unused part of the current period asked back ("a prorated refund", "the rest of my
+year", "日割りで"): sized from Stripe's facts (`operations.unused_part`)."""
+NOT_PRORATED = re.compile(
+    r"\bdiff\w*|\bdiferencia\b|\bdiff[ée]rence\b|\bunterschied\b|差額|"
+    r"\b(up|down)grad\w*|\bswitch\w*|\bcambi\w*|\bchangement\b|\bwechsel\w*|\bplan change\b|"
+    r"\b(seats?|users?|licen[cs]es?|plazas?|puestos?|usuarios?|licencias?|si[èe]ges?|"
+    r"utilisateurs?|pl[äa]tze|nutzer\w*|lizenz\w*)\b|席|ユーザー|ライセンス|プラン変更|"
+    r"\d+\s*(days?|weeks?|months?|d[íi]as|meses|jours|mois|tage|monate|日|か月|ヶ月|カ月)|"
+    # a date the unused time is counted from ("I cancelled on the 5th"), not now
+    r"\b(since|from|after|on|le|am|el|desde|depuis|seit|ab) (the )?\d{1,2}(st|nd|rd|th|er|\.)?\b",
+    _I,
+)
+"""What the unused time is not the measure of: a difference between plans, seats, or a count
+the customer gave ("the 3 remaining months"): a person sizes those."""

@@ -45,6 +45,9 @@ class Requests:
     """They say they want all of it back ("a full refund", "全額")."""
     fraction: Fraction | None = None
     """The part, when named as a fraction or percentage ("half", "25%")."""
+    prorated: bool = False
+    """The part is the unused time of the current period ("a prorated refund", "the rest of
+    my year"), named with no fraction, count or difference: sized from Stripe's facts."""
     instructed: bool = False
     """The email (or its own subject) tries to instruct the assistant: no write runs
     without a member, whatever else it asks."""
@@ -342,13 +345,22 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     )
     fraction = _fraction(words)
     partial = (
-        bool(phrases.PARTIAL.search(phrases.NOT_PARTIAL.sub(" ", words))) or fraction is not None
+        bool(phrases.PARTIAL.search(phrases.NOT_PARTIAL.sub(" ", words)))
+        or bool(phrases.COUNTED_PART.search(words))
+        or bool(phrases.BARE_NUMBER_BACK.search(words))
+        or fraction is not None
+    )
+    prorated = (
+        fraction is None
+        and bool(phrases.PRORATED.search(words))
+        and not phrases.NOT_PRORATED.search(words)
     )
     return Requests(
         kinds=kinds,
         amounts=amounts,
-        partial=partial,
-        whole=bool(phrases.WHOLE.search(words)) and not partial,
+        partial=partial or prorated,
+        whole=bool(phrases.WHOLE.search(words)) and not (partial or prorated),
         fraction=fraction,
+        prorated=prorated,
         instructed=tries_to_instruct(text, subject=subject),
     )

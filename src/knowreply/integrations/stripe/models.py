@@ -150,3 +150,30 @@ class StripeRequest(BaseModel):
     ms: int
     request_id: str | None = None
     error: str | None = None
+
+
+class UnusedPart(_View):
+    """The unused part of the current period of a subscription, sized from Stripe's facts:
+    what its invoice paid × unused days ÷ the period's days, rounded down to the minor
+    unit. A refund of it is a partial refund of the invoice's charge."""
+
+    subscription_id: str
+    invoice_id: str
+    charge_id: str
+    paid: Money
+    """What the current period's invoice paid."""
+    period_start: datetime
+    period_end: datetime
+    unused_days: int
+    """Whole days from now to the period's end."""
+    period_days: int
+    amount: Money
+    """`paid` × `unused_days` ÷ `period_days`, rounded down."""
+
+    @property
+    def basis(self) -> str:
+        """For the member and the audit log: `$23.20 of $29.00 for 24 unused days of 30`."""
+        return (
+            f"{self.amount} of {self.paid} for {self.unused_days} unused days of "
+            f"{self.period_days} (invoice {self.invoice_id})"
+        )

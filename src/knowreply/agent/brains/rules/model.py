@@ -136,7 +136,8 @@ class RulesBrain:
         if intent in (Intent.REFUND, Intent.PARTIAL_REFUND):
             target = payment_ids[0] if payment_ids else (u.refund_target or "last")
             target = "latest" if target in ("last", "specific") else target
-            refund_amount = amount if intent == Intent.PARTIAL_REFUND else None
+            partial = intent == Intent.PARTIAL_REFUND and not u.refund_prorated
+            refund_amount = amount if partial else None
             return {"payment": target, **_amount_args(refund_amount)}
         if intent == Intent.PAYMENT_LINK:
             return {
@@ -209,7 +210,9 @@ class RulesBrain:
     def _refund(self, content: Any, a: Audience) -> str | None:
         outcome = r.RefundOutcome.model_validate(content)
         if outcome.refund is not None:
-            return replies.refund_done(outcome.refund, a, payment=outcome.payment)
+            return replies.refund_done(
+                outcome.refund, a, payment=outcome.payment, unused=outcome.unused
+            )
         refusal = outcome.refusal
         if refusal is None or refusal.reason not in _REFUSAL_TO_REPLY:
             return None  # over the limit, denied, not found: a person decides

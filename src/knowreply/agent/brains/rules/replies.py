@@ -28,6 +28,7 @@ from knowreply.integrations.stripe.models import (
     PortalLinkResult,
     RefundResult,
     SubscriptionSummary,
+    UnusedPart,
 )
 from knowreply.money import Money
 
@@ -123,10 +124,15 @@ def no_subscription(audience: Audience) -> str:
 
 
 def refund_done(
-    refund: RefundResult, audience: Audience, *, payment: PaymentSummary | None = None
+    refund: RefundResult,
+    audience: Audience,
+    *,
+    payment: PaymentSummary | None = None,
+    unused: UnusedPart | None = None,
 ) -> str:
-    """A refund was made; `payment` (the refunded charge) names the card it goes back to."""
-    return _render("refund_done", audience, refund=refund, payment=payment)
+    """A refund was made; `payment` (the refunded charge) names the card it goes back to,
+    `unused` how the unused part of the period was sized."""
+    return _render("refund_done", audience, refund=refund, payment=payment, unused=unused)
 
 
 @dataclass(frozen=True)

@@ -112,11 +112,13 @@ def understand(
 
     others: tuple[Intent, ...] = ()
     fraction_named = False
+    prorated = False
     if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
         intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
         asked = intent_model.explicit_requests(text, subject)
         fraction_named = asked.fraction is not None
+        prorated = asked.prorated and asked_back is None
         guess = intent_model.guess(reading, asked.kinds, model)
         intent, others = guess.primary, guess.secondary
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
@@ -157,7 +159,9 @@ def understand(
         refund_part_unsized=Intent.PARTIAL_REFUND in (intent, *others)
         and asked_back is None
         and not fraction_named
+        and not prorated
         and len({a.money for a in amounts}) != 1,
+        refund_prorated=prorated and Intent.PARTIAL_REFUND in (intent, *others),
         verification_code=code,
         injection_suspected=body.injection_suspected,
     )

@@ -62,6 +62,9 @@ class Understanding(BaseModel):
     difference"), or several with none tied to the refund ("charged $59 instead of $49"; tied:
     "refund $10"), and no fraction ("half"). A person decides, never a refund of the whole
     charge or of an amount that is not the part."""
+    refund_prorated: bool = False
+    """The unused part of the current period is asked back with no amount tied to it ("a
+    prorated refund"): the refund tool sizes it from Stripe's facts, so no amount is passed."""
     verification_code: str | None = None
     """A 6-digit one-time code found in the text."""
     injection_suspected: bool = False

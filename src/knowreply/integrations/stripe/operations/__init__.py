@@ -27,6 +27,7 @@ from .payments import (
     payment_status,
     payments_of_amount,
 )
+from .proration import NotProratable, unused_part
 from .refunds import (
     RefundPlan,
     RefundPolicy,
@@ -42,6 +43,7 @@ __all__ = [
     "LATEST",
     "ChoiceNeeded",
     "CustomerScope",
+    "NotProratable",
     "NothingFound",
     "RefundPlan",
     "RefundPolicy",
@@ -68,4 +70,5 @@ __all__ = [
     "portal_link",
     "refund",
     "subscription_to_cancel",
+    "unused_part",
 ]

@@ -999,3 +999,16 @@ def test_a_link_near_miss_asks_for_no_link(text: str) -> None:
 def test_a_place_to_pay_by_card_is_no_card_to_change() -> None:
     text = "Wo kann ich die ausstehende Zahlung per Kreditkarte leisten? Bitte um die Seite."
     assert read_requests(text).kinds == {"payment_link"}
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Refund", "Sorry, wrong subject. I just need the most recent invoice."),
+        ("Cancel", "Ignore the subject line, please send the latest invoice."),
+        ("返金", "件名は間違いです。最新の請求書をください。"),
+    ],
+)
+def test_a_subject_the_body_calls_wrong_asks_nothing(subject: str, body: str) -> None:
+    assert read_requests(body, subject=subject).kinds == frozenset()
+    assert read_requests("Please send the latest invoice.", subject=subject).kinds

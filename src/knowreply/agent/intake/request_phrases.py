@@ -355,6 +355,13 @@ OWED_QUESTION = re.compile(
 """A wish to pay ("we'd like to settle before the audit") beside a question of what is owed or
 whether a payment arrived ("do we have an unpaid balance?") asks what is open, not for a
 link, unless a link or a page is named."""
+SUBJECT_DISOWNED = re.compile(
+    r"\b(wrong|ignore( the)?|disregard( the)?) subject( line)?\b|件名(は|を)?(間違|無視)|"
+    r"\basunto (equivocado|incorrecto)\b|\bignor\w* el asunto\b|\bmauvais objet\b|"
+    r"\bignor\w* l'objet\b|\bfalsche[rn]? betreff\b|\bbetreff ignorieren\b",
+    _I,
+)
+"""The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"

@@ -385,7 +385,8 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     marked `instructed`."""
     words = customer_words(text)
     sentences = _sentences(_mend_typos(words))
-    own_subject = "" if is_reply_subject(subject) else _mend_typos(customer_words(subject)).strip()
+    disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
+    own_subject = "" if disowned else _mend_typos(customer_words(subject)).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     kinds = frozenset(
         kind

@@ -955,6 +955,8 @@ LINKS_IN_OTHER_WORDS = [
     ("The payment link expired. Can you send a new one?", {"payment_link"}),
     ("支払い用のURLの期限が切れていました。新しいのを送ってください", {"payment_link"}),
     ("I want to pay my invoice. Is there a link?", {"payment_link"}),
+    ("Je voudrais télécharger toutes mes factures, vous avez un lien ?", {"portal_link"}),
+    ("Quiero descargar todas mis facturas, ¿hay un enlace?", {"portal_link"}),
     ("Is there somewhere I can update the address printed on our invoices?", {"portal_link"}),
     ("El correo al que llegan las facturas ya no existe, ¿cómo lo cambio?", {"portal_link"}),
     ("Die Rechnungsanschrift stimmt nicht mehr. Wie kann ich die ändern?", {"portal_link"}),
@@ -987,6 +989,7 @@ LINK_NEAR_MISSES = [
     "Sorry for my english. I have pay the invoice by transfer on the 27. You have received it?",
     "Quick yes/no: did the renewal go through on the new card?",
     "El correo de facturación está bien. ¿Ya se cobró la factura?",
+    "Je voudrais télécharger la facture de mars.",
     "支払いリンクの期限が切れていました。新しいのは不要です。",
 ]
 

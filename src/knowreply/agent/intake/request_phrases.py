@@ -224,6 +224,9 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"(?![^.?!]{0,20}\b(password|passwort|contrase[ñn]a|mot de passe)\b)",
         r"\b(access|acceso|acc[èe]s|zugang)\b[^.?!]{0,30}\b(myself|ourselves|nous-m[êe]mes|"
         r"moi-m[êe]me|selbst|yo mism[oa]|nosotros mism[oa]s)\b",
+        r"\bt[ée]l[ée]charger (toutes )?(mes|nos|les) (anciennes )?factures\b|"
+        r"\bdescargar (todas )?(mis|nuestras|las) facturas\b|"
+        r"\b(alle )?(meine|unsere|die) (alten )?rechnungen (\w+ )?(herunterladen|runterladen)\b",
         r"\b(changer|change|changez) de (carte|moyen de paiement|mode de paiement|banque|compte ba"
         r"ncaire)\b",
         r"\b(mettre|mets|met|ajouter|ajoute|enregistrer|remplacer)\b (ma |la |une |notre |mon |le |"

@@ -999,3 +999,104 @@ def test_a_near_miss_in_other_words_asks_for_no_write(text: str) -> None:
 def test_a_card_to_fix_beside_a_payment_link_is_no_portal_ask() -> None:
     text = "send me a pay link pls, my card failed and i wanna fix it today"
     assert read_requests(text).kinds == {"payment_link"}
+
+
+LINKS_IN_OTHER_WORDS = [
+    # a card to change, put in or switch from; billing details to correct on the invoices
+    ("I'd like to change which card is charged for our subscription.", {"portal_link"}),
+    ("Is there a page where I can see my invoices and change my payment method?", {"portal_link"}),
+    ("Where do I put in a new card? The payment keeps failing on the old one.", {"portal_link"}),
+    ("How do I switch from card to direct debit?", {"portal_link"}),
+    ("Can we get the invoices addressed to our parent company instead?", {"portal_link"}),
+    ("I need to change the company name and address for invoicing.", {"portal_link"}),
+    ("Is there a self-service portal for billing? I'd rather sort things myself.", {"portal_link"}),
+    ("Quiero poner la tarjeta de mi empresa en vez de la mía, pásame el enlace.", {"portal_link"}),
+    ("Hola, quiero añadir el CIF de mi empresa a las facturas.", {"portal_link"}),
+    ("Je veux changer de moyen de paiement, vous m'envoyez le lien ?", {"portal_link"}),
+    ("Pouvez-vous me renvoyer le lien vers l'espace de facturation ?", {"portal_link"}),
+    ("Ich möchte von Kreditkarte auf SEPA-Lastschrift umstellen.", {"portal_link"}),
+    ("Wir möchten die E-Mail-Adresse für Rechnungen ändern.", {"portal_link"}),
+    ("請求メールの送り先を経理のアドレスに変えたいです。", {"portal_link"}),
+    ("過去の請求書を自分でいつでも見られるようにしたいです。", {"portal_link"}),
+    ("あと、カード情報の変更もしたいです。", {"portal_link"}),
+    # where to change "it", beside the billing detail named in another sentence
+    ("Our billing address is wrong on all invoices. Where can I correct it?", {"portal_link"}),
+    ("My card on file is my old one. I'd like to replace it. How?", {"portal_link"}),
+    ("Quiero cambiar de tarjeta. ¿Cómo lo hago?", {"portal_link"}),
+    (
+        "Notre numéro de TVA doit apparaître sur les factures. Où est-ce que je peux l'ajouter ?",
+        {"portal_link"},
+    ),
+    ("Die IBAN für die Abbuchung muss geändert werden. Wo geht das?", {"portal_link"}),
+    ("カードの有効期限が切れました。どうやって変更できますか？", {"portal_link"}),
+    # something to pay with, where to pay, a new link for one that expired
+    ("Send me something I can click to pay the invoice.", {"payment_link"}),
+    ("Could you send a pay-now link for the remaining $60?", {"payment_link"}),
+    ("Could I pay the unpaid invoice online? A link would be great.", {"payment_link"}),
+    ("¿Y dónde pago entonces? Mandadme el enlace.", {"payment_link"}),
+    ("J'ai une facture en retard, je paie où ? Envoyez le lien.", {"payment_link"}),
+    ("Kann ich die Rechnung online bezahlen? Schick mir bitte den Link.", {"payment_link"}),
+    ("未納分、オンラインで払えるページを送ってください。", {"payment_link"}),
+    ("The payment link expired. Can you send a new one?", {"payment_link"}),
+    ("支払い用のURLの期限が切れていました。新しいのを送ってください", {"payment_link"}),
+    ("I want to pay my invoice. Is there a link?", {"payment_link"}),
+    ("Je voudrais télécharger toutes mes factures, vous avez un lien ?", {"portal_link"}),
+    ("Quiero descargar todas mis facturas, ¿hay un enlace?", {"portal_link"}),
+    ("Is there somewhere I can update the address printed on our invoices?", {"portal_link"}),
+    ("El correo al que llegan las facturas ya no existe, ¿cómo lo cambio?", {"portal_link"}),
+    ("Die Rechnungsanschrift stimmt nicht mehr. Wie kann ich die ändern?", {"portal_link"}),
+    ("J'ai une facture en souffrance, envoyez-moi de quoi la régler par carte.", {"payment_link"}),
+    (
+        "Schicken Sie mir bitte etwas, womit ich die Rechnung per Karte bezahlen kann.",
+        {"payment_link"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), LINKS_IN_OTHER_WORDS)
+def test_a_link_asked_in_other_words_is_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+LINK_NEAR_MISSES = [
+    "Is my card on file still valid?",
+    "Is there an open invoice I need to pay?",
+    "I changed my card last week. Did the payment go through?",
+    "My card was charged twice. How do I fix it?",
+    "Could you forward a copy of the last invoice issued to our company?",
+    "J'ai changé de banque récemment, c'est peut-être ça ?",
+    "Is there a page where I can see whether the payment went through?",
+    "Our billing address is correct. Did the invoice go out?",
+    "もしカードの変更が必要なら教えてください。",
+    "うちのショップの注文について、管理画面のどこで操作すればよいですか？",
+    "Hi, do we have an unpaid balance? We'd like to settle before the audit.",
+    "Checking if we have any unpaid invoices? Want to settle everything before the holidays.",
+    "Sorry for my english. I have pay the invoice by transfer on the 27. You have received it?",
+    "Quick yes/no: did the renewal go through on the new card?",
+    "El correo de facturación está bien. ¿Ya se cobró la factura?",
+    "Je voudrais télécharger la facture de mars.",
+    "支払いリンクの期限が切れていました。新しいのは不要です。",
+]
+
+
+@pytest.mark.parametrize("text", LINK_NEAR_MISSES)
+def test_a_link_near_miss_asks_for_no_link(text: str) -> None:
+    assert not read_requests(text).kinds & {"payment_link", "portal_link"}
+
+
+def test_a_place_to_pay_by_card_is_no_card_to_change() -> None:
+    text = "Wo kann ich die ausstehende Zahlung per Kreditkarte leisten? Bitte um die Seite."
+    assert read_requests(text).kinds == {"payment_link"}
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Refund", "Sorry, wrong subject. I just need the most recent invoice."),
+        ("Cancel", "Ignore the subject line, please send the latest invoice."),
+        ("返金", "件名は間違いです。最新の請求書をください。"),
+    ],
+)
+def test_a_subject_the_body_calls_wrong_asks_nothing(subject: str, body: str) -> None:
+    assert read_requests(body, subject=subject).kinds == frozenset()
+    assert read_requests("Please send the latest invoice.", subject=subject).kinds

@@ -113,3 +113,43 @@ def test_a_month_or_period_is_read_as_customers_write_it(text: str, months: list
 )
 def test_an_invoice_number_is_read_in_its_many_forms(text: str, numbers: list[str]) -> None:
     assert [number for number, _, _ in find_invoice_numbers(text)] == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("need invoce for febuary pls", [MonthRef(None, 2)]),
+        ("invocie for novembr pls", [MonthRef(None, 11)]),
+        ("la factura de septiembr", [MonthRef(None, 9)]),
+        ("10がつぶん せいきゅうしょ ほしい", [MonthRef(None, 10)]),
+        ("could you find the invoice for week 40 for us", [MonthRef(2026, 10)]),
+        ("the invoice for our payment in week 12", [MonthRef(2026, 3)]),
+        ("Rechnung für KW 51 bitte", [MonthRef(2025, 12)]),
+        ("la facture de la semaine 7", [MonthRef(2026, 2)]),
+        ("第12週の請求書をください", [MonthRef(2026, 3)]),
+    ],
+)
+def test_a_misspelt_month_or_a_calendar_week_is_read(text: str, months: list[MonthRef]) -> None:
+    assert _months(text) == months
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hola, soy Javier, ¿me envían la factura?",
+        "Our membership renewal failed.",
+        "I was charged in week 2 of my trial.",
+        "Two weeks ago I asked for the invoice.",
+        "You charged me 9.99.",
+    ],
+)
+def test_a_name_a_trial_week_or_an_amount_is_no_month(text: str) -> None:
+    assert _months(text) == []
+    assert _dates(text) == []
+
+
+def test_a_day_and_month_without_a_year_is_read_after_a_preposition() -> None:
+    assert _dates("Wofür waren die 59,00 € am 7.11.? Bitte die Rechnung dazu.") == [
+        date(2026, 11, 7)
+    ]
+    assert _dates("la facture du 3.10. svp") == [date(2026, 10, 3)]

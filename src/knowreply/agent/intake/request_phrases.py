@@ -174,6 +174,197 @@ _PORTAL_SELF_SERVICE = "|".join(
 oneself ("where can I change my card?", "¿dónde actualizo mi tarjeta?", "Wo kann ich die
 Rechnungsadresse ändern?", 宛名を変えられる画面): the place asked for is the billing portal."""
 
+_PORTAL_IN_OTHER_WORDS = "|".join(
+    (
+        r"\b(update|change|replace|switch|swap|edit|add|correct|fix|remove|delete)\b"
+        r"( (my|our|the|this|that|which|what|a))?( (old|new|personal|company|corporate|current|"
+        r"expired|business|payment|bank|credit|debit))* cards?\b(?! (to|into|for) (pay|settle))",
+        r"\bput (in |on )?(a |the |my |our )?(new|different|other|company|corporate|business)"
+        r"( \w+){0,2}? (card|number|one|details)\b",
+        r"\benter (the |our |my )?new (card |payment |billing )?(details|card|number)\b",
+        r"\bswitch\w* (from )?(credit |debit )?cards? to\b|"
+        r"\b(switch|change|move)\w* (\w+ ){0,3}to (sepa |bank |ach )?(direct debit|sepa|ach)\b",
+        r"\b(update|change|correct|fix|edit|amend|add|set)\b (the |my |our |a )?(company name|"
+        r"company|business name|legal name|country|name|address|e-?mail( address)?|contact|"
+        r"vat( number| id)?|tax (id|number)|po number)\b[^.?!]{0,40}\b(invoic\w*|receipts?|billing"
+        r")\b",
+        r"\b(change|update|correct)\b (the |our |my )?company name on (the |our |my )?account\b",
+        r"\binvoices? (addressed|made out) to (our|my|the|a) (parent |new |other )?"
+        r"(company|business|entity)\b",
+        r"\bmanage (my |our |the )?billing settings\b",
+        r"\b(link|access|url|way|get|go|log ?in)\b( \w+){0,2} (in)?to (the |my |our |your )?"
+        r"(billing|payment|invoice) (settings|page|section|area|dashboard|portal)\b",
+        r"\bwhere('s| is| are| can| do)\b[^.?!]{0,30}\bbilling (settings|page|section|area|"
+        r"dashboard)\b",
+        r"\baccess to (a |the |your )?(page|portal|area|section|dashboard)\b[^.?!]{0,40}"
+        r"\b(invoices|receipts|billing|cards?|payment)",
+        r"\b(page|login|portal|place|area|dashboard|section|screen|way|link)\b[^.?!]{0,40}"
+        r"\b(see|view|get|grab|download|find|manage|update|change)\b[^.?!]{0,30}\b(myself|"
+        r"ourselves)\b",
+        r"\bo[ùu]\b[^.?!]{0,25}\b(t[ée]l[ée]charge|vois|trouve)\b[^.?!]{0,20}\bfactures\b",
+        r"\b(page|login|portal|place|area|dashboard|section|screen)\b (where|to|for)\b[^.?!]{0,40}"
+        r"\b(see|view|get|grab|download|find|manage|update|change)\b[^.?!]{0,30}\b(invoices|receip"
+        r"ts|"
+        r"cards?|payment methods?|billing)\b",
+        r"\bwhere (can|do|could) (i|we) (see|view|find|get|access|grab)\b[^.?!]{0,20}\b(invoices|"
+        r"receipts|payment methods?)\b",
+        r"\b(acceso|enlace|link)\b[^.?!]{0,20}\b([áa]rea|portal|secci[oó]n|p[áa]gina|panel) de "
+        r"(facturaci[oó]n|cliente|pagos)\b|\b(descargar|ver|cambiar|gestionar)\b[^.?!]{0,20}\b(yo|"
+        r"nosotros) mism[oa]s?\b",
+        r"\bcambiar de (tarjeta|m[ée]todo de pago|forma de pago|cuenta bancaria|banco)\b",
+        r"\b(poner|pongo|a[ñn]adir|a[ñn]ado|agregar|agrego|quitar|quito|meter|registrar|cambiar|"
+        r"cambio|corrijo|corregir)\b (la |una |mi |otra |nueva |el |nuestr[oa] |los |mis )?(\w+ )?"
+        r"(tarjeta|cif|nif|rfc|nit|cuit|ruc|direcci[oó]n fiscal|raz[oó]n social|datos fiscales)\b",
+        r"\b(cambi\w*|modific\w*|actualiz\w*|correg\w*)\b (el |la |mi |nuestr[oa] )?(email|correo|"
+        r"e-mail|direcci[oó]n|nombre|raz[oó]n social)\b[^.?!]{0,30}\bfactur\w*",
+        r"\b(link|enlace|v[íi]nculo|acceso|lien|acc[èe]s|zugang|url)\b[^.?!]{0,15}\b(to|for|para|"
+        r"pour|zum|um)\b[^.?!]{0,20}\b(change|update|edit|manage|correct|cambiar\w*|actualizar\w*|"
+        r"modificar\w*|editar\w*|gestionar|corregir\w*|changer|modifier|mettre [àa] jour|g[ée]rer|"
+        r"corriger|enregistrer|[äa]ndern|aktualisieren|anpassen|verwalten|korrigieren)\b"
+        r"(?![^.?!]{0,20}\b(password|passwort|contrase[ñn]a|mot de passe)\b)",
+        r"\b(access|acceso|acc[èe]s|zugang)\b[^.?!]{0,30}\b(myself|ourselves|nous-m[êe]mes|"
+        r"moi-m[êe]me|selbst|yo mism[oa]|nosotros mism[oa]s)\b",
+        r"\bt[ée]l[ée]charger (toutes )?(mes|nos|les) (anciennes )?factures\b|"
+        r"\bdescargar (todas )?(mis|nuestras|las) facturas\b|"
+        r"\b(alle )?(meine|unsere|die) (alten )?rechnungen (\w+ )?(herunterladen|runterladen)\b",
+        r"\b(changer|change|changez) de (carte|moyen de paiement|mode de paiement|banque|compte ba"
+        r"ncaire)\b",
+        r"\b(mettre|mets|met|ajouter|ajoute|enregistrer|remplacer)\b (ma |la |une |notre |mon |le |"
+        r"l')?(nouvelle|autre|carte|num[ée]ro de tva|tva|siret|siren)\b",
+        r"\b(ajouter|ajoute|modifier|modifie|changer|change|corriger|corrige)\b[^.?!]{0,30}\b(adre"
+        r"sse|e-?mail|raison sociale|"
+        r"num[ée]ro de tva|tva|nom)\b[^.?!]{0,40}\bfactur\w*",
+        r"\b(lien|acc[èe]s)\b[^.?!]{0,20}\bespace (client|de facturation|facturation|abonn[ée])|"
+        r"\bespace client\b[^.?!]{0,20}\bo[ùu]\b",
+        r"\b(zugang|link)\b[^.?!]{0,20}\b\w*(abrechnungs|kunden)(portal|bereich)|"
+        r"\bin (mein|das|den|unser) \w*(abrechnungs|kunden)(portal|bereich)",
+        r"\b(e-?mail(-adresse)?|adresse|anschrift|firmenname|name|iban|bankverbindung|"
+        r"steuernummer|ust-?id\w*)\b[^.?!]{0,40}\b(rechnung\w*|abbuchung|lastschrift)\b[^.?!]{0,30}"
+        r"\b([äa]ndern|anpassen|korrigieren|aktualisieren|ge[äa]ndert werden)\b",
+        r"\brechnungs(anschrift|empf[äa]nger|e-?mail)\b[^.?!]{0,30}\b(anpassen|[äa]ndern|"
+        r"korrigieren|aktualisieren)",
+        r"\b((kredit)?karte|lastschrift|sepa)\b[^.?!]{0,30}\bumstell\w*",
+        r"\b(rechnung\w*|karte|zahlungs\w*|abrechnung\w*)\b[^.?!]{0,40}\bselbst\b[^.?!]{0,20}"
+        r"\b(herunterladen|runterladen|ansehen|[äa]ndern|verwalten|eintragen|hinterlegen|anpassen)"
+        r"\b",
+        r"(変更|編集|設定|修正|手続き)(用|できる|する)?の?(リンク|ページ|画面|URL)|"
+        r"カード[^。？?]{0,12}(切り替え|切替|入れ替え)(?!た(?!い)|まし|済|てい|てな)|"
+        r"(支払い?|お支払い|請求)(情報)?の?管理(用)?の?(ページ|画面|リンク)|"
+        r"自分で[^。？?]{0,10}(直せ|変え|変更|設定|編集|見られ|見たい|ダウンロード)|"
+        r"(領収書|請求書|請求メール|請求関連)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス|会社名|"
+        r"送り先|送付先|連絡先|登録番号)[^。？?]{0,12}(変更|変え|直|載せ|記載)",
+    )
+)
+"""More ways of asking for the billing portal: a card to change, add, put in or switch from;
+billing details to correct on the invoices ("change the company name and address for
+invoicing", "añadir el CIF a las facturas", "die IBAN für die Abbuchung muss geändert
+werden", 請求メールの送り先を変えたい); a link or access to change them or to see the
+invoices oneself ("the link to change it", "l'espace de facturation", 変更用のリンク)."""
+_PAY_LINK_IN_OTHER_WORDS = "|".join(
+    (
+        r"\b(send|give|share|email|need|want|get)\b[^.?!]{0,30}\b(link|url|page|something|"
+        r"somewhere)\b[^.?!]{0,25}\b(pay|settle)\b",
+        r"\blink\b[^.?!]{0,30}\b(complete|finish|make|top up)\b",
+        r"\blink\b[^.?!]{0,30}\b(try|retry) (again|with)\b",
+        r"\bpay[- ](now|by)[- ]link\b",
+        r"\b(want|wanna|need) pay\b|\bready to pay\b",
+        r"\bpay (the |my |our |this |that )?(pending|unpaid|remaining|due|late|current) "
+        r"(invoice|bill|balance|amount)",
+        r"\b(clear|settle) (my |our |the |this |that )?(open |outstanding |overdue |remaining |"
+        r"unpaid )?(balance|invoice|bill|debt)\b",
+        r"\b(d[óo]nde|c[óo]mo) (lo |la )?(pago|abono)\b|"
+        r"\b(mand|envi|pas)\w*\b[^.?!]{0,30}\bpara (poder )?pag(ar|arla|arlo|arlas)\b|"
+        r"\b(p[áa]gina|sitio|web)\b[^.?!]{0,20}\bpag(ar|ue)\b",
+        r"\bje (paie|paye|r[èe]gle) o[ùu]\b|\bo[ùu] (est-ce que )?je (paie|paye|r[èe]gle)\b|"
+        r"\bcomment (je |on )(paie|paye|r[èe]gle)\b|\bde quoi (la |le |les )?(payer|r[ée]gler)\b|"
+        r"\blien de r[èe]glement\b|\blien pour (la |le |les )?(payer|r[ée]gler)\b",
+        r"\bwomit\b[^.?!]{0,40}\b(be)?zahlen\b|\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}(be)?zah"
+        r"len\b|\bseite\b[^.?!]{0,30}"
+        r"\b(be)?zahlen\b|\b(wo|wie) (kann|k[öo]nnen) (ich|wir)\b[^.?!]{0,40}\bzahlung\b[^.?!]{0,2"
+        r"5}"
+        r"\bleisten\b",
+        r"払う(とこ|ところ|場所|ページ)|払える(ページ|リンク|URL|とこ)|"
+        r"決済(できる|用の|する)(URL|リンク|ページ)|どうやって(払|支払)",
+    )
+)
+"""More ways of asking for a payment link: something to pay with ("send me something I can
+click to pay", "de quoi payer par carte", 払えるページ), a pay-now link, where to pay ("je
+paie où ?", "¿dónde pago?"), and paying the pending or remaining invoice."""
+
+PLACE_FOR_IT = re.compile(
+    r"^\W*(where|how)\W*$|\b(where|how) (can|do|would|should|could) (i|we) (do|change|correct|"
+    r"fix|update|edit|add|set|put|enter|replace|swap) (it|that|this|them|one)\b|"
+    r"\b(d[óo]nde|c[óo]mo|qu[ée] p[áa]gina)\b[^.?!]{0,15}\b(lo|la|los|las) (puedo |podemos |"
+    r"pueden )?(hago|cambio|cambiar|corrijo|corregir|pongo|poner|modifico|modificar|actualizo|"
+    r"actualizar|edito|editar|a[ñn]ado|a[ñn]adir|agrego|agregar)\b|\bc[óo]mo (lo )?hago\b|"
+    r"\b(o[ùu]|comment)\b[^.?!]{0,25}\b(je|on|nous) (peux |dois |puis )?(le |la |les |l')?(fais|"
+    r"fait|faire|change|changer|modifie|modifier|corrige|corriger|mets|mettre|ajoute|ajouter)\b|"
+    r"\bo[ùu] (mettre|changer|modifier|ajouter|corriger)\b|\bc'est o[ùu]\b|\bcomment je fais\b|"
+    r"\b(wo|wie) (geht|mach\w*) (das|ich|man)\b|\b(wo|wie) (kann|k[öo]nnen|soll|sollen) (ich|wir|m"
+    r"an) "
+    r"(das|die|den|es) (selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|hinterlegen)\b|"
+    r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
+    r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
+    r"どうやって(変更|変え|直|設定|登録)",
+    _I,
+)
+"""A question of where or how to change "it" oneself ("Where can I correct it?", "¿Dónde lo
+cambio?", "Où est-ce que je peux l'ajouter ?", "Wo geht das?", どこで変えられますか)."""
+BILLING_DETAIL = re.compile(
+    r"\b(address|name|e-?mail|vat|tax id|tax number)\b[^.?!]{0,40}\b(invoic\w*|receipts?|billing)|"
+    r"\bbilling (address|e-?mail|details|contact)|\b(card|payment method)\b|"
+    r"\bon (the|our|my|all)( future| next)? invoices\b|\ben (las|mis|nuestras)( pr[óo]ximas)? "
+    r"facturas\b|\bsur (les|nos|mes)( prochaines| futures)? factures\b|"
+    r"\bauf (die|den|unseren|meinen) rechnung\w*|rechnungsanschrift|請求書(に|へ)|"
+    r"\b(tarjeta|m[ée]todo de pago|(cif|nif|rfc|nit|direcci[oó]n|nombre|correo|e-?mail)\b"
+    r"[^.?!]{0,40}factur\w*)|"
+    r"\b(carte|moyen de paiement|(tva|adresse|nom|e-?mail|raison sociale)\b[^.?!]{0,40}factur\w*|"
+    r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
+    r"\b((kredit)?karte|iban|lastschrift|firmenadresse|rechnungsadresse|(firmenname|adresse|"
+    r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
+    r"\b(firmenname|adresse|anschrift|name))|"
+    r"カード|支払い方法|(請求書|領収書|請求メール)の?[^。]{0,12}(宛名|住所|会社名|送り先|アドレス)",
+    _I,
+)
+"""A card, a payment method or a billing detail on the invoices, named beside `PLACE_FOR_IT`
+("Our billing address is wrong on all invoices. Where can I correct it?")."""
+ABOUT_A_CHARGE = re.compile(
+    r"\b(charg\w*|debit\w*|declin\w*|fail\w*|twice|refund\w*|billed)\b|"
+    r"\b(cobr\w*|rechaz\w*|d[ée]bit\w*|refus\w*|abgebucht|belastet|abgelehnt)\b|引き落と|請求され",
+    _I,
+)
+"""A card named for a charge on it ("my card was charged twice") is no card to change."""
+WHERE_OR_HOW = re.compile(
+    r"\b(where|how|d[óo]nde|c[óo]mo|o[ùu]|comment|wo|wie)\b|どこ|どうやって", _I
+)
+"""A question of where or how: "where can I put in a new card?" asks, it states no fact."""
+NEW_ONE = re.compile(
+    r"\b(new|another|fresh|working) (one|link)\b|\b(nuevo|otro) (enlace|link)\b|"
+    r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)",
+    _I,
+)
+"""Asking for a new link once the one sent has expired or failed ("Can you send a new one?")."""
+PAID_BEFORE = re.compile(r"\b(i|we) (have|has|had|'ve) (already )?$", _I)
+""""I have pay the invoice": a payment said as made (in a learner's English), not one to make."""
+INTENT_TO_PAY = re.compile(
+    r"\b(want|like|need|wanna|trying|ready) to (pay|settle)\b|\b(want|wanna|need) pay\b", _I
+)
+LINK_WORD = re.compile(
+    r"\b(link|url|page|online|checkout|card|send|enlace|lien|seite)\b|リンク|URL|ページ", _I
+)
+OWED_QUESTION = re.compile(
+    r"\b(unpaid|outstanding|open|owe|owing|due|balance|received|anything)\b", _I
+)
+"""A wish to pay ("we'd like to settle before the audit") beside a question of what is owed or
+whether a payment arrived ("do we have an unpaid balance?") asks what is open, not for a
+link, unless a link or a page is named."""
+SUBJECT_DISOWNED = re.compile(
+    r"\b(wrong|ignore( the)?|disregard( the)?) subject( line)?\b|件名(は|を)?(間違|無視)|"
+    r"\basunto (equivocado|incorrecto)\b|\bignor\w* el asunto\b|\bmauvais objet\b|"
+    r"\bignor\w* l'objet\b|\bfalsche[rn]? betreff\b|\bbetreff ignorieren\b",
+    _I,
+)
+"""The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""
 MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
@@ -260,6 +451,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "payment_link": re.compile(
+        _PAY_LINK_IN_OTHER_WORDS + "|"
         r"\b(payment|checkout|pay) link|\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
@@ -283,7 +475,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "portal_link": re.compile(
-        _PORTAL_SELF_SERVICE + "|"
+        _PORTAL_SELF_SERVICE + "|" + _PORTAL_IN_OTHER_WORDS + "|"
         r"\b(update|change|replace|switch|swap|edit|add|correct|fix)( my| our| the)?"
         r"( new| bank| company)? "
         r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
@@ -403,12 +595,13 @@ NEGATION_AFTER = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
     r"next time|in (the )?future)\b|"
-    r"もし|場合|なら[、,]|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
+    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
     _I,
 )
+# "もし" is "if" only where a word does not end before it ("変更もしたい": also want to change)
 INDIRECT_QUESTION = re.compile(
     r"\b(tell|let (me|us) know|confirm|check|advise|verify|see|ask|"
     r"best[äa]tig\w*|sag\w*|mitteil\w*|pr[üu]f\w*|wissen|"
@@ -467,13 +660,17 @@ POLICY_QUESTION = re.compile(
 """In a question, a condition or a choice makes a refund or a cancellation a question about
 policy ("Can I get a refund after 30 days?", "Refund or credit, which one…?"), not an ask."""
 STATE_QUESTION = re.compile(
-    r"^\W*((hi|hello|hey)\W+)?(did|does|has|have|was|were|is|are|am i|will|do (i|we) (still )?"
-    r"(owe|have|need))\b|\bor is it still\b|"
+    r"^\W*((hi|hello|hey)\W+|[^:?]{0,25}:\s*)?(did|does|has|have|was|were|is(?! there ((a|an|any|s"
+    r"ome) "
+    r"([\w-]+ ){0,2}(page|link|portal|place|login|area|section|screen|url|site|dashboard|way)|"
+    r"somewhere|anywhere)\b)|"
+    r"are|am i|will|do (i|we) (still )?(owe|have|need))\b|\bor is it still\b|"
     r"^\W*(hat|ist|wurde|sind|a-t-il|est-ce que|[¿]?(se ha|ha|fue|est[áa]))\b",
     _I,
 )
 """A yes/no question about a state or the past ("Did the card on file pay the invoice?",
-"Do I still need to pay something?"): it asks to read, not for a link."""
+"Do I still need to pay something?"): it asks to read, not for a link. "Is there a page
+where…" asks for a place, not about a state."""
 CARD_FACT = re.compile(
     r"\b(my|our) (credit |debit )?card (has )?(expired|expires|is expiring|will expire)|"
     r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
@@ -708,7 +905,8 @@ _REFUND_REQUEST = (
 _WITHDRAWING = (
     r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
     r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
-    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b)"
+    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)"
+    r"\b)"
 )
 REFUND_REQUEST_WITHDRAWN = re.compile(
     rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
@@ -771,7 +969,8 @@ REQUEST = re.compile(
     r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
     r"terminated)\b|\b(i'd|i would|we'd|we would) be (very |most )?grateful\b|"
     r"(^|[,;:]\s*|\b(y|et|und)\s+)(no (me |nos )?)?(cobren|dejen|paren|detengan|suspendan|corten|"
-    r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
+    r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|no"
+    r"s)|"
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
     r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar)\b|"

@@ -169,6 +169,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         phrases.NOT_A_LINK_AFTER.match(after) or phrases.QUESTION_OF_WHAT_BEFORE.search(clause)
     ):
         return False
+    if kind == "payment_link" and phrases.PAID_BEFORE.search(clause):
+        return False
     if kind == "refund" and (
         phrases.NOT_A_REFUND_AFTER.match(after)
         or phrases.REFUNDS_LISTED_BEFORE.search(clause)
@@ -267,11 +269,72 @@ def _body_asks(kind: WriteKind, sentences: list[str]) -> bool:
     not, when the email asks about a payment's state ("Did the renewal go through?")."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
     asking = [s for s in sentences if _asks(kind, s, own_account=own_account)]
+    if not asking and kind in ("payment_link", "portal_link"):
+        return _asks_anew(kind, sentences) or (
+            kind == "portal_link" and _asks_where_to_change_it(sentences)
+        )
+    if kind == "payment_link" and asking:
+        return not _only_a_wish_beside_what_is_owed(asking, sentences)
     if not asking or kind != "portal_link":
         return bool(asking)
-    facts_only = all(phrases.CARD_FACT.search(s) and not phrases.REQUEST.search(s) for s in asking)
+    facts_only = all(
+        phrases.CARD_FACT.search(s)
+        and not phrases.REQUEST.search(s)
+        and not (_is_question(s) and phrases.WHERE_OR_HOW.search(s))
+        for s in asking
+    )
     asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
     return not (facts_only and asks_state)
+
+
+def _only_a_wish_beside_what_is_owed(asking: list[str], sentences: list[str]) -> bool:
+    """A wish to pay beside a question of what is owed asks what is open ("Do we have an
+    unpaid balance? We'd like to settle before the audit."; see `phrases.OWED_QUESTION`)."""
+    return (
+        all(phrases.INTENT_TO_PAY.search(s) for s in asking)
+        and not any(phrases.LINK_WORD.search(s) for s in sentences)
+        and any(_is_question(s) and phrases.OWED_QUESTION.search(s) for s in sentences)
+    )
+
+
+def _asks_anew(kind: WriteKind, sentences: list[str]) -> bool:
+    """A link named in one sentence and a new one asked for in another ("The payment link
+    expired. Can you send a new one?")."""
+    return any(MENTIONS[kind].search(s) for s in sentences) and any(
+        phrases.NEW_ONE.search(s)
+        and _plain_ask(s)
+        and (
+            phrases.REQUEST.search(s) or (_is_question(s) and not phrases.STATE_QUESTION.search(s))
+        )
+        for s in sentences
+    )
+
+
+def _asks_where_to_change_it(sentences: list[str]) -> bool:
+    """A question of where to change "it" beside a billing detail named in the email ("Our
+    billing address is wrong on all invoices. Where can I correct it?") asks for the portal;
+    not a card named for a charge on it, nor one beside a question about a payment's state."""
+    details = [
+        s
+        for s in sentences
+        if phrases.BILLING_DETAIL.search(s)
+        and not phrases.ABOUT_A_CHARGE.search(s)
+        and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
+    ]
+    return bool(details) and any(
+        _plain_ask(s[_clause_start(s, found) :])
+        for s in sentences
+        if (found := phrases.PLACE_FOR_IT.search(s))
+    )
+
+
+def _plain_ask(sentence: str) -> bool:
+    """Not negated, conditional or reported."""
+    return not (
+        phrases.NEGATION_BEFORE.search(sentence)
+        or phrases.HYPOTHETICAL.search(sentence)
+        or phrases.REPORTED.search(sentence)
+    )
 
 
 def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
@@ -325,7 +388,8 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     marked `instructed`."""
     words = customer_words(text)
     sentences = _sentences(_mend_typos(words))
-    own_subject = "" if is_reply_subject(subject) else _mend_typos(customer_words(subject)).strip()
+    disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
+    own_subject = "" if disowned else _mend_typos(customer_words(subject)).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     kinds = frozenset(
         kind

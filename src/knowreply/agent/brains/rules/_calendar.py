@@ -42,6 +42,10 @@ _DATE_PATTERNS = (
     ),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?", re.I),
     re.compile(
+        r"\b(?:am|vom|zum|bis|seit|ab|le|du|el|del)\s+(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?!\d)",
+        re.I,
+    ),
+    re.compile(
         r"(?<![\d.])"
         + _DAY
         + r"\s+(?:of\s+|de\s+)?"
@@ -53,7 +57,8 @@ _DATE_PATTERNS = (
     ),
 )
 _DAY_OF_MONTH = re.compile(
-    r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:month|day|time|week|year|invoice|payment))|"
+    r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:month|day|time|week|year|invoice"
+    r"|payment))|"
     r"\b(?:vom|am)\s+(?P<de_day>\d{1,2})\.(?!\d)|"
     r"\bd[ií]a\s+(?P<es_day>\d{1,2})\b(?![.,]?\d)|"
     r"\bdu\s+(?P<fr_day>\d{1,2})(?:er)?\b(?![.,]?\d|\s*(?:[%€$]|(?:mois|jours?|ans?)\b))|"
@@ -76,12 +81,13 @@ _DAYS_AGO = re.compile(
 _YESTERDAY = frozenset({"yesterday", "ayer", "gestern", "昨日"})
 _EN_MONTH = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+|de\s+)?,?\s*" + _YEAR + r")?", re.I)
 _JA_MONTH = re.compile(
-    r"(?:(?P<year>\d{4})\s?年\s?)?(?<!\d)(?P<month>\d{1,2})\s?月(?!\s?\d{1,2}\s?日)"
+    r"(?:(?P<year>\d{4})\s?年\s?)?(?<!\d)(?P<month>\d{1,2})\s?(?:月|がつ)(?!\s?\d{1,2}\s?日)"
 )
 _RELATIVE_MONTH = re.compile(
     r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+month\b|"
     r"(?P<ja_last>先月|前月|せんげつ)|(?P<ja_next>来月|翌月)|今月|当月|"
-    r"\b(?P<es_last>mes\s+(?:pasado|anterior))\b|\b(?P<es_next>(?:pr[oó]ximo\s+mes|mes\s+que\s+viene))\b|"
+    r"\b(?P<es_last>mes\s+(?:pasado|anterior))\b|\b(?P<es_next>(?:pr[oó]ximo\s+mes|mes\s+que\s+vie"
+    r"ne))\b|"
     r"\beste\s+mes\b|"
     r"\b(?P<fr_last>mois\s+(?:dernier|pr[ée]c[ée]dent))\b|\b(?P<fr_next>mois\s+prochain)\b|"
     r"\bce\s+mois(?:-ci)?\b|"
@@ -107,7 +113,8 @@ _COUNTS = {
 _QUARTER = re.compile(
     r"\bQ(?P<q>[1-4])(?:\s*[/']?\s*(?P<year>(?:19|20)?\d\d)(?!\d))?\b|"
     r"第\s?(?P<ja_q>[1-4１-４])\s?四半期|"
-    r"\b(?P<last>last|previous|past)\s+quarter\b|\btrimestre\s+(?P<es_fr_last>pasado|anterior|dernier)\b|"
+    r"\b(?P<last>last|previous|past)\s+quarter\b|\btrimestre\s+(?P<es_fr_last>pasado|anterior|dern"
+    r"ier)\b|"
     r"\b(?P<de_last>letzte[nms]?|vorige[nms]?)\s+Quartal\b|(?P<ja_last>前四半期)",
     re.I,
 )
@@ -134,6 +141,16 @@ _LAST_YEAR_AFTER = re.compile(
     re.I,
 )
 """`May last year`, `marzo del año pasado`, `juin de l'année dernière`, `März letzten Jahres`."""
+_WEEK = re.compile(
+    r"\b(?:week|wk|semana|semaine|KW|Kalenderwoche|Woche)\s?(?:no\.?|nr\.?|#)?\s?"
+    r"(?P<week>[1-9]|[1-4]\d|5[0-3])\b(?!\s+of\s+(?:the|my|our|your)\s)|"
+    r"第\s?(?P<ja_week>[1-9]|[1-4]\d|5[0-3])\s?週",
+    re.I,
+)
+"""A calendar week (`week 12`, `KW 40`, `semaine 7`, `第12週`): read as the month its Thursday
+falls in, this year or last (`week 2 of my trial` is no calendar week)."""
+_LONG_MONTHS = {name: month for name, month in _MONTH_NAMES.items() if len(name) >= 6}
+_LETTERS = re.compile(r"\b[^\W\d_]{6,}\b")
 _LAST_QUARTER = ("last", "es_fr_last", "de_last", "ja_last")
 _LAST = ("last", "ja_last", "es_last", "fr_last", "de_last")
 _NEXT = ("next", "ja_next", "es_next", "fr_next", "de_next")
@@ -268,6 +285,14 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
                     match.end(),
                 )
             )
+    for match in _LETTERS.finditer(text):
+        month = _misspelt_month(match.group().lower())
+        if month and free(match.start(), match.end()):
+            found.append(Found(MonthRef(None, month), match.start(), match.end()))
+    for match in _WEEK.finditer(text):
+        if free(match.start(), match.end()):
+            week = int(match.group("week") or match.group("ja_week"))
+            found.append(Found(_month_of_week(week, today), match.start(), match.end()))
     for match in _JA_MONTH.finditer(text):
         month = int(match.group("month"))
         if 1 <= month <= 12 and free(match.start(), match.end()):
@@ -295,6 +320,42 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
         if free(match.start(), match.end()):
             found.extend(Found(m, match.start(), match.end()) for m in _quarter(match, today))
     return sorted(found, key=lambda f: f.start)
+
+
+def _misspelt_month(word: str) -> int | None:
+    """The month a word one slip away from a long month name names ("febuary", "novembr",
+    "septmber"): a letter dropped, added, changed, or two swapped after its first three (a
+    name such as "Javier" is not "janvier")."""
+    if word in _MONTH_NAMES:
+        return None
+    for name, month in _LONG_MONTHS.items():
+        if word[:3] == name[:3] and abs(len(word) - len(name)) <= 1 and _one_slip(word, name):
+            return month
+    return None
+
+
+def _one_slip(word: str, name: str) -> bool:
+    if len(word) == len(name):
+        diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and (word[diff[0]], word[diff[1]]) == (name[diff[1]], name[diff[0]])
+        )
+    short, long = sorted((word, name), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _month_of_week(week: int, today: date) -> MonthRef:
+    """The month the Thursday of ISO week `week` falls in, in the latest year it has begun."""
+    for year in (today.year, today.year - 1):
+        try:
+            thursday = date.fromisocalendar(year, week, 4)
+        except ValueError:
+            continue
+        if thursday - timedelta(days=3) <= today:
+            return MonthRef(thursday.year, thursday.month)
+    return MonthRef(today.year - 1, 12)
 
 
 def _months_back(today: date, back: int) -> MonthRef:

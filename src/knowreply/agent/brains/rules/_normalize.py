@@ -27,11 +27,15 @@ _SIGNATURE_START = re.compile(
     re.IGNORECASE,
 )
 _GREETING = re.compile(
-    r"^((hi|hello|hey|dear|good (morning|afternoon|evening))\b[\w .]{0,40}[,!.]?|"
+    r"^((hi|hello|hey|dear|good (morning|afternoon|evening))\b(?-i:(\s+([A-Z][\w'.-]*|there|team|"
+    r"all|everyone|folks|guys|support|billing|sir|madam|or|and|the|again|y'all)){0,5})\s*[,!.:]?|"
     r"お世話になっております[。]?|お世話になります[。]?|.{1,20}(様|御中|さま)[、,]?|"
     r"こんにちは[。!]?|はじめまして[。]?)$",
     re.IGNORECASE,
 )
+"""A greeting line: the greeting and a name or "there", "team" ("Hi Kwame,", "Dear Sir or
+Madam"), not a one-line request that starts with one ("hi can u stop my plan pls", "Hi.
+invoice for last charge pls")."""
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。!?])|\n+")
 
 

@@ -1070,3 +1070,63 @@ def test_a_near_miss_in_spanish_french_and_german_grammar_asks_for_no_money_to_m
 )
 def test_a_charge_seen_missing_is_no_ask_to_stop_the_plan(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hola, el código de seis cifras es 381 294. Saludos.", "381294"),
+        ("Der sechsstellige Code aus der SMS lautet 480 612.", "480612"),
+        ("Le code que j'ai reçu est 8 3 0 5 5 1. Je dois le saisir moi-même ?", "830551"),
+        ("Allo, le code que j'ai reçu par texto c'est 72 10 93. C'est bon?", "721093"),
+        ("Buenas, el código de verificación es 551038. Gracias.", "551038"),
+        ("Tél. 01 23 45 67 89, rappelez-moi pour le code.", None),
+        ("Mon numéro : +33 6 12 34 56 78, code ?", None),
+        ("Je dois être remboursé de 1 200,50 € sur 3 000 €.", None),
+        ("Le code 123 456 789 ne marche pas.", None),
+    ],
+)
+def test_a_code_typed_in_groups_is_one_code(text: str, code: str | None) -> None:
+    assert one_time_code(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Où est-ce que je change de moyen de paiement ?",
+        "Je veux mettre ma nouvelle carte à la place de l'ancienne, comment je fais ?",
+        "Vous pouvez me renvoyer le lien vers l'espace de facturation ?",
+        "Quiero poner otra tarjeta para los próximos cobros.",
+        "Ich möchte in mein Abrechnungsportal, um meine Rechnungen herunterzuladen.",
+        "Ich möchte von Kreditkarte auf Lastschrift umstellen. Wo mach ich das?",
+    ],
+)
+def test_a_card_or_billing_area_asked_for_in_spanish_french_and_german_is_a_portal_ask(
+    text: str,
+) -> None:
+    assert read_requests(text).kinds == {"portal_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambié de tarjeta ayer, ¿pasó el cobro?",
+        "C'est ma comptable qui a fait la résiliation lundi. C'est bien pris en compte ?",
+        "¿Me reenviáis la factura? La necesito para un reembolso interno de gastos.",
+    ],
+)
+def test_a_write_done_or_named_for_something_else_is_not_asked(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Refund", "Sorry, wrong subject. I just need the most recent invoice."),
+        ("Reembolso", "Perdón, asunto equivocado: solo necesito la última factura."),
+        ("Résiliation", "Pardon, mauvais objet. Je voudrais juste ma dernière facture."),
+        ("Kündigung", "Entschuldigung, falscher Betreff. Ich brauche nur die letzte Rechnung."),
+    ],
+)
+def test_a_subject_the_body_calls_a_mistake_asks_for_nothing(subject: str, body: str) -> None:
+    assert read_requests(body, subject=subject).kinds == frozenset()

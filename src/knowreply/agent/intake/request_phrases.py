@@ -148,7 +148,7 @@ _REFUND_GRAMMAR_OTHER = (
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
-    r"\bque no se (vuelva|vuelvan) a (renovar|cobrar|cargar)\b|"
+    r"\bque no se (me |nos |le )?(vuelva|vuelvan) a (renovar|cobrar|cargar)\b|"
     r"\bno (me |nos )?(pase|pasen|cambie|cambien|se convierta|convierta|conviertan) (a|en) "
     r"(un |el )?(plan|suscripci[oó]n|versi[oó]n|modalidad) (de pago|pagad[oa]|premium)\b|"
     r"\b(me|nos) (dan|dais|den|d[ée]is) de baja\b"
@@ -210,7 +210,8 @@ _REFUND_GRAMMAR_MORE = (
     r"\bde vuelta\b|\bde vuelta (los |las |el |la |mi |mis )?(\$|€|\d|dinero|plata)|"
     r"\b(revert|reviert)\w* (el|los|la|las|este|ese|esos|mi|mis) (\w+ )?(cobros?|cargos?|pagos?)\b|"
     r"\b(me|nous) (le|la|les|l') ?rend(re|ez|e|iez|ent)\b|"
-    r"\b(qu'on|que vous) me rend\w*\b[^.?!;]{0,25}(argent|€|\d|somme|montant)|"
+    r"\b(qu'on|que vous|vous pouvez|pouvez-vous|pourriez-vous) me rend\w*\b[^.?!;]{0,25}"
+    r"(argent|€|\d|somme|montant|part|partie|reste)|"
     r"\br[ée]cup[ée]rer (mon |mes |l'|cet |cette |ces |les |le |la |ma )?(\w+ )?(argent|somme|"
     r"montant|\d[\d,.]*\s?(€|euros?))|"
     r"\b\w*(geld|betrag|summe|zahlung|beitrag|geb[üu]hr|abbuchung|kosten)\w*\b"
@@ -270,13 +271,18 @@ _MANAGE = (
     r"cambi(ar|o|a|en|arla|arlo)|actualiz(ar|o|a|arla|arlo)|descarg(ar|o|arlas)|gestion(ar|o)|"
     r"modific(ar|o|a)|correg(ir|irla|irlo)|corrij(o|a)|changer|changez|modifier|modifiez|"
     r"mettre [àa] jour|t[ée]l[ée]charger|g[ée]rer|corriger|[äa]ndern|aktualisieren|"
-    r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln)\b|"
+    r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln|"
+    r"change|modifie|t[ée]l[ée]charge|ajouter|mettre|cambio|poner|pongo|a[ñn]adir|agregar|"
+    r"umstellen|hinterlegen|eintragen)\b|"
     r"変更|変え|更新|ダウンロード|修正|管理)"
 )
 _BILLING_THING = (
     r"(\b(cards?|payment (methods?|details|info\w*)|billing|invoices|receipts|tax|vat|"
     r"tarjetas?|facturas|recibos|facturaci[óo]n|cartes?|factures|re[çc]us|facturation|"
-    r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*)\b|"
+    r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*|"
+    r"moyens? de paiement|modes? de paiement|coordonn[ée]es bancaires|iban|tva|"
+    r"m[ée]todos? de pago|formas? de pago|nif|cif|rfc|datos fiscales|direcci[óo]n fiscal|"
+    r"ust-?id)\b|"
     r"カード|支払い方法|請求書|領収書|請求先|宛名)"
 )
 _IN_ONE_CLAUSE = r"[^.?!。？,;、]"
@@ -443,10 +449,16 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(changer|modifier|corriger) l'adresse\b[^.?!]{0,30}\bfactur\w*|"
         r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
         r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
-        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen)\b|"
+        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen|umstellen)\b|"
         r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
         r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
-        r"l[äa]uft ab)|\b(kunden)?portal\b",
+        r"l[äa]uft ab)|\b(kunden)?portal\b|"
+        # es, fr, de: a new card put in, a link or access to the billing area
+        r"\b(poner|pongo|mettre|mets|enregistrer) (la |ma |mi |une |una |otra |la nouvelle |"
+        r"une autre |mon |el )?(nouvelle |nueva )?(tarjeta|carte)\b|"
+        r"\b(abrechnungs|rechnungs|zahlungs)(portal|bereich)\b|"
+        r"\b(lien|acc[èe]s|enlace|acceso|link|zugang)\b[^.?!]{0,30}\b(espace (client|de "
+        r"facturation)|[áa]rea de (clientes|facturaci[óo]n)|p[áa]gina de facturaci[óo]n)\b",
         _I,
     ),
 }
@@ -811,11 +823,14 @@ INFO_AFTER = re.compile(
     _I,
 )  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
 TOPIC_IN_COMPOUND = re.compile(
-    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang|versuch|"
-    r"richtlinie|garantie)",
+    r"(k[üu]ndig|erstatt|stornier|storno|r[üu]ckzahl|r[üu]ckbuch|abbestell|abmeld|beendig|"
+    r"zahl|buch)\w*(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang|"
+    r"versuch|richtlinie|garantie)",
     _I,
-)  # "die Kündigungsbestätigung": a confirmation, not a cancellation
+)  # "die Kündigungsbestätigung": a confirmation, not a cancellation ("die Monatsgebühr
+# zurück" is money back)
 NOT_A_REFUND_AFTER = re.compile(
+    r"^\s+(intern[oae]s?|de (gastos|frais)|interne)\b|"
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
     r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
     r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b",
@@ -1015,7 +1030,9 @@ PAST_BEFORE = re.compile(
     r"(\bj'(ai|avais)|\b(il|elle|qui|[çc]a|m'|t'|l'|on m'|vous m') ?(a|avait)|"
     r"\b(tu|m'|t'|l') ?(as|avais)|\b(ai|avais|avait|avons|avions|avez|aviez|ont|avaient|"
     r"[ée]t[ée]|est|sont|suis))\s+(d[ée]j[àa]\s+|bien\s+|pourtant\s+)?$|"
-    r"\b(aunque|porque|pues|ya que|cuando|despu[ée]s de que|desde que|hab[íi]a)\s+(ya\s+)?$",
+    r"\b(aunque|porque|pues|ya que|cuando|despu[ée]s de que|desde que|hab[íi]a)\s+(ya\s+)?$|"
+    r"\b(a|ai|avons|avez|ont|avait|avais) (d[ée]j[àa] )?(fait|demand[ée]|effectu[ée]|envoy[ée]) "
+    r"(la |le |l'|ma |mon |sa |son |notre )$",
     _I,
 )
 """A French auxiliary ("j'avais résilié") or a Spanish subordinator ("aunque cancelé") before
@@ -1052,3 +1069,9 @@ IF_SO = re.compile(
 )
 """A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the
 condition is the question's answer, a link moves no money."""
+SUBJECT_DISOWNED = re.compile(
+    r"\b(wrong|ignore the|disregard the) subject|\basunto (equivocado|incorrecto)|"
+    r"\b(mauvais |erreur d'|erreur dans l')objet|\bfalsche[rn]? betreff",
+    _I,
+)
+"""The body says the subject is a mistake ("Sorry, wrong subject"): it asks for nothing."""

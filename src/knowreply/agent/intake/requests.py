@@ -351,7 +351,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     sentences = _sentences(_mend_typos(_mend_umlauts(words)))
     own_subject = (
         ""
-        if is_reply_subject(subject)
+        if is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words)
         else _mend_typos(_mend_umlauts(customer_words(subject))).strip()
     )
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None

@@ -1130,3 +1130,28 @@ def test_a_write_done_or_named_for_something_else_is_not_asked(text: str) -> Non
 )
 def test_a_subject_the_body_calls_a_mistake_asks_for_nothing(subject: str, body: str) -> None:
     assert read_requests(body, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excusez-moi, le remboursement n'est toujours pas arrivé.",
+        "Pardonnez-moi, est-ce que la résiliation est bien prise en compte ?",
+        "Rappelez-moi les conditions de résiliation.",
+        "Mein Vertrag soll enden? Das habe ich nie gesagt.",
+        "Ich möchte mein Abo nicht beenden, nur pausieren.",
+        "Nada de cobros extraños este mes, todo bien.",
+        "Je ne renouvelle pas mon mot de passe.",
+        "No me pasen a la otra persona, por favor.",
+        "Schalten Sie bitte die Zwei-Faktor-Authentifizierung aus.",
+        "Ich habe das Geld zurückbekommen, danke.",
+        "J'ai récupéré mon argent, merci.",
+        "Me dieron de vuelta los 40 €, gracias.",
+        "Keine Ahnung, warum das abgebucht wurde.",
+        "Es gibt keine Abbuchung mehr seit Oktober, warum?",
+    ],
+)
+def test_polite_openers_statements_and_other_things_are_no_ask_in_spanish_french_and_german(
+    text: str,
+) -> None:
+    assert not read_requests(text).kinds & {"refund", "cancellation"}

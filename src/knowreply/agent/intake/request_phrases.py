@@ -83,7 +83,8 @@ _CANCEL_GRAMMAR_JA = (
     r"利用を終え|継続(なし|しない)"
 )
 _CANCEL_GRAMMAR_ES = (
-    r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen|carguen|debiten|facturen|"
+    r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen(?! (a|con) )|carguen|debiten|"
+    r"facturen|"
     r"prorroguen)\b"
     + _NOT_A_DUPLICATE
     + r"|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
@@ -153,6 +154,11 @@ _CANCEL_GRAMMAR_MORE_ES = (
     r"(un |el )?(plan|suscripci[oó]n|versi[oó]n|modalidad) (de pago|pagad[oa]|premium)\b|"
     r"\b(me|nos) (dan|dais|den|d[ée]is) de baja\b"
 )
+_NO_OTHER_THING_FR = (
+    r"(?!\s+(mon|ma|mes|le|la|les|l'|ce|cette|son|sa|notre)\s*(?!abonnement|forfait|contrat|"
+    r"offre|plan\b|abo\b))"
+)
+"""Not renewing something other than the plan ("je ne renouvelle pas mon mot de passe")."""
 _CANCEL_GRAMMAR_MORE_FR = (
     r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b[^.?!]{0,40}\b(soit|soient) "
     r"(reconduit|renouvel[ée]|prolong[ée])\w*|"
@@ -166,7 +172,9 @@ _CANCEL_GRAMMAR_MORE_FR = (
     r"d[ée]bitez|facturez)\b|"
     r"\b(je|j'|nous|on) (ne )?(veux|voulons|souhaite|souhaitons|d[ée]sire|d[ée]sirons) plus "
     r"(de |d')(cet |ce |mon |ma |notre |votre |l')?(abonnement|abo|forfait|offre|service)\b|"
-    r"\b(je|nous|on) ne (renouvel|reconduir|reconduis|prolong)\w* (pas|plus)\b|"
+    r"\b(je|nous|on) ne (renouvel|reconduir|reconduis|prolong)\w* (pas|plus)\b"
+    + _NO_OTHER_THING_FR
+    + r"|"
     r"\bne (veux|voulons|souhaite|souhaitons|souhaiterais|d[ée]sire|d[ée]sirons) (pas|plus) "
     r"(le |la |l'|les )?(reconduire|prolonger)\b|"
     r"\bne se (renouvelle|reconduise|prolonge)\w* (pas|plus)\b|"
@@ -199,7 +207,7 @@ _CANCEL_GRAMMAR_MORE_DE = (
     # not going on: "ich will nicht weitermachen", "den Dienst nicht weiter nutzen"
     r"\b(nicht|nimmer|nie) (mehr |wieder )?(weiter\s?(machen|f[üu]hren|nutzen|zahlen|laufen)|"
     r"fortsetzen|fortf[üu]hren|erneuern|verl[äa]ngern)\b|"
-    r"\b(ab\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*)\b[^.?!]{0,60}\b(enden|auslaufen)\b|"
+    r"\b(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*)\b[^.?!]{0,60}\b(enden|auslaufen)\b|"
     r"\bauslaufen (zu )?lassen\b|"
     r"\bnicht\b[^.?!,]{0,40}\b(in|auf) (ein|einen|den|das) (kostenpflichtig|bezahlt|"
     r"zahlungspflichtig)\w* (abo\w*|tarif|plan|version)\b"
@@ -227,23 +235,24 @@ _ASKS_MORE = (
     r"\b(je|j'|nous|on) ne (veux|voulons|souhaite|souhaitons|souhaiterais|d[ée]sire|d[ée]sirons|"
     r"compte|comptons) (pas|plus) (le |la |l'|les )?(renouveler|reconduire|prolonger|poursuivre|"
     r"continuer|[êe]tre client|payer)\b|\b(je|nous|on) ne (renouvel|reconduir|reconduis|"
-    r"prolong)\w* (pas|plus)\b|"
+    r"prolong)\w* (pas|plus)\b" + _NO_OTHER_THING_FR + r"|"
     r"\b(je|j'|nous) (ne )?(veux|voulons|souhaite|souhaitons) plus (de|d')\b|"
     r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
     r"\b(ich|wir) (will|wollen|m[öo]chte|m[öo]chten|werden)\b[^.?!,]{0,40}\b(nicht|nimmer) "
     r"(mehr |weiter |wieder )?(verl[äa]ngern|weiter\s?(machen|f[üu]hren|nutzen|zahlen)|"
     r"fortsetzen|erneuern|zahlen|bezahlen|wechseln)\b|"
-    r"\b(abo\w*|vertrag|mitgliedschaft|tarif|konto|plan|lizenz\w*)\s+soll(en)?\b|"
+    r"\b(abo\w*|vertrag|mitgliedschaft|tarif|konto|plan|lizenz\w*)\s+soll(en)?\b(?![^.?!]*\?)|"
     # a sentence that opens on "no more …" or a wish in the subjunctive ("que no se renueve")
     r"(^\W*|[,;:]\s*)(((nein|non|no),? )?(danke|merci|gracias)\W+)?"
     r"((keine|nichts|nix) (weitere\w* )?"
-    r"(verl[äa]ngerung\w*|\w+ mehr)|plus de|plus aucun|pas de (renouvellement|reconduction)|"
-    r"nada de cobros|sin renovaci[oó]n)\b(?![^.?!]*\?)|"
+    r"(verl[äa]ngerung\w*|\w+ mehr)|plus de|plus aucun|pas de (renouvellement|reconduction))\b"
+    r"(?![^.?!]*\?)|"
     r"^\W*(que|qu')\s*((\w+'|\w+ )?\w+ )?(no|ne|n')\b(?![^.?!]*\?)|^\W*schluss mit\b|"
     r"\b(will|m[öo]chte) ich\b|\bwir (m[öo]chten|wollen|w[üu]rden gerne?)\b|"
     r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b|"
     r"(?<!vous )\bne (le |la |l'|les |me |nous )?(renouvelez|reconduisez|prolongez|pr[ée]levez|"
-    r"d[ée]bitez|facturez)\b|\b\w+ez-(moi|nous|le|la|les|lui)\b|"
+    r"d[ée]bitez|facturez)\b|\b(rembours|d[ée]sabonn|r[ée]sili|annul|arr[êe]t|d[ée]sactiv|stopp|"
+    r"rend|envoy|retir|enlev)ez-(moi|nous|le|la|les|lui)\b|"
     r"\b(devu[ée]lv(anme|eme|edme|annos)|reembols(enme|adme|ame)|regr[ée]s(enme|eme))\b|"
     r"\b(wir|ich) bitten? sie\b|\bbitte ich( sie)? um\b|\bbitten wir\b|"
     r"\b(que )?(ya )?no (me |nos |le |les |lo |la )?(cobren|renueven|carguen|debiten|pasen|"
@@ -364,8 +373,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
         r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
         + _SUB_DE
-        + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
-        r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
+        + r"\s+((?!(nicht|kein\w*)\b)\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|"
+        r"deaktivieren|abschalten|ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
         r"\bh[öo]r(t|en sie) (bitte )?([^.?!,]{0,30} )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
         r"zu verl[äa]ngern|einzuziehen)|"

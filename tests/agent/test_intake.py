@@ -1155,3 +1155,14 @@ def test_polite_openers_statements_and_other_things_are_no_ask_in_spanish_french
     text: str,
 ) -> None:
     assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zahlung kam zurück, bitte prüfen Sie meine Karte.",
+        "Die Kosten für das Jahr zurück bis 2024 bitte auflisten.",
+    ],
+)
+def test_a_payment_that_came_back_or_a_year_back_is_no_refund_ask(text: str) -> None:
+    assert "refund" not in read_requests(text).kinds

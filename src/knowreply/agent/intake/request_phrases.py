@@ -223,8 +223,9 @@ _REFUND_GRAMMAR_MORE = (
     r"\br[ée]cup[ée]rer (mon |mes |l'|cet |cette |ces |les |le |la |ma )?(\w+ )?(argent|somme|"
     r"montant|\d[\d,.]*\s?(€|euros?))|"
     r"\b\w*(geld|betrag|summe|zahlung|beitrag|geb[üu]hr|abbuchung|kosten)\w*\b"
-    r"((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|ue|u)ck(zu)?(geben|zahlen|[üu]berweisen|buchen|"
-    r"bekommen|erhalten|haben)?\b|\bteil(r[üu]ck)?erstatt\w*|\bzur[üu]ck (zu )?[üu]berweis\w*|"
+    r"((?!nicht|kein|(kam|kommt|ging|geht|ist|war|wurde|wird)\b)[^,;:.!?]){0,40}\bzur(ü|ue|u)ck"
+    r"(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|erhalten|haben)?\b(?! bis\b)|"
+    r"\bteil(r[üu]ck)?erstatt\w*|\bzur[üu]ck (zu )?[üu]berweis\w*|"
     r"\b(\w+ )?(gebt|gib|zahlt|bucht|[üu]berweist)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
     r"\bzur[üu]ck(zu)?[üu]berweis\w*|\b(wieder )?gut(zu)?schreib\w*"
 )

@@ -1053,6 +1053,99 @@ LINKS_IN_OTHER_WORDS = [
 ]
 
 
+ASKED_IN_SPANISH_FRENCH_AND_GERMAN_GRAMMAR = [
+    # a will not to go on is the ask itself
+    ("Je ne souhaite plus renouveler mon abonnement.", {"cancellation"}),
+    ("Nous ne souhaitons pas reconduire le contrat annuel.", {"cancellation"}),
+    ("Je ne renouvellerai pas. Merci.", {"cancellation"}),
+    (
+        "Bonjour, je ne souhaite pas que mon abonnement soit reconduit le mois prochain.",
+        {"cancellation"},
+    ),
+    ("Pourriez-vous faire en sorte que mon abonnement ne se renouvelle pas ?", {"cancellation"}),
+    ("Buenas tardes, no deseamos renovar el contrato del servicio.", {"cancellation"}),
+    ("Ich will das Abo nicht weiterführen.", {"cancellation"}),
+    (
+        "Wir möchten den Dienst nicht weiter nutzen. Bitte beenden Sie das Abonnement.",
+        {"cancellation"},
+    ),
+    ("Mein Abo soll am Ende der aktuellen Periode enden.", {"cancellation"}),
+    ("Wir möchten den Vertrag zum Ende der Laufzeit auslaufen lassen.", {"cancellation"}),
+    (
+        "Wir bitten Sie, den Vertrag nicht über das Laufzeitende hinaus zu verlängern.",
+        {"cancellation"},
+    ),
+    ("Könnten Sie dafür sorgen, dass sich mein Abo nicht verlängert?", {"cancellation"}),
+    # "no more …" opening a sentence or a clause
+    ("On arrête les frais ! Plus de renouvellement pour moi, merci.", {"cancellation"}),
+    ("Nein danke, keine Verlängerung.", {"cancellation"}),
+    ("Projekt ist vorbei. Bitte ab dann keine Lastschriften mehr.", {"cancellation"}),
+    ("Nous vous prions de ne procéder à aucun renouvellement.", {"cancellation"}),
+    ("Merci de ne plus rien facturer après ce mois-ci.", {"cancellation"}),
+    # imperatives, after a greeting, verb first or separable
+    ("Bonjour, ne renouvelez pas en février merci.", {"cancellation"}),
+    ("Et surtout ne le renouvelez pas, j'arrête après.", {"cancellation"}),
+    ("Buenas, no me renueven en febrero, gracias.", {"cancellation"}),
+    ("Bitte beenden Sie das Abonnement zum Ende der laufenden Periode.", {"cancellation"}),
+    ("Bitte stoppen Sie die Verlängerung, wir steigen um.", {"cancellation"}),
+    ("Stoppt die Lastschrift ab Januar, ich brauch das nicht mehr.", {"cancellation"}),
+    ("Hallo, bitte schaltet die automatische Verlängerung bei mir aus.", {"cancellation"}),
+    ("Setzen Sie die wiederkehrenden Zahlungen auf meinem Konto aus.", {"cancellation"}),
+    ("Hört bitte ab nächstem Monat auf, mir Geld abzubuchen.", {"cancellation"}),
+    ("Ich brauch das Abo nicht mehr, bitte vor der nächsten Abbuchung beenden.", {"cancellation"}),
+    ("I möcht des Abo aufkündigen, bitte nix mehr abbuchen.", {"cancellation"}),
+    ("Schluss mit dem Abo, danke.", {"cancellation"}),
+    ("Je ne souhaite plus renouveler. Merci de le désactiver.", {"cancellation"}),
+    ("Désabonnez-moi avant que vous commenciez à me facturer.", {"cancellation"}),
+    ("Je quitte votre service, évitez tout prélèvement futur.", {"cancellation"}),
+    (
+        "Je veux mon argent et que cet abonnement soit arrêté pour de bon.",
+        {"refund", "cancellation"},
+    ),
+    # stopping the recurring charges is not undoing one charge
+    ("Les solicito suspender los cobros recurrentes a mi tarjeta.", {"cancellation"}),
+    ("Les ruego que detengan los cobros de su suscripción.", {"cancellation"}),
+    ("Oigan, ya no me cobren el plan familiar.", {"cancellation"}),
+    ("Que no me cobren más a partir del próximo mes.", {"cancellation"}),
+    ("Me borro. Que no se vuelva a renovar.", {"cancellation"}),
+    ("Que la prueba no pase a plan de pago, gracias.", {"cancellation"}),
+    ("Que l'essai ne bascule pas en payant, merci.", {"cancellation"}),
+    ("Bitte die Probezeit nicht in ein kostenpflichtiges Abo umwandeln.", {"cancellation"}),
+    ("Hola, ¿me dan de baja?", {"cancellation"}),
+    # money back in other words
+    ("Ich möchte die letzte Zahlung zurück, ich habe den Dienst nicht genutzt.", {"refund"}),
+    ("Ich möchte den Monatsbeitrag zurück.", {"refund"}),
+    ("Zahlen Sie mir bitte die letzte Monatsgebühr zurück.", {"refund"}),
+    ("Gebt mir die 7,50 € dafür zurück.", {"refund"}),
+    ("Könnt ihr mir das Geld zurückgeben?", {"refund"}),
+    ("Bitte die Abbuchung vom 1.12. zurückbuchen.", {"refund"}),
+    ("Bitte die Abbuchung vom 3. März zurückbuchen.", {"refund"}),
+    ("Teilerstattung bitte: für die Woche, in der nichts lief.", {"refund"}),
+    ("Ich will den Monatsbeitrag erstattet haben.", {"refund"}),
+    ("doppelt abgebucht, bitte zurueck ueberweisen", {"refund"}),
+    ("Merci de me le rendre.", {"refund"}),
+    ("Je voudrais qu'on me rende 20 € sur les 60.", {"refund"}),
+    ("Je souhaite récupérer ces 6 €.", {"refund"}),
+    ("Quiero de vuelta los 40 € del cargo de soporte premium.", {"refund"}),
+    ("reviertan el cobro de este mes porfavor", {"refund"}),
+    ("de los 120 que me cobraron devuelvanme 40", {"refund"}),
+    # German typed without umlauts
+    ("Bitte kuendigen Sie mein Abo zum Monatsende.", {"cancellation"}),
+    ("Koennten Sie mir die Zahlung zurueckerstatten?", {"refund"}),
+    ("bitte abo beenden, danke schon", {"cancellation"}),
+    # links: "changer de carte", a link to pay an invoice, asked on a question's answer
+    ("Je veux changer de carte bancaire.", {"portal_link"}),
+    ("Envoyez-moi la facture de février et le lien pour la payer.", {"payment_link"}),
+    ("Merci de m'envoyer un lien de règlement.", {"payment_link"}),
+    ("Mon paiement a échoué ? Si oui, envoyez-moi un lien pour repayer.", {"payment_link"}),
+    ("¿Me falló el pago? Si es así, pásenme un enlace para pagar de nuevo.", {"payment_link"}),
+    (
+        "Ist meine Zahlung fehlgeschlagen? Falls ja, bitte einen Link zum erneuten Bezahlen.",
+        {"payment_link"},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "kinds"), LINKS_IN_OTHER_WORDS)
 def test_a_link_asked_in_other_words_is_read(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds
@@ -1089,14 +1182,163 @@ def test_a_place_to_pay_by_card_is_no_card_to_change() -> None:
     assert read_requests(text).kinds == {"payment_link"}
 
 
+@pytest.mark.parametrize(("text", "kinds"), ASKED_IN_SPANISH_FRENCH_AND_GERMAN_GRAMMAR)
+def test_an_ask_in_spanish_french_and_german_grammar_is_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+NOT_ASKED_IN_SPANISH_FRENCH_AND_GERMAN_GRAMMAR = [
+    # negated
+    "No quiero que me devuelvan el dinero, solo la factura.",
+    "Je ne veux pas résilier, je voulais juste savoir le prix.",
+    "Ich möchte nicht kündigen, nur die Rechnung.",
+    "Ich will nicht, dass ihr mein Abo beendet.",
+    "Je ne veux pas que mon abonnement soit résilié.",
+    "Ich will mein Geld nicht zurück, nur eine Erklärung.",
+    "Je ne veux plus de remboursement, laissez tomber.",
+    "Merci de ne pas résilier mon abonnement.",
+    "Bitte kündigen Sie mein Abo nicht.",
+    "Vous ne prélevez pas le bon montant.",
+    # conditional
+    "Si je résilie maintenant, serai-je remboursé ?",
+    "Falls ich kündige, bekomme ich Geld zurück?",
+    "Si cancelo hoy, ¿me cobran el mes?",
+    "Je ne renouvelle pas si le prix augmente.",
+    "Wenn der Preis steigt, will ich nicht verlängern.",
+    # a question, a statement, one charge named twice
+    "Keine Abbuchung diesen Monat?",
+    "Ich sehe keine Abbuchung für Dezember.",
+    "Que pasa con mi reembolso",
+    "No me cobren dos veces por favor, revisen el cargo.",
+    "Mein Abo soll weiterlaufen.",
+    # done, with or without its accent
+    "J'avais resilie en mars, pourquoi ce prelevement ?",
+    "Vous m'avez rembourse 20 € en septembre, c'etait pour quoi ?",
+    "Cancele el mes pasado, ¿por qué me cobraron?",
+    "Me cobraron la renovacion aunque cancele el mes pasado.",
+    "¿Se cancelo mi suscripcion?",
+    "Ich habe schon gekündigt, warum wurde abgebucht?",
+    "Die Rueckzahlung, die ihr mir zugesagt habt, ist noch nicht da.",
+    "Hace diez días me dijisteis que me devolvíais los 45 €.",
+    # something else cancelled or taken back
+    "Necesito cancelar la sesión de onboarding de mañana.",
+    "Bitte meinen Antrag auf Rückerstattung von gestern ignorieren.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED_IN_SPANISH_FRENCH_AND_GERMAN_GRAMMAR)
+def test_a_near_miss_in_spanish_french_and_german_grammar_asks_for_no_money_to_move(
+    text: str,
+) -> None:
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keine Abbuchung im Dezember. Bitte prüfen.",
+        "Bonjour, je ne vois aucun prélèvement, pouvez-vous vérifier ?",
+        "Pas de prélèvement ce mois-ci. Merci de vérifier.",
+    ],
+)
+def test_a_charge_seen_missing_is_no_ask_to_stop_the_plan(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hola, el código de seis cifras es 381 294. Saludos.", "381294"),
+        ("Der sechsstellige Code aus der SMS lautet 480 612.", "480612"),
+        ("Le code que j'ai reçu est 8 3 0 5 5 1. Je dois le saisir moi-même ?", "830551"),
+        ("Allo, le code que j'ai reçu par texto c'est 72 10 93. C'est bon?", "721093"),
+        ("Buenas, el código de verificación es 551038. Gracias.", "551038"),
+        ("Tél. 01 23 45 67 89, rappelez-moi pour le code.", None),
+        ("Mon numéro : +33 6 12 34 56 78, code ?", None),
+        ("Je dois être remboursé de 1 200,50 € sur 3 000 €.", None),
+        ("Le code 123 456 789 ne marche pas.", None),
+    ],
+)
+def test_a_code_typed_in_groups_is_one_code(text: str, code: str | None) -> None:
+    assert one_time_code(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Où est-ce que je change de moyen de paiement ?",
+        "Je veux mettre ma nouvelle carte à la place de l'ancienne, comment je fais ?",
+        "Vous pouvez me renvoyer le lien vers l'espace de facturation ?",
+        "Quiero poner otra tarjeta para los próximos cobros.",
+        "Ich möchte in mein Abrechnungsportal, um meine Rechnungen herunterzuladen.",
+        "Ich möchte von Kreditkarte auf Lastschrift umstellen. Wo mach ich das?",
+    ],
+)
+def test_a_card_or_billing_area_asked_for_in_spanish_french_and_german_is_a_portal_ask(
+    text: str,
+) -> None:
+    assert read_requests(text).kinds == {"portal_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cambié de tarjeta ayer, ¿pasó el cobro?",
+        "C'est ma comptable qui a fait la résiliation lundi. C'est bien pris en compte ?",
+        "¿Me reenviáis la factura? La necesito para un reembolso interno de gastos.",
+    ],
+)
+def test_a_write_done_or_named_for_something_else_is_not_asked(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
 @pytest.mark.parametrize(
     ("subject", "body"),
     [
         ("Refund", "Sorry, wrong subject. I just need the most recent invoice."),
         ("Cancel", "Ignore the subject line, please send the latest invoice."),
         ("返金", "件名は間違いです。最新の請求書をください。"),
+        ("Reembolso", "Perdón, asunto equivocado: solo necesito la última factura."),
+        ("Résiliation", "Pardon, mauvais objet. Je voudrais juste ma dernière facture."),
+        ("Kündigung", "Entschuldigung, falscher Betreff. Ich brauche nur die letzte Rechnung."),
     ],
 )
 def test_a_subject_the_body_calls_wrong_asks_nothing(subject: str, body: str) -> None:
     assert read_requests(body, subject=subject).kinds == frozenset()
     assert read_requests("Please send the latest invoice.", subject=subject).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excusez-moi, le remboursement n'est toujours pas arrivé.",
+        "Pardonnez-moi, est-ce que la résiliation est bien prise en compte ?",
+        "Rappelez-moi les conditions de résiliation.",
+        "Mein Vertrag soll enden? Das habe ich nie gesagt.",
+        "Ich möchte mein Abo nicht beenden, nur pausieren.",
+        "Nada de cobros extraños este mes, todo bien.",
+        "Je ne renouvelle pas mon mot de passe.",
+        "No me pasen a la otra persona, por favor.",
+        "Schalten Sie bitte die Zwei-Faktor-Authentifizierung aus.",
+        "Ich habe das Geld zurückbekommen, danke.",
+        "J'ai récupéré mon argent, merci.",
+        "Me dieron de vuelta los 40 €, gracias.",
+        "Keine Ahnung, warum das abgebucht wurde.",
+        "Es gibt keine Abbuchung mehr seit Oktober, warum?",
+    ],
+)
+def test_polite_openers_statements_and_other_things_are_no_ask_in_spanish_french_and_german(
+    text: str,
+) -> None:
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zahlung kam zurück, bitte prüfen Sie meine Karte.",
+        "Die Kosten für das Jahr zurück bis 2024 bitte auflisten.",
+    ],
+)
+def test_a_payment_that_came_back_or_a_year_back_is_no_refund_ask(text: str) -> None:
+    assert "refund" not in read_requests(text).kinds

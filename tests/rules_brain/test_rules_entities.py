@@ -3,12 +3,15 @@ a refund of part of a payment or all of it, and a Japanese request told from a p
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from knowreply.agent.brains.rules import Intent, understand
 from knowreply.agent.brains.rules._amounts import find_amounts
+from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, names_a_part
-from knowreply.agent.brains.rules._concepts import concept_tokens
+from knowreply.agent.brains.rules._concepts import concept_tokens, without_accents
 from knowreply.agent.intake import read_requests
 
 
@@ -194,3 +197,53 @@ def test_the_unused_part_of_the_period_is_left_to_the_tool_to_size() -> None:
     assert prorated.refund_prorated and not prorated.refund_part_unsized
     counted = understand("Please refund the remaining 8 months of my annual plan.")
     assert not counted.refund_prorated and counted.refund_part_unsized  # a person sizes it
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Je veux résilier mon abonnement.", "Je veux resilier mon abonnement."),
+        (
+            "Bitte kündigen Sie, ich will das Geld zurück.",
+            "Bitte kundigen Sie, ich will das Geld zuruck.",
+        ),
+        ("Quiero la devolución del cargo.", "Quiero la devolucion del cargo."),
+    ],
+)
+def test_a_concept_is_found_with_or_without_its_accents(written: str, plain: str) -> None:
+    assert concept_tokens(written) == concept_tokens(plain) != ""
+
+
+def test_dropping_accents_keeps_every_offset_and_other_scripts() -> None:
+    text = "résilié, zurück, ñ, 返金してください, ダ"
+    assert without_accents(text) == "resilie, zuruck, n, 返金してください, ダ"
+    assert len(without_accents(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Bitte die Abbuchung vom 1.12. zurückbuchen.", date(2026, 12, 1)),
+        ("Für den Zeitraum vom 15.11. bis Monatsende", date(2026, 11, 15)),
+        ("Le prélèvement du 3 févr. est faux.", date(2026, 2, 3)),
+    ],
+)
+def test_a_german_day_and_month_and_a_short_month_name_are_dates(text: str, found: date) -> None:
+    assert [d.value for d in find_dates(text, date(2026, 12, 2))][:1] == [found]
+
+
+@pytest.mark.parametrize(
+    "text", ["Version 2.1. ist da.", "Er kostet 1.12. Euro.", "I paid 1.12. Then"]
+)
+def test_a_number_with_dots_is_no_date_without_its_preposition(text: str) -> None:
+    assert find_dates(text, date(2026, 12, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "month"), [("Die Rechnung vom Marz", 3), ("la facture de juil.", 7)]
+)
+def test_a_month_written_short_or_without_its_umlaut_is_read(text: str, month: int) -> None:
+    today = date(2026, 12, 2)
+    assert [m.value.month for m in find_months(text, today, dates=find_dates(text, today))] == [
+        month
+    ]

@@ -23,7 +23,10 @@ _SUB_DE = (
     r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
 )
 
-_NOT_A_DUPLICATE = r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)"
+_NOT_A_DUPLICATE = (
+    r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than|dos veces|doble|"
+    r"duplicad\w*|deux fois|en double|doublon|zweimal|doppelt)\b)"
+)
 """Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
 _PLAN = (
     r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
@@ -80,8 +83,11 @@ _CANCEL_GRAMMAR_JA = (
     r"利用を終え|継続(なし|しない)"
 )
 _CANCEL_GRAMMAR_ES = (
-    r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen|carguen|debiten|facturen|"
-    r"prorroguen)\b|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
+    r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen(?! (a|con) )|carguen|debiten|"
+    r"facturen|"
+    r"prorroguen)\b"
+    + _NOT_A_DUPLICATE
+    + r"|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
     r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e)|quit(ar|en|e|ad)|"
     r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)) (los |las |el |la |mi |"
     r"mis |cualquier |todo )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|d[ée]bitos?|pagos?|recibos?|"
@@ -142,6 +148,129 @@ _REFUND_GRAMMAR_OTHER = (
     r"diff[ée]rence|ce |cette )|\brestitu\w*|\brecr[ée]dit\w*|\b(je veux|rendez-moi) mon argent\b"
 )
 
+_CANCEL_GRAMMAR_MORE_ES = (
+    r"\bque no se (me |nos |le )?(vuelva|vuelvan) a (renovar|cobrar|cargar)\b|"
+    r"\bno (me |nos )?(pase|pasen|cambie|cambien|se convierta|convierta|conviertan) (a|en) "
+    r"(un |el )?(plan|suscripci[oó]n|versi[oó]n|modalidad) (de pago|pagad[oa]|premium)\b|"
+    r"\b(me|nos) (dan|dais|den|d[ée]is) de baja\b"
+)
+_NO_OTHER_THING_FR = (
+    r"(?!\s+(mon|ma|mes|le|la|les|l'|ce|cette|son|sa|notre)\s*(?!abonnement|forfait|contrat|"
+    r"offre|plan\b|abo\b))"
+)
+"""Not renewing something other than the plan ("je ne renouvelle pas mon mot de passe")."""
+_CANCEL_GRAMMAR_MORE_FR = (
+    r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b[^.?!]{0,40}\b(soit|soient) "
+    r"(reconduit|renouvel[ée]|prolong[ée])\w*|"
+    r"\bne (plus|pas) (rien |me |nous )?(factur|pr[ée]lev|d[ée]bit)\w*|"
+    r"\b(abonnement|abo|forfait|compte|offre|renouvellement|pr[ée]l[èe]vements?)\s+(soit|soient|"
+    r"sera|doit [êe]tre) (arr[êe]t|r[ée]sili|annul|stopp|cl[ôo]tur|d[ée]sactiv)\w*|"
+    r"\b(ne (proc[ée]d|effectu|[ée]met|lanc|d[ée]clench|appliqu)\w* ([àa] )?)?aucune? "
+    r"(nouveau |nouvelle |futur |autre )?(renouvellement|reconduction|pr[ée]l[èe]vement|"
+    r"d[ée]bit)\b|"
+    r"(?<!vous )\bne (le |la |l'|les |me |nous )?(renouvelez|reconduisez|prolongez|pr[ée]levez|"
+    r"d[ée]bitez|facturez)\b|"
+    r"\b(je|j'|nous|on) (ne )?(veux|voulons|souhaite|souhaitons|d[ée]sire|d[ée]sirons) plus "
+    r"(de |d')(cet |ce |mon |ma |notre |votre |l')?(abonnement|abo|forfait|offre|service)\b|"
+    r"\b(je|nous|on) ne (renouvel|reconduir|reconduis|prolong)\w* (pas|plus)\b"
+    + _NO_OTHER_THING_FR
+    + r"|"
+    r"\bne (veux|voulons|souhaite|souhaitons|souhaiterais|d[ée]sire|d[ée]sirons) (pas|plus) "
+    r"(le |la |l'|les )?(reconduire|prolonger)\b|"
+    r"\bne se (renouvelle|reconduise|prolonge)\w* (pas|plus)\b|"
+    r"\bne (me |nous |l'|le |la )?(pass|bascul|transform|convert)\w* (pas|plus) (en|au|vers) "
+    r"(payant|abonnement payant|formule payante|version payante|offre payante)\b|"
+    r"\b(merci de|veuillez|pouvez-vous|pourriez-vous|vous pouvez) (le |l')(d[ée]sactiver|"
+    r"arr[êe]ter|stopper|cl[ôo]turer|fermer)\b|\b(d[ée]sactiv|arr[êe]t|stopp|cl[ôo]tur)ez-le\b|"
+    r"\b[ée]vit\w* (tout |les |le |tous les |toute )?(futurs? |nouveaux? )?(pr[ée]l[èe]vements?|"
+    r"d[ée]bits?|renouvellements?|frais)\b"
+)
+_DE_SUB_VERB_FIRST = (
+    r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*|verl[äa]ngerung|abbuchung\w*|"
+    r"lastschrift\w*)"
+)
+_CANCEL_GRAMMAR_MORE_DE = (
+    r"\baufk[üu]ndig\w*|\bnix mehr (ab|verl[äa]ng|zahl)\w*|\bschluss mit (dem|der|meinem|meiner|"
+    r"unserem|unserer|diesem) (\w+ )?(abo\w*|vertrag|mitgliedschaft|abbuchung\w*|lastschrift\w*)|"
+    r"\b(abo|vertrag|mitgliedschaft)\w* weg\b|"
+    r"\bund dass (ihr|sie|du)\b[^.?!,]{0,30}\b(abo\w*|vertrag|mitgliedschaft)\w* (beendet|beendest|"
+    r"k[üu]ndigt|stoppt|einstellt|aufl[öo]st)\b|"
+    r"\bdass (sich )?[^.?!,]{0,30}\bnicht (mehr )?(automatisch )?verl[äa]nger(t|n)\b|"
+    r"\bnicht\b[^.?!,]{0,40}\bzu verl[äa]ngern\b|"
+    # the verb first: "beenden Sie das Abonnement", "stoppt die Verlängerung", "beendet das"
+    r"\b(beend|stopp|deaktivier|k[üu]ndig)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?(die |das |den |dem |"
+    r"meine?n? |unser\w* |diese\w* )?([\w-]+ ){0,2}" + _DE_SUB_VERB_FIRST + r"\b|"
+    r"\b(beend|stopp)(et|t|en sie)\s+(bitte\s+)?(das|es|alles)\b(\s+(ding|bitte))?|"
+    # a separable verb around its object: "schaltet die Verlängerung aus", "setzen Sie … aus"
+    r"\b(schalt|setz|stell|nehm)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?[^.?!,]{0,40}?"
+    r"\b(" + _DE_SUB_VERB_FIRST[1:-1] + r"|zahlungen)\b[^.?!,]{0,30}?\b(aus|ab|ein|raus|heraus)\b|"
+    # not going on: "ich will nicht weitermachen", "den Dienst nicht weiter nutzen"
+    r"\b(nicht|nimmer|nie) (mehr |wieder )?(weiter\s?(machen|f[üu]hren|nutzen|zahlen|laufen)|"
+    r"fortsetzen|fortf[üu]hren|erneuern|verl[äa]ngern)\b|"
+    r"\b(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*)\b[^.?!]{0,60}\b(enden|auslaufen)\b|"
+    r"\bauslaufen (zu )?lassen\b|"
+    r"\bnicht\b[^.?!,]{0,40}\b(in|auf) (ein|einen|den|das) (kostenpflichtig|bezahlt|"
+    r"zahlungspflichtig)\w* (abo\w*|tarif|plan|version)\b"
+)
+"""Stopping the plan said in Spanish, French and German grammar the keyword lists miss."""
+_REFUND_GRAMMAR_MORE = (
+    r"\b(dinero|plata|\$\s?\d[\d.,]*|\d[\d.,]*\s?(\$|€|euros?|pesos|mil pesos))[^.?!;]{0,30}"
+    r"\bde vuelta\b|\bde vuelta (los |las |el |la |mi |mis )?(\$|€|\d|dinero|plata)|"
+    r"\b(revert|reviert)\w* (el|los|la|las|este|ese|esos|mi|mis) (\w+ )?(cobros?|cargos?|pagos?)\b|"
+    r"\b(me|nous) (le|la|les|l') ?rend(re|ez|e|iez|ent)\b|"
+    r"\b(qu'on|que vous|vous pouvez|pouvez-vous|pourriez-vous) me rend\w*\b[^.?!;]{0,25}"
+    r"(argent|€|\d|somme|montant|part|partie|reste)|"
+    r"\br[ée]cup[ée]rer (mon |mes |l'|cet |cette |ces |les |le |la |ma )?(\w+ )?(argent|somme|"
+    r"montant|\d[\d,.]*\s?(€|euros?))|"
+    r"\b\w*(geld|betrag|summe|zahlung|beitrag|geb[üu]hr|abbuchung|kosten)\w*\b"
+    r"((?!nicht|kein|(kam|kommt|ging|geht|ist|war|wurde|wird)\b)[^,;:.!?]){0,40}\bzur(ü|ue|u)ck"
+    r"(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|erhalten|haben)?\b(?! bis\b)|"
+    r"\bteil(r[üu]ck)?erstatt\w*|\bzur[üu]ck (zu )?[üu]berweis\w*|"
+    r"\b(\w+ )?(gebt|gib|zahlt|bucht|[üu]berweist)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
+    r"\bzur[üu]ck(zu)?[üu]berweis\w*|\b(wieder )?gut(zu)?schreib\w*"
+)
+"""Money wanted back in Spanish, French and German words the keyword lists miss."""
+_ASKS_MORE = (
+    # a will not to go on is itself the ask: "je ne souhaite plus renouveler", "no deseamos
+    # renovar", "ich will das Abo nicht weiterführen", "mein Abo soll … enden"
+    r"\b(je|j'|nous|on) ne (veux|voulons|souhaite|souhaitons|souhaiterais|d[ée]sire|d[ée]sirons|"
+    r"compte|comptons) (pas|plus) (le |la |l'|les )?(renouveler|reconduire|prolonger|poursuivre|"
+    r"continuer|[êe]tre client|payer)\b|\b(je|nous|on) ne (renouvel|reconduir|reconduis|"
+    r"prolong)\w* (pas|plus)\b" + _NO_OTHER_THING_FR + r"|"
+    r"\b(je|j'|nous) (ne )?(veux|voulons|souhaite|souhaitons) plus (de|d')\b|"
+    r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
+    r"\b(ich|wir) (will|wollen|m[öo]chte|m[öo]chten|werden)\b[^.?!,]{0,40}\b(nicht|nimmer) "
+    r"(mehr |weiter |wieder )?(verl[äa]ngern|weiter\s?(machen|f[üu]hren|nutzen|zahlen)|"
+    r"fortsetzen|erneuern|zahlen|bezahlen|wechseln)\b|"
+    r"\b(abo\w*|vertrag|mitgliedschaft|tarif|konto|plan|lizenz\w*)\s+soll(en)?\b(?![^.?!]*\?)|"
+    # a sentence that opens on "no more …" or a wish in the subjunctive ("que no se renueve")
+    r"(^\W*|[,;:]\s*)(((nein|non|no),? )?(danke|merci|gracias)\W+)?"
+    r"((keine|nichts|nix) (weitere\w* )?"
+    r"(verl[äa]ngerung\w*|\w+ mehr)|plus de|plus aucun|pas de (renouvellement|reconduction))\b"
+    r"(?![^.?!]*\?)|"
+    r"^\W*(que|qu')\s*((\w+'|\w+ )?\w+ )?(no|ne|n')\b(?![^.?!]*\?)|^\W*schluss mit\b|"
+    r"\b(will|m[öo]chte) ich\b|\bwir (m[öo]chten|wollen|w[üu]rden gerne?)\b|"
+    r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b|"
+    r"(?<!vous )\bne (le |la |l'|les |me |nous )?(renouvelez|reconduisez|prolongez|pr[ée]levez|"
+    r"d[ée]bitez|facturez)\b|\b(rembours|d[ée]sabonn|r[ée]sili|annul|arr[êe]t|d[ée]sactiv|stopp|"
+    r"rend|envoy|retir|enlev)ez-(moi|nous|le|la|les|lui)\b|"
+    r"\b(devu[ée]lv(anme|eme|edme|annos)|reembols(enme|adme|ame)|regr[ée]s(enme|eme))\b|"
+    r"\b(wir|ich) bitten? sie\b|\bbitte ich( sie)? um\b|\bbitten wir\b|"
+    r"\b(que )?(ya )?no (me |nos |le |les |lo |la )?(cobren|renueven|carguen|debiten|pasen|"
+    r"facturen|prorroguen|cobr[ée]is|renov[ée]is)\b|"
+    # an imperative opening the sentence, after a greeting
+    r"^\W*((hola|buenas( tardes| noches)?|buenos d[íi]as|oigan|bonjour|bonsoir|salut|hallo|"
+    r"servus|gr[üu]ezi|guten tag|moin|hi)\W+)?(bitte\s+)?(ne (me |le |la |l')?renouvelez|"
+    r"no (me |nos )?(la |lo )?(renov[ée]is|renueven?)|reviert\w+|acredit(en|enme|adme)|"
+    r"(gebt|gib|geben sie|zahlt|zahlen sie|bucht|buchen sie|[üu]berweist|[üu]berweisen sie|"
+    r"erstattet|stoppt|stoppen sie|beendet|beenden sie|k[üu]ndigt|storniert|schaltet|"
+    r"schalten sie|setzt|setzen sie|stellt|stellen sie|nehmt|nehmen sie|h[öo]rt|hören sie|"
+    r"schickt))\b|"
+    r"\b(me|nos) (dan|dais) de baja\b|\bporfavor\b|\bx ?favor\b|"
+    r"\b(d[ée]sactiv|arr[êe]t|stopp|cl[ôo]tur)ez-le\b|\b[ée]vitez\b"
+)
+"""Asking in Spanish, French and German grammar the general `REQUEST` words miss."""
+
 _PLACE = (
     r"(\b(where|how|page|link|url|area|place|section|screen|way|somewhere|d[óo]nde|c[óo]mo|"
     r"p[áa]gina|enlace|secci[óo]n|[áa]rea|o[ùu]|comment|page|lien|espace|endroit|wo|wie|seite|"
@@ -152,13 +281,18 @@ _MANAGE = (
     r"cambi(ar|o|a|en|arla|arlo)|actualiz(ar|o|a|arla|arlo)|descarg(ar|o|arlas)|gestion(ar|o)|"
     r"modific(ar|o|a)|correg(ir|irla|irlo)|corrij(o|a)|changer|changez|modifier|modifiez|"
     r"mettre [àa] jour|t[ée]l[ée]charger|g[ée]rer|corriger|[äa]ndern|aktualisieren|"
-    r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln)\b|"
+    r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln|"
+    r"change|modifie|t[ée]l[ée]charge|ajouter|mettre|cambio|poner|pongo|a[ñn]adir|agregar|"
+    r"umstellen|hinterlegen|eintragen)\b|"
     r"変更|変え|更新|ダウンロード|修正|管理)"
 )
 _BILLING_THING = (
     r"(\b(cards?|payment (methods?|details|info\w*)|billing|invoices|receipts|tax|vat|"
     r"tarjetas?|facturas|recibos|facturaci[óo]n|cartes?|factures|re[çc]us|facturation|"
-    r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*)\b|"
+    r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*|"
+    r"moyens? de paiement|modes? de paiement|coordonn[ée]es bancaires|iban|tva|"
+    r"m[ée]todos? de pago|formas? de pago|nif|cif|rfc|datos fiscales|direcci[óo]n fiscal|"
+    r"ust-?id)\b|"
     r"カード|支払い方法|請求書|領収書|請求先|宛名)"
 )
 _IN_ONE_CLAUSE = r"[^.?!。？,;、]"
@@ -360,8 +494,8 @@ whether a payment arrived ("do we have an unpaid balance?") asks what is open, n
 link, unless a link or a page is named."""
 SUBJECT_DISOWNED = re.compile(
     r"\b(wrong|ignore( the)?|disregard( the)?) subject( line)?\b|件名(は|を)?(間違|無視)|"
-    r"\basunto (equivocado|incorrecto)\b|\bignor\w* el asunto\b|\bmauvais objet\b|"
-    r"\bignor\w* l'objet\b|\bfalsche[rn]? betreff\b|\bbetreff ignorieren\b",
+    r"\basunto (equivocado|incorrecto)\b|\bignor\w* el asunto\b|"
+    r"\b(mauvais |erreur d'|erreur dans l')objet\b|\bignor\w* l'objet\b|\bfalsche[rn]? betreff\b|\bbetreff ignorieren\b",
     _I,
 )
 """The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""
@@ -386,7 +520,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
         + _REFUND_GRAMMAR
         + "|"
-        + _REFUND_GRAMMAR_OTHER,
+        + _REFUND_GRAMMAR_OTHER
+        + "|"
+        + _REFUND_GRAMMAR_MORE,
         _I,
     ),
     "cancellation": re.compile(
@@ -429,10 +565,11 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
         r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
         + _SUB_DE
-        + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
-        r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
+        + r"\s+((?!(nicht|kein\w*)\b)\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|"
+        r"deaktivieren|abschalten|ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\bh[öo]r(t|en sie) (bitte )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|zu verl[äa]ngern)|"
+        r"\bh[öo]r(t|en sie) (bitte )?([^.?!,]{0,30} )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
+        r"zu verl[äa]ngern|einzuziehen)|"
         r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
         r"(abbuchung\w*|lastschrift\w*)|\bverl[äa]ngern sie (\w+ ){0,3}nicht( mehr)?\b|"
         r"\b(keine|nichts) (weiteren? )?(mehr )?(abbuchung\w*|abbuchen|zahlungen einziehen)|"
@@ -447,7 +584,13 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + "|"
         + _CANCEL_GRAMMAR_FR
         + "|"
-        + _CANCEL_GRAMMAR_DE,
+        + _CANCEL_GRAMMAR_DE
+        + "|"
+        + _CANCEL_GRAMMAR_MORE_ES
+        + "|"
+        + _CANCEL_GRAMMAR_MORE_FR
+        + "|"
+        + _CANCEL_GRAMMAR_MORE_DE,
         _I,
     ),
     "payment_link": re.compile(
@@ -464,10 +607,11 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
         r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
         r"\b(pag|abon|sald)\w*|"
-        r"\blien (de paiement|pour (payer|r[ée]gler))|\b(comment|o[ùu]) (puis-je|je peux|"
+        r"\blien (de (paiement|r[èe]glement)|pour (la |le |les )?(re)?(payer|r[ée]gler))|"
+        r"\b(comment|o[ùu]) (puis-je|je peux|"
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
-        r"\b(zahlungs|bezahl)-?link|\blink zum (be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
+        r"\b(zahlungs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
         r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
         r"\bich (m[öo]chte|will) ((?!nicht|kein)\w+ ){0,3}(be)?zahlen\b|"
         r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
@@ -495,19 +639,28 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(actualiz\w*|cambi\w*|modific\w*|reemplaz\w*|correg\w*) (mi |la |los |mis |el )?"
         r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
         r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
+        r"\b(cambiar|cambia|cambien|cambio) de (tarjeta|m[ée]todo de pago|forma de pago)\b|"
         r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|\bportal (de clientes|de facturaci)|"
         r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
         r"corrig\w*)(-t-on)? (ma |mes |"
-        r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|coordonn[ée]es bancaires|"
-        r"informations de (paiement|facturation)|adresse de facturation)|\b(nouvelle|autre) carte|"
+        r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|"
+        r"coordonn[ée]es bancaires|(informations|infos?) de (paiement|facturation)|"
+        r"adresse de facturation)|\b(nouvelle|autre) carte|"
         r"\bma carte (a |est )?(expir\w*)|\bportail\b|"
+        r"\b(changer|changez|change) de (carte|moyen de paiement|mode de paiement)\b|"
         r"\b(changer|modifier|corriger) l'adresse\b[^.?!]{0,30}\bfactur\w*|"
         r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
         r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
-        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen)\b|"
+        r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen|umstellen)\b|"
         r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
         r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
-        r"l[äa]uft ab)|\b(kunden)?portal\b",
+        r"l[äa]uft ab)|\b(kunden)?portal\b|"
+        # es, fr, de: a new card put in, a link or access to the billing area
+        r"\b(poner|pongo|mettre|mets|enregistrer) (la |ma |mi |une |una |otra |la nouvelle |"
+        r"une autre |mon |el )?(nouvelle |nueva )?(tarjeta|carte)\b|"
+        r"\b(abrechnungs|rechnungs|zahlungs)(portal|bereich)\b|"
+        r"\b(lien|acc[èe]s|enlace|acceso|link|zugang)\b[^.?!]{0,30}\b(espace (client|de "
+        r"facturation)|[áa]rea de (clientes|facturaci[óo]n)|p[áa]gina de facturaci[óo]n)\b",
         _I,
     ),
 }
@@ -561,7 +714,11 @@ GENERAL_JA = re.compile(
     r"一般|普通|通常|いつでも|\d+日(以内|後|を過ぎ|経過)|途中|規定|ポリシー|規約|場合|どんな|"
     r"どの(プラン|場合)|でも(返金|解約|キャンセル)|(返金|解約)(は|って)(いつ|どう)"
 )
-SENTENCE = re.compile(r"(?<=[.!?])\s+|[。！？!?\n]+")
+SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\.\d\.)(?<!\.\d\d\.)(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
+    r"aug|sep|okt|nov|dez))\s+|[。！？!?\n]+"
+)
+"""Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März")."""
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
     _I,
@@ -717,7 +874,8 @@ REPORTED = re.compile(
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
     r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
     r"(お願い|依頼|申請)した(?!い)|"
-    r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
+    r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
+    r"al parecer|amenaz\w*|"
     r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
     r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
     r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
@@ -729,7 +887,7 @@ REPORTED = re.compile(
     r"(?<!y )a-t-il|ont-ils|"
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
-    r"laut|angeblich|anscheinend|droh\w*|bereits|schon|"
+    r"laut|angeblich|anscheinend|droh\w*|bereits|(?<!danke )schon|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
     _I,
@@ -739,7 +897,7 @@ DONE = re.compile(
     r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
     r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
     r"rembours(é|ee)e?s?|annul(é|ee)e?s?|r[ée]sili(é|ee)e?s?|"
-    r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr)\b))\b",
+    r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr|haben|bekommen)\b))\b",
     _I,
 )  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé" (not
 # the present "je résilie", "annule mon abonnement")
@@ -776,12 +934,14 @@ CANCEL_OTHER_THING = re.compile(
     r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ ){0,3}(newsletters?|mailing|"
     r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
-    r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
+    r"^(?!(keine?|nichts?|no|ne|plus|pas|aucune?|nada|sin|desactiv|suspend|deten|par[ae]n?\b|"
+    r"dej|stopp|beend|einstell|aussetz|arr[êe]t|d[ée]sactiv|coup|[ée]vit)\w*)"
+    r"\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"un |une |una |ein |eine |einen |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
     r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
-    r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
+    r"reuni[óo]n|llamada|correo|reserva|sesi[óo]n|clase|curso|d[ée]bit(?!s)|disputa|transferencia|demande|commande|paiement|"
     r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail))",
@@ -799,6 +959,9 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
     r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
     r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
+    r"^,?\s+(die|den|das|der|que|qui|dont)\b[^.?!]{0,40}\b(zugesagt|versprochen|genehmigt|"
+    r"angek[üu]ndigt|promis\w*|prometi\w*|aprobad\w*|aprobaste\w*|aprobaron|approuv\w*|"
+    r"accord[ée]\w*)|"
     r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
     r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
@@ -816,7 +979,8 @@ UNDO_BEFORE = re.compile(
 FUTURE_BEFORE = re.compile(
     r"\b(going to|gonna|plan(ning)? to|intend(ing)? to|about to|i'll|we'll|i will|we will|"
     r"will probably|probably|expect to|voy a|vamos a|pienso|planeo|je vais|nous allons|"
-    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|vor,?)\b[^.?!,]{0,30}$",
+    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|"
+    r"(hab|habe|haben|hatte|hatten) (\w+ ){0,2}vor,?)\b[^.?!,]{0,30}$",
     _I,
 )  # "I'm going to cancel next month, please send the invoice": an intention, not a request
 PAST_ATTEMPT_BEFORE = re.compile(
@@ -866,11 +1030,14 @@ INFO_AFTER = re.compile(
     _I,
 )  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
 TOPIC_IN_COMPOUND = re.compile(
-    r"(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang|versuch|"
-    r"richtlinie|garantie)",
+    r"(k[üu]ndig|erstatt|stornier|storno|r[üu]ckzahl|r[üu]ckbuch|abbestell|abmeld|beendig|"
+    r"zahl|buch)\w*(best[äa]tigung|frist|status|bedingung|geb[üu]hr|formular|schreiben|eingang|"
+    r"versuch|richtlinie|garantie)",
     _I,
-)  # "die Kündigungsbestätigung": a confirmation, not a cancellation
+)  # "die Kündigungsbestätigung": a confirmation, not a cancellation ("die Monatsgebühr
+# zurück" is money back)
 NOT_A_REFUND_AFTER = re.compile(
+    r"^\s+(intern[oae]s?|de (gastos|frais)|interne)\b|"
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
     r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
     r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b",
@@ -905,8 +1072,8 @@ _REFUND_REQUEST = (
 _WITHDRAWING = (
     r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
     r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
-    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)"
-    r"\b)"
+    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b|"
+    r"\bignorier\w*|\bvergess\w*|\bvergiss\b)"
 )
 REFUND_REQUEST_WITHDRAWN = re.compile(
     rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
@@ -996,7 +1163,7 @@ REQUEST = re.compile(
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
     r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul)(an|en|[áa]is|[ée]is)\b|"
     r"\bvous (me |nous )?(rembours|rend|annul|r[ée]sili|arr[êe]t)ez\b|"
-    r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|"
+    r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|\bbitten wir( sie)? um\b|"
     # the act said in the first person: "je résilie mon abonnement", "ich beende das Abo"
     r"\b(je (r[ée]silie|annule|me d[ée]sabonne|mets fin)|nous (r[ée]silions|annulons)|"
     r"(yo )?(cancelo|anulo|me doy de baja)|ich (beende|storniere))\b|"
@@ -1016,7 +1183,7 @@ REQUEST = re.compile(
     r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
     r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
     r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
-    r"beend\w+|schick\w+|senden)\b",
+    r"beend\w+|schick\w+|senden)\b|" + _ASKS_MORE,
     _I,
 )
 TOPIC = re.compile(
@@ -1152,3 +1319,47 @@ NOT_PRORATED = re.compile(
 )
 """What the unused time is not the measure of: a difference between plans, seats, or a count
 the customer gave ("the 3 remaining months"): a person sizes those."""
+
+PAST_BEFORE = re.compile(
+    r"(\bj'(ai|avais)|\b(il|elle|qui|[çc]a|m'|t'|l'|on m'|vous m') ?(a|avait)|"
+    r"\b(tu|m'|t'|l') ?(as|avais)|\b(ai|avais|avait|avons|avions|avez|aviez|ont|avaient|"
+    r"[ée]t[ée]|est|sont|suis))\s+(d[ée]j[àa]\s+|bien\s+|pourtant\s+)?$|"
+    r"\b(aunque|porque|pues|ya que|cuando|despu[ée]s de que|desde que|hab[íi]a)\s+(ya\s+)?$|"
+    r"\b(a|ai|avons|avez|ont|avait|avais) (d[ée]j[àa] )?(fait|demand[ée]|effectu[ée]|envoy[ée]) "
+    r"(la |le |l'|ma |mon |sa |son |notre )$",
+    _I,
+)
+"""A French auxiliary ("j'avais résilié") or a Spanish subordinator ("aunque cancelé") before
+the mention: the write is said of the past, even with its accent dropped ("j'avais
+resilie", "aunque cancele")."""
+PAST_AFTER_ES = re.compile(
+    r"^(cancel|anul|desactiv|reembols)e\b[^.?!,]{0,40}\b(ayer|anteayer|pasad[oa]|hace)\b", _I
+)
+"""Spanish "cancelé el mes pasado" typed without its accent: done, not asked."""
+PAST_WITH_SE_ES = re.compile(r"\bse\s+$", _I)
+PAST_SE_AFTER_ES = re.compile(r"^(cancel|anul|desactiv|reembols|renov)o\b", _I)
+"""Spanish "se canceló" typed without its accent ("se cancelo"): done, not asked."""
+GERMAN_ASCII = {
+    "kuendig": "kündig",
+    "zurueck": "zurück",
+    "rueck": "rück",
+    "verlaeng": "verläng",
+    "moecht": "möcht",
+    "koennt": "könnt",
+    "koenn": "könn",
+    "wuerd": "würd",
+    "aender": "änder",
+    "hoert": "hört",
+    "hoeren": "hören",
+    "ueberweis": "überweis",
+    "gebuehr": "gebühr",
+    "fuer": "für",
+}
+"""German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
+IF_SO = re.compile(
+    r"\b(if so|if not|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|falls "
+    r"nicht|wenn nicht)\b",
+    _I,
+)
+"""A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the
+condition is the question's answer, a link moves no money."""

@@ -95,6 +95,19 @@ def _mend_typos(text: str) -> str:
     return _WORD.sub(mend, text)
 
 
+_GERMAN_ASCII = re.compile("|".join(phrases.GERMAN_ASCII), re.IGNORECASE)
+
+
+def _mend_umlauts(text: str) -> str:
+    """German typed without umlauts ("kuendigen", "zurueckerstatten") is read with them."""
+
+    def mend(found: re.Match[str]) -> str:
+        umlauted = phrases.GERMAN_ASCII[found.group().lower()]
+        return umlauted.capitalize() if found.group()[0].isupper() else umlauted
+
+    return _GERMAN_ASCII.sub(mend, text)
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences of `text`; a question keeps one question mark at its end."""
     parts = phrases.SENTENCE.split(text)
@@ -161,6 +174,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if phrases.DONE.match(sentence[match.start() :]) and not phrases.WILL_BE_DONE.search(clause):
         return False
+    if _said_of_the_past(clause, sentence[match.start() :]):
+        return False
     if kind == "portal_link" and (
         phrases.CARD_IN_USE_BEFORE.search(clause) or phrases.CARD_IN_USE_AFTER.match(after)
     ):
@@ -191,6 +206,16 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     )
 
 
+def _said_of_the_past(clause: str, rest: str) -> bool:
+    """The mention is a past act whatever its accents: "j'avais resilie", "aunque cancele",
+    "cancele el mes pasado", "se cancelo"."""
+    return bool(
+        phrases.PAST_BEFORE.search(clause)
+        or phrases.PAST_AFTER_ES.match(rest)
+        or (phrases.PAST_WITH_SE_ES.search(clause) and phrases.PAST_SE_AFTER_ES.match(rest))
+    )
+
+
 def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
     """The refund or cancellation is what a read is about, not what is asked for."""
     before = _contrast_clause(sentence[: match.start()], match.start())
@@ -204,7 +229,7 @@ def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
         or phrases.INFO_BEFORE.search(before)
         or phrases.WH_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_AFTER.match(sentence[match.end() :])
-        or phrases.TOPIC_IN_COMPOUND.search(match.group())
+        or phrases.TOPIC_IN_COMPOUND.search(match.group().split()[0])
     )
 
 
@@ -215,6 +240,8 @@ def _asks(
     or "Cancel my plan") needs no request word, but must not be a question. In a Japanese
     email about the writer's `own_account`, an ability question ("返金できますか") asks."""
     sentence = phrases.POLITE.sub(" ", sentence)
+    if kind not in MONEY_KINDS:
+        sentence = phrases.IF_SO.sub(" ", sentence)
     if phrases.HYPOTHETICAL.search(
         _without_indirect_questions(sentence) if kind in MONEY_KINDS else sentence
     ):
@@ -387,9 +414,9 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     it is the thread's, often our own). An email that tries to instruct the assistant is
     marked `instructed`."""
     words = customer_words(text)
-    sentences = _sentences(_mend_typos(words))
+    sentences = _sentences(_mend_typos(_mend_umlauts(words)))
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
-    own_subject = "" if disowned else _mend_typos(customer_words(subject)).strip()
+    own_subject = "" if disowned else _mend_typos(_mend_umlauts(customer_words(subject))).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     kinds = frozenset(
         kind

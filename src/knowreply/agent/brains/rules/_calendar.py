@@ -24,6 +24,8 @@ _FOREIGN_MONTH_NAMES = {
     "décembre": 12, "decembre": 12,
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
+    "marz": 3, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "mär": 3,
+    "okt": 10, "dez": 12,
 }  # fmt: skip
 """Spanish, French and German month names; written in lower case too, so always trusted."""
 _MONTH_NAMES.update(_FOREIGN_MONTH_NAMES)
@@ -39,6 +41,12 @@ _DATE_PATTERNS = (
     ),
     re.compile(
         r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+    ),
+    # German day and month without a year, after a preposition: "am 1.12.", "vom 15.11."
+    re.compile(
+        r"(?:(?<=\bam )|(?<=\bvom )|(?<=\bzum )|(?<=\bbis )|(?<=\bab )|(?<=\bden )|"
+        r"(?<=\bdem )|(?<=\bper ))(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?!\d)",
+        re.I,
     ),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?", re.I),
     re.compile(

@@ -9,6 +9,7 @@ So a phrasing taught in one language helps the others, and a synonym helps its f
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CONCEPTS: dict[str, str] = {
     "moneyback": r"refund|reimburs|money back|credit (it )?back|send (it |the money )?back|"
@@ -83,7 +84,24 @@ _DOUBT_AFTER = re.compile(
     r"たら|すると|すれば|の話|かどうか|迷|つもりはな|不要|結構|取り消|policy|fee|request)",
     re.IGNORECASE,
 )
-_PATTERNS = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _CONCEPTS.items())
+
+
+def without_accents(text: str) -> str:
+    """`text` with the accents of Latin letters dropped ("résilier", "zurück": "resilier",
+    "zuruck"), one character for one so that offsets still match; other scripts are kept."""
+    return "".join(_unaccented(ch) for ch in text)
+
+
+def _unaccented(ch: str) -> str:
+    if ch < "\u00c0" or ch > "\u024f":
+        return ch
+    decomposed = unicodedata.normalize("NFD", ch)
+    return decomposed[0] if len(decomposed) > 1 else ch
+
+
+_PATTERNS = tuple(
+    (name, re.compile(without_accents(p), re.IGNORECASE)) for name, p in _CONCEPTS.items()
+)
 
 
 def _reading_of(name: str, text: str, match: re.Match[str]) -> str:
@@ -100,9 +118,11 @@ def _reading_of(name: str, text: str, match: re.Match[str]) -> str:
 def concept_tokens(text: str) -> str:
     """The concept tokens the text contains, once per occurrence; a write concept is
     `_refund_`-like when asked, `…done_` when said of the past, `…doubted_` when negated
-    or hypothetical ("don't cancel", "if I cancel", "解約はしないで")."""
+    or hypothetical ("don't cancel", "if I cancel", "解約はしないで"). A concept is found with
+    or without its accents ("resilier", "kundigen"); how it is read, with them."""
+    plain = without_accents(text)
     return "".join(
         f" _{_reading_of(name, text, match)}_ "
         for name, pattern in _PATTERNS
-        for match in pattern.finditer(text)
+        for match in pattern.finditer(plain)
     )

@@ -13,7 +13,7 @@ from datetime import date
 
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
-from knowreply.agent.brains.rules._concepts import concept_tokens
+from knowreply.agent.brains.rules._concepts import concept_tokens, without_accents
 from knowreply.agent.brains.rules._references import find_invoice_numbers
 from knowreply.agent.intake.codes import find_codes
 
@@ -29,13 +29,14 @@ _ANCHOR = date(2026, 1, 1)
 
 
 def model_text(reading: str, asked: Iterable[str] = ()) -> str:
-    """What the model reads: lower case, links and ids as placeholders, every digit a 0,
-    then the entities, the concepts and the `asked` writes (`intake.requests` kinds)."""
+    """What the model reads: lower case without accents (people drop them: "resilier",
+    "kundigen"), links and ids as placeholders, every digit a 0, then the entities, the
+    concepts and the `asked` writes (`intake.requests` kinds)."""
     start = "\n".join(dict.fromkeys(reading[:MODEL_CHARS].splitlines()))
     text = _ADDRESS.sub(" address ", _URL.sub(" link ", start))
     marks = entity_tokens(text) + "".join(f" _asks_{kind}_ " for kind in sorted(asked))
     text = _STRIPE_ID.sub(lambda m: f" {m.group(1)}id ", text)
-    return _DIGIT.sub("0", text.lower()) + "\n" + marks + concept_tokens(text)
+    return _DIGIT.sub("0", without_accents(text.lower())) + "\n" + marks + concept_tokens(text)
 
 
 def entity_tokens(text: str) -> str:

@@ -11,6 +11,10 @@ customer, asking for the latest invoice, so no reply cap or per-sender ordering 
 `--processes N` is the worker's `--processes` (default: the worker's own, one per core on
 PostgreSQL); worker CPU counts all its processes, and is also shown with no work to do (queue
 polls and heartbeats, per second). Database commits per email: PostgreSQL only.
+Which limit binds: the share of the shared Stripe limiter's slots held, sampled every 20 ms
+(each of the test-mode key's 25 slots is held from before a request until 1 s after its
+answer, so at a latency L the limiter lets at most 25 / (1 s + L) requests a second through:
+19.2 at 300 ms), else the worker's CPU.
 `--profile F` records the worker's processes with py-spy during the 0 ms run (collapsed
 stacks in F; `pip install py-spy` first).
 """
@@ -22,6 +26,7 @@ import asyncio
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +49,7 @@ from sqlalchemy import func, select
 
 from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.config import Settings
-from knowreply.db.models import Message
+from knowreply.db.models import Message, StripeRateSlot
 from knowreply.db.session import transaction
 from knowreply.integrations.stripe import service
 from knowreply.logs import configure_logging
@@ -92,6 +97,9 @@ class Run:
     """Database transactions committed during the run, by every process (PostgreSQL)."""
     idle_cpu: float
     """The worker's CPU seconds per second with nothing to do (queue polls, heartbeats)."""
+    limiter_held: tuple[float, ...]
+    """Samples of the share of the account's Stripe limiter slots (window `test *`) held:
+    near 100 % most of the run means requests waited for a slot."""
 
     @property
     def per_second(self) -> float:
@@ -104,6 +112,21 @@ class Run:
     @property
     def requests_per_email(self) -> float:
         return self.stripe_requests / self.emails
+
+    @property
+    def stripe_ceiling(self) -> float:
+        """The most requests a second the shared limiter lets through at this latency: each
+        holds one of the account's slots from before it is sent until 1 s after its answer."""
+        return TEST_MODE_STRIPE_LIMIT / (1 + self.latency_ms / 1000)
+
+    @property
+    def held_mean(self) -> float:
+        return statistics.fmean(self.limiter_held or [0.0])
+
+    @property
+    def held_median(self) -> float:
+        """Robust to the run's start and end, when fewer emails are in flight."""
+        return statistics.median(self.limiter_held or [0.0])
 
     @property
     def commits_per_email(self) -> str:
@@ -264,6 +287,34 @@ def wait_until_handled(runtime: Runtime, total: int, timeout: float) -> None:
 
 
 @contextmanager
+def limiter_sampling(runtime: Runtime, every: float = 0.02) -> Iterator[list[float]]:
+    """Samples, every `every` s, the share of the account's limiter slots (window `test *`)
+    held by a request in flight or in its 1 s after."""
+    samples: list[float] = []
+    stop = threading.Event()
+    slots = StripeRateSlot.__table__.c
+    overall = slots.window == "test *"
+    total = select(func.count()).where(overall)
+    held = select(func.count()).where(overall, slots.free_at > sa.bindparam("now"))
+
+    def sample() -> None:
+        with runtime.engine.connect() as connection:
+            size = int(connection.execute(total).scalar_one())
+            while not stop.wait(every):
+                busy = int(connection.execute(held, {"now": time.time()}).scalar_one())
+                connection.rollback()
+                samples.append(busy / size if size else 0.0)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield samples
+    finally:
+        stop.set()
+        sampler.join()
+
+
+@contextmanager
 def profiling(pid: int, into: str | None) -> Iterator[None]:
     """py-spy samples every thread of the worker's processes (cProfile would see one)."""
     if into is None:
@@ -352,8 +403,9 @@ async def _measure(
         control.clear_requests()  # type: ignore[attr-defined]
         replies_before, commits_before = sink.received, commits(runtime)
         cpu_before, started = cpu_seconds(worker.pid), time.perf_counter()
-        await send_all(smtp.host, smtp.port, warmup, emails)
-        await asyncio.to_thread(wait_until_handled, runtime, warmup + emails, 600)
+        with limiter_sampling(runtime) as held:
+            await send_all(smtp.host, smtp.port, warmup, emails)
+            await asyncio.to_thread(wait_until_handled, runtime, warmup + emails, 600)
         seconds, cpu = time.perf_counter() - started, cpu_seconds(worker.pid) - cpu_before
         commits_after = commits(runtime)
         control.latency(0)  # type: ignore[attr-defined]
@@ -372,6 +424,7 @@ async def _measure(
         outcomes(runtime),
         transactions,
         idle,
+        tuple(held),
     )
 
 
@@ -387,16 +440,17 @@ def outcomes(runtime: Runtime) -> dict[str, int]:
 
 
 def binding_limit(run: Run, processes: int) -> str:
-    stripe_share = run.requests_per_email * run.per_second / TEST_MODE_STRIPE_LIMIT
+    """Stripe's rate when the shared limiter had 90 % of its slots held or more for most of
+    the run (requests waited for one), else the worker's CPU when its processes were busy."""
     cpu_share = run.worker_cpu / run.seconds
     usable = min(processes, os.cpu_count() or 1)  # one process holds ~1 core (the GIL)
-    if stripe_share >= 0.9:
-        return f"Stripe's rate ({stripe_share:.0%} of {TEST_MODE_STRIPE_LIMIT}/s)"
+    if run.held_median >= 0.9:
+        return f"Stripe's rate (median share of the limiter's slots held: {run.held_median:.0%})"
     if cpu_share >= 0.8 * usable:
         return f"worker CPU ({cpu_share:.2f} cores busy, {processes} processes)"
     return (
-        f"neither CPU ({cpu_share:.2f} cores) nor Stripe's rate ({stripe_share:.0%}): "
-        "the machine's other load, the database or the queue"
+        f"neither CPU ({cpu_share:.2f} cores) nor Stripe's rate (median share of the limiter's "
+        f"slots held: {run.held_median:.0%}): the machine's other load, the database or the queue"
     )
 
 
@@ -439,6 +493,21 @@ def main() -> None:
         print(f"outcomes at {run.latency_ms} ms (with the warm-up's): {run.outcomes}")
     fast, slow = runs
     print(f"latency hidden by concurrency: {slow.per_second / fast.per_second:.0%} (target >= 80%)")
+    for run in runs:
+        print(
+            f"Stripe limiter at {run.latency_ms} ms: slots held {run.held_mean:.0%} on average, "
+            f"median {run.held_median:.0%}; "
+            f"ceiling {run.stripe_ceiling:.1f} requests/s = "
+            f"{run.stripe_ceiling / run.requests_per_email:.2f} emails/s at "
+            f"{run.requests_per_email:.2f} requests/email, reached "
+            f"{run.per_second * run.requests_per_email / run.stripe_ceiling:.0%}"
+        )
+    most = slow.stripe_ceiling / slow.requests_per_email / fast.per_second
+    print(
+        f"  (each of the {TEST_MODE_STRIPE_LIMIT} slots is held from before a request until 1 s "
+        f"after its answer; at {slow.latency_ms} ms the ceiling allows at most {min(most, 1):.0%} "
+        "of the 0 ms rate)"
+    )
     print(f"target 10 emails/s at 0 ms: {fast.per_second / 10:.0%} of it")
     print(f"binding limit at 0 ms: {binding_limit(fast, processes)}")
     print(f"binding limit at {slow.latency_ms} ms: {binding_limit(slow, processes)}")

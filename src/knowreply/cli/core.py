@@ -118,6 +118,7 @@ def _work(
     import structlog
 
     from knowreply import durable
+    from knowreply.agent.warm import warm_up
     from knowreply.notifications.notifier import Notifier
     from knowreply.pipeline.intake import sweep
     from knowreply.pipeline.liveness import Liveness, beat, log_recovered
@@ -130,6 +131,7 @@ def _work(
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    warm_up()  # before any work is taken, recovered work included
     bind_runtime(rt)
     executor = durable.executor_id(rt.settings)
     beat(rt, executor)

@@ -1,0 +1,17 @@
+"""Loading what every answered email needs, before a worker process takes any work.
+
+The agent loads lazily (the CLI starts fast without it), and the intent model is read once
+per process. A worker that has not loaded them yet takes up to 16 emails at its first poll
+and holds all of them while it loads (about 2 s of CPU: the agent's imports, scikit-learn,
+the model's arrays), though another worker process could have handled them meanwhile.
+"""
+
+from __future__ import annotations
+
+
+def warm_up() -> None:
+    """Import the agent and load the intent model, as the first email would."""
+    from knowreply.agent import runner  # noqa: F401 (imported for its side effect: loaded)
+    from knowreply.agent.brains.rules.intent_model import shared_model
+
+    shared_model().guess("warm up", frozenset())

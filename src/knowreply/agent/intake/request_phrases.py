@@ -495,7 +495,8 @@ link, unless a link or a page is named."""
 SUBJECT_DISOWNED = re.compile(
     r"\b(wrong|ignore( the)?|disregard( the)?) subject( line)?\b|件名(は|を)?(間違|無視)|"
     r"\basunto (equivocado|incorrecto)\b|\bignor\w* el asunto\b|"
-    r"\b(mauvais |erreur d'|erreur dans l')objet\b|\bignor\w* l'objet\b|\bfalsche[rn]? betreff\b|\bbetreff ignorieren\b",
+    r"\b(mauvais |erreur d'|erreur dans l')objet\b|\bignor\w* l'objet\b|"
+    r"\bfalsche[rn]? betreff\b|\bbetreff ignorieren\b",
     _I,
 )
 """The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""

@@ -914,3 +914,131 @@ def test_a_near_miss_in_other_words_asks_for_no_write(text: str) -> None:
 def test_a_card_to_fix_beside_a_payment_link_is_no_portal_ask() -> None:
     text = "send me a pay link pls, my card failed and i wanna fix it today"
     assert read_requests(text).kinds == {"payment_link"}
+
+
+# Stopping the plan however it is said, in the writer's own words (issue 10: cancellations
+# read as plan questions or handed to a person because the check refused the ask).
+CANCELLATIONS_ASKED = [
+    "Please cancel my account.",
+    "Quit my plan. Thx.",
+    "Opt me out of the annual renewal please.",
+    "Take me off the monthly plan, I don't want it renewed.",
+    "I don't need the Pro plan anymore. Please stop it from charging.",
+    "I no longer wish to continue the service after this billing cycle.",
+    "I won't be renewing. Please stop the auto-billing.",
+    "we r done, stop the billing thx",
+    "Kindly arrange for billing to stop.",
+    "Can you make it so my plan just ends at the end of this month?",
+    "Please don't let the Lite plan renew next cycle.",
+    "Please make sure the subscription doesn't carry on.",
+    "Could you flip the auto-renewal setting off for me? I'm not continuing.",
+    "Please cut off my subscription, the project it was for is over.",
+    "Would you be able to stop my plan renewing? I won't need it after this month.",
+    "I not want renewal, please stop before next payment.",
+    "Want to unsubscribe from the pro plan, no more charges",
+    "money back for december + stop it renewing. that's all",
+    "I'm done with the service, please stop it",
+    "Auto-renew is on. Please turn it off.",
+    "次回の更新は不要です。",
+    "今月末で解約します。",
+    "自動更新の停止をお願い申し上げます。",
+    "月額プランですが、プロジェクトが終わったので月末で止めてもらえますか。",
+    "契約が自動で延長されないようにお願いします。",
+    "Oigan, ya no me cobren el plan familiar, lo cerramos.",
+    "Les solicito suspender los cobros recurrentes a mi tarjeta.",
+    "Buenas, no me renueven en febrero, gracias.",
+    "Que no me cobren más a partir del próximo mes.",
+    "Je ne souhaite plus renouveler mon abonnement.",
+    "Bonjour, ne renouvelez pas en février merci.",
+    "Désabonnez-moi avant que vous commenciez à me facturer.",
+    "Plus de renouvellement pour moi, merci.",
+    "Ich bin raus. Bitte keine Abbuchungen mehr.",
+    "Bitte beenden Sie das Abonnement zum Ende der laufenden Periode.",
+    "Stoppt die Lastschrift ab Januar, ich brauch das nicht mehr.",
+    "Nein danke, keine Verlängerung.",
+    "Ich brauch das Premium-Abo nicht mehr, bitte vor der nächsten Abbuchung beenden.",
+    "Hallo, bitte schaltet die automatische Verlängerung bei mir aus.",
+    "Ich bin raus. Bitte nicht wieder verlängern.",
+    "Mein Vertrag soll sich nicht automatisch verlängern.",
+    "Wir bitten Sie, den Vertrag nicht über das Laufzeitende hinaus zu verlängern.",
+    "Könnten Sie dafür sorgen, dass sich mein Abo nicht verlängert?",
+    "Hört bitte ab nächstem Monat auf, mir Geld abzubuchen.",
+    "Schluss mit dem Abo, danke.",
+    "Bitte keine automatische Verlaengerung.",
+    "Je quitte votre service, évitez tout prélèvement futur.",
+    "Je ne veux plus de l'abonnement : à partir du mois prochain, plus aucun débit.",
+    "Bonjour, je ne souhaite pas que mon abonnement soit reconduit le mois prochain. Merci.",
+    "Nous vous prions de ne procéder à aucun renouvellement à la date anniversaire.",
+    "Merci de ne plus effectuer aucun prélèvement sur notre compte.",
+    "Me borro. Que no se vuelva a renovar.",
+    "Les comunicamos que no deseamos renovar el contrato del servicio.",
+    "Mediante el presente solicito la baja de mi suscripción.",
+    "会社を畳むので、契約を終わらせてください。",
+    "もう契約を続けるつもりはないので、更新手続きはしないでください",
+    "もう十分です。継続しません。止めてください。",
+    "更新はしなくていいです。今回で終わりにしてください。",
+    "毎年自動で更新されるのを止めたい。",
+    "自動課金 stop でお願いします",
+    # the brief's own examples, and a polite "if you can" that sets no condition
+    "I'd like to end my membership.",
+    "please don't renew",
+    "we no longer need the service, close the account",
+    "turn off auto-renew",
+    "I want stop my subscribe",
+    "Cancel my subscription if you can, thanks.",
+]
+
+
+@pytest.mark.parametrize("text", CANCELLATIONS_ASKED)
+def test_a_cancellation_said_in_other_words_is_read(text: str) -> None:
+    assert "cancellation" in read_requests(text).kinds
+
+
+CANCELLATIONS_NOT_ASKED = [
+    # a threat conditional on the company's failure asks nothing now
+    "Please cancel my plan if you can not fix it.",
+    "Please cancel my plan if you can't fix it.",
+    "Cancel my subscription if you couldn't sort it out by Friday.",
+    # a pronoun with no plan in the email
+    "Turn it off.",
+    "The dark mode is ugly. Turn it off please.",
+    "Stop it.",
+    "メールを止めてください。",
+    "止めてください。",
+    # an earlier message quoted, or someone else's wish
+    "I replied: please cancel my plan.",
+    "Quoting my previous message: please cancel my subscription.",
+    "Any news?\nMy last email said:\nPlease cancel my plan.\n\nThanks",
+    "Please disregard the email I sent asking you to stop my subscription.",
+    "My colleague wants to cancel his subscription, can you do it?",
+    "My co-founder wants to stop our plan, I want to keep it. Don't do anything yet.",
+    "Our CFO wants to cancel the plan.",
+    # something else stopped, done, or not wanted
+    "Please stop the billing error on my card.",
+    "Cancel my 10am with Priya please, I'll reschedule.",
+    "refnd plz, charged after I canceld",
+    "I don't want the renewal charged to my old card.",
+    "Remove me from the mailing list please.",
+    "Take a look at my subscription please.",
+    "I'd like to finish the trial before deciding.",
+    "解約しますか？",
+    "解約は不要です。プランの状況を教えてください。",
+    "ウェビナーの申し込みをキャンセルしたいです。",
+    "Hola, necesito cancelar la sesión de onboarding de mañana.",
+    "No me cobren dos veces por favor.",
+    "Annulez le débit d'hier svp et recréditez ma carte.",
+    "Je ne veux pas annuler, je veux juste savoir la date.",
+    "Pourquoi ne renouvelez-vous pas mon abonnement ?",
+    "Stornieren Sie bitte meine Bestellung.",
+    "Ich habe vor, das Abo zu kündigen. Wann endet es?",
+    "Keine Abbuchung erhalten?",
+    "Keine Verlängerung der Frist nötig, danke.",
+    "No renewal reminder was sent to me.",
+    "通知を止めてください。",
+    "今回で最後にしてください。",
+]
+
+
+@pytest.mark.parametrize("text", CANCELLATIONS_NOT_ASKED)
+def test_a_cancellation_near_miss_is_not_asked(text: str) -> None:
+    assert "cancellation" not in read_requests(text).kinds

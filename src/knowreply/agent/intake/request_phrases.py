@@ -31,7 +31,8 @@ _PLAN = (
 )
 _STOP_VERB = (
     r"(stop|end|terminate|discontinue|close( out)?|shut( down)?|quit|halt|kill|wind down|"
-    r"deactivate|cease|withdraw from|put an end to|turn off|switch off|opt out of)"
+    r"deactivate|cease|withdraw from|put an end to|turn off|switch off|opt out of|cut off|"
+    r"pull the plug on)"
 )
 _MONEY = (
     r"(it|them|one|ones|(the )?(money|funds|cash|payments?|charges?|fees?|amounts?|difference|"
@@ -44,7 +45,9 @@ _CANCEL_GRAMMAR = (
     # ... or + a pronoun that stands for it: "stop it", "end it.", "turn it off", "shut it down"
     r"\b(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)"
     r"( down| off)?\b(?! (from|for) )" + _NOT_A_DUPLICATE + r"|"
-    r"\b(turn|switch) (the |my |our )?(\w+ )?" + _PLAN + r" off\b|"
+    r"\b(turn|switch|flip) (the |my |our )?(\w+ )?"
+    + _PLAN
+    + r"( settings?| options?| toggle)? off\b|"
     r"\b(termination|discontinuation|closure|closing|end) of (my |our |the |this )(\w+ )?"
     + _PLAN
     + r"\b|"
@@ -58,36 +61,69 @@ _CANCEL_GRAMMAR = (
     r"\b" + _NOT_A_DUPLICATE + r"|\b(bill|charge)( me| us)? no more\b|"
     # the plan not going on: "please don't let this renew", "won't be continuing", "no renewal"
     r"\b(do not|don't|dont|not to|doesn't|does not|won't|will not|must not|mustn't|"
-    r"shouldn't|should not|not|never) (be |let (it|this|that|them|(my|our|the) \w+) )?"
-    r"(auto-?)?(renew(s|ing)?|roll(s|ing)? (it )?over|convert(s|ing)?|continu(e|es|ing)|"
-    r"extend(s|ing)?)\b|\bno (auto-?)?renewal\b|"
+    r"shouldn't|should not|not|never) (be |let (it|this|that|them|(my|our|the) (\w+ )?\w+) )?"
+    r"(auto-?)?(renew(s|ing)?|roll(s|ing)? ((it|(my|our|the|this) (\w+ )?" + _PLAN + r") )?over|"
+    r"convert(s|ing)?|continu(e|es|ing)|extend(s|ing)?|carr(y|ies|ying) on)\b|"
+    r"\bno (auto-?)?renewal\b|"
     r"\b(no longer|don't|do not|dont) (wish|want|need|intend) to (continue|renew|keep|stay)\b|"
     # wanting it ended: "I want my membership ended", "we'd like the subscription discontinued"
     r"\b(want|like|need|wish) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r")"
     r" (to be )?(ended|stopped|cancell?ed|terminated|discontinued|closed|shut down|turned off|"
     r"switched off|deactivated)\b|\bwant out\b|"
     r"\b(make sure|ensure)\b[^.?!]{0,40}\b(ends|stops|is (ended|stopped|cancell?ed|terminated|"
-    r"closed|turned off))\b"
+    r"closed|turned off))\b|"
+    # taken off the plan: "opt me out of the renewal", "take me off the monthly plan"
+    r"\b(opt|take|withdraw|remove|drop) (me|us) (out of|off|from) (my |our |the |this |that )?"
+    r"([\w€$£-]+ ){0,2}" + _PLAN + r"\b|"
+    # kept from going on: "stop it from charging", "keep my plan from renewing"
+    r"\b(stop|prevent|keep) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r") from "
+    r"(auto-?)?(charging|billing|renewing|debiting|taking|rolling over|continuing|converting)\b"
+    + _NOT_A_DUPLICATE
+    + r"|"
+    # the billing stopped: "stop the billing", "cease the auto-billing"
+    r"\b(stop|end|cease|halt|kill|terminate|discontinue) (the |all |my |our |any )?(auto-?|"
+    r"recurring |automatic |monthly )?billing\b(?! (error|issue|problem|mistake|cycle|period|"
+    r"date|address|details|info\w*|e-?mail|contact|portal|page|history))" + _NOT_A_DUPLICATE + r"|"
+    # arranged to end: "arrange for billing to stop", "make it so my plan ends"
+    r"\b(arrange|see to it|make it so)\b[^.?!]{0,40}\b(ends|stops|to (stop|end|cease)|to be "
+    r"(ended|stopped|cancell?ed|terminated|discontinued|closed|turned off))\b|"
+    # not wanting the renewal: "I not want renewal", "we don't need the auto-renewal"
+    r"\b(i|we) (do not|don't|dont|not|no longer) (want|need) (the |any |a )?(auto-?)?renewal\b"
+    r"(?! (to|on|of|date|notice|reminder|e-?mail|fee|price|charge|invoice|receipt))"
 )
 """Asking the plan to stop, by its grammar rather than its keyword: a stop verb and the plan
 (or "it"), no more money taken, the plan not going on, wanting it ended."""
 _CANCEL_GRAMMAR_JA = (
     r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
-    r"プラン|サブスク\w*|有料会員|会員|定期便|利用|継続)(は|を|も)?(ストップ|stop|停止|止め|とめ|"
+    r"プラン|サブスク\w*|有料会員|会員|定期便|利用|継続)(は|を|も|の)?(ストップ|stop|停止|止め|とめ|"
     r"やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
     r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
     r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
-    r"利用を終え|継続(なし|しない)"
+    r"利用を終え|継続(なし|しない)|"
+    # kept from renewing: "自動で更新されないように", "請求が始まらないようにして"
+    r"(自動で|自動的に)?(更新|延長|課金|請求)(され|を行わ|し)ない(よう|ように)|"
+    r"(請求|課金)(が|は)?始まらない|継続しません|かいやく|"
+    r"(契約|プラン|サブスク|会員)を終わら|更新手続き(は|を)?しない|更新(は|を)?しなくて(いい|結構|大丈夫)|"
+    r"(更新|課金|請求)(される|す?る)の(を)?(止め|停止|やめ)|(自動課金|課金|自動更新)\s?(stop|ストップ)|"
+    r"(?:^|(?<=[、,\s]))(今回|今月|今期|月末|今年の分|期限)で(最後|終わり)にして|"
+    # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
+    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう))(止め|とめ|停止し|ストップし)て"
+    r"(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))"
 )
+"""Asking the plan to stop in Japanese by its grammar: what is charged stopped or not needed,
+not renewed, or stopped with the object left unsaid (read only beside a plan,
+`PRONOUN_CANCELLATION`)."""
 _CANCEL_GRAMMAR_ES = (
     r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen|carguen|debiten|facturen|"
-    r"prorroguen)\b|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
+    r"prorroguen)\b(?![^.?!,]{0,30}\b(dos veces|doble|duplicad\w*|de m[áa]s)\b)|"
+    r"\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
     r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e)|quit(ar|en|e|ad)|"
     r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)) (los |las |el |la |mi |"
     r"mis |cualquier |todo )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|d[ée]bitos?|pagos?|recibos?|"
     r"suscripci[oó]n|plan)\b|"
     r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
     r"\bque no se (vuelva a )?(renueve|renueven|cobre|cobren|debite|prorrogue)\b|"
+    r"\bque no se vuelva a (renovar|cobrar)\b|"
     r"\bnada de cobros\b|\bsin renovaci[oó]n\b|\bpong(an|a|amos) fin a\b|"
     r"\b(salir(me|nos)?|borrar(me|nos)?|me borro|me salgo) (del|de la|de mi)\b|\bdesuscrib\w*|"
     r"\bd[ée]n(la|lo|me|nos)? de baja|\bdoy de baja|\bsolicit\w* (la )?baja"
@@ -102,7 +138,12 @@ _CANCEL_GRAMMAR_FR = (
     r"renouvellement|reconduction|abo|abonnement|forfait|compte|offre|frais|paiements?|"
     r"pr[ée]lever|d[ée]biter)\b(?! gratuit)|\b(arr[êe]tez|stoppez) tout\b|"
     r"\b(plus|pas|aucun) de (renouvellement|pr[ée]l[èe]vements?|reconduction|frais|paiements?)\b|"
-    r"\bplus aucun (paiement|pr[ée]l[èe]vement)|\bsans reconduction\b|"
+    r"\bplus aucun (paiement|pr[ée]l[èe]vement|d[ée]bit)|\bsans reconduction\b|"
+    r"\b(ne (plus |pas )?([\w-]+ ){0,2}(à |a )?)?aucune? (renouvellement|reconduction|"
+    r"pr[ée]l[èe]vement)|"
+    r"\b[ée]vit\w* (tout |les |le )?(\w+ )?(pr[ée]l[èe]vements?|d[ée]bits?|renouvellement|frais)\b|"
+    r"\bne (veux|souhaite|souhaitons|voulons) pas que\b[^.?!]{0,40}\b(soit|soient) (reconduit|"
+    r"renouvel[ée]|prolong[ée])|"
     r"\bne (veux|souhaite|souhaitons|voulons|souhaiterais) (pas|plus) (être )?(renouveler|"
     r"poursuivre|continuer|prolonger|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
     r"\b(ne soit pas|pas [êe]tre) (reconduit|renouvel[ée])\w*|\bquitter (l'|le |la |mon |ma )"
@@ -112,7 +153,19 @@ _CANCEL_GRAMMAR_DE = (
     r"verl[äa]ngerung\w*|"
     r"belast\w*)|\bnicht (mehr )?(belasten|abbuchen|einziehen|verl[äa]ngern)\b|"
     r"\b(widerruf\w*) (\w+ )?(die |das |meine |unsere )?(einzugserm[äa]chtigung|lastschrift\w*|"
-    r"sepa-?mandat)"
+    r"sepa-?mandat)|"
+    # not renewed, however the verb sits: "nicht wieder verlängern", "nix mehr abbuchen"
+    r"\bnicht (mehr |wieder |automatisch )*verl[äa]ngern\b|\bnix mehr (abbuchen|verl[äa]ngern|"
+    r"einziehen)\b|\bkeine (automatische |weitere )?verl(ä|ae|a)ngerung\b|"
+    r"\bnicht\b[^.?!,]{0,40}\bzu verl[äa]ngern\b|"
+    r"\bdass sich\b[^.?!]{0,30}\bnicht (mehr |automatisch )*verl[äa]ngert\b|"
+    # the verb first: "beenden Sie das Abo", "stoppt die Lastschrift", "Schluss mit dem Abo"
+    r"\b(beend\w*|stopp\w*|deaktivier\w*|schluss mit) (sie |ihr )?(bitte )?(die |den |das |dem |"
+    r"mein\w* |unser\w* )?(\w+ )?" + _SUB_DE + r"\b|"
+    # a separable verb around the plan: "schaltet die Verlängerung aus", "nehmt sie raus"
+    r"\b(schalt\w*|stell\w*)\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*|abbuchung\w*|lastschrift\w*)"
+    r"\b[^.?!,]{0,20}\b(aus|ab|ein)\b|"
+    r"\bnehm\w*\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*)\b[^.?!,]{0,20}\b(raus|heraus)\b"
 )
 _REFUND_GRAMMAR = (
     # a giving verb, the money, "back": "put one of them back", "I'd like £18 back"
@@ -236,12 +289,13 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
         r"\barr[êe]t(er|ez) (de )?(me |nous |le |la |l')?(pr[ée]lever|renouveler)|"
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
-        r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
+        r"\b(auf)?k[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
         + _SUB_DE
         + r"\s+(\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|deaktivieren|abschalten|"
         r"ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\bh[öo]r(t|en sie) (bitte )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|zu verl[äa]ngern)|"
+        r"\bh(ö|oe|o)r(t|en sie)\b[^.?!]{0,30}\bauf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
+        r"zu verl[äa]ngern)|"
         r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
         r"(abbuchung\w*|lastschrift\w*)|\bverl[äa]ngern sie (\w+ ){0,3}nicht( mehr)?\b|"
         r"\b(keine|nichts) (weiteren? )?(mehr )?(abbuchung\w*|abbuchen|zahlungen einziehen)|"
@@ -320,6 +374,24 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     ),
 }
 
+PRONOUN_CANCELLATION = re.compile(
+    r"(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)( down| off)?|"
+    r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|"
+    r"(今回|今月|今期|月末|今年の分|期限)で(最後|終わり)にして",
+    _I,
+)
+"""A cancellation said with a pronoun ("Turn it off", "Stop it"): it stands for the plan only
+in an email that speaks of one (`PLAN_CONTEXT`)."""
+PLAN_CONTEXT = re.compile(
+    r"\b(subscri\w*|plans?|membership|trial|renew\w*|auto-?renew\w*|auto-?pay\w*|billing|billed|"
+    r"bills?|charg\w*|payments?|pay|paying|paid|service|d[ée]bit\w*|payer|pagar|zahlen|contract|licen[cs]es?|monthly|yearly|annual\w*|"
+    r"suscripci[oó]n|membres[ií]a|renovaci[oó]n|cobr\w*|cargos?|pagos?|abonnement|forfait|"
+    r"renouvel\w*|reconduction|pr[ée]l[èe]v\w*|factur\w*|paiements?|abo\w*|mitgliedschaft|"
+    r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*)\b|"
+    r"契約|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
+    r"トライアル|無料期間",
+    _I,
+)
 KEYWORDS: frozenset[str] = frozenset(
     [
         "cancel",
@@ -381,7 +453,10 @@ CONTRAST = re.compile(
 )
 """Where one clause gives way to another: a request word asks only in its own clause ("I
 won't cancel, but tell me my plan" asks for the plan, not a cancellation)."""
-NAME_LINE = re.compile(r"^(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}[A-ZÀ-Þ&][\w'&.-]*\W*$")
+NAME_LINE = re.compile(
+    r"^(?!\W*(?i:kein\w*|nichts?|no|pas|plus|schluss)\s)(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}"
+    r"[A-ZÀ-Þ&][\w'&.-]*\W*$"
+)
 """A line of capitalised words only: a name in a signature ("Refund Logistics Ltd."), not
 an imperative."""
 NEGATION_BEFORE = re.compile(
@@ -420,13 +495,14 @@ INDIRECT_QUESTION = re.compile(
 """An indirect question ("confirm whether the last payment went through", "bestätigen Sie,
 ob…", "confirmez-moi si…"): its "if" asks something, it sets no condition on the rest."""
 POLITE = re.compile(
-    r"\b(if (at all )?possible|if you (can|could|don't mind)|if that's (ok|okay|alright)|"
+    r"\b(if (at all )?possible|if you (can|could)(?!\s*not\b|n't|'t\b)|if you don't mind|"
+    r"if that's (ok|okay|alright)|"
     r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b|"
     r"(?<=grateful )if\b|(?<=appreciate it )if\b",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
 UNCERTAIN = re.compile(
-    r"\b(is it possible|would it be possible|possible to|are you able to|able to|"
+    r"\b(is it possible|would it be possible|possible to|are you able to|(?<!you be )able to|"
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
     r"does|"
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
@@ -511,7 +587,7 @@ REPORTED = re.compile(
     r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
     r"initiated|accepted|confirmed)\b|"
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
-    r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
+    r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will(?! not)|we'll|you will|"
     r"you'll|they will|they'll|"
     r"(e-?mail|mail|message|letter|notice|courriel|correo|mensaje|nachricht|brief) (that |which |"
     r"qui |que |die |das )?(me |mich |us )?(asks?|asked|asking|tells?|told|says?|demande|pide|"
@@ -538,7 +614,7 @@ REPORTED = re.compile(
     _I,
 )
 DONE = re.compile(
-    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|d[ée]sactiv(é|ee)e?s?|"
+    r"^(refunded|reimbursed|cancell?e?d|unsubscribed|reversed|paid|d[ée]sactiv(é|ee)e?s?|"
     r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
     r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
     r"rembours(é|ee)e?s?|annul(é|ee)e?s?|r[ée]sili(é|ee)e?s?|"
@@ -574,17 +650,21 @@ CANCEL_OTHER_THING = re.compile(
     r"training|session|class|course|lesson|workshop|interview|invitation|onboarding|"
     r"cancell?ation|"
     r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
-    r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
+    r"ticket|slot|\d{1,2}(:\d\d)?\s?(am|pm|o'clock))\b|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
     r"promo\w*|marketing|werbe\w*)\b|"
     r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ ){0,3}(newsletters?|mailing|"
     r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
-    r"^\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
+    r"^(?!(kein\w*|nichts?|stopp\w*|beend\w*|einstell\w*|suspend\w*|deten\w*|par(ar|en|e)|"
+    r"cort\w*|solicit\w*|ped\w*|tramit\w*)\s)\w*\s+(sie\s+)?(bitte\s+)?"
+    r"(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"un |une |una |ein |eine |einen |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
     r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
     r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
+    r"sesi[óo]n|clase|curso|evento|s[ée]ance|cours|[ée]v[ée]nement|r[ée]union|d[ée]bit(?!s)|"
+    r"sitzung|kurs|schulung|veranstaltung|"
     r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail))",
@@ -602,7 +682,8 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
     r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
     r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
-    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
+    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account (access|data|deletion|login|password|"
+    r"settings|details|e-?mail)|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
     r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
@@ -619,18 +700,21 @@ UNDO_BEFORE = re.compile(
 FUTURE_BEFORE = re.compile(
     r"\b(going to|gonna|plan(ning)? to|intend(ing)? to|about to|i'll|we'll|i will|we will|"
     r"will probably|probably|expect to|voy a|vamos a|pienso|planeo|je vais|nous allons|"
-    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|vor,?)\b[^.?!,]{0,30}$",
+    r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|"
+    r"ha(be|ben|b) (\w+ ){0,2}vor,?)\b[^.?!,]{0,30}$",
     _I,
 )  # "I'm going to cancel next month, please send the invoice": an intention, not a request
 PAST_ATTEMPT_BEFORE = re.compile(
     r"\b(asked|tried|forgot|meant|wanted|attempted|requested|was going|had planned) (you |them )?"
     r"to\s+(\w+\s+)?$|"
     r"\b(intent[ée] |olvid[ée] |essay[ée] de |oubli[ée] de |voulu |versucht,? |vergessen,? )"
-    r"(\w+\s+)?$",
+    r"(\w+\s+)?$|"
+    r"\b(e-?mail|message|mail|letter|note|ticket)\b[^.?!]{0,30}\b(asking|telling|requesting) "
+    r"(you |them )?to\s+(\w+\s+)?$",
     _I,
 )  # "I asked to stop before the renewal", "I forgot to turn it off": a past attempt, reported
 SOMEONE_ELSE_WANTS_BEFORE = re.compile(
-    r"\b((my|our|his|her|their) (\w+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
+    r"\b((my|our|his|her|their) ([\w-]+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
     r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
     r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$",
     _I,
@@ -647,7 +731,7 @@ INFO_BEFORE = re.compile(
     r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
     r"(a )?cop(y|ies) of|credit notes? (for|of)|"
-    r"dec\w*|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
+    r"dec[ií](r\w*|dme|me|nos)|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
     r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
     r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
     r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat)\b"
@@ -755,12 +839,12 @@ OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
-    r"配信|通知|申請|依頼|リクエスト)\s*(を|は|も|の)?\s*$",
+    r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
-    r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—]\s*)"
+    r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)"
     r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
     r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
     r"deactivate|cease|discontinue|halt|put an end to)\b|"
@@ -770,12 +854,16 @@ REQUEST = re.compile(
     r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
     r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
     r"terminated)\b|\b(i'd|i would|we'd|we would) be (very |most )?grateful\b|"
-    r"(^|[,;:]\s*|\b(y|et|und)\s+)(no (me |nos )?)?(cobren|dejen|paren|detengan|suspendan|corten|"
+    r"(^|[,;:]\s*|\b(y|et|und|que)\s+)(ya )?(no (me |nos )?)?(cobren|renueven|dejen|paren|detengan|"
+    r"suspendan|corten|"
     r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
-    r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar)\b|"
-    r"\b(les (pido|solicito|ruego|comunico)|solicitamos|pedimos|exigimos|(por medio de|mediante) "
+    r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar|d[ée]sabonnez|r[ée]siliez|"
+    r"annulez|[ée]vitez)\b|"
+    r"\b(les (pido|solicito|ruego|comunico|comunicamos)|no (quiero|deseo|deseamos|queremos)|"
+    r"nous vous informons|nous (souhaitons|voulons|voudrions|aimerions)|solicitamos|pedimos|"
+    r"exigimos|(por medio de|mediante) "
     r"(la|el) presente|par la pr[ée]sente|je soussign[ée]|(nous|je) (vous )?(demandons|prions|"
     r"remercions de|sollicite|sollicitons)|je (veux|souhaite|voudrais) que|hiermit|ich k[üu]ndige|"
     r"wir k[üu]ndigen|(wir|ich) fordern?|fordere)\b|"
@@ -793,11 +881,12 @@ REQUEST = re.compile(
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
+    r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
     r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul)(an|en|[áa]is|[ée]is)\b|"
     r"\bvous (me |nous )?(rembours|rend|annul|r[ée]sili|arr[êe]t)ez\b|"
-    r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|"
+    r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|\b(wir|ich) bitten? sie\b|"
     # the act said in the first person: "je résilie mon abonnement", "ich beende das Abo"
     r"\b(je (r[ée]silie|annule|me d[ée]sabonne|mets fin)|nous (r[ée]silions|annulons)|"
     r"(yo )?(cancelo|anulo|me doy de baja)|ich (beende|storniere))\b|"
@@ -817,7 +906,25 @@ REQUEST = re.compile(
     r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
     r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
     r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
-    r"beend\w+|schick\w+|senden)\b",
+    r"beend\w+|schick\w+|senden)\b|"
+    # taking oneself off the plan, said short: "Quit my plan.", "Opt me out of the renewal"
+    r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
+    r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
+    # the writer not going on: "I no longer wish to continue", "we won't be renewing"
+    r"\b(i|we)( really| truly)? (no longer|do not|don't|dont|not) (want|wish|need|intend)\b|"
+    r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"
+    r"(renewing|continuing)\b|"
+    # a verbless "no renewal" as its own clause: "Nein danke, keine Verlängerung."
+    r"(^\W*|[,;:]\s*)(no (more |further )?(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
+    r"abbuchung(en)?|lastschrift(en)?)( mehr)?|(pas|plus) de (renouvellement|pr[ée]l[èe]vements?)|"
+    r"sin renovaci[oó]n|nada de cobros)(\s*(pour moi|für mich|for me))?(,?\s*(please|pls|thanks|"
+    r"thank you|merci|danke|bitte|gracias))?\W*$|"
+    # the writer's own "no more" in French: "je ne souhaite plus renouveler", "ne renouvelez pas"
+    r"\b(je|nous) (ne )?(veux|souhaite|souhaiterais|voudrais|voulons|souhaitons) (pas|plus)\b|"
+    r"\b(je ne renouvelle|nous ne renouvelons)\b|"
+    r"\bne (me |nous |le |la |l')?(renouvelez|pr[ée]levez|facturez|d[ée]bitez|reconduisez)\b(?!-)|"
+    r"^\W*(stopp(t|en sie)|schalt(et|en sie)|nehm(t|en sie)|schluss mit)\b|"
+    r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b",
     _I,
 )
 TOPIC = re.compile(

@@ -204,11 +204,17 @@ def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _asks(
-    kind: WriteKind, sentence: str, *, terse: bool = False, own_account: bool = False
+    kind: WriteKind,
+    sentence: str,
+    *,
+    terse: bool = False,
+    own_account: bool = False,
+    plan_context: bool = True,
 ) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
     or "Cancel my plan") needs no request word, but must not be a question. In a Japanese
-    email about the writer's `own_account`, an ability question ("返金できますか") asks."""
+    email about the writer's `own_account`, an ability question ("返金できますか") asks. A
+    pronoun ("Turn it off") cancels only in an email with a `plan_context`."""
     sentence = phrases.POLITE.sub(" ", sentence)
     if phrases.HYPOTHETICAL.search(
         _without_indirect_questions(sentence) if kind in MONEY_KINDS else sentence
@@ -245,6 +251,7 @@ def _asks(
         not phrases.REPORTED.search(sentence[_clause_start(sentence, m) :])
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and _mention_counts(kind, sentence, m)
+        and (plan_context or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group()))
         and (
             terse
             or kind not in MONEY_KINDS
@@ -259,11 +266,13 @@ def _without_indirect_questions(sentence: str) -> str:
     return phrases.INDIRECT_QUESTION.sub(lambda found: found.group(1), sentence)
 
 
-def _body_asks(kind: WriteKind, sentences: list[str]) -> bool:
+def _body_asks(kind: WriteKind, sentences: list[str], *, plan_context: bool = True) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
     not, when the email asks about a payment's state ("Did the renewal go through?")."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
-    asking = [s for s in sentences if _asks(kind, s, own_account=own_account)]
+    asking = [
+        s for s in sentences if _asks(kind, s, own_account=own_account, plan_context=plan_context)
+    ]
     if not asking or kind != "portal_link":
         return bool(asking)
     facts_only = all(phrases.CARD_FACT.search(s) and not phrases.REQUEST.search(s) for s in asking)
@@ -271,11 +280,15 @@ def _body_asks(kind: WriteKind, sentences: list[str]) -> bool:
     return not (facts_only and asks_state)
 
 
-def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
+def _subject_asks(
+    kind: WriteKind, subject: str, sentences: list[str], *, plan_context: bool = True
+) -> bool:
     """A subject asks as a terse sentence. One that only names the write ("Refund",
     "Reembolso de octubre", "Unsubscribe") gives way to a body that speaks of it otherwise
     (done, asked about, reported, of something else) and does not ask for it itself."""
-    if phrases.SUBJECT_TOPIC.search(subject) or not _asks(kind, subject, terse=True):
+    if phrases.SUBJECT_TOPIC.search(subject) or not _asks(
+        kind, subject, terse=True, plan_context=plan_context
+    ):
         return False
     if phrases.SUBJECT_FIRM.search(subject):
         return True
@@ -324,13 +337,17 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     sentences = _sentences(_mend_typos(words))
     own_subject = "" if is_reply_subject(subject) else _mend_typos(customer_words(subject)).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
+    plan_context = bool(phrases.PLAN_CONTEXT.search(f"{subject}\n{words}"))
     kinds = frozenset(
         kind
         for kind in MENTIONS
         if not (withdrawn and kind in MONEY_KINDS)
         and (
-            _body_asks(kind, sentences)
-            or (own_subject and _subject_asks(kind, own_subject, sentences))
+            _body_asks(kind, sentences, plan_context=plan_context)
+            or (
+                own_subject
+                and _subject_asks(kind, own_subject, sentences, plan_context=plan_context)
+            )
         )
     )
     amounts = tuple(

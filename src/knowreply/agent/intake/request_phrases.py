@@ -103,11 +103,13 @@ _CANCEL_GRAMMAR_JA = (
     # kept from renewing: "自動で更新されないように", "請求が始まらないようにして"
     r"(自動で|自動的に)?(更新|延長|課金|請求)(され|を行わ|し)ない(よう|ように)|"
     r"(請求|課金)(が|は)?始まらない|継続しません|かいやく|"
+    r"(料金|課金|請求|お金)が?(発生し|かから)ない(よう|ように)|"
+    r"(期限|満了|今期|月末)で(切れる|終わる|終了する)(よう|ように)|"
     r"(契約|プラン|サブスク|会員)を終わら|更新手続き(は|を)?しない|更新(は|を)?しなくて(いい|結構|大丈夫)|"
     r"(更新|課金|請求)(される|す?る)の(を)?(止め|停止|やめ)|(自動課金|課金|自動更新)\s?(stop|ストップ)|"
-    r"(?:^|(?<=[、,\s]))(今回|今月|今期|月末|今年の分|期限)で(最後|終わり)にして|"
+    r"(?:^|(?<=[、,\s]))(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして|"
     # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
-    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう))(止め|とめ|停止し|ストップし)て"
+    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に))(止め|とめ|停止し|ストップし)て"
     r"(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))"
 )
 """Asking the plan to stop in Japanese by its grammar: what is charged stopped or not needed,
@@ -118,7 +120,8 @@ _CANCEL_GRAMMAR_ES = (
     r"prorroguen)\b(?![^.?!,]{0,30}\b(dos veces|doble|duplicad\w*|de m[áa]s)\b)|"
     r"\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
     r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e)|quit(ar|en|e|ad)|"
-    r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)) (los |las |el |la |mi |"
+    r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)|quit[áa]is) (los |las |"
+    r"el |la |mi |"
     r"mis |cualquier |todo )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|d[ée]bitos?|pagos?|recibos?|"
     r"suscripci[oó]n|plan)\b|"
     r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
@@ -145,7 +148,10 @@ _CANCEL_GRAMMAR_FR = (
     r"\bne (veux|souhaite|souhaitons|voulons) pas que\b[^.?!]{0,40}\b(soit|soient) (reconduit|"
     r"renouvel[ée]|prolong[ée])|"
     r"\bne (veux|souhaite|souhaitons|voulons|souhaiterais) (pas|plus) (être )?(renouveler|"
-    r"poursuivre|continuer|prolonger|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
+    r"poursuivre|continuer|prolonger|reconduire|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
+    r"\bne (plus|pas) (rien |aucun\w* )?(pr[ée]lever|d[ée]biter|facturer|renouveler|reconduire|"
+    r"prolonger)\b|\bje (ne )?veux plus (de |d')(cet |l'|mon |ce |votre )?(abonnement|forfait|"
+    r"offre|service)\b|"
     r"\b(ne soit pas|pas [êe]tre) (reconduit|renouvel[ée])\w*|\bquitter (l'|le |la |mon |ma )"
 )
 _CANCEL_GRAMMAR_DE = (
@@ -163,8 +169,12 @@ _CANCEL_GRAMMAR_DE = (
     r"\b(beend\w*|stopp\w*|deaktivier\w*|schluss mit) (sie |ihr )?(bitte )?(die |den |das |dem |"
     r"mein\w* |unser\w* )?(\w+ )?" + _SUB_DE + r"\b|"
     # a separable verb around the plan: "schaltet die Verlängerung aus", "nehmt sie raus"
-    r"\b(schalt\w*|stell\w*)\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*|abbuchung\w*|lastschrift\w*)"
-    r"\b[^.?!,]{0,20}\b(aus|ab|ein)\b|"
+    r"\b(schalt\w*|stell\w*|setz\w*)\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*|abbuchung\w*|"
+    r"lastschrift\w*|zahlung\w*)\b[^.?!,]{0,20}\b(aus|ab|ein)\b(?=\s*([,.;!?]|$|und\b|bitte\b))|"
+    # the plan let run out or gone: "mein Abo soll enden", "auslaufen lassen", "Abo weg bitte"
+    r"\b" + _SUB_DE + r"\b[^.?!,]{0,10}\b(soll|sollen)\b[^.?!,]{0,50}\b(enden|auslaufen)\b|"
+    r"\b" + _SUB_DE + r"\b[^.?!,]{0,50}\bauslaufen (zu )?lassen\b|"
+    r"\b" + _SUB_DE + r"\s+(kann |soll |bitte )?weg\b|\bnicht (mehr |wieder )?erneuern\b|"
     r"\bnehm\w*\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*)\b[^.?!,]{0,20}\b(raus|heraus)\b"
 )
 _REFUND_GRAMMAR = (
@@ -273,7 +283,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
-        r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
+        r"\bdar(me|nos)? de baja|\b(me|nos) (dan|dais|das) de baja\b|"
+        r"\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
         r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
         r"cierre) "
         r"(mi |la |el |nuestra )?"
@@ -377,7 +388,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
 PRONOUN_CANCELLATION = re.compile(
     r"(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)( down| off)?|"
     r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|"
-    r"(今回|今月|今期|月末|今年の分|期限)で(最後|終わり)にして",
+    r"(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
     _I,
 )
 """A cancellation said with a pronoun ("Turn it off", "Stop it"): it stands for the plan only
@@ -594,7 +605,7 @@ REPORTED = re.compile(
     r"dice|bittet|fordert|sagt)|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました|"
     r"(お願い|依頼|申請)した(?!い)|"
     r"\b(dijo|dijeron|dice|dicen|diciendo|seg[úu]n|supuestamente|al parecer|amenaz\w*|"
     r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
@@ -616,6 +627,7 @@ REPORTED = re.compile(
 DONE = re.compile(
     r"^(refunded|reimbursed|cancell?e?d|unsubscribed|reversed|paid|d[ée]sactiv(é|ee)e?s?|"
     r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
+    r"cancele(?= (antes|ayer|hace|el (mes|d[ií]a)|la semana))|"
     r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
     r"rembours(é|ee)e?s?|annul(é|ee)e?s?|r[ée]sili(é|ee)e?s?|"
     r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr)\b))\b",
@@ -656,7 +668,7 @@ CANCEL_OTHER_THING = re.compile(
     r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
     r"^(?!(kein\w*|nichts?|stopp\w*|beend\w*|einstell\w*|suspend\w*|deten\w*|par(ar|en|e)|"
-    r"cort\w*|solicit\w*|ped\w*|tramit\w*)\s)\w*\s+(sie\s+)?(bitte\s+)?"
+    r"cort\w*|solicit\w*|ped\w*|tramit\w*|desactiv\w*|quit\w*|evit\w*)\s)\w*\s+(sie\s+)?(bitte\s+)?"
     r"(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"un |une |una |ein |eine |einen |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
@@ -727,7 +739,8 @@ SOMEONE_ELSES_AFTER = re.compile(
     _I,
 )  # "please refund my client through my page": money between the customer and theirs
 INFO_BEFORE = re.compile(
-    r"\b(tell|let (me|us) know|confirm\w*|check\w*|verify|explain|update (me|us)|"
+    r"\b(tell|let (me|us) know|(?<!\bi )(?<!\bwe )confirm\w*|check\w*|verify|explain|"
+    r"update (me|us)|"
     r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
     r"(a )?cop(y|ies) of|credit notes? (for|of)|"
@@ -884,7 +897,8 @@ REQUEST = re.compile(
     r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
-    r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul)(an|en|[áa]is|[ée]is)\b|"
+    r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul|quit)(an|en|[áa]is|[ée]is)\b|"
+    r"\b(me|nos) (dan|dais|das) de baja\b|"
     r"\bvous (me |nous )?(rembours|rend|annul|r[ée]sili|arr[êe]t)ez\b|"
     r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|\b(wir|ich) bitten? sie\b|"
     # the act said in the first person: "je résilie mon abonnement", "ich beende das Abo"
@@ -917,13 +931,15 @@ REQUEST = re.compile(
     # a verbless "no renewal" as its own clause: "Nein danke, keine Verlängerung."
     r"(^\W*|[,;:]\s*)(no (more |further )?(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
     r"abbuchung(en)?|lastschrift(en)?)( mehr)?|(pas|plus) de (renouvellement|pr[ée]l[èe]vements?)|"
-    r"sin renovaci[oó]n|nada de cobros)(\s*(pour moi|für mich|for me))?(,?\s*(please|pls|thanks|"
+    r"sin renovaci[oó]n|nada de cobros)(\s*(pour moi|für mich|for me))?(\s*((à partir de|dès) "
+    r"maintenant|from now on|ab sofort|desde ahora))?(,?\s*(please|pls|thanks|"
     r"thank you|merci|danke|bitte|gracias))?\W*$|"
     # the writer's own "no more" in French: "je ne souhaite plus renouveler", "ne renouvelez pas"
     r"\b(je|nous) (ne )?(veux|souhaite|souhaiterais|voudrais|voulons|souhaitons) (pas|plus)\b|"
-    r"\b(je ne renouvelle|nous ne renouvelons)\b|"
+    r"\b(je ne renouvel\w*|nous ne renouvel\w*)\b|"
     r"\bne (me |nous |le |la |l')?(renouvelez|pr[ée]levez|facturez|d[ée]bitez|reconduisez)\b(?!-)|"
-    r"^\W*(stopp(t|en sie)|schalt(et|en sie)|nehm(t|en sie)|schluss mit)\b|"
+    r"^\W*(stopp(t|en sie)|schalt(et|en sie)|nehm(t|en sie)|setz(t|en sie)|stell(t|en sie)|"
+    r"schluss mit)\b|"
     r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b",
     _I,
 )

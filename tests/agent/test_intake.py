@@ -997,6 +997,17 @@ CANCELLATIONS_ASKED = [
     "もう使わないので、これ以上お金かからないようにしてください。",
     "トライアルっていつ終わります？有料になる前に止めてほしいです。",
     "I confirm that we wish to end the service at the close of the current billing period.",
+    "Please don't renew in January.",
+    "Can you make sure my membership doesn't roll over in January?",
+    "Our trial users won't be converting. Please ensure no paid plan kicks in.",
+    "Please don't convert my trial to a paid plan.",
+    "Que l'essai ne bascule pas en payant, merci.",
+    "À la fin de l'essai, ne me passez pas en payant.",
+    "Pourriez-vous faire en sorte que mon abonnement ne se renouvelle pas ?",
+    "Que la prueba no pase a plan de pago, gracias.",
+    "Bitte die Probezeit nicht in ein kostenpflichtiges Abo umwandeln.",
+    "Ich will nicht mehr zahlen. Beendet das bitte zum Monatsende.",
+    "Projekt ist vorbei, wir brauchen es nicht mehr. Nächsten Monat keine Abbuchung.",
     # the brief's own examples, and a polite "if you can" that sets no condition
     "I'd like to end my membership.",
     "please don't renew",
@@ -1060,6 +1071,9 @@ CANCELLATIONS_NOT_ASKED = [
     "請求書が来ないのですが、送ってください。",
     "porfa reembolsen el cobro de ayer, cancele antes de la renovacion",
     "Please confirm that my plan is cancelled.",
+    "Please explain why my trial did not convert to paid.",
+    "Beendet das bitte.",
+    "Que el plan no cambie de precio, por favor.",
 ]
 
 

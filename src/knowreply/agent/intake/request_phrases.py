@@ -87,6 +87,9 @@ _CANCEL_GRAMMAR = (
     # arranged to end: "arrange for billing to stop", "make it so my plan ends"
     r"\b(arrange|see to it|make it so)\b[^.?!]{0,40}\b(ends|stops|to (stop|end|cease)|to be "
     r"(ended|stopped|cancell?ed|terminated|discontinued|closed|turned off))\b|"
+    # the trial not turning paid: "don't convert me to a paid plan", "ensure no paid plan kicks in"
+    r"\b(not|n't|never)\b[^.?!,]{0,30}\b(convert|switch|mov|upgrad|roll|turn)\w*\b[^.?!,]{0,20}"
+    r"\b(to|into|onto) (a |the )?paid\b|\bno paid (plan|subscription|tier) (kicks in|starts)\b|"
     # not wanting the renewal: "I not want renewal", "we don't need the auto-renewal"
     r"\b(i|we) (do not|don't|dont|not|no longer) (want|need) (the |any |a )?(auto-?)?renewal\b"
     r"(?! (to|on|of|date|notice|reminder|e-?mail|fee|price|charge|invoice|receipt))"
@@ -125,6 +128,7 @@ _CANCEL_GRAMMAR_ES = (
     r"mis |cualquier |todo )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|d[ée]bitos?|pagos?|recibos?|"
     r"suscripci[oó]n|plan)\b|"
     r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
+    r"\bno (pase|pasen|se convierta|me pasen|cambie)\b[^.?!,]{0,20}\b(de pago|pagad[oa]|premium)\b|"
     r"\bque no se (vuelva a )?(renueve|renueven|cobre|cobren|debite|prorrogue)\b|"
     r"\bque no se vuelva a (renovar|cobrar)\b|"
     r"\bnada de cobros\b|\bsin renovaci[oó]n\b|\bpong(an|a|amos) fin a\b|"
@@ -142,6 +146,9 @@ _CANCEL_GRAMMAR_FR = (
     r"pr[ée]lever|d[ée]biter)\b(?! gratuit)|\b(arr[êe]tez|stoppez) tout\b|"
     r"\b(plus|pas|aucun) de (renouvellement|pr[ée]l[èe]vements?|reconduction|frais|paiements?)\b|"
     r"\bplus aucun (paiement|pr[ée]l[èe]vement|d[ée]bit)|\bsans reconduction\b|"
+    r"\bne (me |nous |la |le |l')?(bascul|pass|convert|transform)\w* pas (en |au |à |vers )?"
+    r"(payant|l'offre payante|(un |l')?abonnement payant)|"
+    r"\bne se (renouvelle|reconduise|prolonge)\w* pas\b|"
     r"\b(ne (plus |pas )?([\w-]+ ){0,2}(à |a )?)?aucune? (renouvellement|reconduction|"
     r"pr[ée]l[èe]vement)|"
     r"\b[ée]vit\w* (tout |les |le )?(\w+ )?(pr[ée]l[èe]vements?|d[ée]bits?|renouvellement|frais)\b|"
@@ -164,6 +171,8 @@ _CANCEL_GRAMMAR_DE = (
     r"\bnicht (mehr |wieder |automatisch )*verl[äa]ngern\b|\bnix mehr (abbuchen|verl[äa]ngern|"
     r"einziehen)\b|\bkeine (automatische |weitere )?verl(ä|ae|a)ngerung\b|"
     r"\bnicht\b[^.?!,]{0,40}\bzu verl[äa]ngern\b|"
+    r"\bnicht (in|auf) (ein|einen|den|das) (kostenpflichtig|bezahlt)\w* (abo|tarif|plan)\w* "
+    r"(umwandeln|wechseln|übernehmen|umstellen)\b|\bbeende(t|n sie) (das|es)( ding)?\b|"
     r"\bdass sich\b[^.?!]{0,30}\bnicht (mehr |automatisch )*verl[äa]ngert\b|"
     # the verb first: "beenden Sie das Abo", "stoppt die Lastschrift", "Schluss mit dem Abo"
     r"\b(beend\w*|stopp\w*|deaktivier\w*|schluss mit) (sie |ihr )?(bitte )?(die |den |das |dem |"
@@ -387,7 +396,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
 
 PRONOUN_CANCELLATION = re.compile(
     r"(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)( down| off)?|"
-    r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|"
+    r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|beende(t|n sie) (das|es)( ding)?|"
     r"(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
     _I,
 )
@@ -682,6 +691,12 @@ CANCEL_OTHER_THING = re.compile(
     r"lastschrift|anruf|mail))",
     _I,
 )
+WHEN_AFTER = re.compile(
+    r"^\s+(in|into)\s+((the )?(next|coming|new)\b|\d|(a|one|two|three) (days?|weeks?|months?)\b|"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)\b)",
+    _I,
+)
+"""A cancellation "in January", "into next year": when the plan stops, not what it is in."""
 ABOUT_THE_WRITE_AFTER = re.compile(
     r"^\s*(confirmations?|receipts?|notices?|letters?|terms|conditions|polic\w+|process\w*|"
     r"status|fees?|dates?|deadlines?|forms?|rules|progress|history|tracking|update|"
@@ -929,7 +944,8 @@ REQUEST = re.compile(
     r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"
     r"(renewing|continuing)\b|"
     # a verbless "no renewal" as its own clause: "Nein danke, keine Verlängerung."
-    r"(^\W*|[,;:]\s*)(no (more |further )?(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
+    r"(^\W*|[,;:]\s*)((ab )?(nächste[nm]?|kommende[nm]?) (monat|jahr) )?(no (more |further )?"
+    r"(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
     r"abbuchung(en)?|lastschrift(en)?)( mehr)?|(pas|plus) de (renouvellement|pr[ée]l[èe]vements?)|"
     r"sin renovaci[oó]n|nada de cobros)(\s*(pour moi|für mich|for me))?(\s*((à partir de|dès) "
     r"maintenant|from now on|ab sofort|desde ahora))?(,?\s*(please|pls|thanks|"
@@ -937,6 +953,8 @@ REQUEST = re.compile(
     # the writer's own "no more" in French: "je ne souhaite plus renouveler", "ne renouvelez pas"
     r"\b(je|nous) (ne )?(veux|souhaite|souhaiterais|voudrais|voulons|souhaitons) (pas|plus)\b|"
     r"\b(je ne renouvel\w*|nous ne renouvel\w*)\b|"
+    # a wish in the subjunctive: "Que l'essai ne bascule pas en payant", "Que la prueba no pase…"
+    r"^\W*que\b[^.?!]{0,30}\b(ne (bascule|passe|devienne)|no (pase|se convierta|cambie))\b|"
     r"\bne (me |nous |le |la |l')?(renouvelez|pr[ée]levez|facturez|d[ée]bitez|reconduisez)\b(?!-)|"
     r"^\W*(stopp(t|en sie)|schalt(et|en sie)|nehm(t|en sie)|setz(t|en sie)|stell(t|en sie)|"
     r"schluss mit)\b|"

@@ -143,7 +143,7 @@ def _contrast_clause(sentence: str, start: int) -> str:
 def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
-    if kind in MONEY_KINDS and _topic_of_a_read(sentence, match):
+    if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
         return False
     if kind in MONEY_KINDS and (
         phrases.FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
@@ -186,11 +186,15 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     )
 
 
-def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
+def _topic_of_a_read(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     """The refund or cancellation is what a read is about, not what is asked for."""
     before = _contrast_clause(sentence[: match.start()], match.start())
+    after = sentence[match.end() :]
     return bool(
-        phrases.ABOUT_THE_WRITE_AFTER.match(sentence[match.end() :])
+        (
+            phrases.ABOUT_THE_WRITE_AFTER.match(after)
+            and not (kind == "cancellation" and phrases.WHEN_AFTER.match(after))
+        )
         or phrases.SOMEONE_ELSES_AFTER.match(sentence[match.end() :])
         or phrases.UNDO_BEFORE.search(sentence[: match.start()])
         or phrases.FUTURE_BEFORE.search(_clause_before(sentence, match.start()))

@@ -1074,6 +1074,11 @@ CANCELLATIONS_NOT_ASKED = [
     "Please explain why my trial did not convert to paid.",
     "Beendet das bitte.",
     "Que el plan no cambie de precio, por favor.",
+    "Please remove me from our team account, I left the company.",
+    "Please stop the billing to my old card and use the new one.",
+    "Stop it from charging my old card please.",
+    "The service sends me too many notifications. Turn it off.",
+    "I keep getting renewal reminder emails. Please stop it.",
 ]
 
 

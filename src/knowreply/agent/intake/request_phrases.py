@@ -25,6 +25,10 @@ _SUB_DE = (
 
 _NOT_A_DUPLICATE = r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)"
 """Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
+_NOT_ANOTHER_CARD = (
+    r"(?![^.?!,]{0,25}\b(old|previous|other|expired|wrong|personal|company) (card|account)\b)"
+)
+"""Stopping the charges to one card ("stop the billing to my old card") is a card to change."""
 _PLAN = (
     r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
     r"service|sub|contract|licen[cs]es?|tier|package)"
@@ -74,16 +78,21 @@ _CANCEL_GRAMMAR = (
     r"closed|turned off))\b|"
     # taken off the plan: "opt me out of the renewal", "take me off the monthly plan"
     r"\b(opt|take|withdraw|remove|drop) (me|us) (out of|off|from) (my |our |the |this |that )?"
-    r"([\w€$£-]+ ){0,2}" + _PLAN + r"\b|"
+    r"([\w€$£-]+ ){0,2}(subscriptions?|plans?|membership|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
+    r"billing|contract|licen[cs]es?|tier|package)\b|"
     # kept from going on: "stop it from charging", "keep my plan from renewing"
     r"\b(stop|prevent|keep) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r") from "
     r"(auto-?)?(charging|billing|renewing|debiting|taking|rolling over|continuing|converting)\b"
     + _NOT_A_DUPLICATE
+    + _NOT_ANOTHER_CARD
     + r"|"
     # the billing stopped: "stop the billing", "cease the auto-billing"
     r"\b(stop|end|cease|halt|kill|terminate|discontinue) (the |all |my |our |any )?(auto-?|"
     r"recurring |automatic |monthly )?billing\b(?! (error|issue|problem|mistake|cycle|period|"
-    r"date|address|details|info\w*|e-?mail|contact|portal|page|history))" + _NOT_A_DUPLICATE + r"|"
+    r"date|address|details|info\w*|e-?mail|contact|portal|page|history))"
+    + _NOT_A_DUPLICATE
+    + _NOT_ANOTHER_CARD
+    + r"|"
     # arranged to end: "arrange for billing to stop", "make it so my plan ends"
     r"\b(arrange|see to it|make it so)\b[^.?!]{0,40}\b(ends|stops|to (stop|end|cease)|to be "
     r"(ended|stopped|cancell?ed|terminated|discontinued|closed|turned off))\b|"
@@ -412,6 +421,13 @@ PLAN_CONTEXT = re.compile(
     r"トライアル|無料期間",
     _I,
 )
+OTHER_REFERENT = re.compile(
+    r"\b(notifications?|alerts?|e-?mails|newsletters?|reminders?|messages|feature|mode|sounds?|"
+    r"pop-?ups?|tracking|cookies)\b|通知|メール",
+    _I,
+)
+"""Something else a pronoun may stand for ("too many notifications. Turn it off"): then "it"
+is not the plan."""
 KEYWORDS: frozenset[str] = frozenset(
     [
         "cancel",

@@ -341,7 +341,10 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     sentences = _sentences(_mend_typos(words))
     own_subject = "" if is_reply_subject(subject) else _mend_typos(customer_words(subject)).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
-    plan_context = bool(phrases.PLAN_CONTEXT.search(f"{subject}\n{words}"))
+    plan_context = bool(
+        phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
+        and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
+    )
     kinds = frozenset(
         kind
         for kind in MENTIONS

@@ -1008,6 +1008,8 @@ CANCELLATIONS_ASKED = [
     "Bitte die Probezeit nicht in ein kostenpflichtiges Abo umwandeln.",
     "Ich will nicht mehr zahlen. Beendet das bitte zum Monatsende.",
     "Projekt ist vorbei, wir brauchen es nicht mehr. Nächsten Monat keine Abbuchung.",
+    "Please end the trial now, I don't want it to convert into a paid plan.",
+    "We'd like to stop at the end of the trial - please don't move us onto a paid plan.",
     # the brief's own examples, and a polite "if you can" that sets no condition
     "I'd like to end my membership.",
     "please don't renew",
@@ -1079,6 +1081,18 @@ CANCELLATIONS_NOT_ASKED = [
     "Stop it from charging my old card please.",
     "The service sends me too many notifications. Turn it off.",
     "I keep getting renewal reminder emails. Please stop it.",
+    "You charged me twice this month. Please stop it.",
+    "カードの引き落としが二重になっています。止めてください。",
+    # renewing on other terms, or moving to another plan, keeps a plan
+    "I don't want the plan to renew at the higher price, can I keep the old price?",
+    "I don't want my plan to renew on the old card.",
+    "I won't be renewing my card details until next week.",
+    "I no longer wish to continue with the annual billing; switch me to monthly.",
+    "Please stop the annual plan and move us to the monthly plan.",
+    "Cancel the Pro plan and put us on the Starter plan instead.",
+    "Please don't renew the annual plan, switch us to monthly billing instead.",
+    "Please end my trial and upgrade me to Pro.",
+    "Meine Kündigung soll zurückgenommen werden.",
 ]
 
 

@@ -421,13 +421,34 @@ PLAN_CONTEXT = re.compile(
     r"トライアル|無料期間",
     _I,
 )
-OTHER_REFERENT = re.compile(
-    r"\b(notifications?|alerts?|e-?mails|newsletters?|reminders?|messages|feature|mode|sounds?|"
-    r"pop-?ups?|tracking|cookies)\b|通知|メール",
+RENEW_ON_OTHER_TERMS_AFTER = re.compile(
+    r"^[^.?!,;]{0,25}?\b((at|for) (the |a |an )?(new|higher|increased|full|old|current|"
+    r"discounted|same|lower|regular) (price|rate|pricing|amount)|(on|with|to) (the |my |our )?"
+    r"(old|new|expired|other|previous|company|personal) (card|account))\b",
     _I,
 )
-"""Something else a pronoun may stand for ("too many notifications. Turn it off"): then "it"
-is not the plan."""
+"""Not renewing on these terms ("…to renew at the higher price", "on the old card"): the plan
+goes on, something else changes."""
+RENEWED_THING_AFTER = re.compile(
+    r"^\s+(my |the |our )?(card|credit card|payment (method|details)|details|domain|certificate)\b",
+    _I,
+)  # "I won't be renewing my card details": not the plan
+PLAN_CHANGE = re.compile(
+    r"\b(switch|move|put|downgrade|upgrade|transfer|convert|start)\b( (me|us|it|them|everything))?"
+    r" (to|onto|on|into|my|our) (the |a |an |our |my )?(monthly|annual|yearly|basic|starter|lite|"
+    r"team|pro|business|enterprise|premium|plus|cheaper|smaller|lower|higher|bigger|paid)\b",
+    _I,
+)
+"""Moving to another plan ("switch me to monthly", "upgrade me to Pro"): a plan change, which a
+person handles, not a cancellation."""
+OTHER_REFERENT = re.compile(
+    r"\b(notifications?|alerts?|e-?mails|newsletters?|reminders?|messages|feature|mode|sounds?|"
+    r"pop-?ups?|tracking|cookies|twice|double|duplicate|doppelt|zweimal|dos veces|doble|"
+    r"deux fois)\b|通知|メール|二重|重複|二回|2回",
+    _I,
+)
+"""Something else a pronoun may stand for ("too many notifications. Turn it off", "you charged
+me twice, stop it"): then "it" is not the plan."""
 KEYWORDS: frozenset[str] = frozenset(
     [
         "cancel",
@@ -727,7 +748,7 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
     r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account (access|data|deletion|login|password|"
     r"settings|details|e-?mail)|login|password|data))\b|"
-    r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
+    r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
     r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
     _I,

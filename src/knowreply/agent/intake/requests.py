@@ -182,7 +182,22 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         and (
             phrases.CANCEL_OTHER_THING.match(sentence[match.start() :])
             or phrases.OTHER_THING_BEFORE.search(clause)
+            or phrases.RENEW_ON_OTHER_TERMS_AFTER.match(after)
+            or (
+                match.group().lower().endswith(("renew", "renewing"))
+                and phrases.RENEWED_THING_AFTER.match(after)
+            )
+            or _changes_plan(sentence)
         )
+    )
+
+
+def _changes_plan(sentence: str) -> bool:
+    """The sentence asks to move to another plan ("switch me to monthly"), not negated ("don't
+    move us onto a paid plan" still asks the plan to stop)."""
+    return any(
+        not phrases.NEGATION_BEFORE.search(_clause_before(sentence, found.start()))
+        for found in phrases.PLAN_CHANGE.finditer(sentence)
     )
 
 

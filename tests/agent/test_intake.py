@@ -1093,6 +1093,9 @@ CANCELLATIONS_NOT_ASKED = [
     "Please don't renew the annual plan, switch us to monthly billing instead.",
     "Please end my trial and upgrade me to Pro.",
     "Meine Kündigung soll zurückgenommen werden.",
+    "Ne me débitez pas deux fois, s'il vous plaît.",
+    "¿Me dan de baja la tarjeta vieja y ponen la nueva?",
+    "I won't be continuing the conversation by phone.",
 ]
 
 

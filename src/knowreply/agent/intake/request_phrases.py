@@ -23,7 +23,10 @@ _SUB_DE = (
     r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
 )
 
-_NOT_A_DUPLICATE = r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)"
+_NOT_A_DUPLICATE = (
+    r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than|deux fois|"
+    r"en double|doublon|dos veces|doble|zweimal|doppelt)\b)"
+)
 """Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
 _NOT_ANOTHER_CARD = (
     r"(?![^.?!,]{0,25}\b(old|previous|other|expired|wrong|personal|company) (card|account)\b)"
@@ -301,7 +304,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
-        r"\bdar(me|nos)? de baja|\b(me|nos) (dan|dais|das) de baja\b|"
+        r"\bdar(me|nos)? de baja|\b(me|nos) (dan|dais|das) de baja\b"
+        r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
         r"\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
         r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
         r"cierre) "
@@ -430,9 +434,10 @@ RENEW_ON_OTHER_TERMS_AFTER = re.compile(
 """Not renewing on these terms ("…to renew at the higher price", "on the old card"): the plan
 goes on, something else changes."""
 RENEWED_THING_AFTER = re.compile(
-    r"^\s+(my |the |our )?(card|credit card|payment (method|details)|details|domain|certificate)\b",
+    r"^\s+(my |the |our |this |with the |with this )?(card|credit card|payment (method|details)|"
+    r"details|domain|certificate|conversation|discussion|call|chat|thread|ticket)\b",
     _I,
-)  # "I won't be renewing my card details": not the plan
+)  # "I won't be renewing my card details", "…continuing the conversation": not the plan
 PLAN_CHANGE = re.compile(
     r"\b(switch|move|put|downgrade|upgrade|transfer|convert|start)\b( (me|us|it|them|everything))?"
     r" (to|onto|on|into|my|our) (the |a |an |our |my )?(monthly|annual|yearly|basic|starter|lite|"

@@ -184,7 +184,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
             or phrases.OTHER_THING_BEFORE.search(clause)
             or phrases.RENEW_ON_OTHER_TERMS_AFTER.match(after)
             or (
-                match.group().lower().endswith(("renew", "renewing"))
+                match.group().lower().endswith(("renew", "renewing", "continue", "continuing"))
                 and phrases.RENEWED_THING_AFTER.match(after)
             )
             or _changes_plan(sentence)

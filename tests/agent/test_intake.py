@@ -1102,3 +1102,22 @@ CANCELLATIONS_NOT_ASKED = [
 @pytest.mark.parametrize("text", CANCELLATIONS_NOT_ASKED)
 def test_a_cancellation_near_miss_is_not_asked(text: str) -> None:
     assert "cancellation" not in read_requests(text).kinds
+
+
+# The short imperatives and the "I no longer want" that ask for a cancellation ask for no money.
+REFUNDS_NOT_ASKED_BY_A_CANCELLATIONS_WORDS = [
+    "Take the refund off my account, I don't need it.",
+    "Remove the refund note from my invoice.",
+    "Arrange a call about my refund.",
+    "Cut the refund nonsense and fix the app.",
+    "Prevent any refund from going to my old card.",
+    "Flip the order of the refund lines on the invoice.",
+    "Take me off the refund waitlist.",
+    "I no longer want a refund, the issue is fixed.",
+    "Keep the refund, I changed my mind about cancelling.",
+]
+
+
+@pytest.mark.parametrize("text", REFUNDS_NOT_ASKED_BY_A_CANCELLATIONS_WORDS)
+def test_a_cancellations_request_words_ask_for_no_refund(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

@@ -930,9 +930,9 @@ REQUEST = re.compile(
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
     r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar|d[ée]sabonnez|r[ée]siliez|"
-    r"annulez|[ée]vitez)\b|"
-    r"\b(les (pido|solicito|ruego|comunico|comunicamos)|no (quiero|deseo|deseamos|queremos)|"
-    r"nous vous informons|nous (souhaitons|voulons|voudrions|aimerions)|solicitamos|pedimos|"
+    r"annulez)\b|"
+    r"\b(les (pido|solicito|ruego|comunico)|"
+    r"nous (souhaitons|voulons|voudrions|aimerions)|solicitamos|pedimos|"
     r"exigimos|(por medio de|mediante) "
     r"(la|el) presente|par la pr[ée]sente|je soussign[ée]|(nous|je) (vous )?(demandons|prions|"
     r"remercions de|sollicite|sollicitons)|je (veux|souhaite|voudrais) que|hiermit|ich k[üu]ndige|"
@@ -951,7 +951,6 @@ REQUEST = re.compile(
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
-    r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
     r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul|quit)(an|en|[áa]is|[ée]is)\b|"
@@ -977,7 +976,10 @@ REQUEST = re.compile(
     r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
     r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
     r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
-    r"beend\w+|schick\w+|senden)\b|"
+    r"beend\w+|schick\w+|senden)\b",
+    _I,
+)
+CANCEL_REQUEST = re.compile(
     # taking oneself off the plan, said short: "Quit my plan.", "Opt me out of the renewal"
     r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
     r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
@@ -1000,9 +1002,16 @@ REQUEST = re.compile(
     r"\bne (me |nous |le |la |l')?(renouvelez|pr[ée]levez|facturez|d[ée]bitez|reconduisez)\b(?!-)|"
     r"^\W*(stopp(t|en sie)|schalt(et|en sie)|nehm(t|en sie)|setz(t|en sie)|stell(t|en sie)|"
     r"schluss mit)\b|"
-    r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b",
+    r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b|"
+    # a notice or a decision that the plan ends: "les comunicamos que no deseamos renovar"
+    r"\b(les comunicamos|no (quiero|deseo|deseamos|queremos)|nous vous informons|[ée]vitez)\b|"
+    r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)",
     _I,
 )
+"""What makes a sentence ask for a cancellation, beside `REQUEST`: a short imperative ("Quit my
+plan"), the writer not going on ("I no longer wish to continue", "je ne renouvelle pas"), a
+verbless "no renewal" of its own, a notice that the plan ends. Only for a cancellation: "Keep
+the refund" or "I don't want a refund" asks for no money."""
 TOPIC = re.compile(
     r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
     r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$|"

@@ -275,6 +275,10 @@ def _asks(
             terse
             or kind not in MONEY_KINDS
             or bool(phrases.REQUEST.search(_contrast_clause(sentence, m.start())))
+            or (
+                kind == "cancellation"
+                and bool(phrases.CANCEL_REQUEST.search(_clause_around(sentence, m)))
+            )
         )
         for m in MENTIONS[kind].finditer(sentence)
     )

@@ -25,16 +25,26 @@ _SUB_DE = (
 
 _NOT_A_DUPLICATE = (
     r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than|dos veces|doble|"
-    r"duplicad\w*|deux fois|en double|doublon|zweimal|doppelt)\b)"
+    r"duplicad\w*|deux fois|en double|doublon|zweimal|doppelt|de m[áa]s)\b)"
 )
 """Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
+_NOT_ANOTHER_EXTENSION_DE = (
+    r"(?!\s+(der|des|f[üu]r die)\s+(\w+\s+)?\w*(frist|karte|garantie|gew[äa]hrleistung|deadline))"
+)
+"""No extension of a deadline or a card ("keine Verlängerung der Frist nötig") is no
+cancellation."""
+_NOT_ANOTHER_CARD = (
+    r"(?![^.?!,]{0,25}\b(old|previous|other|expired|wrong|personal|company) (card|account)\b)"
+)
+"""Stopping the charges to one card ("stop the billing to my old card") is a card to change."""
 _PLAN = (
     r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
     r"service|sub|contract|licen[cs]es?|tier|package)"
 )
 _STOP_VERB = (
     r"(stop|end|terminate|discontinue|close( out)?|shut( down)?|quit|halt|kill|wind down|"
-    r"deactivate|cease|withdraw from|put an end to|turn off|switch off|opt out of)"
+    r"deactivate|cease|withdraw from|put an end to|turn off|switch off|opt out of|cut off|"
+    r"pull the plug on)"
 )
 _MONEY = (
     r"(it|them|one|ones|(the )?(money|funds|cash|payments?|charges?|fees?|amounts?|difference|"
@@ -47,7 +57,9 @@ _CANCEL_GRAMMAR = (
     # ... or + a pronoun that stands for it: "stop it", "end it.", "turn it off", "shut it down"
     r"\b(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)"
     r"( down| off)?\b(?! (from|for) )" + _NOT_A_DUPLICATE + r"|"
-    r"\b(turn|switch) (the |my |our )?(\w+ )?" + _PLAN + r" off\b|"
+    r"\b(turn|switch|flip) (the |my |our )?(\w+ )?"
+    + _PLAN
+    + r"( settings?| options?| toggle)? off\b|"
     r"\b(termination|discontinuation|closure|closing|end) of (my |our |the |this )(\w+ )?"
     + _PLAN
     + r"\b|"
@@ -61,27 +73,68 @@ _CANCEL_GRAMMAR = (
     r"\b" + _NOT_A_DUPLICATE + r"|\b(bill|charge)( me| us)? no more\b|"
     # the plan not going on: "please don't let this renew", "won't be continuing", "no renewal"
     r"\b(do not|don't|dont|not to|doesn't|does not|won't|will not|must not|mustn't|"
-    r"shouldn't|should not|not|never) (be |let (it|this|that|them|(my|our|the) \w+) )?"
-    r"(auto-?)?(renew(s|ing)?|roll(s|ing)? (it )?over|convert(s|ing)?|continu(e|es|ing)|"
-    r"extend(s|ing)?)\b|\bno (auto-?)?renewal\b|"
+    r"shouldn't|should not|not|never) (be |let (it|this|that|them|(my|our|the) (\w+ )?\w+) )?"
+    r"(auto-?)?(renew(s|ing)?|roll(s|ing)? ((it|(my|our|the|this) (\w+ )?" + _PLAN + r") )?over|"
+    r"convert(s|ing)?|continu(e|es|ing)|extend(s|ing)?|carr(y|ies|ying) on)\b|"
+    r"\bno (auto-?)?renewal\b|"
     r"\b(no longer|don't|do not|dont) (wish|want|need|intend) to (continue|renew|keep|stay)\b|"
     # wanting it ended: "I want my membership ended", "we'd like the subscription discontinued"
     r"\b(want|like|need|wish) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r")"
     r" (to be )?(ended|stopped|cancell?ed|terminated|discontinued|closed|shut down|turned off|"
     r"switched off|deactivated)\b|\bwant out\b|"
     r"\b(make sure|ensure)\b[^.?!]{0,40}\b(ends|stops|is (ended|stopped|cancell?ed|terminated|"
-    r"closed|turned off))\b"
+    r"closed|turned off))\b|"
+    # taken off the plan: "opt me out of the renewal", "take me off the monthly plan"
+    r"\b(opt|take|withdraw|remove|drop) (me|us) (out of|off|from) (my |our |the |this |that )?"
+    r"([\w€$£-]+ ){0,2}(subscriptions?|plans?|membership|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
+    r"billing|contract|licen[cs]es?|tier|package)\b|"
+    # kept from going on: "stop it from charging", "keep my plan from renewing"
+    r"\b(stop|prevent|keep) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r") from "
+    r"(auto-?)?(charging|billing|renewing|debiting|taking|rolling over|continuing|converting)\b"
+    + _NOT_A_DUPLICATE
+    + _NOT_ANOTHER_CARD
+    + r"|"
+    # the billing stopped: "stop the billing", "cease the auto-billing"
+    r"\b(stop|end|cease|halt|kill|terminate|discontinue) (the |all |my |our |any )?(auto-?|"
+    r"recurring |automatic |monthly )?billing\b(?! (error|issue|problem|mistake|cycle|period|"
+    r"date|address|details|info\w*|e-?mail|contact|portal|page|history))"
+    + _NOT_A_DUPLICATE
+    + _NOT_ANOTHER_CARD
+    + r"|"
+    # arranged to end: "arrange for billing to stop", "make it so my plan ends"
+    r"\b(arrange|see to it|make it so)\b[^.?!]{0,40}\b(ends|stops|to (stop|end|cease)|to be "
+    r"(ended|stopped|cancell?ed|terminated|discontinued|closed|turned off))\b|"
+    # the trial not turning paid: "don't convert me to a paid plan", "ensure no paid plan kicks in"
+    r"\b(not|n't|never)\b[^.?!,]{0,30}\b(convert|switch|mov|upgrad|roll|turn)\w*\b[^.?!,]{0,20}"
+    r"\b(to|into|onto) (a |the )?paid\b|\bno paid (plan|subscription|tier) (kicks in|starts)\b|"
+    # not wanting the renewal: "I not want renewal", "we don't need the auto-renewal"
+    r"\b(i|we) (do not|don't|dont|not|no longer) (want|need) (the |any |a )?(auto-?)?renewal\b"
+    r"(?! (to|on|of|date|notice|reminder|e-?mail|fee|price|charge|invoice|receipt))"
 )
 """Asking the plan to stop, by its grammar rather than its keyword: a stop verb and the plan
 (or "it"), no more money taken, the plan not going on, wanting it ended."""
 _CANCEL_GRAMMAR_JA = (
     r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
-    r"プラン|サブスク\w*|有料会員|会員|定期便|利用|継続)(は|を|も)?(ストップ|stop|停止|止め|とめ|"
+    r"プラン|サブスク\w*|有料会員|会員|定期便|利用|継続)(は|を|も|の)?(ストップ|stop|停止|止め|とめ|"
     r"やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
     r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
     r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
-    r"利用を終え|継続(なし|しない)"
+    r"利用を終え|継続(なし|しない)|"
+    # kept from renewing: "自動で更新されないように", "請求が始まらないようにして"
+    r"(自動で|自動的に)?(更新|延長|課金|請求)(され|を行わ|し)ない(よう|ように)|"
+    r"(請求|課金)(が|は)?始まらない|継続しません|かいやく|"
+    r"(料金|課金|請求|お金)が?(発生し|かから)ない(よう|ように)|"
+    r"(期限|満了|今期|月末)で(切れる|終わる|終了する)(よう|ように)|"
+    r"(契約|プラン|サブスク|会員)を終わら|更新手続き(は|を)?しない|更新(は|を)?しなくて(いい|結構|大丈夫)|"
+    r"(更新|課金|請求)(される|す?る)の(を)?(止め|停止|やめ)|(自動課金|課金|自動更新)\s?(stop|ストップ)|"
+    r"(?:^|(?<=[、,\s]))(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして|"
+    # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
+    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に))(止め|とめ|停止し|ストップし)て"
+    r"(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))"
 )
+"""Asking the plan to stop in Japanese by its grammar: what is charged stopped or not needed,
+not renewed, or stopped with the object left unsaid (read only beside a plan,
+`PRONOUN_CANCELLATION`)."""
 _CANCEL_GRAMMAR_ES = (
     r"\bno (me |nos |le |les )?(cobren|cobr[ée]is|cobres|pasen(?! (a|con) )|carguen|debiten|"
     r"facturen|"
@@ -89,18 +142,28 @@ _CANCEL_GRAMMAR_ES = (
     + _NOT_A_DUPLICATE
     + r"|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
     r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e)|quit(ar|en|e|ad)|"
-    r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)) (los |las |el |la |mi |"
+    r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)|quit[áa]is) (los |las |"
+    r"el |la |mi |"
     r"mis |cualquier |todo )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|d[ée]bitos?|pagos?|recibos?|"
     r"suscripci[oó]n|plan)\b|"
     r"\bno (quiero|deseo|deseamos|queremos) (continuar|seguir|renovar|prorrogar)\b|"
+    r"\bno (pase|pasen|se convierta|me pasen|cambie)\b[^.?!,]{0,20}\b(de pago|pagad[oa]|premium)\b|"
     r"\bque no se (vuelva a )?(renueve|renueven|cobre|cobren|debite|prorrogue)\b|"
+    r"\bque no se vuelva a (renovar|cobrar)\b|"
     r"\bnada de cobros\b|\bsin renovaci[oó]n\b|\bpong(an|a|amos) fin a\b|"
     r"\b(salir(me|nos)?|borrar(me|nos)?|me borro|me salgo) (del|de la|de mi)\b|\bdesuscrib\w*|"
     r"\bd[ée]n(la|lo|me|nos)? de baja|\bdoy de baja|\bsolicit\w* (la )?baja"
 )
+_NO_OTHER_THING_FR = (
+    r"(?!\s+(mon|ma|mes|le|la|les|l'|ce|cette|son|sa|notre)\s*(?!abonnement|forfait|contrat|"
+    r"offre|plan\b|abo\b))"
+)
+"""Not renewing something other than the plan ("je ne renouvelle pas mon mot de passe")."""
+_NOT_SEEN_FR = r"(?<!vois )(?<!voit )(?<!voyons )(?<!trouve )(?<!constate )(?<!re[çc]u )"
+"""Not a charge seen missing (\"je ne vois aucun prélèvement\")."""
 _CANCEL_GRAMMAR_FR = (
-    r"\bne (me |nous |le |la |l')?(pr[ée]lev|d[ée]bit|factur|renouvel|reconduis|reconduire|"
-    r"prolong)\w* (plus|pas|aucun)\b" + _NOT_A_DUPLICATE + r"|"
+    r"(?<!vous )\bne (me |nous |le |la |l')?(pr[ée]lev|d[ée]bit|factur|renouvel|reconduis|"
+    r"reconduire|prolong)\w* (plus|pas|aucun)\b" + _NOT_A_DUPLICATE + _NO_OTHER_THING_FR + r"|"
     r"\bne (pas |plus )?(reconduire|prolonger|renouveler|poursuivre)\b|"
     r"\b(arr[êe]t\w*|stopp\w*|coup\w*|supprim\w*|enlev\w*|retir\w*|d[ée]sactiv\w*|cl[ôo]tur\w*|"
     r"clore|ferm\w*|mettre fin [àa]|met\w* fin [àa]|met\w* un terme [àa]) (les |le |la |l'|mon |"
@@ -108,17 +171,54 @@ _CANCEL_GRAMMAR_FR = (
     r"renouvellement|reconduction|abo|abonnement|forfait|compte|offre|frais|paiements?|"
     r"pr[ée]lever|d[ée]biter)\b(?! gratuit)|\b(arr[êe]tez|stoppez) tout\b|"
     r"\b(plus|pas|aucun) de (renouvellement|pr[ée]l[èe]vements?|reconduction|frais|paiements?)\b|"
-    r"\bplus aucun (paiement|pr[ée]l[èe]vement)|\bsans reconduction\b|"
+    r"\bplus aucun (paiement|pr[ée]l[èe]vement|d[ée]bit)|\bsans reconduction\b|"
+    r"\bne (me |nous |la |le |l')?(bascul|pass|convert|transform)\w* pas (en |au |à |vers )?"
+    r"(payant|l'offre payante|(un |l')?abonnement payant)|"
+    r"\bne se (renouvelle|reconduise|prolonge)\w* pas\b|"
+    r"\b(ne (plus |pas )?(?!(vois|voit|voyons|trouve|constate)\b)([\w-]+ ){0,2}(à |a )?)?"
+    + _NOT_SEEN_FR
+    + r"aucune? (renouvellement|reconduction|"
+    r"pr[ée]l[èe]vement)|"
+    r"\b[ée]vit\w* (tout |les |le )?(\w+ )?(pr[ée]l[èe]vements?|d[ée]bits?|renouvellement|frais)\b|"
+    r"\bne (veux|souhaite|souhaitons|voulons) pas que\b[^.?!]{0,40}\b(soit|soient) (reconduit|"
+    r"renouvel[ée]|prolong[ée])|"
     r"\bne (veux|souhaite|souhaitons|voulons|souhaiterais) (pas|plus) (être )?(renouveler|"
-    r"poursuivre|continuer|prolonger|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
+    r"poursuivre|continuer|prolonger|reconduire|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
+    r"\bne (plus|pas) (rien |aucun\w* )?(pr[ée]lever|d[ée]biter|facturer|renouveler|reconduire|"
+    r"prolonger)\b|\bje (ne )?veux plus (de |d')(cet |l'|mon |ce |votre )?(abonnement|forfait|"
+    r"offre|service)\b|"
     r"\b(ne soit pas|pas [êe]tre) (reconduit|renouvel[ée])\w*|\bquitter (l'|le |la |mon |ma )"
 )
 _CANCEL_GRAMMAR_DE = (
     r"\bnichts? mehr ab\b|\b(keine|nichts) (\w+ )?(mehr )?(abbuch\w*|lastschrift\w*|zahlung\w*|"
     r"verl[äa]ngerung\w*|"
-    r"belast\w*)|\bnicht (mehr )?(belasten|abbuchen|einziehen|verl[äa]ngern)\b|"
+    r"belast\w*)"
+    + _NOT_ANOTHER_EXTENSION_DE
+    + r"|\bnicht (mehr )?(belasten|abbuchen|einziehen|verl[äa]ngern)\b|"
     r"\b(widerruf\w*) (\w+ )?(die |das |meine |unsere )?(einzugserm[äa]chtigung|lastschrift\w*|"
-    r"sepa-?mandat)"
+    r"sepa-?mandat)|"
+    # not renewed, however the verb sits: "nicht wieder verlängern", "nix mehr abbuchen"
+    r"\bnicht (mehr |wieder |automatisch )*verl[äa]ngern\b|\bnix mehr (abbuchen|verl[äa]ngern|"
+    r"einziehen)\b|\bkeine (automatische |weitere )?verl(ä|ae|a)ngerung\b"
+    + _NOT_ANOTHER_EXTENSION_DE
+    + r"|"
+    r"\bnicht\b[^.?!,]{0,40}\bzu verl[äa]ngern\b|"
+    r"\bnicht (in|auf) (ein|einen|den|das) (kostenpflichtig|bezahlt)\w* (abo|tarif|plan)\w* "
+    r"(umwandeln|wechseln|übernehmen|umstellen)\b|\bbeende(t|n sie) (das|es)( ding)?\b|"
+    r"\bdass sich\b[^.?!]{0,30}\bnicht (mehr |automatisch )*verl[äa]ngert\b|"
+    # the verb first: "beenden Sie das Abo", "stoppt die Lastschrift", "Schluss mit dem Abo"
+    r"\b(beend\w*|stopp\w*|deaktivier\w*|schluss mit) (sie |ihr )?(bitte )?(die |den |das |dem |"
+    r"mein\w* |unser\w* )?(\w+ )?" + _SUB_DE + r"\b|"
+    # a separable verb around the plan: "schaltet die Verlängerung aus", "nehmt sie raus"
+    r"\b(schalt\w*|stell\w*|setz\w*)\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*|abbuchung\w*|"
+    r"lastschrift\w*|zahlung\w*)\b[^.?!,]{0,20}\b(aus|ab|ein)\b(?=\s*([,.;!?]|$|und\b|bitte\b))|"
+    # the plan let run out or gone: "mein Abo soll enden", "auslaufen lassen", "Abo weg bitte"
+    r"\b"
+    + _SUB_DE
+    + r"\b[^.?!,]{0,10}\b(soll|sollen)\b[^.?!,]{0,50}\b(enden|auslaufen)\b(?!\s*\?)|"
+    r"\b" + _SUB_DE + r"\b[^.?!,]{0,50}\bauslaufen (zu )?lassen\b|"
+    r"\b" + _SUB_DE + r"\s+(kann |soll |bitte )?weg\b|\bnicht (mehr |wieder )?erneuern\b|"
+    r"\bnehm\w*\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*)\b[^.?!,]{0,20}\b(raus|heraus)\b"
 )
 _REFUND_GRAMMAR = (
     # a giving verb, the money, "back": "put one of them back", "I'd like £18 back"
@@ -153,23 +253,21 @@ _CANCEL_GRAMMAR_MORE_ES = (
     r"\bno (me |nos )?(pase|pasen|cambie|cambien|se convierta|convierta|conviertan) (a|en) "
     r"(un |el )?(plan|suscripci[oó]n|versi[oó]n|modalidad) (de pago|pagad[oa]|premium)\b|"
     r"\b(me|nos) (dan|dais|den|d[ée]is) de baja\b"
+    r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))"
 )
-_NO_OTHER_THING_FR = (
-    r"(?!\s+(mon|ma|mes|le|la|les|l'|ce|cette|son|sa|notre)\s*(?!abonnement|forfait|contrat|"
-    r"offre|plan\b|abo\b))"
-)
-"""Not renewing something other than the plan ("je ne renouvelle pas mon mot de passe")."""
 _CANCEL_GRAMMAR_MORE_FR = (
     r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b[^.?!]{0,40}\b(soit|soient) "
     r"(reconduit|renouvel[ée]|prolong[ée])\w*|"
     r"\bne (plus|pas) (rien |me |nous )?(factur|pr[ée]lev|d[ée]bit)\w*|"
     r"\b(abonnement|abo|forfait|compte|offre|renouvellement|pr[ée]l[èe]vements?)\s+(soit|soient|"
     r"sera|doit [êe]tre) (arr[êe]t|r[ée]sili|annul|stopp|cl[ôo]tur|d[ée]sactiv)\w*|"
-    r"\b(ne (proc[ée]d|effectu|[ée]met|lanc|d[ée]clench|appliqu)\w* ([àa] )?)?aucune? "
+    r"\b(ne (proc[ée]d|effectu|[ée]met|lanc|d[ée]clench|appliqu)\w* ([àa] )?)?"
+    + _NOT_SEEN_FR
+    + r"aucune? "
     r"(nouveau |nouvelle |futur |autre )?(renouvellement|reconduction|pr[ée]l[èe]vement|"
     r"d[ée]bit)\b|"
     r"(?<!vous )\bne (le |la |l'|les |me |nous )?(renouvelez|reconduisez|prolongez|pr[ée]levez|"
-    r"d[ée]bitez|facturez)\b|"
+    r"d[ée]bitez|facturez)\b" + _NOT_A_DUPLICATE + r"|"
     r"\b(je|j'|nous|on) (ne )?(veux|voulons|souhaite|souhaitons|d[ée]sire|d[ée]sirons) plus "
     r"(de |d')(cet |ce |mon |ma |notre |votre |l')?(abonnement|abo|forfait|offre|service)\b|"
     r"\b(je|nous|on) ne (renouvel|reconduir|reconduis|prolong)\w* (pas|plus)\b"
@@ -207,7 +305,7 @@ _CANCEL_GRAMMAR_MORE_DE = (
     # not going on: "ich will nicht weitermachen", "den Dienst nicht weiter nutzen"
     r"\b(nicht|nimmer|nie) (mehr |wieder )?(weiter\s?(machen|f[üu]hren|nutzen|zahlen|laufen)|"
     r"fortsetzen|fortf[üu]hren|erneuern|verl[äa]ngern)\b|"
-    r"\b(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*)\b[^.?!]{0,60}\b(enden|auslaufen)\b|"
+    r"\b(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*)\b[^.?!]{0,60}\b(enden|auslaufen)\b(?!\s*\?)|"
     r"\bauslaufen (zu )?lassen\b|"
     r"\bnicht\b[^.?!,]{0,40}\b(in|auf) (ein|einen|den|das) (kostenpflichtig|bezahlt|"
     r"zahlungspflichtig)\w* (abo\w*|tarif|plan|version)\b"
@@ -247,12 +345,15 @@ _ASKS_MORE = (
     r"(^\W*|[,;:]\s*)(((nein|non|no),? )?(danke|merci|gracias)\W+)?"
     r"((keine|nichts|nix) (weitere\w* )?"
     r"(verl[äa]ngerung\w*|\w+ mehr)|plus de|plus aucun|pas de (renouvellement|reconduction))\b"
-    r"(?![^.?!]*\?)|"
+    + _NOT_ANOTHER_EXTENSION_DE
+    + r"(?![^.?!]*\?)|"
     r"^\W*(que|qu')\s*((\w+'|\w+ )?\w+ )?(no|ne|n')\b(?![^.?!]*\?)|^\W*schluss mit\b|"
     r"\b(will|m[öo]chte) ich\b|\bwir (m[öo]chten|wollen|w[üu]rden gerne?)\b|"
     r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b|"
     r"(?<!vous )\bne (le |la |l'|les |me |nous )?(renouvelez|reconduisez|prolongez|pr[ée]levez|"
-    r"d[ée]bitez|facturez)\b|\b(rembours|d[ée]sabonn|r[ée]sili|annul|arr[êe]t|d[ée]sactiv|stopp|"
+    r"d[ée]bitez|facturez)\b"
+    + _NOT_A_DUPLICATE
+    + r"|\b(rembours|d[ée]sabonn|r[ée]sili|annul|arr[êe]t|d[ée]sactiv|stopp|"
     r"rend|envoy|retir|enlev)ez-(moi|nous|le|la|les|lui)\b|"
     r"\b(devu[ée]lv(anme|eme|edme|annos)|reembols(enme|adme|ame)|regr[ée]s(enme|eme))\b|"
     r"\b(wir|ich) bitten? sie\b|\bbitte ich( sie)? um\b|\bbitten wir\b|"
@@ -548,7 +649,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
-        r"\bdar(me|nos)? de baja|\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
+        r"\bdar(me|nos)? de baja|\b(me|nos) (dan|dais|das) de baja\b"
+        r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
+        r"\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
         r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
         r"cierre) "
         r"(mi |la |el |nuestra )?"
@@ -564,12 +667,12 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
         r"\barr[êe]t(er|ez) (de )?(me |nous |le |la |l')?(pr[ée]lever|renouveler)|"
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
-        r"\bk[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
+        r"\b(auf)?k[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
         + _SUB_DE
         + r"\s+((?!(nicht|kein\w*)\b)\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|"
         r"deaktivieren|abschalten|ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\bh[öo]r(t|en sie) (bitte )?([^.?!,]{0,30} )?auf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
+        r"\bh(ö|oe|o)r(t|en sie)\b[^.?!]{0,30}\bauf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
         r"zu verl[äa]ngern|einzuziehen)|"
         r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
         r"(abbuchung\w*|lastschrift\w*)|\bverl[äa]ngern sie (\w+ ){0,3}nicht( mehr)?\b|"
@@ -666,6 +769,53 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
     ),
 }
 
+PRONOUN_CANCELLATION = re.compile(
+    r"(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)( down| off)?|"
+    r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|beende(t|n sie) (das|es)( ding)?|"
+    r"(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
+    _I,
+)
+"""A cancellation said with a pronoun ("Turn it off", "Stop it"): it stands for the plan only
+in an email that speaks of one (`PLAN_CONTEXT`)."""
+PLAN_CONTEXT = re.compile(
+    r"\b(subscri\w*|plans?|membership|trial|renew\w*|auto-?renew\w*|auto-?pay\w*|billing|billed|"
+    r"bills?|charg\w*|payments?|pay|paying|paid|service|d[ée]bit\w*|payer|pagar|zahlen|contract|licen[cs]es?|monthly|yearly|annual\w*|"
+    r"suscripci[oó]n|membres[ií]a|renovaci[oó]n|cobr\w*|cargos?|pagos?|abonnement|forfait|"
+    r"renouvel\w*|reconduction|pr[ée]l[èe]v\w*|factur\w*|paiements?|abo\w*|mitgliedschaft|"
+    r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*)\b|"
+    r"契約|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
+    r"トライアル|無料期間",
+    _I,
+)
+RENEW_ON_OTHER_TERMS_AFTER = re.compile(
+    r"^[^.?!,;]{0,25}?\b((at|for) (the |a |an )?(new|higher|increased|full|old|current|"
+    r"discounted|same|lower|regular) (price|rate|pricing|amount)|(on|with|to) (the |my |our )?"
+    r"(old|new|expired|other|previous|company|personal) (card|account))\b",
+    _I,
+)
+"""Not renewing on these terms ("…to renew at the higher price", "on the old card"): the plan
+goes on, something else changes."""
+RENEWED_THING_AFTER = re.compile(
+    r"^\s+(my |the |our |this |with the |with this )?(card|credit card|payment (method|details)|"
+    r"details|domain|certificate|conversation|discussion|call|chat|thread|ticket)\b",
+    _I,
+)  # "I won't be renewing my card details", "…continuing the conversation": not the plan
+PLAN_CHANGE = re.compile(
+    r"\b(switch|move|put|downgrade|upgrade|transfer|convert|start)\b( (me|us|it|them|everything))?"
+    r" (to|onto|on|into|my|our) (the |a |an |our |my )?(monthly|annual|yearly|basic|starter|lite|"
+    r"team|pro|business|enterprise|premium|plus|cheaper|smaller|lower|higher|bigger|paid)\b",
+    _I,
+)
+"""Moving to another plan ("switch me to monthly", "upgrade me to Pro"): a plan change, which a
+person handles, not a cancellation."""
+OTHER_REFERENT = re.compile(
+    r"\b(notifications?|alerts?|e-?mails|newsletters?|reminders?|messages|feature|mode|sounds?|"
+    r"pop-?ups?|tracking|cookies|twice|double|duplicate|doppelt|zweimal|dos veces|doble|"
+    r"deux fois)\b|通知|メール|二重|重複|二回|2回",
+    _I,
+)
+"""Something else a pronoun may stand for ("too many notifications. Turn it off", "you charged
+me twice, stop it"): then "it" is not the plan."""
 KEYWORDS: frozenset[str] = frozenset(
     [
         "cancel",
@@ -731,7 +881,10 @@ CONTRAST = re.compile(
 )
 """Where one clause gives way to another: a request word asks only in its own clause ("I
 won't cancel, but tell me my plan" asks for the plan, not a cancellation)."""
-NAME_LINE = re.compile(r"^(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}[A-ZÀ-Þ&][\w'&.-]*\W*$")
+NAME_LINE = re.compile(
+    r"^(?!\W*(?i:kein\w*|nichts?|no|pas|plus|schluss)\s)(?=.*[a-zß-ÿ])\W*([A-ZÀ-Þ][\w'&.-]*\s+){1,5}"
+    r"[A-ZÀ-Þ&][\w'&.-]*\W*$"
+)
 """A line of capitalised words only: a name in a signature ("Refund Logistics Ltd."), not
 an imperative."""
 NEGATION_BEFORE = re.compile(
@@ -771,13 +924,14 @@ INDIRECT_QUESTION = re.compile(
 """An indirect question ("confirm whether the last payment went through", "bestätigen Sie,
 ob…", "confirmez-moi si…"): its "if" asks something, it sets no condition on the rest."""
 POLITE = re.compile(
-    r"\b(if (at all )?possible|if you (can|could|don't mind)|if that's (ok|okay|alright)|"
+    r"\b(if (at all )?possible|if you (can|could)(?!\s*not\b|n't|'t\b)|if you don't mind|"
+    r"if that's (ok|okay|alright)|"
     r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b|"
     r"(?<=grateful )if\b|(?<=appreciate it )if\b",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
 UNCERTAIN = re.compile(
-    r"\b(is it possible|would it be possible|possible to|are you able to|able to|"
+    r"\b(is it possible|would it be possible|possible to|are you able to|(?<!you be )able to|"
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
     r"does|"
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
@@ -866,14 +1020,14 @@ REPORTED = re.compile(
     r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
     r"initiated|accepted|confirmed)\b|"
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
-    r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will|we'll|you will|"
+    r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will(?! not)|we'll|you will|"
     r"you'll|they will|they'll|"
     r"(e-?mail|mail|message|letter|notice|courriel|correo|mensaje|nachricht|brief) (that |which |"
     r"qui |que |die |das )?(me |mich |us )?(asks?|asked|asking|tells?|told|says?|demande|pide|"
     r"dice|bittet|fordert|sagt)|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|しました|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました|"
     r"(お願い|依頼|申請)した(?!い)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
@@ -894,8 +1048,9 @@ REPORTED = re.compile(
     _I,
 )
 DONE = re.compile(
-    r"^(refunded|reimbursed|cancell?ed|unsubscribed|reversed|paid|d[ée]sactiv(é|ee)e?s?|"
+    r"^(refunded|reimbursed|cancell?e?d|unsubscribed|reversed|paid|d[ée]sactiv(é|ee)e?s?|"
     r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
+    r"cancele(?= (antes|ayer|hace|el (mes|d[ií]a)|la semana))|"
     r"anulad[oa]s?|anul(aron|ó|é)|devuelto|devolvi(eron|ó)|"
     r"rembours(é|ee)e?s?|annul(é|ee)e?s?|r[ée]sili(é|ee)e?s?|"
     r"((zur[üu]ck|r[üu]ck)?erstattet|storniert)(?!\s+(mir|uns|bitte|ihr|haben|bekommen)\b))\b",
@@ -930,24 +1085,34 @@ CANCEL_OTHER_THING = re.compile(
     r"training|session|class|course|lesson|workshop|interview|invitation|onboarding|"
     r"cancell?ation|"
     r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
-    r"ticket)|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
+    r"ticket|slot|\d{1,2}(:\d\d)?\s?(am|pm|o'clock))\b|^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
     r"promo\w*|marketing|werbe\w*)\b|"
     r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?(\w+ ){0,3}(newsletters?|mailing|"
     r"e-?mails?|"
     r"marketing|promo\w*|list|notifications?)\b|"
     r"^(?!(keine?|nichts?|no|ne|plus|pas|aucune?|nada|sin|desactiv|suspend|deten|par[ae]n?\b|"
     r"dej|stopp|beend|einstell|aussetz|arr[êe]t|d[ée]sactiv|coup|[ée]vit)\w*)"
+    r"(?!(kein\w*|nichts?|stopp\w*|beend\w*|einstell\w*|suspend\w*|deten\w*|par(ar|en|e)|"
+    r"cort\w*|solicit\w*|ped\w*|tramit\w*|desactiv\w*|quit\w*|evit\w*)\s)"
     r"\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"un |une |una |ein |eine |einen |"
     r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
     r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
-    r"reuni[óo]n|llamada|correo|reserva|sesi[óo]n|clase|curso|d[ée]bit(?!s)|disputa|transferencia|demande|commande|paiement|"
+    r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
+    r"sesi[óo]n|clase|curso|evento|s[ée]ance|cours|[ée]v[ée]nement|r[ée]union|d[ée]bit(?!s)|"
+    r"sitzung|kurs|schulung|veranstaltung|"
     r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail))",
     _I,
 )
+WHEN_AFTER = re.compile(
+    r"^\s+(in|into)\s+((the )?(next|coming|new)\b|\d|(a|one|two|three) (days?|weeks?|months?)\b|"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)\b)",
+    _I,
+)
+"""A cancellation "in January", "into next year": when the plan stops, not what it is in."""
 ABOUT_THE_WRITE_AFTER = re.compile(
     r"^\s*(confirmations?|receipts?|notices?|letters?|terms|conditions|polic\w+|process\w*|"
     r"status|fees?|dates?|deadlines?|forms?|rules|progress|history|tracking|update|"
@@ -963,8 +1128,9 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"^,?\s+(die|den|das|der|que|qui|dont)\b[^.?!]{0,40}\b(zugesagt|versprochen|genehmigt|"
     r"angek[üu]ndigt|promis\w*|prometi\w*|aprobad\w*|aprobaste\w*|aprobaron|approuv\w*|"
     r"accord[ée]\w*)|"
-    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account|login|password|data))\b|"
-    r"^\w*\s+(\w+\s+){0,2}r[üu]ckg[äa]ngig|^(の)?(取り消し|取消|撤回|キャンセル)|"
+    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account (access|data|deletion|login|password|"
+    r"settings|details|e-?mail)|login|password|data))\b|"
+    r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
     r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
     _I,
@@ -988,11 +1154,13 @@ PAST_ATTEMPT_BEFORE = re.compile(
     r"\b(asked|tried|forgot|meant|wanted|attempted|requested|was going|had planned) (you |them )?"
     r"to\s+(\w+\s+)?$|"
     r"\b(intent[ée] |olvid[ée] |essay[ée] de |oubli[ée] de |voulu |versucht,? |vergessen,? )"
-    r"(\w+\s+)?$",
+    r"(\w+\s+)?$|"
+    r"\b(e-?mail|message|mail|letter|note|ticket)\b[^.?!]{0,30}\b(asking|telling|requesting) "
+    r"(you |them )?to\s+(\w+\s+)?$",
     _I,
 )  # "I asked to stop before the renewal", "I forgot to turn it off": a past attempt, reported
 SOMEONE_ELSE_WANTS_BEFORE = re.compile(
-    r"\b((my|our|his|her|their) (\w+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
+    r"\b((my|our|his|her|their) ([\w-]+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
     r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
     r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$",
     _I,
@@ -1005,11 +1173,12 @@ SOMEONE_ELSES_AFTER = re.compile(
     _I,
 )  # "please refund my client through my page": money between the customer and theirs
 INFO_BEFORE = re.compile(
-    r"\b(tell|let (me|us) know|confirm\w*|check\w*|verify|explain|update (me|us)|"
+    r"\b(tell|let (me|us) know|(?<!\bi )(?<!\bwe )confirm\w*|check\w*|verify|explain|"
+    r"update (me|us)|"
     r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
     r"(a )?cop(y|ies) of|credit notes? (for|of)|"
-    r"dec\w*|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
+    r"dec[ií](r\w*|dme|me|nos)|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
     r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
     r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
     r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat)\b"
@@ -1121,12 +1290,12 @@ OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
-    r"配信|通知|申請|依頼|リクエスト)\s*(を|は|も|の)?\s*$",
+    r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
-    r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—]\s*)"
+    r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)"
     r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
     r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
     r"deactivate|cease|discontinue|halt|put an end to)\b|"
@@ -1136,13 +1305,16 @@ REQUEST = re.compile(
     r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
     r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
     r"terminated)\b|\b(i'd|i would|we'd|we would) be (very |most )?grateful\b|"
-    r"(^|[,;:]\s*|\b(y|et|und)\s+)(no (me |nos )?)?(cobren|dejen|paren|detengan|suspendan|corten|"
-    r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|no"
-    r"s)|"
+    r"(^|[,;:]\s*|\b(y|et|und|que)\s+)(ya )?(no (me |nos )?)?(cobren|renueven|dejen|paren|detengan|"
+    r"suspendan|corten|"
+    r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
-    r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar)\b|"
-    r"\b(les (pido|solicito|ruego|comunico)|solicitamos|pedimos|exigimos|(por medio de|mediante) "
+    r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar|d[ée]sabonnez|r[ée]siliez|"
+    r"annulez)\b|"
+    r"\b(les (pido|solicito|ruego|comunico)|"
+    r"nous (souhaitons|voulons|voudrions|aimerions)|solicitamos|pedimos|"
+    r"exigimos|(por medio de|mediante) "
     r"(la|el) presente|par la pr[ée]sente|je soussign[ée]|(nous|je) (vous )?(demandons|prions|"
     r"remercions de|sollicite|sollicitons)|je (veux|souhaite|voudrais) que|hiermit|ich k[üu]ndige|"
     r"wir k[üu]ndigen|(wir|ich) fordern?|fordere)\b|"
@@ -1162,9 +1334,11 @@ REQUEST = re.compile(
     r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
     r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
-    r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul)(an|en|[áa]is|[ée]is)\b|"
+    r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul|quit)(an|en|[áa]is|[ée]is)\b|"
+    r"\b(me|nos) (dan|dais|das) de baja\b|"
     r"\bvous (me |nous )?(rembours|rend|annul|r[ée]sili|arr[êe]t)ez\b|"
     r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|\bbitten wir( sie)? um\b|"
+    r"\b(wir|ich) bitten? sie\b|"
     # the act said in the first person: "je résilie mon abonnement", "ich beende das Abo"
     r"\b(je (r[ée]silie|annule|me d[ée]sabonne|mets fin)|nous (r[ée]silions|annulons)|"
     r"(yo )?(cancelo|anulo|me doy de baja)|ich (beende|storniere))\b|"
@@ -1187,6 +1361,39 @@ REQUEST = re.compile(
     r"beend\w+|schick\w+|senden)\b|" + _ASKS_MORE,
     _I,
 )
+CANCEL_REQUEST = re.compile(
+    # taking oneself off the plan, said short: "Quit my plan.", "Opt me out of the renewal"
+    r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
+    r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
+    # the writer not going on: "I no longer wish to continue", "we won't be renewing"
+    r"\b(i|we)( really| truly)? (no longer|do not|don't|dont|not) (want|wish|need|intend)\b|"
+    r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"
+    r"(renewing|continuing)\b|"
+    # a verbless "no renewal" as its own clause: "Nein danke, keine Verlängerung."
+    r"(^\W*|[,;:]\s*)((ab )?(nächste[nm]?|kommende[nm]?) (monat|jahr) )?(no (more |further )?"
+    r"(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
+    r"abbuchung(en)?|lastschrift(en)?)( mehr)?|(pas|plus) de (renouvellement|pr[ée]l[èe]vements?)|"
+    r"sin renovaci[oó]n|nada de cobros)(\s*(pour moi|für mich|for me))?(\s*((à partir de|dès) "
+    r"maintenant|from now on|ab sofort|desde ahora))?(,?\s*(please|pls|thanks|"
+    r"thank you|merci|danke|bitte|gracias))?\W*$|"
+    # the writer's own "no more" in French: "je ne souhaite plus renouveler", "ne renouvelez pas"
+    r"\b(je|nous) (ne )?(veux|souhaite|souhaiterais|voudrais|voulons|souhaitons) (pas|plus)\b|"
+    r"\b(je ne renouvel\w*|nous ne renouvel\w*)\b|"
+    # a wish in the subjunctive: "Que l'essai ne bascule pas en payant", "Que la prueba no pase…"
+    r"^\W*que\b[^.?!]{0,30}\b(ne (bascule|passe|devienne)|no (pase|se convierta|cambie))\b|"
+    r"\bne (me |nous |le |la |l')?(renouvelez|pr[ée]levez|facturez|d[ée]bitez|reconduisez)\b(?!-)|"
+    r"^\W*(stopp(t|en sie)|schalt(et|en sie)|nehm(t|en sie)|setz(t|en sie)|stell(t|en sie)|"
+    r"schluss mit)\b|"
+    r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b|"
+    # a notice or a decision that the plan ends: "les comunicamos que no deseamos renovar"
+    r"\b(les comunicamos|no (quiero|deseo|deseamos|queremos)|nous vous informons|[ée]vitez)\b|"
+    r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)",
+    _I,
+)
+"""What makes a sentence ask for a cancellation, beside `REQUEST`: a short imperative ("Quit my
+plan"), the writer not going on ("I no longer wish to continue", "je ne renouvelle pas"), a
+verbless "no renewal" of its own, a notice that the plan ends. Only for a cancellation: "Keep
+the refund" or "I don't want a refund" asks for no money."""
 TOPIC = re.compile(
     r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
     r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$|"

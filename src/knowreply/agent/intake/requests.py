@@ -159,7 +159,7 @@ def _contrast_clause(sentence: str, start: int) -> str:
 def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
-    if kind in MONEY_KINDS and _topic_of_a_read(sentence, match):
+    if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
         return False
     if kind in MONEY_KINDS and (
         phrases.FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
@@ -202,6 +202,12 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         and (
             phrases.CANCEL_OTHER_THING.match(sentence[match.start() :])
             or phrases.OTHER_THING_BEFORE.search(clause)
+            or phrases.RENEW_ON_OTHER_TERMS_AFTER.match(after)
+            or (
+                match.group().lower().endswith(("renew", "renewing", "continue", "continuing"))
+                and phrases.RENEWED_THING_AFTER.match(after)
+            )
+            or _changes_plan(sentence)
         )
     )
 
@@ -216,11 +222,24 @@ def _said_of_the_past(clause: str, rest: str) -> bool:
     )
 
 
-def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
+def _changes_plan(sentence: str) -> bool:
+    """The sentence asks to move to another plan ("switch me to monthly"), not negated ("don't
+    move us onto a paid plan" still asks the plan to stop)."""
+    return any(
+        not phrases.NEGATION_BEFORE.search(_clause_before(sentence, found.start()))
+        for found in phrases.PLAN_CHANGE.finditer(sentence)
+    )
+
+
+def _topic_of_a_read(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     """The refund or cancellation is what a read is about, not what is asked for."""
     before = _contrast_clause(sentence[: match.start()], match.start())
+    after = sentence[match.end() :]
     return bool(
-        phrases.ABOUT_THE_WRITE_AFTER.match(sentence[match.end() :])
+        (
+            phrases.ABOUT_THE_WRITE_AFTER.match(after)
+            and not (kind == "cancellation" and phrases.WHEN_AFTER.match(after))
+        )
         or phrases.SOMEONE_ELSES_AFTER.match(sentence[match.end() :])
         or phrases.UNDO_BEFORE.search(sentence[: match.start()])
         or phrases.FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
@@ -234,11 +253,17 @@ def _topic_of_a_read(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _asks(
-    kind: WriteKind, sentence: str, *, terse: bool = False, own_account: bool = False
+    kind: WriteKind,
+    sentence: str,
+    *,
+    terse: bool = False,
+    own_account: bool = False,
+    plan_context: bool = True,
 ) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
     or "Cancel my plan") needs no request word, but must not be a question. In a Japanese
-    email about the writer's `own_account`, an ability question ("返金できますか") asks."""
+    email about the writer's `own_account`, an ability question ("返金できますか") asks. A
+    pronoun ("Turn it off") cancels only in an email with a `plan_context`."""
     sentence = phrases.POLITE.sub(" ", sentence)
     if kind not in MONEY_KINDS:
         sentence = phrases.IF_SO.sub(" ", sentence)
@@ -277,10 +302,15 @@ def _asks(
         not phrases.REPORTED.search(sentence[_clause_start(sentence, m) :])
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and _mention_counts(kind, sentence, m)
+        and (plan_context or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group()))
         and (
             terse
             or kind not in MONEY_KINDS
             or bool(phrases.REQUEST.search(_contrast_clause(sentence, m.start())))
+            or (
+                kind == "cancellation"
+                and bool(phrases.CANCEL_REQUEST.search(_clause_around(sentence, m)))
+            )
         )
         for m in MENTIONS[kind].finditer(sentence)
     )
@@ -291,11 +321,13 @@ def _without_indirect_questions(sentence: str) -> str:
     return phrases.INDIRECT_QUESTION.sub(lambda found: found.group(1), sentence)
 
 
-def _body_asks(kind: WriteKind, sentences: list[str]) -> bool:
+def _body_asks(kind: WriteKind, sentences: list[str], *, plan_context: bool = True) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
     not, when the email asks about a payment's state ("Did the renewal go through?")."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
-    asking = [s for s in sentences if _asks(kind, s, own_account=own_account)]
+    asking = [
+        s for s in sentences if _asks(kind, s, own_account=own_account, plan_context=plan_context)
+    ]
     if not asking and kind in ("payment_link", "portal_link"):
         return _asks_anew(kind, sentences) or (
             kind == "portal_link" and _asks_where_to_change_it(sentences)
@@ -364,11 +396,15 @@ def _plain_ask(sentence: str) -> bool:
     )
 
 
-def _subject_asks(kind: WriteKind, subject: str, sentences: list[str]) -> bool:
+def _subject_asks(
+    kind: WriteKind, subject: str, sentences: list[str], *, plan_context: bool = True
+) -> bool:
     """A subject asks as a terse sentence. One that only names the write ("Refund",
     "Reembolso de octubre", "Unsubscribe") gives way to a body that speaks of it otherwise
     (done, asked about, reported, of something else) and does not ask for it itself."""
-    if phrases.SUBJECT_TOPIC.search(subject) or not _asks(kind, subject, terse=True):
+    if phrases.SUBJECT_TOPIC.search(subject) or not _asks(
+        kind, subject, terse=True, plan_context=plan_context
+    ):
         return False
     if phrases.SUBJECT_FIRM.search(subject):
         return True
@@ -418,13 +454,20 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
     own_subject = "" if disowned else _mend_typos(_mend_umlauts(customer_words(subject))).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
+    plan_context = bool(
+        phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
+        and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
+    )
     kinds = frozenset(
         kind
         for kind in MENTIONS
         if not (withdrawn and kind in MONEY_KINDS)
         and (
-            _body_asks(kind, sentences)
-            or (own_subject and _subject_asks(kind, own_subject, sentences))
+            _body_asks(kind, sentences, plan_context=plan_context)
+            or (
+                own_subject
+                and _subject_asks(kind, own_subject, sentences, plan_context=plan_context)
+            )
         )
     )
     amounts = tuple(

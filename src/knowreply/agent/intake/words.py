@@ -1,8 +1,10 @@
 """The customer's own new words: what an explicit request must be found in.
 
 Everything the customer did not write now is removed: HTML comments and tags, quoted lines,
-a forwarded or original message and everything after it, the signature, and text between
-quotation marks (a phrase quoted from someone else is not the customer asking).
+a forwarded or original message and everything after it, the signature, text between
+quotation marks (a phrase quoted from someone else is not the customer asking), and what
+follows a colon that introduces an earlier message ("my last email said: please cancel",
+"he wrote:" and the lines after it up to a blank line).
 """
 
 from __future__ import annotations
@@ -37,6 +39,17 @@ _ELSEWHERE = re.compile(
 _REPLY_SUBJECT = re.compile(
     r"^\s*(re|fwd?|aw|wg|sv|vs|rv|tr|antw|返信|転送)\s*[:：]", re.IGNORECASE
 )
+_QUOTE_INTRO = re.compile(
+    r"\b((i|we|you|he|she|they|it|someone|support|your (team|colleague|agent)) (wrote|said|"
+    r"replied|asked|answered|put it)( (before|earlier|previously|then|back then|last \w+))?|"
+    r"quoting( (my|our|your|the|his|her|their) \w+( \w+)?)?|"
+    r"(my|our|your|the|his|her|their) (previous|earlier|last|first|original|old) (message|e-?mail|"
+    r"mail|ticket|reply|letter|note)( \w+){0,2}|"
+    r"(yo |le |les )?(escrib[íi]|dije|escribieron|dijeron)|j'ai (écrit|dit)|(il|elle|vous) a(vez)? "
+    r"(écrit|dit)|(ich|sie|er) (schrieb|sagte|schrieben|sagten)|(schrieb|sagte) (ich|sie|er))\s*:",
+    re.IGNORECASE,
+)
+"""A colon that introduces someone's earlier words: what follows it on the line is quoted."""
 _SIGNATURE = re.compile(r"^\s*(--|__+|sent from my \w+|get outlook for \w+)\s*$", re.IGNORECASE)
 
 
@@ -47,12 +60,15 @@ def customer_words(text: str) -> str:
     clean = html.unescape(_TAG.sub(" ", clean))
     clean = clean.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     kept: list[str] = []
+    quoting = False
     for line in clean.splitlines():
         if _ELSEWHERE.match(line) or _SIGNATURE.match(line):
             break
-        if _QUOTED_LINE.match(line):
+        if _QUOTED_LINE.match(line) or (quoting and line.strip()):
             continue
-        kept.append(line)
+        intro = _QUOTE_INTRO.search(line)
+        quoting = bool(intro and not line[intro.end() :].strip())
+        kept.append(line[: intro.start()] if intro else line)
     return _QUOTES.sub(" ", "\n".join(kept))
 
 

@@ -1549,3 +1549,41 @@ REFUNDS_NOT_ASKED_BY_A_CANCELLATIONS_WORDS = [
 @pytest.mark.parametrize("text", REFUNDS_NOT_ASKED_BY_A_CANCELLATIONS_WORDS)
 def test_a_cancellations_request_words_ask_for_no_refund(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # something given back that is not money
+        "Pouvez-vous me rendre service et renvoyer la facture ?",
+        "Rendez-moi un petit service : la facture de mars svp.",
+        "Devuélveme la llamada por favor.",
+        "¿Me pueden devolver la factura corregida?",
+        "Send me back the receipt of 49.",
+        # a refund said to be done
+        "Refund received, thanks!",
+        "Refund arrived, thank you",
+        "Remboursement bien reçu.",
+        "Reembolso recibido, gracias.",
+        # a refund declined for something else
+        "Instead of a refund, can I get credit?",
+        "Rather than a refund, could you extend my plan?",
+    ],
+)
+def test_a_favour_a_document_back_or_a_refund_received_asks_for_no_refund(text: str) -> None:
+    assert "refund" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rendez-moi cette somme.",
+        "¿Me pueden devolver los 20 €?",
+        "Devuélvanme el dinero.",
+        "Please send back the 20 dollars",
+        "Please refund me instead of cancelling.",
+        "Les solicito suspender los cobros recurrentes a mi tarjeta.",
+    ],
+)
+def test_money_given_back_is_still_asked(text: str) -> None:
+    assert read_requests(text).kinds & {"refund", "cancellation"}

@@ -154,6 +154,12 @@ _CANCEL_GRAMMAR_ES = (
     r"\b(salir(me|nos)?|borrar(me|nos)?|me borro|me salgo) (del|de la|de mi)\b|\bdesuscrib\w*|"
     r"\bd[ée]n(la|lo|me|nos)? de baja|\bdoy de baja|\bsolicit\w* (la )?baja"
 )
+_NOT_A_DOCUMENT_ES = (
+    r"(?!(\s+(me|nos))?\s+(la |el |mi |las |los |una |un )?(llamada|factura|recibo|documento|"
+    r"contrato|formulario|correo|mensaje|acceso|tarjeta)s?\b)"
+)
+"""Something given back that is not money ("devuélveme la llamada", "devolver la factura
+corregida")."""
 _NO_OTHER_THING_FR = (
     r"(?!\s+(mon|ma|mes|le|la|les|l'|ce|cette|son|sa|notre)\s*(?!abonnement|forfait|contrat|"
     r"offre|plan\b|abo\b))"
@@ -245,7 +251,8 @@ _REFUND_GRAMMAR_OTHER = (
     r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
     r"(dinero|plata|\d[\d,.]*\s?€)|"
     r"\brend(ez|re|s)(-moi|-nous)?\b[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
-    r"diff[ée]rence|ce |cette )|\brestitu\w*|\brecr[ée]dit\w*|\b(je veux|rendez-moi) mon argent\b"
+    r"diff[ée]rence|\bce |\bcette )|\brestitu\w*|\brecr[ée]dit\w*|"
+    r"\b(je veux|rendez-moi) mon argent\b"
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
@@ -607,12 +614,17 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
         r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
         r"(the|my|our|this|that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|"
-        r"\w+ fee) )?back\b|"
+        r"\w+ fee) )?back\b(?! (the |a |my |our |your )?(receipt|invoice|copy|document|form|"
+        r"contract|e-?mail|confirmation|call|message|reply|answer|pdf|statement)s?\b)|"
         r"\bget back (the|my|our)\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
         r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
-        r"\breemb[oó]ls\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*|\bdevol(v|ed)\w*|\breintegr\w*|"
+        r"\breemb[oó]ls\w*|\bdevoluci[oó]n\w*|\bdevu[eé]lv\w*\b"
+        + _NOT_A_DOCUMENT_ES
+        + r"|\bdevol(v|ed)\w*\b"
+        + _NOT_A_DOCUMENT_ES
+        + r"|\breintegr\w*|"
         r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
@@ -889,6 +901,7 @@ NAME_LINE = re.compile(
 an imperative."""
 NEGATION_BEFORE = re.compile(
     r"\b(don't|do not|dont|doesn't|does not|didn't|did not|not|never|no|no need to|won't|"
+    r"instead of|rather than|au lieu d|plut[ôo]t qu|en lugar de|en vez de|anstatt|statt|"
     r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
     r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
     r"weder)\b|\bn'",
@@ -1273,6 +1286,14 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*)\b|まだ|着金|反映|状況|済|取り消|されました",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
+DONE_AFTER_THE_WRITE = re.compile(
+    r"^\s*((has|have|was|is|est|a|ist|wurde|bien|fue|ha sido|ya)\s+)?(been\s+)?(bien\s+)?"
+    r"(arrived|received|come through|gone through|processed|done|re[çc]ue?s?|arriv[ée]e?s?|"
+    r"effectu[ée]e?s?|recibid[oa]|llegad[oa]|procesad[oa]|erhalten|angekommen|eingegangen)\b",
+    _I,
+)
+"""A write named, then said to be done ("Refund received, thanks!", "Remboursement bien reçu",
+"Reembolso recibido"): a report, not an ask."""
 ARRIVAL = re.compile(
     r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
     r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",

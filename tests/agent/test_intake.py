@@ -1587,3 +1587,13 @@ def test_a_favour_a_document_back_or_a_refund_received_asks_for_no_refund(text: 
 )
 def test_money_given_back_is_still_asked(text: str) -> None:
     assert read_requests(text).kinds & {"refund", "cancellation"}
+
+
+def test_the_plans_reminder_emails_turned_off_are_not_the_plan() -> None:
+    assert read_requests("Turn off the auto-renew reminder emails please.").kinds == frozenset()
+    assert read_requests("Turn off the auto-renew please.").kinds == {"cancellation"}
+
+
+def test_a_link_said_to_work_asks_for_no_new_one() -> None:
+    assert read_requests("The payment link you sent works, thanks.").kinds == frozenset()
+    assert read_requests("The payment link works? Send me a new one.").kinds == {"payment_link"}

@@ -1294,6 +1294,18 @@ DONE_AFTER_THE_WRITE = re.compile(
 )
 """A write named, then said to be done ("Refund received, thanks!", "Remboursement bien reçu",
 "Reembolso recibido"): a report, not an ask."""
+NOT_THE_PLAN_AFTER = re.compile(
+    r"^[\w-]*\s+(reminders?|notifications?|notices?|e-?mails?|alerts?|messages?|newsletters?)\b", _I
+)
+"""What is turned off is the plan's reminders or emails, not the plan ("turn off the
+auto-renew reminder emails")."""
+LINK_WORKED_AFTER = re.compile(
+    r"^\s*((you|u) (sent|gave|e-?mailed)( me| us)?\s+)?(works|worked|is working|did work|was fine|"
+    r"arrived|came through|opened)\b",
+    _I,
+)
+"""A link named and said to work ("The payment link you sent works, thanks"): no new one is
+asked for."""
 ARRIVAL = re.compile(
     r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
     r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",

@@ -302,6 +302,8 @@ def _asks(
         not phrases.REPORTED.search(sentence[_clause_start(sentence, m) :])
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and not (kind in MONEY_KINDS and phrases.DONE_AFTER_THE_WRITE.match(sentence[m.end() :]))
+        and not (kind == "cancellation" and phrases.NOT_THE_PLAN_AFTER.match(sentence[m.end() :]))
+        and not (kind not in MONEY_KINDS and phrases.LINK_WORKED_AFTER.match(sentence[m.end() :]))
         and _mention_counts(kind, sentence, m)
         and (plan_context or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group()))
         and (

@@ -2,10 +2,10 @@
 
 The targets of issue 10 are 95 % intent accuracy for English and Japanese and 90 % for
 Spanish, French and German, at most 5 % of billing questions handed to a person, and no write
-for an email that does not ask for one. The model meets only the 5 % one: the floors below
-are what was measured when it was written (docs/evaluation.md), and the tests fail when a
-change makes the model worse. The targets themselves are strict expected failures, so the day
-the model meets one, its test says so and the floors must be raised.
+for an email that does not ask for one. The model meets the 5 % one and German's 90 %: the
+floors below are what was measured when they were last raised (docs/evaluation.md), and the
+tests fail when a change makes the model worse. The targets not met are strict expected
+failures, so the day the model meets one, its test says so and the floors must be raised.
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.878, "ja": 0.868, "es": 0.849, "fr": 0.861, "de": 0.869}
-PERSON_CEILING = 0.043
-"""Held-out billing questions handed to a person (unclear or not billing): 4.2 % measured, under
+FLOOR = {"en": 0.898, "ja": 0.897, "es": 0.883, "fr": 0.892, "de": 0.902}
+PERSON_CEILING = 0.033
+"""Held-out billing questions handed to a person (unclear or not billing): 3.2 % measured, under
 the 5 % target."""
-UNASKED_WRITES_CEILING = 21
-"""Held-out emails that do not ask for a write but got one: the target is 0 (see above)."""
+UNASKED_WRITES_CEILING = 30
+"""Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
+21 on the 3,469 emails before corpus batch 6; with its 434 and the check's wider recall of
+2026-12-02 it is 30 (docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 
 
@@ -66,8 +68,22 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
     assert accuracy >= FLOOR[language], f"{language}: {accuracy:.1%}"
 
 
-@pytest.mark.xfail(reason="held-out accuracy is below the issue's targets", strict=True)
-@pytest.mark.parametrize("language", LANGUAGES)
+MET = {"de"}
+"""Languages whose held-out accuracy meets the target (German: 90.3 %, 2026-12-02)."""
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        language
+        if language in MET
+        else pytest.param(
+            language,
+            marks=pytest.mark.xfail(reason="below the issue's target", strict=True),
+        )
+        for language in LANGUAGES
+    ],
+)
 def test_heldout_intent_accuracy_meets_the_target(language: str) -> None:
     assert _accuracy(language) >= TARGET[language]
 

@@ -1597,3 +1597,28 @@ def test_the_plans_reminder_emails_turned_off_are_not_the_plan() -> None:
 def test_a_link_said_to_work_asks_for_no_new_one() -> None:
     assert read_requests("The payment link you sent works, thanks.").kinds == frozenset()
     assert read_requests("The payment link works? Send me a new one.").kinds == {"payment_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did the payment from our new Amex work? We updated the card in the portal yesterday.",
+        "Ist die Abbuchung für Dezember fehlgeschlagen? Ich habe eine neue Karte bekommen.",
+        "Gibt es schon eine Rechnung für Januar? Wir würden gern vorab zahlen.",
+    ],
+)
+def test_a_card_changed_or_a_wish_to_pay_beside_a_question_asks_for_no_link(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got a new card. Please send me the link to update it.",
+        "I changed banks, where do I update my card?",
+        "Ich habe eine neue Karte bekommen. Wo kann ich sie eintragen?",
+        "I got a new card, update link pls",
+    ],
+)
+def test_a_card_changed_then_a_link_asked_for_is_a_portal_ask(text: str) -> None:
+    assert read_requests(text).kinds == {"portal_link"}

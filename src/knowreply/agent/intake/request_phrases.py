@@ -544,7 +544,8 @@ PLACE_FOR_IT = re.compile(
     r"\bo[ùu] (mettre|changer|modifier|ajouter|corriger)\b|\bc'est o[ùu]\b|\bcomment je fais\b|"
     r"\b(wo|wie) (geht|mach\w*) (das|ich|man)\b|\b(wo|wie) (kann|k[öo]nnen|soll|sollen) (ich|wir|m"
     r"an) "
-    r"(das|die|den|es) (selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|hinterlegen)\b|"
+    r"(das|die|den|es|sie|ihn) (selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|"
+    r"hinterlegen)\b|"
     r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
     r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
     r"どうやって(変更|変え|直|設定|登録)",
@@ -589,13 +590,19 @@ NEW_ONE = re.compile(
 PAID_BEFORE = re.compile(r"\b(i|we) (have|has|had|'ve) (already )?$", _I)
 """"I have pay the invoice": a payment said as made (in a learner's English), not one to make."""
 INTENT_TO_PAY = re.compile(
-    r"\b(want|like|need|wanna|trying|ready) to (pay|settle)\b|\b(want|wanna|need) pay\b", _I
+    r"\b(want|like|need|wanna|trying|ready) to (pay|settle)\b|\b(want|wanna|need) pay\b|"
+    r"\b(w[üu]rden|m[öo]chten|m[öo]chte|wollen) (gern |gerne )?(\w+ )?(be)?zahlen\b|"
+    r"\b(voudrions|voudrais|souhaitons|souhaite|aimerions) (r[ée]gler|payer)\b|"
+    r"\b(queremos|quisi[ée]ramos|quer[íi]amos|quiero) (pagar|abonar)\b",
+    _I,
 )
 LINK_WORD = re.compile(
     r"\b(link|url|page|online|checkout|card|send|enlace|lien|seite)\b|リンク|URL|ページ", _I
 )
 OWED_QUESTION = re.compile(
-    r"\b(unpaid|outstanding|open|owe|owing|due|balance|received|anything)\b", _I
+    r"\b(unpaid|outstanding|open|owe|owing|due|balance|received|anything|invoice|rechnung|"
+    r"offen\w*|facture|impay[ée]\w*|factura|pendiente)\b",
+    _I,
 )
 """A wish to pay ("we'd like to settle before the audit") beside a question of what is owed or
 whether a payment arrived ("do we have an unpaid balance?") asks what is open, not for a
@@ -1306,6 +1313,18 @@ LINK_WORKED_AFTER = re.compile(
 )
 """A link named and said to work ("The payment link you sent works, thanks"): no new one is
 asked for."""
+PAST_REPORT = re.compile(
+    r"\b(i|we) (have |had |just |already )*(updated|changed|added|replaced|switched|got|received|"
+    r"entered)\b|"
+    r"\b(ich|wir) (habe|haben|hatte|hatten)\b[^.?!]{0,60}\b(bekommen|erhalten|aktualisiert|"
+    r"ge[äa]ndert|hinterlegt|eingetragen|ausgetauscht)\b|"
+    r"\b(j'ai|nous avons|on a)\b[^.?!]{0,40}\b(mis [àa] jour|chang[ée]|ajout[ée]|re[çc]u|"
+    r"remplac[ée])\b|\b(he|hemos)\s+(actualizado|cambiado|a[ñn]adido|recibido|puesto)\b|"
+    r"(更新|変更|登録)しました",
+    _I,
+)
+"""A billing detail changed or a card received, told as done ("We updated the card in the portal
+yesterday", "Ich habe eine neue Karte bekommen"): no link is asked for in that sentence."""
 ARRIVAL = re.compile(
     r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
     r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",

@@ -296,6 +296,11 @@ def _asks(
     if kind not in MONEY_KINDS and (
         (_is_question(sentence) and phrases.STATE_QUESTION.search(sentence))
         or phrases.UNSURE_FACT.search(sentence)
+        or (
+            phrases.PAST_REPORT.search(sentence)
+            and not _is_question(sentence)
+            and not phrases.REQUEST.search(sentence)
+        )
     ):
         return False
     return any(

@@ -25,10 +25,10 @@ FLOOR = {"en": 0.898, "ja": 0.897, "es": 0.883, "fr": 0.892, "de": 0.902}
 PERSON_CEILING = 0.033
 """Held-out billing questions handed to a person (unclear or not billing): 3.2 % measured, under
 the 5 % target."""
-UNASKED_WRITES_CEILING = 30
+UNASKED_WRITES_CEILING = 29
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 21 on the 3,469 emails before corpus batch 6; with its 434 and the check's wider recall of
-2026-12-02 it is 30 (docs/evaluation.md)."""
+2026-12-02 it is 29 (docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 
 

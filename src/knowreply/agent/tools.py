@@ -24,7 +24,7 @@ from knowreply.agent.pipeline import WritePipeline
 from knowreply.agent.plans import CancellationPlan, PaymentLinkPlan, PortalLinkPlan, RefundPlan
 from knowreply.integrations.stripe import operations as ops
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.models import CancellationResult
+from knowreply.integrations.stripe.models import CancellationResult, UnusedPart
 from knowreply.money import Money
 from knowreply.money_text import AmountError, parse_money
 
@@ -141,6 +141,11 @@ async def refund(
         )
         if isinstance(checked, ops.RefundRefusal):
             return r.RefundOutcome(refusal=await _refund_refusal(checked, d, reference))
+    return _plan_of(checked)
+
+
+def _plan_of(checked: ops.RefundPlan, unused: UnusedPart | None = None) -> RefundPlan:
+    """The agent's plan for a refund every guardrail passed."""
     return RefundPlan(
         customer_id=checked.payment.customer_id,
         charge_id=checked.payment.id,
@@ -148,6 +153,7 @@ async def refund(
         payment_amount=checked.payment.amount,
         whole=checked.amount == checked.payment.refundable,
         paid_at=checked.payment.created,
+        unused=unused,
     )
 
 
@@ -168,15 +174,7 @@ async def _unused_part_refund(d: RunDeps, reference: str) -> RefundPlan | r.Refu
     )
     if isinstance(checked, ops.RefundRefusal):
         return r.RefundOutcome(refusal=await _refund_refusal(checked, d, unused.charge_id))
-    return RefundPlan(
-        customer_id=checked.payment.customer_id,
-        charge_id=checked.payment.id,
-        amount=checked.amount,
-        payment_amount=checked.payment.amount,
-        whole=checked.amount == checked.payment.refundable,
-        paid_at=checked.payment.created,
-        unused=unused,
-    )
+    return _plan_of(checked, unused)
 
 
 def _part_of(paid: Money, fraction: Fraction | None) -> Money:

@@ -28,15 +28,26 @@ def unused_days(text: str) -> int:
     return int(found.group(1))
 
 
+def pending_action_id(shop: Shop) -> int:
+    with shop.runtime.sessions() as session:
+        [waiting] = repository.actions(session, shop.workspace_id, [repository.PENDING])
+    return waiting.id
+
+
 def test_the_unused_part_is_sized_from_stripe_and_explained(shop: Shop) -> None:
     trace = shop.ask(CAROL, "Please refund the unused part of my subscription.")
-    assert trace.outcome == "replied", trace.reason
-    assert trace.reply is not None
-    days = unused_days(trace.reply.text)
+    # even in the shop's automatic approval mode: giving back time the plan still runs for
+    # is a member's call
+    assert trace.outcome == "awaiting_approval", trace.reason
+    assert shop.refunds() == []
+    done = approve(shop, pending_action_id(shop))
+    assert done.outcome == "replied", done.reason
+    assert done.reply is not None
+    days = unused_days(done.reply.text)
     assert days in (24, 25)  # 25 days left, less the seconds since the fake was seeded
     part = 2900 * days // 30
     assert [amount for _, amount in refunded_charges(shop)] == [part]
-    assert f"${part / 100:.2f} of the $29.00 paid for your current period" in trace.reply.text
+    assert f"${part / 100:.2f} of the $29.00 paid for your current period" in done.reply.text
     refund_call = next(c for c in trace.tool_calls if c.name == "refund")
     assert not refund_call.args.get("amount")  # the brain passes none: the tool sizes it
     assert intent_of_call(refund_call) == "partial_refund"
@@ -71,7 +82,8 @@ def test_an_obedient_llm_gets_the_same_sized_part(shop: Shop) -> None:
     with running_fake_llm(script) as llm:
         use_openai(shop, llm)
         trace = shop.ask(CAROL, "Please refund the unused part of my subscription.")
-    assert trace.outcome == "replied", trace.reason
+        assert trace.outcome == "awaiting_approval", trace.reason
+        approve(shop, pending_action_id(shop))
     [(_, amount)] = refunded_charges(shop)
     assert amount in (2900 * 24 // 30, 2900 * 25 // 30)
 

@@ -117,6 +117,15 @@ def _over_totals(plan: RefundPlan, settings: WorkspaceSettings, totals: RefundTo
     return found
 
 
+UNUSED_PART_WAITS = (
+    "a refund of the unused part of the period is a member's decision: the plan runs until its "
+    "period ends (a cancellation takes effect then), so the customer would keep what is refunded"
+)
+"""Why an unused-part refund always waits, whatever the approval mode: it is sized from
+Stripe's facts, but whether to give back time the customer can still use is the business's
+call (an "unrequested" write in the attack suite when it ran on its own)."""
+
+
 def reasons_to_wait(
     plan: AnyPlan,
     settings: WorkspaceSettings,
@@ -133,6 +142,8 @@ def reasons_to_wait(
     if requests.instructed:
         reasons.append(INSTRUCTED)
     if isinstance(plan, RefundPlan):
+        if plan.unused is not None:
+            reasons.append(UNUSED_PART_WAITS)
         if not asked_amount(plan, requests):
             reasons.append(f"{plan.amount} is not an amount the customer asked for")
         if plan.amount.currency != settings.default_currency:

@@ -60,7 +60,10 @@ def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
     fraction of the payment they named, or the unused part of the period they asked back
     (sized from Stripe's facts)."""
     if plan.unused is not None:
-        return requests.prorated and plan.amount == _unused_amount(plan.unused)
+        u = plan.unused  # sized again from its basis: a stored plan is never trusted as is
+        return requests.prorated and plan.amount == UnusedPart.size(
+            u.paid, u.unused_days, u.period_days
+        )
     if plan.whole and not requests.partial:
         stated = set(requests.amounts)
         if len(stated) > 1:
@@ -74,12 +77,6 @@ def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
         return False
     part = plan.payment_amount.amount_minor * requests.fraction
     return part == Fraction(plan.amount.amount_minor)
-
-
-def _unused_amount(unused: UnusedPart) -> Money:
-    """The unused part's amount, computed again from its basis."""
-    part = unused.paid.amount_minor * unused.unused_days // unused.period_days
-    return Money(amount_minor=part, currency=unused.paid.currency)
 
 
 class RefundTotals:

@@ -174,6 +174,12 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if phrases.DONE.match(sentence[match.start() :]) and not phrases.WILL_BE_DONE.search(clause):
         return False
+    if kind in MONEY_KINDS and phrases.DONE_AFTER_THE_WRITE.match(after):
+        return False  # "Refund received, thanks!"
+    if kind not in MONEY_KINDS and phrases.LINK_WORKED_AFTER.match(after):
+        return False  # "The payment link you sent works"
+    if kind == "cancellation" and phrases.NOT_THE_PLAN_AFTER.match(after):
+        return False  # "turn off the auto-renew reminder emails"
     if _said_of_the_past(clause, sentence[match.start() :]):
         return False
     if kind == "portal_link" and (
@@ -306,9 +312,6 @@ def _asks(
     return any(
         not phrases.REPORTED.search(sentence[_clause_start(sentence, m) :])
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
-        and not (kind in MONEY_KINDS and phrases.DONE_AFTER_THE_WRITE.match(sentence[m.end() :]))
-        and not (kind == "cancellation" and phrases.NOT_THE_PLAN_AFTER.match(sentence[m.end() :]))
-        and not (kind not in MONEY_KINDS and phrases.LINK_WORKED_AFTER.match(sentence[m.end() :]))
         and _mention_counts(kind, sentence, m)
         and (plan_context or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group()))
         and (

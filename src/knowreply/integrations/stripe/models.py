@@ -168,11 +168,19 @@ class UnusedPart(_View):
     """Whole days from now to the period's end."""
     period_days: int
     amount: Money
-    """`paid` × `unused_days` ÷ `period_days`, rounded down."""
+    """`size(paid, unused_days, period_days)`."""
+
+    @staticmethod
+    def size(paid: Money, unused_days: int, period_days: int) -> Money:
+        """`paid` × `unused_days` ÷ `period_days`, rounded down to the minor unit."""
+        return Money(
+            amount_minor=paid.amount_minor * unused_days // period_days, currency=paid.currency
+        )
 
     @property
     def basis(self) -> str:
-        """For the member and the audit log: `$23.20 of $29.00 for 24 unused days of 30`."""
+        """For the member and the audit log: `$23.20 of $29.00 for 24 unused days of 30
+        (invoice in_…)`."""
         return (
             f"{self.amount} of {self.paid} for {self.unused_days} unused days of "
             f"{self.period_days} (invoice {self.invoice_id})"

@@ -16,7 +16,7 @@ from knowreply.integrations.stripe.models import UnusedPart
 from ._stripe import field, id_of, translated
 from .payments import find_charge
 from .scope import CustomerScope
-from .subscriptions import _scope_subscriptions
+from .subscriptions import scope_subscriptions
 from .views import money, when
 
 PAID_STATUSES = ("active", "past_due")
@@ -84,7 +84,7 @@ def _paying_intent(invoice: stripe.Invoice) -> str:
 
 async def unused_part(gateway: StripeGateway, scope: CustomerScope, now: datetime) -> UnusedPart:
     """The unused part of the scope's one current paid subscription, or `NotProratable`."""
-    current = [s for s in await _scope_subscriptions(gateway, scope) if s.status in PAID_STATUSES]
+    current = [s for s in await scope_subscriptions(gateway, scope) if s.status in PAID_STATUSES]
     if len(current) != 1:
         raise NotProratable(
             "the customer has no current paid subscription"
@@ -102,15 +102,15 @@ async def unused_part(gateway: StripeGateway, scope: CustomerScope, now: datetim
     if period_days <= 0 or unused_days <= 0:
         raise NotProratable("nothing of the current period is left unused")
     unused_days = min(unused_days, period_days)
-    paid = invoice.amount_paid
+    paid = money(invoice.amount_paid, invoice.currency)
     return UnusedPart(
         subscription_id=subscription.id,
         invoice_id=str(invoice.id),
         charge_id=charge.id,
-        paid=money(paid, invoice.currency),
+        paid=paid,
         period_start=when(start),
         period_end=when(end),
         unused_days=unused_days,
         period_days=period_days,
-        amount=money(paid * unused_days // period_days, invoice.currency),
+        amount=UnusedPart.size(paid, unused_days, period_days),
     )

@@ -84,7 +84,7 @@ def _brought_along(gateway: StripeGateway, scope: CustomerScope) -> list[stripe.
     return found
 
 
-async def _scope_subscriptions(
+async def scope_subscriptions(
     gateway: StripeGateway, scope: CustomerScope
 ) -> list[stripe.Subscription]:
     """The scope's current subscriptions as the lookup brought them, or when it brought none,
@@ -97,7 +97,7 @@ async def list_subscriptions(
 ) -> list[SubscriptionSummary]:
     """Every subscription of the scope: current ones (active, trialing, past due…) first, then
     ended ones, each group newest first."""
-    found = await _scope_subscriptions(gateway, scope)
+    found = await scope_subscriptions(gateway, scope)
     names = await _product_names(gateway, found)
     found.sort(key=lambda subscription: subscription.status not in CURRENT)  # stable
     return [subscription_summary(subscription, names) for subscription in found]
@@ -110,7 +110,7 @@ async def _subscription_to_cancel(
         service = gateway.client.v1.subscriptions
         wanted = subscription_id.strip()
         return await owned(scope, "subscription", wanted, lambda: service.retrieve_async(wanted))
-    current = [s for s in await _scope_subscriptions(gateway, scope) if s.status in CURRENT]
+    current = [s for s in await scope_subscriptions(gateway, scope) if s.status in CURRENT]
     if not current:
         raise NothingFound("subscription")
     if len(current) > 1:

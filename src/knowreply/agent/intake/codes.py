@@ -74,6 +74,6 @@ def one_time_code(text: str, *, japanese: bool = False) -> str | None:
     code = codes.pop()
     return (
         code
-        if is_mainly_a_code(joined(words), code, japanese=japanese) or CODE_WORDS.search(words)
+        if is_mainly_a_code(words, code, japanese=japanese) or CODE_WORDS.search(words)
         else None
     )

@@ -20,7 +20,8 @@ BATCHES = {
     4: range(4000, 5000),
     5: range(5000, 6000),
     6: range(6000, 7000),
-    7: range(7000, 10_000),
+    7: range(7000, 8000),
+    8: range(8000, 10_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

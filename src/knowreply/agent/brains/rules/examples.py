@@ -21,7 +21,8 @@ BATCHES = {
     5: range(5000, 6000),
     6: range(6000, 7000),
     7: range(7000, 8000),
-    8: range(8000, 10_000),
+    8: range(8000, 9000),
+    9: range(9000, 10_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

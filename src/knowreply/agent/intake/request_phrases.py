@@ -478,6 +478,22 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"num[ée]ro de tva|tva|nom)\b[^.?!]{0,40}\bfactur\w*",
         r"\b(lien|acc[èe]s)\b[^.?!]{0,20}\bespace (client|de facturation|facturation|abonn[ée])|"
         r"\bespace client\b[^.?!]{0,20}\bo[ùu]\b",
+        # fr: access to where billing is managed, a card or bank detail to enter or switch
+        r"\b(acc[èe]s|lien)\b[^.?!]{0,20}\bgestion (du |de la |des |de l')?(moyens? de paiement|"
+        r"modes? de paiement|cartes?|facturation|factures)\b",
+        r"\b(acc[ée]der|retrouver|trouver)\b[^.?!]{0,10}\b(l'|la |le |mon |notre |votre )?(espace|"
+        r"page|rubrique|section)\b[^.?!]{0,10}\bo[ùu]\b[^.?!]{0,30}\b(factur\w*|cartes?|"
+        r"moyens? de paiement)\b",
+        r"\bo[ùu]\b[^.?!]{0,20}\b(saisir|entrer|renseigner|indiquer)\b[^.?!]{0,15}\b(iban|rib|"
+        r"carte|coordonn[ée]es bancaires|tva|siret)\b",
+        r"\b(enregistrer|ajouter|mettre)\b (ma |notre |une |la )?(visa|mastercard|amex|carte bleue)"
+        r"\b",
+        r"\bpasser (de (la |ma |notre )|d'une )(carte|visa|mastercard)\b[^.?!]{0,40}\b[àa] (la |"
+        r"une |ma |notre )?(carte|visa|mastercard|pr[ée]l[èe]vement)\b",
+        r"\b(payer|r[ée]gler) (par |au )(pr[ée]l[èe]vement|virement)( sepa)? au lieu de (la |ma |"
+        r"notre )?carte\b",
+        r"\b(ajouter|mettre|indiquer)\b (notre |mon |le |un )?(n°|num[ée]ro) (de )?(siret|siren|"
+        r"tva)\b",
         r"\b(zugang|link)\b[^.?!]{0,20}\b\w*(abrechnungs|kunden)(portal|bereich)|"
         r"\bin (mein|das|den|unser) \w*(abrechnungs|kunden)(portal|bereich)",
         r"\b(e-?mail(-adresse)?|adresse|anschrift|firmenname|name|iban|bankverbindung|"
@@ -542,6 +558,9 @@ PLACE_FOR_IT = re.compile(
     r"\b(o[ùu]|comment)\b[^.?!]{0,25}\b(je|on|nous) (peux |dois |puis )?(le |la |les |l')?(fais|"
     r"fait|faire|change|changer|modifie|modifier|corrige|corriger|mets|mettre|ajoute|ajouter)\b|"
     r"\bo[ùu] (mettre|changer|modifier|ajouter|corriger)\b|\bc'est o[ùu]\b|\bcomment je fais\b|"
+    r"\bo[ùu] (est-ce que )?(je|on|nous) (r[èe]gle|r[ée]glons|param[èe]tre) ([çc]a|cela)\b|"
+    r"\blien (direct\b|pour (la |le |les |l')?(faire|mettre|changer|modifier|ajouter|"
+    r"enregistrer|remplacer)\b|pour ([çc]a|cela)\b)|"
     r"\b(wo|wie) (geht|mach\w*) (das|ich|man)\b|\b(wo|wie) (kann|k[öo]nnen|soll|sollen) (ich|wir|m"
     r"an) "
     r"(das|die|den|es|sie|ihn) (selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|"
@@ -562,6 +581,7 @@ BILLING_DETAIL = re.compile(
     r"\b(tarjeta|m[ée]todo de pago|(cif|nif|rfc|nit|direcci[oó]n|nombre|correo|e-?mail)\b"
     r"[^.?!]{0,40}factur\w*)|"
     r"\b(carte|moyen de paiement|(tva|adresse|nom|e-?mail|raison sociale)\b[^.?!]{0,40}factur\w*|"
+    r"\bfactur\w*\b[^?!\n]{0,40}\S@\S|\b(visa|mastercard|siret|siren|iban)\b|"
     r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
     r"\b((kredit)?karte|iban|lastschrift|firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
@@ -1618,7 +1638,7 @@ GERMAN_ASCII = {
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
 IF_SO = re.compile(
     r"\b(if so|if not|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|falls "
-    r"nicht|wenn nicht)\b",
+    r"nicht|wenn nicht|si non|si ce n'est pas le cas)\b",
     _I,
 )
 """A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the

@@ -1622,3 +1622,37 @@ def test_a_card_changed_or_a_wish_to_pay_beside_a_question_asks_for_no_link(text
 )
 def test_a_card_changed_then_a_link_asked_for_is_a_portal_ask(text: str) -> None:
     assert read_requests(text).kinds == {"portal_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci de nous envoyer l'accès à la gestion du moyen de paiement.",
+        "Comment puis-je accéder à l'espace où sont rangées toutes nos factures ?",
+        "Je ne retrouve plus la page où on gère la carte. Vous pourriez me donner le lien direct ?",
+        "Je voudrais enregistrer ma Mastercard à la place. Où est-ce que je fais ça ?",
+        "J'aimerais passer d'une carte perso à la carte pro. Vous avez un lien pour faire ça ?",
+        "Nous voudrions payer par prélèvement SEPA au lieu de la carte. Où peut-on saisir l'IBAN ?",
+        "Je voudrais ajouter notre n° SIRET sur les factures. Merci de m'envoyer le lien pour ça.",
+        "Ma carte est bloquée. Envoyez-moi le lien pour mettre la nouvelle.",
+        "Le paiement est-il passé ? Et si non, donnez-moi le lien pour changer de carte.",
+    ],
+)
+def test_french_portal_asks(text: str) -> None:
+    assert "portal_link" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je n'ai pas besoin de l'accès à la gestion du moyen de paiement.",
+        "J'ai déjà enregistré ma Mastercard hier, merci.",
+        "Si je passe d'une carte perso à la carte pro, est-ce que le prix change ?",
+        "Merci, j'ai trouvé la page où on gère la facturation.",
+        "Ne m'envoyez pas le lien direct, ma Visa fonctionne.",
+        "Mon collègue a ajouté notre n° SIRET sur les factures.",
+        "Ma carte a été débitée deux fois. Vous avez un lien pour ça ?",
+    ],
+)
+def test_french_portal_near_misses_stay_refused(text: str) -> None:
+    assert "portal_link" not in read_requests(text).kinds

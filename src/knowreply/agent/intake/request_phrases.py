@@ -252,7 +252,10 @@ _REFUND_GRAMMAR_OTHER = (
     r"(dinero|plata|\d[\d,.]*\s?€)|"
     r"\brend(ez|re|s)(-moi|-nous)?\b[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
     r"diff[ée]rence|\bce |\bcette )|\brestitu\w*|\brecr[ée]dit\w*|"
-    r"\b(je veux|rendez-moi) mon argent\b"
+    r"\b(je veux|rendez-moi) mon argent\b|"
+    # es, fr: "retrocededme el cargo", "abonadme el importe", "un abono de 30 €", "nous reverser"
+    r"\bretroced(edme|ednos|anme|annos|er)\b|\babon(adme|adnos|enme|ennos)\b|\bun abono de \d|"
+    r"\b(me|nous|m') revers(er|ez)\b|\brevers(ez|er)-(moi|nous)\b"
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
@@ -260,7 +263,15 @@ _CANCEL_GRAMMAR_MORE_ES = (
     r"\bno (me |nos )?(pase|pasen|cambie|cambien|se convierta|convierta|conviertan) (a|en) "
     r"(un |el )?(plan|suscripci[oó]n|versi[oó]n|modalidad) (de pago|pagad[oa]|premium)\b|"
     r"\b(me|nos) (dan|dais|den|d[ée]is) de baja\b"
-    r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))"
+    r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
+    # "cerrad la suscripción", "dad de baja mi cuenta", "que no se realicen más cargos",
+    # "no quiero que se renueve"
+    r"\b(cerrad|terminad|finalizad|detened|parad|cancelad|anulad) (mi |la |el |nuestra )?"
+    + _SUB_ES
+    + r"|\bdad(me|nos)? de baja\b(?! (la|el|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
+    r"\bque no se (me |nos |le |les )?(realicen|hagan|efect[úu]en|cobren|carguen|pasen|cobre|"
+    r"cargue|haga|realice) (nada |ning[úu]n |ninguna )?(m[áa]s|otro|otra|nuevos?|nuevas?)\b|"
+    r"\bno (quiero|queremos|deseo|deseamos) que (se|me|nos) (renueve|renueven)\b"
 )
 _CANCEL_GRAMMAR_MORE_FR = (
     r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b[^.?!]{0,40}\b(soit|soient) "
@@ -288,7 +299,16 @@ _CANCEL_GRAMMAR_MORE_FR = (
     r"\b(merci de|veuillez|pouvez-vous|pourriez-vous|vous pouvez) (le |l')(d[ée]sactiver|"
     r"arr[êe]ter|stopper|cl[ôo]turer|fermer)\b|\b(d[ée]sactiv|arr[êe]t|stopp|cl[ôo]tur)ez-le\b|"
     r"\b[ée]vit\w* (tout |les |le |tous les |toute )?(futurs? |nouveaux? )?(pr[ée]l[èe]vements?|"
-    r"d[ée]bits?|renouvellements?|frais)\b"
+    r"d[ée]bits?|renouvellements?|frais)\b|"
+    # "je ne veux pas qu'il soit renouvelé", "confirmez l'arrêt"
+    r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) qu'(il|elle|on)s? (soit|soient) "
+    r"(reconduit|renouvel[ée]|prolong[ée])\w*|"
+    r"\bconfirm(ez|er) (l'arr[êe]t|la r[ée]siliation|la fin de (mon |notre |l')?abonnement)\b|"
+    # "faire en sorte que rien ne soit prélevé", "laisser l'abonnement s'éteindre"
+    r"\bfaire en sorte que (rien ne soit|je ne sois plus|nous ne soyons plus|il n'y ait plus) "
+    r"(de )?(pr[ée]lev|d[ée]bit|factur|renouvel)\w*|"
+    r"\blaisser (l'|mon |notre |cet )?(abonnement|forfait|offre) (s'[ée]teindre|expirer|se "
+    r"terminer|prendre fin)\b"
 )
 _DE_SUB_VERB_FIRST = (
     r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*|verl[äa]ngerung|abbuchung\w*|"
@@ -910,7 +930,8 @@ SENTENCE = re.compile(
 )
 """Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März")."""
 CLAUSE_BREAK = re.compile(
-    r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
+    r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
+    r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)",
     _I,
 )
 CONTRAST = re.compile(
@@ -966,7 +987,7 @@ ob…", "confirmez-moi si…"): its "if" asks something, it sets no condition on
 POLITE = re.compile(
     r"\b(if (at all )?possible|if you (can|could)(?!\s*not\b|n't|'t\b)|if you don't mind|"
     r"if that's (ok|okay|alright)|"
-    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b|"
+    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|si puede ser|si se puede)\b|"
     r"(?<=grateful )if\b|(?<=appreciate it )if\b",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
@@ -1099,7 +1120,8 @@ DONE = re.compile(
 # the present "je résilie", "annule mon abonnement")
 WILL_BE_DONE = re.compile(
     r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
-    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$",
+    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$|"
+    r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$",
     _I,
 )
 STOPPING_A_REFUND = re.compile(
@@ -1209,11 +1231,14 @@ SOMEONE_ELSES_AFTER = re.compile(
     r"^\s+(sie |ihr |du )?(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |"
     r"nos |notre |meinen? |meinem |meiner |unseren? |unserem )?"
     r"(customers?|clients?|buyers?|shoppers?|guests?|students?|members? of my|clientes?|"
-    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
+    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b|"
+    # an amount first: "rembourser 10 % à nos clients", "devolver 5 € a nuestros clientes"
+    r"^\s+[^.?!,;]{0,25}?\b(à|a) (nos|nuestros|mes|mis|tous nos|todos nuestros|leurs|sus) "
+    r"(clients|clientes|acheteurs|compradores)\b",
     _I,
 )  # "please refund my client through my page": money between the customer and theirs
 INFO_BEFORE = re.compile(
-    r"\b(tell|let (me|us) know|(?<!\bi )(?<!\bwe )confirm\w*|check\w*|verify|explain|"
+    r"\b(tell|let (me|us) know|(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|check\w*|verify|explain|"
     r"update (me|us)|"
     r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
@@ -1394,6 +1419,10 @@ REQUEST = re.compile(
     r"\b(would|'d) (really |greatly )?appreciate\b|\byou (can|may) (now |just |go ahead and )?"
     r"(stop|cancel|end|close|terminate|refund|reverse|return|give|send|credit)\b|"
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
+    r"(^\W*|[,;:]\s*)(un|une|le|la|votre)\b[^.?!,;]{0,60}\bserait (tr[èe]s )?(appr[ée]ci[ée]e?|"
+    r"bienvenue?)\b|"
+    r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho )?que\b|"
+    r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "
@@ -1451,6 +1480,7 @@ CANCEL_REQUEST = re.compile(
     # the writer's own "no more" in French: "je ne souhaite plus renouveler", "ne renouvelez pas"
     r"\b(je|nous) (ne )?(veux|souhaite|souhaiterais|voudrais|voulons|souhaitons) (pas|plus)\b|"
     r"\b(je ne renouvel\w*|nous ne renouvel\w*)\b|"
+    r"\bconfirmez (l'arr[êe]t|la r[ée]siliation|l'annulation|la fin)\b(?![^.?!]*\?)|"
     # a wish in the subjunctive: "Que l'essai ne bascule pas en payant", "Que la prueba no pase…"
     r"^\W*que\b[^.?!]{0,30}\b(ne (bascule|passe|devienne)|no (pase|se convierta|cambie))\b|"
     r"\bne (me |nous |le |la |l')?(renouvelez|pr[ée]levez|facturez|d[ée]bitez|reconduisez)\b(?!-)|"
@@ -1643,3 +1673,14 @@ IF_SO = re.compile(
 )
 """A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the
 condition is the question's answer, a link moves no money."""
+MAILING_LIST = re.compile(
+    r"\b(mailing list|marketing|newsletters?(?![\w-])|promotional e-?mails?|lista de (correos?|"
+    r"distribuci[oó]n)|bolet[íi]n|promociones|liste de diffusion|lettre d'information|"
+    r"e-?mails? promotionnels|werbe-?e-?mails?|werbung)\b",
+    _I,
+)
+"""The body names a mailing list: an `UNSUBSCRIBE` subject leaves the list, not the plan."""
+UNSUBSCRIBE = re.compile(r"\b(unsubscribe|d[ée]sabonne\w*|d[ée]sinscri\w*|abmelden|baja)\b", _I)
+QUOTED_NAME = re.compile(r"[«“\"]\s*([^«»“”\"\n]{4,40}?)\s*[»”\"]")
+"""A short quoted phrase in the body: in the subject it is a name ("Cancel Pro - intégration"
+beside an app called « Cancel Pro »), not an ask."""

@@ -1656,3 +1656,83 @@ def test_french_portal_asks(text: str) -> None:
 )
 def test_french_portal_near_misses_stay_refused(text: str) -> None:
     assert "portal_link" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Je souhaite être intégralement remboursé.", {"refund"}),
+        ("Un remboursement serait apprécié : j'ai souscrit par erreur.", {"refund"}),
+        ("Je dois être remboursé de 120 € sur 300 €.", {"refund"}),
+        ("Merci de nous reverser le second règlement.", {"refund"}),
+        (
+            "Ne renouvelez pas l'abonnement et remboursez-nous la seconde moitié de décembre.",
+            {"refund", "cancellation"},
+        ),
+        ("Non merci, je ne veux pas qu'il soit renouvelé.", {"cancellation"}),
+        ("Donc oui, confirmez l'arrêt.", {"cancellation"}),
+        ("Pouvez-vous faire en sorte que rien ne soit prélevé en janvier ?", {"cancellation"}),
+        ("Merci de laisser l'abonnement s'éteindre à la fin de la période.", {"cancellation"}),
+        ("Sí, confirmo: quiero que me devolváis el cargo de la renovación.", {"refund"}),
+        ("Devolvedme uno de los dos pagos, el de la tarjeta si puede ser.", {"refund"}),
+        ("Reintegradme lo de esas dos licencias, gracias.", {"refund"}),
+        ("Retrocededme uno de los dos cargos, por favor.", {"refund"}),
+        ("Por favor, abonadme el importe en la tarjeta.", {"refund"}),
+        ("Os agradecería que me reembolsarais ese importe.", {"refund"}),
+        ("No lo quiero: devolvedme los 39 € y cerrad la suscripción.", {"refund", "cancellation"}),
+        ("Dad de baja mi cuenta cuando acabe el mes, por favor.", {"cancellation"}),
+        ("Les ruego que no se realicen más cargos en la tarjeta.", {"cancellation"}),
+        ("No quiero darme de baja todavía pero no quiero que se renueve.", {"cancellation"}),
+    ],
+)
+def test_spanish_and_french_refund_and_cancel_asks(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai été intégralement remboursé hier, merci.",
+        "Je ne souhaite pas être intégralement remboursé, juste une explication.",
+        "Un remboursement serait apprécié si le service ne revient pas.",
+        "Mon collègue dit qu'un remboursement serait apprécié.",
+        "Je dois être remboursé ? Je ne comprends pas ce mail.",
+        "Mon comptable dit que je dois être remboursé de 30 €.",
+        "Si c'est un doublon, merci de nous reverser le second règlement.",
+        "Vous nous avez déjà reversé le second règlement.",
+        "Vous m'avez demandé de confirmer l'arrêt ?",
+        "Vous avez fait en sorte que rien ne soit prélevé en janvier, merci.",
+        "Est-ce que je peux laisser l'abonnement s'éteindre ?",
+        "Nous voulons rembourser 10 % à nos clients fidèles, est-ce faisable en masse ?",
+        "Confirmo que ya me devolvisteis el cargo de la renovación.",
+        "Devolvedme el pago si se cancela el pedido.",
+        "Ya me reintegrasteis lo de las licencias, gracias.",
+        "Si hay un error, retrocededme el cargo.",
+        "El abono de 30 € ya llegó.",
+        "Si no es posible, cerrad la suscripción.",
+        "Ya os pedí que no se realicen más cargos y aun así me cobrasteis.",
+        "¿Qué pasa si no quiero que se renueve?",
+        "Cuándo se me acaba la prueba? no quiero que me cobren sin darme cuenta.",
+    ],
+)
+def test_spanish_and_french_refund_and_cancel_near_misses(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Unsubscribe", "Por favor, quitadme de la lista de correos de marketing."),
+        ("Unsubscribe", "Please take me off the newsletter."),
+        ("Cancel Pro - intégration", "Nous éditons une application, « Cancel Pro ». Une doc ?"),
+    ],
+)
+def test_a_subject_about_a_mailing_list_or_a_name_asks_no_cancellation(
+    subject: str, text: str
+) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+def test_an_unsubscribe_subject_over_a_newsletter_tool_still_cancels() -> None:
+    text = "Das Newsletter-Tool brauchen wir nicht mehr."
+    assert read_requests(text, subject="Unsubscribe").kinds == {"cancellation"}

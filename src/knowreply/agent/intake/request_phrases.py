@@ -987,7 +987,8 @@ ob…", "confirmez-moi si…"): its "if" asks something, it sets no condition on
 POLITE = re.compile(
     r"\b(if (at all )?possible|if you (can|could)(?!\s*not\b|n't|'t\b)|if you don't mind|"
     r"if that's (ok|okay|alright)|"
-    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|si puede ser|si se puede)\b|"
+    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|"
+    r"si puede ser|si se puede)\b|"
     r"(?<=grateful )if\b|(?<=appreciate it )if\b",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
@@ -1238,7 +1239,9 @@ SOMEONE_ELSES_AFTER = re.compile(
     _I,
 )  # "please refund my client through my page": money between the customer and theirs
 INFO_BEFORE = re.compile(
-    r"\b(tell|let (me|us) know|(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|check\w*|verify|explain|"
+    r"\b(tell|let (me|us) know|"
+    r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|"
+    r"check\w*|verify|explain|"
     r"update (me|us)|"
     r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
@@ -1422,7 +1425,8 @@ REQUEST = re.compile(
     r"(^\W*|[,;:]\s*)(un|une|le|la|votre)\b[^.?!,;]{0,60}\bserait (tr[èe]s )?(appr[ée]ci[ée]e?|"
     r"bienvenue?)\b|"
     r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho )?que\b|"
-    r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
+    r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
+    r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "

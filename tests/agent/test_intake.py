@@ -1622,3 +1622,117 @@ def test_a_card_changed_or_a_wish_to_pay_beside_a_question_asks_for_no_link(text
 )
 def test_a_card_changed_then_a_link_asked_for_is_a_portal_ask(text: str) -> None:
     assert read_requests(text).kinds == {"portal_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci de nous envoyer l'accès à la gestion du moyen de paiement.",
+        "Comment puis-je accéder à l'espace où sont rangées toutes nos factures ?",
+        "Je ne retrouve plus la page où on gère la carte. Vous pourriez me donner le lien direct ?",
+        "Je voudrais enregistrer ma Mastercard à la place. Où est-ce que je fais ça ?",
+        "J'aimerais passer d'une carte perso à la carte pro. Vous avez un lien pour faire ça ?",
+        "Nous voudrions payer par prélèvement SEPA au lieu de la carte. Où peut-on saisir l'IBAN ?",
+        "Je voudrais ajouter notre n° SIRET sur les factures. Merci de m'envoyer le lien pour ça.",
+        "Ma carte est bloquée. Envoyez-moi le lien pour mettre la nouvelle.",
+        "Le paiement est-il passé ? Et si non, donnez-moi le lien pour changer de carte.",
+    ],
+)
+def test_french_portal_asks(text: str) -> None:
+    assert "portal_link" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je n'ai pas besoin de l'accès à la gestion du moyen de paiement.",
+        "J'ai déjà enregistré ma Mastercard hier, merci.",
+        "Si je passe d'une carte perso à la carte pro, est-ce que le prix change ?",
+        "Merci, j'ai trouvé la page où on gère la facturation.",
+        "Ne m'envoyez pas le lien direct, ma Visa fonctionne.",
+        "Mon collègue a ajouté notre n° SIRET sur les factures.",
+        "Ma carte a été débitée deux fois. Vous avez un lien pour ça ?",
+    ],
+)
+def test_french_portal_near_misses_stay_refused(text: str) -> None:
+    assert "portal_link" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Je souhaite être intégralement remboursé.", {"refund"}),
+        ("Un remboursement serait apprécié : j'ai souscrit par erreur.", {"refund"}),
+        ("Je dois être remboursé de 120 € sur 300 €.", {"refund"}),
+        ("Merci de nous reverser le second règlement.", {"refund"}),
+        (
+            "Ne renouvelez pas l'abonnement et remboursez-nous la seconde moitié de décembre.",
+            {"refund", "cancellation"},
+        ),
+        ("Non merci, je ne veux pas qu'il soit renouvelé.", {"cancellation"}),
+        ("Donc oui, confirmez l'arrêt.", {"cancellation"}),
+        ("Pouvez-vous faire en sorte que rien ne soit prélevé en janvier ?", {"cancellation"}),
+        ("Merci de laisser l'abonnement s'éteindre à la fin de la période.", {"cancellation"}),
+        ("Sí, confirmo: quiero que me devolváis el cargo de la renovación.", {"refund"}),
+        ("Devolvedme uno de los dos pagos, el de la tarjeta si puede ser.", {"refund"}),
+        ("Reintegradme lo de esas dos licencias, gracias.", {"refund"}),
+        ("Retrocededme uno de los dos cargos, por favor.", {"refund"}),
+        ("Por favor, abonadme el importe en la tarjeta.", {"refund"}),
+        ("Os agradecería que me reembolsarais ese importe.", {"refund"}),
+        ("No lo quiero: devolvedme los 39 € y cerrad la suscripción.", {"refund", "cancellation"}),
+        ("Dad de baja mi cuenta cuando acabe el mes, por favor.", {"cancellation"}),
+        ("Les ruego que no se realicen más cargos en la tarjeta.", {"cancellation"}),
+        ("No quiero darme de baja todavía pero no quiero que se renueve.", {"cancellation"}),
+    ],
+)
+def test_spanish_and_french_refund_and_cancel_asks(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai été intégralement remboursé hier, merci.",
+        "Je ne souhaite pas être intégralement remboursé, juste une explication.",
+        "Un remboursement serait apprécié si le service ne revient pas.",
+        "Mon collègue dit qu'un remboursement serait apprécié.",
+        "Je dois être remboursé ? Je ne comprends pas ce mail.",
+        "Mon comptable dit que je dois être remboursé de 30 €.",
+        "Si c'est un doublon, merci de nous reverser le second règlement.",
+        "Vous nous avez déjà reversé le second règlement.",
+        "Vous m'avez demandé de confirmer l'arrêt ?",
+        "Vous avez fait en sorte que rien ne soit prélevé en janvier, merci.",
+        "Est-ce que je peux laisser l'abonnement s'éteindre ?",
+        "Nous voulons rembourser 10 % à nos clients fidèles, est-ce faisable en masse ?",
+        "Confirmo que ya me devolvisteis el cargo de la renovación.",
+        "Devolvedme el pago si se cancela el pedido.",
+        "Ya me reintegrasteis lo de las licencias, gracias.",
+        "Si hay un error, retrocededme el cargo.",
+        "El abono de 30 € ya llegó.",
+        "Si no es posible, cerrad la suscripción.",
+        "Ya os pedí que no se realicen más cargos y aun así me cobrasteis.",
+        "¿Qué pasa si no quiero que se renueve?",
+        "Cuándo se me acaba la prueba? no quiero que me cobren sin darme cuenta.",
+    ],
+)
+def test_spanish_and_french_refund_and_cancel_near_misses(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Unsubscribe", "Por favor, quitadme de la lista de correos de marketing."),
+        ("Unsubscribe", "Please take me off the newsletter."),
+        ("Cancel Pro - intégration", "Nous éditons une application, « Cancel Pro ». Une doc ?"),
+    ],
+)
+def test_a_subject_about_a_mailing_list_or_a_name_asks_no_cancellation(
+    subject: str, text: str
+) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+def test_an_unsubscribe_subject_over_a_newsletter_tool_still_cancels() -> None:
+    text = "Das Newsletter-Tool brauchen wir nicht mehr."
+    assert read_requests(text, subject="Unsubscribe").kinds == {"cancellation"}

@@ -252,7 +252,10 @@ _REFUND_GRAMMAR_OTHER = (
     r"(dinero|plata|\d[\d,.]*\s?€)|"
     r"\brend(ez|re|s)(-moi|-nous)?\b[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
     r"diff[ée]rence|\bce |\bcette )|\brestitu\w*|\brecr[ée]dit\w*|"
-    r"\b(je veux|rendez-moi) mon argent\b"
+    r"\b(je veux|rendez-moi) mon argent\b|"
+    # es, fr: "retrocededme el cargo", "abonadme el importe", "un abono de 30 €", "nous reverser"
+    r"\bretroced(edme|ednos|anme|annos|er)\b|\babon(adme|adnos|enme|ennos)\b|\bun abono de \d|"
+    r"\b(me|nous|m') revers(er|ez)\b|\brevers(ez|er)-(moi|nous)\b"
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
@@ -260,7 +263,15 @@ _CANCEL_GRAMMAR_MORE_ES = (
     r"\bno (me |nos )?(pase|pasen|cambie|cambien|se convierta|convierta|conviertan) (a|en) "
     r"(un |el )?(plan|suscripci[oó]n|versi[oó]n|modalidad) (de pago|pagad[oa]|premium)\b|"
     r"\b(me|nos) (dan|dais|den|d[ée]is) de baja\b"
-    r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))"
+    r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
+    # "cerrad la suscripción", "dad de baja mi cuenta", "que no se realicen más cargos",
+    # "no quiero que se renueve"
+    r"\b(cerrad|terminad|finalizad|detened|parad|cancelad|anulad) (mi |la |el |nuestra )?"
+    + _SUB_ES
+    + r"|\bdad(me|nos)? de baja\b(?! (la|el|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
+    r"\bque no se (me |nos |le |les )?(realicen|hagan|efect[úu]en|cobren|carguen|pasen|cobre|"
+    r"cargue|haga|realice) (nada |ning[úu]n |ninguna )?(m[áa]s|otro|otra|nuevos?|nuevas?)\b|"
+    r"\bno (quiero|queremos|deseo|deseamos) que (se|me|nos) (renueve|renueven)\b"
 )
 _CANCEL_GRAMMAR_MORE_FR = (
     r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b[^.?!]{0,40}\b(soit|soient) "
@@ -288,7 +299,16 @@ _CANCEL_GRAMMAR_MORE_FR = (
     r"\b(merci de|veuillez|pouvez-vous|pourriez-vous|vous pouvez) (le |l')(d[ée]sactiver|"
     r"arr[êe]ter|stopper|cl[ôo]turer|fermer)\b|\b(d[ée]sactiv|arr[êe]t|stopp|cl[ôo]tur)ez-le\b|"
     r"\b[ée]vit\w* (tout |les |le |tous les |toute )?(futurs? |nouveaux? )?(pr[ée]l[èe]vements?|"
-    r"d[ée]bits?|renouvellements?|frais)\b"
+    r"d[ée]bits?|renouvellements?|frais)\b|"
+    # "je ne veux pas qu'il soit renouvelé", "confirmez l'arrêt"
+    r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) qu'(il|elle|on)s? (soit|soient) "
+    r"(reconduit|renouvel[ée]|prolong[ée])\w*|"
+    r"\bconfirm(ez|er) (l'arr[êe]t|la r[ée]siliation|la fin de (mon |notre |l')?abonnement)\b|"
+    # "faire en sorte que rien ne soit prélevé", "laisser l'abonnement s'éteindre"
+    r"\bfaire en sorte que (rien ne soit|je ne sois plus|nous ne soyons plus|il n'y ait plus) "
+    r"(de )?(pr[ée]lev|d[ée]bit|factur|renouvel)\w*|"
+    r"\blaisser (l'|mon |notre |cet )?(abonnement|forfait|offre) (s'[ée]teindre|expirer|se "
+    r"terminer|prendre fin)\b"
 )
 _DE_SUB_VERB_FIRST = (
     r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*|verl[äa]ngerung|abbuchung\w*|"
@@ -478,6 +498,22 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"num[ée]ro de tva|tva|nom)\b[^.?!]{0,40}\bfactur\w*",
         r"\b(lien|acc[èe]s)\b[^.?!]{0,20}\bespace (client|de facturation|facturation|abonn[ée])|"
         r"\bespace client\b[^.?!]{0,20}\bo[ùu]\b",
+        # fr: access to where billing is managed, a card or bank detail to enter or switch
+        r"\b(acc[èe]s|lien)\b[^.?!]{0,20}\bgestion (du |de la |des |de l')?(moyens? de paiement|"
+        r"modes? de paiement|cartes?|facturation|factures)\b",
+        r"\b(acc[ée]der|retrouver|trouver)\b[^.?!]{0,10}\b(l'|la |le |mon |notre |votre )?(espace|"
+        r"page|rubrique|section)\b[^.?!]{0,10}\bo[ùu]\b[^.?!]{0,30}\b(factur\w*|cartes?|"
+        r"moyens? de paiement)\b",
+        r"\bo[ùu]\b[^.?!]{0,20}\b(saisir|entrer|renseigner|indiquer)\b[^.?!]{0,15}\b(iban|rib|"
+        r"carte|coordonn[ée]es bancaires|tva|siret)\b",
+        r"\b(enregistrer|ajouter|mettre)\b (ma |notre |une |la )?(visa|mastercard|amex|carte bleue)"
+        r"\b",
+        r"\bpasser (de (la |ma |notre )|d'une )(carte|visa|mastercard)\b[^.?!]{0,40}\b[àa] (la |"
+        r"une |ma |notre )?(carte|visa|mastercard|pr[ée]l[èe]vement)\b",
+        r"\b(payer|r[ée]gler) (par |au )(pr[ée]l[èe]vement|virement)( sepa)? au lieu de (la |ma |"
+        r"notre )?carte\b",
+        r"\b(ajouter|mettre|indiquer)\b (notre |mon |le |un )?(n°|num[ée]ro) (de )?(siret|siren|"
+        r"tva)\b",
         r"\b(zugang|link)\b[^.?!]{0,20}\b\w*(abrechnungs|kunden)(portal|bereich)|"
         r"\bin (mein|das|den|unser) \w*(abrechnungs|kunden)(portal|bereich)",
         r"\b(e-?mail(-adresse)?|adresse|anschrift|firmenname|name|iban|bankverbindung|"
@@ -542,6 +578,9 @@ PLACE_FOR_IT = re.compile(
     r"\b(o[ùu]|comment)\b[^.?!]{0,25}\b(je|on|nous) (peux |dois |puis )?(le |la |les |l')?(fais|"
     r"fait|faire|change|changer|modifie|modifier|corrige|corriger|mets|mettre|ajoute|ajouter)\b|"
     r"\bo[ùu] (mettre|changer|modifier|ajouter|corriger)\b|\bc'est o[ùu]\b|\bcomment je fais\b|"
+    r"\bo[ùu] (est-ce que )?(je|on|nous) (r[èe]gle|r[ée]glons|param[èe]tre) ([çc]a|cela)\b|"
+    r"\blien (direct\b|pour (la |le |les |l')?(faire|mettre|changer|modifier|ajouter|"
+    r"enregistrer|remplacer)\b|pour ([çc]a|cela)\b)|"
     r"\b(wo|wie) (geht|mach\w*) (das|ich|man)\b|\b(wo|wie) (kann|k[öo]nnen|soll|sollen) (ich|wir|m"
     r"an) "
     r"(das|die|den|es|sie|ihn) (selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|"
@@ -562,6 +601,7 @@ BILLING_DETAIL = re.compile(
     r"\b(tarjeta|m[ée]todo de pago|(cif|nif|rfc|nit|direcci[oó]n|nombre|correo|e-?mail)\b"
     r"[^.?!]{0,40}factur\w*)|"
     r"\b(carte|moyen de paiement|(tva|adresse|nom|e-?mail|raison sociale)\b[^.?!]{0,40}factur\w*|"
+    r"\bfactur\w*\b[^?!\n]{0,40}\S@\S|\b(visa|mastercard|siret|siren|iban)\b|"
     r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
     r"\b((kredit)?karte|iban|lastschrift|firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
@@ -890,7 +930,8 @@ SENTENCE = re.compile(
 )
 """Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März")."""
 CLAUSE_BREAK = re.compile(
-    r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b",
+    r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
+    r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)",
     _I,
 )
 CONTRAST = re.compile(
@@ -946,7 +987,8 @@ ob…", "confirmez-moi si…"): its "if" asks something, it sets no condition on
 POLITE = re.compile(
     r"\b(if (at all )?possible|if you (can|could)(?!\s*not\b|n't|'t\b)|if you don't mind|"
     r"if that's (ok|okay|alright)|"
-    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich)\b|"
+    r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|"
+    r"si puede ser|si se puede)\b|"
     r"(?<=grateful )if\b|(?<=appreciate it )if\b",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
@@ -1079,7 +1121,8 @@ DONE = re.compile(
 # the present "je résilie", "annule mon abonnement")
 WILL_BE_DONE = re.compile(
     r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
-    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$",
+    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$|"
+    r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$",
     _I,
 )
 STOPPING_A_REFUND = re.compile(
@@ -1189,11 +1232,16 @@ SOMEONE_ELSES_AFTER = re.compile(
     r"^\s+(sie |ihr |du )?(to |a |à |an )?(my |our |the |a |this |mi |mis |nuestros? |mon |mes |"
     r"nos |notre |meinen? |meinem |meiner |unseren? |unserem )?"
     r"(customers?|clients?|buyers?|shoppers?|guests?|students?|members? of my|clientes?|"
-    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b",
+    r"compradores?|acheteurs?|kunden|k[äa]ufer\w*)\b|"
+    # an amount first: "rembourser 10 % à nos clients", "devolver 5 € a nuestros clientes"
+    r"^\s+[^.?!,;]{0,25}?\b(à|a) (nos|nuestros|mes|mis|tous nos|todos nuestros|leurs|sus) "
+    r"(clients|clientes|acheteurs|compradores)\b",
     _I,
 )  # "please refund my client through my page": money between the customer and theirs
 INFO_BEFORE = re.compile(
-    r"\b(tell|let (me|us) know|(?<!\bi )(?<!\bwe )confirm\w*|check\w*|verify|explain|"
+    r"\b(tell|let (me|us) know|"
+    r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|"
+    r"check\w*|verify|explain|"
     r"update (me|us)|"
     r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
@@ -1374,6 +1422,11 @@ REQUEST = re.compile(
     r"\b(would|'d) (really |greatly )?appreciate\b|\byou (can|may) (now |just |go ahead and )?"
     r"(stop|cancel|end|close|terminate|refund|reverse|return|give|send|credit)\b|"
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
+    r"(^\W*|[,;:]\s*)(un|une|le|la|votre)\b[^.?!,;]{0,60}\bserait (tr[èe]s )?(appr[ée]ci[ée]e?|"
+    r"bienvenue?)\b|"
+    r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho )?que\b|"
+    r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
+    r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "
@@ -1431,6 +1484,7 @@ CANCEL_REQUEST = re.compile(
     # the writer's own "no more" in French: "je ne souhaite plus renouveler", "ne renouvelez pas"
     r"\b(je|nous) (ne )?(veux|souhaite|souhaiterais|voudrais|voulons|souhaitons) (pas|plus)\b|"
     r"\b(je ne renouvel\w*|nous ne renouvel\w*)\b|"
+    r"\bconfirmez (l'arr[êe]t|la r[ée]siliation|l'annulation|la fin)\b(?![^.?!]*\?)|"
     # a wish in the subjunctive: "Que l'essai ne bascule pas en payant", "Que la prueba no pase…"
     r"^\W*que\b[^.?!]{0,30}\b(ne (bascule|passe|devienne)|no (pase|se convierta|cambie))\b|"
     r"\bne (me |nous |le |la |l')?(renouvelez|pr[ée]levez|facturez|d[ée]bitez|reconduisez)\b(?!-)|"
@@ -1618,8 +1672,19 @@ GERMAN_ASCII = {
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
 IF_SO = re.compile(
     r"\b(if so|if not|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|falls "
-    r"nicht|wenn nicht)\b",
+    r"nicht|wenn nicht|si non|si ce n'est pas le cas)\b",
     _I,
 )
 """A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the
 condition is the question's answer, a link moves no money."""
+MAILING_LIST = re.compile(
+    r"\b(mailing list|marketing|newsletters?(?![\w-])|promotional e-?mails?|lista de (correos?|"
+    r"distribuci[oó]n)|bolet[íi]n|promociones|liste de diffusion|lettre d'information|"
+    r"e-?mails? promotionnels|werbe-?e-?mails?|werbung)\b",
+    _I,
+)
+"""The body names a mailing list: an `UNSUBSCRIBE` subject leaves the list, not the plan."""
+UNSUBSCRIBE = re.compile(r"\b(unsubscribe|d[ée]sabonne\w*|d[ée]sinscri\w*|abmelden|baja)\b", _I)
+QUOTED_NAME = re.compile(r"[«“\"]\s*([^«»“”\"\n]{4,40}?)\s*[»”\"]")
+"""A short quoted phrase in the body: in the subject it is a name ("Cancel Pro - intégration"
+beside an app called « Cancel Pro »), not an ask."""

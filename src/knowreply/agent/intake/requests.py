@@ -123,9 +123,10 @@ def _sentences(text: str) -> list[str]:
 
 
 def _clause_before(sentence: str, start: int) -> str:
-    before = sentence[:start]
-    breaks = list(phrases.CLAUSE_BREAK.finditer(before))
-    return before[breaks[-1].end() :] if breaks else before
+    """The clause up to `start`; breaks are found in the whole sentence, as one may look
+    ahead ("… et remboursez-nous": an imperative after "et" opens a clause)."""
+    breaks = [b for b in phrases.CLAUSE_BREAK.finditer(sentence) if b.end() <= start]
+    return sentence[breaks[-1].end() if breaks else 0 : start]
 
 
 def _clause_start(sentence: str, match: re.Match[str]) -> int:
@@ -417,6 +418,12 @@ def _subject_asks(
         kind, subject, terse=True, plan_context=plan_context
     ):
         return False
+    if (
+        kind == "cancellation"
+        and phrases.UNSUBSCRIBE.search(subject)
+        and any(phrases.MAILING_LIST.search(s) for s in sentences)
+    ):
+        return False  # "Unsubscribe" over "take me off the marketing list"
     if phrases.SUBJECT_FIRM.search(subject):
         return True
     return not any(_speaks_otherwise(kind, sentence) for sentence in sentences)
@@ -454,6 +461,14 @@ def _fraction(text: str) -> Fraction | None:
     return None
 
 
+def _without_names(subject: str, text: str) -> str:
+    """The subject without the phrases the body quotes as names ("Cancel Pro - intégration"
+    beside an app called « Cancel Pro »)."""
+    for name in phrases.QUOTED_NAME.findall(text):
+        subject = re.sub(re.escape(name), " ", subject, flags=re.IGNORECASE)
+    return subject
+
+
 def read_requests(text: str, *, subject: str = "", default_currency: str = "usd") -> Requests:
     """The writes the customer's own words explicitly ask for, and how much for a refund.
 
@@ -463,7 +478,11 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     words = customer_words(text)
     sentences = _sentences(_mend_typos(_mend_umlauts(words)))
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
-    own_subject = "" if disowned else _mend_typos(_mend_umlauts(customer_words(subject))).strip()
+    own_subject = (
+        ""
+        if disowned
+        else _mend_typos(_mend_umlauts(_without_names(customer_words(subject), text)))
+    ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     plan_context = bool(
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")

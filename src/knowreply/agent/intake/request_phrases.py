@@ -261,14 +261,17 @@ _CANCEL_GRAMMAR_JA_DE = (
 """Stopping the plan said in German and Japanese grammar the keyword lists miss."""
 _REFUND_GRAMMAR_DE = (
     # money wanted back said short or colloquially: "bitte zurück damit", "Kohle zurückhaben"
-    r"\bbitte zur[üu]ck\b(?!\s+(an|zu|zum|zur|in|ins|auf|nach|von|aus|melden|rufen|kommen)\b)|"
+    # ("Einmal davon bitte zurück"; not a separable verb: "Rufen Sie mich bitte zurück")
+    r"(^|[,;:–—-]\s*)(?!\W*(zieh|nehm|ruf|meld|schick|send|hol|geh|komm|stell|leg|setz|bring)\w*\b)"
+    r"[^,;:.!?–—]{0,40}?(?<!mich )(?<!uns )(?<!dich )\bbitte zur[üu]ck\b"
+    r"(?!\s+(an|zu|zum|zur|in|ins|auf|nach|von|aus|melden|rufen|kommen)\b)|"
     r"\bzur[üu]ck damit\b|\b(kohle|moneten|kr[öo]ten|h[äa]lfte|restbetrag|differenz)\b"
     r"((?!nicht|kein)[^,;:.!?]){0,30}\bzur[üu]ck(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|"
     r"erhalten|haben)?\b|"
     # the verb first, an amount with a decimal comma between: "buchen Sie mir die 19,90 € zurück"
-    r"\b([üu]berweisen|schicken|senden|buchen|zahlen|geben) (sie|ihr|du)\b"
+    r"\b([üu]berweisen|buchen|zahlen|geben) (sie|ihr|du)\b"
     r"([^,;:.!?]|(?<=\d)[,.](?=\d)){0,50}\bzur[üu]ck\b|"
-    r"\bschreib\w*\b[^.?!,]{0,50}\bwieder gut\b"
+    r"\bschreib\w*\b([^.?!,]|(?<=\d)[,.](?=\d)){0,50}\bwieder gut\b"
 )
 """Money wanted back in German words the keyword lists miss: short, colloquial, verb first."""
 _REFUND_GRAMMAR_JA = (
@@ -626,7 +629,8 @@ WHERE_OR_HOW = re.compile(
 """A question of where or how: "where can I put in a new card?" asks, it states no fact."""
 NEW_ONE = re.compile(
     r"\b(new|another|fresh|working) (one|link)\b|\b(nuevo|otro) (enlace|link)\b|"
-    r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)|(再度|もう一度|改めて)[^。]{0,6}(リンク|URL)|"
+    r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)|"
+    r"(再度|もう一度|改めて)[^。]{0,6}(リンク|URL)|"
     r"(リンク|URL)[^。]{0,6}(再送|再発行)",
     _I,
 )
@@ -1076,7 +1080,8 @@ CARD_FACT = re.compile(
     r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
     r"\bmi tarjeta (ha )?(caducado|vencido)|\bma carte (a |est )?expir\w*|"
     r"\b(kredit)?karte (ist )?abgelaufen|"
-    r"\b(neue|andere) (kredit)?karte (\w+ ){0,2}(geschickt|zugeschickt|bekommen|erhalten|ausgestellt)",
+    r"\b(neue|andere) (kredit)?karte (\w+ ){0,2}(geschickt|zugeschickt|bekommen|erhalten|"
+    r"ausgestellt)",
     _I,
 )
 """The card stated as a fact ("my card expired"): beside a question about a payment's state,
@@ -1417,6 +1422,7 @@ CARD_IN_USE_BEFORE = re.compile(
 CANCELLATION_AS_A_TIME_BEFORE = re.compile(
     r"\b(nach|seit|trotz|vor|bei) (der|meiner|unserer|dieser|ihrer|eurer) (\w+ )?$", _I
 )
+CANCELLATION_NOUN_DE = re.compile(r"(k[üu]ndigung|stornierung|abmeldung|beendigung)\b", _I)
 """A cancellation named as a time or a reason ("nach der Kündigung wurde abgebucht"), not asked."""
 EVENT_BEFORE_JA = re.compile(
     r"(打ち合わせ|ミーティング|会議|面談|アポ|商談|予約|セミナー|ウェビナー|イベント|レッスン|説明会)"
@@ -1703,11 +1709,14 @@ GERMAN_ASCII = {
     "fuer": "für",
 }
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
-ERSTATTEN_ONE_T = re.compile(r"\berstat(?=(e|en|et|est|ung|ungen)\b)|(?<=r[üu]ck)erstat(?=(e|en|et|ung|ungen)\b)", _I)
+ERSTATTEN_ONE_T = re.compile(
+    r"\berstat(?=(e|en|et|est|ung|ungen)\b)|(?<=r[üu]ck)erstat(?=(e|en|et|ung|ungen)\b)", _I
+)
 """German "erstatten" typed with one t ("erstatet", "Erstatung", "zurückerstaten")."""
 IF_SO = re.compile(
     r"\b(if so|if not|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|falls "
-    r"nicht|wenn nicht)\b|(もし)?そう(なら|であれば|でしたら)[、,]?|その場合(は)?[、,]?",
+    r"nicht|wenn nicht)\b|(もし)?そう(なら|であれば|でしたら)[、,]?|その場合(は)?[、,]?|"
+    r"(失敗|エラーに?)(してる|している|した|なってる|なっている)(の)?なら[、,]?",
     _I,
 )
 """A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the

@@ -209,7 +209,10 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         and (
             phrases.CANCEL_OTHER_THING.match(sentence[match.start() :])
             or phrases.OTHER_THING_BEFORE.search(clause)
-            or phrases.CANCELLATION_AS_A_TIME_BEFORE.search(clause)
+            or (
+                phrases.CANCELLATION_AS_A_TIME_BEFORE.search(clause)
+                and phrases.CANCELLATION_NOUN_DE.match(match.group())
+            )
             or phrases.EVENT_BEFORE_JA.search(sentence[: match.start()])
             or phrases.RENEW_ON_OTHER_TERMS_AFTER.match(after)
             or (

@@ -1736,3 +1736,102 @@ def test_a_subject_about_a_mailing_list_or_a_name_asks_no_cancellation(
 def test_an_unsubscribe_subject_over_a_newsletter_tool_still_cancels() -> None:
     text = "Das Newsletter-Tool brauchen wir nicht mehr."
     assert read_requests(text, subject="Unsubscribe").kinds == {"cancellation"}
+
+
+JA_DE_ASKS = [
+    # German: short or colloquial money back, verb first, word orders, politeness, typos
+    ("", "Ihr habt doppelt abgebucht. Einmal davon bitte zurück!", {"refund"}),
+    ("", "Nach meiner Kündigung wurde wieder abgebucht – bitte zurück damit.", {"refund"}),
+    ("", "Kann ich meine Kohle zurückhaben? Der Dienst passt nicht zu mir.", {"refund"}),
+    ("", "Bitte schreiben Sie die 29,90 € meiner Karte wieder gut.", {"refund"}),
+    ("", "Bitte überweisen Sie den Betrag zurück auf mein Konto.", {"refund"}),
+    ("", "Buchen Sie mir bitte die Septemberzahlung (19,90 €) zurück.", {"refund"}),
+    ("", "Die 15 € vom März hätte ich gern zurück.", {"refund"}),
+    ("", "Ich habe nur die Hälfte genutzt, bekomme ich die andere Hälfte zurück?", {"refund"}),
+    ("", "Wir erwarten eine Erstattung für die drei Monate Ausfall.", {"refund"}),
+    ("", "Wir würden uns freuen, wenn Sie uns die Zahlung zurückerstatten.", {"refund"}),
+    (
+        "",
+        "Bitte erstatten Sie mir die 9 € für den Nutzer, den ich schon entfernt hatte.",
+        {"refund"},
+    ),
+    ("", "bitte erstatet mir die abbuchung von heute", {"refund"}),
+    ("", "Ich bitte um Rückerstatung der Doppelbuchung.", {"refund"}),
+    ("", "Hallo, bitte verlängert unser Abo nicht mehr.", {"cancellation"}),
+    (
+        "",
+        "Ich brauche das Abo nicht mehr, bitte vor der nächsten Abbuchung beenden.",
+        {"cancellation"},
+    ),
+    (
+        "",
+        "Wir wollen nicht, dass sich der Vertrag im Mai verlängert. Bitte abschalten.",
+        {"cancellation"},
+    ),
+    ("", "Schickt mir bitte einen Link, dann zahl ich die Rechnung heute.", {"payment_link"}),
+    ("", "Kann ich die Rechnung online mit Karte zahlen? Link bitte.", {"payment_link"}),
+    ("", "Wie ändere ich unsere Rechnungsanschrift?", {"portal_link"}),
+    ("", "Wie aktualisiere ich die Kreditkartendaten?", {"portal_link"}),
+    ("", "Ich möchte die Firmenkarte statt der privaten Karte hinterlegen.", {"portal_link"}),
+    ("", "Bitte schicken Sie den Link zur Verwaltung der Zahlungsmethode.", {"portal_link"}),
+    # Japanese: kana, amounts and the card, the plan ended or not continued, link wordings
+    ("", "へんきんおねがいします", {"refund"}),
+    ("", "覚えのない請求です。お返しいただけますか。", {"refund"}),
+    ("", "¥980だけ戻してください。", {"refund"}),
+    ("", "500円分だけでいいので戻してほしいです。", {"refund"}),
+    ("", "先月の分、カードに戻してください。", {"refund"}),
+    ("", "契約を今期末をもって終了させていただきたくご連絡いたしました。", {"cancellation"}),
+    ("", "来月からはプランを続けないでください。", {"cancellation"}),
+    ("", "4月以降の課金がないようお願いします。", {"cancellation"}),
+    ("", "解約で", {"cancellation"}),
+    ("", "退会の手続きをお願いします。", {"cancellation"}),
+    ("", "やり方が分からないので、そちらで解約してください。", {"cancellation"}),
+    ("", "請求書の支払いをしたいです。", {"payment_link"}),
+    ("", "どこから払えますか？", {"payment_link"}),
+    ("", "支払い失敗してます？もしそうなら払い直しのリンクください。", {"payment_link"}),
+    ("", "支払いリンクが切れました。再度リンクを送ってください。", {"payment_link"}),
+    ("", "管理画面のリンクをください。", {"portal_link"}),
+]
+
+
+@pytest.mark.parametrize(("subject", "body", "kinds"), JA_DE_ASKS)
+def test_ja_de_asks_in_other_words_are_read(subject: str, body: str, kinds: set[str]) -> None:
+    assert read_requests(body, subject=subject).kinds == kinds
+
+
+JA_DE_NOT_ASKED = [
+    # German near misses: negated, conditional, reported, past, a separable verb, a name
+    ("", "Bitte nicht zurück damit, ich nutze es weiter."),
+    ("", "Bekomme ich mein Geld zurück, wenn ich kündige?"),
+    ("", "Bekomme ich die Hälfte zurück oder eine Gutschrift?"),
+    ("", "Rufen Sie mich bitte zurück."),
+    ("", "Ziehen Sie meinen Erstattungsantrag bitte zurück, ich bleibe doch."),
+    ("", "Schicken Sie mir die Unterlagen bitte zurück."),
+    ("", "Das wurde schon erstattet, danke."),
+    ("", "Ich würde mich freuen, wenn Sie mir sagen, ob eine Erstattung möglich ist."),
+    ("", "Meine Kollegin hätte gern ihr Geld zurück, was kostet der Tarif?"),
+    ("", "Ich habe online bezahlt."),
+    ("", "Hier ist die Refundo GmbH, wir würden gern eine Kooperation besprechen."),
+    ("Automatische Antwort: Kündigung", "Ich bin bis zum 7. Januar im Urlaub."),
+    (
+        "",
+        "Meine Bank hat mir eine neue Karte geschickt. Hat die Zahlung trotzdem funktioniert?",
+    ),
+    ("", "Seit der Kündigung wurde trotzdem zweimal abgebucht, bitte prüfen."),
+    # Japanese near misses: reported, asked about, conditional, another thing cancelled
+    ("", "返金していただけるとご連絡をいただきましたが、まだ反映されていません。"),
+    ("", "どの支払いに対する返金なのか分からないので教えてください。"),
+    ("", "間違いならすぐ返金してください。"),
+    ("", "明日の打ち合わせですが、急用のためキャンセルさせてください。"),
+    ("", "お客様への返金メールを自動化したいです。"),
+    ("", "返金依頼メールのテンプレートを作りたいです。"),
+    ("", "宛名を変えてもらうことはできるのでしょうか。可能かどうか教えてください。"),
+    ("", "カードに戻したいか悩んでいます。"),
+    ("", "返金はしないでください。"),
+    ("", "解約の手続きが完了したか教えてください。"),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), JA_DE_NOT_ASKED)
+def test_ja_de_near_misses_ask_for_nothing(subject: str, body: str) -> None:
+    assert read_requests(body, subject=subject).kinds == frozenset()

@@ -246,6 +246,42 @@ _REFUND_GRAMMAR = (
     r"sent back)\b|\b(restitution|repayment) of\b"
 )
 """Asking for money back without the word "refund": giving it back, returning, reversing."""
+_CANCEL_GRAMMAR_JA_DE = (
+    # "Hallo, bitte verlängert mein Abo nicht mehr", "Ich will nicht, dass sich das Abo …
+    # verlängert", "dass mein Abo nicht weiterläuft"
+    r"[,;:]\s*(bitte\s+)?verl[äa]nger(t|n sie)\b[^.?!,]{0,50}\bnicht\b|"
+    r"\b(will|wollen|m[öo]chte|m[öo]chten)\s+nicht,?\s+dass\b[^.?!]{0,60}\b(verl[äa]ngert|"
+    r"weiterl[äa]uft|weiter l[äa]uft)\b|"
+    r"\bdass\b[^.?!,]{0,40}\bnicht (mehr )?weiter\s?l[äa]uft\b|"
+    # "契約を次回更新をもって終了", "契約を続けないで", "課金がないよう"
+    r"(契約|プラン|サブスク\w*|利用)を[^。、]{0,12}をもって(終了|解約)|"
+    r"(契約|プラン|サブスク\w*|利用)(を|は)?(続け|継続し)ない|"
+    r"(課金|請求|引き落とし)が?(ない|発生しない|されない)よう"
+)
+"""Stopping the plan said in German and Japanese grammar the keyword lists miss."""
+_REFUND_GRAMMAR_DE = (
+    # money wanted back said short or colloquially: "bitte zurück damit", "Kohle zurückhaben"
+    # ("Einmal davon bitte zurück"; not a separable verb: "Rufen Sie mich bitte zurück")
+    r"(^|[,;:–—-]\s*)(?!\W*(zieh|nehm|ruf|meld|schick|send|hol|geh|komm|stell|leg|setz|bring)\w*\b)"
+    r"[^,;:.!?–—]{0,40}?(?<!mich )(?<!uns )(?<!dich )\bbitte zur[üu]ck\b"
+    r"(?!\s+(an|zu|zum|zur|in|ins|auf|nach|von|aus|melden|rufen|kommen)\b)|"
+    r"\bzur[üu]ck damit\b|\b(kohle|moneten|kr[öo]ten|h[äa]lfte|restbetrag|differenz)\b"
+    r"((?!nicht|kein)[^,;:.!?]){0,30}\bzur[üu]ck(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|"
+    r"erhalten|haben)?\b|"
+    # the verb first, an amount with a decimal comma between: "buchen Sie mir die 19,90 € zurück"
+    r"\b([üu]berweisen|buchen|zahlen|geben) (sie|ihr|du)\b"
+    r"([^,;:.!?]|(?<=\d)[,.](?=\d)){0,50}\bzur[üu]ck\b|"
+    r"\bschreib\w*\b([^.?!,]|(?<=\d)[,.](?=\d)){0,50}\bwieder gut\b"
+)
+"""Money wanted back in German words the keyword lists miss: short, colloquial, verb first."""
+_REFUND_GRAMMAR_JA = (
+    # "お返しいただけますか", "¥1,650だけ戻して", "1,000円分だけでいいので戻して", "カードに戻して"
+    r"お返し(いただ|頂|くだ|下さ|願)|"
+    r"([¥￥]\s?\d[\d,]*|円|分)(だけ|のみ)?(で(いい|良い|結構)(ので|から|です)?)?[、,]?\s*(を)?"
+    r"(戻し|返し|お返し)|"
+    r"(カード|クレジットカード|口座)に(戻し|返し|返金)(?![^。]{0,6}か(悩|迷|検討|考え))"
+)
+"""Money wanted back in Japanese words the keyword lists miss."""
 _REFUND_GRAMMAR_OTHER = (
     r"(お金|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し)|"
     r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
@@ -398,6 +434,16 @@ _ASKS_MORE = (
     r"\b(d[ée]sactiv|arr[êe]t|stopp|cl[ôo]tur)ez-le\b|\b[ée]vitez\b"
 )
 """Asking in Spanish, French and German grammar the general `REQUEST` words miss."""
+_ASKS_JA_DE = (
+    # German word orders and politeness: "Diese 25 € hätte ich gern zurück", "bekomme ich die
+    # Hälfte zurück?", "Wir erwarten eine Erstattung", "Ich würde mich freuen, wenn Sie…"
+    r"\bh[äa]tten? (ich|wir) gerne?\b|\b(bekomme|kriege|krieg|bekommen|kriegen) (ich|wir)\b|"
+    r"\b(ich|wir) (erwarte|erwarten) (eine|die volle|eine volle)\b|"
+    r"\b(w[üu]rde|w[üu]rden) (mich|uns) (sehr |riesig )?(dar[üu]ber )?freuen\b|"
+    r"\b(w[äa]re|w[äa]ren) (ihnen |euch |dir )?(sehr |wirklich )?dankbar\b|"
+    # Japanese typed in kana: "へんきんおねがいします"
+    r"おねがい"
+)
 
 _PLACE = (
     r"(\b(where|how|page|link|url|area|place|section|screen|way|somewhere|d[óo]nde|c[óo]mo|"
@@ -623,7 +669,9 @@ WHERE_OR_HOW = re.compile(
 """A question of where or how: "where can I put in a new card?" asks, it states no fact."""
 NEW_ONE = re.compile(
     r"\b(new|another|fresh|working) (one|link)\b|\b(nuevo|otro) (enlace|link)\b|"
-    r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)",
+    r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)|"
+    r"(再度|もう一度|改めて)[^。]{0,6}(リンク|URL)|"
+    r"(リンク|URL)[^。]{0,6}(再送|再発行)",
     _I,
 )
 """Asking for a new link once the one sent has expired or failed ("Can you send a new one?")."""
@@ -679,6 +727,10 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
         r"ue|u)ck\b|"
         r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
+        + _REFUND_GRAMMAR_DE
+        + "|"
+        + _REFUND_GRAMMAR_JA
+        + "|"
         + _REFUND_GRAMMAR
         + "|"
         + _REFUND_GRAMMAR_OTHER
@@ -753,7 +805,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + "|"
         + _CANCEL_GRAMMAR_MORE_FR
         + "|"
-        + _CANCEL_GRAMMAR_MORE_DE,
+        + _CANCEL_GRAMMAR_MORE_DE
+        + "|"
+        + _CANCEL_GRAMMAR_JA_DE,
         _I,
     ),
     "payment_link": re.compile(
@@ -765,6 +819,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
         r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
         r"(支払|払)[^。]{0,10}(リンク|URL)|"
+        # "支払いをしたい", "カードで支払えるように", "どこから払えますか"
+        r"(支払|払)いを?(し|させ)たい|(支払|払)えるように|(どこ|どちら)(から|で)(支払|払)(え|う|い)|"
         r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
         r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
         r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
@@ -778,7 +834,10 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
         r"\bich (m[öo]chte|will) ((?!nicht|kein)\w+ ){0,3}(be)?zahlen\b|"
         r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
-        r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b",
+        r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b|"
+        # "schickt mir einen Link, dann zahl ich", "Link zum Nachzahlen", "online mit Karte zahlen"
+        r"\blink\b[^.?!]{0,60}\b(be)?zahl(e)? (ich|wir)\b|\blink zum (nach|ein)zahlen\b|"
+        r"\bonline\b[^.?!,]{0,30}\b(be)?zahlen\b",
         _I,
     ),
     "portal_link": re.compile(
@@ -798,6 +857,14 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(変更|更新|変えたい|差し替え|修正)|ポータル|(カード|クレジットカード)(の)?有効期限|"
         r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い))|"
         r"(カード|クレジットカード)の?期限切れ|"
+        r"(管理画面|マイページ|会員ページ|アカウントページ|設定画面)(の|への)?(リンク|URL)|"
+        # a card in a compound, the billing address and the admin link in German
+        r"\b[\w-]*karten?(daten|nummer|informationen)?\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|"
+        r"wechseln|austauschen|tauschen|korrigieren|ersetzen|hinterlegen|umstellen)\b|"
+        r"\b(aktualisier|[äa]nder|korrigier)\w*\s+(\w+\s+){0,3}(rechnungs(adresse|anschrift|daten|"
+        r"empf[äa]nger)|firmen(name|adresse|anschrift)|ust-?id\w*|bankverbindung)\b|"
+        r"\b(link|zugang)\b[^.?!]{0,30}\bverwaltung (der|des|meiner|unserer) (zahlungs\w*|"
+        r"\w*karte\w*|rechnungs\w*|abo\w*)|"
         r"請求(書|先)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス)[^。？?]{0,8}(変更|変え)|"
         r"\b(actualiz\w*|cambi\w*|modific\w*|reemplaz\w*|correg\w*) (mi |la |los |mis |el )?"
         r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
@@ -958,7 +1025,7 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
-    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|しました|済み|された|した(?!い)|してもらった|"
+    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?!い)|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
     r"(?!\s+nur\b)",
@@ -967,7 +1034,8 @@ NEGATION_AFTER = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
     r"next time|in (the )?future)\b|"
-    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
+    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|"
+    r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
@@ -989,7 +1057,11 @@ POLITE = re.compile(
     r"if that's (ok|okay|alright)|"
     r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|"
     r"si puede ser|si se puede)\b|"
-    r"(?<=grateful )if\b|(?<=appreciate it )if\b",
+    r"(?<=grateful )if\b|(?<=appreciate it )if\b|"
+    # "ich würde mich freuen, wenn Sie…", "方法が分からないので(そちらで解約してください)"
+    r"(?<=freuen,) wenn(?= (sie|ihr|du)\b)|(?<=freuen) wenn(?= (sie|ihr|du)\b)|"
+    r"(?<=dankbar,) wenn(?= (sie|ihr|du)\b)|(?<=dankbar) wenn(?= (sie|ihr|du)\b)|"
+    r"(方法|やり方)が(わから|分から|見つから)(ない|なく|ず)(て|ので|から)?",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
 UNCERTAIN = re.compile(
@@ -1049,14 +1121,16 @@ CARD_FACT = re.compile(
     r"\b(my|our) (credit |debit )?card (has )?(expired|expires|is expiring|will expire)|"
     r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
     r"\bmi tarjeta (ha )?(caducado|vencido)|\bma carte (a |est )?expir\w*|"
-    r"\b(kredit)?karte (ist )?abgelaufen",
+    r"\b(kredit)?karte (ist )?abgelaufen|"
+    r"\b(neue|andere) (kredit)?karte (\w+ ){0,2}(geschickt|zugeschickt|bekommen|erhalten|"
+    r"ausgestellt)",
     _I,
 )
 """The card stated as a fact ("my card expired"): beside a question about a payment's state,
 it explains the question and asks for no link."""
 UNSURE_FACT = re.compile(
     r"\b(i think|i believe|i guess|i suppose|not sure|creo que|je crois|je pense|ich glaube|"
-    r"wohl)\b|気がする|かも",
+    r"wohl)\b|気がする|かも|ことは(でき|可能)|可能かどうか",
     _I,
 )  # "I think my card expired at some point": a guess beside a question, not a request
 SUBJECT_TOPIC = re.compile(
@@ -1089,7 +1163,7 @@ REPORTED = re.compile(
     r"dice|bittet|fordert|sagt)|"
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました|"
     r"(お願い|依頼|申請)した(?!い)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
@@ -1104,7 +1178,8 @@ REPORTED = re.compile(
     r"(?<!y )a-t-il|ont-ils|"
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
-    r"laut|angeblich|anscheinend|droh\w*|bereits|(?<!danke )schon|"
+    r"laut|angeblich|anscheinend|droh\w*|(?<!(?:den|die|das|dem|der) (?:ich|wir) )(?:bereits|"
+    r"(?<!danke )schon)|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
     _I,
@@ -1122,9 +1197,10 @@ DONE = re.compile(
 WILL_BE_DONE = re.compile(
     r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
     r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$|"
-    r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$",
+    r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$|"
+    r"^\W*((hallo|hi|moin|servus)\W+)?bitte\s*$",
     _I,
-)
+)  # "bitte erstattet die Abbuchung": the imperative to "ihr", not the past participle
 STOPPING_A_REFUND = re.compile(
     r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard|hold off on|"
     r"pause|put on hold)\s+(my |the |this |that |our |a )?(previous |earlier |last )?$|"
@@ -1194,7 +1270,8 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account (access|data|deletion|login|password|"
     r"settings|details|e-?mail)|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
-    r"^(の)?(手続き|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
+    r"^(の)?(手続き(?!を?(お願い|(して|進めて|行って|とって|取って)(くだ|下さ|ほし|欲し|もらえ|"
+    r"いただ|頂)))|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
     _I,
 )
@@ -1264,7 +1341,8 @@ WH_BEFORE = re.compile(
 INFO_AFTER = re.compile(
     r"^((?!\b(und|oder|and|y|et)\b)[^,;.!?]){0,40}\b(wissen|erfahren|best[äa]tigen|pr[üu]fen|"
     r"nachsehen|mitteilen)\b|"
-    r"^[^、。!?]{0,30}か(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)",
+    r"^[^、。!?]{0,30}か(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)|"
+    r"^[^、。!?]{0,20}か(が|は)?(分から|わから|不明|知りた)",
     _I,
 )  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
 TOPIC_IN_COMPOUND = re.compile(
@@ -1278,7 +1356,10 @@ NOT_A_REFUND_AFTER = re.compile(
     r"^\s+(intern[oae]s?|de (gastos|frais)|interne)\b|"
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
     r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
-    r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b",
+    r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b|"
+    # a company named so ("Refundo GmbH"), the customer's own mails about refunds ("返金メール")
+    r"^\s+(gmbh|ag|kg|ug|ltd|inc|llc|sarl|sas|s\.?l\.?|s\.?a\.?)(?!\w)|"
+    r"^(依頼|申請|対応|処理|希望)?(の)?(メール|テンプレ|機能|フォーム|ボタン|画面|通知)",
     _I,
 )  # "for a reimbursement deadline": the word names something else
 PAPERS_FOR_BEFORE = re.compile(
@@ -1386,6 +1467,17 @@ CARD_IN_USE_BEFORE = re.compile(
     r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
     _I,
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
+CANCELLATION_AS_A_TIME_BEFORE = re.compile(
+    r"\b(nach|seit|trotz|vor|bei) (der|meiner|unserer|dieser|ihrer|eurer) (\w+ )?$", _I
+)
+CANCELLATION_NOUN_DE = re.compile(r"(k[üu]ndigung|stornierung|abmeldung|beendigung)\b", _I)
+"""A cancellation named as a time or a reason ("nach der Kündigung wurde abgebucht"), not asked."""
+EVENT_BEFORE_JA = re.compile(
+    r"(打ち合わせ|ミーティング|会議|面談|アポ|商談|予約|セミナー|ウェビナー|イベント|レッスン|説明会)"
+    r"[^。]{0,6}(ですが|ですけど|の件ですが|について)[、,]"
+)
+"""A meeting named earlier in the sentence ("明日の打ち合わせですが、キャンセルさせてください"): the
+cancellation is the meeting's, not the plan's."""
 OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
@@ -1463,7 +1555,7 @@ REQUEST = re.compile(
     r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
     r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
     r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
-    r"beend\w+|schick\w+|senden)\b|" + _ASKS_MORE,
+    r"beend\w+|schick\w+|senden)\b|" + _ASKS_MORE + "|" + _ASKS_JA_DE,
     _I,
 )
 CANCEL_REQUEST = re.compile(
@@ -1493,7 +1585,8 @@ CANCEL_REQUEST = re.compile(
     r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b|"
     # a notice or a decision that the plan ends: "les comunicamos que no deseamos renovar"
     r"\b(les comunicamos|no (quiero|deseo|deseamos|queremos)|nous vous informons|[ée]vitez)\b|"
-    r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)",
+    r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
+    r"^\W*(解約|退会)で(お願い\w*)?\W*$",
     _I,
 )
 """What makes a sentence ask for a cancellation, beside `REQUEST`: a short imperative ("Quit my
@@ -1670,9 +1763,15 @@ GERMAN_ASCII = {
     "fuer": "für",
 }
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
+ERSTATTEN_ONE_T = re.compile(
+    r"\berstat(?=(e|en|et|est|ung|ungen)\b)|(?<=r[üu]ck)erstat(?=(e|en|et|ung|ungen)\b)", _I
+)
+"""German "erstatten" typed with one t ("erstatet", "Erstatung", "zurückerstaten")."""
 IF_SO = re.compile(
     r"\b(if so|if not|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|falls "
-    r"nicht|wenn nicht|si non|si ce n'est pas le cas)\b",
+    r"nicht|wenn nicht|si non|si ce n'est pas le cas)\b|"
+    r"(もし)?そう(なら|であれば|でしたら)[、,]?|その場合(は)?[、,]?|"
+    r"(失敗|エラーに?)(してる|している|した|なってる|なっている)(の)?なら[、,]?",
     _I,
 )
 """A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the

@@ -99,13 +99,14 @@ _GERMAN_ASCII = re.compile("|".join(phrases.GERMAN_ASCII), re.IGNORECASE)
 
 
 def _mend_umlauts(text: str) -> str:
-    """German typed without umlauts ("kuendigen", "zurueckerstatten") is read with them."""
+    """German typed without umlauts ("kuendigen", "zurueckerstatten") is read with them, and
+    "erstatten" typed with one t ("erstatet", "zurückerstaten") with two."""
 
     def mend(found: re.Match[str]) -> str:
         umlauted = phrases.GERMAN_ASCII[found.group().lower()]
         return umlauted.capitalize() if found.group()[0].isupper() else umlauted
 
-    return _GERMAN_ASCII.sub(mend, text)
+    return phrases.ERSTATTEN_ONE_T.sub(r"\g<0>t", _GERMAN_ASCII.sub(mend, text))
 
 
 def _sentences(text: str) -> list[str]:
@@ -209,6 +210,11 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         and (
             phrases.CANCEL_OTHER_THING.match(sentence[match.start() :])
             or phrases.OTHER_THING_BEFORE.search(clause)
+            or (
+                phrases.CANCELLATION_AS_A_TIME_BEFORE.search(clause)
+                and phrases.CANCELLATION_NOUN_DE.match(match.group())
+            )
+            or phrases.EVENT_BEFORE_JA.search(sentence[: match.start()])
             or phrases.RENEW_ON_OTHER_TERMS_AFTER.match(after)
             or (
                 match.group().lower().endswith(("renew", "renewing", "continue", "continuing"))

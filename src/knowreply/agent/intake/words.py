@@ -37,7 +37,11 @@ _ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _REPLY_SUBJECT = re.compile(
-    r"^\s*(re|fwd?|aw|wg|sv|vs|rv|tr|antw|返信|転送)\s*[:：]", re.IGNORECASE
+    r"^\s*(re|fwd?|aw|wg|sv|vs|rv|tr|antw|返信|転送|"
+    # an auto-reply repeats the subject it answers: "Automatische Antwort: Kündigung"
+    r"automatische antwort|abwesenheitsnotiz|auto(matic)?[- ]?reply|out of office|"
+    r"r[ée]ponse automatique|respuesta autom[áa]tica|自動返信)\s*[:：]",
+    re.IGNORECASE,
 )
 _QUOTE_INTRO = re.compile(
     r"\b((i|we|you|he|she|they|it|someone|support|your (team|colleague|agent)) (wrote|said|"

@@ -1645,6 +1645,35 @@ def test_french_portal_asks(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # whether it is possible, fair or a chance, for a charge the customer names
+        "Would it be possible to send back the difference, so $60?",
+        "Is it possible to reverse that charge?",
+        "Would it be possible for you to refund the last two months?",
+        "Is it possible to get those two charges refunded?",
+        "Any chance you could put that money back on our card?",
+        "Is there any chance you could reverse this one?",
+        "Would it be fair to refund half of the March charge?",
+        "Would it be reasonable for you to refund the difference?",
+        # formal, passive or with the money named between
+        "We therefore request that this charge be refunded in full.",
+        "Please refund in full.",
+        "Can I get reimbursed for the charge of $58 on 6 August?",
+        "We do want the $99 charge from 3 September refunded.",
+        "I need this reversed ASAP.",
+        # the card credited
+        "Could you credit my card for the last charge?",
+        "Would you please credit my card back the $29?",
+        # an ask after an amount that ends a sentence
+        "It should be $36.00. Please refund the $50 difference.",
+    ],
+)
+def test_english_refund_asked_politely_formally_or_of_a_named_charge(text: str) -> None:
+    assert "refund" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Je n'ai pas besoin de l'accès à la gestion du moyen de paiement.",
         "J'ai déjà enregistré ma Mastercard hier, merci.",
         "Si je passe d'une carte perso à la carte pro, est-ce que le prix change ?",
@@ -1835,3 +1864,41 @@ JA_DE_NOT_ASKED = [
 @pytest.mark.parametrize(("subject", "body"), JA_DE_NOT_ASKED)
 def test_ja_de_near_misses_ask_for_nothing(subject: str, body: str) -> None:
     assert read_requests(body, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question of policy: no charge named, or a condition
+        "Is it possible to get a refund?",
+        "Is it possible to get a refund on annual plans?",
+        "Would it be possible to get a refund if I cancel this week?",
+        "Is it possible to refund that charge after 30 days?",
+        "Any chance you could refund it if I stay on the plan?",
+        "Would it be fair to ask for a refund if the outage continues?",
+        # negated
+        "Is it not possible to reverse that charge?",
+        "I don't think there's any chance you could refund that.",
+        "We did not request that this charge be refunded in full.",
+        "We don't want the $99 charge refunded, just explained.",
+        "Please don't credit my card, I'd rather have account credit.",
+        "I don't need this reversed.",
+        "I need it reversed if the charge was a mistake.",
+        # reported, past or asked about
+        "My colleague asked whether it would be possible to refund that charge.",
+        "Was it possible to reverse that charge in the end?",
+        "Is it possible to check whether that refund went out?",
+        "Any chance you could tell me if the refund for that charge went out?",
+        "Would it be fair to say the refund went through?",
+        "You reversed this one already, thanks.",
+        "It was refunded in full last week.",
+        "Was it refunded in full?",
+        "Did I get reimbursed for the charge of $58?",
+        "When will I get reimbursed?",
+        "I got reimbursed for the charge, thanks.",
+        "You credited my card for the last charge, thanks.",
+        "We had those two charges refunded last year.",
+    ],
+)
+def test_english_refund_near_misses_stay_refused(text: str) -> None:
+    assert "refund" not in read_requests(text).kinds

@@ -236,7 +236,9 @@ _REFUND_GRAMMAR = (
     # return the money, reverse or undo a charge
     r"\breturn\b( me| us)?[^.?!,;]{0,30}?\b(money|funds|payments?|charges?|amount|costs?|fees?|"
     r"overcharge|surcharge|difference|portion|what (you|i|we) (charged|paid|took))\b|"
-    r"\b(reverse|undo|void|charge back|chargeback)\s+(it|them|(the|this|that|my|one|both|those|"
+    r"\b(need|want|like|get) (it|this|that|them) reversed\b|"
+    r"\b(reverse|undo|void|charge back|chargeback)\s+(it|them|(this|that) one|"
+    r"(the|this|that|my|one|both|those|"
     r"these)\s+([\w$€£.,']+\s+){0,3}?(charges?|payments?|transactions?|debits?|renewal|fee|"
     r"purchase|billing))\b|"
     # the money wanted back, passive: "I need the $49 I paid returned", "fee be returned"
@@ -711,7 +713,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(the|my|our|this|that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|"
         r"\w+ fee) )?back\b(?! (the |a |my |our |your )?(receipt|invoice|copy|document|form|"
         r"contract|e-?mail|confirmation|call|message|reply|answer|pdf|statement)s?\b)|"
-        r"\bget back (the|my|our)\b|"
+        r"\bget back (the|my|our)\b|\bcredit (back )?(my|our|the) (credit |debit )?card\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
         r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
@@ -992,7 +994,7 @@ GENERAL_JA = re.compile(
     r"どの(プラン|場合)|でも(返金|解約|キャンセル)|(返金|解約)(は|って)(いつ|どう)"
 )
 SENTENCE = re.compile(
-    r"(?<=[.!?])(?<!\.\d\.)(?<!\.\d\d\.)(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
+    r"(?<=[.!?])(?<!\.\d\.)(?<!\.0[1-9]\.)(?<!\.1[0-2]\.)(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
     r"aug|sep|okt|nov|dez))\s+|[。！？!?\n]+"
 )
 """Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März")."""
@@ -1064,6 +1066,15 @@ POLITE = re.compile(
     r"(方法|やり方)が(わから|分から|見つから)(ない|なく|ず)(て|ので|から)?",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
+POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
+    r"\b(is|would) it (be )?possible (for you )?to\b(?=[^.?!]*(\b(this|that|these|those)\b|"
+    r"\bthe (difference|last|\d+)\b|[$€£]\s?\d))",
+    _I,
+)
+"""Whether it is possible to do something to a charge the customer names ("Is it possible to
+reverse that charge?", "Would it be possible to send back the difference, so $60?") asks
+for it, like "please"; without one named it is a question of policy ("Is it possible to
+get a refund?")."""
 UNCERTAIN = re.compile(
     r"\b(is it possible|would it be possible|possible to|are you able to|(?<!you be )able to|"
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
@@ -1195,8 +1206,8 @@ DONE = re.compile(
 )  # a past participle at the mention: "you refunded me", "was cancelled", "remboursé" (not
 # the present "je résilie", "annule mon abonnement")
 WILL_BE_DONE = re.compile(
-    r"\b(be|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|one|all|half) "
-    r"([\w']+ ){0,5}[\w']+)|ser|sea|sean|[êe]tre|soit)\s*$|"
+    r"\b(be|get|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|these|"
+    r"those|both|one|all|half) ([\w'$€£.,]+ ){0,5}[\w'$€£.,]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
     r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$|"
     r"^\W*((hallo|hi|moin|servus)\W+)?bitte\s*$",
     _I,
@@ -1267,7 +1278,8 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"^,?\s+(die|den|das|der|que|qui|dont)\b[^.?!]{0,40}\b(zugesagt|versprochen|genehmigt|"
     r"angek[üu]ndigt|promis\w*|prometi\w*|aprobad\w*|aprobaste\w*|aprobaron|approuv\w*|"
     r"accord[ée]\w*)|"
-    r"^\s+(or not|aside)\b|^\s+(access|into|in|my (account (access|data|deletion|login|password|"
+    r"^\s+(or not|aside)\b|^\s+(access|into|in(?! full\b)|"
+    r"my (account (access|data|deletion|login|password|"
     r"settings|details|e-?mail)|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
     r"^(の)?(手続き(?!を?(お願い|(して|進めて|行って|とって|取って)(くだ|下さ|ほし|欲し|もらえ|"
@@ -1519,6 +1531,10 @@ REQUEST = re.compile(
     r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho )?que\b|"
     r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
     r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
+    r"\b(any|is there any|is there a) chance (you|u) (could|can|would)\b|"
+    r"\bwould it be (fair|reasonable|ok|okay|alright|acceptable) (for you )?to (refund|reimburse|"
+    r"get|give|send|have|receive|credit|reverse|return|ask for)\b|"
+    r"\b(i|we) (therefore|hereby|formally) (request|ask)\b|"
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "

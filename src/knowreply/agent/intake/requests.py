@@ -278,6 +278,8 @@ def _asks(
     email about the writer's `own_account`, an ability question ("返金できますか") asks. A
     pronoun ("Turn it off") cancels only in an email with a `plan_context`."""
     sentence = phrases.POLITE.sub(" ", sentence)
+    if kind == "refund":
+        sentence = phrases.POSSIBLE_FOR_A_NAMED_CHARGE.sub("please ", sentence)
     if kind not in MONEY_KINDS:
         sentence = phrases.IF_SO.sub(" ", sentence)
     if phrases.HYPOTHETICAL.search(

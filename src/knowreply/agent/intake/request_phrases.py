@@ -116,8 +116,8 @@ _CANCEL_GRAMMAR = (
     r"deactivated)\b|"
     # not wanting more charges: "just don't want to be billed again in July"
     r"\b(do not|don't|dont) (want|wish) to (be |get )?(billed|charged|debited|invoiced)\b"
-    r"(?![^.?!,]{0,15}\b(twice|double|two times)\b)([^.?!,]{0,15}\b)?(again|anymore|any more|further|from now on|going forward)\b"
-    + _NOT_A_DUPLICATE
+    r"(?![^.?!,]{0,15}\b(twice|double|two times)\b)([^.?!,]{0,15}\b)?(again|anymore|any more|"
+    r"further|from now on|going forward)\b" + _NOT_A_DUPLICATE
 )
 """Asking the plan to stop, by its grammar rather than its keyword: a stop verb and the plan
 (or "it"), no more money taken, the plan not going on, wanting it ended."""
@@ -1213,7 +1213,8 @@ SOMEONE_ELSES_AFTER = re.compile(
 INFO_BEFORE = re.compile(
     r"\b(tell|let (me|us) know|(?<!\bi )(?<!\bwe )confirm\w*|check\w*|verify|explain|"
     r"update (me|us)|"
-    r"(an |any )?update on|(?<!let you )know|understand|advise|acknowledge|look into|follow up|find out|"
+    r"(an |any )?update on|(?<!let you )know|understand|advise|acknowledge|look into|follow up|"
+    r"find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
     r"(a )?cop(y|ies) of|credit notes? (for|of)|"
     r"dec[ií](r\w*|dme|me|nos)|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"

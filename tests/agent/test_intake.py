@@ -1902,3 +1902,52 @@ def test_ja_de_near_misses_ask_for_nothing(subject: str, body: str) -> None:
 )
 def test_english_refund_near_misses_stay_refused(text: str) -> None:
     assert "refund" not in read_requests(text).kinds
+
+
+EN_CANCELLATIONS_AND_LINKS_ASKED = [
+    ("Please don't renew it, we'll let it lapse.", {"cancellation"}),
+    ("Please cancel my plan, I already exported my data.", {"cancellation"}),
+    ("Cancel my subscription please, we've moved everything to another tool.", {"cancellation"}),
+    (
+        "I would like that refunded and the subscription closed for good please.",
+        {"refund", "cancellation"},
+    ),
+    ("Please don't charge me going forward.", {"cancellation"}),
+    ("No rush on anything else, just don't want to be billed again in July.", {"cancellation"}),
+    (
+        "Hartwell & Co will not be renewing its Business subscription at the end of the term.",
+        {"cancellation"},
+    ),
+    ("I'm writing to let you know I'd like to end my monthly subscription.", {"cancellation"}),
+    ("Also is there a link where I can grab these invoices myself in future?", {"portal_link"}),
+    (
+        "Could you send me a link to the billing portal so I can check things myself next time?",
+        {"portal_link"},
+    ),
+    ("Can you send me the billing portal link in case I need to change the card?", {"portal_link"}),
+]
+EN_CANCELLATIONS_AND_LINKS_NOT_ASKED = [
+    "Please cancel my plan, I already cancelled it in the app.",
+    "Please cancel my plan, we have already requested this twice.",
+    "Please send me a payment link, we already paid.",
+    "Cancel my subscription, my boss said so.",
+    "Please refund the charge, I already contacted my bank.",
+    "I don't want to cancel, we'll keep it.",
+    "If you don't charge me going forward, fine.",
+    "I don't want to be billed twice again.",
+    "They will not be renewing their subscription, my colleague said.",
+    "I'd like to know when my subscription ends.",
+    "If I need to change the card in future, is there a link?",
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), EN_CANCELLATIONS_AND_LINKS_ASKED)
+def test_en_cancellations_and_links_asked_with_an_aside_are_read(
+    text: str, kinds: set[str]
+) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize("text", EN_CANCELLATIONS_AND_LINKS_NOT_ASKED)
+def test_en_cancellations_and_links_near_misses_stay_refused(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

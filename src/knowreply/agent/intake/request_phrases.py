@@ -67,7 +67,7 @@ _CANCEL_GRAMMAR = (
     r"\b(no|any) (more|further|additional) (auto-?)?(renewals?|charges?|payments?|billing|bills?|"
     r"invoices?|debits?|money)\b" + _NOT_A_DUPLICATE + r"|"
     r"\b(do not|don't|dont|never) (take|charge|bill|debit|invoice)\b[^.?!,]{0,25}\b(again|anymore|"
-    r"any more|another|further|next|after|from now on)\b" + _NOT_A_DUPLICATE + r"|"
+    r"any more|another|further|next|after|from now on|going forward)\b" + _NOT_A_DUPLICATE + r"|"
     r"\b(aren't|are not|am not|isn't|is not|not|never) (be |get |being |getting )?(billed|charged|"
     r"debited|invoiced)\b([^.?!,]{0,15}\b)?(again|anymore|any more|after|next|further|from now on)"
     r"\b" + _NOT_A_DUPLICATE + r"|\b(bill|charge)( me| us)? no more\b|"
@@ -109,7 +109,15 @@ _CANCEL_GRAMMAR = (
     r"\b(to|into|onto) (a |the )?paid\b|\bno paid (plan|subscription|tier) (kicks in|starts)\b|"
     # not wanting the renewal: "I not want renewal", "we don't need the auto-renewal"
     r"\b(i|we) (do not|don't|dont|not|no longer) (want|need) (the |any |a )?(auto-?)?renewal\b"
-    r"(?! (to|on|of|date|notice|reminder|e-?mail|fee|price|charge|invoice|receipt))"
+    r"(?! (to|on|of|date|notice|reminder|e-?mail|fee|price|charge|invoice|receipt))|"
+    # the plan ended beside another wish: "I'd like that refunded and the subscription closed"
+    r"\b(want|like|need|wish)\b[^.?!]{0,40}\band (my|our|the|this) (\w+ )?" + _PLAN + r" (to be )?"
+    r"(ended|stopped|cancell?ed|terminated|discontinued|closed|shut down|turned off|switched off|"
+    r"deactivated)\b|"
+    # not wanting more charges: "just don't want to be billed again in July"
+    r"\b(do not|don't|dont) (want|wish) to (be |get )?(billed|charged|debited|invoiced)\b"
+    r"(?![^.?!,]{0,15}\b(twice|double|two times)\b)([^.?!,]{0,15}\b)?(again|anymore|any more|"
+    r"further|from now on|going forward)\b" + _NOT_A_DUPLICATE
 )
 """Asking the plan to stop, by its grammar rather than its keyword: a stop verb and the plan
 (or "it"), no more money taken, the plan not going on, wanting it ended."""
@@ -1195,6 +1203,16 @@ REPORTED = re.compile(
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
     _I,
 )
+OWN_ASIDE = re.compile(
+    r"^\s*((and|so|as|since|because|anyway)\s+)?(i|we)\b(?![^.?!]*\b(refund\w*|cancel\w*|"
+    r"renew\w*|charg\w*|paid|pay\w*|bill\w*|debit\w*|request\w*|ask\w*|told|said|promis\w*|"
+    r"approv\w*|confirm\w*|process\w*|links?|cards?|invoices?|subscri\w*|plans?|account|"
+    r"money|did|done|got|received|sent|banks?|disput\w*|chargebacks?)\b)",
+    _I,
+)
+"""A later clause in which the writer tells only their own doings, with no word of a write
+or of a payment ("…, I already exported my data", "…, we'll let it lapse"): no report of
+the write asked for before it."""
 DONE = re.compile(
     r"^(refunded|reimbursed|cancell?e?d|unsubscribed|reversed|paid|d[ée]sactiv(é|ee)e?s?|"
     r"reembolsad[oa]s?|reembols(aron|ó|é)|cancelad[oa]s?|cancel(aron|ó|é)|"
@@ -1332,7 +1350,8 @@ INFO_BEFORE = re.compile(
     r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|"
     r"check\w*|verify|explain|"
     r"update (me|us)|"
-    r"(an |any )?update on|know|understand|advise|acknowledge|look into|follow up|find out|"
+    r"(an |any )?update on|(?<!let you )know|understand|advise|acknowledge|look into|follow up|"
+    r"find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
     r"(a )?cop(y|ies) of|credit notes? (for|of)|"
     r"dec[ií](r\w*|dme|me|nos)|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
@@ -1581,7 +1600,8 @@ CANCEL_REQUEST = re.compile(
     # the writer not going on: "I no longer wish to continue", "we won't be renewing"
     r"\b(i|we)( really| truly)? (no longer|do not|don't|dont|not) (want|wish|need|intend)\b|"
     r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"
-    r"(renewing|continuing)\b|"
+    r"(renewing|continuing)\b|\b(will not|won't) be (renewing|continuing) (its|our|my)\b|"
+    r"(^\W*|[,;:]\s*)(just )?(do not|don't|dont) (want|wish) to (be |get )?(billed|charged)\b|"
     # a verbless "no renewal" as its own clause: "Nein danke, keine Verlängerung."
     r"(^\W*|[,;:]\s*)((ab )?(nächste[nm]?|kommende[nm]?) (monat|jahr) )?(no (more |further )?"
     r"(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
@@ -1803,3 +1823,10 @@ UNSUBSCRIBE = re.compile(r"\b(unsubscribe|d[ée]sabonne\w*|d[ée]sinscri\w*|abme
 QUOTED_NAME = re.compile(r"[«“\"]\s*([^«»“”\"\n]{4,40}?)\s*[»”\"]")
 """A short quoted phrase in the body: in the subject it is a name ("Cancel Pro - intégration"
 beside an app called « Cancel Pro »), not an ask."""
+LINK_PURPOSE = re.compile(
+    r"(?:(?<=myself )|(?<=ourselves ))(in (the )?future|next time|from now on|going forward)\b|"
+    r"\bin case (i|we) (ever )?(need|want|have) to\b",
+    _I,
+)
+"""Why a link is wanted ("a link where I can grab these myself in future", "the portal link in
+case I need to change the card"): the use of a link asked for now, not a condition on it."""

@@ -282,6 +282,7 @@ def _asks(
         sentence = phrases.POSSIBLE_FOR_A_NAMED_CHARGE.sub("please ", sentence)
     if kind not in MONEY_KINDS:
         sentence = phrases.IF_SO.sub(" ", sentence)
+        sentence = phrases.LINK_PURPOSE.sub(" ", sentence)
     if phrases.HYPOTHETICAL.search(
         _without_indirect_questions(sentence) if kind in MONEY_KINDS else sentence
     ):
@@ -319,7 +320,7 @@ def _asks(
     ):
         return False
     return any(
-        not phrases.REPORTED.search(sentence[_clause_start(sentence, m) :])
+        not _reported(sentence, m)
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and _mention_counts(kind, sentence, m)
         and (plan_context or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group()))
@@ -333,6 +334,21 @@ def _asks(
             )
         )
         for m in MENTIONS[kind].finditer(sentence)
+    )
+
+
+def _reported(sentence: str, match: re.Match[str]) -> bool:
+    """A report in the mention's clause or a later one; a later clause that only tells the
+    writer's own doings ("Please cancel my plan, I already exported my data", "…, we'll let
+    it lapse") reports nothing about the write."""
+    own = _clause_around(sentence, match)
+    if phrases.REPORTED.search(own):
+        return True
+    rest = sentence[_clause_start(sentence, match) + len(own) :]
+    return any(
+        phrases.REPORTED.search(clause) and not phrases.OWN_ASIDE.match(clause)
+        for clause in phrases.CLAUSE_BREAK.split(rest)
+        if clause
     )
 
 

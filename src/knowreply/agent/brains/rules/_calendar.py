@@ -345,8 +345,8 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
             last_year = _LAST_YEAR_AFTER.match(text[end : end + 30])
             if year is None and last_year:
                 year, end = today.year - 1, end + last_year.end()
-            month = _MONTH_NAMES[match.group("name").lower()]
-            found.append(Found(MonthRef(year, month), match.start(), end))
+            named = _MONTH_NAMES[match.group("name").lower()]
+            found.append(Found(MonthRef(year, named), match.start(), end))
     for match in _LETTERS.finditer(text):
         month = _misspelt_month(match.group().lower())
         if month and free(match.start(), match.end()):

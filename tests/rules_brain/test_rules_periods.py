@@ -153,3 +153,70 @@ def test_a_day_and_month_without_a_year_is_read_after_a_preposition() -> None:
         date(2026, 11, 7)
     ]
     assert _dates("la facture du 3.10. svp") == [date(2026, 10, 3)]
+
+
+_LAST_YEAR = [MonthRef(2025, m) for m in range(1, 13)]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("the third quarter invoices", _quarter(2026, 7)),
+        ("invoices for the first quarter of 2026", _quarter(2026, 1)),
+        ("invoices for the 2nd quarter", _quarter(2026, 4)),
+        ("facturas del tercer trimestre de 2025", _quarter(2025, 7)),
+        ("les factures du 1er trimestre", _quarter(2026, 1)),
+        ("les factures du premier trimestre 2026", _quarter(2026, 1)),
+        ("Rechnungen für das 3. Quartal", _quarter(2026, 7)),
+        ("Rechnungen aus dem zweiten Quartal", _quarter(2026, 4)),
+        ("last year's invoices", _LAST_YEAR),
+        ("las facturas del año pasado", _LAST_YEAR),
+        ("les factures de l'an dernier", _LAST_YEAR),
+        ("alle Rechnungen vom letzten Jahr", _LAST_YEAR),
+        ("昨年の請求書", _LAST_YEAR),
+        ("my 2025 invoices", _LAST_YEAR),
+        ("meine Rechnungen 2025", _LAST_YEAR),
+        ("2025年の請求書を全部", _LAST_YEAR),
+        ("invoice for June last year", [MonthRef(2025, 6)]),
+        ("2か月前の請求書", [MonthRef(2026, 10)]),
+        ("We signed up last year and love it.", []),
+        ("the invoice from when I upgraded", []),
+        ("I need 2 seats more", []),
+    ],
+)
+def test_a_quarter_or_a_year_is_read_as_its_months(text: str, months: list[MonthRef]) -> None:
+    assert _months(text) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("the invoice for the payment on Monday", [date(2026, 11, 30)]),
+        ("receipt for the charge last Friday", [date(2026, 11, 27)]),
+        ("la factura del lunes", [date(2026, 11, 30)]),
+        ("la facture de lundi", [date(2026, 11, 30)]),
+        ("die Rechnung von Montag", [date(2026, 11, 30)]),
+        ("月曜日の支払いの領収書", [date(2026, 11, 30)]),
+        ("We are closed on Mondays.", []),
+    ],
+)
+def test_a_weekday_is_the_last_one_before_today(text: str, dates: list[date]) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("invoice INV-2026-02-7741 please", ["INV-2026-02-7741"]),
+        ("please resend invoice 2026-03-1187", ["2026-03-1187"]),
+        ("facture F-2026-01-0087 en PDF", ["F-2026-01-0087"]),
+        ("facture n° F2026/045", ["F2026/045"]),
+        ("Rechnungsnummer 4471 bitte", ["4471"]),
+        ("郵便番号 150-0002 です", []),
+        ("the invoice 2026-10-01 dated", []),
+    ],
+)
+def test_an_invoice_number_with_a_month_or_a_joined_word_is_read(
+    text: str, numbers: list[str]
+) -> None:
+    assert [number for number, _, _ in find_invoice_numbers(text)] == numbers

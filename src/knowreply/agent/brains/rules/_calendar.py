@@ -65,11 +65,11 @@ _DATE_PATTERNS = (
     ),
 )
 _DAY_OF_MONTH = re.compile(
-    r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:month|day|time|week|year|invoice"
+    r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:month|day|time|week|year|quarter|invoice"
     r"|payment))|"
-    r"\b(?:vom|am)\s+(?P<de_day>\d{1,2})\.(?!\d)|"
+    r"\b(?:vom|am)\s+(?P<de_day>\d{1,2})\.(?!\d|\s*(?:Quartal|Halbjahr))|"
     r"\bd[ií]a\s+(?P<es_day>\d{1,2})\b(?![.,]?\d)|"
-    r"\bdu\s+(?P<fr_day>\d{1,2})(?:er)?\b(?![.,]?\d|\s*(?:[%€$]|(?:mois|jours?|ans?)\b))|"
+    r"\bdu\s+(?P<fr_day>\d{1,2})(?:er)?\b(?![.,]?\d|\s*(?:[%€$]|(?:mois|jours?|ans?|trimestres?|semestres?)\b))|"
     r"(?<![\d月年])(?P<ja_day>\d{1,2})\s?日(?:の|に|付)",
     re.I,
 )
@@ -86,10 +86,29 @@ _DAYS_AGO = re.compile(
     re.I,
 )
 """`6 days ago`, `hace 3 días`, `il y a 2 jours`, `vor 4 Tagen`, `5日前`."""
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "lunes": 0, "martes": 1, "miercoles": 2, "miércoles": 2, "jueves": 3,
+    "viernes": 4, "sabado": 5, "sábado": 5, "domingo": 6, "lundi": 0, "mardi": 1, "mercredi": 2,
+    "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6, "montag": 0, "dienstag": 1,
+    "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6, "月": 0, "火": 1,
+    "水": 2, "木": 3, "金": 4, "土": 5, "日": 6,
+}  # fmt: skip
+_WEEKDAY = re.compile(
+    r"\b(?:on|last|this\s+past)\s+(?P<en>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+    r"\b(?:el|del)\s+(?P<es>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b|"
+    r"\b(?:de|du)\s+(?P<fr>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
+    r"\b(?:am|vom|von|letzten)\s+(?P<de>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+    r"\b|(?P<ja>[月火水木金土日])曜日?の",
+    re.I,
+)
+"""A weekday the customer paid or was billed on (`on Monday`, `el lunes`, `de lundi`,
+`vom Montag`, `月曜日の`): the most recent one before today."""
 _YESTERDAY = frozenset({"yesterday", "ayer", "gestern", "昨日"})
 _EN_MONTH = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+|de\s+)?,?\s*" + _YEAR + r")?", re.I)
 _JA_MONTH = re.compile(
-    r"(?:(?P<year>\d{4})\s?年\s?)?(?<!\d)(?P<month>\d{1,2})\s?(?:月|がつ)(?!\s?\d{1,2}\s?日)"
+    r"(?:(?P<year>\d{4})\s?年\s?|(?P<ja_last_year>昨年|去年|前年)\s?の?\s?)?(?<!\d)(?P<month>\d{1,2})\s?"
+    r"(?:月|がつ)(?!\s?\d{1,2}\s?日)"
 )
 _RELATIVE_MONTH = re.compile(
     r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+month\b|"
@@ -105,7 +124,7 @@ _RELATIVE_MONTH = re.compile(
 )
 _MONTHS_AGO = re.compile(
     r"\b(?P<n>two|three|2|3)\s+months?\s+(?:ago|back|before)\b|\bmonth\s+before\s+last\b|"
-    r"(?P<ja_two>先々月|せんせんげつ)|"
+    r"(?P<ja_two>先々月|せんせんげつ)|(?P<ja_n>[23])\s?[かヶカケヵ]月前|"
     r"\bhace\s+(?P<es_n>dos|tres|2|3)\s+meses\b|\bmes\s+antepasado\b|"
     r"\bil\s+y\s+a\s+(?P<fr_n>deux|trois|2|3)\s+mois\b|\bavant-dernier\s+mois\b|"
     r"\bvor\s+(?P<de_n>zwei|drei|2|3)\s+Monaten\b|\bvorvorige[nm]?\s+Monat\b|"
@@ -127,14 +146,47 @@ _QUARTER = re.compile(
     re.I,
 )
 """A quarter: `Q3`, `Q1 2026`, `第2四半期`, `last quarter`; read as its three months."""
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4,
+    "premier": 1, "1er": 1, "deuxième": 2, "deuxieme": 2, "2e": 2, "2ème": 2, "troisième": 3,
+    "troisieme": 3, "3e": 3, "3ème": 3, "quatrième": 4, "quatrieme": 4, "4e": 4, "4ème": 4,
+    "erste": 1, "ersten": 1, "erstes": 1, "zweite": 2, "zweiten": 2, "zweites": 2, "dritte": 3,
+    "dritten": 3, "drittes": 3, "vierte": 4, "vierten": 4, "viertes": 4,
+    "1.": 1, "2.": 2, "3.": 3, "4.": 4,
+}  # fmt: skip
+_ORDINAL_QUARTER = re.compile(
+    r"(?<![\w.])(?P<ordinal>"
+    + "|".join(re.escape(word) for word in sorted(_ORDINALS, key=len, reverse=True))
+    + r")\s*(?:quarter|trimestre|Quartal)s?\b"
+    r"(?:\s+(?:of\s+|de\s+|del\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.I,
+)
+"""A quarter by its ordinal: `the third quarter`, `primer trimestre 2026`, `1er trimestre`,
+`3. Quartal`."""
 _WHOLE_YEAR = re.compile(
     r"\b(?:in|of|from|for|during|de|del|aus|von|f[üu]r|pour|en|durant|early|late|mid|"
     r"(?:calendar|fiscal)\s+year|Kalenderjahr|Gesch[äa]ftsjahr|año|ann[ée]e)\s+"
     r"(?P<year>(?:19|20)\d\d)(?![\d/.,-]?\d)(?!\s?年)|"
-    r"(?P<ja_year>(?:19|20)\d\d)\s?年(?:度)?分",
+    r"(?P<ja_year>(?:19|20)\d\d)\s?年(?:度)?(?:分|の(?=請求書|領収書))|"
+    r"\b(?P<before_noun>(?:19|20)\d\d)(?:'s)?\s+(?:invoices|bills|receipts)\b|"
+    r"\b(?:invoices|bills|receipts|facturas|factures|Rechnungen|Belege)\s+(?P<after_noun>(?:19|20)"
+    r"\d\d)(?![\d/.,-]?\d)",
     re.I,
 )
-"""A whole year asked for (`all invoices of 2025`, `2024年分`): read as its twelve months."""
+"""A whole year asked for (`all invoices of 2025`, `2024年分`, `my 2025 invoices`,
+`Rechnungen 2025`): read as its twelve months."""
+_LAST_YEAR = re.compile(
+    r"\b(?:last|previous)\s+year(?:'s)?\b|\ba[ñn]o\s+(?:pasado|anterior)\b|"
+    r"\bl'ann[ée]e\s+(?:derni[èe]re|pr[ée]c[ée]dente)\b|\bl'an\s+dernier\b|"
+    r"\b(?:letzten|vorigen)\s+Jahr(?:es)?\b|\bVorjahr(?:es)?\b|昨年|去年|前年(?!度)",
+    re.I,
+)
+"""Last year as a period of invoices (`last year's invoices`, `las facturas del año pasado`,
+`alle Rechnungen vom letzten Jahr`, `昨年の請求書`): read as its twelve months."""
+_INVOICES_AFTER = re.compile(
+    r"^[^.?!\n]{0,30}?(invoice|\binv\b|bill|receipt|factura|facture|rechnung|請求書|領収書)", re.I
+)
 _INVOICES_BEFORE = re.compile(
     r"(invoice|\binv\b|bill|receipt|factura|facture|rechnung|請求書|領収書)[^.?!\n+]{0,50}$", re.I
 )
@@ -265,6 +317,11 @@ def find_dates(text: str, today: date) -> list[Found]:
         count = next(group for group in match.groups() if group)
         back = int(_COUNTS.get(count.lower(), count))
         found.append(Found(today - timedelta(days=back), match.start(), match.end()))
+    for match in _WEEKDAY.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            weekday = _WEEKDAYS[next(group for group in match.groups() if group).lower()]
+            back = (today.weekday() - weekday) % 7 or 7
+            found.append(Found(today - timedelta(days=back), match.start(), match.end()))
     for match in _RELATIVE_DAYS.finditer(text):
         word = (match.group(1) or match.group(2)).lower()
         value = today - timedelta(days=1) if word in _YESTERDAY else today
@@ -284,15 +341,12 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
     for match in _EN_MONTH.finditer(text):
         if free(match.start(), match.end()) and _is_month_name(match, text):
             year = int(match.group("year")) if match.group("year") else None
-            if year is None and _LAST_YEAR_AFTER.match(text[match.end() : match.end() + 30]):
-                year = today.year - 1
-            found.append(
-                Found(
-                    MonthRef(year, _MONTH_NAMES[match.group("name").lower()]),
-                    match.start(),
-                    match.end(),
-                )
-            )
+            end = match.end()
+            last_year = _LAST_YEAR_AFTER.match(text[end : end + 30])
+            if year is None and last_year:
+                year, end = today.year - 1, end + last_year.end()
+            named = _MONTH_NAMES[match.group("name").lower()]
+            found.append(Found(MonthRef(year, named), match.start(), end))
     for match in _LETTERS.finditer(text):
         month = _misspelt_month(match.group().lower())
         if month and free(match.start(), match.end()):
@@ -305,6 +359,7 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
         month = int(match.group("month"))
         if 1 <= month <= 12 and free(match.start(), match.end()):
             year = int(match.group("year")) if match.group("year") else None
+            year = today.year - 1 if match.group("ja_last_year") else year
             found.append(Found(MonthRef(year, month), match.start(), match.end()))
     for match in _RELATIVE_MONTH.finditer(text):
         anchor = today.replace(day=1)
@@ -318,16 +373,28 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
             count = next((n for key, n in match.groupdict().items() if n and key != "ja_two"), None)
             back = int(_COUNTS.get(count.lower(), count)) if count else 2
             found.append(Found(_months_back(today, back), match.start(), match.end()))
+    for pattern in (_QUARTER, _ORDINAL_QUARTER):
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                found.extend(Found(m, match.start(), match.end()) for m in _quarter(match, today))
     for match in _WHOLE_YEAR.finditer(text):
-        before = _INVOICES_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
-        about_invoices = match.group("ja_year") or (before and not _PAYMENTS.search(before.group()))
-        if about_invoices and free(match.start(), match.end()):
-            year = int(match.group("year") or match.group("ja_year"))
+        year = int(next(group for group in match.groups() if group))
+        named_by_invoices = not match.group("year")  # `2025年の請求書`, `Rechnungen 2025`
+        if (named_by_invoices or _about_invoices(text, match)) and free(match.start(), match.end()):
             found.extend(Found(MonthRef(year, m), match.start(), match.end()) for m in range(1, 13))
-    for match in _QUARTER.finditer(text):
-        if free(match.start(), match.end()):
-            found.extend(Found(m, match.start(), match.end()) for m in _quarter(match, today))
+    for match in _LAST_YEAR.finditer(text):
+        if _about_invoices(text, match) and free(match.start(), match.end()):
+            year = today.year - 1
+            found.extend(Found(MonthRef(year, m), match.start(), match.end()) for m in range(1, 13))
     return sorted(found, key=lambda f: f.start)
+
+
+def _about_invoices(text: str, match: re.Match[str]) -> bool:
+    """A year alone names invoices in a sentence about them, not about what was paid."""
+    before = _INVOICES_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+    if before:
+        return not _PAYMENTS.search(before.group())
+    return bool(_INVOICES_AFTER.match(text[match.end() : match.end() + 40]))
 
 
 def _misspelt_month(word: str) -> int | None:
@@ -373,11 +440,17 @@ def _months_back(today: date, back: int) -> MonthRef:
 
 def _quarter(match: re.Match[str], today: date) -> list[MonthRef]:
     """The quarter's months; without a year, the last such quarter begun on or before today."""
-    if any(match.group(group) for group in _LAST_QUARTER):
+    groups = match.groupdict()
+    if any(groups.get(group) for group in _LAST_QUARTER):
         first = _months_back(today, (today.month - 1) % 3 + 3)
         return [MonthRef(first.year, first.month + i) for i in range(3)]
-    digit = match.group("q") or match.group("ja_q")
-    first_month = 3 * (int(digit.translate(_FULL_WIDTH)) - 1) + 1
+    ordinal = groups.get("ordinal")
+    digit = (
+        _ORDINALS[ordinal.lower()]
+        if ordinal
+        else int((groups.get("q") or groups["ja_q"]).translate(_FULL_WIDTH))
+    )
+    first_month = 3 * (digit - 1) + 1
     if match.group("year"):
         year = _full_year(match.group("year"))
     else:

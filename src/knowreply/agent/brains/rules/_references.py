@@ -7,13 +7,15 @@ import re
 _INVOICE_NUMBER = re.compile(r"(?<![A-Za-z0-9_-])([A-Za-z0-9]{3,12})-(\d{4,6})(?![A-Za-z0-9_-])")
 # ASCII edges: in `KLMN2468-0004の請求書` the number ends where the Japanese begins
 _INVOICE_WORD = re.compile(
-    r"(invoice|inv\.?|#|no\.|number|請求書|番号)\s*(number|no\.?|#)?\s*$", re.I
+    r"(invoice|inv\.?|#|no\.|number|請求書|(?<!郵便)(?<!電話)番号)\s*(number|no\.?|#)?\s*$", re.I
 )
 _INVOICE_CODE = re.compile(
-    r"(?<![A-Za-z0-9-])(#?INV[-_]?(?:(19|20)\d\d[-_])?\d{3,10}|[A-Za-z]{1,5}-(19|20)\d\d-\d{2,6})"
+    r"(?<![A-Za-z0-9-])(#?INV[-_]?(?:(19|20)\d\d[-_](?:\d\d[-_])?)?\d{3,10}|"
+    r"[A-Za-z]{1,5}-(19|20)\d\d-(?:\d\d-)?\d{2,6}|[A-Z]{1,3}(19|20)\d\d/\d{2,6})"
     r"(?![A-Za-z0-9-])",
     re.I,
-)  # `#INV-20931`, `INV_2025_7781`, `F-2026-0077`: a prefix, the year, a sequence
+)  # `#INV-20931`, `INV_2025_7781`, `F-2026-0077`, `INV-2026-02-7741`, `F2026/045`: a prefix,
+# the year (and month), a sequence
 _LETTERED_NUMBER = re.compile(
     r"(?<![A-Za-z0-9_-])([A-Z]{1,2}-\d{3,6}|\d{4,10}-[A-Z]{1,3})(?![A-Za-z0-9_-])"
 )
@@ -24,9 +26,9 @@ _INVOICE_NEARBY = re.compile(
     r"invoice|\binv\b|bill|receipt|rechnung|factura|facture|請求書|領収書", re.I
 )
 _NUMBERED_INVOICE = re.compile(
-    r"\b(invoices?|inv|bill|receipt|rechnung|factura|facture|fact\.|請求書)\s*"
+    r"\b(invoices?|inv|bill|receipt|rechnungs?|factura|facture|fact\.|請求書)\s*"
     r"(number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|nummer|n[úu]mero|num[ée]ro|番号|#)?\s*[:：]?\s*#?"
-    r"(\d{3,10}|(?:19|20)\d\d[-/]\d{2,6})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b)",
+    r"(\d{3,10}|(?:19|20)\d\d[-/](?:\d\d[-/](?=\d{3}))?\d{2,6})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b)",
     re.I,
 )  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 2025-112`, `請求書番号 4471`
 _YEAR = re.compile(r"(19|20)\d\d")

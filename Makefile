@@ -31,6 +31,7 @@ typecheck: install
 	$(BIN)/mypy src
 
 unit: install
+	$(BIN)/python -c 'from knowreply.agent.warm import warm_up; warm_up()'
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint typecheck unit

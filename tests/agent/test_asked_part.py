@@ -38,10 +38,13 @@ def money(major: str, currency: str = "usd") -> Money:
             money("30", "eur"),
         ),
         (
-            "Bei 12 € pro Platz sind das 36 € zu viel, also 36 €. Bitte erstatten Sie die Differenz.",
+            "Bei 12 € pro Platz sind das 36 € zu viel. Bitte erstatten Sie die Differenz.",
             money("36", "eur"),
         ),
-        ("880円 × 3 の 2,640円 が加算されています。この追加分だけ返金してください。", money("2640", "jpy")),
+        (
+            "880円 × 3 の 2,640円 が加算されています。この追加分だけ返金してください。",
+            money("2640", "jpy"),
+        ),
     ],
 )
 def test_the_result_the_customer_worked_out_is_a_written_amount(text: str, part: Money) -> None:
@@ -113,10 +116,15 @@ def test_a_computed_part_always_waits_and_says_how_it_was_computed() -> None:
 
 def test_a_written_result_follows_the_normal_policy() -> None:
     asked = read_requests("At $9/seat that's $27 too much. Please refund the difference.")
-    assert reasons_to_wait(plan(money("27")), WorkspaceSettings(approval_mode="auto"), asked, None) == []
+    assert (
+        reasons_to_wait(plan(money("27")), WorkspaceSettings(approval_mode="auto"), asked, None)
+        == []
+    )
 
 
 def test_an_amount_neither_written_nor_computed_still_waits() -> None:
     asked = read_requests("I was charged $59 instead of $49, please refund the difference.")
-    reasons = reasons_to_wait(plan(money("11")), WorkspaceSettings(approval_mode="auto"), asked, None)
+    reasons = reasons_to_wait(
+        plan(money("11")), WorkspaceSettings(approval_mode="auto"), asked, None
+    )
     assert "$11.00 is not an amount the customer asked for" in reasons

@@ -23,7 +23,7 @@ RESULT_BEFORE = re.compile(
     r"(\bthat'?s|\bthat is|\bwhich is|\bwhich makes|\bmaking|\bso|\bi\.e\.,?|\bie,?|"
     r"\bin total|\bequals|=|"
     r"\bo sea|\bes decir|\ben total|\bson|\bsoit|\bc'est-[àa]-dire|\ben tout|\bau total|"
-    r"\binsgesamt|,\s*also|\bdas sind|\bmacht|\bsomit|"
+    r"\binsgesamt|,\s*also|\bdas sind|\bsind das|\bmacht|\bsomit|"
     r"合計(で|は)?|計|つまり|すなわち|[×x*]\s*\d+\s*(の|で|＝)?)"
     r"[\s:,—–-]*(the |los |las |les |die )?[$€£¥]?\s?$",
     _I,
@@ -38,7 +38,8 @@ RESULT_AFTER = re.compile(
 "los 9 € de diferencia", "2,640円が加算"."""
 PER_UNIT_AFTER = re.compile(
     _CURRENCY_AFTER + r"(de diferencia |de diff[ée]rence )?"
-    r"(/|per\b|each\b|a (seat|user|month|license)\b|por\b|par\b|pro\b|je\b|sur chacun|cada\b|chaque\b|jeweils\b|[×x*]\s*\d|あたり|／)",
+    r"(/|per\b|each\b|a (seat|user|month|license)\b|por\b|par\b|pro\b|je\b|sur chacun|"
+    r"cada\b|chaque\b|jeweils\b|[×x*]\s*\d|あたり|／)",
     _I,
 )
 """A price of one unit ("$9/seat", "18 € par siège", "880円 × 3"): never the part itself."""
@@ -91,6 +92,11 @@ def names_an_excess(text: str) -> bool:
     return bool(EXCESS.search(text) or DIFFERENCE.search(text))
 
 
+def is_unit_price(text: str, amount: FoundAmount) -> bool:
+    """The amount is the price of one unit ("$9/seat", "18 € par siège"), not a part."""
+    return bool(PER_UNIT_AFTER.match(text[amount.end : amount.end + 30]))
+
+
 def asked_part(text: str, amounts: list[FoundAmount]) -> AskedPart | None:
     """The part asked back in `text` (whose `amounts` were found in it), when the customer
     names two or more amounts and which one is the part is clear; otherwise None."""
@@ -108,7 +114,7 @@ def _is_result(text: str, amount: FoundAmount) -> bool:
     before = text[max(0, amount.start - 30) : amount.start]
     after = text[amount.end : amount.end + 30]
     if (
-        PER_UNIT_AFTER.match(after)
+        is_unit_price(text, amount)
         or OPERAND_AFTER.match(after)
         or CHARGE_AFTER.match(after)
         or NEGATED_BEFORE.search(before)
@@ -119,7 +125,7 @@ def _is_result(text: str, amount: FoundAmount) -> bool:
 
 
 def _difference(text: str, amounts: list[FoundAmount]) -> AskedPart | None:
-    """"The difference" between exactly two amounts set against each other ("$49 instead of
+    """ "The difference" between exactly two amounts set against each other ("$49 instead of
     $39", "between 59 € and 49 €"), neither a price of one unit."""
     distinct = sorted({a.money for a in amounts}, key=lambda m: m.amount_minor)
     if len(distinct) != 2 or not DIFFERENCE.search(text):
@@ -127,7 +133,7 @@ def _difference(text: str, amounts: list[FoundAmount]) -> AskedPart | None:
     first, last = amounts[0], amounts[-1]
     if not COMPARED.search(text[max(0, first.start - 40) : last.start]):
         return None  # "I paid $49 and $20": two amounts, nothing says which differ
-    if any(PER_UNIT_AFTER.match(text[a.end : a.end + 30]) for a in amounts):
+    if any(is_unit_price(text, a) for a in amounts):
         return None
     low, high = distinct
     part = Money(amount_minor=high.amount_minor - low.amount_minor, currency=high.currency)

@@ -26,6 +26,7 @@ from knowreply.agent.brains.rules.understanding import (
     RefundTarget,
     Understanding,
 )
+from knowreply.agent.intake.asked_part import is_unit_price
 from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
 from knowreply.agent.intake.language import detect_language
 from knowreply.money import Money
@@ -170,7 +171,7 @@ def understand(
         and part is None
         and not fraction_named
         and not prorated
-        and len({a.money for a in amounts}) != 1,
+        and len({a.money for a in amounts if not is_unit_price(plain.lower(), a)}) != 1,
         refund_prorated=prorated and Intent.PARTIAL_REFUND in (intent, *others),
         verification_code=code,
         injection_suspected=body.injection_suspected,

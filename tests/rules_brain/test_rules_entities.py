@@ -169,7 +169,8 @@ def test_a_part_named_in_a_refund_email_reads_partial_unless_all_is_asked() -> N
     assert partial.refund_part_unsized  # no amount, no fraction: a person says how much
     assert not understand("Please refund half of my last payment.").refund_part_unsized
     both = understand("You charged me $59 instead of $49, please refund the difference.")
-    assert both.refund_part_unsized  # two amounts, neither the part: a person says how much
+    # the difference of the two amounts, computed (it always waits for a member)
+    assert not both.refund_part_unsized and both.amounts[0] == Money.from_major("10", "usd")
     tied = understand("I paid $59 but the plan is $49. Please refund $10.")
     assert not tied.refund_part_unsized
     assert str(tied.amounts[0]) == "$10.00"  # the brain refunds the first amount

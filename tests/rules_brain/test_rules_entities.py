@@ -13,6 +13,7 @@ from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._classify import asks_for_an_amount_back, names_a_part
 from knowreply.agent.brains.rules._concepts import concept_tokens, without_accents
 from knowreply.agent.intake import read_requests
+from knowreply.money import Money
 
 
 @pytest.mark.parametrize(
@@ -168,7 +169,8 @@ def test_a_part_named_in_a_refund_email_reads_partial_unless_all_is_asked() -> N
     assert partial.refund_part_unsized  # no amount, no fraction: a person says how much
     assert not understand("Please refund half of my last payment.").refund_part_unsized
     both = understand("You charged me $59 instead of $49, please refund the difference.")
-    assert both.refund_part_unsized  # two amounts, neither the part: a person says how much
+    # the difference of the two amounts, computed (it always waits for a member)
+    assert not both.refund_part_unsized and both.amounts[0] == Money.from_major("10", "usd")
     tied = understand("I paid $59 but the plan is $49. Please refund $10.")
     assert not tied.refund_part_unsized
     assert str(tied.amounts[0]) == "$10.00"  # the brain refunds the first amount
@@ -247,3 +249,36 @@ def test_a_month_written_short_or_without_its_umlaut_is_read(text: str, month: i
     assert [m.value.month for m in find_months(text, today, dates=find_dates(text, today))] == [
         month
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "At $9/seat that's $27 too much. Could you refund the difference?",
+            Money.from_major("27", "usd"),
+        ),
+        (
+            "I was charged $59 instead of $49, please refund the difference.",
+            Money.from_major("10", "usd"),
+        ),
+    ],
+)
+def test_the_part_asked_back_among_several_amounts_is_sized_first(text: str, first: Money) -> None:
+    read = understand(text)
+    assert read.intent is Intent.PARTIAL_REFUND
+    assert not read.refund_part_unsized and read.amounts[0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At $9/seat, please refund the difference.",
+        "I paid $49 and $20 last month. Please refund the difference.",
+        "At $9/seat that's not $27. Could you refund the difference?",
+    ],
+)
+def test_several_amounts_with_no_clear_part_stay_unsized(text: str) -> None:
+    read = understand(text)
+    assert Intent.PARTIAL_REFUND in (read.intent, *read.secondary_intents)
+    assert read.refund_part_unsized

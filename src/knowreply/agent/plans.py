@@ -44,6 +44,9 @@ class RefundPlan(_Plan):
     unused: UnusedPart | None = None
     """The basis of a refund of the unused part of the current period (`amount` is its
     `amount`), shown to the member, in the audit log and in the reply."""
+    computed: str | None = None
+    """How the amount was computed from amounts the customer named when they did not write
+    it themselves ("the difference between $49.00 and $39.00…"), shown to the member."""
 
     @property
     def target_id(self) -> str:
@@ -51,8 +54,9 @@ class RefundPlan(_Plan):
 
     @property
     def basis(self) -> str | None:
-        """How the amount was sized, when code sized it from Stripe's facts."""
-        return self.unused.basis if self.unused is not None else None
+        """How the amount was sized, when code sized it from Stripe's facts or computed it from
+        the customer's amounts."""
+        return self.unused.basis if self.unused is not None else self.computed
 
 
 class CancellationPlan(_Plan):

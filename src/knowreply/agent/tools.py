@@ -141,10 +141,18 @@ async def refund(
         )
         if isinstance(checked, ops.RefundRefusal):
             return r.RefundOutcome(refusal=await _refund_refusal(checked, d, reference))
-    return _plan_of(checked)
+    return _plan_of(checked, computed=_computed_basis(d, checked.amount))
 
 
-def _plan_of(checked: ops.RefundPlan, unused: UnusedPart | None = None) -> RefundPlan:
+def _computed_basis(d: RunDeps, amount: Money) -> str | None:
+    """How `amount` was computed, when it is the part computed from the customer's amounts."""
+    part = d.requests.part
+    return part.basis if part is not None and part.amount == amount else None
+
+
+def _plan_of(
+    checked: ops.RefundPlan, unused: UnusedPart | None = None, *, computed: str | None = None
+) -> RefundPlan:
     """The agent's plan for a refund every guardrail passed."""
     return RefundPlan(
         customer_id=checked.payment.customer_id,
@@ -154,6 +162,7 @@ def _plan_of(checked: ops.RefundPlan, unused: UnusedPart | None = None) -> Refun
         whole=checked.amount == checked.payment.refundable,
         paid_at=checked.payment.created,
         unused=unused,
+        computed=computed,
     )
 
 

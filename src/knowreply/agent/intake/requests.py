@@ -23,6 +23,7 @@ from fractions import Fraction
 
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.intake import request_phrases as phrases
+from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_excess
 from knowreply.agent.intake.injection import tries_to_instruct
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
@@ -45,6 +46,9 @@ class Requests:
     """They say they want all of it back ("a full refund", "全額")."""
     fraction: Fraction | None = None
     """The part, when named as a fraction or percentage ("half", "25%")."""
+    part: AskedPart | None = None
+    """The part asked back when several amounts are named: the result the customer worked
+    out ("that's $27"), or the difference of two amounts computed here (with its basis)."""
     prorated: bool = False
     """The part is the unused time of the current period ("a prorated refund", "the rest of
     my year"), named with no fraction, count or difference: sized from Stripe's facts."""
@@ -524,13 +528,12 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
             )
         )
     )
-    amounts = tuple(
-        dict.fromkeys(
-            found.money
-            for found in find_amounts(words, default_currency=default_currency.lower())
-            if found.money.amount_minor > 0
-        )
-    )
+    found = [
+        a
+        for a in find_amounts(words, default_currency=default_currency.lower())
+        if a.money.amount_minor > 0
+    ]
+    amounts = tuple(dict.fromkeys(a.money for a in found))
     fraction = _fraction(words)
     partial = (
         bool(phrases.PARTIAL.search(phrases.NOT_PARTIAL.sub(" ", words)))
@@ -538,17 +541,20 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         or bool(phrases.BARE_NUMBER_BACK.search(words))
         or fraction is not None
     )
+    part = asked_part(words, found) if partial or names_an_excess(words) else None
     prorated = (
         fraction is None
+        and part is None
         and bool(phrases.PRORATED.search(words))
         and not phrases.NOT_PRORATED.search(words)
     )
     return Requests(
         kinds=kinds,
         amounts=amounts,
-        partial=partial or prorated,
-        whole=bool(phrases.WHOLE.search(words)) and not (partial or prorated),
+        partial=partial or prorated or part is not None,
+        whole=bool(phrases.WHOLE.search(words)) and not (partial or prorated or part is not None),
         fraction=fraction,
+        part=part,
         prorated=prorated,
         instructed=tries_to_instruct(text, subject=subject),
     )

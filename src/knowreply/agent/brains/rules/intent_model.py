@@ -71,9 +71,11 @@ class IntentGuess:
     """The model's probability for the primary intent (0 when none reached the threshold)."""
 
 
-def explicit_requests(body: str, subject: str = "") -> explicit.Requests:
+def explicit_requests(
+    body: str, subject: str = "", *, default_currency: str = "usd"
+) -> explicit.Requests:
     """What the customer's own words explicitly ask for, read as the agent reads them."""
-    return explicit.read_requests(body, subject=subject)
+    return explicit.read_requests(body, subject=subject, default_currency=default_currency)
 
 
 def example_text(example: Example) -> str:

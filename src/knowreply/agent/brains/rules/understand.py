@@ -26,8 +26,10 @@ from knowreply.agent.brains.rules.understanding import (
     RefundTarget,
     Understanding,
 )
+from knowreply.agent.intake.asked_part import is_unit_price
 from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
 from knowreply.agent.intake.language import detect_language
+from knowreply.money import Money
 
 _WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
@@ -76,6 +78,12 @@ def _fit_to_entities(
     return primary, tuple(dict.fromkeys(rest))
 
 
+def _sized_first(part: Money | None, amounts: list[Money]) -> tuple[Money, ...]:
+    """The amounts named, the part asked back first (the brain refunds `amounts[0]`), even when
+    it was computed and is not written in the email."""
+    return tuple(dict.fromkeys([part, *amounts] if part is not None else amounts))
+
+
 def understand(
     text: str,
     *,
@@ -113,12 +121,14 @@ def understand(
     others: tuple[Intent, ...] = ()
     fraction_named = False
     prorated = False
+    part: Money | None = None
     if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
         intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
-        asked = intent_model.explicit_requests(text, subject)
+        asked = intent_model.explicit_requests(text, subject, default_currency=default_currency)
         fraction_named = asked.fraction is not None
         prorated = asked.prorated and asked_back is None
+        part = asked.part.amount if asked.part is not None and asked_back is None else None
         guess = intent_model.guess(reading, asked.kinds, model)
         intent, others = guess.primary, guess.secondary
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
@@ -150,7 +160,7 @@ def understand(
         language=language,
         intent=intent,
         secondary_intents=others,
-        amounts=tuple(dict.fromkeys(a.money for a in amounts)),
+        amounts=_sized_first(part, [a.money for a in amounts]),
         invoice_numbers=tuple(dict.fromkeys(n for n, _, _ in invoices)),
         months=tuple(dict.fromkeys(m.value for m in months)),
         dates=tuple(dict.fromkeys(d.value for d in dates)),
@@ -158,9 +168,10 @@ def understand(
         refund_target=_refund_target(reading, specific=specific) if wants_refund else None,
         refund_part_unsized=Intent.PARTIAL_REFUND in (intent, *others)
         and asked_back is None
+        and part is None
         and not fraction_named
         and not prorated
-        and len({a.money for a in amounts}) != 1,
+        and (len({a.money for a in amounts}) != 1 or is_unit_price(plain.lower(), amounts[0])),
         refund_prorated=prorated and Intent.PARTIAL_REFUND in (intent, *others),
         verification_code=code,
         injection_suspected=body.injection_suspected,

@@ -1,0 +1,130 @@
+"""The part asked back when a customer names several amounts (`intake.asked_part`): the
+result they worked out is a written amount; the difference of two amounts set against each
+other is computed and always waits for a member; anything less clear is not sized."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from knowreply.agent.intake import read_requests
+from knowreply.agent.plans import RefundPlan
+from knowreply.agent.policy import COMPUTED_PART_WAITS, asked_amount, reasons_to_wait
+from knowreply.money import Money
+from knowreply.workspaces import WorkspaceSettings
+
+
+def money(major: str, currency: str = "usd") -> Money:
+    return Money.from_major(major, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("At $9/seat that's $27 too much. Could you refund the difference?", money("27")),
+        ("Please refund the difference, i.e. $360 minus one month, so $325?", money("325")),
+        (
+            "At $18 per seat, that's $54 we shouldn't have paid. Please credit that back.",
+            money("54"),
+        ),
+        ("Can you send back the difference: $12 plus $18 = $30 in total?", money("30")),
+        (
+            "Pagamos 19 € en lugar de 9 €. ¿Me podéis devolver los 9 € de diferencia?",
+            money("9", "eur"),
+        ),
+        (
+            "Merci de rembourser les 10 € de différence sur chacun des 3 derniers mois, soit 30 €.",
+            money("30", "eur"),
+        ),
+        (
+            "Bei 12 € pro Platz sind das 36 € zu viel. Bitte erstatten Sie die Differenz.",
+            money("36", "eur"),
+        ),
+        (
+            "880円 × 3 の 2,640円 が加算されています。この追加分だけ返金してください。",
+            money("2640", "jpy"),
+        ),
+    ],
+)
+def test_the_result_the_customer_worked_out_is_a_written_amount(text: str, part: Money) -> None:
+    asked = read_requests(text)
+    assert asked.part is not None and asked.part.amount == part
+    assert asked.part.basis is None and part in asked.amounts and asked.partial
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "Please refund the difference between the $49 I paid and the $39 I was promised.",
+            money("10"),
+        ),
+        ("I was charged $59 instead of $49, please refund the difference.", money("10")),
+        ("Reembolsadme la diferencia entre 59 € y 49 €, por favor.", money("10", "eur")),
+        ("Je paie 29 € au lieu de 19 €, remboursez la différence.", money("10", "eur")),
+        ("Bitte erstatten Sie die Differenz zwischen 59 € und 49 €.", money("10", "eur")),
+        ("3,000円ではなく2,000円のはずです。差額を返金してください。", money("1000", "jpy")),
+    ],
+)
+def test_the_difference_of_two_amounts_set_against_each_other_is_computed(
+    text: str, part: Money
+) -> None:
+    asked = read_requests(text)
+    assert asked.part is not None and asked.part.amount == part
+    assert asked.part.basis is not None and "the difference between" in asked.part.basis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At $9/seat, please refund the difference.",  # a per-unit price alone
+        "I paid $49 and $20 last month. Please refund the difference.",  # unrelated amounts
+        "Refund the difference between $49, $39 and $29.",  # three amounts, no result
+        "At $9/seat that's not $27. Could you refund the difference?",  # a negated result
+        "That's $27 too much, so $30 really. Refund the difference.",  # two results
+        "I paid 49 € instead of $39, refund the difference please.",  # two currencies
+        "I paid $59 instead of $49. Please refund me.",  # no part named
+    ],
+)
+def test_what_is_not_clear_is_not_sized(text: str) -> None:
+    assert read_requests(text).part is None
+
+
+def plan(amount: Money, *, computed: str | None = None) -> RefundPlan:
+    return RefundPlan(
+        customer_id="cus_1",
+        charge_id="ch_1",
+        amount=amount,
+        payment_amount=money("59"),
+        whole=False,
+        paid_at=datetime(2026, 11, 1, tzinfo=UTC),
+        computed=computed,
+    )
+
+
+def test_a_computed_part_always_waits_and_says_how_it_was_computed() -> None:
+    asked = read_requests("I was charged $59 instead of $49, please refund the difference.")
+    settings = WorkspaceSettings(approval_mode="auto")
+    reasons = reasons_to_wait(plan(money("10")), settings, asked, None)
+    assert asked_amount(plan(money("10")), asked)  # asked for, but computed: it waits
+    assert [r for r in reasons if r.startswith(COMPUTED_PART_WAITS)] == [
+        f"{COMPUTED_PART_WAITS} (the difference between $59.00 and $49.00 the customer named)"
+    ]
+    assert plan(money("10"), computed="x").basis == "x"
+
+
+def test_a_written_result_follows_the_normal_policy() -> None:
+    asked = read_requests("At $9/seat that's $27 too much. Please refund the difference.")
+    assert (
+        reasons_to_wait(plan(money("27")), WorkspaceSettings(approval_mode="auto"), asked, None)
+        == []
+    )
+
+
+def test_an_amount_neither_written_nor_computed_still_waits() -> None:
+    asked = read_requests("I was charged $59 instead of $49, please refund the difference.")
+    reasons = reasons_to_wait(
+        plan(money("11")), WorkspaceSettings(approval_mode="auto"), asked, None
+    )
+    assert "$11.00 is not an amount the customer asked for" in reasons

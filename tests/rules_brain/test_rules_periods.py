@@ -1,16 +1,20 @@
 """Which invoice a customer means, as they write it in five languages: day-first dates, a day
 alone, days and months back, quarters, a year of invoices, and invoice numbers with short
-series or a year first; with the near misses that name no invoice or period."""
+series or a year first; with the near misses that name no invoice or period. A period is
+looked up whole: all of a quarter or a year in one invoice lookup."""
 
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._references import find_invoice_numbers
-from knowreply.agent.brains.rules.understanding import MonthRef
+from knowreply.agent.brains.rules.model import RulesBrain, asked_period
+from knowreply.agent.brains.rules.persona import Audience, Persona
+from knowreply.agent.brains.rules.understanding import Intent, MonthRef, Understanding
 
 TODAY = date(2026, 12, 1)
 
@@ -220,3 +224,44 @@ def test_an_invoice_number_with_a_month_or_a_joined_word_is_read(
     text: str, numbers: list[str]
 ) -> None:
     assert [number for number, _, _ in find_invoice_numbers(text)] == numbers
+
+
+def _lookup_args(months: list[MonthRef]) -> dict[str, object]:
+    brain = RulesBrain(
+        Understanding(language="en", intent=Intent.INVOICE_LOOKUP, months=tuple(months)),
+        Persona("Acme"),
+        Audience("en", ZoneInfo("UTC")),
+    )
+    return brain._arguments(Intent.INVOICE_LOOKUP)
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("invoices for Q3 2025", {"year": 2025, "month": 7, "months": 3}),
+        ("die Rechnungen vom 3. Quartal 2025", {"year": 2025, "month": 7, "months": 3}),
+        ("第4四半期の請求書", {"year": 2026, "month": 10, "months": 3}),
+        ("all my 2025 invoices", {"year": 2025, "month": 1, "months": 12}),
+        ("my invoice for March 2026", {"year": 2026, "month": 3}),
+        ("the invoices for March 2026 and May 2026", {"year": 2026, "month": 3}),
+    ],
+)
+def test_the_invoice_lookup_covers_the_whole_period_read(
+    text: str, args: dict[str, object]
+) -> None:
+    assert _lookup_args(_months(text)) == {"number": None, **args}
+
+
+@pytest.mark.parametrize(
+    ("months", "period"),
+    [
+        ([MonthRef(2025, 11), MonthRef(2025, 12), MonthRef(2026, 1)], 3),  # across a new year
+        ([MonthRef(None, 3), MonthRef(None, 4)], 1),  # no year said: one month, as before
+        ([MonthRef(2026, 3), MonthRef(2026, 5), MonthRef(2026, 6)], 1),
+        ([], 0),
+    ],
+)
+def test_a_period_is_the_first_month_and_those_straight_after_it(
+    months: list[MonthRef], period: int
+) -> None:
+    assert asked_period(months) == tuple(months[:period])

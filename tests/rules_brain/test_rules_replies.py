@@ -114,7 +114,7 @@ KINDS: dict[str, tuple[Render, list[str], list[str]]] = {
     ),
     "invoice_not_found": (
         lambda a: replies.invoice_not_found(
-            a, numbers=["ZZZZ0000-0009"], months=[MonthRef(2026, 3)]
+            a, numbers=["ZZZZ0000-0009"], period=[MonthRef(2026, 3)]
         ),
         ["ZZZZ0000-0009", "March 2026"],
         ["ZZZZ0000-0009", "2026年3月"],

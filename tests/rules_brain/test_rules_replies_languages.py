@@ -216,7 +216,7 @@ def test_a_failure_reason_without_a_translation_is_quoted_from_the_bank() -> Non
 
 
 def test_a_month_without_its_year_is_named_alone() -> None:
-    text = replies.invoice_not_found(AUDIENCES["es"], months=[MonthRef(None, 1)])
+    text = replies.invoice_not_found(AUDIENCES["es"], period=[MonthRef(None, 1)])
     assert "ninguna factura de enero" in text
 
 
@@ -240,7 +240,7 @@ def test_a_month_without_an_invoice_is_answered_with_the_latest_saying_so(
     language: str, said: str
 ) -> None:
     audience = Audience(language, TOKYO)  # type: ignore[arg-type]
-    text = replies.latest_instead_of_month([INVOICE], MonthRef(2020, 1), audience)
+    text = replies.latest_instead_of_month([INVOICE], [MonthRef(2020, 1)], audience)
     first, details = text.split("\n\n", 1)
     assert first.startswith(said)
     assert "ABCD1234-0001" in details
@@ -248,5 +248,31 @@ def test_a_month_without_an_invoice_is_answered_with_the_latest_saying_so(
 
 
 def test_french_elides_de_before_a_month_with_a_vowel() -> None:
-    text = replies.latest_instead_of_month([INVOICE], MonthRef(2020, 4), AUDIENCES["fr"])
+    text = replies.latest_instead_of_month([INVOICE], [MonthRef(2020, 4)], AUDIENCES["fr"])
     assert text.startswith("Il n'y a pas de facture d'avril 2020")
+
+
+Q3_2025 = [MonthRef(2025, 7), MonthRef(2025, 8), MonthRef(2025, 9)]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "I couldn't find an invoice from July\u2009–\u2009September 2025"),
+        ("ja", "2025年7月～9月発行の請求書は"),
+        ("es", "No hay ninguna factura de julio–septiembre de 2025"),
+        ("fr", "Il n'y a pas de facture de juillet\u2009–\u2009septembre 2025"),
+        ("de", "Für Juli–September 2025 gibt es in Ihrem Konto keine Rechnung"),
+    ],
+)
+def test_a_quarter_without_an_invoice_is_named_whole(language: str, said: str) -> None:
+    audience = Audience(language, TOKYO)  # type: ignore[arg-type]
+    text = replies.latest_instead_of_month([INVOICE], Q3_2025, audience)
+    assert text.startswith(said)
+
+
+def test_a_year_without_an_invoice_is_named_by_its_number() -> None:
+    year = [MonthRef(2025, month) for month in range(1, 13)]
+    english, japanese = (Audience(language, TOKYO) for language in ("en", "ja"))
+    assert "an invoice from 2025 on" in replies.invoice_not_found(english, period=year)
+    assert "「2025年発行の請求書」" in replies.invoice_not_found(japanese, period=year)

@@ -52,9 +52,12 @@ async def list_invoices(
     number: str | None = None,
     year: int | None = None,
     month: int | None = None,
+    months: int = 1,
     limit: int = 5,
 ) -> r.InvoicesResult:
-    """The customer's invoices: one by its number, those of a month, or the latest ones."""
+    """The customer's invoices: one by its number, those of a month, or the latest ones.
+    `months` widens a month to the run of months starting with it: 3 for a quarter (Q3 is
+    month=7, months=3), 12 for a whole year (month=1, months=12)."""
     d = ctx.deps
     if number:
         try:
@@ -64,9 +67,11 @@ async def list_invoices(
     if month:
         if not 1 <= month <= 12:
             raise HandOff(f"there is no month {month}")
+        if not 1 <= months <= 12:
+            raise HandOff(f"invoices are looked up for 1 to 12 months, not {months}")
         when_year = year or (d.now.year if month <= d.now.month else d.now.year - 1)
         found = await ops.invoices_in_month(
-            d.gateway, d.scope, when_year, month, tz=ZoneInfo(d.settings.timezone)
+            d.gateway, d.scope, when_year, month, months=months, tz=ZoneInfo(d.settings.timezone)
         )
         return r.InvoicesResult(invoices=found)
     found = await ops.list_invoices(d.gateway, d.scope, limit=max(1, min(limit, 20)))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from babel.dates import format_date, format_skeleton, get_month_names
+from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
 from knowreply.agent.brains.rules._vocabulary import FAILURE_REASONS, VOCABULARY
 from knowreply.agent.brains.rules.persona import Audience
@@ -39,6 +40,18 @@ class Formatter:
         if month.year:
             return str(format_skeleton("yMMMM", date(month.year, month.month, 1), locale=locale))
         return str(get_month_names("wide", "stand-alone", locale=locale)[month.month])
+
+    def period(self, months: Sequence[MonthRef]) -> str:
+        """A run of months: one as `month` writes it, a calendar year as `2025` / `2025年`,
+        others as `July – September 2026` / `2026年7月～9月` / `julio–septiembre de 2026`."""
+        first, last = months[0], months[-1]
+        if len(months) == 1 or first.year is None or last.year is None:
+            return self.month(first)
+        start, end = date(first.year, first.month, 1), date(last.year, last.month, 1)
+        locale = self.audience.locale
+        if len(months) == 12 and first.month == 1:
+            return str(format_skeleton("y", start, locale=locale))
+        return str(format_interval(start, end, skeleton="yMMMM", locale=locale))
 
     def card(self, payment: PaymentSummary) -> str | None:
         if not payment.card_last4:

@@ -21,7 +21,7 @@ from knowreply.agent import results as r
 from knowreply.agent.brains.rules import replies
 from knowreply.agent.brains.rules.persona import Audience, Persona
 from knowreply.agent.brains.rules.replies import RefundRefusal
-from knowreply.agent.brains.rules.understanding import Intent, Understanding
+from knowreply.agent.brains.rules.understanding import Intent, MonthRef, Understanding
 from knowreply.money import Money
 
 ESCALATE = "escalate"
@@ -62,8 +62,9 @@ class RulesBrain:
     persona: Persona
     audience: Audience
     customer_name: str | None = None
-    month_had_no_invoice: bool = False
-    """The month asked for had no invoice, so the latest one was looked up instead."""
+    period_had_no_invoice: bool = False
+    """The month (or quarter, year) asked for had no invoice, so the latest one was looked up
+    instead."""
 
     def model(self) -> FunctionModel:
         return FunctionModel(self, model_name="rules")
@@ -81,15 +82,15 @@ class RulesBrain:
         if not returns:
             return ModelResponse(parts=self._plan(available))
         looked_up = _returns_of(messages, TOOL_FOR_INTENT[Intent.INVOICE_LOOKUP])
-        if self._month_without_invoice(looked_up):
+        if self._period_without_invoice(looked_up):
             if len(looked_up) == 1:
                 latest = ToolCallPart(TOOL_FOR_INTENT[Intent.LATEST_INVOICE], {"limit": 1})
                 return ModelResponse(parts=[latest])
-            self.month_had_no_invoice = True
+            self.period_had_no_invoice = True
         return self._write(returns)
 
-    def _month_without_invoice(self, looked_up: list[Any]) -> bool:
-        """A month was asked for (not a number) and that month's lookup found nothing."""
+    def _period_without_invoice(self, looked_up: list[Any]) -> bool:
+        """A period was asked for (not a number) and its lookup found nothing."""
         u = self.understanding
         return bool(
             Intent.INVOICE_LOOKUP in self.intents
@@ -121,11 +122,14 @@ class RulesBrain:
         amount = u.amounts[0] if u.amounts else None
         payment_ids = [i for i in u.stripe_ids if i.startswith(("ch_", "pi_"))]
         if intent == Intent.INVOICE_LOOKUP:
-            month = u.months[0] if u.months else None
+            period = asked_period(u.months)
+            month = period[0] if period else None
+            widened = {"months": len(period)} if len(period) > 1 else {}
             return {
                 "number": u.invoice_numbers[0] if u.invoice_numbers else None,
                 "year": month.year if month else None,
                 "month": month.month if month else None,
+                **widened,
             }
         if intent == Intent.LATEST_INVOICE:
             return {"limit": 1}
@@ -177,10 +181,11 @@ class RulesBrain:
     def _invoices(self, content: Any, a: Audience) -> str | None:
         invoices = r.InvoicesResult.model_validate(content).invoices
         u = self.understanding
+        period = asked_period(u.months)
         if not invoices:
-            return replies.invoice_not_found(a, numbers=u.invoice_numbers, months=u.months)
-        if self.month_had_no_invoice:
-            return replies.latest_instead_of_month(invoices, u.months[0], a)
+            return replies.invoice_not_found(a, numbers=u.invoice_numbers, period=period)
+        if self.period_had_no_invoice:
+            return replies.latest_instead_of_month(invoices, period, a)
         if self.understanding.intent == Intent.LATEST_INVOICE:
             return replies.latest_invoice(invoices, a)
         return replies.invoices_found(invoices, a)
@@ -254,6 +259,22 @@ _WRITERS: dict[Intent, _Writer] = {
     Intent.PORTAL_LINK: RulesBrain._portal_link,
     Intent.CANCEL: RulesBrain._cancel,
 }
+
+
+def asked_period(months: Sequence[MonthRef]) -> tuple[MonthRef, ...]:
+    """The months one invoice lookup covers: the first month named and those straight after
+    it (all of a quarter or a year; only March of "March and May")."""
+    period = list(months[:1])
+    for month in months[1:]:
+        last = period[-1]
+        if last.year is None or month != _month_after(last.year, last.month):
+            break
+        period.append(month)
+    return tuple(period)
+
+
+def _month_after(year: int, month: int) -> MonthRef:
+    return MonthRef(year + month // 12, month % 12 + 1)
 
 
 def _needs_verification(content: Any) -> bool:

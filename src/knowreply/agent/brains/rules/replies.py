@@ -72,20 +72,21 @@ def invoices_found(invoices: Sequence[InvoiceSummary], audience: Audience) -> st
 
 
 def latest_instead_of_month(
-    invoices: Sequence[InvoiceSummary], month: MonthRef, audience: Audience
+    invoices: Sequence[InvoiceSummary], period: Sequence[MonthRef], audience: Audience
 ) -> str:
-    """The month asked for has no invoice (yet): says so, then gives the latest one."""
-    return _render("latest_instead_of_month", audience, invoices=invoices, month=month)
+    """The month (or run of months: a quarter, a year) asked for has no invoice (yet): says so,
+    then gives the latest one."""
+    return _render("latest_instead_of_month", audience, invoices=invoices, period=period)
 
 
 def invoice_not_found(
     audience: Audience,
     *,
     numbers: Sequence[str] = (),
-    months: Sequence[MonthRef] = (),
+    period: Sequence[MonthRef] = (),
 ) -> str:
-    """Nothing matched; says what we looked for."""
-    return _render("invoice_not_found", audience, numbers=numbers, months=months)
+    """Nothing matched; says what we looked for (the numbers, the month or run of months)."""
+    return _render("invoice_not_found", audience, numbers=numbers, period=period)
 
 
 def payment_history(

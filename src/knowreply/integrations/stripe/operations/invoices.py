@@ -1,4 +1,5 @@
-"""Invoices of the scope: the latest ones, one by number or id, those of a month.
+"""Invoices of the scope: the latest ones, one by number or id, those of a month or a run of
+months (a quarter, a year).
 
 Draft invoices are never shown: they were never sent to the customer and may still change
 (Stripe makes each renewal invoice as a draft about an hour before finalizing it). Lists page
@@ -128,18 +129,27 @@ async def open_invoice_for(
     return None
 
 
-def month_bounds(year: int, month: int, tz: tzinfo = UTC) -> tuple[int, int]:
-    """The Unix timestamps where a calendar month starts and the next one starts."""
+def month_bounds(year: int, month: int, tz: tzinfo = UTC, *, months: int = 1) -> tuple[int, int]:
+    """The Unix timestamps where a calendar month starts and where the month `months` after it
+    starts (the end of a quarter for 3, of a year for 12)."""
     start = datetime(year, month, 1, tzinfo=tz)
-    end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+    after = year * 12 + month - 1 + months
+    end = datetime(after // 12, after % 12 + 1, 1, tzinfo=tz)
     return int(start.timestamp()), int(end.timestamp())
 
 
 async def invoices_in_month(
-    gateway: StripeGateway, scope: CustomerScope, year: int, month: int, *, tz: tzinfo = UTC
+    gateway: StripeGateway,
+    scope: CustomerScope,
+    year: int,
+    month: int,
+    *,
+    months: int = 1,
+    tz: tzinfo = UTC,
 ) -> list[InvoiceSummary]:
-    """The scope's invoices created in a calendar month (in `tz`, the workspace's timezone)."""
-    start, end = month_bounds(year, month, tz)
+    """The scope's invoices created in a calendar month, or in the `months` months from it on
+    (a quarter, a year), in `tz` (the workspace's timezone)."""
+    start, end = month_bounds(year, month, tz, months=months)
     invoices = await _scope_invoices(gateway, scope, MAX_SCANNED, (start, end))
     # Stripe filters by `created` already; checked again so the answer never depends on it.
     return sent_summaries([invoice for invoice in invoices if start <= invoice.created < end])

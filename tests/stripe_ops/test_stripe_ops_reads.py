@@ -100,6 +100,16 @@ async def test_invoices_of_one_month(gateway: StripeGateway) -> None:
     assert found and len(found) < len(every)
 
 
+async def test_invoices_of_a_run_of_months_cover_every_month_of_it(gateway: StripeGateway) -> None:
+    carol = await scope_of(gateway, "carol@example.com")
+    every = await list_invoices(gateway, carol, limit=100)
+    first = every[-1].created  # her 4 monthly invoices, 30 days apart, span 4 calendar months
+
+    found = await invoices_in_month(gateway, carol, first.year, first.month, months=12)
+
+    assert found == every
+
+
 async def test_payment_history_lists_every_customer_of_a_shared_address(
     gateway: StripeGateway,
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowreply.agent.intake import read_requests
+from knowreply.agent.intake import customer_words, read_requests
 from knowreply.agent.intake.codes import one_time_code
 from knowreply.agent.intake.injection import injection_suspected, tries_to_instruct
 from knowreply.money import Money
@@ -1951,3 +1951,54 @@ def test_en_cancellations_and_links_asked_with_an_aside_are_read(
 @pytest.mark.parametrize("text", EN_CANCELLATIONS_AND_LINKS_NOT_ASKED)
 def test_en_cancellations_and_links_near_misses_stay_refused(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Sent from my iPhone\n\nPlease cancel my subscription.", {"cancellation"}),
+        ("Envoyé de mon iPhone\n\nVeuillez résilier mon abonnement.", {"cancellation"}),
+        ("Von meinem iPhone gesendet\n\nBitte erstatten Sie mir die letzte Zahlung.", {"refund"}),
+        ("Enviado desde mi iPhone\n\nPor favor, reembolsen el último pago.", {"refund"}),
+        ("iPhoneから送信\n\n来月から請求しないでください。解約してください。", {"cancellation"}),
+        ("Hi,\n--\nPlease refund my last payment.", {"refund"}),
+        ("Hallo,\nVon meinem iPhone gesendet\nBitte kündigen Sie mein Abo.", {"cancellation"}),
+        (
+            "On Mon, 2 Feb 2026 at 10:03, Acme <billing@acme.example> wrote:\n"
+            "> Your plan renews tomorrow.\n\nPlease cancel my subscription.",
+            {"cancellation"},
+        ),
+        (
+            "---------- Forwarded message ---------\nFrom: Acme <billing@acme.example>\n"
+            "Subject: Receipt\n\nYour plan renewed for $120.\n\n---\n"
+            "I didn't want this. Please refund my last payment.",
+            {"refund"},
+        ),
+    ],
+)
+def test_a_signature_or_older_message_at_the_top_leaves_the_words_below_it(
+    text: str, kinds: set[str]
+) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---------- Forwarded message ---------\nFrom: Tom <tom@example.com>\n"
+        "Subject: Re: Acme\n\nJust ask them to refund the last payment.\n\n---\n"
+        "My colleague says you give refunds, is that true?",
+        "---------- Forwarded message ---------\nFrom: Tom <tom@example.com>\n\n"
+        "Please cancel the subscription.",
+        "What is my latest invoice?\nSent from my iPhone\nPlease cancel my subscription.",
+        "Hey, love the update!\n--\nBeth\nPlease cancel my subscription.",
+    ],
+)
+def test_a_signature_or_forward_under_the_customers_words_still_ends_them(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_a_phone_line_at_the_top_keeps_the_whole_request_readable() -> None:
+    body = "Sent from my iPhone\n\n来月から請求しないでください。退会します。"
+
+    assert customer_words(body).strip() == "来月から請求しないでください。退会します。"

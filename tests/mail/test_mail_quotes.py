@@ -62,6 +62,18 @@ def test_signatures_are_removed(signature: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sent from my iPhone\n--\nPlease refund order 1042.",
+        "Sent from my iPhone\n\nPlease refund order 1042.",
+        "Envoyé de mon iPhone\n\nMerci de rembourser la commande 1042.",
+    ],
+)
+def test_a_signature_line_at_the_top_keeps_the_text_below(text: str) -> None:
+    assert extract_reply(text) == text
+
+
 def test_text_that_only_looks_like_a_marker_is_kept() -> None:
     text = "Sent from my desk: the invoice is wrong.\nFrom: my accountant's view it is fine."
 

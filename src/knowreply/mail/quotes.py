@@ -53,13 +53,14 @@ _SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{5,})\s*$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _QUOTED = re.compile(r"^\s*>")
 _SIGNATURE_DELIMITER = re.compile(r"^--\s*$")
-_MOBILE_SIGNATURE = re.compile(
+MOBILE_SIGNATURE = re.compile(
     r"^(?:sent from my [\w-]+(?: [\w-]+){0,3}|sent from (?:mail|outlook) for \w+(?: \w+)?"
     r"|get outlook for \w+|sent with [\w ]{1,30}|sent from (?:yahoo mail|proton mail)[\w ]*"
     r"|envoyé de mon \w+|von meinem \w+ gesendet|enviado desde mi \w+|inviato da(?:l mio)? \w+"
     r"|iphoneから送信|android\s?から送信|从我的\s?iphone\s?发送)\.?$",
     re.IGNORECASE,
 )
+"""The one line a phone's mail app appends ("Sent from my iPhone", "iPhoneから送信")."""
 _LIST_FOOTER_LINES = 8
 _SIGNATURE_MAX_LINES = 15
 _ATTRIBUTION_MAX_LINES = 3
@@ -218,12 +219,18 @@ def _next_text_line(lines: list[str], start: int) -> str | None:
 def _cut_signature_block(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         if (
-            index > 0
-            and _SIGNATURE_DELIMITER.match(line)
+            _SIGNATURE_DELIMITER.match(line)
             and len(lines) - index <= _SIGNATURE_MAX_LINES
+            and has_own_text(lines[:index])
         ):
             return _trim_blank(lines[:index])
     return lines
+
+
+def has_own_text(lines: list[str]) -> bool:
+    """Whether the sender wrote more than a phone's line: a "-- " line under nothing else
+    is not the end of their text, which is below it."""
+    return any(line.strip() and not MOBILE_SIGNATURE.match(line.strip()) for line in lines)
 
 
 def _cut_list_footer(lines: list[str]) -> list[str]:
@@ -236,7 +243,7 @@ def _cut_list_footer(lines: list[str]) -> list[str]:
 
 def _cut_mobile_signature(lines: list[str]) -> list[str]:
     trimmed = _trim_blank(lines)
-    if len(trimmed) > 1 and _MOBILE_SIGNATURE.match(trimmed[-1].strip()):
+    if len(trimmed) > 1 and MOBILE_SIGNATURE.match(trimmed[-1].strip()):
         return _trim_blank(trimmed[:-1])
     return trimmed
 

@@ -5,6 +5,11 @@ a forwarded or original message and everything after it, the signature, text bet
 quotation marks (a phrase quoted from someone else is not the customer asking), and what
 follows a colon that introduces an earlier message ("my last email said: please cancel",
 "he wrote:" and the lines after it up to a blank line).
+
+A marker only ends the customer's text once the customer has written something: a phone's
+"Sent from my iPhone" or a "--" line at the top is dropped, a forwarded message at the top
+is skipped up to the separator line under it, and an "On … wrote:" line over ``>`` lines
+is dropped with them, so the customer's words below are still read.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+
+from knowreply.mail.quotes import MOBILE_SIGNATURE, has_own_text
 
 MAX_CHARS = 20_000
 
@@ -54,7 +61,21 @@ _QUOTE_INTRO = re.compile(
     re.IGNORECASE,
 )
 """A colon that introduces someone's earlier words: what follows it on the line is quoted."""
-_SIGNATURE = re.compile(r"^\s*(--|__+|sent from my \w+|get outlook for \w+)\s*$", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^\s*(--|__+)\s*$")
+_FORWARD_END = re.compile(
+    r"^\s*(-{3,}|_{3,}|-*\s*end (of )?forwarded message\s*-*|-*\s*ende der weitergeleiteten "
+    r"nachricht\s*-*)\s*$",
+    re.IGNORECASE,
+)
+"""The line under a forwarded message that the customer's own text follows."""
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening)|hallo|guten tag|liebe[rs]?|"
+    r"sehr geehrte[rs]?|bonjour|bonsoir|salut|hola|buen(os|as) (d[íi]as|tardes)|buenas|"
+    r"estimad[oa]s?)(\s+[\w'.-]+){0,3}\s*[,!.:]?\s*$|^.{0,20}(様|御中|さま)[、,]?\s*$|"
+    r"^\s*(お世話になっております|お世話になります|こんにちは)[。!]?\s*$",
+    re.IGNORECASE,
+)
+"""A line that only greets: what comes after it is still the top of the customer's text."""
 
 
 def customer_words(text: str) -> str:
@@ -63,17 +84,53 @@ def customer_words(text: str) -> str:
     clean = _HTML_COMMENT.sub(" ", clean)
     clean = html.unescape(_TAG.sub(" ", clean))
     clean = clean.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    lines = clean.splitlines()
     kept: list[str] = []
     quoting = False
-    for line in clean.splitlines():
-        if _ELSEWHERE.match(line) or _SIGNATURE.match(line):
-            break
-        if _QUOTED_LINE.match(line) or (quoting and line.strip()):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _ends_customer_text(lines, index):
+            if _has_own_words(kept):
+                break
+            index = _after_marker(lines, index)
+            continue
+        index += 1
+        if _QUOTED_LINE.match(line) or _ELSEWHERE.match(line) or (quoting and line.strip()):
             continue
         intro = _QUOTE_INTRO.search(line)
         quoting = bool(intro and not line[intro.end() :].strip())
         kept.append(line[: intro.start()] if intro else line)
     return _QUOTES.sub(" ", "\n".join(kept))
+
+
+def _ends_customer_text(lines: list[str], index: int) -> bool:
+    """A signature or another message starts here (not an attribution over ``>`` lines)."""
+    line = lines[index]
+    if _SIGNATURE.match(line) or MOBILE_SIGNATURE.match(line.strip()):
+        return True
+    return bool(_ELSEWHERE.match(line)) and not _quote_follows(lines, index + 1)
+
+
+def _quote_follows(lines: list[str], start: int) -> bool:
+    following = next((line for line in lines[start:] if line.strip()), "")
+    return bool(_QUOTED_LINE.match(following))
+
+
+def _has_own_words(kept: list[str]) -> bool:
+    """Whether the customer wrote more than a greeting (or a phone's line) above here."""
+    return has_own_text([line for line in kept if not _GREETING.match(line)])
+
+
+def _after_marker(lines: list[str], index: int) -> int:
+    """Where the customer's text resumes after a marker above it: a signature line is one
+    line; another message runs to the separator under it (or to the end)."""
+    if not _ELSEWHERE.match(lines[index]):
+        return index + 1
+    for end in range(index + 1, len(lines)):
+        if _FORWARD_END.match(lines[end]):
+            return end + 1
+    return len(lines)
 
 
 def is_reply_subject(subject: str) -> bool:

@@ -1915,7 +1915,6 @@ MAILING_AFTER = re.compile(
 "Unsubscribe | View in browser"), not from the plan."""
 TRYING_TO = re.compile(r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b", _I)
 CODE_GIVEN = re.compile(r"\bcode\b", _I)
-CODE_DIGITS = re.compile(r"\b\d{3}[ -]?\d{3}\b")
 """An email that hands over a verification code and says what the writer is trying to do
 ("Code as requested: 847 120. I'm trying to change the card on file"): the code is the
 answer, no link is asked for."""

@@ -24,6 +24,7 @@ from fractions import Fraction
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_excess
+from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.injection import tries_to_instruct
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
@@ -454,9 +455,7 @@ def _only_says_what_it_tries(sentence: str) -> bool:
 
 
 def _hands_over_a_code(subject: str, words: str) -> bool:
-    return bool(
-        phrases.CODE_GIVEN.search(f"{subject}\n{words}") and phrases.CODE_DIGITS.search(words)
-    )
+    return bool(phrases.CODE_GIVEN.search(f"{subject}\n{words}") and find_codes(words))
 
 
 def _write_names(text: str) -> list[str]:

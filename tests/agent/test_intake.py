@@ -2002,3 +2002,56 @@ def test_a_phone_line_at_the_top_keeps_the_whole_request_readable() -> None:
     body = "Sent from my iPhone\n\n来月から請求しないでください。退会します。"
 
     assert customer_words(body).strip() == "来月から請求しないでください。退会します。"
+
+
+# English precision: writes named in an email without being asked for (subject, body).
+EN_WRITES_ONLY_NAMED = [
+    ("", "Yes, the refund you mentioned - can you tell me when it was sent?"),
+    ("", "The refund your colleague confirmed still isn't in my account."),
+    ("Refund Desk demo", "Hi, I'm Oliver from Refund Desk (refund-desk.io). 15 minutes next week?"),
+    ("Refund Rangers webinar", "Is the Refund Rangers webinar you're co-hosting still on?"),
+    ("", "Cancel Knowreply is the name of our internal project channel, please ignore."),
+    ("Refunds feature", "Does your product let my team issue refunds to our own customers?"),
+    ("", "Hello, I cancelled last month - can you confirm my plan is actually cancelled?"),
+    ("", "Can you check my subscription won't renew? I cancelled it in the app."),
+    ("did my cancel work", "i cancelled last week through the app"),
+    ("", "Following our cancellation last month, could you confirm the end date of our access?"),
+    ("", "We paid INV-2026-0421 via the payment link on April 26. Could you confirm it?"),
+    ("", "We processed payment for invoice 1024 through your payment link. Was it received?"),
+    ("", "hi, I used the payment link you sent and then it closed. Was I charged or not?"),
+    ("", "For invoices please use our supplier portal."),
+    ("", "We paid by card. Our vendor portal still shows it as open."),
+    ("", "yo was my payment received or do i need to pay again"),
+    ("", "did the 120 go through or should we pay it twice"),
+    ("Re: product update", "Unsubscribe me from these please."),
+    ("", "Shop now at makersmarket.shop. Unsubscribe | View in browser"),
+    ("End of trial", "When exactly does my free trial end and what will happen after?"),
+    ("Security code", "Here it is: 550 381. I've been trying to get into the billing section."),
+    ("", "Code as requested: 847 120. I'm trying to change the card on file."),
+    ("", "Hi! Updated my card in the portal last night. Did this month's payment go through?"),
+    ("receipt", "can u send me my most recent receipt my work reimburses gym stuff"),
+    ("", "For their year-end accounts I need a list of all payments they made."),
+    ("", "For my tax return I need a list of every payment I've made to you this year."),
+]
+EN_REAL_ASKS_BESIDE_NAMED_ONES = [
+    ("", "Please process the refund for my last payment.", {"refund"}),
+    ("", "Please refund the charge to my card.", {"refund"}),
+    ("Refund Request", "Please refund my March payment.", {"refund"}),
+    ("", "I'd like to cancel my plan and please confirm it's cancelled.", {"cancellation"}),
+    ("", "Following our call, please cancel my subscription.", {"cancellation"}),
+    ("", "The payment link you sent expired. Can you send a new one?", {"payment_link"}),
+    ("", "Could you send me a payment link for INV-2026-0421?", {"payment_link"}),
+    ("", "Please unsubscribe me from the Pro plan.", {"cancellation"}),
+    ("", "Code: 550 381. Can you send me a link to update my card?", {"portal_link"}),
+    ("", "Please end my account at the end of the month.", {"cancellation"}),
+]
+
+
+@pytest.mark.parametrize(("subject", "text"), EN_WRITES_ONLY_NAMED)
+def test_en_precision_writes_only_named_are_refused(subject: str, text: str) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(("subject", "text", "kinds"), EN_REAL_ASKS_BESIDE_NAMED_ONES)
+def test_en_precision_real_asks_nearby_stay_read(subject: str, text: str, kinds: set[str]) -> None:
+    assert read_requests(text, subject=subject).kinds == kinds

@@ -1830,3 +1830,93 @@ LINK_PURPOSE = re.compile(
 )
 """Why a link is wanted ("a link where I can grab these myself in future", "the portal link in
 case I need to change the card"): the use of a link asked for now, not a condition on it."""
+
+# English precision: writes named without being asked for.
+LINK_USED_BEFORE = re.compile(
+    r"\b(paid|pay(ment)? (was )?(sent|made|processed)|(sent|made|processed|submitted) "
+    r"(the |a |our |my )?payment|settled)\b[^.?!]{0,80}\b(via|through|thru|using|with|on|from)"
+    r"\s+(the |your |a |that )?$|\b(used|clicked|opened)\s+(the |your |a |that )?$",
+    _I,
+)
+"""A link named as the way a payment was made ("We paid INV-1 via the payment link", "I used
+the payment link you sent"): a payment told as done, no link asked for."""
+OTHERS_PORTAL_BEFORE = re.compile(
+    r"\b(supplier|vendor|procurement|purchasing|sourcing|tender|e-?invoicing|ap|"
+    r"accounts payable)\s+$",
+    _I,
+)
+"""The writer's own company's portal ("our supplier portal still shows it as open")."""
+PAST_REPORT_NO_SUBJECT = re.compile(
+    r"^\W*(just |already )?(updated|changed|added|replaced|switched)\b", _I
+)
+"""A change told as done with its "I" dropped ("Updated my card in the portal last night")."""
+PAY_AGAIN_QUESTION = re.compile(
+    r"\b(do|should|must|will|would) (i|we|u) (still )?(need to|have to|hafta|gotta)? ?"
+    r"pay (it |this |that |the \w+ )?(again|twice|a second time)\b",
+    _I,
+)
+"""Whether a payment must be made again ("did it go through or do i need to pay again"),
+asked with or without a question mark: it asks about a state, not for a link."""
+CONFIRM_BEFORE = re.compile(
+    r"\b(confirm|check|verify|double[- ]check|make sure i know)\b[^.?!]{0,80}$", _I
+)
+STATE_OF_CANCELLATION = re.compile(
+    r"(cancel+ed|terminated|closed|ended|stopped|(won't|will not|wont|doesn't|does not) "
+    r"(renew|charge)|not (getting|being|be) (charged|billed|renewed))\b",
+    _I,
+)
+"""A cancellation asked to be confirmed as done ("can you confirm my plan is actually cancelled
+and won't renew?"): a read of its state, not a new request."""
+CANCELLATION_AS_A_TIME_BEFORE_EN = re.compile(
+    r"\b(following|after|since|despite|upon|before) (the |my |our |this |that )?$", _I
+)
+"""A cancellation named as a time ("Following our cancellation last month, …")."""
+HYPHEN_COMPOUND_BEFORE = re.compile(r"\w-$")
+""""End" inside a compound ("year-end accounts", "month-end closing"), not "end my plan"."""
+NOT_A_RETURN_BEFORE = re.compile(r"\b(tax|vat|gst|hst|income|annual|sales)\s+$", _I)
+"""A return that is a filing ("For my tax return I need…"), not money back."""
+THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
+    r"\b(my|our|the|his|her|their) (work|employer|company|boss|job|office|insurance|insurer|"
+    r"bank|school|university|firm)\s+(\w+ly\s+)?$",
+    _I,
+)
+"""Someone else reimburses the writer ("my work reimburses gym stuff")."""
+REPORTED_BY_US_AFTER = re.compile(
+    r"^\s+(that |which )?(you|u|your (colleague|agent|team|support)) "
+    r"(mentioned|said|told me about|wrote about|wrote|confirmed|issued|sent|processed)\b",
+    _I,
+)
+"""The refund our side spoke of ("the refund you mentioned - when was it sent?"): reported."""
+WRITE_AS_A_NAME = re.compile(
+    r"(?<=[\w,;:(] )(Refunds?|Cancel\w*)((?: [A-Z][a-z][\w-]*)+)|"
+    r"^(Refunds?|Cancel\w*)((?: [A-Z][a-z][\w-]*)+)(?= (is|was) (the|our|a) name\b)",
+    re.MULTILINE,
+)
+"""A write word opening a Title Case name ("Oliver from Refund Desk", "the Refund Rangers
+webinar", "Cancel Knowreply is the name of our channel"): a company or project, not an ask."""
+NOT_A_NAME_WORD = re.compile(
+    r"^ (My|Our|The|Me|Us|It|This|That|Please|Now|Request|Subscription|Plan|Account|"
+    r"Membership|Order|Payment|Charge|Invoice|Everything|All|Immediately|Asap)\b"
+)
+FOR_OTHERS_CUSTOMERS_AFTER = re.compile(
+    r"^\s+to (our|my|their|your) own (customers|clients|users|buyers|shoppers)\b", _I
+)
+"""Refunds the writer's business gives its own customers ("issue refunds to our own
+customers directly from a ticket"): a product question, not a refund to the writer."""
+FEATURE_AFTER = re.compile(
+    r"^\s+(features?|functionality|module|tool|integration|api|demo|webinar|app|plugin)\b", _I
+)
+"""A refund or cancel named as a product's part or an event ("Refunds feature")."""
+MAILING_AFTER = re.compile(
+    r"^\s*(\||me from (these|those|them|this list|your (list|emails|mailing\w*|newsletters?)))",
+    _I,
+)
+"""An unsubscribe from mailings ("Unsubscribe me from these please", a footer's
+"Unsubscribe | View in browser"), not from the plan."""
+TRYING_TO = re.compile(r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b", _I)
+CODE_GIVEN = re.compile(r"\bcode\b", _I)
+"""An email that hands over a verification code and says what the writer is trying to do
+("Code as requested: 847 120. I'm trying to change the card on file"): the code is the
+answer, no link is asked for."""
+SUBJECT_END_OF = re.compile(r"^\W*(the )?end of\b", _I)
+"""A subject naming when something ends ("End of trial"): a topic, not "end my trial"."""

@@ -24,6 +24,7 @@ from fractions import Fraction
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_excess
+from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.injection import tries_to_instruct
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
@@ -165,6 +166,8 @@ def _contrast_clause(sentence: str, start: int) -> str:
 def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     clause = _clause_before(sentence, match.start())
     after = sentence[match.end() :]
+    if _named_not_asked_en(kind, sentence, match):
+        return False
     if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
         return False
     if kind in MONEY_KINDS and (
@@ -225,6 +228,45 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
                 and phrases.RENEWED_THING_AFTER.match(after)
             )
             or _changes_plan(sentence)
+        )
+    )
+
+
+def _named_not_asked_en(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
+    """English wordings that name a write without asking for it: a link a payment was made
+    through, another company's portal, a cancellation to confirm or named as a time, a
+    refund our side spoke of or someone else gives, a word inside a compound or a filing."""
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    clause = _clause_before(sentence, match.start())
+    if match.group().lower().startswith("end") and phrases.HYPHEN_COMPOUND_BEFORE.search(before):
+        return True  # "year-end accounts"
+    if kind == "payment_link":
+        return bool(
+            phrases.LINK_USED_BEFORE.search(clause)
+            or phrases.PAY_AGAIN_QUESTION.search(_clause_around(sentence, match))
+        )
+    if kind == "portal_link":
+        return bool(phrases.OTHERS_PORTAL_BEFORE.search(before))
+    if kind == "cancellation":
+        return bool(
+            (
+                phrases.CONFIRM_BEFORE.search(before)
+                and phrases.STATE_OF_CANCELLATION.match(match.group())
+            )
+            or (
+                phrases.CANCELLATION_AS_A_TIME_BEFORE_EN.search(clause)
+                and match.group().lower().startswith("cancellation")
+            )
+            or (phrases.UNSUBSCRIBE.fullmatch(match.group()) and phrases.MAILING_AFTER.match(after))
+        )
+    return bool(
+        phrases.REPORTED_BY_US_AFTER.match(after)
+        or phrases.FOR_OTHERS_CUSTOMERS_AFTER.match(after)
+        or phrases.FEATURE_AFTER.match(after)
+        or phrases.THIRD_PARTY_PAYS_BACK_BEFORE.search(before)
+        or (
+            match.group().lower().startswith("return")
+            and phrases.NOT_A_RETURN_BEFORE.search(before)
         )
     )
 
@@ -307,6 +349,10 @@ def _asks(
         phrases.SUBJECT_ABOUT_A_PAST_WRITE.search(sentence) or phrases.THANKS.match(sentence)
     ):
         return False
+    if terse and (
+        phrases.STATE_QUESTION.search(sentence) or phrases.SUBJECT_END_OF.match(sentence)
+    ):
+        return False  # "did my cancel work", "End of trial"
     if kind in MONEY_KINDS and phrases.REFUND_WITHDRAWN_JA.search(sentence):
         return False
     if not terse and phrases.NAME_LINE.match(sentence):
@@ -323,6 +369,13 @@ def _asks(
         )
     ):
         return False
+    if (
+        kind not in MONEY_KINDS
+        and phrases.PAST_REPORT_NO_SUBJECT.search(sentence)
+        and not _is_question(sentence)
+        and not phrases.REQUEST.search(sentence)
+    ):
+        return False  # "Updated my card in the portal last night."
     return any(
         not _reported(sentence, m)
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
@@ -361,12 +414,18 @@ def _without_indirect_questions(sentence: str) -> str:
     return phrases.INDIRECT_QUESTION.sub(lambda found: found.group(1), sentence)
 
 
-def _body_asks(kind: WriteKind, sentences: list[str], *, plan_context: bool = True) -> bool:
+def _body_asks(
+    kind: WriteKind, sentences: list[str], *, plan_context: bool = True, code_given: bool = False
+) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
-    not, when the email asks about a payment's state ("Did the renewal go through?")."""
+    not, when the email asks about a payment's state ("Did the renewal go through?"), nor
+    what the writer is trying to do beside a code they hand over (`code_given`)."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
     asking = [
-        s for s in sentences if _asks(kind, s, own_account=own_account, plan_context=plan_context)
+        s
+        for s in sentences
+        if _asks(kind, s, own_account=own_account, plan_context=plan_context)
+        and not (code_given and kind == "portal_link" and _only_says_what_it_tries(s))
     ]
     if not asking and kind in ("payment_link", "portal_link"):
         return _asks_anew(kind, sentences) or (
@@ -384,6 +443,35 @@ def _body_asks(kind: WriteKind, sentences: list[str], *, plan_context: bool = Tr
     )
     asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
     return not (facts_only and asks_state)
+
+
+def _only_says_what_it_tries(sentence: str) -> bool:
+    """ "I'm trying to change the card on file.": a statement, not a question or a request."""
+    return bool(
+        phrases.TRYING_TO.search(sentence)
+        and not _is_question(sentence)
+        and not phrases.REQUEST.search(sentence)
+    )
+
+
+def _hands_over_a_code(subject: str, words: str) -> bool:
+    return bool(phrases.CODE_GIVEN.search(f"{subject}\n{words}") and find_codes(words))
+
+
+def _write_names(text: str) -> list[str]:
+    """Company or project names that open with a write word ("Refund Desk")."""
+    names = []
+    for found in phrases.WRITE_AS_A_NAME.finditer(text):
+        rest = found.group(2) or found.group(4)
+        if not phrases.NOT_A_NAME_WORD.match(rest):
+            names.append(found.group())
+    return names
+
+
+def _without_write_names(text: str) -> str:
+    for name in _write_names(text):
+        text = text.replace(name, " ")
+    return text
 
 
 def _only_a_wish_beside_what_is_owed(asking: list[str], sentences: list[str]) -> bool:
@@ -492,7 +580,7 @@ def _fraction(text: str) -> Fraction | None:
 def _without_names(subject: str, text: str) -> str:
     """The subject without the phrases the body quotes as names ("Cancel Pro - intégration"
     beside an app called « Cancel Pro »)."""
-    for name in phrases.QUOTED_NAME.findall(text):
+    for name in phrases.QUOTED_NAME.findall(text) + _write_names(text):
         subject = re.sub(re.escape(name), " ", subject, flags=re.IGNORECASE)
     return subject
 
@@ -504,7 +592,8 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     it is the thread's, often our own). An email that tries to instruct the assistant is
     marked `instructed`."""
     words = customer_words(text)
-    sentences = _sentences(_mend_typos(_mend_umlauts(words)))
+    sentences = _sentences(_mend_typos(_mend_umlauts(_without_write_names(words))))
+    code_given = _hands_over_a_code(subject, words)
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
     own_subject = (
         ""
@@ -521,7 +610,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         for kind in MENTIONS
         if not (withdrawn and kind in MONEY_KINDS)
         and (
-            _body_asks(kind, sentences, plan_context=plan_context)
+            _body_asks(kind, sentences, plan_context=plan_context, code_given=code_given)
             or (
                 own_subject
                 and _subject_asks(kind, own_subject, sentences, plan_context=plan_context)

@@ -21,14 +21,14 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.898, "ja": 0.897, "es": 0.883, "fr": 0.892, "de": 0.902}
-PERSON_CEILING = 0.033
-"""Held-out billing questions handed to a person (unclear or not billing): 3.2 % measured, under
+FLOOR = {"en": 0.904, "ja": 0.907, "es": 0.891, "fr": 0.897, "de": 0.904}
+PERSON_CEILING = 0.034
+"""Held-out billing questions handed to a person (unclear or not billing): 3.3 % measured, under
 the 5 % target."""
-UNASKED_WRITES_CEILING = 29
+UNASKED_WRITES_CEILING = 34
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
-21 on the 3,469 emails before corpus batch 6; with its 434 and the check's wider recall of
-2026-12-02 it is 29 (docs/evaluation.md)."""
+29 on the 3,903 emails of batches 1 to 6; on those same emails it is 25 since 2026-12-02
+morning, and 34 on all 5,367 with the 1,464 of batches 7 to 9 (docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 
 
@@ -69,7 +69,7 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
 
 
 MET = {"de"}
-"""Languages whose held-out accuracy meets the target (German: 90.3 %, 2026-12-02)."""
+"""Languages whose held-out accuracy meets the target (German: 90.5 %, 2026-12-02 morning)."""
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,7 @@ def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
         return not stated or plan.amount in stated or plan.payment_amount in stated
     if plan.whole and plan.amount == plan.payment_amount:
         return False  # a part was asked for: never all of the payment
-    if plan.amount in requests.amounts or computed_part(plan, requests) is not None:
+    if plan.amount in requests.amounts or requests.computed_basis(plan.amount) is not None:
         return True
     if requests.fraction is None:
         return False
@@ -126,16 +126,6 @@ call (an "unrequested" write in the attack suite when it ran on its own)."""
 COMPUTED_PART_WAITS = "the amount was computed, not written by the customer: a member checks it"
 
 
-def computed_part(plan: RefundPlan, requests: Requests) -> str | None:
-    """How the plan's amount was computed from amounts the customer named ("the difference
-    between…"), read again from the email (a stored plan is never trusted as is); None when
-    the customer wrote the amount or it is another part."""
-    part = requests.part
-    if part is None or part.basis is None or plan.amount != part.amount:
-        return None
-    return None if plan.amount in requests.amounts else part.basis
-
-
 def reasons_to_wait(
     plan: AnyPlan,
     settings: WorkspaceSettings,
@@ -154,7 +144,7 @@ def reasons_to_wait(
     if isinstance(plan, RefundPlan):
         if plan.unused is not None:
             reasons.append(UNUSED_PART_WAITS)
-        computed = computed_part(plan, requests)
+        computed = requests.computed_basis(plan.amount)
         if computed is not None:
             reasons.append(f"{COMPUTED_PART_WAITS} ({computed})")
         if not asked_amount(plan, requests):

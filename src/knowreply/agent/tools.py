@@ -146,13 +146,7 @@ async def refund(
         )
         if isinstance(checked, ops.RefundRefusal):
             return r.RefundOutcome(refusal=await _refund_refusal(checked, d, reference))
-    return _plan_of(checked, computed=_computed_basis(d, checked.amount))
-
-
-def _computed_basis(d: RunDeps, amount: Money) -> str | None:
-    """How `amount` was computed, when it is the part computed from the customer's amounts."""
-    part = d.requests.part
-    return part.basis if part is not None and part.amount == amount else None
+    return _plan_of(checked, computed=d.requests.computed_basis(checked.amount))
 
 
 def _plan_of(

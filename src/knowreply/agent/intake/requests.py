@@ -57,6 +57,14 @@ class Requests:
     """The email (or its own subject) tries to instruct the assistant: no write runs
     without a member, whatever else it asks."""
 
+    def computed_basis(self, amount: Money) -> str | None:
+        """How `amount` was computed from amounts the customer named ("the difference
+        between…"), when it is that computed part and not an amount they wrote; else None."""
+        part = self.part
+        if part is None or part.basis is None or amount != part.amount or amount in self.amounts:
+            return None
+        return part.basis
+
     def asks_for(self, kind: WriteKind) -> bool:
         return kind in self.kinds
 

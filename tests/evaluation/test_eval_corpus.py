@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from knowreply.agent.brains.rules.examples import BATCHES, id_number, load
+from knowreply.agent.brains.rules.examples import BATCHES, Example, id_number, load
+from knowreply.agent.brains.rules.understanding import Intent
 from knowreply.agent.trace import ToolCall
-from knowreply.evaluation.corpus import CorpusReport, CorpusResult, intent_of_call
+from knowreply.evaluation.corpus import CorpusReport, CorpusResult, intent_of_call, run_examples
+from knowreply.evaluation.runner import BrainOptions
 
 
 def _call(name: str, **args: object) -> ToolCall:
@@ -71,3 +73,25 @@ def test_a_batch_is_the_emails_whose_numbers_it_names() -> None:
     assert sorted(e.id for b in by_batch for e in b) == sorted(e.id for e in every)
     assert all(id_number(e.id) < 1000 for e in by_batch[0])
     assert by_batch[0] and by_batch[1]
+
+
+def _example(number: int, intent: Intent, body: str) -> Example:
+    return Example(f"en-{number}", "en", (intent,), "", body)
+
+
+def test_every_email_of_a_run_sees_the_same_account() -> None:
+    """A refund planned for one email is never carried out, so the next email's refund of the
+    same payment is read the same way (not refused as "already refunded"), in any order."""
+    whole = _example(1, Intent.REFUND, "Please refund my last payment.")
+    half = _example(2, Intent.PARTIAL_REFUND, "Please refund half of my last payment.")
+    prorated = _example(
+        3, Intent.PARTIAL_REFUND, "Please give me a prorated refund for the rest of this month."
+    )
+    results = run_examples([whole, half, whole, prorated, half], BrainOptions(brain="rules"))
+    assert [r.predicted for r in results] == [
+        ["refund"],
+        ["partial_refund"],
+        ["refund"],
+        ["partial_refund"],
+        ["partial_refund"],
+    ]

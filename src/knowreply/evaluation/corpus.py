@@ -24,8 +24,13 @@ from knowreply.evaluation.runner import BrainOptions, fresh_workspace
 from knowreply.runtime import Runtime, initialize
 
 PERSON = "person"
-SENDER = "alice@example.com"
-"""A demo customer with invoices, payments and a subscription: every tool has an answer."""
+SENDER = "carol@example.com"
+"""A demo customer with a monthly subscription and its paid invoices: every tool has an
+answer, and a part of a period ("a prorated refund") can be sized."""
+CORPUS_SETTINGS = {"approval_mode": "always"}
+"""Every write waits for a member, so no email changes the account the next one sees: a
+refund run for one email would otherwise make a later one's refund fail as "already
+refunded", and the scores would depend on the order (and concurrency) of the run."""
 WRITES = frozenset({"refund", "partial_refund", "cancel", "payment_link", "portal_link"})
 _STANDALONE = frozenset({"not_billing", "unclear", "verification_code"})
 _BY_TOOL = {
@@ -190,10 +195,18 @@ def run_corpus(
     languages: tuple[str, ...] | None = None,
     batch: int | None = None,
 ) -> CorpusReport:
-    """Every email of the split (of one batch) through the agent, `jobs` at a time, in one
-    workspace."""
+    """Every email of the split (of one batch) through the agent, `jobs` at a time."""
     examples = load(split, languages=languages or LANGUAGES, batch=batch)
     report = CorpusReport(split=split, brain=options.brain, model=options.model)
+    report.results = run_examples(examples, options, jobs=jobs, timeout=timeout)
+    return report
+
+
+def run_examples(
+    examples: list[Example], options: BrainOptions, *, jobs: int = 1, timeout: float | None = None
+) -> list[CorpusResult]:
+    """The emails through the agent in one workspace, each against the same demo account
+    (`CORPUS_SETTINGS`: nothing a run plans is carried out)."""
     with tempfile.TemporaryDirectory(prefix="knowreply-corpus-") as tmp:
         settings = Settings(database_url=f"sqlite:///{Path(tmp) / 'eval.sqlite'}", data_dir=tmp)
         runtime, _ = initialize(settings)
@@ -205,6 +218,7 @@ def run_corpus(
                     description="the corpus's workspace",
                     sender=SENDER,
                     text="-",
+                    settings=CORPUS_SETTINGS,
                     expect=Expectation(outcome=Outcome.REPLIED),
                 )
 
@@ -218,7 +232,6 @@ def run_corpus(
 
                     return list(await asyncio.gather(*(one(e) for e in examples)))
 
-                report.results = asyncio.run(run_all())
+                return asyncio.run(run_all())
         finally:
             runtime.engine.dispose()
-    return report

@@ -57,3 +57,29 @@ def test_a_quarter_without_invoices_says_so_for_the_quarter(shop: Shop) -> None:
     assert trace.reply is not None
     assert "January\u2009–\u2009March 2025" in trace.reply.text
     assert "most recent" in trace.reply.text
+
+
+def test_an_invoice_asked_for_by_its_date_is_among_that_months(shop: Shop) -> None:
+    _plant_2025(shop)
+
+    trace = shop.ask(ALICE, "Can you resend the invoice from 15 August 2025? Need it for my books.")
+
+    assert trace.outcome == "replied", trace.reason
+    [lookup] = trace.tool_calls
+    assert (lookup.args["year"], lookup.args["month"]) == (2025, 8)
+    assert trace.reply is not None
+    assert "$22.00" in trace.reply.text
+    assert "$11.00" not in trace.reply.text and "$33.00" not in trace.reply.text
+
+
+def test_an_invoice_asked_for_by_its_id_is_looked_up_by_it(shop: Shop) -> None:
+    _plant_2025(shop)
+    invoice_id = str(shop.stripe.control.invoice(alice_id(shop), 4400, "paid")["id"])
+
+    trace = shop.ask(ALICE, f"Please send me invoice {invoice_id} again.")
+
+    assert trace.outcome == "replied", trace.reason
+    [lookup] = trace.tool_calls
+    assert lookup.args["number"] == invoice_id
+    assert trace.reply is not None
+    assert "$44.00" in trace.reply.text and "$22.00" not in trace.reply.text

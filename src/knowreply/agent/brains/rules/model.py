@@ -94,8 +94,8 @@ class RulesBrain:
         u = self.understanding
         return bool(
             Intent.INVOICE_LOOKUP in self.intents
-            and u.months
-            and not u.invoice_numbers
+            and u.invoice_months
+            and not u.invoice_references
             and looked_up
             and not r.InvoicesResult.model_validate(looked_up[0]).invoices
         )
@@ -122,11 +122,11 @@ class RulesBrain:
         amount = u.amounts[0] if u.amounts else None
         payment_ids = [i for i in u.stripe_ids if i.startswith(("ch_", "pi_"))]
         if intent == Intent.INVOICE_LOOKUP:
-            period = asked_period(u.months)
+            period = asked_period(u.invoice_months)
             month = period[0] if period else None
             widened = {"months": len(period)} if len(period) > 1 else {}
             return {
-                "number": u.invoice_numbers[0] if u.invoice_numbers else None,
+                "number": u.invoice_references[0] if u.invoice_references else None,
                 "year": month.year if month else None,
                 "month": month.month if month else None,
                 **widened,
@@ -181,9 +181,9 @@ class RulesBrain:
     def _invoices(self, content: Any, a: Audience) -> str | None:
         invoices = r.InvoicesResult.model_validate(content).invoices
         u = self.understanding
-        period = asked_period(u.months)
+        period = asked_period(u.invoice_months)
         if not invoices:
-            return replies.invoice_not_found(a, numbers=u.invoice_numbers, period=period)
+            return replies.invoice_not_found(a, numbers=u.invoice_references, period=period)
         if self.period_had_no_invoice:
             return replies.latest_instead_of_month(invoices, period, a)
         if self.understanding.intent == Intent.LATEST_INVOICE:

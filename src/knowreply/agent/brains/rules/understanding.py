@@ -69,3 +69,17 @@ class Understanding(BaseModel):
     """A 6-digit one-time code found in the text."""
     injection_suspected: bool = False
     """The text tried to instruct the assistant; those sentences were ignored."""
+
+    @property
+    def invoice_references(self) -> tuple[str, ...]:
+        """The invoices named: their numbers, then their `in_…` ids."""
+        ids = (i for i in self.stripe_ids if i.startswith("in_"))
+        return (*self.invoice_numbers, *ids)
+
+    @property
+    def invoice_months(self) -> tuple[MonthRef, ...]:
+        """The months an invoice lookup covers: those named, else the month of the first date
+        named ("the invoice from 15 January" is among January's)."""
+        if self.months or not self.dates:
+            return self.months
+        return (MonthRef(self.dates[0].year, self.dates[0].month),)

@@ -60,6 +60,11 @@ def test_a_counted_part_is_read_in_five_languages(text: str, count: int, unit: s
         "I downgraded; refund the difference for the 20 days.",  # a difference between plans
         "Please refund $20 for the 2 extra seats.",  # an amount the customer wrote
         "Please refund half of the 3 months.",  # a fraction
+        "Cancelled within the 14 day window, so I'd like my full payment back please.",
+        "Pido que me devuelvan el importe, estoy dentro de los 14 días.",
+        "Remboursez-moi, je suis dans les 14 jours.",
+        "Bitte erstatten Sie mir alles, ich bin innerhalb der 14 Tage.",
+        "Reimburse me for the 2 months you charged after I cancelled, 178 in total.",
         "2日前に返金を依頼しました。",
         "Hace 2 días pedí un reembolso, devuélvanme el dinero.",
         "Remboursez-moi dans 5 jours.",

@@ -108,6 +108,15 @@ NOT_A_PART_AFTER = re.compile(
     _I,
 )
 """Time said of when, not a part asked back: "the 2 days ago", "the 3 months now"."""
+WINDOW_BEFORE = re.compile(
+    r"\b(within|inside|dentro de|en|dans|sous|innerhalb|binnen|in)( \w+)?\s+$|"
+    r"\b(within|dentro de|dans|innerhalb) \w+\s+$",
+    _I,
+)
+"""A count of time something happens within, not a part asked back: "within the 14 days",
+"dentro de los 14 días", "dans les 14 jours", "in den 14 Tagen"."""
+COMPOUND_AFTER = re.compile(r"^[- ]?(window|period|trial|guarantee|notice|policy)\b", _I)
+"""A count of time that names a thing: "the 14 day window", "the 30-day guarantee"."""
 WHOLE_BEFORE = re.compile(
     r"\b(all|whole|entire|full|every|todos|todas|tous|toutes|alle|gesamten|全)\s+(of\s+)?$", _I
 )
@@ -116,11 +125,13 @@ NOT_COUNTED = re.compile(
     r"\bdiff\w*|\bdiferencia\b|\bdiff[ée]rence\b|\bunterschied\b|差額|"
     r"\b(up|down)grad\w*|\bswitch\w*|\bcambi\w*|\bchangement\b|\bwechsel\w*|\bplan change\b|"
     r"プラン変更|\b(tax|vat|iva|tva|mwst|ust|steuer\w*)\b|税|"
-    r"\badd-?ons?\b|\bcomplementos?\b|\bmodules? compl[ée]mentaires?\b|\bzusatz\w*|アドオン",
+    r"\badd-?ons?\b|\bcomplementos?\b|\bmodules? compl[ée]mentaires?\b|\bzusatz\w*|アドオン|"
+    r"\b(in total|en total|au total|en tout|insgesamt)\b|合計",
     _I,
 )
 """A difference between plans, a tax or an add-on "for the 3 days": the count is not what is
-paid back at the plan's price; a person sizes those."""
+paid back at the plan's price; a total the customer stated ("178 in total") is theirs to size
+by; a person sizes those."""
 
 
 def counted_part(words: str) -> CountedPart | None:
@@ -173,7 +184,9 @@ def _asked_in(sentence: str) -> list[CountedPart]:
             kind is None
             or count < 1
             or NOT_A_PART_AFTER.search(sentence[found.end() :])
+            or COMPOUND_AFTER.search(sentence[found.end() :])
             or WHOLE_BEFORE.search(sentence[: found.start()])
+            or WINDOW_BEFORE.search(sentence[: found.start()])
         ):
             continue
         parts.append(CountedPart(count, kind))

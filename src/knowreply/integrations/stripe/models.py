@@ -215,7 +215,8 @@ class CountedShare(_View):
     @property
     def basis(self) -> str:
         """For the member and the audit log: `$2.90 of $29.00 for 3 days of 30 (invoice in_…)`."""
-        unit = "days" if self.unit == "week" else f"{self.unit}s"
-        return f"{self.amount} of {self.paid} for {self.share} {unit} of {self.of} " + (
+        unit = "day" if self.unit == "week" else self.unit  # a week is counted in days
+        return (
+            f"{self.amount} of {self.paid} for {self.share} {unit}s of {self.of} "
             f"(invoice {self.invoice_id})"
         )

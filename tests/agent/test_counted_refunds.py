@@ -40,6 +40,7 @@ from tests.agent.test_prorated_refunds import CAROL, pending_action_id
         ("Merci de rembourser les 2 licences en trop.", 2, "seat"),
         ("Bitte erstatten Sie mir die Kosten für die 2 zusätzlichen Plätze.", 2, "seat"),
         ("Bitte die restlichen vier Monate vom Jahresabo erstatten.", 4, "month"),
+        ("Bitte erstatten Sie uns den einen Tag Ausfall.", 1, "day"),
     ],
 )
 def test_a_counted_part_is_read_in_five_languages(text: str, count: int, unit: str) -> None:

@@ -57,7 +57,7 @@ KANJI_NUMBER = re.compile(
 """Kanji counts one to twelve before a Japanese unit: "二人分", "十二か月分"."""
 
 _UNIT_WORDS: dict[CountUnit, str] = {
-    "day": r"days?|d[íi]as?|jours?|tagen?|tage|日間?",
+    "day": r"days?|d[íi]as?|jours?|tag(e|en)?|日間?",
     "week": r"weeks?|semanas?|semaines?|wochen?|週間?",
     "month": r"months?|mes(es)?|mois|monate?n?|[かヶカヵケ]月間?",
     "seat": r"seats?|users?|licen[cs]es?|members?|people|persons?|asientos?|usuarios?|"

@@ -104,7 +104,7 @@ def test_an_llm_cannot_size_the_unused_part_itself(shop: Shop) -> None:
         ("alice@example.com", "Please refund the unused part of my subscription."),
         ("dave@example.com", "I'd like a prorated refund for the rest of my plan, please."),
         # a count, a difference or seats: a person sizes those
-        (CAROL, "Please refund the remaining 20 days of my plan."),
+        (CAROL, "Please refund the remaining 40 days of my plan."),  # more than its period
         (CAROL, "I downgraded. Please refund the prorated difference."),
         (CAROL, "Please refund the unused seats, prorated."),
     ],

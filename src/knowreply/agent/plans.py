@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.models import UnusedPart
+from knowreply.integrations.stripe.models import CountedShare, UnusedPart
 from knowreply.money import Money
 
 
@@ -44,6 +44,9 @@ class RefundPlan(_Plan):
     unused: UnusedPart | None = None
     """The basis of a refund of the unused part of the current period (`amount` is its
     `amount`), shown to the member, in the audit log and in the reply."""
+    counted: CountedShare | None = None
+    """The basis of a refund of a part the customer counted ("the 3 days of downtime"; `amount`
+    is its `amount`), shown to the member and in the audit log."""
     computed: str | None = None
     """How the amount was computed from amounts the customer named when they did not write
     it themselves ("the difference between $49.00 and $39.00…"), shown to the member."""
@@ -56,7 +59,8 @@ class RefundPlan(_Plan):
     def basis(self) -> str | None:
         """How the amount was sized, when code sized it from Stripe's facts or computed it from
         the customer's amounts."""
-        return self.unused.basis if self.unused is not None else self.computed
+        sized = self.unused or self.counted
+        return sized.basis if sized is not None else self.computed
 
 
 class CancellationPlan(_Plan):

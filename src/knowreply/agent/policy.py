@@ -17,7 +17,7 @@ from knowreply.agent.plans import (
     amount_of,
 )
 from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
-from knowreply.integrations.stripe.models import UnusedPart
+from knowreply.integrations.stripe.models import CountedShare, UnusedPart
 from knowreply.money import Money
 from knowreply.workspaces import WorkspaceSettings
 
@@ -57,8 +57,10 @@ def needs_approval(
 def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
     """The refund's amount is one the customer asked for: everything (when they asked for
     no part and wrote at most one amount, that payment's), an amount they wrote, the exact
-    fraction of the payment they named, or the unused part of the period they asked back
-    (sized from Stripe's facts)."""
+    fraction of the payment they named, or the unused part of the period or the counted part
+    they asked back (sized from Stripe's facts)."""
+    if plan.counted is not None:
+        return _counted_as_asked(plan.counted, plan.amount, requests)
     if plan.unused is not None:
         u = plan.unused  # sized again from its basis: a stored plan is never trusted as is
         return requests.prorated and plan.amount == UnusedPart.size(
@@ -77,6 +79,21 @@ def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
         return False
     part = plan.payment_amount.amount_minor * requests.fraction
     return part == Fraction(plan.amount.amount_minor)
+
+
+def _counted_as_asked(counted: CountedShare, amount: Money, requests: Requests) -> bool:
+    """The stored counted part is the count the customer asked back, and its amount is sized
+    again from its basis: a stored plan is never trusted as is."""
+    asked = requests.counted
+    days = 7 if counted.unit == "week" else 1
+    return (
+        asked is not None
+        and (asked.count, asked.unit) == (counted.count, counted.unit)
+        and counted.share == counted.count * days
+        and 0 < counted.share < counted.of
+        and counted.paid.currency == amount.currency
+        and amount == UnusedPart.size(counted.paid, counted.share, counted.of)
+    )
 
 
 class RefundTotals:
@@ -123,6 +140,14 @@ Stripe's facts, but whether to give back time the customer can still use is the 
 call (an "unrequested" write in the attack suite when it ran on its own)."""
 
 
+COUNTED_PART_WAITS = (
+    "a refund of a part the customer counted is a member's decision: it is sized from the "
+    "current period's invoice, and whether those days, months or seats are owed back is the "
+    "business's call"
+)
+"""Why a counted-part refund always waits, whatever the approval mode."""
+
+
 COMPUTED_PART_WAITS = "the amount was computed, not written by the customer: a member checks it"
 
 
@@ -144,6 +169,8 @@ def reasons_to_wait(
     if isinstance(plan, RefundPlan):
         if plan.unused is not None:
             reasons.append(UNUSED_PART_WAITS)
+        if plan.counted is not None:
+            reasons.append(f"{COUNTED_PART_WAITS} ({plan.counted.basis})")
         computed = requests.computed_basis(plan.amount)
         if computed is not None:
             reasons.append(f"{COMPUTED_PART_WAITS} ({computed})")

@@ -20,11 +20,12 @@ from pydantic_ai.toolsets import FunctionToolset
 from knowreply.agent import results as r
 from knowreply.agent.deps import RunDeps
 from knowreply.agent.handoff import HandOff
+from knowreply.agent.intake.counted_part import CountedPart
 from knowreply.agent.pipeline import WritePipeline
 from knowreply.agent.plans import CancellationPlan, PaymentLinkPlan, PortalLinkPlan, RefundPlan
 from knowreply.integrations.stripe import operations as ops
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.integrations.stripe.models import CancellationResult, UnusedPart
+from knowreply.integrations.stripe.models import CancellationResult, CountedShare, UnusedPart
 from knowreply.money import Money
 from knowreply.money_text import AmountError, parse_money
 
@@ -122,13 +123,15 @@ async def refund(
 ) -> RefundPlan | r.RefundOutcome:
     """Refund a payment of the customer: `latest`, `duplicate` (the second of two identical
     charges) or a ch_/pi_ id; in full, or `amount` ("12.50") for part of it. A part the
-    customer named without an amount ("half", "the unused part of my plan") is sized here
-    from Stripe: pass no amount."""
+    customer named without an amount ("half", "the unused part of my plan", "the 3 days of
+    downtime") is sized here from Stripe: pass no amount."""
     d = ctx.deps
     reference = payment or ops.LATEST
     wanted = _money(amount, currency, d)
     if wanted is None and d.requests.prorated:
         return await _unused_part_refund(d, reference)
+    if wanted is None and d.requests.counted is not None:
+        return await _counted_part_refund(d, reference, d.requests.counted)
     if reference == "duplicate":
         duplicate = await ops.duplicate_charge(d.gateway, d.scope)
         if duplicate is None:
@@ -150,7 +153,11 @@ async def refund(
 
 
 def _plan_of(
-    checked: ops.RefundPlan, unused: UnusedPart | None = None, *, computed: str | None = None
+    checked: ops.RefundPlan,
+    unused: UnusedPart | None = None,
+    *,
+    counted: CountedShare | None = None,
+    computed: str | None = None,
 ) -> RefundPlan:
     """The agent's plan for a refund every guardrail passed."""
     return RefundPlan(
@@ -161,6 +168,7 @@ def _plan_of(
         whole=checked.amount == checked.payment.refundable,
         paid_at=checked.payment.created,
         unused=unused,
+        counted=counted,
         computed=computed,
     )
 
@@ -172,17 +180,38 @@ async def _unused_part_refund(d: RunDeps, reference: str) -> RefundPlan | r.Refu
         unused = await ops.unused_part(d.gateway, d.scope, d.now)
     except ops.NotProratable as why:
         raise HandOff(f"the unused part cannot be sized: {why.message}; a person decides") from None
+    checked = await _sized_part_check(d, reference, unused.charge_id, unused.amount)
+    return checked if isinstance(checked, r.RefundOutcome) else _plan_of(checked, unused)
+
+
+async def _counted_part_refund(
+    d: RunDeps, reference: str, asked: CountedPart
+) -> RefundPlan | r.RefundOutcome:
+    """A refund of the days, months or seats the customer counted, sized by
+    `ops.counted_share` from Stripe's facts; anything it cannot size exactly goes to a person."""
+    try:
+        counted = await ops.counted_share(d.gateway, d.scope, asked.count, asked.unit)
+    except ops.NotProratable as why:
+        why_not = f"the counted part cannot be sized: {why.message}; a person decides"
+        raise HandOff(why_not) from None
+    checked = await _sized_part_check(d, reference, counted.charge_id, counted.amount)
+    return checked if isinstance(checked, r.RefundOutcome) else _plan_of(checked, counted=counted)
+
+
+async def _sized_part_check(
+    d: RunDeps, reference: str, charge_id: str, amount: Money
+) -> ops.RefundPlan | r.RefundOutcome:
+    """The guardrails for a part sized from the current period's charge, which must be the
+    payment the customer named (if they named one)."""
     if reference != ops.LATEST and (
         reference == "duplicate"
-        or (await ops.payment_status(d.gateway, d.scope, reference)).id != unused.charge_id
+        or (await ops.payment_status(d.gateway, d.scope, reference)).id != charge_id
     ):
         raise HandOff("the payment named did not pay the current period; a person decides")
-    checked = await ops.check_refund(
-        d.gateway, d.scope, unused.charge_id, unused.amount, policy=d.refund_policy
-    )
+    checked = await ops.check_refund(d.gateway, d.scope, charge_id, amount, policy=d.refund_policy)
     if isinstance(checked, ops.RefundRefusal):
-        return r.RefundOutcome(refusal=await _refund_refusal(checked, d, unused.charge_id))
-    return _plan_of(checked, unused)
+        return r.RefundOutcome(refusal=await _refund_refusal(checked, d, charge_id))
+    return checked
 
 
 def _part_of(paid: Money, fraction: Fraction | None) -> Money:

@@ -25,6 +25,7 @@ from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_excess
 from knowreply.agent.intake.codes import find_codes
+from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import tries_to_instruct
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
@@ -53,6 +54,9 @@ class Requests:
     prorated: bool = False
     """The part is the unused time of the current period ("a prorated refund", "the rest of
     my year"), named with no fraction, count or difference: sized from Stripe's facts."""
+    counted: CountedPart | None = None
+    """The part is a count of days, weeks, months or seats ("the 3 days of downtime", "2席分"),
+    named with no amount, fraction, difference or unused part: sized from Stripe's facts."""
     instructed: bool = False
     """The email (or its own subject) tries to instruct the assistant: no write runs
     without a member, whatever else it asks."""
@@ -645,13 +649,20 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         and bool(phrases.PRORATED.search(words))
         and not phrases.NOT_PRORATED.search(words)
     )
+    counted = (
+        counted_part(words)
+        if fraction is None and part is None and not prorated and not amounts
+        else None
+    )
+    sized = prorated or part is not None or counted is not None
     return Requests(
         kinds=kinds,
         amounts=amounts,
-        partial=partial or prorated or part is not None,
-        whole=bool(phrases.WHOLE.search(words)) and not (partial or prorated or part is not None),
+        partial=partial or sized,
+        whole=bool(phrases.WHOLE.search(words)) and not (partial or sized),
         fraction=fraction,
         part=part,
         prorated=prorated,
+        counted=counted,
         instructed=tries_to_instruct(text, subject=subject),
     )

@@ -185,3 +185,38 @@ class UnusedPart(_View):
             f"{self.amount} of {self.paid} for {self.unused_days} unused days of "
             f"{self.period_days} (invoice {self.invoice_id})"
         )
+
+
+CountUnit = Literal["day", "week", "month", "seat"]
+"""What a customer counts a part of a subscription's payment in ("the 3 days of downtime",
+"the 2 extra seats")."""
+
+
+class CountedShare(_View):
+    """A part of the current period's payment the customer counted, sized from Stripe's
+    facts: what the period's invoice paid × `share` ÷ `of` (days of the period's days, months
+    of its whole months, seats of the invoice's quantity), rounded down to the minor unit. A
+    refund of it is a partial refund of the invoice's charge."""
+
+    subscription_id: str
+    invoice_id: str
+    charge_id: str
+    paid: Money
+    """What the current period's invoice paid."""
+    count: int
+    unit: CountUnit
+    share: int
+    """The count in the unit of `of` (a week is 7 days)."""
+    of: int
+    """The period's days, its whole months, or the seats its invoice billed."""
+    amount: Money
+    """`UnusedPart.size(paid, share, of)`."""
+
+    @property
+    def basis(self) -> str:
+        """For the member and the audit log: `$2.90 of $29.00 for 3 days of 30 (invoice in_…)`."""
+        unit = "day" if self.unit == "week" else self.unit  # a week is counted in days
+        return (
+            f"{self.amount} of {self.paid} for {self.share} {unit}s of {self.of} "
+            f"(invoice {self.invoice_id})"
+        )

@@ -127,7 +127,7 @@ def understand(
     else:
         asked = intent_model.explicit_requests(text, subject, default_currency=default_currency)
         fraction_named = asked.fraction is not None
-        prorated = asked.prorated and asked_back is None
+        prorated = (asked.prorated or asked.counted is not None) and asked_back is None
         part = asked.part.amount if asked.part is not None and asked_back is None else None
         guess = intent_model.guess(reading, asked.kinds, model)
         intent, others = guess.primary, guess.secondary

@@ -63,8 +63,9 @@ class Understanding(BaseModel):
     "refund $10"), and no fraction ("half"). A person decides, never a refund of the whole
     charge or of an amount that is not the part."""
     refund_prorated: bool = False
-    """The unused part of the current period is asked back with no amount tied to it ("a
-    prorated refund"): the refund tool sizes it from Stripe's facts, so no amount is passed."""
+    """The unused part of the current period, or a counted part of it ("the 3 days of
+    downtime", "2席分"), is asked back with no amount tied to it ("a prorated refund"): the
+    refund tool sizes it from Stripe's facts, so no amount is passed."""
     verification_code: str | None = None
     """A 6-digit one-time code found in the text."""
     injection_suspected: bool = False

@@ -27,7 +27,7 @@ from .payments import (
     payment_status,
     payments_of_amount,
 )
-from .proration import NotProratable, unused_part
+from .proration import NotProratable, counted_share, unused_part
 from .refunds import (
     RefundPlan,
     RefundPolicy,
@@ -52,6 +52,7 @@ __all__ = [
     "ScopeLookup",
     "cancel_at_period_end",
     "check_refund",
+    "counted_share",
     "duplicate_charge",
     "find_customers",
     "find_invoice",

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from knowreply.agent.intake import read_requests
+from knowreply.agent.intake.asked_part import AskedPart
 from knowreply.agent.plans import RefundPlan
 from knowreply.agent.policy import COMPUTED_PART_WAITS, asked_amount, reasons_to_wait
 from knowreply.money import Money
@@ -128,3 +129,77 @@ def test_an_amount_neither_written_nor_computed_still_waits() -> None:
         plan(money("11")), WorkspaceSettings(approval_mode="auto"), asked, None
     )
     assert "$11.00 is not an amount the customer asked for" in reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # the customer's own arithmetic: the written difference of two amounts named before it
+        ("We were billed $300 instead of $250. Please return the $50 overcharge.", money("50")),
+        (
+            "4,980円請求されましたが、2,980円のはずです。差額の2,000円を返金してください。",
+            money("2000", "jpy"),
+        ),
+        (
+            "Pagué 120 € y el precio correcto era 99 €. Pido la devolución de los 21 €.",
+            money("21", "eur"),
+        ),
+        (
+            "J'ai payé 120 € alors que le prix était 99 €. Je demande la restitution des 21 €.",
+            money("21", "eur"),
+        ),
+        ("Angekündigt waren 19 €, abgebucht wurden 24 €. Bitte die 5 € zurück.", money("5", "eur")),
+        # a part out of a whole named beside it
+        ("Can I get back $15 of the $45 I paid?", money("15")),
+        ("¥12,000のご請求のうち、¥3,000は対象外のオプションです。", money("3000", "jpy")),
+        (
+            "De los 120 € cobrados, 30 € son de una opción. Reembolsen esos 30 €.",
+            money("30", "eur"),
+        ),
+        (
+            "Sur les 90 € prélevés, 15 € sont un utilisateur. Je souhaite récupérer ces 15 €.",
+            money("15", "eur"),
+        ),
+        (
+            "Von den 75 € des Monats waren 25 € ein Nutzer. Diese 25 € hätte ich gern zurück.",
+            money("25", "eur"),
+        ),
+        # a give-back verb with a demonstrative or article
+        ("You charged $158 for two months. Please refund January's $79.", money("79")),
+        ("Me cobrasteis 600 € y 50 € de un extra. Devolvedme esos 50 €.", money("50", "eur")),
+        ("J'ai payé 79 € et l'option (20 €) en plus. Remboursez ces 20 €.", money("20", "eur")),
+        (
+            "Berechnet wurde der volle Preis von 100 €. Bitte die 25 € zurückbuchen.",
+            money("25", "eur"),
+        ),
+        ("今月分¥9,800のうち、障害の期間の¥2,000の返金をお願いします。", money("2000", "jpy")),
+        # an amount put beside the part a give-back verb names
+        ("The April charge was $560. Please refund the rest — $504.", money("504")),
+        (
+            "We paid $420 for March. Can we have the last 2 weeks refunded (about $210)?",
+            money("210"),
+        ),
+    ],
+)
+def test_a_part_the_customer_names_among_several_amounts_is_written(text: str, part: Money) -> None:
+    asked = read_requests(text)
+    assert asked.part is not None and asked.part == AskedPart(part)
+    assert part in asked.amounts and asked.partial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Billed $300 instead of $250 and $90 instead of $60. Refund the $50 and the $30.",  # 2
+        "Of the $90, $20 is the add-on and $30 the extra seat. Please refund those.",  # 2 parts
+        "Sur les 90 €, je ne veux pas que vous remboursiez les 15 €.",  # negated
+        "If you refund the $20 of the $60, I will stay.",  # a hypothetical
+        "Von den 75 € bitte nicht die 25 € erstatten.",  # negated
+        "Remboursez ces 49 € et prélevez les 39 € du bon tarif.",  # the charge itself
+        "De los 120 €, devolvedme esos $30.",  # two currencies
+        "Refund me the amount above the price I was quoted ($40 vs $30).",  # compared sides
+        "You billed $300 instead of $250, I also paid $50 for shipping. Refund it.",  # no part
+    ],
+)
+def test_a_part_that_is_not_clear_among_several_amounts_is_not_sized(text: str) -> None:
+    assert read_requests(text).part is None

@@ -282,3 +282,41 @@ def test_several_amounts_with_no_clear_part_stay_unsized(text: str) -> None:
     read = understand(text)
     assert Intent.PARTIAL_REFUND in (read.intent, *read.secondary_intents)
     assert read.refund_part_unsized
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "En la factura hay un cargo de 6 € por almacenamiento extra. ¿Me devolvéis esos 6 €?",
+            Money.from_major("6", "eur"),
+        ),  # "por" is "for" here, not "per"
+        (
+            "Vous avez compté 2 fois l'option SMS (5 € x 2). Rendez-moi les 5 € en trop svp.",
+            Money.from_major("5", "eur"),
+        ),  # the price of one unit, then that amount given back
+        (
+            "Me cobrasteis 49 € pero el plan cuesta 29 €. ¿Me devolvéis la diferencia de 20 €?",
+            Money.from_major("20", "eur"),
+        ),
+    ],
+)
+def test_an_amount_asked_back_beside_a_price_is_sized(text: str, first: Money) -> None:
+    read = understand(text)
+    assert Intent.PARTIAL_REFUND in (read.intent, *read.secondary_intents)
+    assert not read.refund_part_unsized and read.amounts[0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refund me for the two unused seats please, $20 each.",
+        "Reembolsadme los dos puestos que sobran, a 6 € por usuario.",
+        "Remboursez les deux licences en trop, 9 € par mois chacune.",
+        "Bitte erstatten Sie die zwei Plätze, 12 € pro Platz.",
+    ],
+)
+def test_a_price_per_unit_alone_stays_unsized(text: str) -> None:
+    read = understand(text)
+    assert Intent.PARTIAL_REFUND in (read.intent, *read.secondary_intents)
+    assert read.refund_part_unsized

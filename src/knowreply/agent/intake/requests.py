@@ -642,7 +642,8 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         or bool(phrases.BARE_NUMBER_BACK.search(words))
         or fraction is not None
     )
-    part = asked_part(words, found) if partial or names_an_excess(words) else None
+    asks_a_part = partial or names_an_excess(words) or "refund" in kinds
+    part = asked_part(words, found) if asks_a_part else None
     prorated = (
         fraction is None
         and part is None

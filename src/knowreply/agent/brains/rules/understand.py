@@ -171,7 +171,10 @@ def understand(
         and part is None
         and not fraction_named
         and not prorated
-        and (len({a.money for a in amounts}) != 1 or is_unit_price(plain.lower(), amounts[0])),
+        and (
+            len({a.money for a in amounts}) != 1
+            or all(is_unit_price(plain.lower(), a) for a in amounts)
+        ),
         refund_prorated=prorated and Intent.PARTIAL_REFUND in (intent, *others),
         verification_code=code,
         injection_suspected=body.injection_suspected,

@@ -21,14 +21,15 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.904, "ja": 0.907, "es": 0.891, "fr": 0.897, "de": 0.904}
+FLOOR = {"en": 0.907, "ja": 0.912, "es": 0.897, "fr": 0.903, "de": 0.911}
 PERSON_CEILING = 0.034
-"""Held-out billing questions handed to a person (unclear or not billing): 3.3 % measured, under
+"""Held-out billing questions handed to a person (unclear or not billing): 3.4 % measured, under
 the 5 % target."""
-UNASKED_WRITES_CEILING = 34
+UNASKED_WRITES_CEILING = 42
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
-29 on the 3,903 emails of batches 1 to 6; on those same emails it is 25 since 2026-12-02
-morning, and 34 on all 5,367 with the 1,464 of batches 7 to 9 (docs/evaluation.md)."""
+29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
+batches 1 to 9 (33 since 2026-12-02 midday), and is 42 on all 5,942 with the 575 of the blind
+batch 10 (9 of them; docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 
 
@@ -68,8 +69,9 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
     assert accuracy >= FLOOR[language], f"{language}: {accuracy:.1%}"
 
 
-MET = {"de"}
-"""Languages whose held-out accuracy meets the target (German: 90.5 %, 2026-12-02 morning)."""
+MET = {"de", "fr"}
+"""Languages whose held-out accuracy meets the target (2026-12-02 midday: German 91.2 %,
+French 90.3 %)."""
 
 
 @pytest.mark.parametrize(

@@ -164,9 +164,11 @@ def test_a_count_in_the_reason_is_no_part(text: str) -> None:
 
 
 def test_a_part_named_in_a_refund_email_reads_partial_unless_all_is_asked() -> None:
-    partial = understand("Please refund the 20 days I was overcharged for in December.")
+    partial = understand("Please refund the days I was overcharged for in December.")
     assert partial.intent is Intent.PARTIAL_REFUND
-    assert partial.refund_part_unsized  # no amount, no fraction: a person says how much
+    assert partial.refund_part_unsized  # no amount, fraction or count: a person says how much
+    counted = understand("Please refund the 20 days I was overcharged for in December.")
+    assert counted.refund_prorated and not counted.refund_part_unsized  # the tool sizes 20 days
     assert not understand("Please refund half of my last payment.").refund_part_unsized
     both = understand("You charged me $59 instead of $49, please refund the difference.")
     # the difference of the two amounts, computed (it always waits for a member)
@@ -198,7 +200,9 @@ def test_the_unused_part_of_the_period_is_left_to_the_tool_to_size() -> None:
     assert prorated.intent is Intent.PARTIAL_REFUND
     assert prorated.refund_prorated and not prorated.refund_part_unsized
     counted = understand("Please refund the remaining 8 months of my annual plan.")
-    assert not counted.refund_prorated and counted.refund_part_unsized  # a person sizes it
+    assert counted.refund_prorated and not counted.refund_part_unsized  # 8 of its 12 months
+    uncounted = understand("Please refund the remaining months of my annual plan, not all of it.")
+    assert not uncounted.refund_prorated and uncounted.refund_part_unsized  # a person sizes it
 
 
 @pytest.mark.parametrize(

@@ -192,18 +192,12 @@ def asked_part(text: str, amounts: list[FoundAmount]) -> AskedPart | None:
 def _is_named_part(text: str, amount: FoundAmount, amounts: list[FoundAmount]) -> bool:
     """The amount is named as the part asked back: a written difference of two other amounts,
     a part of a whole named beside it, given back with an article or sized beside what is
-    given back; never negated, a
-    condition, a price of one unit or a charge."""
+    given back; never negated, a condition, a price of one unit or a charge."""
     start = _sentence_start(text, amount.start)
     sentence = text[start : amount.start]
-    after = text[amount.end : amount.end + 30]
     if (
-        is_unit_price(text, amount)
-        or CHARGE_AFTER.match(after)
-        or OPERAND_AFTER.match(after)
-        or COMPARED_AFTER.match(after)
-        or NEGATED_BEFORE.search(sentence[-30:])
-        or NEGATED_AFTER.match(after)
+        _is_no_part(text, amount, sentence[-30:])
+        or COMPARED_AFTER.match(text[amount.end : amount.end + 30])
         or HYPOTHETICAL_BEFORE.search(sentence)
         or not _below_a_whole(text, amount, amounts)
     ):
@@ -298,17 +292,24 @@ def _sizes_what_is_given_back(
     )
 
 
-def _is_result(text: str, amount: FoundAmount) -> bool:
-    before = text[max(0, amount.start - 30) : amount.start]
+def _is_no_part(text: str, amount: FoundAmount, before: str) -> bool:
+    """The amount can be no part asked back: a price of one unit, a charge, an operand of a
+    computation, or negated (`before` is the text just before it)."""
     after = text[amount.end : amount.end + 30]
-    if (
+    return bool(
         is_unit_price(text, amount)
         or OPERAND_AFTER.match(after)
         or CHARGE_AFTER.match(after)
         or NEGATED_BEFORE.search(before)
         or NEGATED_AFTER.match(after)
-    ):
+    )
+
+
+def _is_result(text: str, amount: FoundAmount) -> bool:
+    before = text[max(0, amount.start - 30) : amount.start]
+    if _is_no_part(text, amount, before):
         return False
+    after = text[amount.end : amount.end + 30]
     return bool(RESULT_BEFORE.search(before) or RESULT_AFTER.match(after))
 
 

@@ -85,11 +85,10 @@ def _counted_as_asked(counted: CountedShare, amount: Money, requests: Requests) 
     """The stored counted part is the count the customer asked back, and its amount is sized
     again from its basis: a stored plan is never trusted as is."""
     asked = requests.counted
-    days = 7 if counted.unit == "week" else 1
     return (
         asked is not None
         and (asked.count, asked.unit) == (counted.count, counted.unit)
-        and counted.share == counted.count * days
+        and counted.share == CountedShare.share_of(counted.count, counted.unit)
         and 0 < counted.share < counted.of
         and counted.paid.currency == amount.currency
         and amount == UnusedPart.size(counted.paid, counted.share, counted.of)

@@ -212,6 +212,11 @@ class CountedShare(_View):
     amount: Money
     """`UnusedPart.size(paid, share, of)`."""
 
+    @staticmethod
+    def share_of(count: int, unit: CountUnit) -> int:
+        """The count in the unit the period is measured in: a week is 7 of its days."""
+        return count * 7 if unit == "week" else count
+
     @property
     def basis(self) -> str:
         """For the member and the audit log: `$2.90 of $29.00 for 3 days of 30 (invoice in_…)`."""

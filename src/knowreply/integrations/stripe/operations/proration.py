@@ -186,7 +186,7 @@ def _counted_of(period: _PaidPeriod, count: int, unit: CountUnit) -> tuple[int, 
             raise NotProratable("the current period is not a whole number of months")
         share, of = count, months
     else:
-        share, of = count * (7 if unit == "week" else 1), period.days
+        share, of = CountedShare.share_of(count, unit), period.days
     if not 0 < share < of:
         raise NotProratable(f"{count} {unit}(s) is not a part of the current period ({of})")
     return share, of

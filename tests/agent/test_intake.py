@@ -187,6 +187,11 @@ def test_taking_back_a_refund_request_asks_for_no_money_to_move(text: str) -> No
         ("キャンセル料", "今キャンセルしたらキャンセル料かかりますか？"),
         ("", "解約の予約ができてるか見てもらえますか？"),
         ("", "解約したいわけじゃないです。プランがいつ更新されるかだけ知りたいです"),
+        ("", "値上げされるなら、解約しようかと思っています。"),
+        ("更新日", "来年は解約するかもしれませんが、今の更新日を教えてください"),
+        ("", "解約する前に、未払いがないか確認したいです"),
+        ("", "先週お願いした解約はやっぱり取り消してください。続けます。"),
+        ("", "キャンセル待ちの設定方法を教えてください。キャンセルが出たら通知したいです"),
     ],
 )
 def test_a_japanese_question_about_a_cancellation_is_not_one(subject: str, body: str) -> None:
@@ -309,6 +314,17 @@ def test_a_terse_subject_of_a_new_email_asks_too(subject: str, kinds: set[str]) 
             {"cancellation"},
         ),
         ("Refund", "I was charged twice last week.", {"refund"}),
+        (
+            "Kündigung letzte Woche",
+            "Ich hab im Kundenkonto auf Kündigen gedrückt. Hat es funktioniert?",
+            set(),
+        ),
+        (
+            "Refund from ticket 4410",
+            "Your colleague promised me a refund on Friday. Has it been sent?",
+            set(),
+        ),
+        ("Reembolso que no llega", "Pasaron tres semanas y no aparece nada. ¿Dónde está?", set()),
     ],
 )
 def test_a_subject_that_only_names_a_write_gives_way_to_a_body_about_one_done(
@@ -633,6 +649,11 @@ DOES_NOT_ASK_ES_FR_DE = [
     "Merci de ne pas me rembourser.",
     "Sie haben mir 10 € zurückgegeben, danke.",
     "Warum wurde der Betrag nicht zurückgebucht? Bitte prüfen.",
+    "Quiero asegurarme de que no me cobren el mes que viene, ¿está todo en orden?",
+    "Pouvez-vous me confirmer que c'est bien pris en compte et qu'il ne se renouvellera pas ?",
+    "Je dois fermer mon compte bancaire, quel RIB dois-je vous envoyer ensuite ?",
+    "Mon frère vous a demandé d'annuler son abonnement, est-ce que c'est fait ?",
+    "Der Support hat mir eine Erstattung zugesagt. Wann kommt sie?",
 ]
 
 

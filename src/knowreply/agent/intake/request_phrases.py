@@ -1091,7 +1091,7 @@ UNCERTAIN = re.compile(
     r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
     r"can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|できますか|できるでしょうか|できるか|方法|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
+    r"可能|できますか|できるでしょうか|できるか|方法|かも(しれ|知れ)|ようかと(思|考)|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|cómo|cuándo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
@@ -1171,7 +1171,11 @@ SUBJECT_FIRM = re.compile(
 write decides."""
 REPORTED = re.compile(
     r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
-    r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|beantragt)\b|"
+    r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|(vous|il|elle|on) a demand[ée]|"
+    r"beantragt)\b|"
+    r"\b(you|they|he|she|(your|the) (agent|colleague|team|support|rep\w*)) (had |have |has )?"
+    r"promised\b|\b(me |nos )?prometi(ó|o|eron)\b|\b(m'|nous )?(avez|a|ont) promis\b|"
+    r"\b(hat|haben|hatten|hatte) (mir |uns )?(\w+ ){0,3}(versprochen|zugesagt)\b|"
     r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
     r"initiated|accepted|confirmed)\b|"
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
@@ -1247,6 +1251,8 @@ REFUND_REQUEST_STOPPED = re.compile(
     _I,
 )  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
 CANCEL_OTHER_THING = re.compile(
+    r"^[^.,;!?]{0,30}?\b(bank(ing)? account|compte (bancaire|en banque)|"
+    r"cuenta (bancaria|del banco)|(bank|giro)konto)\b|"
     r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
     r"second |wrong |other |old |new )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
@@ -1357,13 +1363,15 @@ INFO_BEFORE = re.compile(
     r"dec[ií](r\w*|dme|me|nos)|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
     r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
     r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
-    r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat)\b"
-    r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b)",
+    r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat|to make sure|asegurarme|m'assurer|"
+    r"sichergehen)\b"
+    r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b(?!\s+(that|que|dass|ob|if|whether|si)\b|\s+qu'))",
     _I,
 )
 """An information verb before the mention, with no "and" after it: "tell me when my refund
 will arrive", "bitte bestätigen Sie, dass die Kündigung eingegangen ist" ask to read about
-the write; "check my account and refund the duplicate" still asks for it."""
+the write; "check my account and refund the duplicate" still asks for it, "confirm it is done
+and that it won't renew" does not; "I want to make sure you don't charge me" checks."""
 WH_BEFORE = re.compile(
     r"\b(when|where|why|what|which|whether|cu[áa]ndo|d[óo]nde|por qu[ée]|qué|quand|o[ùu]|"
     r"pourquoi|quel\w*|wann|wo|warum|wieso|weshalb|welche\w*|ob)\b",
@@ -1433,10 +1441,12 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
 ことに): neither a refund nor a cancellation is asked, whatever else the email says."""
 FEE_OR_STATE_AFTER_JA = re.compile(
-    r"^(金|料|手数料|の件)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
+    r"^(金|料|手数料|の件|待ち|枠|が出)|^(する|の)?前に|^[はをの]?(取り消|撤回)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
 )
 """解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
-返金、もう処理されてるなら (whether it is done, if it is done): reads."""
+返金、もう処理されてるなら (whether it is done, if it is done): reads. 退会前に (before leaving)
+names a time; 解約は取り消して (undo the cancellation) asks to stay; キャンセル待ち, キャンセルが出たら
+(a waitlist, a booking cancelled by someone) are not the plan's."""
 IN_EFFECT_AFTER = re.compile(
     r"^[^.?!,;]{0,25}\b(is|was|has been|will be|ist|wird|wurde|est|sera|a [ée]t[ée]|es|sea|"
     r"fue|sei)\s+(\w+\s+)?(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b|"
@@ -1450,7 +1460,8 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
     r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
     r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
-    r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*)\b|まだ|着金|反映|状況|済|取り消|されました",
+    r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*|no (me )?(llega|lleg[óo])|"
+    r"n'arrive|(kommt|kam) nicht)\b|届かない|届いていない|まだ|着金|反映|状況|済|取り消|されました",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
 DONE_AFTER_THE_WRITE = re.compile(
@@ -1475,16 +1486,18 @@ LINK_WORKED_AFTER = re.compile(
 asked for."""
 PAST_REPORT = re.compile(
     r"\b(i|we) (have |had |just |already )*(updated|changed|added|replaced|switched|got|received|"
-    r"entered)\b|"
-    r"\b(ich|wir) (habe|haben|hatte|hatten)\b[^.?!]{0,60}\b(bekommen|erhalten|aktualisiert|"
-    r"ge[äa]ndert|hinterlegt|eingetragen|ausgetauscht)\b|"
+    r"entered|clicked)\b|"
+    r"\b(ich|wir) (hab|habe|haben|hatte|hatten)\b[^.?!]{0,60}\b(bekommen|erhalten|aktualisiert|"
+    r"ge[äa]ndert|hinterlegt|eingetragen|ausgetauscht|(an)?geklickt|gedr[üu]ckt)\b|"
     r"\b(j'ai|nous avons|on a)\b[^.?!]{0,40}\b(mis [àa] jour|chang[ée]|ajout[ée]|re[çc]u|"
-    r"remplac[ée])\b|\b(he|hemos)\s+(actualizado|cambiado|a[ñn]adido|recibido|puesto)\b|"
+    r"remplac[ée]|cliqu[ée])\b|\b(he|hemos)\s+(actualizado|cambiado|a[ñn]adido|recibido|puesto|"
+    r"hecho clic|pulsado)\b|"
     r"(更新|変更|登録)しました",
     _I,
 )
-"""A billing detail changed or a card received, told as done ("We updated the card in the portal
-yesterday", "Ich habe eine neue Karte bekommen"): no link is asked for in that sentence."""
+"""A billing detail changed, a card received or a button clicked, told as done ("We updated the
+card in the portal yesterday", "Ich habe eine neue Karte bekommen", "Ich hab im Portal auf
+„kündigen" geklickt"): no link is asked for in that sentence."""
 ARRIVAL = re.compile(
     r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
     r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",

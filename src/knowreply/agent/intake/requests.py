@@ -541,7 +541,8 @@ def _subject_asks(
 ) -> bool:
     """A subject asks as a terse sentence. One that only names the write ("Refund",
     "Reembolso de octubre", "Unsubscribe") gives way to a body that speaks of it otherwise
-    (done, asked about, reported, of something else) and does not ask for it itself."""
+    (done, asked about, reported, of something else) or asks the state of something ("Has it
+    been sent?"), and does not ask for it itself."""
     if phrases.SUBJECT_TOPIC.search(subject) or not _asks(
         kind, subject, terse=True, plan_context=plan_context
     ):
@@ -554,6 +555,10 @@ def _subject_asks(
         return False  # "Unsubscribe" over "take me off the marketing list"
     if phrases.SUBJECT_FIRM.search(subject):
         return True
+    if kind in MONEY_KINDS and any(
+        _is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences
+    ):
+        return False  # "Kündigung gestern" over "Hat das geklappt?": the state of one made
     return not any(_speaks_otherwise(kind, sentence) for sentence in sentences)
 
 

@@ -59,6 +59,8 @@ ASKS = [
 ]
 
 DOES_NOT_ASK = [
+    "返金の手順を知りたいです。何を返金してほしいかはまだ決めていません。",
+    "前回、差額を返金いただけるとのお返事をいただきましたが、まだ反映されていません。",
     "My friend said you cancel subscriptions if you ask. I do NOT want that. "
     "What is my latest invoice?",
     "Is it possible to cancel later?",

@@ -1445,8 +1445,8 @@ FEE_OR_STATE_AFTER_JA = re.compile(
 )
 """解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
 返金、もう処理されてるなら (whether it is done, if it is done): reads. 退会前に (before leaving)
-names a time; 解約は取り消して (undo the cancellation) asks to stay; キャンセル待ち, キャンセルが出たら
-(a waitlist, a booking cancelled by someone) are not the plan's."""
+names a time; 解約は取り消して (undo the cancellation) asks to stay; キャンセル待ち,
+キャンセルが出たら (a waitlist, a booking cancelled by someone) are not the plan's."""
 IN_EFFECT_AFTER = re.compile(
     r"^[^.?!,;]{0,25}\b(is|was|has been|will be|ist|wird|wurde|est|sera|a [ée]t[ée]|es|sea|"
     r"fue|sei)\s+(\w+\s+)?(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b|"

@@ -4,7 +4,9 @@ The targets of issue 10 are 95 % intent accuracy for English and Japanese and 90
 Spanish, French and German, at most 5 % of billing questions handed to a person, and no write
 for an email that does not ask for one. The model meets the 5 % one and German's 90 %: the
 floors below are what was measured when they were last raised (docs/evaluation.md), and the
-tests fail when a change makes the model worse. The targets not met are strict expected
+tests fail when a change makes the model worse (they were lowered once, on 2026-12-02
+afternoon, when two blind batches written to be hard joined the held-out part: a harder test,
+not a worse model; docs/evaluation.md). The targets not met are strict expected
 failures, so the day the model meets one, its test says so and the floors must be raised.
 """
 
@@ -21,15 +23,16 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.907, "ja": 0.912, "es": 0.897, "fr": 0.903, "de": 0.911}
-PERSON_CEILING = 0.034
-"""Held-out billing questions handed to a person (unclear or not billing): 3.4 % measured, under
+FLOOR = {"en": 0.904, "ja": 0.915, "es": 0.895, "fr": 0.896, "de": 0.907}
+PERSON_CEILING = 0.037
+"""Held-out billing questions handed to a person (unclear or not billing): 3.6 % measured, under
 the 5 % target."""
-UNASKED_WRITES_CEILING = 42
+UNASKED_WRITES_CEILING = 51
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
-batches 1 to 9 (33 since 2026-12-02 midday), and is 42 on all 5,942 with the 575 of the blind
-batch 10 (9 of them; docs/evaluation.md)."""
+batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
+(9 of them), and is 51 on all 7,086 with the blind batches 11 and 12 (6 and 5 of them;
+docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 
 
@@ -69,9 +72,9 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
     assert accuracy >= FLOOR[language], f"{language}: {accuracy:.1%}"
 
 
-MET = {"de", "fr"}
-"""Languages whose held-out accuracy meets the target (2026-12-02 midday: German 91.2 %,
-French 90.3 %)."""
+MET = {"de"}
+"""Languages whose held-out accuracy meets the target (2026-12-02 afternoon, batches 1 to 12:
+German 90.7 %; French fell to 89.7 % with the two hard blind batches)."""
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ ASKS = [
     ("I would like my money back for the last charge.", {"refund"}),
     ("I was charged twice! Please refund the double charge.", {"refund"}),
     ("Please cancel my subscription, I don't want it to renew.", {"cancellation"}),
+    ("Please cancel my subscription and my bank account details.", {"cancellation"}),
+    ("解約が出来ないのでそちらで止めてほしいです", {"cancellation"}),
     ("I'd like to cancel my trial before I get charged.", {"cancellation"}),
     ("Cancel my subscription now.", {"cancellation"}),
     ("サブスクリプションを解約したいです。", {"cancellation"}),

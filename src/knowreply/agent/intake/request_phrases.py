@@ -1251,7 +1251,7 @@ REFUND_REQUEST_STOPPED = re.compile(
     _I,
 )  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
 CANCEL_OTHER_THING = re.compile(
-    r"^[^.,;!?]{0,30}?\b(bank(ing)? account|compte (bancaire|en banque)|"
+    r"^[^.,;!?]{0,15}?\b(bank(ing)? account|compte (bancaire|en banque)|"
     r"cuenta (bancaria|del banco)|(bank|giro)konto)\b|"
     r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
     r"second |wrong |other |old |new )?"
@@ -1441,7 +1441,7 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
 ことに): neither a refund nor a cancellation is asked, whatever else the email says."""
 FEE_OR_STATE_AFTER_JA = re.compile(
-    r"^(金|料|手数料|の件|待ち|枠|が出)|^(する|の)?前に|^[はをの]?(取り消|撤回)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
+    r"^(金|料|手数料|の件|待ち|枠|が出(?!来))|^(する|の)?前に|^[はをの]?(取り消|撤回)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
 )
 """解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
 返金、もう処理されてるなら (whether it is done, if it is done): reads. 退会前に (before leaving)

@@ -99,6 +99,13 @@ _NOT_A_PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """`section 2 of the $49 plan`: a number that names a thing, not a part of the amount."""
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])")
+_DATE_BEFORE = re.compile(
+    r"\b(?:am|vom|zum|bis|seit|ab|le|du|au|depuis|jusqu'au|el|del|al|desde|hasta|on|from|"
+    r"since|until|till)\s*$",
+    re.IGNORECASE,
+)
+"""`am 20.06`, `le 15.03`, `del 12.05`: a day and a month named with the word that dates it."""
 _MAN = re.compile(r"\s?万\s?(?:(\d{1,4})\s?)?円")
 """`1万2000円`: 万 is ten thousand."""
 _MINUS = re.compile(r"[-−‐‑﹣－]\s*$")
@@ -346,6 +353,8 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
         if after is not None and (before is None or before.code is None):
             marker = after  # `$12.50 CAD`: the code says which dollar
         if marker is None:
+            if _is_day_and_month(text, number, start, end):
+                continue
             if re.fullmatch(r"\d+\.\d{2}", number) and not _negative(text, start, None):
                 bare.append((match, Decimal(number)))
             elif (
@@ -375,6 +384,17 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
             continue
         found.append(FoundAmount(money, match.start(1), match.end(1), explicit=False))
     return sorted(found, key=lambda amount: amount.start), refused
+
+
+def _is_day_and_month(text: str, number: str, start: int, end: int) -> bool:
+    """`am 20.06. abgebucht`, `le 15.03`: a bare day and month written the European way, which
+    the bare-amount reading would take for 20.06 in the email's currency. Only a dating word
+    before it or a dot inside the sentence after it says so: `Please refund 12.10.` stays an
+    amount, because losing an asked amount would turn a partial refund into a whole one."""
+    if not _DAY_MONTH.fullmatch(number):
+        return False
+    mid_sentence_dot = re.match(r"\.(?:\s*[-–]|\s+[a-zäöüéèàáíóúñ\d])", text[end : end + 4])
+    return bool(mid_sentence_dot or _DATE_BEFORE.search(text, 0, start))
 
 
 def _parts_of_amounts(

@@ -98,6 +98,15 @@ def test_unsafe_amounts_are_refused_with_a_reason(text: str, currency: str) -> N
         ("Please refund 2 of the 3 months", []),
         ("See section 2 of the $49 plan", [(4900, "usd")]),
         ("refund 1 of the 2 charges of $49", [(4900, "usd")]),
+        # a day and a month written the European way are a date, not a bare amount
+        ("Am 20.06. wurden 49,99 € abgebucht", [(4999, "eur")]),
+        ("Le prélèvement du 15.03 de 30 €", [(3000, "eur")]),
+        ("Zeitraum 01.06.-30.06. bitte 10 EUR erstatten", [(1000, "eur")]),
+        ("cobro del 12.05 por 20 €", [(2000, "eur")]),
+        # near misses: a bare amount stays one, even where it could be a date
+        ("I was charged 20.06 yesterday", [(2006, "usd")]),
+        ("Please refund 12.10.", [(1210, "usd")]),
+        ("refund 20.45. thanks", [(2045, "usd")]),
     ],
 )
 def test_amounts_in_an_email(text: str, found: list[tuple[int, str]]) -> None:

@@ -3,6 +3,8 @@ the fit did; a changed corpus gets a new key; an unreadable file is ignored, nev
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,26 @@ def test_the_key_changes_with_the_corpus(tmp_path: Path) -> None:
     (corpus / "en.jsonl").write_text('{"id": "en-2"}\n', encoding="utf-8")
     assert _model_cache.cache_key(corpus, versions=("sklearn 1",)) != before
     assert _model_cache.cache_key(corpus, versions=("sklearn 2",)) != before
+
+
+def test_the_key_covers_all_the_code_the_model_text_imports() -> None:
+    """A reader changed outside the brain (how amounts are found, say) changes what the model
+    is fitted on; a key blind to it would load arrays fitted on the old reading."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, knowreply.agent.brains.rules._model_text; "
+            "print('\\n'.join(m.__file__ for n, m in sys.modules.items() "
+            "if n.startswith('knowreply') and m.__file__))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    imported = {Path(path).resolve() for path in loaded if Path(path).name != "__init__.py"}
+    assert imported
+    assert imported <= {path.resolve() for path in _model_cache.code_files()}
 
 
 def test_an_empty_cache_dir_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:

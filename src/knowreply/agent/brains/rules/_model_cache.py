@@ -21,8 +21,15 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-_SOURCES = (Path(__file__).parent, Path(__file__).parents[2] / "intake")
+_PACKAGE = Path(__file__).parents[3]
+_SOURCES = (Path(__file__).parent, _PACKAGE / "agent" / "intake")
 """The brain's and intake's code: `model_text` reads concepts, entities and requests."""
+_SHARED_READERS = tuple(
+    _PACKAGE / name
+    for name in ("money.py", "money_text.py", "mail/quotes.py", "integrations/stripe/models.py")
+)
+"""Modules outside those folders that `model_text` imports (amounts, the customer's own words):
+a change to how they read text changes the fitted model, so it must change the key."""
 
 
 @dataclass(frozen=True)
@@ -47,12 +54,15 @@ def cache_dir() -> Path | None:
     return Path.home() / ".cache" / "knowreply"
 
 
+def code_files() -> list[Path]:
+    """The code whose changes change the fitted model."""
+    return [path for source in _SOURCES for path in source.glob("*.py")] + list(_SHARED_READERS)
+
+
 def cache_key(corpus: Path, *, versions: tuple[str, ...]) -> str:
     """A hash of the corpus files, the model's code and the library versions."""
     digest = hashlib.sha256("\n".join(versions).encode())
-    files = sorted(corpus.glob("*.jsonl")) + sorted(
-        path for source in _SOURCES for path in source.glob("*.py")
-    )
+    files = sorted(corpus.glob("*.jsonl")) + sorted(code_files())
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]

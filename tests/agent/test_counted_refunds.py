@@ -98,15 +98,46 @@ def test_counted_days_are_sized_from_the_period_and_wait_for_a_member(shop: Shop
         [waiting] = repository.actions(session, shop.workspace_id, [repository.PENDING])
     assert waiting.basis is not None
     assert waiting.basis.startswith("$2.90 of $29.00 for 3 days of 30 (invoice in_")
-    approve(shop, waiting.id)
+    done = approve(shop, waiting.id)
     assert [amount for _, amount in refunded_charges(shop)] == [2900 * 3 // 30]
+    assert done.reply is not None
+    # the customer is told how the part was counted, not only the amount
+    assert (
+        "That is $2.90 of the $29.00 paid for your current period: 3 days of its 30 days."
+        in done.reply.text
+    )
 
 
 def test_counted_weeks_are_days_of_the_period(shop: Shop) -> None:
     trace = shop.ask(CAROL, "Could you refund the two weeks the service was down?")
     assert trace.outcome == "awaiting_approval", trace.reason
-    approve(shop, pending_action_id(shop))
+    done = approve(shop, pending_action_id(shop))
     assert [amount for _, amount in refunded_charges(shop)] == [2900 * 14 // 30]
+    assert done.reply is not None
+    assert "14 days of its 30 days." in done.reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Bitte erstatten Sie die 3 Tage, an denen der Dienst ausgefallen war.",
+            "3 Tage der 30 Tage",
+        ),
+        ("Remboursez-moi les 2 jours où le service était en panne, svp.", "2 jours sur 30 jours"),
+        ("Please refund the 1 day the service was down.", "1 day of its 30 days."),
+        ("サービスが止まっていた2日分を返金してください。", "2日分（全30日）"),
+        ("Reembólsenme los 4 días que el servicio estuvo caído.", "4 días de 30 días"),
+    ],
+)
+def test_the_reply_says_how_the_part_was_counted_in_the_customers_language(
+    shop: Shop, text: str, said: str
+) -> None:
+    trace = shop.ask(CAROL, text)
+    assert trace.outcome == "awaiting_approval", trace.reason
+    done = approve(shop, pending_action_id(shop))
+    assert done.reply is not None
+    assert said in done.reply.text
 
 
 @pytest.mark.parametrize(

@@ -303,7 +303,9 @@ async def _carry_out(d: RunDeps, plan: AnyPlan) -> BaseModel | ops.RefundRefusal
         )
         if isinstance(made, ops.RefundRefusal):
             return made
-        return r.RefundOutcome(refund=made, payment=payment, unused=plan.unused)
+        return r.RefundOutcome(
+            refund=made, payment=payment, unused=plan.unused, counted=plan.counted
+        )
     if isinstance(plan, CancellationPlan):
         cancelled = await ops.cancel_at_period_end(
             d.gateway, d.scope, plan.subscription_id, idempotency_seed=d.seed

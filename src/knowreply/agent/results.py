@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowreply.integrations.stripe.models import (
     CancellationResult,
+    CountedShare,
     InvoiceSummary,
     PaymentLinkResult,
     PaymentSummary,
@@ -62,6 +63,8 @@ class RefundOutcome(BaseModel):
     refusal: Refusal | None = None
     unused: UnusedPart | None = None
     """The basis of a refund of the unused part of the period, to say how it was sized."""
+    counted: CountedShare | None = None
+    """The basis of a refund of a part the customer counted, to say how it was sized."""
 
 
 class PaymentLinkOutcome(BaseModel):

@@ -190,6 +190,8 @@ class UnusedPart(_View):
 CountUnit = Literal["day", "week", "month", "seat"]
 """What a customer counts a part of a subscription's payment in ("the 3 days of downtime",
 "the 2 extra seats")."""
+PeriodUnit = Literal["day", "month", "seat"]
+"""What a period's payment is divided in: a counted week is 7 of its days."""
 
 
 class CountedShare(_View):
@@ -218,10 +220,14 @@ class CountedShare(_View):
         return count * 7 if unit == "week" else count
 
     @property
+    def period_unit(self) -> PeriodUnit:
+        """The unit of `share` and `of`."""
+        return "day" if self.unit == "week" else self.unit
+
+    @property
     def basis(self) -> str:
         """For the member and the audit log: `$2.90 of $29.00 for 3 days of 30 (invoice in_…)`."""
-        unit = "day" if self.unit == "week" else self.unit  # a week is counted in days
         return (
-            f"{self.amount} of {self.paid} for {self.share} {unit}s of {self.of} "
+            f"{self.amount} of {self.paid} for {self.share} {self.period_unit}s of {self.of} "
             f"(invoice {self.invoice_id})"
         )

@@ -6,12 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
 from knowreply.agent.brains.rules._vocabulary import FAILURE_REASONS, VOCABULARY
 from knowreply.agent.brains.rules.persona import Audience
 from knowreply.agent.brains.rules.understanding import MonthRef
-from knowreply.integrations.stripe.models import PaymentSummary, SubscriptionSummary
+from knowreply.integrations.stripe.models import (
+    PaymentSummary,
+    PeriodUnit,
+    SubscriptionSummary,
+)
 from knowreply.money import Money
 
 
@@ -52,6 +57,11 @@ class Formatter:
         if len(months) == 12 and first.month == 1:
             return str(format_skeleton("y", start, locale=locale))
         return str(format_interval(start, end, skeleton="yMMMM", locale=locale))
+
+    def count(self, number: int, unit: PeriodUnit) -> str:
+        """`3 days` / `1 Lizenz` / `3日`: a count in the language's plural form."""
+        form = "one" if Locale.parse(self.audience.locale).plural_form(number) == "one" else "other"
+        return self.word(f"count.{unit}.{form}").format(n=number)
 
     def card(self, payment: PaymentSummary) -> str | None:
         if not payment.card_last4:

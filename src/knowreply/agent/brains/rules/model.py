@@ -216,7 +216,11 @@ class RulesBrain:
         outcome = r.RefundOutcome.model_validate(content)
         if outcome.refund is not None:
             return replies.refund_done(
-                outcome.refund, a, payment=outcome.payment, unused=outcome.unused
+                outcome.refund,
+                a,
+                payment=outcome.payment,
+                unused=outcome.unused,
+                counted=outcome.counted,
             )
         refusal = outcome.refusal
         if refusal is None or refusal.reason not in _REFUSAL_TO_REPLY:

@@ -22,6 +22,7 @@ from knowreply.agent.brains.rules.persona import Audience, Persona
 from knowreply.agent.brains.rules.understanding import Intent, MonthRef
 from knowreply.integrations.stripe.models import (
     CancellationResult,
+    CountedShare,
     InvoiceSummary,
     PaymentLinkResult,
     PaymentSummary,
@@ -130,10 +131,13 @@ def refund_done(
     *,
     payment: PaymentSummary | None = None,
     unused: UnusedPart | None = None,
+    counted: CountedShare | None = None,
 ) -> str:
     """A refund was made; `payment` (the refunded charge) names the card it goes back to,
-    `unused` how the unused part of the period was sized."""
-    return _render("refund_done", audience, refund=refund, payment=payment, unused=unused)
+    `unused` or `counted` how the part of the period was sized."""
+    return _render(
+        "refund_done", audience, refund=refund, payment=payment, unused=unused, counted=counted
+    )
 
 
 @dataclass(frozen=True)

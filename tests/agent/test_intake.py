@@ -183,6 +183,90 @@ def test_taking_back_a_refund_request_asks_for_no_money_to_move(text: str) -> No
     assert not read_requests(text).kinds & {"refund", "cancellation"}
 
 
+FOR_SOMEONE_ELSE = [
+    "My mother is 91 and can't write emails. Please cancel her plan.",
+    "Hi, my brother set up the pass and is abroad. Please cancel his subscription, his email is "
+    "imran@example.com.",
+    "Please refund my father's charge from May 3.",
+    "I'm writing on behalf of my father. Please refund the last charge.",
+    "Bitte kündigen Sie das Konto meiner Mutter.",
+    "Hi, meine Freundin will ihr Abo kündigen. Könnt ihr das machen, wenn ich euch schreibe?",
+    "Mi hermano tiene una cuenta a su nombre y le cobraron dos veces. ¿Le pueden devolver uno?",
+    "Mon collègue a payé pour moi par erreur. Pouvez-vous le rembourser lui et me facturer ?",
+    "友達が間違えて課金しちゃったみたいです。友達のアカウントの分を返金してあげてもらえますか？",
+    "母の代わりに連絡しました。母のアカウント（別のアドレスで登録）を解約してください。",
+    "My father passed away in October. Please stop the subscription so there are no charges.",
+    "mein Mann ist leider verstorben. Bitte beenden Sie seine Mitgliedschaft.",
+    "Mon père, titulaire de ce compte, est décédé. Merci de mettre fin à l'abonnement.",
+    "Hello. I'm in hospital and my daughter is writing this for me. Please stop charging my card.",
+    "Please don't let it renew in June. Warmly, Patricia (for Eleanor Voss), her daughter",
+    "Soy la mamá de Sofía Quintero. Ya no va a usarla. Por favor dar de baja la suscripción.",
+    "Hola, os escribo desde la cuenta de mi madre. Por favor, que no se renueve más su plan.",
+    "El plan se cobró también en la cuenta de mi marido. ¿Me lo podéis devolver a su tarjeta?",
+    "妻のアカウントに請求が来ています。以下の請求分、返金をお願いします。",
+    "夫が契約しているファミリープランですが、代わりにご連絡しました。次の更新はしないでください。",
+]
+STILL_THE_WRITERS = [
+    ("My wife paid with her card. Please refund my last payment.", {"refund"}),
+    ("My husband and I share the account. Please cancel our plan.", {"cancellation"}),
+    ("Sehr geehrte Frau Weber, bitte kündigen Sie mein Abo zum Monatsende.", {"cancellation"}),
+    ("My colleague told me to ask: please refund the duplicate charge.", {"refund"}),
+    ("Mon mari a vu deux prélèvements. Remboursez le second s'il vous plaît.", {"refund"}),
+    ("妻のカードで払った分を返金してください。", {"refund"}),
+    ("Mi esposa vio el cobro doble. Por favor, devuélvanme uno de los dos.", {"refund"}),
+    ("I bought this for my son but he never used it, please refund me.", {"refund"}),
+    ("Notre association ne souhaite pas renouveler son abonnement, résiliez-le.", {"cancellation"}),
+    ("My laptop died and my friend says the app is bad anyway. Please refund me.", {"refund"}),
+    ("I am writing from her old office. Please cancel my plan.", {"cancellation"}),
+]
+
+NAMED_NOT_ASKED = [
+    "Please email me the latest receipt. Need to submit for work reimbursement.",
+    "Send me the invoice for June. I need to submit it to my company for reimbursement.",
+    "¿Me envían la factura? Me la piden en el trabajo para el reintegro.",
+    "Refund of Rs 2,999 was initiated by you on 2nd. Can you share the ARN number?",
+    "マイページで返金のステータスが「処理中」のまま、もう2週間経ちます。",
+    "Le remboursement de 60 € que vous m'avez annoncé le 2 mai, il est parti ?",
+    "Antes de darme de baja quiero saber: ¿pierdo los créditos que tengo?",
+    "Avant de résilier, je voudrais savoir si je perds mes crédits.",
+    "Bevor ich kündige, möchte ich wissen, ob die Credits verfallen.",
+    "Sollte sich herausstellen, dass die Abbuchung doppelt war, dann bitte zurückzahlen.",
+]
+STILL_ASKED = [
+    ("Please refund my last payment, I need it for rent.", {"refund"}),
+    ("Refund of the duplicate charge please.", {"refund"}),
+    ("Refund of $29.00 please, I never used it.", {"refund"}),
+    ("Cancelen mi plan antes de la renovación, por favor.", {"cancellation"}),
+    ("Please cancel before the next renewal.", {"cancellation"}),
+    ("返金をお願いします。ステータスも教えてください。", {"refund"}),
+]
+
+
+@pytest.mark.parametrize("text", NAMED_NOT_ASKED)
+def test_a_refund_or_cancellation_named_for_another_reason_is_not_asked(text: str) -> None:
+    """An employer's reimbursement, a refund already started or promised, a time before a
+    cancellation, a German inverted "if"."""
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(("text", "kinds"), STILL_ASKED)
+def test_the_same_words_in_a_request_still_ask(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize("text", FOR_SOMEONE_ELSE)
+def test_money_asked_for_someone_elses_account_is_not_the_writers_request(text: str) -> None:
+    """The customer is found by the sender's address: a person checks who holds the account."""
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(("text", "kinds"), STILL_THE_WRITERS)
+def test_a_relative_named_beside_the_writers_own_account_leaves_the_request(
+    text: str, kinds: set[str]
+) -> None:
+    assert read_requests(text).kinds == kinds
+
+
 @pytest.mark.parametrize(
     ("subject", "body"),
     [

@@ -3,10 +3,12 @@
 The targets of issue 10 are 95 % intent accuracy for English and Japanese and 90 % for
 Spanish, French and German, at most 5 % of billing questions handed to a person, and no write
 for an email that does not ask for one. The model meets the 5 % one and German's 90 %: the
-floors below are what was measured when they were last raised (docs/evaluation.md), and the
-tests fail when a change makes the model worse (they were lowered once, on 2026-12-02
-afternoon, when two blind batches written to be hard joined the held-out part: a harder test,
-not a worse model; docs/evaluation.md). The targets not met are strict expected
+floors below are what was measured when they were last set (docs/evaluation.md), and the
+tests fail when a change makes the model worse. They were lowered twice, each time when blind
+batches written to be hard joined the held-out part: a harder test, not a worse model
+(docs/evaluation.md). On 2026-12-02 afternoon with batches 11 and 12; on 2026-12-03 with batch
+13, when the model of that day scored 90.6 % on batches 1 to 12 against 90.4 % for the model
+before it, and 86.4 % on batch 13 (86.3 % before). The targets not met are strict expected
 failures, so the day the model meets one, its test says so and the floors must be raised.
 """
 
@@ -23,16 +25,17 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.904, "ja": 0.915, "es": 0.895, "fr": 0.896, "de": 0.907}
-PERSON_CEILING = 0.037
-"""Held-out billing questions handed to a person (unclear or not billing): 3.6 % measured, under
-the 5 % target."""
-UNASKED_WRITES_CEILING = 51
+FLOOR = {"en": 0.905, "ja": 0.913, "es": 0.890, "fr": 0.892, "de": 0.903}
+PERSON_CEILING = 0.038
+"""Held-out billing questions handed to a person (unclear or not billing): 3.7 % measured on
+batches 1 to 13 (3.6 % on 1 to 12, 5.4 % on batch 13 alone), under the 5 % target."""
+UNASKED_WRITES_CEILING = 57
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
-(9 of them), and is 51 on all 7,086 with the blind batches 11 and 12 (6 and 5 of them;
-docs/evaluation.md)."""
+(9 of them), 51 on all 7,086 with the blind batches 11 and 12 (6 and 5 of them), and is 57 on
+all 7,654 with the blind batch 13 (6 of them: requests for someone else's account, a
+cancellation or a refund request taken back; docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 
 
@@ -73,8 +76,8 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
 
 
 MET = {"de"}
-"""Languages whose held-out accuracy meets the target (2026-12-02 afternoon, batches 1 to 12:
-German 90.7 %; French fell to 89.7 % with the two hard blind batches)."""
+"""Languages whose held-out accuracy meets the target (2026-12-03, batches 1 to 13: German
+90.3 %; French 89.3 %, 90.1 % on batches 1 to 12)."""
 
 
 @pytest.mark.parametrize(

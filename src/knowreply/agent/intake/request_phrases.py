@@ -1048,7 +1048,8 @@ HYPOTHETICAL = re.compile(
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
-    r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b",
+    r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b|"
+    r"^\W*sollte(n|st)? (sich|es|das|der|die|dies|ich|wir|er|sie)\b",
     _I,
 )
 # "もし" is "if" only where a word does not end before it ("変更もしたい": also want to change)
@@ -1293,20 +1294,22 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"reference|number)\b|"
     r"^\s+(you|we|they|your (team|colleague|support)) (\w+ )?(issued|made|sent|did|processed|"
     r"promised|approved|started|initiated)\b|"
-    r"^\s+(was|were|has been|had been|is being|got|fue|ha sido|a [ée]t[ée]|est|wurde|ist) "
+    r"^\s+((of|for|de|del|von) ([^.?!,]|(?<=\d)[.,](?=\d)){1,20}? )?"
+    r"(was|were|has been|had been|is being|got|fue|ha sido|a [ée]t[ée]|est|wurde|ist) "
     r"(already |bereits |ya |d[ée]j[àa] )?(approved|promised|issued|processed|initiated|accepted|"
     r"confirmed|sent|aprobad\w*|enviad\w*|prometid\w*|procesad\w*|approuv\w*|accept\w*|"
     r"promis\w*|envoy\w*|valid\w*|genehmigt|zugesagt|bearbeitet|veranlasst|best[äa]tigt)\b|"
     r"^\s+(still )?(hasn't|has not|haven't|have not|didn't|did not|isn't|is not|not yet)"
     r"( yet)? (arrived|come|shown|appeared|gone|been|landed|reached|posted)\b|"
-    r"^,?\s+(die|den|das|der|que|qui|dont)\b[^.?!]{0,40}\b(zugesagt|versprochen|genehmigt|"
+    r"^,?\s+((de|of|del|von) [^.?!,]{1,15}? )?(die|den|das|der|que|qui|dont)\b[^.?!]{0,40}\b"
+    r"(zugesagt|versprochen|genehmigt|annonc\w*|anunci\w*|announced|"
     r"angek[üu]ndigt|promis\w*|prometi\w*|aprobad\w*|aprobaste\w*|aprobaron|approuv\w*|"
     r"accord[ée]\w*)|"
     r"^\s+(or not|aside)\b|^\s+(access|into|in(?! full\b)|"
     r"my (account (access|data|deletion|login|password|"
     r"settings|details|e-?mail)|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
-    r"^(の)?(手続き(?!を?(お願い|(して|進めて|行って|とって|取って)(くだ|下さ|ほし|欲し|もらえ|"
+    r"^(の)?(ステータス|進捗|処理状況|手続き(?!を?(お願い|(して|進めて|行って|とって|取って)(くだ|下さ|ほし|欲し|もらえ|"
     r"いただ|頂)))|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
     _I,
@@ -1417,6 +1420,9 @@ REFUNDS_LISTED_BEFORE = re.compile(
     _I,
 )  # "show me the refunds and payments", "the status of my refund": a read, not money to move
 NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b", _I)
+BEFORE_THE_WRITE = re.compile(r"\b(antes de|avant d[e']|bevor|before)\s*(que\s+)?(\w+\s+)?$", _I)
+"""A time before a write ("Antes de darme de baja quiero saber…", "Bevor ich kündige, …"):
+the question is what happens then."""
 QUESTION_OF_WHAT_BEFORE = re.compile(r"\b(anything|something|what|how much)\b[^.?!]{0,30}$", _I)
 REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取り消|キャンセル|撤回|やめ)")
 """"返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
@@ -1890,10 +1896,15 @@ NOT_A_RETURN_BEFORE = re.compile(r"\b(tax|vat|gst|hst|income|annual|sales)\s+$",
 """A return that is a filing ("For my tax return I need…"), not money back."""
 THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
     r"\b(my|our|the|his|her|their) (work|employer|company|boss|job|office|insurance|insurer|"
-    r"bank|school|university|firm)\s+(\w+ly\s+)?$",
+    r"bank|school|university|firm)\s+(\w+ly\s+)?$|"
+    r"\b(submit\w*|claim\w*|file|filing|expens\w*|employer|company|work|trabajo|empresa|oficina|"
+    r"travail|boulot|entreprise|employeur|arbeit\w*|firma|arbeitgeber)\b[^.?!]{0,40}\b"
+    r"(for|para|pour|f[üu]r|zur)\s+(the |a |my |el |la |le |un |une |die |eine )?"
+    r"((work|company|employer|expense|travel|business) )?$",
     _I,
 )
-"""Someone else reimburses the writer ("my work reimburses gym stuff")."""
+"""Someone else reimburses the writer ("my work reimburses gym stuff", "need to submit it to
+my company for reimbursement", "me la piden en el trabajo para el reintegro")."""
 REPORTED_BY_US_AFTER = re.compile(
     r"^\s+(that |which )?(you|u|your (colleague|agent|team|support)) "
     r"(mentioned|said|told me about|wrote about|wrote|confirmed|issued|sent|processed)\b",

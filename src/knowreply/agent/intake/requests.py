@@ -4,8 +4,9 @@ A write runs without a member only when the customer's own new words (see `words
 it in a sentence that is a request ("please refund…", "cancel my plan", "can you send me a
 payment link") and that is not negated ("I do NOT want that"), hypothetical or conditional
 ("is it possible to cancel later?", "…unless you reply"), reported ("my friend said you
-cancel…", "an email saying you refunded me") or about something already done ("you refunded
-me", "did you cancel…"). Money-moving writes (refunds, cancellations) need a request word;
+cancel…", "an email saying you refunded me"), about something already done ("you refunded
+me", "did you cancel…") or for someone else's account ("please cancel my mother's plan",
+`someone_else`). Money-moving writes (refunds, cancellations) need a request word;
 links need only to be asked about ("how do I update my card?").
 
 The wordings live in `request_phrases` (English and Japanese, then Spanish, French and
@@ -29,6 +30,7 @@ from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import tries_to_instruct
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
+from knowreply.agent.intake.someone_else import asks_for_someone_else
 from knowreply.agent.intake.words import customer_words, is_reply_subject
 from knowreply.money import Money
 
@@ -316,6 +318,7 @@ def _topic_of_a_read(kind: WriteKind, sentence: str, match: re.Match[str]) -> bo
         or phrases.FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.PAST_ATTEMPT_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.BEFORE_THE_WRITE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_BEFORE.search(before)
         or phrases.WH_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_AFTER.match(sentence[match.end() :])
@@ -618,6 +621,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         else _mend_typos(_mend_umlauts(_without_names(customer_words(subject), text)))
     ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
+    for_someone_else = asks_for_someone_else(words, sentences, tuple(MONEY_KINDS))
     plan_context = bool(
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
@@ -625,7 +629,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     kinds = frozenset(
         kind
         for kind in MENTIONS
-        if not (withdrawn and kind in MONEY_KINDS)
+        if not ((withdrawn or for_someone_else) and kind in MONEY_KINDS)
         and (
             _body_asks(kind, sentences, plan_context=plan_context, code_given=code_given)
             or (

@@ -1,0 +1,116 @@
+"""A refund or cancellation asked for someone else's account: never the writer's request.
+
+The agent finds the customer by the sender's address, so "my mother can't write emails, please
+cancel her plan" would cancel the writer's own plan, or a stranger's if the mother's account
+were found. Such an email is not an explicit request for money to move: a person reads it,
+checks who holds the account and who may act for them.
+
+It takes two things: a relative, friend or colleague named anywhere in the customer's words,
+and the write asked for that person's account in the sentence itself ("cancel her plan",
+"le rembourser lui", "¿le pueden devolver…?", "ihr Abo kündigen", 母のアカウントを解約して
+あげたい), or the whole email written on their behalf ("on behalf of my father", 代わりに連絡).
+A relative named beside the writer's own account ("my wife paid with her card, please refund
+my plan") does not make the request someone else's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowreply.agent.intake.request_phrases import MENTIONS, WriteKind
+
+_I = re.IGNORECASE
+
+_KIN = (
+    r"(mother|mom|mum|father|dad|parents?|husband|wife|spouse|partner|(?<=my )son|(?<=our )son|"
+    r"daughter|brother|"
+    r"sister|grand(mother|ma|father|pa|parents?)|friend|girlfriend|boyfriend|colleague|"
+    r"co-?worker|boss|neighbou?r|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|roommate|flatmate|"
+    r"\w+-in-law|"
+    r"madre|mam[áa]|padres?|pap[áa]|marido|espos[oa]|mujer|pareja|hij[oa]|herman[oa]|"
+    r"abuel[oa]|amig[oa]|novi[oa]|compañer[oa]|colega|jefe|vecin[oa]|t[íi][oa]|"
+    r"suegr[oa]|"
+    r"m[èe]re|maman|p[èe]re|papa|mari|[ée]poux|[ée]pouse|conjointe?|compagne|compagnon|fils|"
+    r"fille|fr[èe]re|s(œ|oe)ur|grand-(m[èe]re|p[èe]re)|amie?|copine?|copain|coll[èe]gue|"
+    r"voisine?|oncle|tante|cousine?|belle-\w+|beau-\w+|"
+    r"mutter|mama|vater|eltern|ehemann|ehefrau|mann|frau|sohn|tochter|bruder|schwester|oma|opa|"
+    r"gro[ßs](mutter|vater|eltern)|freund(in)?|kolleg(e|in)|chef(in)?|nachbar(in)?|onkel|"
+    r"schwieger\w+)"
+)
+_KIN_JA = (
+    r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
+    r"両親|親|義母|義父|おばあちゃん|おじいちゃん)"
+)
+RELATION = re.compile(rf"\b{_KIN}\b|{_KIN_JA}", _I)
+"""Someone the writer may act for; alone it proves nothing ("Sehr geehrte Frau Weber", "my
+wife paid with her card"), only beside the signs below. English "son" only after "my" or
+"our": alone it is French "son" (its) and Spanish "son" (they are)."""
+_ACCOUNT = (
+    r"(plan|subscription|account|membership|pass|order|payment|charge|booking|licen[cs]e|seat|"
+    r"renewal|cuenta|suscripci[óo]n|membres[íi]a|abono|pedido|cobro|pago|abonnement|compte|"
+    r"contrat|forfait|adh[ée]sion|commande|pr[ée]l[èe]vement|paiement|abo\w*|konto|vertrag|"
+    r"mitgliedschaft|zugang|bestellung|zahlung|abbuchung)"
+)
+OTHERS_AFTER = re.compile(
+    rf"^\s+((the |a )?(\w+ ){{0,2}}{_ACCOUNT}\s+(of|for|belonging to|de|a nombre de|au nom de|"
+    rf"von)\s+(my|our|mi|nuestr[oa]|mon|ma|notre|meine[mnrs]?|unsere[mnrs]?)\s+{_KIN}\b|"
+    rf"(my|our) {_KIN}('s|’s|s')|"
+    rf"(sie )?(bitte )?(das|den|die) {_ACCOUNT} (meine[rs]|unsere[rs]|von meine[mr]) {_KIN}\b|"
+    rf"(sie )?(bitte )?(his|her|their|su|sus|son|sa|ses|leur|seine?[mnrs]?|ihre?[mnrs]?)\s+"
+    rf"(\w+\s+)?{_ACCOUNT}\b|(\w+ ){{0,2}}[àa] (su|son|sa) (tarjeta|cuenta|carte|compte)\b|"
+    rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b)|"
+    rf"^を?し?(て|で)(あげ|やり)",
+    _I,
+)
+"""After the write: "cancel her plan", "refund my father's charge", "the account of my
+mother", "devolver a mi hermano", 解約してあげたい."""
+OTHERS_BEFORE = re.compile(
+    rf"(\b(le|les) (pueden|puede|podéis|podr[íi]an|podr[íi]a) |\b(lui|leur) |"
+    rf"\b(sein(e[mnrs]?)?|ihr(e[mnrs]?)?) (abo\w*|konto|vertrag|mitgliedschaft|zugang|account)\b"
+    rf"[^.?!,]{{0,20}}|"
+    rf"\b{_ACCOUNT} (meine[rs]|von meine[mr]) {_KIN}\b[^.?!,]{{0,20}}|"
+    rf"{_KIN_JA}(の|が使っている|が契約している|が登録している|名義の)[^。！？]{{0,40}}(アカウント|契約|"
+    rf"名義|会員|サブスク|プラン|登録|口座)[^。！？]{{0,30}})$",
+    _I,
+)
+"""Before the write: "¿le pueden devolver…?", "lui rembourser", "ihr Abo kündigen",
+"das Konto meiner Mutter kündigen", 母のアカウント（…）を解約."""
+FOR_HIM_ES = re.compile(r"(ar|er|ir)(le|les)$", _I)
+"""A Spanish write with "to him, to her" on it: "devolverle", "cancelarle"."""
+ON_BEHALF = re.compile(
+    r"\bon behalf of (my|our) |\ben (nombre|representaci[óo]n) de (mi|nuestr[oa]) |"
+    r"\bde la part de (mon|ma|notre) |\bau nom de (mon|ma|notre) |"
+    r"\bim (namen|auftrag) (meine[rs]|unsere[rs]) |\bi\. ?a\. |"
+    r"\b(writing|writes|schreibt|[ée]crit|escribe)\b[^.?!]{0,25}\b(for me|f[üu]r mich|pour moi|"
+    r"por m[íi])\b|\((for|pour|para|f[üu]r) (?-i:[A-Z])\w+ (?-i:[A-Z])\w+\)|"
+    r"\b(escribo|j'[ée]cris|i'm writing|i am writing|ich schreibe)\b[^.?!]{0,20}\b(desde|depuis|"
+    r"from) (la cuenta de mi|el correo de mi|son adresse|l'adresse de (ma|mon)|her|his)\b|"
+    rf"\b(soy|je suis|i am|i'm|ich bin) (la |el |le |the |die |der )?{_KIN} (de|of|von|d') "
+    rf"(?-i:[A-Z])|\({_KIN} (von|de|of|d') (?-i:[A-Z])|"
+    rf"\b{_KIN},? (\w+ ){{0,3}}(has |had |recently |sadly )?(passed away|died)\b|"
+    r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
+    r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
+    rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
+    r"代わりに(ご)?(連絡|メール|お問い合わせ|問い合わせ)|代理で",
+    _I,
+)
+"""The whole email written for someone else ("I'm writing on behalf of my father", "my
+daughter is writing this for me", "Patricia (for Eleanor Voss)", "Soy la mamá de Sofía"), or
+about a relative who died, or naming a relative's account (妻のアカウントに請求が来ています)."""
+
+
+def asks_for_someone_else(words: str, sentences: list[str], kinds: tuple[WriteKind, ...]) -> bool:
+    """The customer's words ask for one of `kinds` for someone else's account, or the
+    email is written on another person's behalf."""
+    if not RELATION.search(words):
+        return False
+    if ON_BEHALF.search(words):
+        return True
+    return any(
+        FOR_HIM_ES.search(found.group())
+        or OTHERS_AFTER.match(sentence[found.end() :])
+        or OTHERS_BEFORE.search(sentence[: found.start()])
+        for sentence in sentences
+        for kind in kinds
+        for found in MENTIONS[kind].finditer(sentence)
+    )

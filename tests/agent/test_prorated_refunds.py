@@ -23,7 +23,7 @@ CAROL = "carol@example.com"
 
 def unused_days(text: str) -> int:
     """The unused days a reply says it refunded (its basis, in English)."""
-    found = re.search(r"for its (\d+) unused days of 30\b", text)
+    found = re.search(r"for its (\d+) unused days? of 30\b", text)
     assert found, text
     return int(found.group(1))
 
@@ -63,9 +63,10 @@ def test_a_waiting_unused_part_shows_its_basis_to_the_member_and_in_the_audit_lo
     with shop.runtime.sessions() as session:
         [waiting] = repository.actions(session, shop.workspace_id, [repository.PENDING])
     assert waiting.basis is not None
-    days = int(re.search(r"for (\d+) unused days of 30", waiting.basis).group(1))  # type: ignore[union-attr]
+    days = int(re.search(r"for (\d+) unused days? of 30", waiting.basis).group(1))  # type: ignore[union-attr]
     part = 2900 * days // 30
-    assert waiting.basis.startswith(f"${part / 100:.2f} of $29.00 for {days} unused days of 30")
+    unit = "day" if days == 1 else "days"
+    assert waiting.basis.startswith(f"${part / 100:.2f} of $29.00 for {days} unused {unit} of 30")
     assert waiting.amount == f"${part / 100:.2f}"
     approve(shop, waiting.id)
     assert [amount for _, amount in refunded_charges(shop)] == [part]

@@ -152,6 +152,11 @@ class StripeRequest(BaseModel):
     error: str | None = None
 
 
+def _count(number: int, unit: str) -> str:
+    """`1 day`, `3 days`: the member's and the audit log's English."""
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+
+
 class UnusedPart(_View):
     """The unused part of the current period of a subscription, sized from Stripe's facts:
     what its invoice paid × unused days ÷ the period's days, rounded down to the minor
@@ -182,7 +187,7 @@ class UnusedPart(_View):
         """For the member and the audit log: `$23.20 of $29.00 for 24 unused days of 30
         (invoice in_…)`."""
         return (
-            f"{self.amount} of {self.paid} for {self.unused_days} unused days of "
+            f"{self.amount} of {self.paid} for {_count(self.unused_days, 'unused day')} of "
             f"{self.period_days} (invoice {self.invoice_id})"
         )
 
@@ -228,6 +233,6 @@ class CountedShare(_View):
     def basis(self) -> str:
         """For the member and the audit log: `$2.90 of $29.00 for 3 days of 30 (invoice in_…)`."""
         return (
-            f"{self.amount} of {self.paid} for {self.share} {self.period_unit}s of {self.of} "
-            f"(invoice {self.invoice_id})"
+            f"{self.amount} of {self.paid} for {_count(self.share, self.period_unit)} of "
+            f"{self.of} (invoice {self.invoice_id})"
         )

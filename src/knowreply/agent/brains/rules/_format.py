@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, get_month_names
@@ -58,8 +59,9 @@ class Formatter:
             return str(format_skeleton("y", start, locale=locale))
         return str(format_interval(start, end, skeleton="yMMMM", locale=locale))
 
-    def count(self, number: int, unit: PeriodUnit) -> str:
-        """`3 days` / `1 Lizenz` / `3日`: a count in the language's plural form."""
+    def count(self, number: int, unit: PeriodUnit | Literal["unused_day"]) -> str:
+        """`3 days` / `1 Lizenz` / `1 unused day` / `3日`: a count in the language's plural
+        form."""
         form = "one" if Locale.parse(self.audience.locale).plural_form(number) == "one" else "other"
         return self.word(f"count.{unit}.{form}").format(n=number)
 

@@ -25,17 +25,18 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.905, "ja": 0.913, "es": 0.890, "fr": 0.892, "de": 0.903}
-PERSON_CEILING = 0.038
-"""Held-out billing questions handed to a person (unclear or not billing): 3.7 % measured on
-batches 1 to 13 (3.6 % on 1 to 12, 5.4 % on batch 13 alone), under the 5 % target."""
-UNASKED_WRITES_CEILING = 57
+FLOOR = {"en": 0.904, "ja": 0.913, "es": 0.890, "fr": 0.892, "de": 0.900}
+PERSON_CEILING = 0.039
+"""Held-out billing questions handed to a person (unclear or not billing): 3.8 % measured on
+batches 1 to 13 (3.7 % on 1 to 12, 5.6 % on batch 13 alone), under the 5 % target."""
+UNASKED_WRITES_CEILING = 62
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
-(9 of them), 51 on all 7,086 with the blind batches 11 and 12 (6 and 5 of them), and is 57 on
-all 7,654 with the blind batch 13 (6 of them: requests for someone else's account, a
-cancellation or a refund request taken back; docs/evaluation.md)."""
+(9 of them), 51 on all 7,086 with the blind batches 11 and 12 (6 and 5 of them), 57 on all
+7,654 with the blind batch 13 (6 of them), and is 62 since 14 held-out writes asked for
+someone else's account were relabelled `unclear` (68 with the check before it learnt to
+refuse such writes; docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 
 
@@ -77,7 +78,7 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
 
 MET = {"de"}
 """Languages whose held-out accuracy meets the target (2026-12-03, batches 1 to 13: German
-90.3 %; French 89.3 %, 90.1 % on batches 1 to 12)."""
+90.1 %; French 89.3 %, 90.1 % on batches 1 to 12)."""
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ checks who holds the account and who may act for them.
 It takes two things: a relative, friend or colleague named anywhere in the customer's words,
 and the write asked for that person's account in the sentence itself ("cancel her plan",
 "le rembourser lui", "¿le pueden devolver…?", "ihr Abo kündigen", 母のアカウントを解約して
-あげたい), or the whole email written on their behalf ("on behalf of my father", 代わりに連絡).
+あげたい), or the whole email written on their behalf ("on behalf of my father", 代わりに連絡)
+or about a relative who died.
 A relative named beside the writer's own account ("my wife paid with her card, please refund
 my plan") does not make the request someone else's.
 """

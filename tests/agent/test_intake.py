@@ -242,6 +242,33 @@ STILL_ASKED = [
 ]
 
 
+ASKED_IN_PLAINER_WORDS = [
+    ("pls stop my cricket pass after this month. tq", {"cancellation"}),
+    ("Hi, I'd like to end my monthly donation starting next month.", {"cancellation"}),
+    ("Sir send link for payment, my card is now active.", {"payment_link"}),
+    ("Could you email over a pay-by-card link for INV-5520?", {"payment_link"}),
+    ("Rs 2,500 was taken twice on 11 Jan. Kindly return one of them.", {"refund"}),
+    ("Can I have back what I paid for the pass? It never worked.", {"refund"}),
+    ("I was charged £79 this morning. Can that money come back to me please?", {"refund"}),
+]
+NOT_ASKED_IN_THOSE_WORDS = [
+    "Where is the link for payment history?",
+    "My password stopped working, I can't pass the login.",
+    "Did the money come back to my card yet?",
+    "I forgot my pass, can you reset it?",
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), ASKED_IN_PLAINER_WORDS)
+def test_a_write_asked_in_plainer_words_is_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize("text", NOT_ASKED_IN_THOSE_WORDS)
+def test_the_same_plain_words_not_asking_are_not_a_request(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
 @pytest.mark.parametrize("text", NAMED_NOT_ASKED)
 def test_a_refund_or_cancellation_named_for_another_reason_is_not_asked(text: str) -> None:
     """An employer's reimbursement, a refund already started or promised, a time before a

@@ -15,7 +15,10 @@ from typing import Literal
 WriteKind = Literal["refund", "cancellation", "payment_link", "portal_link"]
 
 _I = re.IGNORECASE
-_SUB = r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub)"
+_SUB = (
+    r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub|pass|"
+    r"(monthly |recurring )?donations?|licen[cs]e|contract)"
+)
 _SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
 _SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
 _SUB_DE = (
@@ -600,7 +603,10 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"somewhere)\b[^.?!]{0,25}\b(pay|settle)\b",
         r"\blink\b[^.?!]{0,30}\b(complete|finish|make|top up)\b",
         r"\blink\b[^.?!]{0,30}\b(try|retry) (again|with)\b",
-        r"\bpay[- ](now|by)[- ]link\b",
+        r"\bpay[- ](now|by)[- ]link\b|\bpay[- ]by[- ](card|bank|credit[- ]card)[- ]link\b",
+        r"\blink (for|to make|to complete) (the |a |an |my |our |this )?"
+        r"(online |card |credit card |bank )?payment\b"
+        r"(?! (history|confirmation|receipt|details|settings|method|status))",
         r"\b(want|wanna|need) pay\b|\bready to pay\b",
         r"\bpay (the |my |our |this |that )?(pending|unpaid|remaining|due|late|current) "
         r"(invoice|bill|balance|amount)",
@@ -722,6 +728,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\w+ fee) )?back\b(?! (the |a |my |our |your )?(receipt|invoice|copy|document|form|"
         r"contract|e-?mail|confirmation|call|message|reply|answer|pdf|statement)s?\b)|"
         r"\bget back (the|my|our)\b|\bcredit (back )?(my|our|the) (credit |debit )?card\b|"
+        r"\b(money|payment|amount) (come|go|be sent|be paid) back\b|"
+        r"\b(have|get) back what (i|we) paid\b|\bhave (it|that|this|the money|my money) back\b|"
+        r"\breturn (one|both) of (them|the (charges|payments))\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
         r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"

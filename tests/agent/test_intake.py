@@ -250,12 +250,18 @@ ASKED_IN_PLAINER_WORDS = [
     ("Rs 2,500 was taken twice on 11 Jan. Kindly return one of them.", {"refund"}),
     ("Can I have back what I paid for the pass? It never worked.", {"refund"}),
     ("I was charged £79 this morning. Can that money come back to me please?", {"refund"}),
+    ("定期購読の停止をお願いします。", {"cancellation"}),
+    ("Quiero que me lo regresen, por favor.", {"refund"}),
+    ("Den de baja la cuenta hoy y reintégrenme el cobro de este mes.", {"cancellation", "refund"}),
 ]
 NOT_ASKED_IN_THOSE_WORDS = [
     "Where is the link for payment history?",
     "My password stopped working, I can't pass the login.",
     "Did the money come back to my card yet?",
     "I forgot my pass, can you reset it?",
+    "定期購読の停止はいつ反映されますか？",
+    "Regreso de vacaciones el lunes, ¿cuándo vence mi factura?",
+    "No quiero que me lo regresen, solo saber qué es.",
 ]
 
 

@@ -126,8 +126,8 @@ _CANCEL_GRAMMAR = (
 (or "it"), no more money taken, the plan not going on, wanting it ended."""
 _CANCEL_GRAMMAR_JA = (
     r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
-    r"プラン|サブスク\w*|有料会員|会員|定期便|利用|継続)(は|を|も|の)?(ストップ|stop|停止|止め|とめ|"
-    r"やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
+    r"プラン|サブスク\w*|有料会員|会員|定期便|定期購読|購読|利用|継続)(は|を|も|の)?(ストップ|stop|停止|"
+    r"止め|とめ|やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
     r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
     r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
     r"利用を終え|継続(なし|しない)|"
@@ -738,7 +738,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + _NOT_A_DOCUMENT_ES
         + r"|\bdevol(v|ed)\w*\b"
         + _NOT_A_DOCUMENT_ES
-        + r"|\breintegr\w*|"
+        + r"|\breint[eé]gr\w*|\b(me|nos) (lo|la|los) regres(en|e|an)\b|"
+        r"\bregr[eé]s(en|e)(me|nos)\w*|"
         r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"

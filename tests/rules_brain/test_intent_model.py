@@ -25,10 +25,10 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.904, "ja": 0.913, "es": 0.890, "fr": 0.892, "de": 0.900}
-PERSON_CEILING = 0.039
+FLOOR = {"en": 0.906, "ja": 0.914, "es": 0.892, "fr": 0.892, "de": 0.900}
+PERSON_CEILING = 0.038
 """Held-out billing questions handed to a person (unclear or not billing): 3.8 % measured on
-batches 1 to 13 (3.7 % on 1 to 12, 5.6 % on batch 13 alone), under the 5 % target."""
+batches 1 to 13 (3.6 % on 1 to 12, 5.6 % on batch 13 alone), under the 5 % target."""
 UNASKED_WRITES_CEILING = 62
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of

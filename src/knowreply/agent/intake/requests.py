@@ -621,7 +621,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         else _mend_typos(_mend_umlauts(_without_names(customer_words(subject), text)))
     ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
-    for_someone_else = asks_for_someone_else(words, sentences, tuple(MONEY_KINDS))
+    for_someone_else = asks_for_someone_else(words, sentences, MONEY_KINDS)
     plan_context = bool(
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")

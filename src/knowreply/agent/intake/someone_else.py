@@ -17,6 +17,7 @@ my plan") does not make the request someone else's.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from knowreply.agent.intake.request_phrases import MENTIONS, WriteKind
 
@@ -100,9 +101,9 @@ daughter is writing this for me", "Patricia (for Eleanor Voss)", "Soy la mamá d
 about a relative who died, or naming a relative's account (妻のアカウントに請求が来ています)."""
 
 
-def asks_for_someone_else(words: str, sentences: list[str], kinds: tuple[WriteKind, ...]) -> bool:
+def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[WriteKind]) -> bool:
     """The customer's words ask for one of `kinds` for someone else's account, or the
-    email is written on another person's behalf."""
+    email is written on another person's behalf or about a relative who died."""
     if not RELATION.search(words):
         return False
     if ON_BEHALF.search(words):

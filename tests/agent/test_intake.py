@@ -265,6 +265,31 @@ NOT_ASKED_IN_THOSE_WORDS = [
 ]
 
 
+ASKED_WITH_A_REASON = [
+    ("Please refund half of the setup fee as your rep promised.", {"refund"}),
+    ("Please refund me, I was told on chat the plan included phone support.", {"refund"}),
+    ("Return my payment please, I was charged after the trial even though I said no.", {"refund"}),
+    ("Kindly cancel my plan as agreed on the phone.", {"cancellation"}),
+]
+REPORTED_STILL = [
+    "Cancel my subscription, my boss said so.",
+    "Please cancel my plan, we have already requested this twice.",
+    "Your agent said: please refund the customer.",
+    "I was told you would refund me as promised.",
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), ASKED_WITH_A_REASON)
+def test_a_plain_ask_with_a_reported_reason_still_asks(text: str, kinds: set[str]) -> None:
+    """A promise or a report given as the reason of a plain ask does not make it a report."""
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize("text", REPORTED_STILL)
+def test_an_ask_that_is_reported_or_made_before_stays_refused(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
 @pytest.mark.parametrize(("text", "kinds"), ASKED_IN_PLAINER_WORDS)
 def test_a_write_asked_in_plainer_words_is_read(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds

@@ -1218,6 +1218,30 @@ REPORTED = re.compile(
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
     _I,
 )
+AS_PROMISED = re.compile(
+    r"\b(as|like|just as|since)( (you|your|the|our|they|he|she)( \w+){0,2})? (promised|agreed|"
+    r"offered|discussed|confirmed|said|told me|told us|suggested)\b( (on|in|by|over|during) "
+    r"(the )?(phone|chat|call|email|e-mail|ticket))?|\bas (promised|agreed|discussed|offered)\b|"
+    r"\b(comme|ainsi que) (promis|convenu|vous (l'avez|me l'avez|nous l'avez) (promis|dit))\b|"
+    r"\b(como|seg[úu]n lo) (prometieron|prometido|acordado|quedamos|me dijeron)\b|"
+    r"\bwie (versprochen|vereinbart|besprochen|zugesagt)\b",
+    _I,
+)
+"""A promise referred to as the reason of a plain ask ("Please refund half of the setup fee as
+your rep promised"): the customer asks now; the promise does not make the ask a report."""
+SPEECH_TAG = re.compile(
+    r"^\s*((my|our|the|your) )?\w+( \w+)? (said|says|told me|told us|wrote|asked)"
+    r"( so| that| to)?\W*$",
+    _I,
+)
+"""A clause that only says who spoke ("…, my wife said"): it makes what came before a report."""
+REFERS_BACK = re.compile(
+    r"\b(already|again|twice|before|previously|ya|d[ée]j[àa]|schon|bereits)\b|"
+    r"\b(requested|asked( for)?|did|done|sent|paid|made) (this|it|that)\b",
+    _I,
+)
+"""A later clause that speaks of the ask itself as made or done before ("…, we have already
+requested this twice", "…, we already paid"): a person looks, the ask is not plain."""
 OWN_ASIDE = re.compile(
     r"^\s*((and|so|as|since|because|anyway)\s+)?(i|we)\b(?![^.?!]*\b(refund\w*|cancel\w*|"
     r"renew\w*|charg\w*|paid|pay\w*|bill\w*|debit\w*|request\w*|ask\w*|told|said|promis\w*|"

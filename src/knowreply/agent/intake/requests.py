@@ -392,7 +392,7 @@ def _asks(
     ):
         return False  # "Updated my card in the portal last night."
     return any(
-        not _reported(sentence, m)
+        not _reported(kind, sentence, m)
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and _mention_counts(kind, sentence, m)
         and (plan_context or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group()))
@@ -409,16 +409,28 @@ def _asks(
     )
 
 
-def _reported(sentence: str, match: re.Match[str]) -> bool:
+def _reported(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     """A report in the mention's clause or a later one; a later clause that only tells the
     writer's own doings ("Please cancel my plan, I already exported my data", "…, we'll let
-    it lapse") reports nothing about the write."""
+    it lapse") reports nothing about the write. After a plain ask ("Please refund me", "Return
+    my payment please"), a promise given as its reason ("as your rep promised") and a later
+    clause that tells why without naming the write ("…, I was told on chat the plan included
+    phone support") report nothing either; one that only says who spoke ("…, my wife said")
+    still does."""
     own = _clause_around(sentence, match)
-    if phrases.REPORTED.search(own):
+    asked_plainly = bool(phrases.REQUEST.search(own))
+    if phrases.REPORTED.search(phrases.AS_PROMISED.sub(" ", own) if asked_plainly else own):
         return True
     rest = sentence[_clause_start(sentence, match) + len(own) :]
     return any(
-        phrases.REPORTED.search(clause) and not phrases.OWN_ASIDE.match(clause)
+        phrases.REPORTED.search(clause)
+        and not phrases.OWN_ASIDE.match(clause)
+        and not (
+            asked_plainly
+            and not MENTIONS[kind].search(clause)
+            and not phrases.SPEECH_TAG.match(clause)
+            and not phrases.REFERS_BACK.search(clause)
+        )
         for clause in phrases.CLAUSE_BREAK.split(rest)
         if clause
     )

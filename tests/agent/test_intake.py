@@ -265,6 +265,38 @@ NOT_ASKED_IN_THOSE_WORDS = [
 ]
 
 
+MONEY_BACK_IN_OTHER_WORDS = [
+    "hi i accidentally bought the design addon. 24 bucks. can i get that back?",
+    "gimme my 89 back",
+    "Two charges of $39 on 1 December. I want the duplicate back today.",
+    "Can you pop back the 5 days we weren't using it?",
+    "We paid 450 instead of 400. Return the 50 please.",
+    "Your system charged us twice. Please reverse the duplicate.",
+    "charged me for a yr. wanted monthly. reverse + cancel pls",
+    "I'd like that returned to my card please.",
+    "You charged me twice, one of those needs to come back to me please.",
+    "Could I have the charge on the work account reversed?",
+]
+NOT_MONEY_BACK = [
+    "Please get back to me today.",
+    "Can I get my account back up and running?",
+    "I want my old plan back.",
+    "The app returned an error when I paid.",
+    "Can I have my data back after I export it?",
+    "The charge was returned to my card last week, thanks.",
+]
+
+
+@pytest.mark.parametrize("text", MONEY_BACK_IN_OTHER_WORDS)
+def test_money_wanted_back_in_other_words_asks_for_a_refund(text: str) -> None:
+    assert "refund" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize("text", NOT_MONEY_BACK)
+def test_back_and_returned_without_money_asked_back_ask_for_no_refund(text: str) -> None:
+    assert "refund" not in read_requests(text).kinds
+
+
 ASKED_WITH_A_REASON = [
     ("Please refund half of the setup fee as your rep promised.", {"refund"}),
     ("Please refund me, I was told on chat the plan included phone support.", {"refund"}),

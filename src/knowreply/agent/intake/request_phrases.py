@@ -404,6 +404,32 @@ _REFUND_GRAMMAR_MORE = (
     r"\bzur[üu]ck(zu)?[üu]berweis\w*|\b(wieder )?gut(zu)?schreib\w*"
 )
 """Money wanted back in Spanish, French and German words the keyword lists miss."""
+_MONEY = (
+    r"(money|cash|payments?|charges?|amount|fee|sum|duplicate|extra|overcharge|difference|rest|"
+    r"part|days?|weeks?|months?|[$€£¥₦₹]\s?\d[\d.,]*|\d[\d.,]*( ?(dollars|bucks|euros?|pounds|"
+    r"quid|rupees|naira|usd|eur|gbp))?)"
+)
+_REFUND_IN_OTHER_WORDS_EN = (
+    # "can I get that back", "gimme my 89 back", "I want the duplicate back", "pop back the 5
+    # days", but never "get back to me", "call them back", "get it back up and running"
+    r"\b(get|want|have|give|gimme|pop|send|put|need)( me| us)? (that|this|those|these|them|both|"
+    r"one of (them|those|these)|(the|my|our|this|that|those|these)( \w+){0,3}? "
+    + _MONEY
+    + r"|"
+    + _MONEY
+    + r") back\b(?! (up|on|online|to normal|in|into|working|running|out|from|"
+    r"soon|later|home|together|at|with|when)\b)|"
+    r"\b(want|get|have|pop|give|prorate) back (the|my|our|what|those|that|this)\b|"
+    r"\breturn(ing)? (the|those|that|this|my|our|both)( \w+){0,2}? " + _MONEY + r"\b|"
+    r"\b(that|this|those|them|both payments|both charges|the (sum|fee|amount|charge|payment))"
+    r"( be)? returned\b|"
+    r"\breverse (it|this|that|them|these|those|one of (them|those|these)|the (duplicate|extra|"
+    r"second|other|double)\w*)\b|\breverse ?(\+|&|and) ?cancel\b|"
+    r"\b(have|get|want)\b[^.?!]{0,40}\breversed\b|"
+    r"\b(needs? to|should|can|could|must) come back to (me|us|my|our)\b"
+)
+"""Money wanted back in English words the keyword list misses: a pronoun, an amount or a part
+got, given, returned or reversed back."""
 _ASKS_MORE = (
     # a will not to go on is itself the ask: "je ne souhaite plus renouveler", "no deseamos
     # renovar", "ich will das Abo nicht weiterführen", "mein Abo soll … enden"
@@ -755,7 +781,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + "|"
         + _REFUND_GRAMMAR_OTHER
         + "|"
-        + _REFUND_GRAMMAR_MORE,
+        + _REFUND_GRAMMAR_MORE
+        + "|"
+        + _REFUND_IN_OTHER_WORDS_EN,
         _I,
     ),
     "cancellation": re.compile(

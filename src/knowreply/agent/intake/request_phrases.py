@@ -1958,7 +1958,12 @@ NOT_A_RETURN_BEFORE = re.compile(r"\b(tax|vat|gst|hst|income|annual|sales)\s+$",
 """A return that is a filing ("For my tax return I need…"), not money back."""
 THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
     r"\b(my|our|the|his|her|their) (work|employer|company|boss|job|office|insurance|insurer|"
-    r"bank|school|university|firm)\s+(\w+ly\s+)?$|"
+    r"bank|school|university|firm)('s|s')?\s+((\w+ly|wellness|travel|expenses?|health|benefits?|"
+    r"staff|training|education)\s+)?$|"
+    r"\b(empresa|trabajo|chamba|curro|jefe|oficina|company|employer|work|job|entreprise|"
+    r"employeur|boulot|travail|mutuelle|seguro|assurance|insurance|firma|arbeitgeber|"
+    r"versicherung|krankenkasse)\b[^.?!]{0,15}\b(que|q|qui|that|who|which|die|der)\s+"
+    r"((me|nous|nos|mir|uns|m')\s*)?((lo|la|le|les|los|las|l')\s*)?$|"
     r"\b(submit\w*|claim\w*|file|filing|expens\w*|employer|company|work|trabajo|empresa|oficina|"
     r"travail|boulot|entreprise|employeur|arbeit\w*|firma|arbeitgeber)\b[^.?!]{0,40}\b"
     r"(for|para|pour|f[üu]r|zur)\s+(the |a |my |el |la |le |un |une |die |eine )?"
@@ -1967,6 +1972,25 @@ THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
 )
 """Someone else reimburses the writer ("my work reimburses gym stuff", "need to submit it to
 my company for reimbursement", "me la piden en el trabajo para el reintegro")."""
+THIRD_PARTY_PAYS_BACK_AFTER = re.compile(
+    r"^\w*\s+(en|de|por|con|at|from|by|through|with|à|au|par|bei|von|über|durch)\s+"
+    r"(mi|el|la|my|the|our|mon|ma|le|notre|meinem|meiner|unserem|der|dem|die)\s+"
+    r"(trabajo|empresa|chamba|curro|work|employer|company|job|office|boulot|travail|entreprise|"
+    r"employeur|arbeit|arbeitgeber|firma|mutuelle|seguro|insurance|insurer|krankenkasse|"
+    r"versicherung)\b",
+    _I,
+)
+"""Someone else reimburses the writer, said after the word ("para reembolsarlo en mi trabajo",
+"get it reimbursed by my employer")."""
+ADDRESS_OR_URL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(https?://|www\.)\S+", _I)
+"""An email address or a web address: a name to read past ("accounts@refundready.co.uk")."""
+WRITE_BRAND = re.compile(
+    r"\bRefund(?!(s|ed|ing|able|ers?)\b)\w+|\bReFund\w*|"
+    r"\b(REFUND|Refund) (?!(ASAP|NOW|PLEASE|PLS|PLZ|ME|IT|THIS|THAT|ALL|MY|OUR|REQUEST|"
+    r"NEEDED|PENDING)\b)[A-Z][A-Z0-9*&.-]{3,}\b"
+)
+"""A write word inside a brand ("Refundly", "RefundReady", "ReFund Capital AG") or opening a
+card statement's line ("REFUND ACADEMIAPLUS", "Refund TELEWOLKE -15,00"): a name, not an ask."""
 REPORTED_BY_US_AFTER = re.compile(
     r"^\s+(that |which )?(you|u|your (colleague|agent|team|support)) "
     r"(mentioned|said|told me about|wrote about|wrote|confirmed|issued|sent|processed)\b",

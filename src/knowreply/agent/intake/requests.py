@@ -27,7 +27,7 @@ from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_excess
 from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
-from knowreply.agent.intake.injection import tries_to_instruct
+from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
 from knowreply.agent.intake.someone_else import asks_for_someone_else
@@ -278,6 +278,7 @@ def _named_not_asked_en(kind: WriteKind, sentence: str, match: re.Match[str]) ->
         or phrases.FOR_OTHERS_CUSTOMERS_AFTER.match(after)
         or phrases.FEATURE_AFTER.match(after)
         or phrases.THIRD_PARTY_PAYS_BACK_BEFORE.search(before)
+        or phrases.THIRD_PARTY_PAYS_BACK_AFTER.match(after)
         or (
             match.group().lower().startswith("return")
             and phrases.NOT_A_RETURN_BEFORE.search(before)
@@ -486,8 +487,9 @@ def _hands_over_a_code(subject: str, words: str) -> bool:
 
 
 def _write_names(text: str) -> list[str]:
-    """Company or project names that open with a write word ("Refund Desk")."""
-    names = []
+    """Company or project names that open with a write word ("Refund Desk"), brands that
+    hold one ("Refundly") and statement lines that open with one ("REFUND ACADEMIAPLUS")."""
+    names = [found.group() for found in phrases.WRITE_BRAND.finditer(text)]
     for found in phrases.WRITE_AS_A_NAME.finditer(text):
         rest = found.group(2) or found.group(4)
         if not phrases.NOT_A_NAME_WORD.match(rest):
@@ -624,7 +626,13 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     it is the thread's, often our own). An email that tries to instruct the assistant is
     marked `instructed`."""
     words = customer_words(text)
-    sentences = _sentences(_mend_typos(_mend_umlauts(_without_write_names(words))))
+    sentences = [
+        sentence
+        for sentence in _sentences(
+            _mend_typos(_mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words))))
+        )
+        if not orders_the_assistant(sentence)
+    ]
     code_given = _hands_over_a_code(subject, words)
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
     own_subject = (

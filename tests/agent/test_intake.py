@@ -329,6 +329,30 @@ def test_back_and_returned_without_money_asked_back_ask_for_no_refund(text: str)
     assert "refund" not in read_requests(text).kinds
 
 
+JAPANESE_CANCELLATIONS = [
+    "現在ご契約中のスタンダードプランを5月末日をもって解約いたしたく、ご連絡申し上げます。",
+    "次回の契約更新は不要といたしたく、ご連絡申し上げます。",
+    "サブスク止めといて",
+    "更新しないで 来年はいらない",
+    "全額返して！もう退会する！",
+]
+NOT_JAPANESE_CANCELLATIONS = [
+    "先月、解約いたしました。確認できますか？",
+    "更新しないでと言ったのに更新されました。",
+    "退会する方法を教えてください？",
+]
+
+
+@pytest.mark.parametrize("text", JAPANESE_CANCELLATIONS)
+def test_japanese_cancellations_in_humble_colloquial_and_blunt_words_are_read(text: str) -> None:
+    assert "cancellation" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize("text", NOT_JAPANESE_CANCELLATIONS)
+def test_japanese_cancellations_done_reported_or_asked_about_are_not_asked(text: str) -> None:
+    assert "cancellation" not in read_requests(text).kinds
+
+
 ASKED_WITH_A_REASON = [
     ("Please refund half of the setup fee as your rep promised.", {"refund"}),
     ("Please refund me, I was told on chat the plan included phone support.", {"refund"}),

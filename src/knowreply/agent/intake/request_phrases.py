@@ -1073,7 +1073,7 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
-    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?!い)|してもらった|"
+    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
     r"(?!\s+nur\b)",
@@ -1645,7 +1645,8 @@ REQUEST = re.compile(
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
-    r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|"
+    r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|といて|(退会|解約)(する|します)\W*$|"
+    r"たく(存じ|、|,|ご連絡|思い|お願い)|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
     r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul|quit)(an|en|[áa]is|[ée]is)\b|"
     r"\b(me|nos) (dan|dais|das) de baja\b|"

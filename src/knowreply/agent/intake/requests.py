@@ -193,8 +193,10 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         ("don't", "do not", "dont")
     ):
         return False
-    if phrases.NEGATION_AFTER.match(after):
-        return False
+    if phrases.NEGATION_AFTER.match(after) and not (
+        match.group().endswith("しない") and after.startswith("で")
+    ):
+        return False  # but "更新しないで 来年はいらない" asks, the negation is the ask's own
     if phrases.DONE.match(sentence[match.start() :]) and not phrases.WILL_BE_DONE.search(clause):
         return False
     if kind in MONEY_KINDS and phrases.DONE_AFTER_THE_WRITE.match(after):

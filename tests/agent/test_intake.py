@@ -329,6 +329,31 @@ def test_back_and_returned_without_money_asked_back_ask_for_no_refund(text: str)
     assert "refund" not in read_requests(text).kinds
 
 
+THE_BILLING_PORTAL_ASKED = [
+    "is there a self-service portal for billing? i'd rather sort things myself",
+    "Can you send me the link to the customer portal?",
+    "Where I can find older invoices myself? Is there a portal?",
+    "Schicken Sie mir bitte den Zugang zum Kundenportal.",
+    "請求ポータルのリンクを送ってください。",
+]
+ANOTHER_PORTAL = [
+    "Could you send the invoice for March? Our expenses portal rejects bank statements.",
+    "Im Portal sehe ich meine Buchungen nicht mehr, ist das ein Fehler?",
+    "El portal de empleados no carga desde ayer.",
+]
+
+
+@pytest.mark.parametrize("text", THE_BILLING_PORTAL_ASKED)
+def test_the_billing_portal_asked_for_is_a_portal_link(text: str) -> None:
+    assert "portal_link" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize("text", ANOTHER_PORTAL)
+def test_a_portal_named_for_something_else_asks_for_no_portal_link(text: str) -> None:
+    """Any portal used to count ("our expenses portal", a product's own portal)."""
+    assert "portal_link" not in read_requests(text).kinds
+
+
 JAPANESE_CANCELLATIONS = [
     "現在ご契約中のスタンダードプランを5月末日をもって解約いたしたく、ご連絡申し上げます。",
     "次回の契約更新は不要といたしたく、ご連絡申し上げます。",

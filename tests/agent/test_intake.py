@@ -309,6 +309,32 @@ MONEY_BACK_IN_OTHER_WORDS = [
     "You charged me twice, one of those needs to come back to me please.",
     "Could I have the charge on the work account reversed?",
 ]
+MONEY_BACK_IN_GERMAN_WORDS = [
+    "Ihr habt mir die Februar-Rechnung zweimal abgebucht. Das eine Mal will ich zurück.",
+    "hab zum 31.5. gekündigt, juni wurde trotzdem abgebucht. bitte den juni zurück",
+    "Grias di, des Geld hätt i gern zruck.",
+    "Trotzdem wurden mir 12,99 € abgebucht. Die will ich bitte wiederhaben.",
+    "Bitte machen Sie die Zahlung rückgängig.",
+    "Ich fordere Sie auf, den Betrag bis zum 19.01. vollständig zurückzuerstatten.",
+    "Ich möchte höflich um eine Kulanzerstattung der letzten Abbuchung bitten.",
+]
+NOT_MONEY_BACK_IN_GERMAN = [
+    "Bitte rufen Sie mich unter 0172 5538910 zurück.",
+    "Die Lastschrift kam zurück, was soll ich tun?",
+    "Ich bin ab dem 5. Juni aus dem Urlaub zurück.",
+]
+
+
+@pytest.mark.parametrize("text", MONEY_BACK_IN_GERMAN_WORDS)
+def test_money_wanted_back_in_german_words_asks_for_a_refund(text: str) -> None:
+    assert "refund" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize("text", NOT_MONEY_BACK_IN_GERMAN)
+def test_zurueck_without_money_asked_back_asks_for_no_refund(text: str) -> None:
+    assert "refund" not in read_requests(text).kinds
+
+
 NOT_MONEY_BACK = [
     "Please get back to me today.",
     "Can I get my account back up and running?",

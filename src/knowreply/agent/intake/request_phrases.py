@@ -430,6 +430,34 @@ _REFUND_IN_OTHER_WORDS_EN = (
 )
 """Money wanted back in English words the keyword list misses: a pronoun, an amount or a part
 got, given, returned or reversed back."""
+_MONTHS_DE = (
+    r"januar|j[äa]nner|februar|m[äa]rz|april|mai|juni|juli|august|september|oktober|november|"
+    r"dezember"
+)
+_REFUND_IN_OTHER_WORDS_DE = (
+    # "Will das zurück", "Das eine Mal will ich zurück", "bitte den Juni zurück", "bitte nur
+    # 24,90 zurück", "Des Geld hätt i gern zruck"; never "die Lastschrift kam zurück", "die
+    # Unterlagen zurückschicken", "das Jahr zurück bis 2024"
+    r"\b(das|die|den|des|diese[nms]?|eins|es)\s+((will|m[öo]chte|h[äa]tte?)\s+)?((ich|wir|i)\s+)?"
+    r"((bitte|gern|gerne)\s+)?(zur[üu]ck|zurueck|z'?ruck)\b(?!\s*bis\b)|"
+    r"\b(mal|eins|geld|betrag|summe|zahlung|abbuchung|buchung|belastung|beitrag|monat\w*|wochen?|"
+    r"tage?|"
+    + _MONTHS_DE
+    + r"|\d{1,4}([.,]\d{2})?\s*(€|eur\w*|chf|franken)?)\b((?!\b(kam|kommt|kamen|ging|geht|"
+    r"gingen|wurde|wird|ist|war|sind|waren|gebucht|gegangen|gekommen|nicht|kein\w*|ruf\w*|"
+    r"meld\w*)\b)[^.?!;:]){0,25}\b(zur[üu]ck|zurueck|z'?ruck)\b(?!\s*(zu|an|in|nach|zum|zur|von|"
+    r"bis|gerufen|rufen|melden|schreiben|kommen|geschickt|schicken|senden|gehen)\b)|"
+    r"\bwieder(haben|bekommen|kriegen)\b|\b(gern|gerne)\s+wieder\b|"
+    r"\bwieder auf (mein|unser)\w* konto\b|"
+    r"\b(zahlung|abbuchung|buchung|belastung|kauf|lastschrift|das|dies|es|diese\w*)\b[^.?!]{0,30}"
+    r"\br[üu]ckg[äa]ngig\b|"
+    r"\bzur[üu]ckzuerstatt\w*|\b\w+erstattung\b|\bauszahl\w*|"
+    r"\b[üu]berweisen (sie|ihr) (uns|mir)\b|\b[üu]berweist (uns|mir)\b"
+)
+"""Money wanted back in German words the keyword list misses: a part, a month or a pronoun
+wanted back (zurück), had again (wiederhaben), undone (rückgängig) or paid out."""
+CALL_BACK_BEFORE = re.compile(r"\b(ruf|rufen|ruft|rufe|anrufen|zur[üu]ckrufen|melden|meldet)\b", _I)
+"""A call asked back ("Bitte rufen Sie mich unter 0172 5538910 zurück"): no money."""
 _ASKS_MORE = (
     # a will not to go on is itself the ask: "je ne souhaite plus renouveler", "no deseamos
     # renovar", "ich will das Abo nicht weiterführen", "mein Abo soll … enden"
@@ -476,7 +504,7 @@ _ASKS_MORE = (
 _ASKS_JA_DE = (
     # German word orders and politeness: "Diese 25 € hätte ich gern zurück", "bekomme ich die
     # Hälfte zurück?", "Wir erwarten eine Erstattung", "Ich würde mich freuen, wenn Sie…"
-    r"\bh[äa]tten? (ich|wir) gerne?\b|\b(bekomme|kriege|krieg|bekommen|kriegen) (ich|wir)\b|"
+    r"\bh[äa]tt(e|en)? (ich|wir|i) gerne?\b|\b(bekomme|kriege|krieg|bekommen|kriegen) (ich|wir)\b|"
     r"\b(ich|wir) (erwarte|erwarten) (eine|die volle|eine volle)\b|"
     r"\b(w[üu]rde|w[üu]rden) (mich|uns) (sehr |riesig )?(dar[üu]ber )?freuen\b|"
     r"\b(w[äa]re|w[äa]ren) (ihnen |euch |dir )?(sehr |wirklich )?dankbar\b|"
@@ -783,7 +811,9 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + "|"
         + _REFUND_GRAMMAR_MORE
         + "|"
-        + _REFUND_IN_OTHER_WORDS_EN,
+        + _REFUND_IN_OTHER_WORDS_EN
+        + "|"
+        + _REFUND_IN_OTHER_WORDS_DE,
         _I,
     ),
     "cancellation": re.compile(

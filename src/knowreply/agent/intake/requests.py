@@ -219,6 +219,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if kind == "refund" and (
         phrases.NOT_A_REFUND_AFTER.match(after)
+        or phrases.CALL_BACK_BEFORE.search(clause)
         or phrases.REFUNDS_LISTED_BEFORE.search(clause)
         or phrases.PAPERS_FOR_BEFORE.search(clause)
     ):

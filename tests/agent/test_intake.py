@@ -335,6 +335,38 @@ def test_zurueck_without_money_asked_back_asks_for_no_refund(text: str) -> None:
     assert "refund" not in read_requests(text).kinds
 
 
+FRENCH_POLITE_ASKS = [
+    ("Est-ce que vous pourriez annuler ce paiement et me rembourser les 149 € ?", {"refund"}),
+    (
+        "Je vous serais très reconnaissante de bien vouloir me rembourser le dernier prélèvement.",
+        {"refund"},
+    ),
+    ("Je vous saurais gré de me rendre la somme que j'ai versée pour cette formation.", {"refund"}),
+    ("Nous en demandons le remboursement.", {"refund"}),
+    ("Est-ce que je peux récupérer mon argent ?", {"refund"}),
+    (
+        "Je vous saurais gré de bien vouloir annuler le doublon et de recréditer ma carte.",
+        {"refund"},
+    ),
+]
+FRENCH_NEAR_MISSES = [
+    "Un de nos clients nous demande de lui rendre son argent. Comment faire ?",
+    "Est-ce que vous pourriez me dire si le remboursement est parti ?",
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), FRENCH_POLITE_ASKS)
+def test_french_polite_asks_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize("text", FRENCH_NEAR_MISSES)
+def test_french_polite_words_about_someone_elses_refund_or_its_state_ask_nothing(
+    text: str,
+) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
 NOT_MONEY_BACK = [
     "Please get back to me today.",
     "Can I get my account back up and running?",

@@ -502,6 +502,15 @@ _ASKS_MORE = (
 )
 """Asking in Spanish, French and German grammar the general `REQUEST` words miss."""
 _ASKS_JA_DE = (
+    # French polite forms: "Est-ce que vous pourriez…", "est-ce que je peux récupérer…", "Je
+    # vous serais reconnaissante de bien vouloir…", "Je vous saurais gré de…", "je réclame…"
+    r"\best-ce qu'?(e )?(vous|tu) (pourriez|pouvez|pourrais|peux|voudriez|voulez)\b|"
+    r"\best-ce qu'?(e )?(je|j'|nous|on) (peux|pourrais|pouvons|pourrions|puis|pourrait|peut) "
+    r"(r[ée]cup[ée]rer|avoir|obtenir|recevoir|[êe]tre rembours|me faire rembours|"
+    r"nous faire rembours|demander)|"
+    r"\b(je|nous) vous (serais|serions) (tr[èe]s |bien |vraiment )?(reconnaissante?s?|"
+    r"oblig[ée]e?s?)\b|\b(je|nous) vous (saurais|saurions) gr[ée]\b|\bbien vouloir\b|"
+    r"\bje (en |vous )?(r[ée]clam|demand|exig)e\b|\bnous (en |vous )?(r[ée]clam|demand|exig)ons\b|"
     # German word orders and politeness: "Diese 25 € hätte ich gern zurück", "bekomme ich die
     # Hälfte zurück?", "Wir erwarten eine Erstattung", "Ich würde mich freuen, wenn Sie…"
     r"\bh[äa]tt(e|en)? (ich|wir|i) gerne?\b|\b(bekomme|kriege|krieg|bekommen|kriegen) (ich|wir)\b|"
@@ -1376,7 +1385,7 @@ CANCEL_OTHER_THING = re.compile(
     r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
     r"sesi[óo]n|clase|curso|evento|s[ée]ance|cours|[ée]v[ée]nement|r[ée]union|d[ée]bit(?!s)|"
     r"sitzung|kurs|schulung|veranstaltung|"
-    r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|"
+    r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|doublon|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail))",
     _I,

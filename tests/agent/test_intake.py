@@ -335,6 +335,37 @@ def test_zurueck_without_money_asked_back_asks_for_no_refund(text: str) -> None:
     assert "refund" not in read_requests(text).kinds
 
 
+CANCELLED_IN_OTHER_ENGLISH_WORDS = [
+    "Hi, please make sure my plan doesn't auto renew next month.",
+    "Our Growth plan is set to renew on the 9th. We don't want it to. Please turn that off.",
+    "i dont want the membership anymore. its too expensive rn",
+    "Kindly ensure our subscription is not renewed on 1 July and no further deductions are made.",
+    "Can you make sure I don't get billed again please.",
+    "This letter serves as notice that Hartley Ltd wishes to terminate its Storely Grow "
+    "subscription.",
+    "Kindly treat this as our notice of non-renewal.",
+    "I'd like this to be my last payment. Thank you for everything.",
+    "Please close the billing on my account.",
+    "Hi, I don't want my annual piano plan to auto-renew in September. Can you switch that off?",
+]
+NOT_CANCELLED_IN_THOSE_WORDS = [
+    "Is my payment confirmed? I don't want my service to stop.",
+    "You charged me twice, please don't charge me twice again.",
+    "Was this my last payment before the renewal?",
+    "Can you make sure my card is updated before it renews?",
+]
+
+
+@pytest.mark.parametrize("text", CANCELLED_IN_OTHER_ENGLISH_WORDS)
+def test_a_cancellation_in_other_english_words_is_read(text: str) -> None:
+    assert "cancellation" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize("text", NOT_CANCELLED_IN_THOSE_WORDS)
+def test_those_words_not_asking_the_plan_to_stop_are_no_cancellation(text: str) -> None:
+    assert "cancellation" not in read_requests(text).kinds
+
+
 FRENCH_POLITE_ASKS = [
     ("Est-ce que vous pourriez annuler ce paiement et me rembourser les 149 € ?", {"refund"}),
     (

@@ -69,7 +69,8 @@ _CANCEL_GRAMMAR = (
     # no more money taken: "no further payments", "don't take any more money", "bill no more"
     r"\b(no|any) (more|further|additional) (auto-?)?(renewals?|charges?|payments?|billing|bills?|"
     r"invoices?|debits?|money)\b" + _NOT_A_DUPLICATE + r"|"
-    r"\b(do not|don't|dont|never) (take|charge|bill|debit|invoice)\b[^.?!,]{0,25}\b(again|anymore|"
+    r"\b(do not|don't|dont|never) (take|charge|bill|debit|invoice)\b((?!twice|double)[^.?!,]){0,25}"
+    r"\b(again|anymore|"
     r"any more|another|further|next|after|from now on|going forward)\b" + _NOT_A_DUPLICATE + r"|"
     r"\b(aren't|are not|am not|isn't|is not|not|never) (be |get |being |getting )?(billed|charged|"
     r"debited|invoiced)\b([^.?!,]{0,15}\b)?(again|anymore|any more|after|next|further|from now on)"
@@ -430,6 +431,36 @@ _REFUND_IN_OTHER_WORDS_EN = (
 )
 """Money wanted back in English words the keyword list misses: a pronoun, an amount or a part
 got, given, returned or reversed back."""
+_CANCEL_IN_OTHER_WORDS_EN = (
+    # the renewal not to happen: "make sure my plan doesn't auto renew", "ensure our
+    # subscription is not renewed", "I don't want my annual plan to auto-renew"
+    r"\b(make sure|ensure|see that)\b[^.?!]{0,50}\b(doesn'?t|does not|won'?t|will not|is not|"
+    r"isn'?t|are not|aren'?t)( be)? (auto[- ]?)?renew(ed|s)?\b|"
+    r"\b(don'?t|do not|dont)\s+want\s+(it|this|that|them|(my|our|the)( \w+){1,3}?)\s+to\s+"
+    r"(auto[- ]?)?renew\b|"
+    r"\b(don'?t|do not|dont)\s+(want|need)\s+(the|my|this|our)\s+(\w+\s+)?"
+    r"(membership|plan|subscription|service|sub|pass)\s+(anymore|any ?more|any longer)\b|"
+    r"\bno longer (want|need) (the|my|this|our) (\w+ )?(membership|plan|subscription|sub|pass)\b"
+    r"(?! to\b)|"
+    r"\b(switch|turn)\s+off\s+(the\s+)?billing\b|\bclose\s+(the\s+)?billing\b|"
+    # no more money taken: "make sure I don't get billed again", "no further deductions"
+    r"\b(no|not|don'?t|dont|never)\b[^.?!,]{0,20}\b(bill|billed|charge|charged|deduct|deducted|"
+    r"debit|debited)\s+(me\s+|us\s+)?(again|anymore|any more)\b"
+    r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)"
+    r"|"
+    r"\bno further (deductions|charges|payments|debits|billing)\b|"
+    r"\bnothing (further|more|else) (is |gets |will be )?(taken|charged|deducted|billed|debited)\b|"
+    r"\b(terminate|discontinue|end|cancel)\s+(its|their)\s+(\w+\s+){0,2}" + _SUB + r"|"
+    r"\b(wish|want|intend|decided) to (terminate|discontinue)\b|"
+    r"\bnot (wish|want|intend) to renew\b|\bnotice of non-?renewal\b|"
+    r"\b(this|it|that) (to )?be (my|our|the) (last|final) (payment|charge|bill|month)\b|"
+    r"\b(won'?t|will not) be needing\b[^.?!]{0,40}\b(beyond|past|after)\b|"
+    r"\brather than (roll(s|ing)? over|renew\w*)\b|"
+    r"\bdiscontinu\w* (the use of|using|service|our|my)\b|"
+    r"\b(plan|subscription|membership)\s+to\s+end\b"
+)
+"""A cancellation in English words the keyword list misses: the renewal not to happen, no more
+money taken, notice of non-renewal, this the last payment."""
 _MONTHS_DE = (
     r"januar|j[äa]nner|februar|m[äa]rz|april|mai|juni|juli|august|september|oktober|november|"
     r"dezember"
@@ -826,6 +857,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "cancellation": re.compile(
+        _CANCEL_IN_OTHER_WORDS_EN + r"|\b(turn|switch) (that|this) off\b|"
         r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
         r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
         r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
@@ -838,7 +870,8 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(stop|end|cancel|switch off|turn off|disable) (the |my |our |all )?(recurring|"
         r"automatic|auto|monthly|yearly|annual|future) ?(payments?|charges?|billing|debits?)|"
         r"\b((stop|cease) (taking|charging|billing|debiting|invoicing)|(do not|don't|dont) "
-        r"(charge|bill) (me|us|my card|our card)\b[^.?!,]{0,15}\b(again|anymore|any more|after|"
+        r"(charge|bill) (me|us|my card|our card)\b(?! (twice|double))[^.?!,]{0,15}\b(again|anymore|"
+        r"any more|after|"
         r"next))\b"
         r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
         r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
@@ -991,6 +1024,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
 
 PRONOUN_CANCELLATION = re.compile(
     r"(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)( down| off)?|"
+    r"(turn|switch) (that|this) off|"
     r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|beende(t|n sie) (das|es)( ding)?|"
     r"(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
     _I,
@@ -1725,6 +1759,7 @@ CANCEL_REQUEST = re.compile(
     # taking oneself off the plan, said short: "Quit my plan.", "Opt me out of the renewal"
     r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
     r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
+    r"\bwish(es)? to (terminate|cancel|discontinue|end|stop)\b|"
     # the writer not going on: "I no longer wish to continue", "we won't be renewing"
     r"\b(i|we)( really| truly)? (no longer|do not|don't|dont|not) (want|wish|need|intend)\b|"
     r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"

@@ -366,6 +366,37 @@ def test_those_words_not_asking_the_plan_to_stop_are_no_cancellation(text: str) 
     assert "cancellation" not in read_requests(text).kinds
 
 
+CANCELLED_IN_OTHER_FRENCH_AND_GERMAN_WORDS = [
+    "stop abonnement svp. merci",
+    "Allô, je veux plus être abonnée au forfait conducteur. Merci d'arrêter ça.",
+    "allo je veux pu de l'abonnement, arrêtez de me charger svp merci",
+    "plus besoin de l appli, merci de plus me prelever",
+    "Jules entre à l'école. Je ne souhaite donc plus être facturée à compter de juillet.",
+    "Bonjour, pourriez-vous mettre un terme à notre contrat au 31/12 ?",
+    "moin, bitte kein geld mehr abbuchen, ich hör eh nix mehr. danke",
+    "Abo bitte zum Monatsende beenden. Kd-Nr. 556201. Danke",
+    "macht mir bitte das Konto zu, ich höre Ende des Monats auf.",
+    "Ich möchte ab nächstem Monat nicht mehr belastet werden.",
+    "Hallo, i wui des Abo ned weida, bitte abstellen.",
+]
+NOT_CANCELLED_IN_THOSE_FRENCH_AND_GERMAN_WORDS = [
+    "Je ne veux pas payer deux fois, est-ce que le paiement est passé ?",
+    "Ich will sicher sein, dass nichts mehr abgebucht wird. Ist die Kündigung durch?",
+    "Bitte erstatten Sie mir den letzten Betrag, ich brauche das Abo nicht.",
+    "Je veux être sûre de ne plus être facturée, mon abonnement est-il résilié ?",
+]
+
+
+@pytest.mark.parametrize("text", CANCELLED_IN_OTHER_FRENCH_AND_GERMAN_WORDS)
+def test_a_cancellation_in_other_french_and_german_words_is_read(text: str) -> None:
+    assert "cancellation" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize("text", NOT_CANCELLED_IN_THOSE_FRENCH_AND_GERMAN_WORDS)
+def test_a_payment_dispute_or_a_cancellation_to_be_sure_of_is_not_a_new_one(text: str) -> None:
+    assert "cancellation" not in read_requests(text).kinds
+
+
 FRENCH_POLITE_ASKS = [
     ("Est-ce que vous pourriez annuler ce paiement et me rembourser les 149 € ?", {"refund"}),
     (

@@ -461,6 +461,48 @@ _CANCEL_IN_OTHER_WORDS_EN = (
 )
 """A cancellation in English words the keyword list misses: the renewal not to happen, no more
 money taken, notice of non-renewal, this the last payment."""
+_CANCEL_IN_OTHER_WORDS_FR_DE = (
+    # fr: "stop abonnement", "je veux plus être abonnée", "je veux pu de l'abonnement",
+    # "arrêtez de me charger", "merci de plus me prélever", "ne plus être facturée", "mettre
+    # un terme à notre contrat", "que mon abonnement s'arrête"
+    r"\bstop (au |à l'|l')?(renouvellement|abonnement|abo|pr[ée]l[èe]vements?)\b|"
+    r"\bje (ne )?veux (pas|plus|pu) (que (mon|ma|le|l'|[çc]a)[^.?!]{0,30}(renouvel|reparte|"
+    r"continue|passe en pay)|[êe]tre abonn|de l'abonnement|de l'abo|renouveler)|"
+    r"\bje (ne )?veux (plus|pu) (rien )?payer\b|"
+    r"\barr[êe]te[zr] de (me|nous) (charger|pr[ée]lever|d[ée]biter|facturer)\b|"
+    r"\b(merci de|svp|stp) (ne )?plus (me|nous) (pr[ée]lever|d[ée]biter|facturer|charger)\b|"
+    r"\bne (\w+ ){0,2}plus [êe]tre (d[ée]bit|factur|pr[ée]lev|charg)\w*|"
+    r"\bmettre (un )?terme [àa] (notre|mon|ma|l'|cet|ce)\s*(contrat|abonnement|forfait|"
+    r"adh[ée]sion)\b|"
+    r"\b(mon|ma|notre|l')\s*(abonnement|abo|forfait|contrat|pass)\b[^.?!]{0,20}\b(s'arr[êe]te|"
+    r"se termine|prenne fin|ne reparte pas|ne se renouvelle pas|se renouvelle pas)|"
+    r"\b(stopper|arr[êe]ter) (les|mes) (envois|d[ée]bits|pr[ée]l[èe]vements)\b|"
+    # de: "kein Geld mehr abbuchen", "nichts mehr abgebucht", "nicht mehr belastet werden",
+    # "Abo bitte zum 31.7. beenden", "Konto zumachen", "des Abo ned weida", "nicht weiter
+    # verlängern", "hör auf mir Geld abzuziehen", "das Abo soll sofort aufhören"
+    r"\bkein(e|en)? (geld|[\w-]*abbuchung\w*|zahlung\w*|beitr[äa]ge?) mehr\b|"
+    r"\bnichts mehr (ab)?(gebucht|abgebucht|berechnet|belastet|eingezogen)\b|"
+    r"\bnicht mehr (belastet|abgebucht|berechnet) (zu )?werden\b|"
+    r"\b(abo\w*|vertrag\w*|mitgliedschaft|konto|jahresabo)\b((?!\b(nicht|nie|kein\w*|ned)\b)"
+    r"[^.?!]){0,30}\b(beenden|k[üu]nden|"
+    r"abstellen|abstelle|stoppen|aufheben|schlie(ß|ss)en|zumachen|zu)\b|\bk[üu]ndet\b|"
+    r"\b(macht|mach|machen sie)\b[^.?!]{0,20}\b(konto|abo)\b[^.?!]{0,10}\bzu\b|"
+    r"\babo\w* ((ned|nicht) (mehr|weida|weiter)|nimmi|nimmer)\b|"
+    r"\bnicht (mehr |weiter )?(verl[äa]ngern|fortzuf[üu]hren|fortf[üu]hren|fortsetzen|"
+    r"weiterf[üu]hren)\b|\bvon einer fortsetzung\b[^.?!]{0,40}\babsehen\b|"
+    r"\bh[öo]r\w* (bitte )?(auf|uf)\b[^.?!]{0,30}\b(geld|abo\w*|abzubuchen|abzuziehen|abbuchen)|"
+    r"\babo\w*\b[^.?!]{0,20}\b(soll|sollen)\b[^.?!]{0,20}\b(aufh[öo]ren|enden|beendet werden)\b|"
+    r"\baus (dem|meinem|unserem) [\w-]+ aussteigen\b"
+)
+"""A cancellation in French and German words the keyword lists miss: a plan stopped or not
+renewed, no more money taken, an account closed."""
+TO_BE_SURE_BEFORE = re.compile(
+    r"\b(sicher (sein|gehen)|sichergehen|vergewissern|[êe]tre s[ûu]re?s?|(m|nous)'assurer|"
+    r"asegurarme|estar segur[oa]s?)\b",
+    _I,
+)
+"""The writer wants to be sure ("Ich will sicher sein, dass nichts mehr abgebucht wird"): the
+state of a cancellation already asked, not a new one (unlike "Stellen Sie sicher, dass…")."""
 _MONTHS_DE = (
     r"januar|j[äa]nner|februar|m[äa]rz|april|mai|juni|juli|august|september|oktober|november|"
     r"dezember"
@@ -857,7 +899,10 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "cancellation": re.compile(
-        _CANCEL_IN_OTHER_WORDS_EN + r"|\b(turn|switch) (that|this) off\b|"
+        _CANCEL_IN_OTHER_WORDS_EN
+        + "|"
+        + _CANCEL_IN_OTHER_WORDS_FR_DE
+        + r"|\b(turn|switch) (that|this) off\b|"
         r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
         r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
         r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
@@ -1760,6 +1805,7 @@ CANCEL_REQUEST = re.compile(
     r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
     r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
     r"\bwish(es)? to (terminate|cancel|discontinue|end|stop)\b|"
+    r"\bne (souhaite|souhaitons|veux|voulons|d[ée]sire)\b[^.?!]{0,10}\bplus\b|"
     # the writer not going on: "I no longer wish to continue", "we won't be renewing"
     r"\b(i|we)( really| truly)? (no longer|do not|don't|dont|not) (want|wish|need|intend)\b|"
     r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"

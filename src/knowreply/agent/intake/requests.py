@@ -203,6 +203,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False  # "Refund received, thanks!"
     if kind not in MONEY_KINDS and phrases.LINK_WORKED_AFTER.match(after):
         return False  # "The payment link you sent works"
+    if kind == "cancellation" and phrases.TO_BE_SURE_BEFORE.search(sentence[: match.start()]):
+        return False  # "Ich will sicher sein, dass nichts mehr abgebucht wird"
     if kind == "cancellation" and phrases.NOT_THE_PLAN_AFTER.match(after):
         return False  # "turn off the auto-renew reminder emails"
     if _said_of_the_past(clause, sentence[match.start() :]):

@@ -397,6 +397,32 @@ def test_a_payment_dispute_or_a_cancellation_to_be_sure_of_is_not_a_new_one(text
     assert "cancellation" not in read_requests(text).kinds
 
 
+SPANISH_IMPERATIVES_AND_DIRECT_ASKS = [
+    ("devuelvan los 62.000 de abril, por favor.", {"refund"}),
+    ("Y en cualquier caso, devolvédmelo, que yo no he autorizado nada.", {"refund"}),
+    ("¿Me lo devuelven?", {"refund"}),
+    ("oigan me cobraron 300 pesos de más por el cambio de plan, me los regresan?", {"refund"}),
+    ("Hola, ¿sería posible que me devolvierais el pago del 4 de marzo?", {"refund"}),
+    ("No renovar, gracias.", {"cancellation"}),
+    ("Buenas, no quiero seguir con el plan cuando termine este mes.", {"cancellation"}),
+]
+SPANISH_NEAR_MISSES = [
+    "¿Es posible que me devuelvan el dinero si cancelo?",
+    "¿Me lo devolvieron ya? No veo nada en la tarjeta.",
+    "Quiero seguir con el plan, solo cambiar la tarjeta.",
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), SPANISH_IMPERATIVES_AND_DIRECT_ASKS)
+def test_spanish_imperatives_and_direct_asks_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize("text", SPANISH_NEAR_MISSES)
+def test_spanish_conditional_past_or_going_on_asks_no_money_to_move(text: str) -> None:
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
 FRENCH_POLITE_ASKS = [
     ("Est-ce que vous pourriez annuler ce paiement et me rembourser les 149 € ?", {"refund"}),
     (

@@ -309,6 +309,11 @@ _REFUND_GRAMMAR_OTHER = (
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
+    # "No renovar, gracias.", "no quiero seguir pagando el gym", "que la suscripción de
+    # FacturaFácil no se renueve", "Sigo queriendo cancelar"
+    r"^\W*no renovar\b|\bno (quiero|queremos|deseo|deseamos) seguir (pagando|con)\b|"
+    r"\bque (la|mi|nuestra|el|nuestro) [\w-]+( de [\w-]+)? no se renueve\b|"
+    r"\bsigo queriendo (cancelar|dar(me)? de baja|anular)\b|"
     r"\bque no se (me |nos |le )?(vuelva|vuelvan) a (renovar|cobrar|cargar)\b|"
     r"\bno (me |nos )?(pase|pasen|cambie|cambien|se convierta|convierta|conviertan) (a|en) "
     r"(un |el )?(plan|suscripci[oó]n|versi[oó]n|modalidad) (de pago|pagad[oa]|premium)\b|"
@@ -575,6 +580,14 @@ _ASKS_MORE = (
 )
 """Asking in Spanish, French and German grammar the general `REQUEST` words miss."""
 _ASKS_JA_DE = (
+    # Spanish imperatives and direct questions: "devuelvan los 62.000", "devolvedme el dinero",
+    # "cancelá la suscripción", "dad de baja…", "¿Me lo devuelven?", "me los regresan?"
+    r"\b(devu[ée]lv(an|ame|anme|anlo|anla|anlos|anmelo|anmela)|devolv(ed|edme|edlo|ednos)|"
+    r"devolv[ée]dmel[oa]s?|reembols(en|ad|enme|adme|enlo)|reintegr(en|ad|enme|adme)|"
+    r"cancel(en|ad|á)|anul(en|ad|á)|d(ad|en) de baja|qu[íi]t(en|adme|enme)|"
+    r"regr[ée]s(en|enme|enlo))\b|"
+    r"\b(me|nos) (lo|la|los|las) (devuelven|devolv[ée]is|regresan|reembolsan|reintegran|"
+    r"(pueden|pod[ée]is|podr[íi]an|podr[íi]ais|puede) (devolver|regresar|reembolsar|reintegrar))\b|"
     # French polite forms: "Est-ce que vous pourriez…", "est-ce que je peux récupérer…", "Je
     # vous serais reconnaissante de bien vouloir…", "Je vous saurais gré de…", "je réclame…"
     r"\best-ce qu'?(e )?(vous|tu) (pourriez|pouvez|pourrais|peux|voudriez|voulez)\b|"
@@ -1240,7 +1253,10 @@ POLITE = re.compile(
 )  # "refund this month if possible" is a polite request, not a condition
 POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
     r"\b(is|would) it (be )?possible (for you )?to\b(?=[^.?!]*(\b(this|that|these|those)\b|"
-    r"\bthe (difference|last|\d+)\b|[$€£]\s?\d))",
+    r"\bthe (difference|last|\d+)\b|[$€£]\s?\d))|"
+    # "¿Sería posible que me devolvierais el pago del 4 de marzo?": said to us, of our money
+    r"\b((ser[ií]a|es) posible|habr[ií]a (alguna )?posibilidad de) que(?=\s+(me|nos) (reembols|"
+    r"devolv|devuelv|reintegr|regres)\w+)",
     _I,
 )
 """Whether it is possible to do something to a charge the customer names ("Is it possible to
@@ -1805,6 +1821,7 @@ CANCEL_REQUEST = re.compile(
     r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
     r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
     r"\bwish(es)? to (terminate|cancel|discontinue|end|stop)\b|"
+    r"^\W*no renovar\b|"
     r"\bne (souhaite|souhaitons|veux|voulons|d[ée]sire)\b[^.?!]{0,10}\bplus\b|"
     # the writer not going on: "I no longer wish to continue", "we won't be renewing"
     r"\b(i|we)( really| truly)? (no longer|do not|don't|dont|not) (want|wish|need|intend)\b|"

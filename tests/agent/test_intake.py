@@ -423,6 +423,24 @@ def test_spanish_conditional_past_or_going_on_asks_no_money_to_move(text: str) -
     assert not read_requests(text).kinds & {"refund", "cancellation"}
 
 
+NOT_ASKED_AFTER_ALL = [
+    "先に申し上げておきますと、解約や返金をしたいという話ではございません。この請求は何ですか？",
+    "返金とかはいいんで、この1,320円がなんなのかだけ知りたいです。",
+    "明日19時からのレッスン、急に残業が入ってしまったのでキャンセルしたいです。",
+    "3月末で解約するようお願いしていた契約ですが、ちゃんと終了になっていますか？",
+    "解約できてないなら困るし、まだ使えるならそれはそれで知りたいです。",
+    "ich hatte letzte Woche um Erstattung gebeten – bitte das wieder stornieren, ich bleibe.",
+    "Sollte sich rausstellen, dass die Abbuchung vom 5. doppelt war, dann bitte zurückzahlen.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED_AFTER_ALL)
+def test_a_write_disowned_reported_conditional_or_of_a_lesson_asks_no_money_to_move(
+    text: str,
+) -> None:
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
 FRENCH_POLITE_ASKS = [
     ("Est-ce que vous pourriez annuler ce paiement et me rembourser les 149 € ?", {"refund"}),
     (

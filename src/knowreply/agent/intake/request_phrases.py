@@ -1178,10 +1178,13 @@ GENERAL_JA = re.compile(
     r"どの(プラン|場合)|でも(返金|解約|キャンセル)|(返金|解約)(は|って)(いつ|どう)"
 )
 SENTENCE = re.compile(
-    r"(?<=[.!?])(?<!\.\d\.)(?<!\.0[1-9]\.)(?<!\.1[0-2]\.)(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
+    r"(?<=[.!?])(?<!\.\d\.)(?<!\.0[1-9]\.)(?<!\.1[0-2]\.)"
+    r"(?<!vom \d\.)(?<!vom \d\d\.)(?<!am \d\.)(?<!am \d\d\.)(?<!zum \d\.)(?<!zum \d\d\.)"
+    r"(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
     r"aug|sep|okt|nov|dez))\s+|[。！？!?\n]+"
 )
-"""Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März")."""
+"""Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März",
+"die Abbuchung vom 5. doppelt")."""
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
     r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)",
@@ -1211,6 +1214,7 @@ NEGATION_BEFORE = re.compile(
 NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
+    r"という(話|こと|わけ)では|(とか|など)?は(いい|結構|大丈夫|不要)(ん|の|です|なので|ので)|"
     r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
@@ -1220,7 +1224,7 @@ NEGATION_AFTER = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
     r"next time|in (the )?future)\b|"
-    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|"
+    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|(てない|ていない|てなかった|てません)なら|"
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
@@ -1367,7 +1371,7 @@ REPORTED = re.compile(
     r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
     r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました|"
-    r"(お願い|依頼|申請)した(?!い)|"
+    r"(お願い|依頼|申請)した(?!い)|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
     r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
@@ -1643,6 +1647,8 @@ _WITHDRAWING = (
     r"\bignorier\w*|\bvergess\w*|\bvergiss\b)"
 )
 REFUND_REQUEST_WITHDRAWN = re.compile(
+    r"\bum (eine |die )?(r[üu]ck)?erstattung gebeten\b[^.!?]{0,20}\b(das|diese|sie|den antrag)\b "
+    r"(bitte )?(wieder )?(stornieren|zur[üu]ckziehen|zur[üu]cknehmen)\b|"
     rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
     rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}",
     _I,
@@ -1727,7 +1733,8 @@ CANCELLATION_NOUN_DE = re.compile(r"(k[üu]ndigung|stornierung|abmeldung|beendig
 """A cancellation named as a time or a reason ("nach der Kündigung wurde abgebucht"), not asked."""
 EVENT_BEFORE_JA = re.compile(
     r"(打ち合わせ|ミーティング|会議|面談|アポ|商談|予約|セミナー|ウェビナー|イベント|レッスン|説明会)"
-    r"[^。]{0,6}(ですが|ですけど|の件ですが|について)[、,]"
+    r"[^。]{0,6}(ですが|ですけど|の件ですが|について)[、,]|"
+    r"(レッスン|予約|授業|クラス|セッション|面談|体験会?)(の|を)?、?[^。、]{0,20}$"
 )
 """A meeting named earlier in the sentence ("明日の打ち合わせですが、キャンセルさせてください"): the
 cancellation is the meeting's, not the plan's."""

@@ -410,23 +410,26 @@ _REFUND_GRAMMAR_MORE = (
     r"\bzur[üu]ck(zu)?[üu]berweis\w*|\b(wieder )?gut(zu)?schreib\w*"
 )
 """Money wanted back in Spanish, French and German words the keyword lists miss."""
-_MONEY = (
+_MONEY_GOT_BACK_EN = (
     r"(money|cash|payments?|charges?|amount|fee|sum|duplicate|extra|overcharge|difference|rest|"
     r"part|days?|weeks?|months?|[$€£¥₦₹]\s?\d[\d.,]*|\d[\d.,]*( ?(dollars|bucks|euros?|pounds|"
     r"quid|rupees|naira|usd|eur|gbp))?)"
 )
+"""What is got, given or returned back in `_REFUND_IN_OTHER_WORDS_EN`. Unlike `_MONEY` (read
+with a looser verb-then-back pattern) it holds no bare "it" or "one": "how do I get it back?"
+is often an account, not money; it holds a part of a period and a bare number ("my 89")."""
 _REFUND_IN_OTHER_WORDS_EN = (
     # "can I get that back", "gimme my 89 back", "I want the duplicate back", "pop back the 5
     # days", but never "get back to me", "call them back", "get it back up and running"
     r"\b(get|want|have|give|gimme|pop|send|put|need)( me| us)? (that|this|those|these|them|both|"
     r"one of (them|those|these)|(the|my|our|this|that|those|these)( \w+){0,3}? "
-    + _MONEY
+    + _MONEY_GOT_BACK_EN
     + r"|"
-    + _MONEY
+    + _MONEY_GOT_BACK_EN
     + r") back\b(?! (up|on|online|to normal|in|into|working|running|out|from|"
     r"soon|later|home|together|at|with|when)\b)|"
     r"\b(want|get|have|pop|give|prorate) back (the|my|our|what|those|that|this)\b|"
-    r"\breturn(ing)? (the|those|that|this|my|our|both)( \w+){0,2}? " + _MONEY + r"\b|"
+    r"\breturn(ing)? (the|those|that|this|my|our|both)( \w+){0,2}? " + _MONEY_GOT_BACK_EN + r"\b|"
     r"\b(that|this|those|them|both payments|both charges|the (sum|fee|amount|charge|payment))"
     r"( be)? returned\b|"
     r"\breverse (it|this|that|them|these|those|one of (them|those|these)|the (duplicate|extra|"
@@ -440,7 +443,7 @@ _CANCEL_IN_OTHER_WORDS_EN = (
     # the renewal not to happen: "make sure my plan doesn't auto renew", "ensure our
     # subscription is not renewed", "I don't want my annual plan to auto-renew"
     r"\b(make sure|ensure|see that)\b[^.?!]{0,50}\b(doesn'?t|does not|won'?t|will not|is not|"
-    r"isn'?t|are not|aren'?t)( be)? (auto[- ]?)?renew(ed|s)?\b|"
+    r"isn'?t|are not|aren'?t)( be)? ((auto[- ]?)?renew(ed|s)?|continue)\b|"
     r"\b(don'?t|do not|dont)\s+want\s+(it|this|that|them|(my|our|the)( \w+){1,3}?)\s+to\s+"
     r"(auto[- ]?)?renew\b|"
     r"\b(don'?t|do not|dont)\s+(want|need)\s+(the|my|this|our)\s+(\w+\s+)?"
@@ -576,10 +579,7 @@ _ASKS_MORE = (
     r"schalten sie|setzt|setzen sie|stellt|stellen sie|nehmt|nehmen sie|h[öo]rt|hören sie|"
     r"schickt))\b|"
     r"\b(me|nos) (dan|dais) de baja\b|\bporfavor\b|\bx ?favor\b|"
-    r"\b(d[ée]sactiv|arr[êe]t|stopp|cl[ôo]tur)ez-le\b|\b[ée]vitez\b"
-)
-"""Asking in Spanish, French and German grammar the general `REQUEST` words miss."""
-_ASKS_JA_DE = (
+    r"\b(d[ée]sactiv|arr[êe]t|stopp|cl[ôo]tur)ez-le\b|\b[ée]vitez\b|"
     # Spanish imperatives and direct questions: "devuelvan los 62.000", "devolvedme el dinero",
     # "cancelá la suscripción", "dad de baja…", "¿Me lo devuelven?", "me los regresan?"
     r"\b(devu[ée]lv(an|ame|anme|anlo|anla|anlos|anmelo|anmela)|devolv(ed|edme|edlo|ednos)|"
@@ -596,7 +596,10 @@ _ASKS_JA_DE = (
     r"nous faire rembours|demander)|"
     r"\b(je|nous) vous (serais|serions) (tr[èe]s |bien |vraiment )?(reconnaissante?s?|"
     r"oblig[ée]e?s?)\b|\b(je|nous) vous (saurais|saurions) gr[ée]\b|\bbien vouloir\b|"
-    r"\bje (en |vous )?(r[ée]clam|demand|exig)e\b|\bnous (en |vous )?(r[ée]clam|demand|exig)ons\b|"
+    r"\bje (en |vous )?(r[ée]clam|demand|exig)e\b|\bnous (en |vous )?(r[ée]clam|demand|exig)ons\b"
+)
+"""Asking in Spanish, French and German grammar the general `REQUEST` words miss."""
+_ASKS_JA_DE = (
     # German word orders and politeness: "Diese 25 € hätte ich gern zurück", "bekomme ich die
     # Hälfte zurück?", "Wir erwarten eine Erstattung", "Ich würde mich freuen, wenn Sie…"
     r"\bh[äa]tt(e|en)? (ich|wir|i) gerne?\b|\b(bekomme|kriege|krieg|bekommen|kriegen) (ich|wir)\b|"
@@ -932,8 +935,7 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"any more|after|"
         r"next))\b"
         r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
-        r"\b(make sure|ensure)\b[^.?!]{0,40}\b(does not|doesn't|won't|will not) "
-        r"((auto-?)?renew|continue)|\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
+        r"\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
         r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
@@ -1736,8 +1738,9 @@ EVENT_BEFORE_JA = re.compile(
     r"[^。]{0,6}(ですが|ですけど|の件ですが|について)[、,]|"
     r"(レッスン|予約|授業|クラス|セッション|面談|体験会?)(の|を)?、?[^。、]{0,20}$"
 )
-"""A meeting named earlier in the sentence ("明日の打ち合わせですが、キャンセルさせてください"): the
-cancellation is the meeting's, not the plan's."""
+"""A meeting named earlier in the sentence ("明日の打ち合わせですが、キャンセルさせてください",
+"明日19時からのレッスン、…キャンセルしたいです"): the cancellation is the meeting's, not the
+plan's."""
 OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"

@@ -21,6 +21,7 @@ from knowreply.integrations.stripe import service
 from knowreply.integrations.stripe.accounts import account_of
 from knowreply.integrations.stripe.client import StripeGateway
 from knowreply.integrations.stripe.keys import parse_key
+from knowreply.integrations.stripe.models import StripeRequest
 from knowreply.integrations.stripe.operations import payment_status
 from knowreply.integrations.stripe.ratelimit import (
     SlidingWindowLimiter,
@@ -61,8 +62,12 @@ async def test_sixty_reads_never_exceed_twenty_a_second() -> None:
 def test_several_workers_sharing_the_database_never_meet_a_429(runtime: Runtime) -> None:
     """Three workers (each its own thread, event loop and limiter object) send 90 requests to
     one endpoint of a fake that applies Stripe's published limits: the database-shared
-    windows keep every second on Stripe's side within 25."""
+    windows keep every second on Stripe's side within 25.
+
+    Under a loaded machine the SDK may retry a request whose answer came late, so the fake's
+    log is compared with what the workers sent (their request records), not with 90."""
     key = parse_key(DEMO_RESTRICTED_KEY)
+    sent: list[StripeRequest] = []
 
     async def worker(url: str) -> None:
         limiter = shared_limiter(runtime.sessions, key.secret, url, key.mode)
@@ -70,6 +75,7 @@ def test_several_workers_sharing_the_database_never_meet_a_429(runtime: Runtime)
             await asyncio.gather(
                 *(gateway.client.v1.charges.list_async(params={"limit": 1}) for _ in range(30))
             )
+        sent.extend(gateway.requests)
 
     with running_fake_stripe(seed="demo", stripe_limits=True) as fake:
         threads = [threading.Thread(target=asyncio.run, args=(worker(fake.url),)) for _ in range(3)]
@@ -79,7 +85,10 @@ def test_several_workers_sharing_the_database_never_meet_a_429(runtime: Runtime)
             thread.join(timeout=60)
         log = [r for r in fake.control.requests() if r["path"] == "/v1/charges"]
 
-    assert len(log) == 90
+    answered = [request for request in sent if request.status is not None]
+    assert [request.status for request in answered] == [200] * 90, sent
+    assert {request.request_id for request in answered} <= {entry["request_id"] for entry in log}
+    assert len(log) <= len(sent), (log, sent)  # nothing the workers did not send
     assert {entry["status"] for entry in log} == {200}
     assert _busiest_second([datetime.fromisoformat(entry["at"]) for entry in log]) <= 25
 

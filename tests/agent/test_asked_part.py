@@ -179,6 +179,31 @@ def test_an_amount_neither_written_nor_computed_still_waits() -> None:
             "We paid $420 for March. Can we have the last 2 weeks refunded (about $210)?",
             money("210"),
         ),
+        # the one amount of a sentence that asks for money back
+        (
+            "Me cambiaron del plan Básico ($299) al Pro ($499) sin avisarme. "
+            "Quiero que me regresen la diferencia de este mes, $200.",
+            money("200"),
+        ),
+        (
+            "Mir wurden CHF 119.– belastet, mein Plan kostet aber CHF 99.–. "
+            "Bitte die CHF 20.– zurückerstatten.",
+            money("20", "chf"),
+        ),
+        (
+            "Uns wurden 8 statt 6 Nutzer berechnet (je 9,00 €). "
+            "Bitte erstatten Sie uns die 18,00 € für die beiden Nutzer.",
+            money("18", "eur"),
+        ),
+        (
+            "9月分が50名分（1名あたり¥330）のままでした。差分の8名分、¥2,640のご返金をお願いします。",
+            money("2640", "jpy"),
+        ),
+        (
+            "Our 30% discount was not applied to the December invoice of $300. "
+            "Please refund $90 to our card.",
+            money("90"),
+        ),
     ],
 )
 def test_a_part_the_customer_names_among_several_amounts_is_written(text: str, part: Money) -> None:
@@ -199,6 +224,11 @@ def test_a_part_the_customer_names_among_several_amounts_is_written(text: str, p
         "De los 120 €, devolvedme esos $30.",  # two currencies
         "Refund me the amount above the price I was quoted ($40 vs $30).",  # compared sides
         "You billed $300 instead of $250, I also paid $50 for shipping. Refund it.",  # no part
+        # the one amount of a give-back sentence, but no part asked for now
+        "Please refund my $49 payment. You refunded $20 already.",  # given back before
+        "11月分の3,980円が二重に請求されているので、その分の返金をお願いします。オプションの2,000円は正しいです。",
+        "年額の4,800円が引き落とされました。今月の480円分は払うので、残りの差額を返金してください。",
+        "You charged $60 and $45. If it was a mistake, please refund $15.",  # a condition
     ],
 )
 def test_a_part_that_is_not_clear_among_several_amounts_is_not_sized(text: str) -> None:

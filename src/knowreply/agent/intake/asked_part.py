@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowreply.agent.intake.request_phrases import REQUEST
 from knowreply.money import Money
 from knowreply.money_text import FoundAmount
 
@@ -54,6 +55,8 @@ PER_UNIT_AFTER = re.compile(
 )
 """A price of one unit ("$9/seat", "18 € par siège", "880円 × 3"): never the part itself.
 "por/par/pro" is "per" only before a unit ("6 € por almacenamiento extra" is 6 € *for*)."""
+PER_UNIT_BEFORE = re.compile(r"(\b(je|each)|あたり|につき)\s*[$€£¥]?\s?$", _I)
+"""A price of one unit named before it: "je 9,00 €", "1名あたり¥330"."""
 NEGATED_BEFORE = re.compile(
     r"\b(not|isn'?t|no|never|pas|ni|nicht|kein\w*|nunca)\b[^.!?\n]{0,12}$", _I
 )
@@ -141,14 +144,31 @@ APPOSITION_BEFORE = re.compile(
 rest — $504", "have the last 2 weeks refunded (about $210)"."""
 GIVE_BACK_WORDS = re.compile(
     r"\b(refund\w*|credit\w*( back)?|return|send( \w+)? back|give( \w+)? back|get back|"
-    r"reembols\w*|devol\w*|devu[eé]lv\w*|rembours\w*|restitu\w*|r[ée]cup[ée]r\w*|"
+    r"reembols\w*|devol\w*|devu[eé]lv\w*|regr[eé]s(e|en|ar|ame|enme|arme)\b|rembours\w*|restitu\w*|"
+    r"r[ée]cup[ée]r\w*|"
     r"\w*erstatt\w*|zur[üu]ck\w*)|返金|返して|返し|払い戻",
     _I,
 )
 """A give-back verb in the sentence of an amount: the part it sizes is asked back."""
+GIVEN_BACK_ALREADY = re.compile(
+    r"\b(refunded|credited|returned|reimbursed|gave|sent) (me |us )?(back )?$|"
+    r"\b(reembolsaron|devolvieron|reintegraron|rembours[ée]e?s?|rendu|erstattet|"
+    r"zur[üu]ckgebucht|zur[üu]ckgezahlt)\b|返金(され|済|して(もら|いただ|頂)い)",
+    _I,
+)
+"""Money already given back ("you refunded $20 last week", "ya me devolvieron 10 €"): an
+amount it names is no part asked for now."""
+DUPLICATE = re.compile(
+    r"\b(twice|double[ds]?|duplicated?|doppelt\w*|zweimal|dos veces|duplicad\w*|doble|"
+    r"deux fois|en double)\b|二重|重複",
+    _I,
+)
+"""A charge made twice: an amount named beside it is the charge, refunded whole."""
+CLAUSE_BREAK = re.compile(r"[,;、，]")
 HYPOTHETICAL_BEFORE = re.compile(r"\b(if|si|wenn|falls|unless|sauf si)\b|もし|なら", _I)
 """A condition earlier in the sentence: "if you refund the $20…" is not an ask."""
-SENTENCE_END = re.compile(r"[.!?](?!\d)|[。！？\n]")
+SENTENCE_END = re.compile(r"[.!?](?![\d–])|[。！？\n]")
+"""Not a decimal point nor the Swiss ".–" of a round price ("CHF 20.–")."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +188,10 @@ def names_an_excess(text: str) -> bool:
 
 def is_unit_price(text: str, amount: FoundAmount) -> bool:
     """The amount is the price of one unit ("$9/seat", "18 € par siège"), not a part."""
-    return bool(PER_UNIT_AFTER.match(text[amount.end : amount.end + 30]))
+    return bool(
+        PER_UNIT_AFTER.match(text[amount.end : amount.end + 30])
+        or PER_UNIT_BEFORE.search(text[max(0, amount.start - 12) : amount.start])
+    )
 
 
 def asked_part(text: str, amounts: list[FoundAmount]) -> AskedPart | None:
@@ -207,6 +230,7 @@ def _is_named_part(text: str, amount: FoundAmount, amounts: list[FoundAmount]) -
         or _is_out_of_a_whole(text, amount, amounts)
         or _is_given_back(text, amount, sentence)
         or _sizes_what_is_given_back(text, amount, amounts, start)
+        or _only_amount_asked_back(text, amount, amounts, start)
     )
 
 
@@ -289,6 +313,27 @@ def _sizes_what_is_given_back(
     return not any(
         verbs[-1].end() <= other.start < amount.start or amount.end <= other.start < end
         for other in amounts
+    )
+
+
+def _only_amount_asked_back(
+    text: str, amount: FoundAmount, amounts: list[FoundAmount], start: int
+) -> bool:
+    """ "Quiero que me regresen la diferencia de este mes, $200.", "Bitte die CHF 20.–
+    zurückerstatten.", "差分の8名分、¥2,640のご返金をお願いします": the one amount of a sentence
+    that asks for money back (a request, not money already given back)."""
+    end = _sentence_end(text, amount.end)
+    sentence = text[start:end]
+    alone = not any(other.money != amount.money and start <= other.start < end for other in amounts)
+    just_after = CLAUSE_BREAK.split(text[amount.end : min(end, amount.end + 15)], maxsplit=1)[0]
+    return bool(
+        alone
+        and (
+            GIVE_BACK_WORDS.search(text, start, amount.start) or GIVE_BACK_WORDS.search(just_after)
+        )
+        and REQUEST.search(sentence)
+        and not GIVEN_BACK_ALREADY.search(sentence)
+        and not DUPLICATE.search(sentence)
     )
 
 

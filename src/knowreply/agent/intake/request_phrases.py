@@ -1258,17 +1258,25 @@ POLITE = re.compile(
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
 POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
-    r"\b(is|would) it (be )?possible (for you )?to\b(?=[^.?!]*(\b(this|that|these|those)\b|"
-    r"\bthe (difference|last|\d+)\b|[$€£]\s?\d))|"
+    r"(\b(is|would|might|could) it (be )?|\bi wonder (whether|if) it (might|would|could) be )"
+    r"((at all|somehow|perhaps|still) )?possible (for you )?to\b(?=[^.?!]*(\b(this|that|these|"
+    r"those)\b|\bthe (difference|last|\d+)\b|[$€£]\s?\d))|"
+    # "Serait-il possible de nous rembourser le paiement de 59 € ?", "Wäre es möglich, dass Sie
+    # uns den Betrag … gutschreiben?": of a charge named, as in English
+    r"\b(serait|est)-(il|ce) possible (de |d')(?=(me |nous |m'|vous )?(rembours|rend|recr[ée]dit|"
+    r"restitu)\w*[^.?!]*(\b(ce|cet|cette|ces|la diff[ée]rence)\b|\d\s?(€|\$|eur\b)|[$€]\s?\d))|"
+    r"\b(w[äa]re|ist) es (irgendwie |vielleicht )?m[öo]glich,? (dass (sie|ihr|du) )?"
+    r"(?=[^.?!]*\b(den betrag|diese\w*|die (zweite|doppelte|letzte)|\d\s?(€|eur\b|chf)|[€]\s?\d)"
+    r"[^.?!]*\b(zur[üu]ck\w*|\w*erstatt\w*|gutschreib\w*|gutgeschrieben))|"
     # "¿Sería posible que me devolvierais el pago del 4 de marzo?": said to us, of our money
     r"\b((ser[ií]a|es) posible|habr[ií]a (alguna )?posibilidad de) que(?=\s+(me|nos) (reembols|"
     r"devolv|devuelv|reintegr|regres)\w+)",
     _I,
 )
 """Whether it is possible to do something to a charge the customer names ("Is it possible to
-reverse that charge?", "Would it be possible to send back the difference, so $60?") asks
-for it, like "please"; without one named it is a question of policy ("Is it possible to
-get a refund?")."""
+reverse that charge?", "Would it be at all possible to reverse this month's charge?",
+"Serait-il possible de me rembourser ces 20 € ?") asks for it, like "please"; without one
+named it is a question of policy ("Is it possible to get a refund?")."""
 UNCERTAIN = re.compile(
     r"\b(is it possible|would it be possible|possible to|are you able to|(?<!you be )able to|"
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"

@@ -205,6 +205,22 @@ FOR_SOMEONE_ELSE = [
     "El plan se cobró también en la cuenta de mi marido. ¿Me lo podéis devolver a su tarjeta?",
     "妻のアカウントに請求が来ています。以下の請求分、返金をお願いします。",
     "夫が契約しているファミリープランですが、代わりにご連絡しました。次の更新はしないでください。",
+    # the other's account named in the write itself, or said to him after it
+    "My husband has a plan on his own email. Can you refund it for him please?",
+    "My husband died in January. Could you please stop his subscription?",
+    "One of our site supervisors bought his own licence. Can you refund his $59?",
+    "Mon ex-conjoint avait ouvert un compte. Arrêtez son abonnement s'il vous plaît.",
+    "Mon ami a payé deux fois l'examen. Remboursez-lui svp.",
+    "Mein Ex-Freund will nicht mehr zahlen. Bitte beenden Sie seinen Vertrag.",
+    "Meine Schwester hat mich gebeten, ihr Fitnessstudio-Abo zu kündigen.",
+    "Mein Kollege ist krank und hat mich gebeten, sein Monatsabo in der App zu beenden.",
+    "Mi mamá tiene el plan. Quiero que le devuelvan los dos últimos meses a su tarjeta.",
+    "Meine Oma kann sich nicht mehr kümmern, ich mache das für sie. Bitte kündigt das.",
+    "母が会員になっています。母の代わりに解約をお願いできないでしょうか。",
+    # a business whose books the writer keeps
+    "I do the books for Northgate Pharmacy Ltd. Please cancel their subscription.",
+    "Je tiens la comptabilité du Domaine des Trois Chênes. Merci de rembourser le doublon.",
+    "Ich mache die Buchhaltung für die Firma Steiner. Bitte stornieren Sie die zweite Lizenz.",
 ]
 STILL_THE_WRITERS = [
     ("My wife paid with her card. Please refund my last payment.", {"refund"}),
@@ -218,6 +234,11 @@ STILL_THE_WRITERS = [
     ("Notre association ne souhaite pas renouveler son abonnement, résiliez-le.", {"cancellation"}),
     ("My laptop died and my friend says the app is bad anyway. Please refund me.", {"refund"}),
     ("I am writing from her old office. Please cancel my plan.", {"cancellation"}),
+    ("My wife's card was charged, please refund the charge to her card.", {"refund"}),
+    ("Könnt ihr mein Abo kündigen? Meine Frau ist einverstanden.", {"cancellation"}),
+    ("Hiermit kündige ich Ihr Abo zum Monatsende, mein Mann weiß Bescheid.", {"cancellation"}),
+    ("Mon ex-associé a payé. Remboursez-le sur cette carte svp.", {"refund"}),
+    ("I do the books for our company. Please refund the duplicate charge.", {"refund"}),
 ]
 
 NAMED_NOT_ASKED = [

@@ -5,11 +5,13 @@ cancel her plan" would cancel the writer's own plan, or a stranger's if the moth
 were found. Such an email is not an explicit request for money to move: a person reads it,
 checks who holds the account and who may act for them.
 
-It takes two things: a relative, friend or colleague named anywhere in the customer's words,
-and the write asked for that person's account in the sentence itself ("cancel her plan",
+It takes two things: a relative, friend, colleague, employee, tenant, client or former partner
+named anywhere in the customer's words, and the write asked for that person's account in the
+sentence itself ("cancel her plan", "stop his subscription", "refund it for him",
 "le rembourser lui", "¿le pueden devolver…?", "ihr Abo kündigen", 母のアカウントを解約して
 あげたい), or the whole email written on their behalf ("on behalf of my father", 代わりに連絡)
-or about a relative who died.
+or about a relative who died. A writer who keeps another business's books asks any write
+for that business.
 A relative named beside the writer's own account ("my wife paid with her card, please refund
 my plan") does not make the request someone else's.
 """
@@ -37,7 +39,12 @@ _KIN = (
     r"voisine?|oncle|tante|cousine?|belle-\w+|beau-\w+|"
     r"mutter|mama|vater|eltern|ehemann|ehefrau|mann|frau|sohn|tochter|bruder|schwester|oma|opa|"
     r"gro[ßs](mutter|vater|eltern)|freund(in)?|kolleg(e|in)|chef(in)?|nachbar(in)?|onkel|"
-    r"schwieger\w+)"
+    r"schwieger\w+|"
+    # people the writer employs, lets to or works for, and former partners
+    r"employees?|staff|supervisors?|contractors?|tenants?|subtenants?|lodgers?|clients?|"
+    r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
+    r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
+    r"ex(-\w+)?)"
 )
 _KIN_JA = (
     r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
@@ -60,14 +67,17 @@ OTHERS_AFTER = re.compile(
     rf"(sie )?(bitte )?(das|den|die) {_ACCOUNT} (meine[rs]|unsere[rs]|von meine[mr]) {_KIN}\b|"
     rf"(sie )?(bitte )?(his|her|their|su|sus|son|sa|ses|leur|seine?[mnrs]?|ihre?[mnrs]?)\s+"
     rf"(\w+\s+)?{_ACCOUNT}\b|(\w+ ){{0,2}}[àa] (su|son|sa) (tarjeta|cuenta|carte|compte)\b|"
-    rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b)|"
+    rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
+    rf"((it|that|this|them) )?(for|to) (him|her|them)\b|"
+    rf"(his|her|their) [$€£]?\s?\d)|"
+    rf"^-(lui|leur)\b|"
     rf"^を?し?(て|で)(あげ|やり)",
     _I,
 )
 """After the write: "cancel her plan", "refund my father's charge", "the account of my
 mother", "devolver a mi hermano", 解約してあげたい."""
 OTHERS_BEFORE = re.compile(
-    rf"(\b(le|les) (pueden|puede|podéis|podr[íi]an|podr[íi]a) |\b(lui|leur) |"
+    rf"(\b(le|les) (pueden|puede|podéis|podr[íi]an|podr[íi]a) |\bque (le|les) |\b(lui|leur) |"
     rf"\b(sein(e[mnrs]?)?|ihr(e[mnrs]?)?) (abo\w*|konto|vertrag|mitgliedschaft|zugang|account)\b"
     rf"[^.?!,]{{0,20}}|"
     rf"\b{_ACCOUNT} (meine[rs]|von meine[mr]) {_KIN}\b[^.?!,]{{0,20}}|"
@@ -93,7 +103,10 @@ ON_BEHALF = re.compile(
     r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
-    r"代わりに(ご)?(連絡|メール|お問い合わせ|問い合わせ)|代理で",
+    r"代わりに(ご)?(連絡|メール|お問い合わせ|問い合わせ)|代理で|"
+    rf"{_KIN_JA}の代わりに|\b(he|she) passed\b|"
+    r"\bich (mache|erledige|regle) (das|es) f[üu]r (sie|ihn)\b|"
+    r"\bi('m| am) (doing|handling|sorting out) (this|it) for (her|him|them)\b",
     _I,
 )
 """The whole email written for someone else ("I'm writing on behalf of my father", "my
@@ -101,9 +114,31 @@ daughter is writing this for me", "Patricia (for Eleanor Voss)", "Soy la mamá d
 about a relative who died, or naming a relative's account (妻のアカウントに請求が来ています)."""
 
 
+OTHERS_ACCOUNT = re.compile(
+    rf"\b(his|her|their|son|sa|ses|leurs?|sein\w*|(?-i:ihr\w*))\s+"
+    rf"(?!(my|our|the|this|that|mon|ma|mes|notre|nos|le|la|les|ce|cette|mein\w*|unser\w*|das|den|"
+    rf"die|der|dem|dies\w*)\b)([\w]+[\s-]+)?\w*{_ACCOUNT}",
+    _I,
+)
+"""Someone else's account named in or just before the write itself: "stop his subscription",
+"Arrêtez son abonnement", "beenden Sie seinen Vertrag", "sein Monatsabo … zu beenden"
+(German "ihr" only in lower case: "Ihr Abo" is the business's own)."""
+FOR_A_BUSINESS = re.compile(
+    r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
+    r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
+    r"\bich (mache|f[üu]hre) die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
+    r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)",
+    _I,
+)
+"""The writer keeps another business's books ("I do the books for Northgate Pharmacy"): a
+write they ask is for that business's account."""
+
+
 def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[WriteKind]) -> bool:
     """The customer's words ask for one of `kinds` for someone else's account, or the
-    email is written on another person's behalf or about a relative who died."""
+    email is written on another person's or business's behalf or about a relative who died."""
+    if FOR_A_BUSINESS.search(words):
+        return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
     if not RELATION.search(words):
         return False
     if ON_BEHALF.search(words):
@@ -112,6 +147,7 @@ def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[Wr
         FOR_HIM_ES.search(found.group())
         or OTHERS_AFTER.match(sentence[found.end() :])
         or OTHERS_BEFORE.search(sentence[: found.start()])
+        or OTHERS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end()])
         for sentence in sentences
         for kind in kinds
         for found in MENTIONS[kind].finditer(sentence)

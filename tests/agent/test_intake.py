@@ -217,7 +217,14 @@ FOR_SOMEONE_ELSE = [
     "Mi mamá tiene el plan. Quiero que le devuelvan los dos últimos meses a su tarjeta.",
     "Meine Oma kann sich nicht mehr kümmern, ich mache das für sie. Bitte kündigt das.",
     "母が会員になっています。母の代わりに解約をお願いできないでしょうか。",
+    "My tenant moved out. It's her subscription, not mine. Can you please cancel it?",
+    "Mi esposo tiene su propia cuenta y no la usa nunca. Quisiera que la cancelen.",
+    "Mon ami a payé deux fois, je vous écris pour lui : pouvez-vous le rembourser ?",
+    "Herr Kowalczyk hat versehentlich 15 € bezahlt. Bitte erstatten Sie ihm den Betrag.",
+    "Herr Petrović hat ein Konto angelegt. Bitte kündigen Sie sein Konto.",
+    "One of my clients was charged for seats. Can you process that for them?",
     # a business whose books the writer keeps
+    "I'm the outside bookkeeper for Dr. Patel. Please process the cancellation.",
     "I do the books for Northgate Pharmacy Ltd. Please cancel their subscription.",
     "Je tiens la comptabilité du Domaine des Trois Chênes. Merci de rembourser le doublon.",
     "Ich mache die Buchhaltung für die Firma Steiner. Bitte stornieren Sie die zweite Lizenz.",
@@ -239,6 +246,9 @@ STILL_THE_WRITERS = [
     ("Hiermit kündige ich Ihr Abo zum Monatsende, mein Mann weiß Bescheid.", {"cancellation"}),
     ("Mon ex-associé a payé. Remboursez-le sur cette carte svp.", {"refund"}),
     ("I do the books for our company. Please refund the duplicate charge.", {"refund"}),
+    ("I bought it for my son's birthday but it never worked. Please refund me.", {"refund"}),
+    ("Sehr geehrter Herr Weber, bitte kündigen Sie mein Konto.", {"cancellation"}),
+    ("My wife set up her own login on my account. Please cancel my plan.", {"cancellation"}),
 ]
 
 NAMED_NOT_ASKED = [

@@ -44,14 +44,17 @@ _KIN = (
     r"employees?|staff|supervisors?|contractors?|tenants?|subtenants?|lodgers?|clients?|"
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
     r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
-    r"ex(-\w+)?)"
+    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?)"
 )
 _KIN_JA = (
     r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
     r"両親|親|義母|義父|おばあちゃん|おじいちゃん)"
 )
-RELATION = re.compile(rf"\b{_KIN}\b|{_KIN_JA}", _I)
-"""Someone the writer may act for; alone it proves nothing ("Sehr geehrte Frau Weber", "my
+RELATION = re.compile(
+    rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
+)
+"""Someone the writer may act for, or a person named with a title ("Herr Petrović"); alone it
+proves nothing ("Sehr geehrte Frau Weber", "my
 wife paid with her card"), only beside the signs below. English "son" only after "my" or
 "our": alone it is French "son" (its) and Spanish "son" (they are)."""
 _ACCOUNT = (
@@ -69,7 +72,7 @@ OTHERS_AFTER = re.compile(
     rf"(\w+\s+)?{_ACCOUNT}\b|(\w+ ){{0,2}}[àa] (su|son|sa) (tarjeta|cuenta|carte|compte)\b|"
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
     rf"((it|that|this|them) )?(for|to) (him|her|them)\b|"
-    rf"(his|her|their) [$€£]?\s?\d)|"
+    rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b)|"
     rf"^-(lui|leur)\b|"
     rf"^を?し?(て|で)(あげ|やり)",
     _I,
@@ -93,8 +96,13 @@ ON_BEHALF = re.compile(
     r"\bon behalf of (my|our) |\ben (nombre|representaci[óo]n) de (mi|nuestr[oa]) |"
     r"\bde la part de (mon|ma|notre) |\bau nom de (mon|ma|notre) |"
     r"\bim (namen|auftrag) (meine[rs]|unsere[rs]) |\bi\. ?a\. |"
-    r"\b(writing|writes|schreibt|[ée]crit|escribe)\b[^.?!]{0,25}\b(for me|f[üu]r mich|pour moi|"
-    r"por m[íi])\b|\((for|pour|para|f[üu]r) (?-i:[A-Z])\w+ (?-i:[A-Z])\w+\)|"
+    r"\b(writing|writes|write|schreibt|schreibe|[ée]cri[st]|escribe|escribo)\b[^.?!]{0,25}\b("
+    r"for me|f[üu]r mich|pour moi|por m[íi]|for (him|her|them)|f[üu]r (ihn|sie)|"
+    r"pour (lui|elle|eux)|por ([ée]l|ella|ellos))\b|"
+    r"\b(handle|sort out|take care of|deal with|process) (it|this|that) for (him|her|them)\b|"
+    r"\b(m'en|m'y) occuper pour (lui|elle|eux)\b|\bmich darum (zu )?k[üu]mmern\b|"
+    r"\bencargarme (de esto |de eso )?por ([ée]l|ella)\b|"
+    r"\((for|pour|para|f[üu]r) (?-i:[A-Z])\w+ (?-i:[A-Z])\w+\)|"
     r"\b(escribo|j'[ée]cris|i'm writing|i am writing|ich schreibe)\b[^.?!]{0,20}\b(desde|depuis|"
     r"from) (la cuenta de mi|el correo de mi|son adresse|l'adresse de (ma|mon)|her|his)\b|"
     rf"\b(soy|je suis|i am|i'm|ich bin) (la |el |le |the |die |der )?{_KIN} (de|of|von|d') "
@@ -105,6 +113,9 @@ ON_BEHALF = re.compile(
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
     r"代わりに(ご)?(連絡|メール|お問い合わせ|問い合わせ)|代理で|"
     rf"{_KIN_JA}の代わりに|\b(he|she) passed\b|"
+    rf"\b(it'?s|it is|that'?s) (his|her|their) (own )?(\w+ )?{_ACCOUNT}\b|"
+    rf"\b(has|have|with|on|opened|set up) (his|her|their) own (\w+ )?{_ACCOUNT}\b|"
+    rf"\bsu propi[oa] {_ACCOUNT}\b|\bson propre {_ACCOUNT}\b|\b(sein|ihr) eigenes\b|"
     r"\bich (mache|erledige|regle) (das|es) f[üu]r (sie|ihn)\b|"
     r"\bi('m| am) (doing|handling|sorting out) (this|it) for (her|him|them)\b",
     _I,
@@ -126,6 +137,8 @@ OTHERS_ACCOUNT = re.compile(
 FOR_A_BUSINESS = re.compile(
     r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
     r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
+    r"\b(i'?m|i am) (the |an? )?(outside |external )?(bookkeeper|accountant) (for|of) "
+    r"(?!(our|my|us)\b)|"
     r"\bich (mache|f[üu]hre) die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
     r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)",
     _I,

@@ -2550,3 +2550,35 @@ def test_en_precision_writes_only_named_are_refused(subject: str, text: str) -> 
 @pytest.mark.parametrize(("subject", "text", "kinds"), EN_REAL_ASKS_BESIDE_NAMED_ONES)
 def test_en_precision_real_asks_nearby_stay_read(subject: str, text: str, kinds: set[str]) -> None:
     assert read_requests(text, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What plan are we on and where can I change the card?",
+        "Please send me a link to the billing portal so next time I can download them myself.",
+        "How do I update the bank account for the direct debit?",
+        "Quería saber cómo cambio la cuenta bancaria donde me domiciliáis la cuota.",
+        "Comment pouvons-nous modifier le RIB pour le prélèvement de l'abonnement ?",
+        "CARTE EXPIREE COMMENT LA CHANGER",
+        "Please share the self-service link where we can add our GST number.",
+        "Senden Sie mir bitte den Link zum Kundenkonto, dann ändere ich die Adresse selber.",
+        "Pouvez-vous m'envoyer le lien vers mon espace client ?",
+    ],
+)
+def test_a_billing_portal_asked_in_more_words(text: str) -> None:
+    assert "portal_link" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is this charge on my card and how much was it?",
+        "Im Kundenkonto finde ich nur die neueren Rechnungen.",
+        "Dans mon espace client, je ne vois pas la facture de mars.",
+        "Did the direct debit from the new bank account go through?",
+        "I changed the bank account for the direct debit last week, thanks.",
+    ],
+)
+def test_a_billing_place_named_without_asking_for_it(text: str) -> None:
+    assert "portal_link" not in read_requests(text).kinds

@@ -631,8 +631,9 @@ _BILLING_THING = (
     r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*|"
     r"moyens? de paiement|modes? de paiement|coordonn[ée]es bancaires|iban|tva|"
     r"m[ée]todos? de pago|formas? de pago|nif|cif|rfc|datos fiscales|direcci[óo]n fiscal|"
-    r"ust-?id)\b|"
-    r"カード|支払い方法|請求書|領収書|請求先|宛名)"
+    r"ust-?id|bank (account|details)|direct debit|cuenta (bancaria|de cargo)|domiciliaci[óo]n|"
+    r"rib|lastschrift\w*|bankkonto)\b|"
+    r"カード|支払い方法|請求書|領収書|請求先|宛名|引き落とし口座)"
 )
 _IN_ONE_CLAUSE = r"[^.?!。？,;、]"
 _PORTAL_SELF_SERVICE = "|".join(
@@ -641,6 +642,9 @@ _PORTAL_SELF_SERVICE = "|".join(
         f"{_PLACE}{_IN_ONE_CLAUSE}{{0,60}}?{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,50}}?{_MANAGE}",
         f"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?{_MANAGE}{_IN_ONE_CLAUSE}{{0,20}}?"
         "(画面|ページ|リンク|URL)",
+        # "CARTE EXPIREE COMMENT LA CHANGER": the thing named first, then how to change it
+        rf"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?\b(how|c[óo]mo|comment|wie)\b"
+        rf"{_IN_ONE_CLAUSE}{{0,15}}?{_MANAGE}",
     )
 )
 """Asking where (or how, or for the page) to manage a card, billing details or invoices
@@ -1027,6 +1031,11 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
         r"(details|info\w*|address|email|contact)|tax id|vat)|"
         r"\b(billing|customer|client|payment|self-?service) portal\b|"
+        r"\bself-?service (link|page)\b|\bbilling (settings|profile) page\b|"
+        r"\bkundenportal\b|\b(link|zugang|url) (zum|zu (meinem|unserem|dem)|ins|f[üu]rs) "
+        r"(kundenkonto|kundenbereich)\b|\b(lien|acc[èe]s) (vers |[àa] |au )?(mon |notre |l')?"
+        r"espace (client|de facturation)\b|\b(enlace|acceso|link) (al|a mi|a nuestro|a la) "
+        r"([áa]rea de cliente|panel de facturaci[óo]n|portal de facturaci[óo]n)\b|"
         r"\breplace it with (a|the|my|our|another|new) (\w+ )?card\b|"
         r"\b(update|change|correct) (the |my |our )?(e-?mail( address)?|address|name|company "
         r"name)\b[^.?!]{0,30}\b(invoices?|receipts?)\b|"
@@ -1640,7 +1649,9 @@ NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b
 BEFORE_THE_WRITE = re.compile(r"\b(antes de|avant d[e']|bevor|before)\s*(que\s+)?(\w+\s+)?$", _I)
 """A time before a write ("Antes de darme de baja quiero saber…", "Bevor ich kündige, …"):
 the question is what happens then."""
-QUESTION_OF_WHAT_BEFORE = re.compile(r"\b(anything|something|what|how much)\b[^.?!]{0,30}$", _I)
+QUESTION_OF_WHAT_BEFORE = re.compile(
+    r"\b(anything|something|what|how much)\b((?!\band\b)[^.?!]){0,30}$", _I
+)  # not across "and": "What plan are we on and where can I change the card?" asks for the portal
 REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取り消|キャンセル|撤回|やめ)")
 """"返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
 _REFUND_REQUEST = (
@@ -2069,11 +2080,15 @@ QUOTED_NAME = re.compile(r"[«“\"]\s*([^«»“”\"\n]{4,40}?)\s*[»”\"]")
 beside an app called « Cancel Pro »), not an ask."""
 LINK_PURPOSE = re.compile(
     r"(?:(?<=myself )|(?<=ourselves ))(in (the )?future|next time|from now on|going forward)\b|"
+    r"\b(so|so that|para que|pour que|damit)\s+((i|we|yo|je|ich|wir)\s+)?(next time|in (the )?"
+    r"future|from now on|going forward|la pr[óo]xima vez|en el futuro|la prochaine fois|"
+    r"[àa] l'avenir|k[üu]nftig|n[äa]chstes mal|in zukunft)\b|"
     r"\bin case (i|we) (ever )?(need|want|have) to\b",
     _I,
 )
-"""Why a link is wanted ("a link where I can grab these myself in future", "the portal link in
-case I need to change the card"): the use of a link asked for now, not a condition on it."""
+"""Why a link is wanted ("a link where I can grab these myself in future", "a link to the
+billing portal so next time I can download them", "the portal link in case I need to change
+the card"): the use of a link asked for now, not a condition on it."""
 
 # English precision: writes named without being asked for.
 LINK_USED_BEFORE = re.compile(

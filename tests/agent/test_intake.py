@@ -2564,6 +2564,12 @@ def test_en_precision_real_asks_nearby_stay_read(subject: str, text: str, kinds:
         "Please share the self-service link where we can add our GST number.",
         "Senden Sie mir bitte den Link zum Kundenkonto, dann ändere ich die Adresse selber.",
         "Pouvez-vous m'envoyer le lien vers mon espace client ?",
+        # a link asked without saying what for, beside a billing detail to change
+        "I want to remove my Access Bank card and add my Zenith card. Kindly send link.",
+        "Mi tarjeta está caducada y me piden que actualice el método de pago. ¿Me mandáis el "
+        "enlace?",
+        "Je dois changer ma carte bancaire. Pouvez-vous m'envoyer le lien ?",
+        "カードが変わったので登録し直したいです。リンクを送ってもらえますか？",
     ],
 )
 def test_a_billing_portal_asked_in_more_words(text: str) -> None:
@@ -2578,6 +2584,9 @@ def test_a_billing_portal_asked_in_more_words(text: str) -> None:
         "Dans mon espace client, je ne vois pas la facture de mars.",
         "Did the direct debit from the new bank account go through?",
         "I changed the bank account for the direct debit last week, thanks.",
+        "My card expired. Did the renewal go through? Send me the link.",
+        "I paid by card. Send me the link.",
+        "I updated my card yesterday. Can you send me the link to the March invoice?",
     ],
 )
 def test_a_billing_place_named_without_asking_for_it(text: str) -> None:

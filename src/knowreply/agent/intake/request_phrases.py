@@ -839,6 +839,31 @@ WHERE_OR_HOW = re.compile(
     r"\b(where|how|d[óo]nde|c[óo]mo|o[ùu]|comment|wo|wie)\b|どこ|どうやって", _I
 )
 """A question of where or how: "where can I put in a new card?" asks, it states no fact."""
+BARE_LINK = re.compile(
+    r"\b(send|share|give|email|mail|forward|m[áa]nd\w*|env[íi]\w*|p[áa]s\w*|envoy\w*|"
+    r"transmet\w*|schick\w*|send\w*|zukommen)\b[^.?!]{0,25}\b(the |a |me a |me the |us a |us the |"
+    r"el |un |le |un |den |einen )?(link|enlace|lien|url|acceso|acc[èe]s|zugang)\b|"
+    r"^\W*(kindly |please |pls )?(send|share) (me |us )?(the |a )?link\b|"
+    r"(リンク|URL)(を)?(送|教え|ください|下さい|お願い)",
+    _I,
+)
+"""A link asked for without saying what it is for ("Kindly send link.", "¿Me mandáis el
+enlace?", "Pouvez-vous m'envoyer le lien ?"): the email's other sentences say which."""
+INVOICE_WORD = re.compile(
+    r"\b(invoices?|receipts?|bills?|statements?|facturas?|recibos?|factures?|re[çc]us?|"
+    r"rechnung\w*|quittung\w*|beleg\w*)\b|請求書|領収書",
+    _I,
+)
+"""An invoice named beside a link: the link is to the invoice, not the portal."""
+CHANGE_A_DETAIL = re.compile(
+    r"\b(update|change|replace|switch|swap|edit|add|correct|fix|remove|delete|put|set up|"
+    r"cambi\w*|actuali[zc]\w*|modific\w*|a[ñn]ad\w*|quit\w*|borr\w*|pon\w*|"
+    r"chang\w*|modifi\w*|mettre|ajout\w*|supprim\w*|remplac\w*|enlev\w*|"
+    r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|austausch\w*|entfern\w*|l[öo]sch\w*|"
+    r"eintrag\w*|tausch\w*|wechsel\w*)\b|変更|変え|更新|登録|削除|差し替え",
+    _I,
+)
+"""A billing detail to change, beside `BILLING_DETAIL` or `CARD_FACT`."""
 NEW_ONE = re.compile(
     r"\b(new|another|fresh|working) (one|link)\b|\b(nuevo|otro) (enlace|link)\b|"
     r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)|"

@@ -478,7 +478,8 @@ def _body_asks(
     ]
     if not asking and kind in ("payment_link", "portal_link"):
         return _asks_anew(kind, sentences) or (
-            kind == "portal_link" and _asks_where_to_change_it(sentences)
+            kind == "portal_link"
+            and (_asks_where_to_change_it(sentences) or _asks_a_link_to_change_it(sentences))
         )
     if kind == "payment_link" and asking:
         return not _only_a_wish_beside_what_is_owed(asking, sentences)
@@ -562,6 +563,32 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
         _plain_ask(s[_clause_start(s, found) :])
         for s in sentences
         if (found := phrases.PLACE_FOR_IT.search(s))
+    )
+
+
+def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
+    """A link asked for without saying what for ("Kindly send link.") beside a billing detail
+    to change ("I want to remove my Access Bank card and add my Zenith card") asks for the
+    portal; never beside a payment to make, an invoice or a payment's state."""
+    if any(
+        phrases.INTENT_TO_PAY.search(s)
+        or MENTIONS["payment_link"].search(s)
+        or (_is_question(s) and phrases.STATE_QUESTION.search(s))
+        for s in sentences
+    ):
+        return False
+    detail = any(
+        (phrases.BILLING_DETAIL.search(s) or phrases.CARD_FACT.search(s))
+        and phrases.CHANGE_A_DETAIL.search(s)
+        and not phrases.ABOUT_A_CHARGE.search(s)
+        for s in sentences
+    )
+    return detail and any(
+        phrases.BARE_LINK.search(s)
+        and not phrases.INVOICE_WORD.search(s)
+        and _plain_ask(s)
+        and (phrases.REQUEST.search(s) or _is_question(s))
+        for s in sentences
     )
 
 

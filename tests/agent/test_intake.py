@@ -2591,3 +2591,38 @@ def test_a_billing_portal_asked_in_more_words(text: str) -> None:
 )
 def test_a_billing_place_named_without_asking_for_it(text: str) -> None:
     assert "portal_link" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop my plan from renewing and tell me how much I've paid in total.",
+        "i lost my job, need to stop the membership. sorry guys",
+        "Can ye stop my membership there at the end of the month, thanks.",
+        "Just make sure it doesn't renew next month.",
+        "I'm out after this month. Please don't bill me in April.",
+        "Abo bitte zum 31.7. beenden. Kd-Nr. 556201.",
+        "hoer bitte auf mir geld abzuziehen.",
+        "La suscripción anual se me renueva en noviembre y no la quiero renovar.",
+        "No quiero que me cobren más a partir del mes que viene.",
+        "que no me vuelvan a cobrar porfa",
+        "Je préférerais ne plus être débité à partir du mois prochain.",
+    ],
+)
+def test_a_cancellation_asked_in_more_words(text: str) -> None:
+    assert "cancellation" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please don't charge me twice again.",
+        "No quiero que me cobren dos veces.",
+        "¿Cuándo se me acaba la prueba? No quiero que me cobren sin darme cuenta.",
+        "I don't need to stop the membership, just tell me when it renews.",
+        "Don't bill me in April if the outage isn't fixed?",
+        "Ich will nicht, dass das Abo zum 31.7. endet.",
+    ],
+)
+def test_words_near_a_cancellation_that_ask_for_none(text: str) -> None:
+    assert "cancellation" not in read_requests(text).kinds

@@ -457,6 +457,8 @@ _CANCEL_IN_OTHER_WORDS_EN = (
     r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)"
     r"|"
     r"\bno further (deductions|charges|payments|debits|billing)\b|"
+    r"\b(do not|don'?t|dont) (bill|charge) (me|us) (in|for|from|after|starting|next)\b"
+    r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than)\b)|"
     r"\bnothing (further|more|else) (is |gets |will be )?(taken|charged|deducted|billed|debited)\b|"
     r"\b(terminate|discontinue|end|cancel)\s+(its|their)\s+(\w+\s+){0,2}" + _SUB + r"|"
     r"\b(wish|want|intend|decided) to (terminate|discontinue)\b|"
@@ -474,6 +476,11 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     # "arrêtez de me charger", "merci de plus me prélever", "ne plus être facturée", "mettre
     # un terme à notre contrat", "que mon abonnement s'arrête"
     r"\bstop (au |à l'|l')?(renouvellement|abonnement|abo|pr[ée]l[èe]vements?)\b|"
+    # es: "no la quiero renovar", "no quiero que me cobren más", "que no me vuelvan a cobrar"
+    r"\bno (la |lo )?(quiero|queremos|voy a|vamos a) renovar(la|lo)?\b|"
+    r"\bno (quiero|queremos) que (me|nos) (cobren|sigan cobrando|vuelvan a cobrar|renueven)\b"
+    r"(?![^.?!,]{0,20}\b(dos veces|doble|de m[áa]s|otra vez lo mismo|sin)\b)|"
+    r"\bque no (me|nos) (vuelvan a cobrar|cobren m[áa]s|sigan cobrando)\b|"
     r"\bje (ne )?veux (pas|plus|pu) (que (mon|ma|le|l'|[çc]a)[^.?!]{0,30}(renouvel|reparte|"
     r"continue|passe en pay)|[êe]tre abonn|de l'abonnement|de l'abo|renouveler)|"
     r"\bje (ne )?veux (plus|pu) (rien )?payer\b|"
@@ -492,13 +499,14 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     r"\bnichts mehr (ab)?(gebucht|abgebucht|berechnet|belastet|eingezogen)\b|"
     r"\bnicht mehr (belastet|abgebucht|berechnet) (zu )?werden\b|"
     r"\b(abo\w*|vertrag\w*|mitgliedschaft|konto|jahresabo)\b((?!\b(nicht|nie|kein\w*|ned)\b)"
-    r"[^.?!]){0,30}\b(beenden|k[üu]nden|"
+    r"(\d{1,2}\.\d{1,2}\.(\d{2,4})?|[^.?!])){0,30}\b(beenden|k[üu]nden|"
     r"abstellen|abstelle|stoppen|aufheben|schlie(ß|ss)en|zumachen|zu)\b|\bk[üu]ndet\b|"
     r"\b(macht|mach|machen sie)\b[^.?!]{0,20}\b(konto|abo)\b[^.?!]{0,10}\bzu\b|"
     r"\babo\w* ((ned|nicht) (mehr|weida|weiter)|nimmi|nimmer)\b|"
     r"\bnicht (mehr |weiter )?(verl[äa]ngern|fortzuf[üu]hren|fortf[üu]hren|fortsetzen|"
     r"weiterf[üu]hren)\b|\bvon einer fortsetzung\b[^.?!]{0,40}\babsehen\b|"
-    r"\bh[öo]r\w* (bitte )?(auf|uf)\b[^.?!]{0,30}\b(geld|abo\w*|abzubuchen|abzuziehen|abbuchen)|"
+    r"\bh(ö|oe|o)r\w* (bitte )?(auf|uf)\b[^.?!]{0,30}\b(geld|abo\w*|abzubuchen|abzuziehen|"
+    r"abbuchen)|"
     r"\babo\w*\b[^.?!]{0,20}\b(soll|sollen)\b[^.?!]{0,20}\b(aufh[öo]ren|enden|beendet werden)\b|"
     r"\baus (dem|meinem|unserem) [\w-]+ aussteigen\b"
 )
@@ -1223,7 +1231,8 @@ SENTENCE = re.compile(
 "die Abbuchung vom 5. doppelt")."""
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
-    r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)",
+    r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)|"
+    r"\band (?=(also )?(tell|let|send|show|give|email|confirm)\b)",
     _I,
 )
 CONTRAST = re.compile(
@@ -1798,7 +1807,11 @@ REQUEST = re.compile(
     r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
     r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
     r"deactivate|cease|discontinue|halt|put an end to)\b|"
-    r"^\W*(no more|no further)\b|"
+    r"^\W*(no more|no further)\b|(^\W*|[,;:]\s*)need to\b|"
+    r"^\W*((just|please|pls|and|but|so|also|then) )(make sure|ensure)\b|"
+    r"\b(i'?d|i would|we'?d|we would) (rather|prefer)\b|"
+    r"\b(je pr[ée]f[ée]rerais|nous pr[ée]f[ée]rerions|preferir[íi]a|preferir[íi]amos|"
+    r"(ich|wir) (h[äa]tten?|w[üu]rden?) lieber)\b|"
     r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont) (renew|charge|bill|take|let|extend|"
     r"roll)\b|^\W*(make sure|ensure)\b|"
     r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
@@ -1836,7 +1849,8 @@ REQUEST = re.compile(
     r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
     r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
     r"returned|reversed|cancell?ed|credited|stopped)\b|"
-    r"\bi('m| am) (requesting|asking for|asking you)\b|\b(can|could|would|will) (you|u)\b|"
+    r"\bi('m| am) (requesting|asking for|asking you)\b|"
+    r"\b(can|could|would|will) (you|u|ye|yous|youse)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"

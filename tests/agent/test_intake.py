@@ -2626,3 +2626,39 @@ def test_a_cancellation_asked_in_more_words(text: str) -> None:
 )
 def test_words_near_a_cancellation_that_ask_for_none(text: str) -> None:
     assert "cancellation" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like three weeks of the month refunded, since my account was locked.",
+        "I only want the delivery charge refunded, not the subscription.",
+        "リファンドお願いします！",
+        "今朝課金されたばかりで、まだ一度も使っていません。返金をお願いできますか。",
+        "Quiero que esa plata vuelva a mi tarjeta, por favor, todo el monto.",
+        "Solicito el extorno del cobro de S/ 129.00 realizado a mi tarjeta.",
+        "Pouvez-vous me remettre cet argent svp ?",
+        "J'aimerais simplement que l'argent revienne sur ma carte.",
+        "Je souhaiterais récupérer ces 290 DT.",
+        "Ich erwarte die 119 € zurück, und zwar zackig.",
+        "Buchung bitte ungeschehen machen – Tagesticket doppelt gekauft.",
+        "Wir bitten höflich um Rückzahlung der Überweisung.",
+    ],
+)
+def test_a_refund_asked_in_more_words(text: str) -> None:
+    assert "refund" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have been refunded three weeks ago.",
+        "返金できますか？",
+        "Ich erwarte die Rechnung bis Freitag.",
+        "El dinero volvió a mi tarjeta ayer, gracias.",
+        "L'argent est revenu sur ma carte, merci.",
+        "J'ai pu récupérer ces 290 DT, merci.",
+    ],
+)
+def test_words_near_a_refund_that_ask_for_none(text: str) -> None:
+    assert "refund" not in read_requests(text).kinds

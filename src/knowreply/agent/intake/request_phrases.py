@@ -539,7 +539,8 @@ _REFUND_IN_OTHER_WORDS_DE = (
     r"\bwieder(haben|bekommen|kriegen)\b|\b(gern|gerne)\s+wieder\b|"
     r"\bwieder auf (mein|unser)\w* konto\b|"
     r"\b(zahlung|abbuchung|buchung|belastung|kauf|lastschrift|das|dies|es|diese\w*)\b[^.?!]{0,30}"
-    r"\br[üu]ckg[äa]ngig\b|"
+    r"\b(r[üu]ckg[äa]ngig|ungeschehen)\b|\bzur[üu]ck(gebucht|erstattet|gezahlt|"
+    r"[üu]berwiesen) (werden|wird)\b|"
     r"\bzur[üu]ckzuerstatt\w*|\b\w+erstattung\b|\bauszahl\w*|"
     r"\b[üu]berweisen (sie|ihr) (uns|mir)\b|\b[üu]berweist (uns|mir)\b"
 )
@@ -929,7 +930,10 @@ MENTIONS: dict[WriteKind, re.Pattern[str]] = {
         + _NOT_A_DOCUMENT_ES
         + r"|\breint[eé]gr\w*|\b(me|nos) (lo|la|los) regres(en|e|an)\b|"
         r"\bregr[eé]s(en|e)(me|nos)\w*|"
-        r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|"
+        r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|\bextorno\b|"
+        r"\b(la|esa|mi) plata (vuelva|regrese)\b|\b(el|ese|mi) dinero (vuelva|regrese)\b|"
+        r"\bl'argent (me )?(revienne|soit recr[ée]dit[ée])\b|\bremettre (cet|l'|mon) argent\b|"
+        r"\br[ée]cup[ée]rer (ces|ce|les) \d[\d  .,]*\s?(€|\$|eur|dt|mad|chf|fcfa)|リファンド|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
         r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
@@ -1328,7 +1332,7 @@ UNCERTAIN = re.compile(
     r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
     r"can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|できますか|できるでしょうか|できるか|方法|手順|やり方|かも(しれ|知れ)|ようかと(思|考)|決めて(い)?(ない|ません)|決まって(い)?(ない|ません)|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
+    r"可能|(?<!お願い)できますか|(?<!お願い)できるでしょうか|できるか|方法|手順|やり方|かも(しれ|知れ)|ようかと(思|考)|決めて(い)?(ない|ません)|決まって(い)?(ない|ません)|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|cómo|cuándo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
@@ -1490,7 +1494,8 @@ DONE = re.compile(
 # the present "je résilie", "annule mon abonnement")
 WILL_BE_DONE = re.compile(
     r"\b(be|get|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|these|"
-    r"those|both|one|all|half) ([\w'$€£.,]+ ){0,5}[\w'$€£.,]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
+    r"those|both|one|all|half|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some) "
+    r"([\w'$€£.,]+ ){0,5}[\w'$€£.,]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
     r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$|"
     r"^\W*((hallo|hi|moin|servus)\W+)?bitte\s*$",
     _I,
@@ -1845,7 +1850,7 @@ REQUEST = re.compile(
     r"\b(i|we) (therefore|hereby|formally) (request|ask)\b|"
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
-    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly)* "
+    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly| only| simply)* "
     r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
     r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
     r"returned|reversed|cancell?ed|credited|stopped)\b|"
@@ -1860,7 +1865,8 @@ REQUEST = re.compile(
     r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul|quit)(an|en|[áa]is|[ée]is)\b|"
     r"\b(me|nos) (dan|dais|das) de baja\b|"
     r"\bvous (me |nous )?(rembours|rend|annul|r[ée]sili|arr[êe]t)ez\b|"
-    r"\b(wir|ich) bitten?( sie)? um\b|\bbitten um\b|\bbitten wir( sie)? um\b|"
+    r"\b(wir|ich) bitten?( sie)?( (h[öo]flich|freundlich|daher|deshalb|hiermit))? um\b|"
+    r"\bbitten um\b|\bbitten wir( sie)? um\b|\b(ich|wir) erwarten? (die|den|das|eine|meine?)\b|"
     r"\b(wir|ich) bitten? sie\b|"
     # the act said in the first person: "je résilie mon abonnement", "ich beende das Abo"
     r"\b(je (r[ée]silie|annule|me d[ée]sabonne|mets fin)|nous (r[ée]silions|annulons)|"

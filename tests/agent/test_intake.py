@@ -2662,3 +2662,31 @@ def test_a_refund_asked_in_more_words(text: str) -> None:
 )
 def test_words_near_a_refund_that_ask_for_none(text: str) -> None:
     assert "refund" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We received a reminder about an unpaid invoice. Please send a link and we'll pay.",
+        "Got the overdue notice. Fine, I'll pay. Where's the link?",
+        "need to prepay $2k for credits this quarter. send a link",
+        "Meine Zahlung für Juni ging nicht durch. Schickt ma bitte an Link, dann zahl i des glei.",
+        "Vous m'avez suspendu pour un impayé. ok je paie, mais envoyez moi le lien.",
+        "Habt ihr nen Link zum Zahlen? Die Lastschrift ging zurück.",
+    ],
+)
+def test_a_link_asked_beside_a_payment_to_make_is_a_payment_link(text: str) -> None:
+    assert "payment_link" in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I paid the invoice yesterday. Please send me the link to the receipt.",
+        "We don't owe anything, right? Don't send a link.",
+        "Deseo cambiar el método de pago a débito. ¿Me envían el acceso al portal?",
+        "My card expired and the payment failed. I need to update my card, send me the link.",
+    ],
+)
+def test_a_link_beside_no_payment_to_make_is_no_payment_link(text: str) -> None:
+    assert "payment_link" not in read_requests(text).kinds

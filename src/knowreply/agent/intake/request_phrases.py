@@ -864,6 +864,28 @@ INVOICE_WORD = re.compile(
     _I,
 )
 """An invoice named beside a link: the link is to the invoice, not the portal."""
+PAY_CONTEXT = re.compile(
+    r"\b(pay|paying|prepay|settle|unpaid|overdue|outstanding|owe|owing|"
+    r"zahl(e|en|t)?|bezahl\w*|zahlungserinnerung|offene rechnung|"
+    r"pa(ie|yer|ierai|yons)|r[ée]gl(e|er|erai)|impay[ée]s?|"
+    r"pag(o|ar|arla|arlo|ue)|pendientes?|saldad[ao])\b|払|支払|決済|未払|滞納",
+    _I,
+)
+"""A payment to make named beside a link asked for without saying what for ("Got the overdue
+notice. Fine, I'll pay. Where's the link?"): the link is to pay."""
+WHERE_IS_THE_LINK = re.compile(
+    r"\bwhere('s| is) (the|that|my|a) link\b|\b(d[óo]nde|o[ùu]) (est|esta|est[áa]) (le|el) "
+    r"(lien|enlace|link)\b|\bwo ist (der|denn der) link\b|\b(habt|haben) (ihr|sie) (n|nen|einen) "
+    r"link\b|(リンク|URL)(は|って)(どこ|ありますか)",
+    _I,
+)
+"""Asking where the link is ("Where's the link?", "Habt ihr nen Link zum Zahlen?")."""
+ONLY_LINKING_WORDS = re.compile(
+    r"(\W*\b(please|pls|kindly|ok|okay|so|and|but|then|mais|et|donc|alors|y|pero|entonces|und|"
+    r"aber|dann|bitte)\b)*\W*",
+    _I,
+)
+"""What may open a clause before an imperative ("ok je paie, mais envoyez-moi le lien")."""
 CHANGE_A_DETAIL = re.compile(
     r"\b(update|change|replace|switch|swap|edit|add|correct|fix|remove|delete|put|set up|"
     r"cambi\w*|actuali[zc]\w*|modific\w*|a[ñn]ad\w*|quit\w*|borr\w*|pon\w*|"

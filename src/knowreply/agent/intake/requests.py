@@ -477,9 +477,13 @@ def _body_asks(
         and not (code_given and kind == "portal_link" and _only_says_what_it_tries(s))
     ]
     if not asking and kind in ("payment_link", "portal_link"):
-        return _asks_anew(kind, sentences) or (
-            kind == "portal_link"
-            and (_asks_where_to_change_it(sentences) or _asks_a_link_to_change_it(sentences))
+        return (
+            _asks_anew(kind, sentences)
+            or (
+                kind == "portal_link"
+                and (_asks_where_to_change_it(sentences) or _asks_a_link_to_change_it(sentences))
+            )
+            or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
         )
     if kind == "payment_link" and asking:
         return not _only_a_wish_beside_what_is_owed(asking, sentences)
@@ -577,17 +581,46 @@ def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
         for s in sentences
     ):
         return False
-    detail = any(
-        (phrases.BILLING_DETAIL.search(s) or phrases.CARD_FACT.search(s))
-        and phrases.CHANGE_A_DETAIL.search(s)
-        and not phrases.ABOUT_A_CHARGE.search(s)
-        for s in sentences
-    )
-    return detail and any(
+    return _billing_detail_to_change(sentences) and any(
         phrases.BARE_LINK.search(s)
         and not phrases.INVOICE_WORD.search(s)
         and _plain_ask(s)
         and (phrases.REQUEST.search(s) or _is_question(s))
+        for s in sentences
+    )
+
+
+def _asks_a_link_to_pay(sentences: list[str]) -> bool:
+    """A link asked for without saying what for ("Please send a link.") beside a payment to
+    make ("we received a reminder about an unpaid invoice", "Fine, I'll pay") asks for a
+    payment link; never beside a billing detail to change or the portal named (that link is
+    the portal's)."""
+    if (
+        _billing_detail_to_change(sentences)
+        or any(MENTIONS["portal_link"].search(s) for s in sentences)
+        or not any(phrases.PAY_CONTEXT.search(s) for s in sentences)
+    ):
+        return False
+    for s in sentences:
+        if phrases.WHERE_IS_THE_LINK.search(s):
+            if not (phrases.NEGATION_BEFORE.search(s) or phrases.HYPOTHETICAL.search(s)):
+                return True
+        elif (found := phrases.BARE_LINK.search(s)) and _plain_ask(s[: found.end()]):
+            opening = _clause_before(s, found.start())
+            if (
+                phrases.REQUEST.search(s[: found.end()])
+                or _is_question(s)
+                or phrases.ONLY_LINKING_WORDS.fullmatch(opening)
+            ):
+                return True
+    return False
+
+
+def _billing_detail_to_change(sentences: list[str]) -> bool:
+    return any(
+        (phrases.BILLING_DETAIL.search(s) or phrases.CARD_FACT.search(s))
+        and phrases.CHANGE_A_DETAIL.search(s)
+        and not phrases.ABOUT_A_CHARGE.search(s)
         for s in sentences
     )
 

@@ -248,6 +248,10 @@ STILL_THE_WRITERS = [
     ("I do the books for our company. Please refund the duplicate charge.", {"refund"}),
     ("I bought it for my son's birthday but it never worked. Please refund me.", {"refund"}),
     ("Sehr geehrter Herr Weber, bitte kündigen Sie mein Konto.", {"cancellation"}),
+    (
+        "Sehr geehrte Frau Weber, wir nutzen Ihr eigenes Portal nicht. Bitte kündigen Sie mein Abo.",
+        {"cancellation"},
+    ),
     ("My wife set up her own login on my account. Please cancel my plan.", {"cancellation"}),
 ]
 

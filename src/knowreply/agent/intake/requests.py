@@ -573,7 +573,8 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
 def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
     """A link asked for without saying what for ("Kindly send link.") beside a billing detail
     to change ("I want to remove my Access Bank card and add my Zenith card") asks for the
-    portal; never beside a payment to make, an invoice or a payment's state."""
+    portal; never beside a payment to make or a question about a payment's state, nor when
+    the link's own sentence names an invoice (that link is the invoice's)."""
     if any(
         phrases.INTENT_TO_PAY.search(s)
         or MENTIONS["payment_link"].search(s)
@@ -617,6 +618,8 @@ def _asks_a_link_to_pay(sentences: list[str]) -> bool:
 
 
 def _billing_detail_to_change(sentences: list[str]) -> bool:
+    """A card, a bank account or a billing detail named with a change to it ("add my Zenith
+    card"), not a card named for a charge on it."""
     return any(
         (phrases.BILLING_DETAIL.search(s) or phrases.CARD_FACT.search(s))
         and phrases.CHANGE_A_DETAIL.search(s)

@@ -115,7 +115,7 @@ ON_BEHALF = re.compile(
     rf"{_KIN_JA}の代わりに|\b(he|she) passed\b|"
     rf"\b(it'?s|it is|that'?s) (his|her|their) (own )?(\w+ )?{_ACCOUNT}\b|"
     rf"\b(has|have|with|on|opened|set up) (his|her|their) own (\w+ )?{_ACCOUNT}\b|"
-    rf"\bsu propi[oa] {_ACCOUNT}\b|\bson propre {_ACCOUNT}\b|\b(sein|ihr) eigenes\b|"
+    rf"\bsu propi[oa] {_ACCOUNT}\b|\bson propre {_ACCOUNT}\b|\b(sein|(?-i:ihr)) eigenes\b|"
     r"\bich (mache|erledige|regle) (das|es) f[üu]r (sie|ihn)\b|"
     r"\bi('m| am) (doing|handling|sorting out) (this|it) for (her|him|them)\b",
     _I,

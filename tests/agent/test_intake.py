@@ -249,7 +249,7 @@ STILL_THE_WRITERS = [
     ("I bought it for my son's birthday but it never worked. Please refund me.", {"refund"}),
     ("Sehr geehrter Herr Weber, bitte kündigen Sie mein Konto.", {"cancellation"}),
     (
-        "Sehr geehrte Frau Weber, wir nutzen Ihr eigenes Portal nicht. Bitte kündigen Sie mein Abo.",
+        "Sehr geehrte Frau Weber, Ihr eigenes Portal nutze ich nicht. Bitte kündigen Sie mein Abo.",
         {"cancellation"},
     ),
     ("My wife set up her own login on my account. Please cancel my plan.", {"cancellation"}),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowreply.agent.intake.request_phrases import REQUEST
+from knowreply.agent.intake.request_phrases import REQUEST, TWICE
 from knowreply.money import Money
 from knowreply.money_text import FoundAmount
 
@@ -158,12 +158,6 @@ GIVEN_BACK_ALREADY = re.compile(
 )
 """Money already given back ("you refunded $20 last week", "ya me devolvieron 10 €"): an
 amount it names is no part asked for now."""
-DUPLICATE = re.compile(
-    r"\b(twice|double[ds]?|duplicated?|doppelt\w*|zweimal|dos veces|duplicad\w*|doble|"
-    r"deux fois|en double)\b|二重|重複",
-    _I,
-)
-"""A charge made twice: an amount named beside it is the charge, refunded whole."""
 CLAUSE_BREAK = re.compile(r"[,;、，]")
 HYPOTHETICAL_BEFORE = re.compile(r"\b(if|si|wenn|falls|unless|sauf si)\b|もし|なら", _I)
 """A condition earlier in the sentence: "if you refund the $20…" is not an ask."""
@@ -333,7 +327,7 @@ def _only_amount_asked_back(
         )
         and REQUEST.search(sentence)
         and not GIVEN_BACK_ALREADY.search(sentence)
-        and not DUPLICATE.search(sentence)
+        and not TWICE.search(sentence)  # a charge made twice: its amount is the charge
     )
 
 

@@ -26,10 +26,13 @@ _SUB_DE = (
     r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
 )
 
-_NOT_A_DUPLICATE = (
-    r"(?![^.?!,]{0,30}\b(twice|double|two times|duplicate|wrong|extra|more than|dos veces|doble|"
-    r"duplicad\w*|deux fois|en double|doublon|zweimal|doppelt|de m[áa]s)\b)"
+_TWICE_WORDS = (
+    r"twice|double[ds]?|two times|duplicated?|dos veces|doble|duplicad\w*|deux fois|en double|"
+    r"doublon|zweimal|doppelt\w*"
 )
+TWICE = re.compile(rf"\b({_TWICE_WORDS})\b|二重|重複", _I)
+"""A charge made twice ("billed twice", "dos veces", "doppelt", 二重)."""
+_NOT_A_DUPLICATE = rf"(?![^.?!,]{{0,30}}\b({_TWICE_WORDS}|wrong|extra|more than|de m[áa]s)\b)"
 """Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
 _NOT_ANOTHER_EXTENSION_DE = (
     r"(?!\s+(der|des|f[üu]r die)\s+(\w+\s+)?\w*(frist|karte|garantie|gew[äa]hrleistung|deadline))"

@@ -154,6 +154,9 @@ class IntentModel:
         self._words, self._chars = _vectorizers((list(arrays.words), list(arrays.chars)))
         self._words.idf_, self._chars.idf_ = arrays.word_idf, arrays.char_idf
         self._labels = tuple(Intent(str(value)) for value in arrays.labels)
+        # Features by labels, C-ordered: scipy copies a transposed (Fortran-ordered) operand on
+        # every product, which was a third of the time it takes to read one email.
+        self._weights_by_feature = np.ascontiguousarray(arrays.coef.T)
 
     @classmethod
     def fit(cls, training: Sequence[Example], *, c: float = C) -> IntentModel:
@@ -169,7 +172,7 @@ class IntentModel:
         from scipy.special import expit
 
         features = hstack([self._words.transform([text]), self._chars.transform([text])])
-        scores = features @ self._arrays.coef.T + self._arrays.intercept
+        scores = features @ self._weights_by_feature + self._arrays.intercept
         return {intent: float(p) for intent, p in zip(self._labels, expit(scores)[0], strict=True)}
 
     def guess(self, text: str, asked: frozenset[str]) -> IntentGuess:

@@ -30,8 +30,10 @@ lint: install
 typecheck: install
 	$(BIN)/mypy src
 
+# The intent model is fitted once (cached in ~/.cache/knowreply) before the tests, with every core
+# reading the corpus: it is a few minutes of CPU on a fresh machine.
 unit: install
-	$(BIN)/python -c 'from knowreply.agent.warm import warm_up; warm_up()'
+	$(BIN)/python -c 'import os; from knowreply.agent.warm import warm_up; warm_up(jobs=os.cpu_count() or 1)'
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint typecheck unit

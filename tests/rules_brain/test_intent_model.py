@@ -22,10 +22,12 @@ be raised.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from functools import cache
 
+import numpy as np
 import pytest
 
 from knowreply.agent.brains.rules import Intent, understand
@@ -48,6 +50,9 @@ refuse such writes; docs/evaluation.md), and is 68 on all 8,219 with the blind b
 them; 63 on batches 1 to 13), and is 81 on all 8,789 with the blind batch 15 (11 of them; 70 on
 batches 1 to 14, two more than before its day's changes)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
+READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
+"""The first test to ask reads every held-out email (about 2 min of CPU, more on a busy
+machine); the rest share its readings."""
 
 
 def _right(example: Example, got: Intent) -> bool:
@@ -80,6 +85,7 @@ def _unasked_writes() -> list[str]:
     ]
 
 
+@READS_THE_HELDOUT_SPLIT
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
     accuracy = _accuracy(language)
@@ -91,6 +97,7 @@ MET = {"de", "fr"}
 German 90.0 %, French 90.2 %)."""
 
 
+@READS_THE_HELDOUT_SPLIT
 @pytest.mark.parametrize(
     "language",
     [
@@ -107,15 +114,18 @@ def test_heldout_intent_accuracy_meets_the_target(language: str) -> None:
     assert _accuracy(language) >= TARGET[language]
 
 
+@READS_THE_HELDOUT_SPLIT
 def test_unasked_writes_on_heldout_emails_do_not_grow() -> None:
     assert len(_unasked_writes()) <= UNASKED_WRITES_CEILING
 
 
+@READS_THE_HELDOUT_SPLIT
 @pytest.mark.xfail(reason="some held-out emails get a write they did not ask for", strict=True)
 def test_no_write_for_a_heldout_email_that_does_not_ask_for_one() -> None:
     assert _unasked_writes() == []
 
 
+@READS_THE_HELDOUT_SPLIT
 def test_few_heldout_billing_questions_go_to_a_person() -> None:
     billing = [(e, got) for e, got, _ in _heldout_readings() if e.intents[0] not in _ASIDE]
     to_a_person = sum(got in _ASIDE for _, got in billing) / len(billing)
@@ -123,11 +133,19 @@ def test_few_heldout_billing_questions_go_to_a_person() -> None:
 
 
 def test_refitting_gives_the_same_model() -> None:
-    """Deterministic: the same corpus always gives the same probabilities."""
-    training = load("dev", languages=("en",))
+    """Deterministic: the same corpus always gives the same probabilities (an eighth of the
+    English emails: determinism needs no more, and each fit reads them all)."""
+    training = load("dev", languages=("en",))[::8]
     first, second = im.IntentModel.fit(training), im.IntentModel.fit(training)
     text = im.model_text("Could you refund my last payment and cancel the plan?")
     assert first.probabilities(text) == second.probabilities(text)
+
+
+def test_a_fit_read_by_several_processes_is_the_same_fit() -> None:
+    training = load("dev", languages=("en", "ja"))[::16]
+    alone, shared = im.fit_arrays(training), im.fit_arrays(training, jobs=2)
+    for field in dataclasses.fields(alone):
+        assert np.array_equal(getattr(alone, field.name), getattr(shared, field.name)), field.name
 
 
 def test_the_corpus_is_well_formed_and_split_once() -> None:

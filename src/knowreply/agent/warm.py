@@ -9,9 +9,10 @@ the model's arrays), though another worker process could have handled them meanw
 from __future__ import annotations
 
 
-def warm_up() -> None:
-    """Import the agent and load the intent model, as the first email would."""
+def warm_up(*, jobs: int = 1) -> None:
+    """Import the agent and load the intent model, as the first email would; a model not
+    cached yet is fitted with `jobs` processes reading the corpus."""
     from knowreply.agent import runner  # noqa: F401 (imported for its side effect: loaded)
     from knowreply.agent.brains.rules.intent_model import shared_model
 
-    shared_model().guess("warm up", frozenset())
+    shared_model(jobs=jobs).guess("warm up", frozenset())

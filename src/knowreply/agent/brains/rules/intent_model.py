@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -103,8 +104,10 @@ def _vectorizers(vocabularies: tuple[Any, Any] = (None, None)) -> tuple[Any, Any
     )
 
 
-def fit_arrays(training: Sequence[Example], *, c: float = C) -> FittedArrays:
-    """Fit the model from labelled examples; the arrays are all it keeps."""
+def fit_arrays(training: Sequence[Example], *, c: float = C, jobs: int = 1) -> FittedArrays:
+    """Fit the model from labelled examples; the arrays are all it keeps. Reading the
+    examples (the explicit-request check on each) is most of a fit: `jobs` processes share
+    it, in order, so the texts and the fit are the same for any number."""
     # Imported here: scikit-learn takes a second to import and only the brain needs it.
     from scipy.sparse import hstack
     from sklearn.linear_model import LogisticRegression
@@ -115,7 +118,7 @@ def fit_arrays(training: Sequence[Example], *, c: float = C) -> FittedArrays:
     binarizer = MultiLabelBinarizer(classes=[intent.value for intent in Intent])
     targets = binarizer.fit_transform([[i.value for i in e.intents] for e in training])
     words, chars = _vectorizers()
-    texts = [example_text(e) for e in training]
+    texts = _example_texts(training, jobs)
     classifier = OneVsRestClassifier(
         LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0)
     )
@@ -132,6 +135,13 @@ def fit_arrays(training: Sequence[Example], *, c: float = C) -> FittedArrays:
         intercept=np.array([_intercept(e) for e in classifier.estimators_]),
         labels=np.asarray(binarizer.classes_, dtype=str),
     )
+
+
+def _example_texts(training: Sequence[Example], jobs: int) -> list[str]:
+    if jobs <= 1:
+        return [example_text(e) for e in training]
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(example_text, training, chunksize=256))
 
 
 def _weights(estimator: Any, width: int) -> Any:
@@ -215,16 +225,17 @@ def _versions() -> tuple[str, ...]:
     )
 
 
-def shared_model() -> IntentModel:
+def shared_model(*, jobs: int = 1) -> IntentModel:
     """The model fitted from the whole `dev` corpus, once per process; its arrays are read
-    from the cache when an earlier process fitted the same corpus with the same code."""
+    from the cache when an earlier process fitted the same corpus with the same code. A fit
+    reads the corpus in `jobs` processes."""
     global _fitted
     with _lock:
         if _fitted is None:
             key = _model_cache.cache_key(examples.CORPUS_DIR / "dev", versions=_versions())
             arrays = _model_cache.load(key)
             if arrays is None:
-                arrays = fit_arrays(examples.load("dev"))
+                arrays = fit_arrays(examples.load("dev"), jobs=jobs)
                 _model_cache.save(key, arrays)
             _fitted = IntentModel(arrays)
         return _fitted

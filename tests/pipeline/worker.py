@@ -54,6 +54,7 @@ class WorkerProcess:
         self.process.wait()
 
     def stop(self) -> None:
+        """SIGTERM, as a service manager stops it; a worker that ignores it is a failure."""
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -61,3 +62,6 @@ class WorkerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+                raise AssertionError(
+                    "worker still running 20 s after SIGTERM:\n" + "\n".join(self.log[-30:])
+                ) from None

@@ -40,6 +40,8 @@ class MailboxService:
     poll_interval: float = 60.0
     refresh_interval: float = 30.0
     use_idle: bool = True
+    stop_grace: float = 5.0
+    """Seconds the watchers have to see `stop` and log out before they are cancelled."""
     _running: dict[int, asyncio.Task[None]] = field(default_factory=dict)
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -50,9 +52,21 @@ class MailboxService:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=self.refresh_interval)
         finally:
-            for task in self._running.values():
-                task.cancel()
-            await asyncio.gather(*self._running.values(), return_exceptions=True)
+            await self._finish_watchers()
+
+    async def _finish_watchers(self) -> None:
+        """Let each watcher end its IMAP session itself; cancel only those that do not.
+
+        A watcher cancelled in IDLE would log out from a second thread while the first still
+        reads the connection: the two steal each other's replies and both wait for the socket
+        timeout (seen as a worker that took over 20 s to stop on SIGTERM)."""
+        running = list(self._running.values())
+        if not running:
+            return
+        _, late = await asyncio.wait(running, timeout=self.stop_grace)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
     async def _start_new_watchers(self, stop: asyncio.Event) -> None:
         mailboxes = await asyncio.to_thread(self._active_mailboxes)
@@ -89,6 +103,8 @@ class MailboxService:
         except MailboxError as error:
             log.error("mail.imap.watch.stopped", mailbox_id=mailbox.id, error=error.message)
             await asyncio.to_thread(self._record_error, mailbox.id, error.message)
+        else:
+            log.info("mail.imap.watch.end", mailbox_id=mailbox.id)
 
     def _store_batch(self, mailbox: Mailbox, batch: FetchBatch) -> None:
         for uid, item in batch.messages:

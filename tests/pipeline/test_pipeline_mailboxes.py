@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 from structlog.testing import capture_logs
@@ -25,9 +26,10 @@ async def test_a_stopped_worker_ends_each_imap_session_itself(
     try:
         with capture_logs() as logs:
             watchers.start()
-            async with asyncio.timeout(30):  # the empty folder's first cursor, then IDLE
-                while not any(log["event"] == "mail.imap.batch" for log in logs):
-                    await asyncio.sleep(0.05)
+            deadline = time.monotonic() + 30
+            while not any(log["event"] == "mail.imap.batch" for log in logs):  # then IDLE
+                assert time.monotonic() < deadline, "the empty folder's first cursor is saved"
+                await asyncio.sleep(0.05)
             await asyncio.sleep(0.5)
             await asyncio.to_thread(watchers.stop)
     finally:

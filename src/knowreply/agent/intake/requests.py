@@ -366,6 +366,8 @@ def _asks(
     if kind not in MONEY_KINDS:
         sentence = phrases.IF_SO.sub(" ", sentence)
         sentence = phrases.LINK_PURPOSE.sub(" ", sentence)
+    if not MENTIONS[kind].search(sentence):
+        return False  # every answer below needs a mention: most sentences end here, cheaply
     if phrases.HYPOTHETICAL.search(
         _without_indirect_questions(sentence) if kind in MONEY_KINDS else sentence
     ):

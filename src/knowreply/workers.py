@@ -83,6 +83,8 @@ class Supervisor:
         self._stop.set()
 
     def run(self) -> int:
+        if not self._fit_model_once():
+            return self._code
         for index in range(self.processes):
             self._start(index)
         try:
@@ -91,6 +93,21 @@ class Supervisor:
         finally:
             self._stop_children()
         return self._code
+
+    def _fit_model_once(self) -> bool:
+        """Make sure the intent model is cached before the children start: on a fresh machine
+        each would otherwise fit it alone (minutes of CPU each). One process fits it with as
+        many processes as children; False when stopped meanwhile. A fit that fails only
+        leaves the children to fit it themselves."""
+        fit = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+            [sys.executable, "-m", "knowreply.agent.warm", "--jobs", str(self.processes)]
+        )
+        while fit.poll() is None:
+            if self._stop.wait(0.2):
+                fit.terminate()
+                fit.wait()
+                return False
+        return True
 
     def _restart_dead(self) -> None:
         for index, child in list(self.children.items()):

@@ -4,9 +4,15 @@ The agent loads lazily (the CLI starts fast without it), and the intent model is
 per process. A worker that has not loaded them yet takes up to 16 emails at its first poll
 and holds all of them while it loads (about 2 s of CPU: the agent's imports, scikit-learn,
 the model's arrays), though another worker process could have handled them meanwhile.
+
+`python -m knowreply.agent.warm --jobs N` only makes sure the model is cached, fitting it
+with N processes when it is not: `knowreply worker --processes N` runs it before it starts
+its workers, so that on a fresh machine they do not each fit the model alone.
 """
 
 from __future__ import annotations
+
+import argparse
 
 
 def warm_up(*, jobs: int = 1) -> None:
@@ -16,3 +22,18 @@ def warm_up(*, jobs: int = 1) -> None:
     from knowreply.agent.brains.rules.intent_model import shared_model
 
     shared_model(jobs=jobs).guess("warm up", frozenset())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Fit and cache the intent model if needed.")
+    parser.add_argument("--jobs", type=int, default=1, help="processes reading the corpus")
+    jobs = parser.parse_args().jobs
+
+    from knowreply.agent.brains.rules.intent_model import model_is_cached, shared_model
+
+    if not model_is_cached():
+        shared_model(jobs=max(jobs, 1))
+
+
+if __name__ == "__main__":
+    main()

@@ -177,6 +177,7 @@ def demo(
     from knowreply.web.app import create_app
 
     rt, _ = initialize(settings())
+    _fit_model_for_the_demo()
     fake = start_fake_stripe(data_dir=rt.settings.data_dir)
     rt = with_stripe_api_base(rt, fake.url)
     sign_in = prepare_demo(rt)
@@ -193,6 +194,21 @@ def demo(
     finally:
         _stop(worker)
         fake.stop()
+
+
+def _fit_model_for_the_demo() -> None:
+    """Load the intent model here, fitting it with every core on a first run: else the
+    demo's worker and its Simulator would each fit it alone, at once, for minutes."""
+    from knowreply.agent.brains.rules.intent_model import model_is_cached
+    from knowreply.agent.warm import warm_up
+
+    if not model_is_cached():
+        typer.echo(
+            "First run: fitting the rules brain's intent model from its corpus with every core "
+            "(a few minutes; cached for the next runs)",
+            err=True,
+        )
+    warm_up(jobs=os.cpu_count() or 1)
 
 
 def _start_demo_worker(stripe_api_base: str) -> subprocess.Popen[bytes]:

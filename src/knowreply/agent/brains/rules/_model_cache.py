@@ -68,9 +68,18 @@ def cache_key(corpus: Path, *, versions: tuple[str, ...]) -> str:
     return digest.hexdigest()[:32]
 
 
-def load(key: str) -> FittedArrays | None:
+def _path(key: str) -> Path | None:
     directory = cache_dir()
-    path = directory / f"intent-model-{key}.npz" if directory else None
+    return directory / f"intent-model-{key}.npz" if directory else None
+
+
+def is_cached(key: str) -> bool:
+    path = _path(key)
+    return path is not None and path.is_file()
+
+
+def load(key: str) -> FittedArrays | None:
+    path = _path(key)
     if path is None or not path.is_file():
         return None
     try:

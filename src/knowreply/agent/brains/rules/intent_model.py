@@ -226,6 +226,15 @@ def _versions() -> tuple[str, ...]:
     )
 
 
+def _shared_key() -> str:
+    return _model_cache.cache_key(examples.CORPUS_DIR / "dev", versions=_versions())
+
+
+def model_is_cached() -> bool:
+    """Whether `shared_model` would read its arrays from the cache instead of fitting them."""
+    return _model_cache.is_cached(_shared_key())
+
+
 def shared_model(*, jobs: int = 1) -> IntentModel:
     """The model fitted from the whole `dev` corpus, once per process; its arrays are read
     from the cache when an earlier process fitted the same corpus with the same code. A fit
@@ -233,7 +242,7 @@ def shared_model(*, jobs: int = 1) -> IntentModel:
     global _fitted
     with _lock:
         if _fitted is None:
-            key = _model_cache.cache_key(examples.CORPUS_DIR / "dev", versions=_versions())
+            key = _shared_key()
             arrays = _model_cache.load(key)
             if arrays is None:
                 arrays = fit_arrays(examples.load("dev"), jobs=jobs)

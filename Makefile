@@ -7,7 +7,7 @@ BENCH_POSTGRES ?= postgresql+psycopg://127.0.0.1:5432/test
 # `make unit` shares the tests among this many processes (pytest-xdist), a whole file at a
 # time, so that a file's module-scoped fixtures (the attack suite's run) are made once.
 # Many tests wait on a worker, a mail server, a browser or a dead worker's 15 s heartbeat, so
-# 3 keeps 2 cores busy: the suite took 575 s with 3 and 693 s with 2 on one 2-core machine.
+# 3 keeps 2 cores busy (docs/performance.md: the test suite on 2 cores).
 # PYTEST_WORKERS=0 runs everything in one process.
 PYTEST_WORKERS ?= 3
 

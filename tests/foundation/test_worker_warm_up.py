@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +46,7 @@ def test_the_model_counts_as_cached_only_where_a_fit_was_saved(
     monkeypatch.setenv("KNOWREPLY_CACHE_DIR", str(tmp_path))
     assert not intent_model.model_is_cached()
     monkeypatch.setenv("KNOWREPLY_CACHE_DIR", "")  # the cache turned off
-    assert not intent_model.model_is_cached()
+    assert not intent_model.model_is_cached() and not intent_model.model_cache_is_on()
 
 
 def test_a_supervisor_makes_sure_the_model_is_cached_before_it_starts_workers() -> None:
@@ -58,5 +59,17 @@ def test_a_supervisor_makes_sure_the_model_is_cached_before_it_starts_workers() 
         text=True,
         timeout=600,
     )
-    assert done.returncode == 0, done.stderr
+    assert (done.returncode, done.stderr) == (0, "")  # cached already: nothing to fit
     assert intent_model.model_is_cached()
+
+
+def test_with_the_cache_off_a_supervisor_fits_nothing_for_its_workers() -> None:
+    """Nothing a fit could share: each worker fits its own model, as it would anyway."""
+    done = subprocess.run(
+        [sys.executable, "-m", "knowreply.agent.warm", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "KNOWREPLY_CACHE_DIR": ""},
+    )
+    assert (done.returncode, done.stderr) == (0, "")

@@ -13,6 +13,7 @@ its workers, so that on a fresh machine they do not each fit the model alone.
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def warm_up(*, jobs: int = 1) -> None:
@@ -29,10 +30,16 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help="processes reading the corpus")
     jobs = parser.parse_args().jobs
 
-    from knowreply.agent.brains.rules.intent_model import model_is_cached, shared_model
+    from knowreply.agent.brains.rules import intent_model
 
-    if not model_is_cached():
-        shared_model(jobs=max(jobs, 1))
+    if intent_model.model_is_cached() or not intent_model.model_cache_is_on():
+        return
+    print(
+        f"Fitting the intent model with {jobs} processes, once for this machine and version "
+        "(a few minutes of CPU)",
+        file=sys.stderr,
+    )
+    intent_model.shared_model(jobs=max(jobs, 1))
 
 
 if __name__ == "__main__":

@@ -235,6 +235,11 @@ def model_is_cached() -> bool:
     return _model_cache.is_cached(_shared_key())
 
 
+def model_cache_is_on() -> bool:
+    """False when `KNOWREPLY_CACHE_DIR` is empty: every process then fits its own model."""
+    return _model_cache.cache_dir() is not None
+
+
 def shared_model(*, jobs: int = 1) -> IntentModel:
     """The model fitted from the whole `dev` corpus, once per process; its arrays are read
     from the cache when an earlier process fitted the same corpus with the same code. A fit

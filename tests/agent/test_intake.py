@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowreply.agent.intake import customer_words, read_requests
+from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.codes import one_time_code
 from knowreply.agent.intake.injection import injection_suspected, tries_to_instruct
 from knowreply.money import Money
@@ -2694,3 +2695,19 @@ def test_a_link_asked_beside_a_payment_to_make_is_a_payment_link(text: str) -> N
 )
 def test_a_link_beside_no_payment_to_make_is_no_payment_link(text: str) -> None:
     assert "payment_link" not in read_requests(text).kinds
+
+
+def test_the_mention_patterns_answer_as_their_regular_expressions_do() -> None:
+    """`MENTIONS` keeps each text's matches: asked again, it gives the same ones."""
+    texts = [
+        "Please refund me and cancel my plan, then send the portal link and a link to pay.",
+        "Refund? No. Cancel? Maybe. Portal link? Payment link?",
+        "Nothing about a write here.",
+        "返金してください。解約もお願いします。",
+    ]
+    for mentions in phrases.MENTIONS.values():
+        for text in texts * 2:  # the second time from the kept matches
+            expected = [found.span() for found in mentions.pattern.finditer(text)]
+            assert [found.span() for found in mentions.finditer(text)] == expected
+            first = mentions.search(text)
+            assert (first.span() if first else None) == (expected[0] if expected else None)

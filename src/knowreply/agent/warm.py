@@ -25,11 +25,9 @@ def warm_up(*, jobs: int = 1) -> None:
     shared_model(jobs=jobs).guess("warm up", frozenset())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Fit and cache the intent model if needed.")
-    parser.add_argument("--jobs", type=int, default=1, help="processes reading the corpus")
-    jobs = parser.parse_args().jobs
-
+def cache_model(*, jobs: int) -> None:
+    """Fit the intent model with `jobs` processes and cache it, unless it is cached already
+    or the cache is off (then every process fits its own: there is nothing to share)."""
     from knowreply.agent.brains.rules import intent_model
 
     if intent_model.model_is_cached() or not intent_model.model_cache_is_on():
@@ -40,6 +38,12 @@ def main() -> None:
         file=sys.stderr,
     )
     intent_model.shared_model(jobs=max(jobs, 1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Fit and cache the intent model if needed.")
+    parser.add_argument("--jobs", type=int, default=1, help="processes reading the corpus")
+    cache_model(jobs=parser.parse_args().jobs)
 
 
 if __name__ == "__main__":

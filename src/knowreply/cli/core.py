@@ -199,16 +199,10 @@ def demo(
 def _fit_model_for_the_demo() -> None:
     """Load the intent model here, fitting it with every core on a first run: else the
     demo's worker and its Simulator would each fit it alone, at once, for minutes."""
-    from knowreply.agent.brains.rules.intent_model import model_is_cached
-    from knowreply.agent.warm import warm_up
+    from knowreply.agent.warm import cache_model, warm_up
 
-    if not model_is_cached():
-        typer.echo(
-            "First run: fitting the rules brain's intent model from its corpus with every core "
-            "(a few minutes; cached for the next runs)",
-            err=True,
-        )
-    warm_up(jobs=os.cpu_count() or 1)
+    cache_model(jobs=os.cpu_count() or 1)
+    warm_up()
 
 
 def _start_demo_worker(stripe_api_base: str) -> subprocess.Popen[bytes]:

@@ -93,6 +93,21 @@ def test_unverified_refund_waits_for_the_code_then_runs(shop: Shop) -> None:
     assert again.outcome != "awaiting_approval"
 
 
+def test_a_code_retyped_in_groups_confirms_the_request(shop: Shop) -> None:
+    asked = shop.ask("alice@example.com", "Please refund my last payment.", verified=False)
+    assert asked.reply is not None and asked.reply.sealed_code is not None
+    sent = reveal_code(shop.runtime.master_key, asked.reply.text, asked.reply.sealed_code)
+    code = re.search(r"\b(\d{6})\b", sent)
+    assert code is not None
+    retyped = f"Code: {code[1][:3]}-{code[1][3:]}\nSent from Outlook for Android"
+
+    confirmed = shop.ask("alice@example.com", retyped, verified=False)
+
+    assert confirmed.outcome == "replied", confirmed.reason
+    assert confirmed.verified is True
+    assert len(shop.refunds()) == 1
+
+
 def test_refund_waits_for_approval_then_finishes(shop: Shop) -> None:
     shop.settings(approval_mode="always")
     waiting = shop.ask("alice@example.com", "Please refund my last payment.")

@@ -1753,6 +1753,37 @@ def test_a_code_typed_in_groups_is_one_code(text: str, code: str | None) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Code: 164-503\nSent from Outlook for Android", "164503"),
+        ("Aquí tienen: 193-587", "193587"),
+        ("240-981", "240981"),
+        ("Confirmation code: 90-21-44 (I hope I typed it right)", "902144"),
+        ("Hallo,\nhier der Code: 5529-18\nMfG", "552918"),
+        ("The code you asked for: 6 0 2 – 9 1 4\n\nKind regards", "602914"),
+        ("Bonjour voici le code : 8841 27 (je ne sais pas si les espaces comptent)", "884127"),
+        ("Guten Tag,\nder Bestaetigungscode lautet 208 711. Bitte schalten Sie frei.", "208711"),
+        ('Got this text: "Your verification code is 913 552." Is that it?', "913552"),
+        ("ワンタイムパスワードは「３３７０８２」です。", "337082"),
+        ("届いた番号は 385-106 です。本人確認用だそうなので送ります", "385106"),
+        # ranges, dates, years and references are no code
+        ("We have 100-200 users on the team, what would a yearly plan cost us?", None),
+        ("Code 12-05-24", None),
+        ("Could you send the statement for FY 2023-24, with the code of each invoice?", None),
+        ("Kündigung Kd.-Nr. 10-3345", None),
+        ("Beleg 24-0917", None),
+        ("Rechnung 4471-18 ist noch offen, warum?", None),
+        # the code we sent, quoted below the customer's words, is not theirs to give
+        ("I never asked for this, do not refund anything.\n> Your code is 123-456", None),
+    ],
+)
+def test_a_code_retyped_with_dashes_or_full_width_digits_is_one_code(
+    text: str, code: str | None
+) -> None:
+    assert one_time_code(text, japanese="です" in text) == code
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Où est-ce que je change de moyen de paiement ?",
@@ -2711,3 +2742,4 @@ def test_the_mention_patterns_answer_as_their_regular_expressions_do() -> None:
             assert [found.span() for found in mentions.finditer(text)] == expected
             first = mentions.search(text)
             assert (first.span() if first else None) == (expected[0] if expected else None)
+

@@ -3,6 +3,12 @@
 A six-digit number is a code only when it stands alone (not part of an amount, a date, an
 id or a phone number), is the only one, and either the message is mostly the code or it
 says it is one ("code", "コード"). The code itself never passes through a model.
+
+Customers retype the code the way they read it: in groups ("381 294", "72 10 93",
+"3 8 1 7 4 0"), with dashes ("193-587", "55-91-02", "5529-18", "6 0 2 – 9 1 4") or in
+full-width digits ("３３７０８２"). All of these are the same six digits. Dashes also join
+ranges and dates ("100-200", "12-05-24"), so dashed groups count only in a message that
+says it holds a code or has hardly any other words, and never when they read as a date.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ from knowreply.agent.intake.words import customer_words
 
 CODE_WORDS = re.compile(
     r"\b(code|otp|pin|verification|passcode|c[óo]digo|v[ée]rification|verificaci[óo]n|"
-    r"(best[äa]tigungs|sicherheits|einmal|zugangs|verifizierungs)code|verifizierung)\b|"
-    r"コード|認証|確認番号|暗証",
+    r"(best(ä|a|ae)tigungs|sicherheits|einmal|zugangs|verifizierungs)code|verifizierung)\b|"
+    r"コード|認証|確認番号|暗証|本人確認|ワンタイムパスワード",
     re.I,
 )
 _CODE = re.compile(
@@ -24,16 +30,56 @@ _CODE = re.compile(
 _SPACED = re.compile(
     r"(?<!\d)(?<!\d[ .,])(\d{3} \d{3}|\d{2} \d{2} \d{2}|\d(?: \d){5})(?!\d)(?![ .,]\d)"
 )
+_GROUPS = re.compile(r"(?<![\w-])(?<!\d[ .,])\d+(?:(?: ?[-‐‑–—－] ?| )\d+)+(?![\w-])(?![ .,]\d)")
+"""Digit groups parted by spaces or dashes, whatever their sizes (checked when joining)."""
+_DIGITS = re.compile(r"\d+")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FEW_OTHER_WORDS = 4
+_QUOTATION_MARKS = str.maketrans(dict.fromkeys('"“”„«»「」『』', " "))
 _STANDALONE = re.compile(r"(?<![A-Za-z0-9_])\d{6}(?![A-Za-z0-9_])")
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s")
 
 
 def joined(text: str) -> str:
-    """`text` with a code typed in groups ("381 294", "72 10 93", "2 7 3 6 0 9") written as
-    one number, padded so that every other offset stays where it was."""
-    return _SPACED.sub(lambda m: m.group().replace(" ", "").ljust(len(m.group())), text)
+    """`text` with a code typed in groups ("381 294", "72 10 93", "2 7 3 6 0 9", "193-587")
+    or in full-width digits written as one number, padded so that every other offset stays
+    where it was."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
+    text = _SPACED.sub(lambda m: m.group().replace(" ", "").ljust(len(m.group())), text)
+    names_a_code = bool(CODE_WORDS.search(text))
+    if not names_a_code and len(_LETTERS.findall(text)) > _FEW_OTHER_WORDS:
+        return text
+    return _GROUPS.sub(lambda m: _join_groups(m.group(), any_sizes=names_a_code), text)
+
+
+def _join_groups(groups: str, *, any_sizes: bool) -> str:
+    """Six digits in groups as one number, unless they read as a date or a year.
+
+    Dashes also join ranges ("100-200 users") and references ("Kd.-Nr. 10-3345"): groups
+    of other sizes than a code's own 3 + 3 or 2 + 2 + 2 ("5529-18", "8841 27") count only
+    in a message that says it holds a code, and any groups only in such a message or one
+    with hardly any words besides its digits."""
+    runs = _DIGITS.findall(groups)
+    usual = [len(run) for run in runs] in ([3, 3], [2, 2, 2])
+    if len("".join(runs)) != 6 or not (usual or any_sizes) or _reads_as_a_date(runs):
+        return groups
+    return "".join(runs).ljust(len(groups))
+
+
+def _reads_as_a_date(runs: list[str]) -> bool:
+    """12-05-24 or 05 12 24 (a day and a month), 2023-24 or 05-2024 (a year)."""
+    parts = [int(run) for run in runs]
+    sizes = [len(run) for run in runs]
+    if sizes == [2, 2, 2]:
+        day_month = (parts[0] <= 31 and 1 <= parts[1] <= 12) or (
+            1 <= parts[0] <= 12 and parts[1] <= 31
+        )
+        return day_month or (1 <= parts[1] <= 12 and parts[2] <= 31)
+    year = next((part for part, size in zip(parts, sizes, strict=True) if size == 4), None)
+    return year is not None and 1900 <= year <= 2099
 
 
 def find_codes(text: str) -> list[str]:
@@ -60,8 +106,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def one_time_code(text: str, *, japanese: bool = False) -> str | None:
-    """The code in the customer's own new words, or None."""
-    words = customer_words(text)
+    """The code in the customer's own new words, or None. A code in quotation marks
+    ("「６１８３０２」", a pasted text message) is still theirs to hand over."""
+    words = customer_words(text.translate(_QUOTATION_MARKS))
     plain = _URL_OR_ADDRESS.sub(lambda m: " " * len(m.group()), words)
     plain = joined(_blank(plain, [(a.start, a.end) for a in find_amounts(plain)]))
     codes = {

@@ -2743,3 +2743,128 @@ def test_the_mention_patterns_answer_as_their_regular_expressions_do() -> None:
             first = mentions.search(text)
             assert (first.span() if first else None) == (expected[0] if expected else None)
 
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Mon remboursement",
+            "Bonjour, j'attends toujours le remboursement que vous m'avez annoncé il y a 10 jours.",
+        ),
+        ("My refund", "Hi, is there any news? It has been two weeks."),
+        ("Meine Kündigung", "Ist sie bei Ihnen eingegangen?"),
+        ("Unsere Kündigung vom 28.09.", "Wir haben am 28.09. gekündigt. Ist sie eingegangen?"),
+        ("Mi reembolso", "¿Ya me hicieron el reembolso? No veo nada en la tarjeta."),
+    ],
+)
+def test_a_subject_naming_my_write_is_a_topic_not_an_ask(subject: str, body: str) -> None:
+    """A possessive before the write's noun names it ("My refund"); "Cancel my plan" asks."""
+    assert read_requests(body, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "kinds"),
+    [
+        ("Mon remboursement svp", "Bonjour, merci.", {"refund"}),
+        ("Cancel my plan", "Thanks.", {"cancellation"}),
+        ("Meine Kündigung", "Bitte kündigen Sie mein Abo zum Monatsende.", {"cancellation"}),
+        ("My refund", "Please refund my last payment, I never used the app.", {"refund"}),
+    ],
+)
+def test_a_subject_or_body_that_asks_for_my_write_still_asks(
+    subject: str, body: str, kinds: set[str]
+) -> None:
+    assert read_requests(body, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kündigung war zum 31.10., abgebucht am 2.11. Was ist das für eine Buchung?",
+        "The cancellation was effective 1 May, so why was I billed on 3 May?",
+        "La cancelación fue el 30 de abril y me cobraron en mayo. ¿Qué es este cargo?",
+        "La résiliation était au 31 mars, pourquoi ce prélèvement en avril ?",
+    ],
+)
+def test_a_write_given_the_date_it_took_effect_is_a_past_fact(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carlos left the team last week, please cancel his licence.",
+        "Please refund her last payment, she asked me to write.",
+        "Arrêtez son abonnement à lui, je ne veux pas que ça retombe sur moi.",
+        "Bitte kündigen Sie seinen Vertrag zum Monatsende.",
+    ],
+)
+def test_a_write_on_his_or_her_account_is_someone_elses(text: str) -> None:
+    """Nobody's relation to the writer is named, but the account is not theirs: a person
+    checks who holds it."""
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Please refund my last payment, it went on her card by mistake.", {"refund"}),
+        ("Please cancel my plan; my wife agrees.", {"cancellation"}),
+        (
+            "Arrêtez son renouvellement, s'il vous plaît : je résilie mon abonnement.",
+            {"cancellation"},
+        ),
+    ],
+)
+def test_the_writers_own_account_beside_him_or_her_still_asks(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "I signed up by mistake last night and would like a full refund of the payment taken.",
+            {"refund"},
+        ),
+        ("We moved to another tool and would like the plan cancelled.", {"cancellation"}),
+        ("Hola. Dame de baja de la academia, por favor.", {"cancellation"}),
+        ("Dame de baja la tarjeta vieja, por favor.", set()),
+        ("I was charged twice and would like to know why.", set()),
+        ("I cancelled last week and would like a confirmation.", set()),
+    ],
+)
+def test_an_ask_after_and_or_in_the_imperative_is_read(text: str, kinds: set[str]) -> None:
+    """ "…and would like a refund" has no subject of its own; "Dame de baja" is Spanish's
+    own imperative (a card to drop is no cancellation)."""
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wäre es möglich, mir die ungenutzten sechs Monate anteilig zu erstatten?",
+        "Ist es möglich, mir die Differenz (59,76 €) gutzuschreiben?",
+        "Serait-il possible d'être remboursée des mois non utilisés à partir de septembre ?",
+        "Serait-il possible de me rembourser les six mois non utilisés ?",
+        "est ce que c'est possible de me rendre les 29 € du mois de janvier ?",
+        "Would it be possible to refund the unused months?",
+    ],
+)
+def test_whether_a_named_part_can_come_back_asks_for_it(text: str) -> None:
+    """Asked of a part the customer names (the unused months, the difference, an amount),
+    "is it possible" is a polite ask, as it is of a named charge."""
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it possible to get a refund?",
+        "Est-ce possible d'être remboursé ?",
+        "Ist es möglich, eine Erstattung zu bekommen?",
+        "Wäre es möglich, die ungenutzten Monate zu pausieren?",
+    ],
+)
+def test_whether_a_refund_is_possible_at_all_stays_a_question_of_policy(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

@@ -598,7 +598,7 @@ _ASKS_MORE = (
     # "cancelá la suscripción", "dad de baja…", "¿Me lo devuelven?", "me los regresan?"
     r"\b(devu[ée]lv(an|ame|anme|anlo|anla|anlos|anmelo|anmela)|devolv(ed|edme|edlo|ednos)|"
     r"devolv[ée]dmel[oa]s?|reembols(en|ad|enme|adme|enlo)|reintegr(en|ad|enme|adme)|"
-    r"cancel(en|ad|á)|anul(en|ad|á)|d(ad|en) de baja|qu[íi]t(en|adme|enme)|"
+    r"cancel(en|ad|á)|anul(en|ad|á)|d(ad|en|[aá]me|[aá]nos) de baja|qu[íi]t(en|adme|enme)|"
     r"regr[ée]s(en|enme|enlo))\b|"
     r"\b(me|nos) (lo|la|los|las) (devuelven|devolv[ée]is|regresan|reembolsan|reintegran|"
     r"(pueden|pod[ée]is|podr[íi]an|podr[íi]ais|puede) (devolver|regresar|reembolsar|reintegrar))\b|"
@@ -1010,7 +1010,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
         r"\bdar(me|nos)? de baja|\b(me|nos) (dan|dais|das) de baja\b"
         r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
-        r"\b(den|dé|de|d[eé]nme|dadme) de baja|\bla baja\b|"
+        r"\b(den|dé|de|d[eé]nme|dadme|d[aá]me|d[aá]nos) de baja"
+        r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|\bla baja\b|"
         r"\b(anul\w*|termin(ar|en|e)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|cierren|"
         r"cierre) "
         r"(mi |la |el |nuestra )?"
@@ -1362,14 +1363,17 @@ POLITE = re.compile(
 POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
     r"(\b(is|would|might|could) it (be )?|\bi wonder (whether|if) it (might|would|could) be )"
     r"((at all|somehow|perhaps|still) )?possible (for you )?to\b(?=[^.?!]*(\b(this|that|these|"
-    r"those)\b|\bthe (difference|last|\d+)\b|[$€£]\s?\d))|"
+    r"those)\b|\bthe (difference|last|\d+|unused|remaining|rest of)\b|[$€£]\s?\d))|"
     # "Serait-il possible de nous rembourser le paiement de 59 € ?", "Wäre es möglich, dass Sie
-    # uns den Betrag … gutschreiben?": of a charge named, as in English
-    r"\b(serait|est)-(il|ce) possible (de |d')(?=(me |nous |m'|vous )?(rembours|rend|recr[ée]dit|"
-    r"restitu)\w*[^.?!]*(\b(ce|cet|cette|ces|la diff[ée]rence)\b|\d\s?(€|\$|eur\b)|[$€]\s?\d))|"
+    # uns den Betrag … gutschreiben?": of a charge or a part named, as in English
+    r"(\b(serait|est)-(il|ce)|\best[- ]ce que c'est|\bc'est) possible (de |d')(?=([êe]tre |"
+    r"me |nous |m'|vous )?(rembours|rend|recr[ée]dit|restitu)\w*[^.?!]*(\b(ce|cet|cette|ces|"
+    r"la diff[ée]rence|le reste)\b|\b(mois|semaines|jours) (non utilis|restant)|\d\s?(€|\$|eur\b)|"
+    r"[$€]\s?\d))|"
     r"\b(w[äa]re|ist) es (irgendwie |vielleicht )?m[öo]glich,? (dass (sie|ihr|du) )?"
-    r"(?=[^.?!]*\b(den betrag|diese\w*|die (zweite|doppelte|letzte)|\d\s?(€|eur\b|chf)|[€]\s?\d)"
-    r"[^.?!]*\b(zur[üu]ck\w*|\w*erstatt\w*|gutschreib\w*|gutgeschrieben))|"
+    r"(?=[^.?!]*\b(den betrag|diese\w*|die (zweite|doppelte|letzte|differenz)|die (ungenutzten|"
+    r"restlichen|verbleibenden) (\w+ )?(monate|wochen|tage)|\d\s?(€|eur\b|chf)|[€]\s?\d)"
+    r"[^.?!]*\b(zur[üu]ck\w*|\w*erstatt\w*|gut(zu)?schreib\w*|gutgeschrieben))|"
     # "¿Sería posible que me devolvierais el pago del 4 de marzo?": said to us, of our money
     r"\b((ser[ií]a|es) posible|habr[ií]a (alguna )?posibilidad de) que(?=\s+(me|nos) (reembols|"
     r"devolv|devuelv|reintegr|regres)\w+)",
@@ -1465,6 +1469,14 @@ SUBJECT_FIRM = re.compile(
 """A subject that asks by itself ("Cancel my plan", "Refund please"); a bare noun such as
 "Refund" or "Reembolso de octubre" only names the topic, and a body that speaks of the
 write decides."""
+POSSESSIVE_TOPIC = re.compile(
+    r"\b(my|our|mon|ma|mes|notre|nos|mi|mis|nuestr[oa]s?|mein\w*|unser\w*)\s+(refund|"
+    r"reimbursement|cancell?ation|remboursement|r[ée]siliation|annulation|reembolso|"
+    r"devoluci[óo]n|cancelaci[óo]n|baja|(r[üu]ck)?erstattung|k[üu]ndigung|stornierung)\b",
+    _I,
+)
+"""A possessive before the write's noun names the topic ("My refund", "Mon remboursement",
+"Meine Kündigung"): unlike "Cancel my plan", it does not make a subject ask by itself."""
 REPORTED = re.compile(
     r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
     r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|(vous|il|elle|on) a demand[ée]|"
@@ -1802,6 +1814,13 @@ DONE_AFTER_THE_WRITE = re.compile(
 )
 """A write named, then said to be done ("Refund received, thanks!", "Remboursement bien reçu",
 "Reembolso recibido"): a report, not an ask."""
+WAS_DATED_AFTER = re.compile(
+    r"^\s+(war|was|fue|[ée]tait)\s+(zum|am|per|ab|on|for|as of|effective|from|el|del|desde|"
+    r"au|le|pour|[àa] partir)\b",
+    _I,
+)
+"""A write named, then given the date it took effect ("Kündigung war zum 31.10.", "The
+cancellation was effective 1 May"): a past fact, not an ask."""
 NOT_THE_PLAN_AFTER = re.compile(
     r"^[\w-]*\s+(reminders?|notifications?|notices?|e-?mails?|alerts?|messages?|newsletters?)\b", _I
 )
@@ -1907,6 +1926,7 @@ REQUEST = re.compile(
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly| only| simply)* "
     r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
+    r"\b(and|but|so) (would|'d) (really |very much |much )?(like|prefer|appreciate)\b|"
     r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
     r"returned|reversed|cancell?ed|credited|stopped)\b|"
     r"\bi('m| am) (requesting|asking for|asking you)\b|"

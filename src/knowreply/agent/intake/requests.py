@@ -215,8 +215,10 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False  # but "更新しないで 来年はいらない" asks, the negation is the ask's own
     if phrases.DONE.match(sentence[match.start() :]) and not phrases.WILL_BE_DONE.search(clause):
         return False
-    if kind in MONEY_KINDS and phrases.DONE_AFTER_THE_WRITE.match(after):
-        return False  # "Refund received, thanks!"
+    if kind in MONEY_KINDS and (
+        phrases.DONE_AFTER_THE_WRITE.match(after) or phrases.WAS_DATED_AFTER.match(after)
+    ):
+        return False  # "Refund received, thanks!", "Kündigung war zum 31.10."
     if kind not in MONEY_KINDS and phrases.LINK_WORKED_AFTER.match(after):
         return False  # "The payment link you sent works"
     if kind == "cancellation" and phrases.TO_BE_SURE_BEFORE.search(sentence[: match.start()]):
@@ -656,7 +658,7 @@ def _subject_asks(
         and any(phrases.MAILING_LIST.search(s) for s in sentences)
     ):
         return False  # "Unsubscribe" over "take me off the marketing list"
-    if phrases.SUBJECT_FIRM.search(subject):
+    if phrases.SUBJECT_FIRM.search(phrases.POSSESSIVE_TOPIC.sub(" ", subject)):
         return True
     if kind in MONEY_KINDS and any(
         _is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences

@@ -134,6 +134,14 @@ OTHERS_ACCOUNT = re.compile(
 """Someone else's account named in or just before the write itself: "stop his subscription",
 "Arrêtez son abonnement", "beenden Sie seinen Vertrag", "sein Monatsabo … zu beenden"
 (German "ihr" only in lower case: "Ihr Abo" is the business's own)."""
+THIRD_PERSONS_ACCOUNT = re.compile(
+    rf"\b(his|her|sein(e[mnrs]?)?)\s+(own\s+)?([\w]+[\s-]+)?\w*{_ACCOUNT}\b|"
+    rf"\b(son|sa|ses)\s+(\w+\s+)?{_ACCOUNT}\s+[àa]\s+(lui|elle|eux)\b",
+    _I,
+)
+"""A write on his or her account, with nobody's relation to the writer named: "Carlos left
+the team, please cancel his licence", "Arrêtez son abonnement à lui". The writer's own
+account is "my" account. (French "son" alone is also "its", German "ihr" also "your".)"""
 FOR_A_BUSINESS = re.compile(
     r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
     r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
@@ -152,6 +160,13 @@ def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[Wr
     email is written on another person's or business's behalf or about a relative who died."""
     if FOR_A_BUSINESS.search(words):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
+    if any(
+        THIRD_PERSONS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end() + 40])
+        for sentence in sentences
+        for kind in kinds
+        for found in MENTIONS[kind].finditer(sentence)
+    ):
+        return True
     if not RELATION.search(words):
         return False
     if ON_BEHALF.search(words):

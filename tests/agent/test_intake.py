@@ -2868,3 +2868,30 @@ def test_whether_a_named_part_can_come_back_asks_for_it(text: str) -> None:
 )
 def test_whether_a_refund_is_possible_at_all_stays_a_question_of_policy(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月分の半額を返金していただくことはできますでしょうか。",
+        "使えなかった半月分だけでも返金していただくことはできないでしょうか。",
+        "既に利用した1か月分を差し引いた残りの13,410円を返金していただくことは可能でしょうか。",
+        "先月お支払いいたしました一か月分の料金（千二百円）をご返金いただくことは叶いますでしょうか。",
+    ],
+)
+def test_a_japanese_ability_question_of_my_own_part_asks(text: str) -> None:
+    """ "…だけでも返金" names a part, not "any time" (いつでも返金); a past tense that only
+    describes what is asked back ("既に利用した1か月分") reports nothing."""
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "いつでも返金していただくことはできますか？",
+        "先月の分を返金していただけると伺いましたが、本当でしょうか。",
+        "友達が返金してもらったって言ってたけど、本当ですか？",
+    ],
+)
+def test_a_japanese_question_of_policy_or_hearsay_asks_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

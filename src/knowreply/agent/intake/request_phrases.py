@@ -1266,8 +1266,8 @@ KEYWORDS: frozenset[str] = frozenset(
 "beenen", "bak") is read as it (see `requests`)."""
 ABILITY_ASK_JA = re.compile(
     r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|戻して|止めて|停止)[^。？?！!]{0,12}?"
-    r"(でき(ます|ません|ない(でしょう|です)?)か|可能(ですか|でしょうか)|"
-    r"(いただけ|いただき|頂け|もらえ)(ます|ません|ないでしょう)か|お願いでき(ます|ません)か)"
+    r"(でき(ます|ません|ない)(でしょう|です)?か|可能(ですか|でしょうか)|叶い(ます|ません)(でしょう)?か|"
+    r"(いただけ|いただき|頂け|もらえ)(ます|ません|ない)(でしょう)?か|お願いでき(ます|ません)か)"
 )
 """A Japanese ability question ("返金できますか", "解約できませんか"): in business mail, a polite
 request when it is about the writer's own account (`OWN_ACCOUNT_JA`), and not a question of
@@ -1279,7 +1279,7 @@ OWN_ACCOUNT_JA = re.compile(
 )
 GENERAL_JA = re.compile(
     r"一般|普通|通常|いつでも|\d+日(以内|後|を過ぎ|経過)|途中|規定|ポリシー|規約|場合|どんな|"
-    r"どの(プラン|場合)|でも(返金|解約|キャンセル)|(返金|解約)(は|って)(いつ|どう)"
+    r"どの(プラン|場合)|(?<!だけ)でも(返金|解約|キャンセル)|(返金|解約)(は|って)(いつ|どう)"
 )
 SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\d\.)(?<!\.0[1-9]\.)(?<!\.1[0-2]\.)"

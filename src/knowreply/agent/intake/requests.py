@@ -379,9 +379,12 @@ def _asks(
         and kind in MONEY_KINDS
         and phrases.ABILITY_ASK_JA.search(sentence)
         and not phrases.GENERAL_JA.search(sentence)
-        and not phrases.REPORTED.search(sentence)
-    ):
-        return any(_mention_counts(kind, sentence, m) for m in MENTIONS[kind].finditer(sentence))
+    ):  # a report before the mention only describes what it asks for: "既に利用した1か月分を…"
+        return any(
+            not phrases.REPORTED.search(sentence[found.start() :])
+            and _mention_counts(kind, sentence, found)
+            for found in MENTIONS[kind].finditer(sentence)
+        )
     if terse and (
         "?" in sentence or phrases.QUESTION_END_JA.search(sentence) or phrases.TOPIC.match(sentence)
     ):

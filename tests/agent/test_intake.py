@@ -2895,3 +2895,32 @@ def test_a_japanese_ability_question_of_my_own_part_asks(text: str) -> None:
 )
 def test_a_japanese_question_of_policy_or_hearsay_asks_nothing(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("I don't want to cancel, but I'd like January's fee refunded, $12.99.", {"refund"}),
+        (
+            "Could we please have the difference between Pro and Basic for this month refunded?",
+            {"refund"},
+        ),
+        ("We're asking for the November payment to be refunded in full.", {"refund"}),
+        ("Yo, tu peux couper mon abonnement à la fin du mois ?", {"cancellation"}),
+        (
+            "Est-ce qu'il serait possible de me faire rembourser l'abonnement de ce mois-ci ?",
+            {"refund"},
+        ),
+        ("Serait-il possible de me rembourser les trois semaines de fermeture ?", {"refund"}),
+        # near misses
+        ("I tried to get the support team to explain why I was never refunded.", set()),
+        ("We're asking for a copy of the invoice.", set()),
+        ("Tu peux me dire si mon abonnement est annulé ?", set()),
+        ("Est-ce possible d'être remboursé ?", set()),
+    ],
+)
+def test_a_part_a_plural_asker_or_a_familiar_you_asks(text: str, kinds: set[str]) -> None:
+    """A possessive's part ("January's fee refunded"), a long part before "refunded", "we're
+    asking for", "tu peux", "est-ce qu'il serait possible de me faire rembourser", a count of
+    weeks named."""
+    assert read_requests(text).kinds == kinds

@@ -1366,10 +1366,11 @@ POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
     r"those)\b|\bthe (difference|last|\d+|unused|remaining|rest of)\b|[$€£]\s?\d))|"
     # "Serait-il possible de nous rembourser le paiement de 59 € ?", "Wäre es möglich, dass Sie
     # uns den Betrag … gutschreiben?": of a charge or a part named, as in English
-    r"(\b(serait|est)-(il|ce)|\best[- ]ce que c'est|\bc'est) possible (de |d')(?=([êe]tre |"
-    r"me |nous |m'|vous )?(rembours|rend|recr[ée]dit|restitu)\w*[^.?!]*(\b(ce|cet|cette|ces|"
-    r"la diff[ée]rence|le reste)\b|\b(mois|semaines|jours) (non utilis|restant)|\d\s?(€|\$|eur\b)|"
-    r"[$€]\s?\d))|"
+    r"(\b(serait|est)-(il|ce)|\best[- ]ce que c'est|\best[- ]ce qu'il serait|\bc'est) possible "
+    r"(de |d')(?=([êe]tre |me |nous |m'|vous )?(faire )?(rembours|rend|recr[ée]dit|restitu)\w*"
+    r"[^.?!]*(\b(ce|cet|cette|ces|la diff[ée]rence|le reste)\b|\b(mois|semaines|jours) (non "
+    r"utilis|restant)|\b(les|des) (deux|trois|quatre|cinq|six|\d+) (mois|semaines|jours)\b|"
+    r"\d\s?(€|\$|eur\b)|[$€]\s?\d))|"
     r"\b(w[äa]re|ist) es (irgendwie |vielleicht )?m[öo]glich,? (dass (sie|ihr|du) )?"
     r"(?=[^.?!]*\b(den betrag|diese\w*|die (zweite|doppelte|letzte|differenz)|die (ungenutzten|"
     r"restlichen|verbleibenden) (\w+ )?(monate|wochen|tage)|\d\s?(€|eur\b|chf)|[€]\s?\d)"
@@ -1561,8 +1562,8 @@ DONE = re.compile(
 # the present "je résilie", "annule mon abonnement")
 WILL_BE_DONE = re.compile(
     r"\b(be|get|(get|have|like|want|need) (it|this|that|them|me|(my|the|our|this|that|these|"
-    r"those|both|one|all|half|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some) "
-    r"([\w'$€£.,]+ ){0,5}[\w'$€£.,]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
+    r"those|both|one|all|half|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some|"
+    r"\w+'s) ([\w'$€£.,]+ ){0,8}[\w'$€£.,]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
     r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$|"
     r"^\W*((hallo|hi|moin|servus)\W+)?bitte\s*$",
     _I,
@@ -1929,7 +1930,7 @@ REQUEST = re.compile(
     r"\b(and|but|so) (would|'d) (really |very much |much )?(like|prefer|appreciate)\b|"
     r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
     r"returned|reversed|cancell?ed|credited|stopped)\b|"
-    r"\bi('m| am) (requesting|asking for|asking you)\b|"
+    r"\b(i'm|i am|we're|we are) (requesting|asking for|asking you|asking that)\b|"
     r"\b(can|could|would|will) (you|u|ye|yous|youse)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
@@ -1953,7 +1954,8 @@ REQUEST = re.compile(
     r"s'il (vous|te) pla[îi]t|svp|stp|merci de|merci d'|veuillez|vous pouvez|je (voudrais|veux|"
     r"souhaite|"
     r"souhaiterais|demande|exige|vous prie|vous demande)|j'aimerais|j'exige|"
-    r"(pouvez|pourriez)[- ]vous|(peux|pourrais)[- ]tu|(puis|pourrais)-je (avoir|obtenir|recevoir)|"
+    r"(pouvez|pourriez)[- ]vous|(peux|pourrais)[- ]tu|tu (peux|pourrais)|"
+    r"(puis|pourrais)-je (avoir|obtenir|recevoir)|"
     r"bitte|ich (m[öo]chte|will|w[üu]rde gerne?|h[äa]tte gerne?|brauche|verlange|fordere|"
     r"w[üu]nsche|beantrage)|\w+en (m[öo]chten?|will|wollen)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|"
     r"(kannst|k[öo]nntest|w[üu]rdest) "

@@ -2924,3 +2924,27 @@ def test_a_part_a_plural_asker_or_a_familiar_you_asks(text: str, kinds: set[str]
     asking for", "tu peux", "est-ce qu'il serait possible de me faire rembourser", a count of
     weeks named."""
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Quisiera que ya no se cobre la suscripción a partir del mes que viene.",
+            {"cancellation"},
+        ),
+        (
+            "Quisiera que el plan de internet no continúe después del 31 de este mes.",
+            {"cancellation"},
+        ),
+        ("Les solicitamos suspender todos los cobros recurrentes.", {"cancellation"}),
+        ("Hola, quiero que terminéis mi suscripción Premium.", {"cancellation"}),
+        ("Me voy a un gimnasio. No quiero más cargos a partir de ahora.", {"cancellation"}),
+        # near misses
+        ("No quiero más cargos dobles, revisen mi tarjeta.", set()),
+        ("Si el plan no sigue, ¿pierdo mis datos?", set()),
+        ("¿Por qué me cobraron si pedí que ya no se cobre nada? Ya cancelé.", set()),
+    ],
+)
+def test_spanish_cancellations_in_other_words_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds

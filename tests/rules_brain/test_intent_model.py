@@ -15,7 +15,8 @@ against 62) and 88.0 % on batch 14 (86.2 % for the model before it); on 2026-12-
 batch 15 (Spanish 89.0 % against a floor of 89.3 %, German 90.0 % against 90.1 %, 81 unasked
 writes), when the model of that day scored 90.9 % on batches 1 to 14 against 90.6 % before
 (Spanish 89.2 % against 89.4 %, 70 unasked writes against 68) and 88.2 % on batch 15 (87.0 %
-for the model before it). The targets not met are
+for the model before it). Raised on 2026-12-03 night, when codes retyped in groups and more
+asks of `dev/` moved every language up, German least (docs/evaluation.md). The targets not met are
 strict expected failures, so the day the model meets one, its test says so and the floors must
 be raised.
 """
@@ -35,11 +36,11 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.916, "ja": 0.911, "es": 0.889, "fr": 0.901, "de": 0.900}
+FLOOR = {"en": 0.918, "ja": 0.914, "es": 0.892, "fr": 0.904, "de": 0.900}
 PERSON_CEILING = 0.038
 """Held-out billing questions handed to a person (unclear or not billing): 3.7 % measured on
 batches 1 to 15 (3.6 % on 1 to 14, 5.1 % on batch 15 alone), under the 5 % target."""
-UNASKED_WRITES_CEILING = 81
+UNASKED_WRITES_CEILING = 80
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -48,7 +49,8 @@ batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the
 someone else's account were relabelled `unclear` (68 with the check before it learnt to
 refuse such writes; docs/evaluation.md), and is 68 on all 8,219 with the blind batch 14 (5 of
 them; 63 on batches 1 to 13), and is 81 on all 8,789 with the blind batch 15 (11 of them; 70 on
-batches 1 to 14, two more than before its day's changes)."""
+batches 1 to 14, two more than before its day's changes), and is 80 since the night of
+2026-12-03 (codes retyped in groups and asks taught from `dev/`; docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (2 to 4 min on this project's 2-core

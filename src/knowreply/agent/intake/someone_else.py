@@ -12,8 +12,9 @@ sentence itself ("cancel her plan", "stop his subscription", "refund it for him"
 あげたい), or the whole email written on their behalf ("on behalf of my father", 代わりに連絡)
 or about a relative who died. A writer who keeps another business's books asks any write
 for that business.
-A relative named beside the writer's own account ("my wife paid with her card, please refund
-my plan") does not make the request someone else's.
+A write on his or her account is someone else's even with nobody's relation named ("Carlos
+left the team, please cancel his licence"). A relative named beside the writer's own account
+("my wife paid with her card, please refund my plan") does not make the request someone else's.
 """
 
 from __future__ import annotations

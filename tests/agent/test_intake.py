@@ -2948,3 +2948,30 @@ def test_a_part_a_plural_asker_or_a_familiar_you_asks(text: str, kinds: set[str]
 )
 def test_spanish_cancellations_in_other_words_are_read(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("How do I pay by bank transfer instead of card? What's the sort code?", set()),
+        (
+            "Ich möchte künftig lieber per Überweisung statt per Kreditkarte bezahlen. Geht das?",
+            set(),
+        ),
+        ("Est-ce que c'est possible de payer la facture annuelle en trois fois ?", set()),
+        ("Hola, hice la transferencia ayer para pagar la factura pendiente. ¿Les llegó?", set()),
+        # a link named, or the card wished for, still asks
+        ("I can't do a bank transfer, please send me a link to pay the invoice.", {"payment_link"}),
+        (
+            "Je préfère payer la facture par carte, le virement prend une semaine. Possible ?",
+            {"payment_link"},
+        ),
+        ("振込だと間に合わないので、カードで支払えるようにしてもらえますか。", {"payment_link"}),
+    ],
+)
+def test_paying_by_bank_transfer_or_in_instalments_asks_no_payment_link(
+    text: str, kinds: set[str]
+) -> None:
+    """A payment link is a card checkout: a question about another way to pay goes to a
+    person, unless the customer names the link or the card."""
+    assert read_requests(text).kinds == kinds

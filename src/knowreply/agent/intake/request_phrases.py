@@ -1758,6 +1758,24 @@ REFUNDS_LISTED_BEFORE = re.compile(
     _I,
 )  # "show me the refunds and payments", "the status of my refund": a read, not money to move
 NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b", _I)
+OTHER_WAY_TO_PAY = re.compile(
+    r"\b(bank transfer|wire transfer|by wire|bacs|instal+ments?|in (two|three|four|\d) "
+    r"(payments|parts)|[üu]berweisung|auf rechnung|in raten|ratenzahlung|virement|en (deux|"
+    r"trois|quatre|plusieurs|\d) fois|transferencia|a plazos|en (dos|tres|cuatro|\d) cuotas)\b|"
+    r"振込|振り込|口座振替|分割",
+    _I,
+)
+"""A payment asked about by bank transfer or in instalments ("How do I pay by bank transfer
+instead of card?", "payer la facture en trois fois"): not what a payment link (a card
+checkout) gives, unless a link is named too."""
+LINK_NAMED = re.compile(r"\b(link|links|enlace|lien|url)\b|リンク|URL", _I)
+CARD_WANTED = re.compile(
+    r"(?<!statt )(?<!instead of )\b(by|par|per|con|mit|with) (a |the |my |ma |la |une )?(credit )?"
+    r"(card|carte|tarjeta|karte|kreditkarte)\b|カードで",
+    _I,
+)
+"""Paying by card named as the wish ("je préfère payer par carte, le virement prend une
+semaine"): the transfer is what the customer turns from, the link still fits."""
 BEFORE_THE_WRITE = re.compile(r"\b(antes de|avant d[e']|bevor|before)\s*(que\s+)?(\w+\s+)?$", _I)
 """A time before a write ("Antes de darme de baja quiero saber…", "Bevor ich kündige, …"):
 the question is what happens then."""

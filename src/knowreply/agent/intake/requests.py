@@ -237,6 +237,13 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if kind == "payment_link" and phrases.PAID_BEFORE.search(clause):
         return False
+    if (
+        kind == "payment_link"
+        and phrases.OTHER_WAY_TO_PAY.search(sentence)
+        and not phrases.LINK_NAMED.search(sentence)
+        and not phrases.CARD_WANTED.search(sentence)
+    ):
+        return False  # "How do I pay by bank transfer instead of card?"
     if kind == "refund" and (
         phrases.NOT_A_REFUND_AFTER.match(after)
         or phrases.CALL_BACK_BEFORE.search(clause)

@@ -70,7 +70,8 @@ def _join_groups(groups: str, *, any_sizes: bool) -> str:
 
 
 def _reads_as_a_date(runs: list[str]) -> bool:
-    """12-05-24 or 05 12 24 (a day and a month), 2023-24 or 05-2024 (a year)."""
+    """12-05-24 (a day and a month), 2023-24 or 05-2024 (a year). Spaced "05 12 24" is
+    joined before (`_SPACED`, as it always was) and never asked."""
     parts = [int(run) for run in runs]
     sizes = [len(run) for run in runs]
     if sizes == [2, 2, 2]:

@@ -161,11 +161,15 @@ def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[Wr
     email is written on another person's or business's behalf or about a relative who died."""
     if FOR_A_BUSINESS.search(words):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
-    if any(
-        THIRD_PERSONS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end() + 40])
+    writes = [
+        (sentence, found)
         for sentence in sentences
         for kind in kinds
         for found in MENTIONS[kind].finditer(sentence)
+    ]
+    if any(
+        THIRD_PERSONS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end() + 40])
+        for sentence, found in writes
     ):
         return True
     if not RELATION.search(words):
@@ -177,7 +181,5 @@ def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[Wr
         or OTHERS_AFTER.match(sentence[found.end() :])
         or OTHERS_BEFORE.search(sentence[: found.start()])
         or OTHERS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end()])
-        for sentence in sentences
-        for kind in kinds
-        for found in MENTIONS[kind].finditer(sentence)
+        for sentence, found in writes
     )

@@ -2975,3 +2975,95 @@ def test_paying_by_bank_transfer_or_in_instalments_asks_no_payment_link(
     """A payment link is a card checkout: a question about another way to pay goes to a
     person, unless the customer names the link or the card."""
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I show my own bank details on the invoices I send to my clients?",
+        "¿Cómo cambio el IBAN que aparece en los recibos que envío a mis socios?",
+        "Comment ajouter mon numéro de TVA sur les factures que j'émets à mes clients ?",
+        "Wie ändere ich die Bankverbindung auf den Rechnungen an meine Kunden?",
+        "お客様がカードで払えるようにしたいのですが、どこで設定しますか？",
+        # a Japanese place question with its own topic that is no billing detail
+        "カードの明細を取り込みたいです。通知のルールはどこで設定できますか？",
+        # a card that pays nobody
+        "ICカードはもう配りました。入室通知はどこで設定できますか？",
+    ],
+)
+def test_billing_details_of_the_writers_own_customers_ask_no_portal_link(text: str) -> None:
+    """A card, an invoice or a bank detail of the writer's own customers is a product
+    setting, not the writer's billing with us."""
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I update the card you charge me with? My clients never see it anyway.",
+        "請求書を経理にも届くようにしたいです。設定画面はどこですか",
+        "カードが変わりました。どこで変更できますか？",
+    ],
+)
+def test_my_own_billing_details_still_ask_for_the_portal(text: str) -> None:
+    assert read_requests(text).kinds == {"portal_link"}
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Invoice for 'Handling Refunds and Chargebacks'", "Can you send the invoice again?"),
+        ("", 'My statement shows "REFUND BLUEPEAK 12.00". What is it for?'),
+        ("Factura", "Necesito la factura del curso «Cómo gestionar reembolsos y bajas»."),
+        ("Refund on the statement", "There is €15 from you on my card. Which month was it for?"),
+        ("Remboursement", "Quel est ce montant de 12 € crédité sur ma carte ?"),
+    ],
+)
+def test_a_write_named_in_quotes_or_as_the_topic_of_a_question_is_not_asked(
+    subject: str, body: str
+) -> None:
+    assert read_requests(body, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "kinds"),
+    [
+        ("Refund please", "Which plan was I on? Anyway, I want my money back.", {"refund"}),
+        ("Refund", "I was charged twice for May. Please refund one of them.", {"refund"}),
+        ("Refund", "I never used the app this month.", {"refund"}),
+    ],
+)
+def test_a_subject_that_asks_a_refund_still_asks(subject: str, body: str, kinds: set[str]) -> None:
+    assert read_requests(body, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to your email, refund re_3Abc was issued a week ago. Where is it?",
+        "Our bank froze the card over your charge. I need to call them back today.",
+        "Could you send me the receipt, I need it for work reimbursement.",
+        "Antes de solicitar cualquier devolución quiero saber qué es este cargo.",
+        "Je vous propose un rendez-vous de 15 minutes pour présenter notre outil.",
+        "Je ne veux pas être débité trois fois, est-ce qu'un des paiements est passé ?",
+        "Pouvez-vous me confirmer que mon abonnement est terminé et qu'il ne se renouvellera pas ?",
+        "カードを更新しておいたのですが、再決済は通りましたか？",
+        "Voy a cambiar de tarjeta el mes que viene. ¿Tengo alguna factura pendiente?",
+    ],
+)
+def test_a_write_told_as_a_fact_a_plan_or_a_thing_to_confirm_is_not_asked(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Please refund the $20, I need it back.", {"refund"}),
+        ("Rendez-moi les 20 € prélevés en trop.", {"refund"}),
+        ("Je ne veux plus être débité, arrêtez mon abonnement.", {"cancellation"}),
+        ("カードを変更していただけますか？", {"portal_link"}),
+        ("Voy a cambiar de tarjeta, ¿me mandáis el enlace para actualizarla?", {"portal_link"}),
+    ],
+)
+def test_the_asks_beside_those_facts_still_ask(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds

@@ -34,7 +34,10 @@ _TWICE_WORDS = (
 )
 TWICE = re.compile(rf"\b({_TWICE_WORDS})\b|二重|重複", _I)
 """A charge made twice ("billed twice", "dos veces", "doppelt", 二重)."""
-_NOT_A_DUPLICATE = rf"(?![^.?!,]{{0,30}}\b({_TWICE_WORDS}|wrong|extra|more than|de m[áa]s)\b)"
+_NOT_A_DUPLICATE = (
+    rf"(?![^.?!,]{{0,30}}\b({_TWICE_WORDS}|wrong|extra|more than|de m[áa]s|three times|"
+    r"several times|trois fois|plusieurs fois|tres veces|varias veces|dreimal|mehrmals)\b)"
+)
 """Stopping a wrong or doubled charge ("stop charging me twice") is not stopping the plan."""
 _NOT_ANOTHER_EXTENSION_DE = (
     r"(?!\s+(der|des|f[üu]r die)\s+(\w+\s+)?\w*(frist|karte|garantie|gew[äa]hrleistung|deadline))"
@@ -210,7 +213,9 @@ _CANCEL_GRAMMAR_FR = (
     r"\bne (veux|souhaite|souhaitons|voulons) pas que\b[^.?!]{0,40}\b(soit|soient) (reconduit|"
     r"renouvel[ée]|prolong[ée])|"
     r"\bne (veux|souhaite|souhaitons|voulons|souhaiterais) (pas|plus) (être )?(renouveler|"
-    r"poursuivre|continuer|prolonger|reconduire|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)|"
+    r"poursuivre|continuer|prolonger|reconduire|pr[ée]lev\w*|d[ée]bit\w*|factur\w*|client)"
+    + _NOT_A_DUPLICATE
+    + r"|"
     r"\bne (plus|pas) (rien |aucun\w* )?(pr[ée]lever|d[ée]biter|facturer|renouveler|reconduire|"
     r"prolonger)\b|\bje (ne )?veux plus (de |d')(cet |l'|mon |ce |votre )?(abonnement|forfait|"
     r"offre|service)\b|"
@@ -250,7 +255,9 @@ _CANCEL_GRAMMAR_DE = (
 _REFUND_GRAMMAR = (
     # a giving verb, the money, "back": "put one of them back", "I'd like £18 back"
     r"\b(give|send|put|pay|credit|transfer|return|get|have|want|like|need|receive)\b( me| us)?"
-    r"[^.?!,;]{0,25}?(?<!\w)" + _MONEY + r"(?!\w)[^.?!,;]{0,25}?\bback\b(?! (to (normal|the old|"
+    r"[^.?!,;]{0,25}?(?<!\w)(?<!\bcall )(?<!\bring )(?<!\bphone )(?<!\btext )(?<!\bwrite )"
+    + _MONEY
+    + r"(?!\w)[^.?!,;]{0,25}?\bback\b(?! (to (normal|the old|"
     r"the previous)|online|in touch|up))|"
     r"\b(give|send|put|pay|credit|get|have|want|like|need|receive)( me| us)? back\b[^.?!,;]{0,30}?"
     r"(?<!\w)" + _MONEY + r"(?!\w)|"
@@ -309,7 +316,7 @@ _REFUND_GRAMMAR_OTHER = (
     r"(お金|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し)|"
     r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
     r"(dinero|plata|\d[\d,.]*\s?€)|"
-    r"\brend(ez|re|s)(-moi|-nous)?\b[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
+    r"\brend(ez|re|s)(-moi|-nous)?\b(?!-vous)[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
     r"diff[ée]rence|\bce |\bcette )|\brestitu\w*|\brecr[ée]dit\w*|"
     r"\b(je veux|rendez-moi) mon argent\b|"
     # es, fr: "retrocededme el cargo", "abonadme el importe", "un abono de 30 €", "nous reverser"
@@ -842,11 +849,34 @@ BILLING_DETAIL = re.compile(
     r"\b((kredit)?karte|iban|lastschrift|firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
     r"\b(firmenname|adresse|anschrift|name))|"
-    r"カード|支払い方法|(請求書|領収書|請求メール)の?[^。]{0,12}(宛名|住所|会社名|送り先|アドレス)",
+    r"(?<!IC)(?<!ＩＣ)(?<!ポイント)(?<!会員)(?<!診察)(?<!メンバーズ)カード|支払い方法|"
+    r"(請求書|領収書|請求メール)の?[^。]{0,12}(宛名|住所|会社名|送り先|アドレス)",
     _I,
 )
 """A card, a payment method or a billing detail on the invoices, named beside `PLACE_FOR_IT`
-("Our billing address is wrong on all invoices. Where can I correct it?")."""
+("Our billing address is wrong on all invoices. Where can I correct it?"); not a card that
+pays nobody (ICカード, ポイントカード)."""
+PLACE_OF_ANOTHER_THING_JA = re.compile(r"([^\s、。？?]{1,30})(は|って)[^、。？?]{0,4}(どこ|どちら)")
+"""A Japanese place question with its own topic ("勘定科目の自動判定ルールはどこで設定できますか"):
+"it" is that topic, a billing detail only when the topic names one."""
+OWN_CUSTOMERS_SIDE = re.compile(
+    r"\b(invoices?|receipts?|bills?) (that |which )?(i|we) (send|issue|create|make|generate|"
+    r"give)\b|\b(to|for|from) (my|our) (own )?(customers|clients|tenants|students|patients|"
+    r"members|guests|shoppers|buyers)\b|"
+    r"\bfacturas? que (emito|emitimos|hago|hacemos|env[íi]o|enviamos|genero|generamos|doy|damos)"
+    r"\b|\b(a|para|de) (mis|nuestros) (clientes|inquilinos|alumnos|pacientes|socios)\b|"
+    r"\bfactures? que (j'[ée]mets|nous [ée]mettons|j'envoie|nous envoyons|je fais|nous faisons|"
+    r"je g[ée]n[èe]re)\b|\b(à|pour|de) (mes|nos) (clients|locataires|[ée]l[èe]ves|patients|"
+    r"adh[ée]rents)\b|"
+    r"\b(an|f[üu]r|von) (meine|unsere|meinen|unseren) (kunden|mieter\w*|sch[üu]ler\w*|"
+    r"patienten|mitglieder\w*)\b|"
+    r"(お客様|お客さん|顧客|生徒|保護者|入居者|利用者)(が|に|の|へ|から)",
+    _I,
+)
+"""The writer's own customers, clients or tenants named: a card, an invoice or a payment way
+of theirs ("¿Cómo pongo el logo en las facturas que emito?", "die Bankverbindung auf den
+Abrechnungen an meine Mieter", "お客様がコンビニ払いできるように") is a product setting, not the
+writer's billing with us."""
 ABOUT_A_CHARGE = re.compile(
     r"\b(charg\w*|debit\w*|declin\w*|fail\w*|twice|refund\w*|billed)\b|"
     r"\b(cobr\w*|rechaz\w*|d[ée]bit\w*|refus\w*|abgebucht|belastet|abgelehnt)\b|引き落と|請求され",
@@ -1114,8 +1144,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
         r"(カード|クレジットカード|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
-        r"(変更|更新|変えたい|差し替え|修正)|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
-        r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い))|"
+        r"(変更|更新|変えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
+        r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い)|"
+        r"しておい|しとい|してあ|てお|てあ)|"
         r"(カード|クレジットカード)の?期限切れ|"
         r"(管理画面|マイページ|会員ページ|アカウントページ|設定画面)(の|への)?(リンク|URL)|"
         # a card in a compound, the billing address and the admin link in German
@@ -1490,7 +1521,8 @@ REPORTED = re.compile(
     r"\b(you|they|he|she|(your|the) (agent|colleague|team|support|rep\w*)) (had |have |has )?"
     r"promised\b|\b(me |nos )?prometi(ó|o|eron)\b|\b(m'|nous )?(avez|a|ont) promis\b|"
     r"\b(hat|haben|hatten|hatte) (mir |uns )?(\w+ ){0,3}(versprochen|zugesagt)\b|"
-    r"\b(it|this|that) (was|has been|had been) (already )?(approved|promised|issued|processed|"
+    r"\b(it|this|that|(the |my |your |a )?(refund|cancellation|credit)( [\w-]+)?) (was|has been|"
+    r"had been) (already )?(approved|promised|issued|processed|"
     r"initiated|accepted|confirmed)\b|"
     r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
     r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will(?! not)|we'll|you will|"
@@ -1713,6 +1745,13 @@ INFO_BEFORE = re.compile(
 will arrive", "bitte bestätigen Sie, dass die Kündigung eingegangen ist" ask to read about
 the write; "check my account and refund the duplicate" still asks for it, "confirm it is done
 and that it won't renew" does not; "I want to make sure you don't charge me" checks."""
+WHAT_OR_WHEN_QUESTION = re.compile(
+    r"\b(what|which|when|how (much|many|long)|cu[áa]l\w*|cu[áa]ndo|cu[áa]nt[oa]s?|qu[ée]|quel\w*|"
+    r"quand|combien|was|welche\w*|wann|wie (viel|lange))\b|何|いつ|どの|いくら|どれ",
+    _I,
+)
+"""A question of what, which, when or how much: the body asks a fact ("Für welchen Monat war
+das?"), so a subject that only names a write ("Refund auf Kreditkarte") is its topic."""
 WH_BEFORE = re.compile(
     r"\b(when|where|why|what|which|whether|cu[áa]ndo|d[óo]nde|por qu[ée]|qué|quand|o[ùu]|"
     r"pourquoi|quel\w*|wann|wo|warum|wieso|weshalb|welche\w*|ob)\b",
@@ -1776,7 +1815,9 @@ CARD_WANTED = re.compile(
 )
 """Paying by card named as the wish ("je préfère payer par carte, le virement prend une
 semaine"): the transfer is what the customer turns from, the link still fits."""
-BEFORE_THE_WRITE = re.compile(r"\b(antes de|avant d[e']|bevor|before)\s*(que\s+)?(\w+\s+)?$", _I)
+BEFORE_THE_WRITE = re.compile(
+    r"\b(antes de|avant d[e']|bevor|before)\s*(que\s+)?(\w+\s+){0,2}$", _I
+)
 """A time before a write ("Antes de darme de baja quiero saber…", "Bevor ich kündige, …"):
 the question is what happens then."""
 QUESTION_OF_WHAT_BEFORE = re.compile(
@@ -2220,9 +2261,11 @@ MAILING_LIST = re.compile(
 )
 """The body names a mailing list: an `UNSUBSCRIBE` subject leaves the list, not the plan."""
 UNSUBSCRIBE = re.compile(r"\b(unsubscribe|d[ée]sabonne\w*|d[ée]sinscri\w*|abmelden|baja)\b", _I)
-QUOTED_NAME = re.compile(r"[«“\"]\s*([^«»“”\"\n]{4,40}?)\s*[»”\"]")
-"""A short quoted phrase in the body: in the subject it is a name ("Cancel Pro - intégration"
-beside an app called « Cancel Pro »), not an ask."""
+QUOTED_NAME = re.compile(r"(?:[«“\"„]|(?<!\w)')\s*([^«»“”\"'\n]{1,80}?)\s*(?:[»”\"“]|'(?!\w))")
+"""A short phrase in quotation marks: a course's or a statement line's name ("Factura curso
+'Gestión de Devoluciones y Reembolsos'", «Gérer les remboursements»), a button or our own
+words quoted ("I clicked \"Cancel plan\""); in the subject, a name the body quotes ("Cancel
+Pro - intégration" beside an app called « Cancel Pro »). Named, not asked."""
 LINK_PURPOSE = re.compile(
     r"(?:(?<=myself )|(?<=ourselves ))(in (the )?future|next time|from now on|going forward)\b|"
     r"\b(so|so that|para que|pour que|damit)\s+((i|we|yo|je|ich|wir)\s+)?(next time|in (the )?"
@@ -2250,6 +2293,13 @@ OTHERS_PORTAL_BEFORE = re.compile(
     _I,
 )
 """The writer's own company's portal ("our supplier portal still shows it as open")."""
+PLAN_TOLD = re.compile(
+    r"\b(i'm|i am|we're|we are) (going to|about to)\b|\b(voy|vamos) a\b|\b(je vais|nous allons|"
+    r"on va)\b|\b(ich werde|wir werden)\b|予定(です|なので|があり)|つもりです",
+    _I,
+)
+"""What the writer is about to do, told ("voy a cambiar de banco la semana que viene"): a plan,
+not a link asked for."""
 PAST_REPORT_NO_SUBJECT = re.compile(
     r"^\W*(just |already )?(updated|changed|added|replaced|switched)\b", _I
 )
@@ -2262,15 +2312,20 @@ PAY_AGAIN_QUESTION = re.compile(
 """Whether a payment must be made again ("did it go through or do i need to pay again"),
 asked with or without a question mark: it asks about a state, not for a link."""
 CONFIRM_BEFORE = re.compile(
-    r"\b(confirm|check|verify|double[- ]check|make sure i know)\b[^.?!]{0,80}$", _I
+    r"\b(confirm|check|verify|double[- ]check|make sure i know|confirmer|v[ée]rifier|confirmar|"
+    r"verificar|comprobar|best[äa]tigen|pr[üu]fen|[üu]berpr[üu]fen)\b[^.?!]{0,80}$",
+    _I,
 )
 STATE_OF_CANCELLATION = re.compile(
     r"(cancel+ed|terminated|closed|ended|stopped|(won't|will not|wont|doesn't|does not) "
-    r"(renew|charge)|not (getting|being|be) (charged|billed|renewed))\b",
+    r"(renew|charge)|not (getting|being|be) (charged|billed|renewed)|"
+    r"ne se (renouvellera|reconduira|prolongera) (pas|plus)|no se (renovar[áa]|cobrar[áa])|"
+    r"nicht (mehr )?verl[äa]ngert wird)\b",
     _I,
 )
 """A cancellation asked to be confirmed as done ("can you confirm my plan is actually cancelled
-and won't renew?"): a read of its state, not a new request."""
+and won't renew?", "me confirmer … qu'il ne se renouvellera pas"): a read of its state, not a
+new request."""
 CANCELLATION_AS_A_TIME_BEFORE_EN = re.compile(
     r"\b(following|after|since|despite|upon|before) (the |my |our |this |that )?$", _I
 )
@@ -2290,7 +2345,9 @@ THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
     r"\b(submit\w*|claim\w*|file|filing|expens\w*|employer|company|work|trabajo|empresa|oficina|"
     r"travail|boulot|entreprise|employeur|arbeit\w*|firma|arbeitgeber)\b[^.?!]{0,40}\b"
     r"(for|para|pour|f[üu]r|zur)\s+(the |a |my |el |la |le |un |une |die |eine )?"
-    r"((work|company|employer|expense|travel|business) )?$",
+    r"((work|company|employer|expense|travel|business) )?$|"
+    r"\b(for|para|pour|f[üu]r|zur)\s+(my |the |a |our )?(work|company|employer|expense|travel|"
+    r"business|office)\s+$",
     _I,
 )
 """Someone else reimburses the writer ("my work reimburses gym stuff", "need to submit it to

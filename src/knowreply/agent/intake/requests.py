@@ -422,11 +422,11 @@ def _asks(
         return False
     if (
         kind not in MONEY_KINDS
-        and phrases.PAST_REPORT_NO_SUBJECT.search(sentence)
+        and (phrases.PAST_REPORT_NO_SUBJECT.search(sentence) or phrases.PLAN_TOLD.search(sentence))
         and not _is_question(sentence)
         and not phrases.REQUEST.search(sentence)
     ):
-        return False  # "Updated my card in the portal last night."
+        return False  # "Updated my card in the portal last night.", "Voy a cambiar de banco."
     return any(
         not _reported(kind, sentence, m)
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
@@ -489,6 +489,7 @@ def _body_asks(
         for s in sentences
         if _asks(kind, s, own_account=own_account, plan_context=plan_context)
         and not (code_given and kind == "portal_link" and _only_says_what_it_tries(s))
+        and not (kind not in MONEY_KINDS and phrases.OWN_CUSTOMERS_SIDE.search(s))
     ]
     if not asking and kind in ("payment_link", "portal_link"):
         return (
@@ -540,7 +541,7 @@ def _write_names(text: str) -> list[str]:
 def _without_write_names(text: str) -> str:
     for name in _write_names(text):
         text = text.replace(name, " ")
-    return text
+    return phrases.QUOTED_NAME.sub(" ", text)
 
 
 def _only_a_wish_beside_what_is_owed(asking: list[str], sentences: list[str]) -> bool:
@@ -575,12 +576,23 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
         for s in sentences
         if phrases.BILLING_DETAIL.search(s)
         and not phrases.ABOUT_A_CHARGE.search(s)
+        and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
     ]
     return bool(details) and any(
-        _plain_ask(s[_clause_start(s, found) :])
+        _plain_ask(s[_clause_start(s, found) :]) and not _asks_the_place_of_another_thing(s)
         for s in sentences
         if (found := phrases.PLACE_FOR_IT.search(s))
+    )
+
+
+def _asks_the_place_of_another_thing(sentence: str) -> bool:
+    """A Japanese place question whose own topic is no billing detail ("勘定科目の自動判定ルールは
+    どこで設定できますか"), or one about the writer's own customers."""
+    topic = phrases.PLACE_OF_ANOTHER_THING_JA.search(sentence)
+    return bool(
+        (topic and not phrases.BILLING_DETAIL.search(topic.group(1)))
+        or phrases.OWN_CUSTOMERS_SIDE.search(sentence)
     )
 
 
@@ -674,6 +686,12 @@ def _subject_asks(
         _is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences
     ):
         return False  # "Kündigung gestern" over "Hat das geklappt?": the state of one made
+    if (
+        kind in MONEY_KINDS
+        and any(_is_question(s) and phrases.WHAT_OR_WHEN_QUESTION.search(s) for s in sentences)
+        and not any(MENTIONS[kind].search(s) for s in sentences)
+    ):
+        return False  # "Refund auf Kreditkarte" over "Für welchen Monat war das?"
     return not any(_speaks_otherwise(kind, sentence) for sentence in sentences)
 
 
@@ -710,11 +728,11 @@ def _fraction(text: str) -> Fraction | None:
 
 
 def _without_names(subject: str, text: str) -> str:
-    """The subject without the phrases the body quotes as names ("Cancel Pro - intégration"
-    beside an app called « Cancel Pro »)."""
+    """The subject without the phrases it or the body quotes as names ("Cancel Pro -
+    intégration" beside an app called « Cancel Pro »)."""
     for name in phrases.QUOTED_NAME.findall(text) + _write_names(text):
         subject = re.sub(re.escape(name), " ", subject, flags=re.IGNORECASE)
-    return subject
+    return phrases.QUOTED_NAME.sub(" ", subject)
 
 
 def read_requests(text: str, *, subject: str = "", default_currency: str = "usd") -> Requests:

@@ -3067,3 +3067,36 @@ def test_a_write_told_as_a_fact_a_plan_or_a_thing_to_confirm_is_not_asked(text: 
 )
 def test_the_asks_beside_those_facts_still_ask(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd be so grateful if the $60 could go back onto my card.",
+        "We ask that the overcharge of €40 be refunded to our card.",
+        "We would ask that the amount be returned in full to the club's account.",
+        "Could I be reimbursed for the add-on charge of 3 May?",
+        "We'd like a quarter of this month's fee refunded, the app was down for a week.",
+        "I'd like the two unused months (May and June) refunded.",
+        "I'm owed a refund for the charge on the 4th, it came after I closed my account.",
+        "You charged me twice, can we get the 2 days back at least?",
+        "you took it twice, can you give me back one of them",
+        "Kindly ensure the duplicate payment is refunded.",
+    ],
+)
+def test_refunds_asked_in_the_passive_or_as_a_debt_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll come back to you next week about the invoice.",
+        "The parcel was returned to the sender, is the order still open?",
+        "Could I be refunded if I cancel now?",
+        "You owe me nothing, all good, just send the receipt.",
+        "I can't get back into my account at least not on mobile.",
+    ],
+)
+def test_near_misses_of_passive_refunds_ask_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

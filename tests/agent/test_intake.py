@@ -3100,3 +3100,33 @@ def test_refunds_asked_in_the_passive_or_as_a_debt_are_read(text: str) -> None:
 )
 def test_near_misses_of_passive_refunds_ask_nothing(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please make sure nothing auto-renews after March.",
+        "Fine. Then at least make sure it doesn't renew next month.",
+        "We would be obliged if you could ensure that the licence does not auto-renew.",
+        "Please discontinue the booking system subscription from June.",
+        "i wanna stop my subscription before it renews",
+        "Could you action this, so we are not billed from 1 July onwards.",
+        "Kindly do not deduct the monthly fee from May onwards.",
+        "We're moving on. Please cancel and send a list of all payments we made.",
+    ],
+)
+def test_cancellations_asked_as_a_renewal_to_prevent_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please cancel the booking for Friday, we'll come on Monday.",
+        "Can you make sure I'm not charged twice this time?",
+        "Please take me off the mailing list.",
+        "Do not deduct the fee twice from May onwards, once is enough.",
+    ],
+)
+def test_near_misses_of_renewals_to_prevent_ask_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

@@ -3130,3 +3130,30 @@ def test_cancellations_asked_as_a_renewal_to_prevent_are_read(text: str) -> None
 )
 def test_near_misses_of_renewals_to_prevent_ask_nothing(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitte beenden Sie mein Jahresabo zum Monatsende.",
+        "Ich möchte mein Dienstrad-Leasing zum nächstmöglichen Zeitpunkt beenden.",
+        "Egal was das ist, ich will kein Abo, bitte stoppen.",
+        "Bitte ab Juni keine Rechnung mehr schicken und nichts mehr abbuchen.",
+        "Wir bitten Sie, unseren Vertrag (Kundennummer 4471, 12 Nutzer) fristgerecht zum Ende "
+        "der Laufzeit zu beenden.",
+    ],
+)
+def test_german_cancellations_with_compounds_and_long_objects_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich will kein Abo mehr abschließen, nur die Rechnung bitte.",
+        "Ich habe keine Ahnung, warum nichts mehr abgebucht wird?",
+        "Je me suis déjà désabonné, je veux juste confirmer qu'il n'y aura plus de prélèvement.",
+    ],
+)
+def test_near_misses_of_german_cancellations_ask_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

@@ -24,7 +24,8 @@ _SUB = (
 _SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
 _SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
 _SUB_DE = (
-    r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|konto|(automatische )?verl[äa]ngerung|"
+    r"(abo\w*|\w+abo(s|nnements?)?\b|\w*mitgliedschaft|vertrag|leasing\w*|tarif|plan|konto|"
+    r"(automatische )?verl[äa]ngerung|"
     r"(monatliche\w* )?(abbuchung\w*|lastschrift\w*))"
 )
 
@@ -382,7 +383,7 @@ _CANCEL_GRAMMAR_MORE_FR = (
     r"terminer|prendre fin)\b"
 )
 _DE_SUB_VERB_FIRST = (
-    r"(abo\w*|mitgliedschaft|vertrag|tarif|plan|lizenz\w*|verl[äa]ngerung|abbuchung\w*|"
+    r"(abo\w*|\w+abo(s|nnements?)?\b|\w*mitgliedschaft|leasing\w*|vertrag|tarif|plan|lizenz\w*|verl[äa]ngerung|abbuchung\w*|"
     r"lastschrift\w*)"
 )
 _CANCEL_GRAMMAR_MORE_DE = (
@@ -533,7 +534,8 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     r"\bkein(e|en)? (geld|[\w-]*abbuchung\w*|zahlung\w*|beitr[äa]ge?) mehr\b|"
     r"\bnichts mehr (ab)?(gebucht|abgebucht|berechnet|belastet|eingezogen)\b|"
     r"\bnicht mehr (belastet|abgebucht|berechnet) (zu )?werden\b|"
-    r"\b(abo\w*|vertrag\w*|mitgliedschaft|konto|jahresabo)\b((?!\b(nicht|nie|kein\w*|ned)\b)"
+    r"\b(abo\w*|\w+abo(s|nnements?)?|vertrag\w*|\w*mitgliedschaft|leasing\w*|konto)\b"
+    r"((?!\b(nicht|nie|kein\w*|ned)\b)"
     r"(\d{1,2}\.\d{1,2}\.(\d{2,4})?|[^.?!])){0,30}\b(beenden|k[üu]nden|"
     r"abstellen|abstelle|stoppen|aufheben|schlie(ß|ss)en|zumachen|zu)\b|\bk[üu]ndet\b|"
     r"\b(macht|mach|machen sie)\b[^.?!]{0,20}\b(konto|abo)\b[^.?!]{0,10}\bzu\b|"
@@ -543,7 +545,13 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     r"\bh(ö|oe|o)r\w* (bitte )?(auf|uf)\b[^.?!]{0,30}\b(geld|abo\w*|abzubuchen|abzuziehen|"
     r"abbuchen)|"
     r"\babo\w*\b[^.?!]{0,20}\b(soll|sollen)\b[^.?!]{0,20}\b(aufh[öo]ren|enden|beendet werden)\b|"
-    r"\baus (dem|meinem|unserem) [\w-]+ aussteigen\b"
+    r"\baus (dem|meinem|unserem) [\w-]+ aussteigen\b|"
+    # "ich will kein Abo", a long object before "zu beenden": "unseren Vertrag (Kundennummer
+    # WU-10558, 24 Nutzer) fristgerecht zum Ende der Laufzeit zu beenden"
+    r"\b(will|m[öo]chte|brauche|wollen|m[öo]chten|brauchen) (\w+ )?kein(e|en)? (\w+ )?(abo\w*|"
+    r"\w+abo|mitgliedschaft|vertrag)\b(?! mehr\b[^.?!]{0,20}\b(abschlie|buch))|"
+    r"\b(abo\w*|\w+abo|vertrag|mitgliedschaft|leasing\w*)\b[^.?!]{0,100}\bzu (beenden|"
+    r"k[üu]ndigen)\b"
 )
 """A cancellation in French and German words the keyword lists miss: a plan stopped or not
 renewed, no more money taken, an account closed."""
@@ -1373,6 +1381,10 @@ NEGATION_BEFORE = re.compile(
     r"weder)\b|\bn'",
     _I,
 )
+NEGATED_ITSELF = re.compile(r"(nichts|nicht|kein\w*)\b", _I)
+"""A German mention that carries its own negation ("nichts mehr abbuchen"): a negation before
+it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
+abbuchen"), not a negated ask. (French "plus" is the second half of "ne … plus".)"""
 NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"

@@ -205,8 +205,13 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         or phrases.IN_EFFECT_AFTER.match(sentence[match.end() :])
     ):
         return False
-    if phrases.NEGATION_BEFORE.search(clause) and not match.group().lower().startswith(
-        ("don't", "do not", "dont")
+    if (
+        phrases.NEGATION_BEFORE.search(clause)
+        and not match.group().lower().startswith(("don't", "do not", "dont"))
+        and not (
+            phrases.NEGATED_ITSELF.match(match.group())
+            and phrases.REQUEST.search(sentence[: match.start()])
+        )
     ):
         return False
     if phrases.NEGATION_AFTER.match(after) and not (

@@ -3157,3 +3157,57 @@ def test_german_cancellations_with_compounds_and_long_objects_are_read(text: str
 )
 def test_near_misses_of_german_cancellations_ask_nothing(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unsere Mieterin ist ausgezogen. Bitte kündigen Sie das für sie, sie hat mich darum "
+        "gebeten.",
+        "Mein Vater ist im Pflegeheim. Ich möchte sein Abo in seinem Namen kündigen.",
+        "Ich betreue die Buchhaltung der Firma Berger GmbH. Bitte erstatten Sie die Jahresgebühr.",
+        "Je suis l'expert-comptable de la Boulangerie Roux. Merci de rembourser le doublon.",
+        "Our old admin set up this account. Can you refund the last months and close it? "
+        "She asked me to sort it out.",
+        "娘が忙しいので代わりに私がメールしております。9月分を返していただけますでしょうか。",
+    ],
+)
+def test_writes_asked_for_another_person_or_business_are_theirs(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich brauche die Quittung, meine Firma erstattet mir das. Bitte als PDF.",
+        "necesito la factura de marzo, es para que me lo reembolse la empresa.",
+        "¿Me manda el recibo del 2 de julio? Lo necesito para mi reembolso del trabajo.",
+        "Wir müssen einigen Kunden zu viel gezahlte Beiträge erstatten. Wie erfasse ich eine "
+        "Gutschrift bzw. Erstattung an einen Kunden?",
+        "How do I issue a refund to them from within the platform?",
+        "I need to cancel the inspection booked for Friday at 9am.",
+        "Hola, cambié la tarjeta ayer. ¿Ya se hizo el cobro con la nueva?",
+        "¿Tengo alguna deuda? Me quiero cambiar de banco y no quiero dejar nada colgado.",
+        "Nous avions demandé la résiliation en novembre. Est-elle effective ?",
+        "Comment activer le paiement par carte pour nos adhérents ? Nous voudrions qu'ils "
+        "puissent payer en ligne depuis le lien d'adhésion.",
+        "翌日に新しいカードに変更しています。その後の決済は完了していますでしょうか。",
+        "返金してもらうようなお願いはしていないのですが、これは返金でしょうか？",
+        "弊社から施主様あてに発行する請求書にロゴを入れたいです。設定画面のどこから登録できますか。",
+    ],
+)
+def test_reimbursed_by_an_employer_own_customers_and_past_changes_ask_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Bitte kündigen Sie das Abo bzw. den Vertrag zum 31.12.", {"cancellation"}),
+        ("Bitte erstatten Sie mir die 20 €, die Firma hat nichts damit zu tun.", {"refund"}),
+        ("Quiero cambiar de tarjeta, ¿me mandan el enlace?", {"portal_link"}),
+        ("How do I get my refund for last month? Please send it back to my card.", {"refund"}),
+    ],
+)
+def test_the_writers_own_asks_beside_them_still_ask(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds

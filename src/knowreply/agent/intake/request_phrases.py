@@ -687,6 +687,8 @@ _BILLING_THING = (
     r"rib|lastschrift\w*|bankkonto)\b|"
     r"カード|支払い方法|請求書|領収書|請求先|宛名|引き落とし口座)"
 )
+BILLING_THING = re.compile(_BILLING_THING, _I)
+"""A card, a payment method, a bank detail or the invoices, named."""
 _IN_ONE_CLAUSE = r"[^.?!。？,;、]"
 _PORTAL_SELF_SERVICE = "|".join(
     (
@@ -740,7 +742,7 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"\b(acceso|enlace|link)\b[^.?!]{0,20}\b([áa]rea|portal|secci[oó]n|p[áa]gina|panel) de "
         r"(facturaci[oó]n|cliente|pagos)\b|\b(descargar|ver|cambiar|gestionar)\b[^.?!]{0,20}\b(yo|"
         r"nosotros) mism[oa]s?\b",
-        r"\bcambiar de (tarjeta|m[ée]todo de pago|forma de pago|cuenta bancaria|banco)\b",
+        r"\bcambiar de (tarjeta|m[ée]todo de pago|forma de pago|cuenta bancaria)\b",
         r"\b(poner|pongo|a[ñn]adir|a[ñn]ado|agregar|agrego|quitar|quito|meter|registrar|cambiar|"
         r"cambio|corrijo|corregir)\b (la |una |mi |otra |nueva |el |nuestr[oa] |los |mis )?(\w+ )?"
         r"(tarjeta|cif|nif|rfc|nit|cuit|ruc|direcci[oó]n fiscal|raz[oó]n social|datos fiscales)\b",
@@ -897,7 +899,10 @@ OWN_CUSTOMERS_SIDE = re.compile(
     r"adh[ée]rents)\b|"
     r"\b(an|f[üu]r|von) (meine|unsere|meinen|unseren) (kunden|mieter\w*|sch[üu]ler\w*|"
     r"patienten|mitglieder\w*)\b|"
-    r"(お客様|お客さん|顧客|生徒|保護者|入居者|利用者)(が|に|の|へ|から)",
+    r"(お客様|お客さん|顧客|生徒|保護者|入居者|利用者)(が|に|の|へ|から)|"
+    r"(発行|送付|作成|出力)する(請求書|領収書)|"
+    r"\bqu'ils puissent (payer|r[ée]gler)\b|\bso (that )?they can pay\b|"
+    r"\bdamit sie (be)?zahlen k[öo]nnen\b|\bque (puedan|paguen)\b",
     _I,
 )
 """The writer's own customers, clients or tenants named: a card, an invoice or a payment way
@@ -1348,12 +1353,14 @@ GENERAL_JA = re.compile(
 )
 SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\d\.)(?<!\.0[1-9]\.)(?<!\.1[0-2]\.)"
+    r"(?<!\bbzw\.)(?<!\bz\.B\.)(?<!\bz\. B\.)(?<!\bu\.a\.)(?<!\bggf\.)(?<!\bevtl\.)(?<!\bca\.)"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bp\.ej\.)(?<!\bp\. ex\.)"
     r"(?<!vom \d\.)(?<!vom \d\d\.)(?<!am \d\.)(?<!am \d\d\.)(?<!zum \d\.)(?<!zum \d\d\.)"
     r"(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
     r"aug|sep|okt|nov|dez))\s+|[。！？!?\n]+"
 )
 """Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März",
-"die Abbuchung vom 5. doppelt")."""
+"die Abbuchung vom 5. doppelt") nor after an abbreviation ("bzw.", "z.B.", "e.g.")."""
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
     r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)|"
@@ -1389,7 +1396,8 @@ NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"という(話|こと|わけ)では|(とか|など)?は(いい|結構|大丈夫|不要)(ん|の|です|なので|ので)|"
-    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
+    r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|していない|していません|"
+    r"しておりません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
     r"(?!\s+nur\b)",
@@ -1550,6 +1558,7 @@ POSSESSIVE_TOPIC = re.compile(
 REPORTED = re.compile(
     r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
     r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|(vous|il|elle|on) a demand[ée]|"
+    r"(j'avais|nous avions|on avait) demand[ée]|"
     r"beantragt)\b|"
     r"\b(you|they|he|she|(your|the) (agent|colleague|team|support|rep\w*)) (had |have |has )?"
     r"promised\b|\b(me |nos )?prometi(ó|o|eron)\b|\b(m'|nous )?(avez|a|ont) promis\b|"
@@ -1664,7 +1673,8 @@ CANCEL_OTHER_THING = re.compile(
     r"training|session|class|course|lesson|workshop|interview|invitation|onboarding|"
     r"cancell?ation|"
     r"e-?mail|booking|dispute|chargeback|registration|webinar|demo|event|reservation|"
-    r"ticket|slot|\d{1,2}(:\d\d)?\s?(am|pm|o'clock))\b"
+    r"ticket|slot|inspection|visit|viewing|consultation|tour|pick-?up|shipment|consignment|"
+    r"\d{1,2}(:\d\d)?\s?(am|pm|o'clock))\b"
     r"(?!(\s+[\w-]+){0,2}\s+(subscriptions?|plans?|memberships?|licen[cs]es?|contracts?)\b)|"
     r"^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
     r"promo\w*|marketing|werbe\w*)\b|"
@@ -1761,6 +1771,25 @@ SOMEONE_ELSES_AFTER = re.compile(
     r"(clients|clientes|acheteurs|compradores)\b",
     _I,
 )  # "please refund my client through my page": money between the customer and theirs
+OWN_CUSTOMERS_BEFORE = re.compile(
+    r"\b(einigen|unseren|den|allen|meinen|manchen|mehreren) (mandanten|kunden|mitgliedern|"
+    r"sch[üu]lern|patienten|mietern|g[äa]sten)\b[^.?!]{0,50}$",
+    _I,
+)
+"""Money the writer's business owes its own clients ("wir müssen einigen Mandanten zu viel
+gezahlte Honorare erstatten"): a product question, not a refund to the writer."""
+MERCHANT_REFUND_HOWTO = re.compile(
+    r"\bhow (do|can|would|should) (i|we) (issue|process|record|create|enter|log|book|send) "
+    r"(a |an |the )?(partial )?(refund|credit)|"
+    r"\bc[óo]mo (emito|registro|proceso|hago|genero|cargo) (un|el|una) (reembolso|devoluci[óo]n)|"
+    r"\bcomment (faire|[ée]mettre|effectuer|enregistrer|saisir) (un|le) remboursement|"
+    r"\bwie (erfasse|buche|verbuche|erstelle|lege) (ich|wir|man)\b[^.?!]{0,60}\b(gutschrift|"
+    r"erstattung|r[üu]ckerstattung)",
+    _I,
+)
+"""How the writer's business issues a refund of its own ("How do I issue a refund to them
+from within the platform?", "Wie erfasse ich eine Erstattung an einen Mandanten?"): a product
+question."""
 INFO_BEFORE = re.compile(
     r"\b(tell|let (me|us) know|"
     r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|"
@@ -1943,7 +1972,9 @@ PAST_REPORT = re.compile(
     r"\b(j'ai|nous avons|on a)\b[^.?!]{0,40}\b(mis [àa] jour|chang[ée]|ajout[ée]|re[çc]u|"
     r"remplac[ée]|cliqu[ée])\b|\b(he|hemos)\s+(actualizado|cambiado|a[ñn]adido|recibido|puesto|"
     r"hecho clic|pulsado)\b|"
-    r"(更新|変更|登録)しました",
+    r"(更新|変更|登録)(しました|して(い|お)|済)|"
+    r"\b(cambi[ée]|actualic[ée]|agregu[ée]|a[ñn]ad[íi]|cambiamos|actualizamos) (la|mi|el|los|"
+    r"nuestra|de)\b",
     _I,
 )
 """A billing detail changed, a card received or a button clicked, told as done ("We updated the
@@ -2378,6 +2409,7 @@ HYPHEN_COMPOUND_BEFORE = re.compile(r"\w-$")
 NOT_A_RETURN_BEFORE = re.compile(r"\b(tax|vat|gst|hst|income|annual|sales)\s+$", _I)
 """A return that is a filing ("For my tax return I need…"), not money back."""
 THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
+    r"\b(mein\w*|unser\w*) (firma|arbeitgeber|chef\w*|krankenkasse|versicherung)\s+$|"
     r"\b(my|our|the|his|her|their) (work|employer|company|boss|job|office|insurance|insurer|"
     r"bank|school|university|firm)('s|s')?\s+((\w+ly|wellness|travel|expenses?|health|benefits?|"
     r"staff|training|education)\s+)?$|"
@@ -2395,16 +2427,21 @@ THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
 )
 """Someone else reimburses the writer ("my work reimburses gym stuff", "need to submit it to
 my company for reimbursement", "me la piden en el trabajo para el reintegro")."""
-THIRD_PARTY_PAYS_BACK_AFTER = re.compile(
-    r"^\w*\s+(en|de|por|con|at|from|by|through|with|à|au|par|bei|von|über|durch)\s+"
-    r"(mi|el|la|my|the|our|mon|ma|le|notre|meinem|meiner|unserem|der|dem|die)\s+"
+_REIMBURSER = (
     r"(trabajo|empresa|chamba|curro|work|employer|company|job|office|boulot|travail|entreprise|"
     r"employeur|arbeit|arbeitgeber|firma|mutuelle|seguro|insurance|insurer|krankenkasse|"
-    r"versicherung)\b",
+    r"versicherung)"
+)
+THIRD_PARTY_PAYS_BACK_AFTER = re.compile(
+    r"^\w*\s+((en|de|por|con|at|from|by|through|with|à|au|par|bei|von|über|durch)\s+"
+    r"(mi|el|la|my|the|our|mon|ma|le|notre|meinem|meiner|unserem|der|dem|die)|del|du|vom|beim)"
+    rf"\s+{_REIMBURSER}\b|"
+    rf"^\s+(la|mi|el|ma|mon|le|l'|meine?)\s*{_REIMBURSER}\b",
     _I,
 )
 """Someone else reimburses the writer, said after the word ("para reembolsarlo en mi trabajo",
-"get it reimbursed by my employer")."""
+"get it reimbursed by my employer", "mi reembolso del trabajo", "que me lo reembolse la
+empresa")."""
 ADDRESS_OR_URL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(https?://|www\.)\S+", _I)
 """An email address or a web address: a name to read past ("accounts@refundready.co.uk")."""
 WRITE_BRAND = re.compile(
@@ -2432,7 +2469,7 @@ NOT_A_NAME_WORD = re.compile(
     r"Membership|Order|Payment|Charge|Invoice|Everything|All|Immediately|Asap)\b"
 )
 FOR_OTHERS_CUSTOMERS_AFTER = re.compile(
-    r"^\s+to (our|my|their|your) own (customers|clients|users|buyers|shoppers)\b", _I
+    r"^\s+to (our|my|their|your) own (customers?|clients?|users?|buyers?|shoppers?)\b", _I
 )
 """Refunds the writer's business gives its own customers ("issue refunds to our own
 customers directly from a ticket"): a product question, not a refund to the writer."""

@@ -350,6 +350,8 @@ def _topic_of_a_read(kind: WriteKind, sentence: str, match: re.Match[str]) -> bo
             and not (kind == "cancellation" and phrases.WHEN_AFTER.match(after))
         )
         or phrases.SOMEONE_ELSES_AFTER.match(sentence[match.end() :])
+        or phrases.OWN_CUSTOMERS_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.MERCHANT_REFUND_HOWTO.search(sentence)
         or phrases.UNDO_BEFORE.search(sentence[: match.start()])
         or phrases.FUTURE_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
@@ -504,6 +506,15 @@ def _body_asks(
                 and (_asks_where_to_change_it(sentences) or _asks_a_link_to_change_it(sentences))
             )
             or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
+        )
+    if (
+        asking
+        and kind not in MONEY_KINDS
+        and any(phrases.OWN_CUSTOMERS_SIDE.search(s) for s in sentences)
+        and not any(phrases.BILLING_THING.search(s) for s in asking)
+    ):
+        return (
+            False  # "…請求書に弊社のロゴを入れたい。設定画面のどこから…": the invoices are theirs
         )
     if kind == "payment_link" and asking:
         return not _only_a_wish_beside_what_is_owed(asking, sentences)

@@ -73,6 +73,7 @@ OTHERS_AFTER = re.compile(
     rf"(\w+\s+)?{_ACCOUNT}\b|(\w+ ){{0,2}}[àa] (su|son|sa) (tarjeta|cuenta|carte|compte)\b|"
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
     rf"((it|that|this|them) )?(for|to) (him|her|them)\b|"
+    rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
     rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b)|"
     rf"^-(lui|leur)\b|"
     rf"^を?し?(て|で)(あげ|やり)",
@@ -112,7 +113,9 @@ ON_BEHALF = re.compile(
     r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
-    r"代わりに(ご)?(連絡|メール|お問い合わせ|問い合わせ)|代理で|"
+    r"代わりに[^。、]{0,6}(連絡|メール|お問い合わせ|問い合わせ)|代理で|"
+    r"\bin (his|her|their) name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
+    r"\ben son nom\b|"
     rf"{_KIN_JA}の代わりに|\b(he|she) passed\b|"
     rf"\b(it'?s|it is|that'?s) (his|her|their) (own )?(\w+ )?{_ACCOUNT}\b|"
     rf"\b(has|have|with|on|opened|set up) (his|her|their) own (\w+ )?{_ACCOUNT}\b|"
@@ -146,6 +149,11 @@ account is "my" account. (French "son" alone is also "its", German "ihr" also "y
 FOR_A_BUSINESS = re.compile(
     r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
     r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
+    r"\bje suis (l'|le |la )?(expert-comptable|comptable) (de|du|des|d')(?! ?(notre|mon|ma)\b)|"
+    r"\bich betreue die buchhaltung (der|von|f[üu]r|des) (?!(unser|mein)\w*\b)|"
+    r"\bich bin (der |die )?(steuerberater\w*|buchhalter\w*) (von|der|des|f[üu]r) "
+    r"(?!(unser|mein)\w*\b)|"
+    r"\bsoy (el |la )?(contador|contadora|contable|gestor\w*) (de|del) (?!(nuestr|mi)\w*\b)|"
     r"\b(i'?m|i am) (the |an? )?(outside |external )?(bookkeeper|accountant) (for|of) "
     r"(?!(our|my|us)\b)|"
     r"\bich (mache|f[üu]hre) die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
@@ -156,10 +164,19 @@ FOR_A_BUSINESS = re.compile(
 write they ask is for that business's account."""
 
 
+ASKED_ME_TO = re.compile(
+    r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
+    r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?pidi[óo] que\b|(彼女|彼)に頼まれ",
+    _I,
+)
+"""Another person asked the writer to ask ("She asked me to sort it out", "sie hat mich darum
+gebeten"): the write is theirs, whoever they are."""
+
+
 def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[WriteKind]) -> bool:
     """The customer's words ask for one of `kinds` for someone else's account, or the
     email is written on another person's or business's behalf or about a relative who died."""
-    if FOR_A_BUSINESS.search(words):
+    if FOR_A_BUSINESS.search(words) or ASKED_ME_TO.search(words):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
     writes = [
         (sentence, found)

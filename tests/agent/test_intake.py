@@ -3211,3 +3211,42 @@ def test_reimbursed_by_an_employer_own_customers_and_past_changes_ask_nothing(te
 )
 def test_the_writers_own_asks_beside_them_still_ask(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wäre es möglich, mir die zwei unbenutzten Wochen zu erstatten?",
+        "Wäre es Ihnen eventuell möglich, mir die Gebühr für Mai zurückzuerstatten?",
+        "Would it be at all possible to have the June fee returned?",
+        "Would it be possible to get my money back? The app never opened.",
+        "Me gustaría saber si sería posible que me devolvierais el importe del curso.",
+        "Serait-il éventuellement possible de me rendre le montant du mois d'avril ?",
+        "5月分の月謝をお返しいただくことは可能でしょうか。",
+        "Bitte bucht das zurück, sonst gehe ich zu meiner Bank.",
+        "Refund it now, otherwise I'll dispute the charge.",
+        "Can I get those 4 days back on my membership?",
+        "Kindly refund the card debit since payment was already made by transfer.",
+        "Je voudrais récupérer la différence sur ces trois mois.",
+        "Remettez-moi les frais de livraison svp.",
+        "Créditez ma carte svp, l'essai devait être gratuit.",
+    ],
+)
+def test_refunds_asked_as_a_possibility_of_my_own_part_or_with_a_threat_are_read(
+    text: str,
+) -> None:
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it possible to get a refund?",
+        "Ist es möglich, eine Erstattung zu bekommen?",
+        "¿Es posible pedir un reembolso en los planes anuales?",
+        "If it's the add-on, leave it. Otherwise please refund it.",
+        "How do I get my account back on track?",
+    ],
+)
+def test_policy_questions_and_conditional_refunds_stay_unasked(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

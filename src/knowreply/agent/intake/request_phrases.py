@@ -443,7 +443,8 @@ _REFUND_IN_OTHER_WORDS_EN = (
     + _MONEY_GOT_BACK_EN
     + r"|"
     + _MONEY_GOT_BACK_EN
-    + r") back\b(?! (up|on|online|to normal|in|into|working|running|out|from|"
+    + r") back\b(?! (up|on(?! (my|our|the|your|to)\b)|online|to normal|in|into|working|running|"
+    r"out|from|"
     r"soon|later|home|together|at(?! least)|with|when)\b)|"
     r"\b(want|get|have|pop|give|prorate)( me| us)? back (the|my|our|what|those|that|this|"
     r"one of)\b|"
@@ -1028,6 +1029,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bl'argent (me )?(revienne|soit recr[ée]dit[ée])\b|\bremettre (cet|l'|mon) argent\b|"
         r"\br[ée]cup[ée]rer (ces|ce|les) \d[\d  .,]*\s?(€|\$|eur|dt|mad|chf|fcfa)|リファンド|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
+        r"\br[ée]cup[ée]rer (la diff[ée]rence|le montant|les frais|le trop-per[çc]u)\b|"
+        r"\bremett(ez|re)[- ](moi|nous)\b[^.?!]{0,30}\b(frais|argent|montant|somme|\d)|"
+        r"\bcr[ée]dit(ez|er) (ma|mon|notre) (carte|compte)\b|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
         r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
         r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
@@ -1335,7 +1339,7 @@ KEYWORDS: frozenset[str] = frozenset(
 """The words a write is named by: a word one slip away from one of them ("cancle", "refnd",
 "beenen", "bak") is read as it (see `requests`)."""
 ABILITY_ASK_JA = re.compile(
-    r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|戻して|止めて|停止)[^。？?！!]{0,12}?"
+    r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|お返し|戻して|止めて|停止)[^。？?！!]{0,12}?"
     r"(でき(ます|ません|ない)(でしょう|です)?か|可能(ですか|でしょうか)|叶い(ます|ません)(でしょう)?か|"
     r"(いただけ|いただき|頂け|もらえ)(ます|ません|ない)(でしょう)?か|お願いでき(ます|ません)か)"
 )
@@ -1404,13 +1408,16 @@ NEGATION_AFTER = re.compile(
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 HYPOTHETICAL = re.compile(
-    r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|otherwise|"
+    r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|"
     r"next time|in (the )?future)\b|"
+    # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")
+    r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
+    r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
     r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|(てない|ていない|てなかった|てません)なら|"
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
-    r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|de lo contrario|"
-    r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|sinon|supposons|"
-    r"falls|wenn|sofern|ob|es sei denn|angenommen|sonst|andernfalls)\b|"
+    r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
+    r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|supposons|"
+    r"falls|wenn|sofern|ob|es sei denn|angenommen)\b|"
     r"^\W*sollte(n|st)? (sich|es|das|der|die|dies|ich|wir|er|sie)\b",
     _I,
 )
@@ -1440,20 +1447,28 @@ POLITE = re.compile(
 POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
     r"(\b(is|would|might|could) it (be )?|\bi wonder (whether|if) it (might|would|could) be )"
     r"((at all|somehow|perhaps|still) )?possible (for you )?to\b(?=[^.?!]*(\b(this|that|these|"
-    r"those)\b|\bthe (difference|last|\d+|unused|remaining|rest of)\b|[$€£]\s?\d))|"
+    r"those)\b|\bthe (difference|last|\d+|unused|remaining|rest of)\b|[$€£]\s?\d|\b(my|our) "
+    r"(money|payment|fee|charge)\b|\bthe (january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|last|\w+'s) (fee|charge|payment)\b))|"
     # "Serait-il possible de nous rembourser le paiement de 59 € ?", "Wäre es möglich, dass Sie
     # uns den Betrag … gutschreiben?": of a charge or a part named, as in English
-    r"(\b(serait|est)-(il|ce)|\best[- ]ce que c'est|\best[- ]ce qu'il serait|\bc'est) possible "
+    r"(\b(serait|est)-(il|ce)|\best[- ]ce que c'est|\best[- ]ce qu'il serait|\bc'est) "
+    r"((vraiment|[ée]ventuellement|peut-[êe]tre) )?possible "
     r"(de |d')(?=([êe]tre |me |nous |m'|vous )?(faire )?(rembours|rend|recr[ée]dit|restitu)\w*"
-    r"[^.?!]*(\b(ce|cet|cette|ces|la diff[ée]rence|le reste)\b|\b(mois|semaines|jours) (non "
+    r"[^.?!]*(\b(ce|cet|cette|ces|la diff[ée]rence|le reste|le montant|mon argent|les frais|"
+    r"du mois)\b|\b(mois|semaines|jours) (non "
     r"utilis|restant)|\b(les|des) (deux|trois|quatre|cinq|six|\d+) (mois|semaines|jours)\b|"
     r"\d\s?(€|\$|eur\b)|[$€]\s?\d))|"
-    r"\b(w[äa]re|ist) es (irgendwie |vielleicht )?m[öo]glich,? (dass (sie|ihr|du) )?"
-    r"(?=[^.?!]*\b(den betrag|diese\w*|die (zweite|doppelte|letzte|differenz)|die (ungenutzten|"
-    r"restlichen|verbleibenden) (\w+ )?(monate|wochen|tage)|\d\s?(€|eur\b|chf)|[€]\s?\d)"
+    r"\b(w[äa]re|ist) es (ihnen |euch |dir )?(irgendwie |vielleicht |eventuell )?m[öo]glich,? "
+    r"(dass (sie|ihr|du) )?"
+    r"(?=[^.?!]*\b(den betrag|diese\w*|die (zweite|doppelte|letzte|differenz)|die (\w+ )?"
+    r"(ungenutzten|unbenutzten|restlichen|verbleibenden) (\w+ )?(monate|wochen|tage)|"
+    r"die (geb[üu]hr|rate|zahlung)|den (\w*beitrag)|mein\w* (geld|beitrag|geb[üu]hr)|"
+    r"\d\s?(€|eur\b|chf)|[€]\s?\d)"
     r"[^.?!]*\b(zur[üu]ck\w*|\w*erstatt\w*|gut(zu)?schreib\w*|gutgeschrieben))|"
     # "¿Sería posible que me devolvierais el pago del 4 de marzo?": said to us, of our money
-    r"\b((ser[ií]a|es) posible|habr[ií]a (alguna )?posibilidad de) que(?=\s+(me|nos) (reembols|"
+    r"\b((me gustar[íi]a|quisiera|quer[íi]a) saber si )?"
+    r"((ser[ií]a|es) posible|habr[ií]a (alguna )?posibilidad de) que(?=\s+(me|nos) (reembols|"
     r"devolv|devuelv|reintegr|regres)\w+)",
     _I,
 )
@@ -1596,6 +1611,8 @@ REPORTED = re.compile(
     _I,
 )
 AS_PROMISED = re.compile(
+    r"\b(since|because|as) (the |my |our )?(payment|it|this|that|we|i)\b[^.?!,;]{0,30}\b(is|was|"
+    r"has been|have|had) (already )?(done|made|paid|settled|been paid)\b.*|"
     r"\b(as|like|just as|since)( (you|your|the|our|they|he|she)( \w+){0,2})? (promised|agreed|"
     r"offered|discussed|confirmed|said|told me|told us|suggested)\b( (on|in|by|over|during) "
     r"(the )?(phone|chat|call|email|e-mail|ticket))?|\bas (promised|agreed|discussed|offered)\b|"

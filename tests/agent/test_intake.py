@@ -3250,3 +3250,38 @@ def test_refunds_asked_as_a_possibility_of_my_own_part_or_with_a_threat_are_read
 )
 def test_policy_questions_and_conditional_refunds_stay_unasked(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deseo terminar el contrato del servicio a fin de mes.",
+        "Agradeceré que no se hagan más cobros a partir de junio.",
+        "Por favor no sigan cobrándome la suscripción.",
+        "Je ne souhaite pas voir mon abonnement reconduit à son échéance.",
+        "Merci de mettre fin au contrat à la fin du mois.",
+        "Merci de clore le dossier et de ne plus rien nous facturer à partir de juillet.",
+        "Je ne souhaite pas que l'abonnement continue après l'essai.",
+        "Merci de ne pas le transformer en abonnement payant.",
+        "来月から定期のお届けをやめてください。",
+        "来年度の契約は継続せず、3月末で終了とさせてください。",
+        "お試しのあとの定期のお届けには進まないでください。",
+        "自動更新の手続きは行わないようお願いいたします。",
+        "毎月のお金取るのもうやめてください。",
+    ],
+)
+def test_cancellations_in_spanish_french_and_japanese_words_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dejo el plan como está, solo quiero la factura.",
+        "Ya terminé el contrato el mes pasado, ¿por qué me cobran?",
+        "定期のお届けを止めたのに請求が来ました。",
+        "自動更新がオフになってるか見てほしいです。変更は不要です",
+    ],
+)
+def test_near_misses_of_those_cancellations_ask_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

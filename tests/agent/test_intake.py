@@ -3285,3 +3285,32 @@ def test_cancellations_in_spanish_french_and_japanese_words_are_read(text: str) 
 )
 def test_near_misses_of_those_cancellations_ask_nothing(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie kann ich die E-Mail-Adresse ändern, an die eure Rechnungen gehen?",
+        "Wie kann ich das SEPA-Mandat auf unser neues Konto umstellen?",
+        "How can we add our GSTIN to the invoices you bill us?",
+        "How do I set things up so your invoices also go to our AP address?",
+        "Comment passer du paiement par carte à la domiciliation SEPA ?",
+        "請求書の宛名を正式名称に変更したいです。どちらで変更できますでしょうか。",
+        "毎月の請求書を今後はメールで受け取りたいです。どこで設定を変えればよいですか。",
+    ],
+)
+def test_how_to_change_a_billing_detail_asks_for_the_portal(text: str) -> None:
+    assert read_requests(text).kinds == {"portal_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I add our VAT number to the invoices we send to our clients?",
+        "How does VAT show on your invoices? Just curious.",
+        "Wie kann ich sehen, ob die Rechnung bezahlt wurde?",
+        "Where is the receipt for the card I changed last week?",
+    ],
+)
+def test_near_misses_of_billing_detail_how_tos_ask_no_portal(text: str) -> None:
+    assert "portal_link" not in read_requests(text).kinds

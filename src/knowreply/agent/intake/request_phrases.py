@@ -967,6 +967,34 @@ CHANGE_A_DETAIL = re.compile(
     _I,
 )
 """A billing detail to change, beside `BILLING_DETAIL` or `CARD_FACT`."""
+HOW_TO = re.compile(
+    r"\b(how|where|wie|wo|comment|o[ùu]|c[óo]mo|d[óo]nde)\b|\bhay alg[úu]n sitio\b|どこ|どちら|"
+    r"どのように|どうすれば|どうしたら|どのような手続き|手続き(の)?方法|設定方法|どのメニュー",
+    _I,
+)
+"""A how-to or where-to question ("Wie kann ich das umstellen?", 手続き方法を教えて)."""
+BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
+    r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre)\S*\b[^.?!]{0,40}"
+    r"\b(invoices?|rechnung\w*|factur\w*)|"
+    r"\b(invoices?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
+    r"direcci[óo]n|correo|gehen|go|arrivent|llegan|au nom)\b|"
+    r"\b(gst\w*|hst|tin|business number|tax (id|number)|vat( number| id)?|uid|ust-?id\w*|"
+    r"umsatzsteuer-?\w*|tva|siret|cif|nif|rfc)\b|"
+    r"\bsepa|\bmandat\b|domiciliation|titular de la tarjeta|\bcarte de d[ée]bit\b|"
+    r"(引き落とし|引落し?)口座|宛名|宛先|請求先|請求書[^。]{0,12}(メール|郵便|送付|受け取)",
+    _I,
+)
+"""A billing detail on the invoices we send or on the payment we take: the email they go to,
+the address, a tax number, a SEPA mandate, 引き落とし口座, 宛名."""
+CHANGE_WISH = re.compile(
+    r"\b(update|change|replace|switch|swap|edit|add|correct|fix|set (things )?up|also go|"
+    r"cambi(ar|o|a|arla|arlo)|actualiz(ar|o)|modific(ar|o)|a[ñn]adir|poner|pongo|"
+    r"changer|changez|modifier|modifiez|mettre|ajouter|remplacer|apparaisse|[ée]tablies|passer|"
+    r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*)\b|"
+    r"変更|変え|追加|受け取りたい|設定を変え",
+    _I,
+)
+"""A change wished to a billing detail, in a how-to question or beside one."""
 NEW_ONE = re.compile(
     r"\b(new|another|fresh|working) (one|link)\b|\b(nuevo|otro) (enlace|link)\b|"
     r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)|"

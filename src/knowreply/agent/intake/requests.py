@@ -503,7 +503,11 @@ def _body_asks(
             _asks_anew(kind, sentences)
             or (
                 kind == "portal_link"
-                and (_asks_where_to_change_it(sentences) or _asks_a_link_to_change_it(sentences))
+                and (
+                    _asks_where_to_change_it(sentences)
+                    or _asks_a_link_to_change_it(sentences)
+                    or _asks_how_to_change_a_billing_detail(sentences)
+                )
             )
             or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
         )
@@ -610,6 +614,31 @@ def _asks_the_place_of_another_thing(sentence: str) -> bool:
         (topic and not phrases.BILLING_DETAIL.search(topic.group(1)))
         or phrases.OWN_CUSTOMERS_SIDE.search(sentence)
     )
+
+
+def _asks_how_to_change_a_billing_detail(sentences: list[str]) -> bool:
+    """A how-to question about changing a billing detail on our invoices or payments ("Wie
+    kann ich die E-Mail-Adresse ändern, an die eure Rechnungen gehen?", "How can we add our
+    GSTIN to the invoices you bill us?"), the detail named in it or in a sentence before
+    ("引き落とし口座を変更したいと思っています。変更の手続き方法を教えていただけますか。")."""
+    named = False
+    for s in sentences:
+        if phrases.OWN_CUSTOMERS_SIDE.search(s) or phrases.ABOUT_A_CHARGE.search(s):
+            continue
+        detail = bool(
+            phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s) or phrases.BILLING_DETAIL.search(s)
+        )
+        if (
+            (detail or named)
+            and phrases.HOW_TO.search(s)
+            and (_is_question(s) or phrases.REQUEST.search(s))
+            and phrases.CHANGE_WISH.search(s)
+            and not phrases.STATE_QUESTION.search(s)
+            and _plain_ask(s)
+        ):
+            return True
+        named = named or (detail and bool(phrases.CHANGE_WISH.search(s)))
+    return False
 
 
 def _asks_a_link_to_change_it(sentences: list[str]) -> bool:

@@ -3314,3 +3314,26 @@ def test_how_to_change_a_billing_detail_asks_for_the_portal(text: str) -> None:
 )
 def test_near_misses_of_billing_detail_how_tos_ask_no_portal(text: str) -> None:
     assert "portal_link" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich würde die Nachzahlung gern mit Karte bezahlen. Gibt es dafür einen Link?",
+        "kannst du mir bitte nen link schicken damit ich die offene rechnung bezahlen kann?",
+        "envoi moi le lien pr payer stp",
+    ],
+)
+def test_a_payment_link_asked_in_german_word_order_or_shorthand_is_read(text: str) -> None:
+    assert read_requests(text).kinds == {"payment_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there a link in your last email? I can't find it.",
+        "Gibt es einen Link zu euren AGB?",
+    ],
+)
+def test_a_link_asked_about_without_a_payment_asks_no_payment_link(text: str) -> None:
+    assert "payment_link" not in read_requests(text).kinds

@@ -921,7 +921,9 @@ WHERE_OR_HOW = re.compile(
 )
 """A question of where or how: "where can I put in a new card?" asks, it states no fact."""
 BARE_LINK = re.compile(
-    r"\b(send|share|give|email|mail|forward|m[áa]nd\w*|env[íi]\w*|p[áa]s\w*|envoy\w*|"
+    r"\b(link|zugang|url)\b[^.?!]{0,20}\b(schick\w*|senden|zukommen lassen)\b|"
+    r"\b(gibt es|gibt's|is there|hay|y a-t-il|existe-t-il)\b[^.?!]{0,15}\b(link|enlace|lien|url)\b|"
+    r"\b(send|share|give|email|mail|forward|m[áa]nd\w*|env[íi]\w*|p[áa]s\w*|envo[iy]\w*|"
     r"transmet\w*|schick\w*|send\w*|zukommen)\b[^.?!]{0,25}\b(the |a |me a |me the |us a |us the |"
     r"el |un |le |un |den |einen )?(link|enlace|lien|url|acceso|acc[èe]s|zugang)\b|"
     r"^\W*(kindly |please |pls )?(send|share) (me |us )?(the |a )?link\b|"

@@ -3337,3 +3337,15 @@ def test_a_payment_link_asked_in_german_word_order_or_shorthand_is_read(text: st
 )
 def test_a_link_asked_about_without_a_payment_asks_no_payment_link(text: str) -> None:
     assert "payment_link" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My colleague was billed twice. Could you refund the duplicate to her account?",
+        "Der Vertrag läuft auf meine Frau. Ich möchte ihn zum Jahresende kündigen.",
+        "My 15 year old son made these purchases on his own account. Please refund them.",
+    ],
+)
+def test_a_write_on_a_relatives_card_or_in_their_name_is_theirs(text: str) -> None:
+    assert read_requests(text).kinds & {"refund", "cancellation"} == frozenset()

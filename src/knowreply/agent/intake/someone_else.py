@@ -28,6 +28,8 @@ _I = re.IGNORECASE
 
 _KIN = (
     r"(mother|mom|mum|father|dad|parents?|husband|wife|spouse|partner|(?<=my )son|(?<=our )son|"
+    r"(?<=old )son|(?<=year-old )son|(?<=teenage )son|(?<=little )son|(?<=eldest )son|"
+    r"(?<=youngest )son|"
     r"daughter|brother|"
     r"sister|grand(mother|ma|father|pa|parents?)|friend|girlfriend|boyfriend|colleague|"
     r"co-?worker|boss|neighbou?r|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|roommate|flatmate|"
@@ -74,7 +76,8 @@ OTHERS_AFTER = re.compile(
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
     rf"((it|that|this|them) )?(for|to) (him|her|them)\b|"
     rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
-    rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b)|"
+    rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b|"
+    rf"(\w+ ){{0,3}}(to|on|onto|back to) (his|her|their) (\w+ )?account\b)|"
     rf"^-(lui|leur)\b|"
     rf"^を?し?(て|で)(あげ|やり)",
     _I,
@@ -121,7 +124,10 @@ ON_BEHALF = re.compile(
     rf"\b(has|have|with|on|opened|set up) (his|her|their) own (\w+ )?{_ACCOUNT}\b|"
     rf"\bsu propi[oa] {_ACCOUNT}\b|\bson propre {_ACCOUNT}\b|\b(sein|(?-i:ihr)) eigenes\b|"
     r"\bich (mache|erledige|regle) (das|es) f[üu]r (sie|ihn)\b|"
-    r"\bi('m| am) (doing|handling|sorting out) (this|it) for (her|him|them)\b",
+    r"\bi('m| am) (doing|handling|sorting out) (this|it) for (her|him|them)\b|"
+    rf"\b(is|are) in (my|our) {_KIN}('s|s|’s) name\b|"
+    rf"\bl[äa]uft auf (meine[nm]?|unsere[nm]?) {_KIN}\b|"
+    rf"\best[áa] a nombre de (mi|nuestr[oa]) {_KIN}\b|\best au nom de (mon|ma|notre) {_KIN}\b",
     _I,
 )
 """The whole email written for someone else ("I'm writing on behalf of my father", "my

@@ -16,9 +16,13 @@ batch 15 (Spanish 89.0 % against a floor of 89.3 %, German 90.0 % against 90.1 %
 writes), when the model of that day scored 90.9 % on batches 1 to 14 against 90.6 % before
 (Spanish 89.2 % against 89.4 %, 70 unasked writes against 68) and 88.2 % on batch 15 (87.0 %
 for the model before it). Raised on 2026-12-03 night, when codes retyped in groups and more
-asks of `dev/` moved every language up, German least (docs/evaluation.md). The targets not met are
-strict expected failures, so the day the model meets one, its test says so and the floors must
-be raised.
+asks of `dev/` moved every language up, German least (docs/evaluation.md). On 2026-12-04
+morning with batch 16 (Japanese 91.3 % on batches 1 to 16 against a floor of 91.4 %), when the
+model of that day scored 91.3 % on batches 1 to 15 against 90.9 % before (every language up,
+3.5 % to a person, 76 unasked writes against 80) and 89.9 % on batch 16 (89.4 % for the model
+before it; Japanese 87.4 %); the other floors were raised to that day's figures. The targets
+not met are strict expected failures, so the day the model meets one, its test says so and
+the floors must be raised.
 """
 
 from __future__ import annotations
@@ -36,11 +40,12 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.918, "ja": 0.914, "es": 0.892, "fr": 0.904, "de": 0.900}
-PERSON_CEILING = 0.038
-"""Held-out billing questions handed to a person (unclear or not billing): 3.7 % measured on
-batches 1 to 15 (3.6 % on 1 to 14, 5.1 % on batch 15 alone), under the 5 % target."""
-UNASKED_WRITES_CEILING = 80
+FLOOR = {"en": 0.920, "ja": 0.912, "es": 0.898, "fr": 0.910, "de": 0.904}
+PERSON_CEILING = 0.036
+"""Held-out billing questions handed to a person (unclear or not billing): 3.56 % measured on
+batches 1 to 16 on 2026-12-04 (3.5 % on 1 to 15, 4.6 % on batch 16 alone), under the 5 %
+target."""
+UNASKED_WRITES_CEILING = 78
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -50,7 +55,9 @@ someone else's account were relabelled `unclear` (68 with the check before it le
 refuse such writes; docs/evaluation.md), and is 68 on all 8,219 with the blind batch 14 (5 of
 them; 63 on batches 1 to 13), and is 81 on all 8,789 with the blind batch 15 (11 of them; 70 on
 batches 1 to 14, two more than before its day's changes), and is 80 since the night of
-2026-12-03 (codes retyped in groups and asks taught from `dev/`; docs/evaluation.md)."""
+2026-12-03 (codes retyped in groups and asks taught from `dev/`; docs/evaluation.md), and is
+78 on all 9,353 with the blind batch 16 since 2026-12-04 morning (2 of them; 76 on batches 1
+to 15)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (2 to 4 min on this project's 2-core
@@ -95,8 +102,8 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
 
 
 MET = {"de", "fr"}
-"""Languages whose held-out accuracy meets the target (2026-12-03 midday, batches 1 to 15:
-German 90.0 %, French 90.2 %)."""
+"""Languages whose held-out accuracy meets the target (2026-12-04 morning, batches 1 to 16:
+German 90.5 %, French 91.1 %)."""
 
 
 @READS_THE_HELDOUT_SPLIT

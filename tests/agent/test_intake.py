@@ -3349,3 +3349,11 @@ def test_a_link_asked_about_without_a_payment_asks_no_payment_link(text: str) ->
 )
 def test_a_write_on_a_relatives_card_or_in_their_name_is_theirs(text: str) -> None:
     assert read_requests(text).kinds & {"refund", "cancellation"} == frozenset()
+
+
+def test_a_short_word_the_body_quotes_leaves_the_subjects_ask_whole() -> None:
+    """Only a quoted phrase of four letters or more is a name to take out of the subject: a
+    quoted letter ("e") would strip that letter from every word of "Please cancel"."""
+    assert read_requests('My grade was "e". Thanks.', subject="Please cancel").kinds == {
+        "cancellation"
+    }

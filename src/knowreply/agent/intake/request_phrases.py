@@ -970,11 +970,12 @@ CHANGE_A_DETAIL = re.compile(
 )
 """A billing detail to change, beside `BILLING_DETAIL` or `CARD_FACT`."""
 HOW_TO = re.compile(
-    r"\b(how|where|wie|wo|comment|o[ùu]|c[óo]mo|d[óo]nde)\b|\bhay alg[úu]n sitio\b|どこ|どちら|"
-    r"どのように|どうすれば|どうしたら|どのような手続き|手続き(の)?方法|設定方法|どのメニュー",
+    WHERE_OR_HOW.pattern + r"|\bhay alg[úu]n sitio\b|どちら|どのように|どうすれば|どうしたら|"
+    r"どのような手続き|手続き(の)?方法|設定方法|どのメニュー",
     _I,
 )
-"""A how-to or where-to question ("Wie kann ich das umstellen?", 手続き方法を教えて)."""
+"""`WHERE_OR_HOW`, or asking for the procedure ("Wie kann ich das umstellen?",
+手続き方法を教えて)."""
 BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
     r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre)\S*\b[^.?!]{0,40}"
     r"\b(invoices?|rechnung\w*|factur\w*)|"
@@ -1674,7 +1675,9 @@ AS_PROMISED = re.compile(
     _I,
 )
 """A promise referred to as the reason of a plain ask ("Please refund half of the setup fee as
-your rep promised"): the customer asks now; the promise does not make the ask a report."""
+your rep promised"), or a payment already made given as its reason ("Kindly refund the card
+debit since payment is already done via transfer"): the customer asks now; the reason does not
+make the ask a report."""
 SPEECH_TAG = re.compile(
     r"^\s*((my|our|the|your) )?\w+( \w+)? (said|says|told me|told us|wrote|asked)"
     r"( so| that| to)?\W*$",

@@ -516,10 +516,8 @@ def _body_asks(
         and kind not in MONEY_KINDS
         and any(phrases.OWN_CUSTOMERS_SIDE.search(s) for s in sentences)
         and not any(phrases.BILLING_THING.search(s) for s in asking)
-    ):
-        return (
-            False  # "…請求書に弊社のロゴを入れたい。設定画面のどこから…": the invoices are theirs
-        )
+    ):  # "…施主様あてに発行する請求書にロゴを入れたい。設定画面のどこから…": their invoices
+        return False
     if kind == "payment_link" and asking:
         return not _only_a_wish_beside_what_is_owed(asking, sentences)
     if not asking or kind != "portal_link":
@@ -628,16 +626,17 @@ def _asks_how_to_change_a_billing_detail(sentences: list[str]) -> bool:
         detail = bool(
             phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s) or phrases.BILLING_DETAIL.search(s)
         )
+        wish = bool(phrases.CHANGE_WISH.search(s))
         if (
             (detail or named)
+            and wish
             and phrases.HOW_TO.search(s)
             and (_is_question(s) or phrases.REQUEST.search(s))
-            and phrases.CHANGE_WISH.search(s)
             and not phrases.STATE_QUESTION.search(s)
             and _plain_ask(s)
         ):
             return True
-        named = named or (detail and bool(phrases.CHANGE_WISH.search(s)))
+        named = named or (detail and wish)
     return False
 
 
@@ -775,7 +774,8 @@ def _fraction(text: str) -> Fraction | None:
 def _without_names(subject: str, text: str) -> str:
     """The subject without the phrases it or the body quotes as names ("Cancel Pro -
     intégration" beside an app called « Cancel Pro »)."""
-    for name in phrases.QUOTED_NAME.findall(text) + _write_names(text):
+    quoted = [name for name in phrases.QUOTED_NAME.findall(text) if len(name) >= 4]
+    for name in quoted + _write_names(text):  # a shorter one would strip letters of words
         subject = re.sub(re.escape(name), " ", subject, flags=re.IGNORECASE)
     return phrases.QUOTED_NAME.sub(" ", subject)
 

@@ -1440,6 +1440,15 @@ ASKED_IN_OTHER_WORDS = [
     ("Où est-ce que je peux télécharger toutes mes factures ?", {"portal_link"}),
     ("Wo kann ich Firmenname und Adresse auf den Rechnungen ändern?", {"portal_link"}),
     ("領収書の宛名を自分で変えられる管理画面はありますか？", {"portal_link"}),
+    ("were do i chnage my card detials", {"portal_link"}),
+    ("how do i chnage the card on my acount", {"portal_link"}),
+    ("Our card expires soon. Could you send me a link where I can update it?", {"portal_link"}),
+    ("Just want the link to see my invoices.", {"portal_link"}),
+    ("Can you send me the link to my account's billing page?", {"portal_link"}),
+    ("Is there a page to update my card? If so, please send me the link.", {"portal_link"}),
+    ("カードの期限が切れるので新しいカードを登録したいです。", {"portal_link"}),
+    ("引き落とし口座を変更したいのですが、手続き方法を教えてください。", {"portal_link"}),
+    ("How do I switch to my debit card?", {"portal_link"}),
     # a second-person question, a first-person act, "we ask for"
     ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
     ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
@@ -1477,6 +1486,11 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "Tell me whether you cancelled my plan.",
     "Bestätigen Sie, ob mein Abo gekündigt ist.",
     "Mon abonnement a été résilié ?",
+    "My card was charged twice. Send me a link to fix it.",
+    "Send me the link to view the invoice please.",
+    "Is there a chance the charge is a mistake?",
+    "新しいカードを登録しました。",
+    "新しいカードを登録できません。",
 ]
 
 

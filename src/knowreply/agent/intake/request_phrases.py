@@ -725,7 +725,7 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"(company|business|entity)\b",
         r"\bmanage (my |our |the )?billing settings\b",
         r"\b(link|access|url|way|get|go|log ?in)\b( \w+){0,2} (in)?to (the |my |our |your )?"
-        r"(billing|payment|invoice) (settings|page|section|area|dashboard|portal)\b",
+        r"(account'?s )?(billing|payment|invoice) (settings|page|section|area|dashboard|portal)\b",
         r"\bwhere('s| is| are| can| do)\b[^.?!]{0,30}\bbilling (settings|page|section|area|"
         r"dashboard)\b",
         r"\baccess to (a |the |your )?(page|portal|area|section|dashboard)\b[^.?!]{0,40}"
@@ -734,7 +734,8 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"\b(see|view|get|grab|download|find|manage|update|change)\b[^.?!]{0,30}\b(myself|"
         r"ourselves)\b",
         r"\bo[ùu]\b[^.?!]{0,25}\b(t[ée]l[ée]charge|vois|trouve)\b[^.?!]{0,20}\bfactures\b",
-        r"\b(page|login|portal|place|area|dashboard|section|screen)\b (where|to|for)\b[^.?!]{0,40}"
+        r"\b(page|login|portal|place|area|dashboard|section|screen|link)\b (where|to|for)\b"
+        r"[^.?!]{0,40}"
         r"\b(see|view|get|grab|download|find|manage|update|change)\b[^.?!]{0,30}\b(invoices|receip"
         r"ts|"
         r"cards?|payment methods?|billing)\b",
@@ -911,11 +912,13 @@ of theirs ("¿Cómo pongo el logo en las facturas que emito?", "die Bankverbindu
 Abrechnungen an meine Mieter", "お客様がコンビニ払いできるように") is a product setting, not the
 writer's billing with us."""
 ABOUT_A_CHARGE = re.compile(
-    r"\b(charg\w*|debit\w*|declin\w*|fail\w*|twice|refund\w*|billed)\b|"
-    r"\b(cobr\w*|rechaz\w*|d[ée]bit\w*|refus\w*|abgebucht|belastet|abgelehnt)\b|引き落と|請求され",
+    r"\b(charg\w*|declin\w*|fail\w*|twice|refund\w*|billed)\b|"
+    r"\b(cobr\w*|rechaz\w*|refus\w*|abgebucht|belastet|abgelehnt)\b|"
+    r"(?<!carte de )\bd[ée]bit\w*\b(?! cards?\b)|引き落と(?!し口座)|請求され",
     _I,
 )
-"""A card named for a charge on it ("my card was charged twice") is no card to change."""
+"""A card named for a charge on it ("my card was charged twice") is no card to change; a debit
+card and the account debited (引き落とし口座) are details to change."""
 WHERE_OR_HOW = re.compile(
     r"\b(where|how|d[óo]nde|c[óo]mo|o[ùu]|comment|wo|wie)\b|どこ|どうやって", _I
 )
@@ -1200,7 +1203,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
         r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
         r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
-        r"\b(pag|abon|sald)\w*|"
+        r"\b(pag(?!es?\b|ina)|abon|sald)\w*|"  # not an English "page" nor a "pagina"
         r"\blien (de (paiement|r[èe]glement)|pour (la |le |les )?(re)?(payer|r[ée]gler))|"
         r"\b(comment|o[ùu]) (puis-je|je peux|"
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
@@ -1238,7 +1241,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(変更|更新|変えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
         r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い)|"
         r"しておい|しとい|してあ|てお|てあ)|"
-        r"(カード|クレジットカード)の?期限切れ|"
+        r"(カード|クレジットカード)の?期限切れ|カード(情報)?を?登録し(直)?たい|"
+        r"(新しい|別の)カード[^。？?]{0,8}登録(?!し?た(?!い)|しまし|済|してい(?!ただ)|でき)|"
         r"(管理画面|マイページ|会員ページ|アカウントページ|設定画面)(の|への)?(リンク|URL)|"
         # a card in a compound, the billing address and the admin link in German
         r"\b[\w-]*karten?(daten|nummer|informationen)?\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|"
@@ -1391,6 +1395,20 @@ KEYWORDS: frozenset[str] = frozenset(
 )
 """The words a write is named by: a word one slip away from one of them ("cancle", "refnd",
 "beenen", "bak") is read as it (see `requests`)."""
+COMMON_SLIPS = {
+    "chnage": "change",
+    "cahnge": "change",
+    "chage": "change",
+    "udpate": "update",
+    "upadte": "update",
+    "detials": "details",
+    "deatils": "details",
+    "acount": "account",
+    "accout": "account",
+    "adress": "address",
+}
+"""Slips of the words a billing detail to change is named by, mended word for word: "change"
+is one slip from "charge" and "chance", so these cannot go through `KEYWORDS`' one-slip rule."""
 ABILITY_ASK_JA = re.compile(
     r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|お返し|戻して|止めて|停止)[^。？?！!]{0,12}?"
     r"(でき(ます|ません|ない)(でしょう|です)?か|可能(ですか|でしょうか)|叶い(ます|ません)(でしょう)?か|"

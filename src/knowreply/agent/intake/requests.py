@@ -100,10 +100,13 @@ def _one_slip(word: str, keyword: str) -> bool:
 def _mend_typos(text: str) -> str:
     """Typed quickly, a write's name slips ("cancle my plan", "refnd pls"): a word one slip
     away from a keyword (`_one_slip`: never at its end, where an inflection or another word
-    differs) is read as the keyword."""
+    differs) is read as the keyword, and a common slip of a billing detail's words ("chnage
+    my card detials") as the word."""
 
     def mend(found: re.Match[str]) -> str:
         word = found.group().lower()
+        if word in phrases.COMMON_SLIPS:
+            return phrases.COMMON_SLIPS[word]
         if word in phrases.KEYWORDS:
             return found.group()
         keyword = next((k for k in phrases.KEYWORDS if _one_slip(word, k)), None)
@@ -642,9 +645,10 @@ def _asks_how_to_change_a_billing_detail(sentences: list[str]) -> bool:
 
 def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
     """A link asked for without saying what for ("Kindly send link.") beside a billing detail
-    to change ("I want to remove my Access Bank card and add my Zenith card") asks for the
-    portal; never beside a payment to make or a question about a payment's state, nor when
-    the link's own sentence names an invoice (that link is the invoice's)."""
+    to change ("I want to remove my Access Bank card and add my Zenith card"), or asked to
+    change a detail named before ("Our card expires. Send me a link where I can update it."),
+    asks for the portal; never beside a payment to make or a question about a payment's state,
+    nor when the link's own sentence names an invoice (that link is the invoice's)."""
     if any(
         phrases.INTENT_TO_PAY.search(s)
         or MENTIONS["payment_link"].search(s)
@@ -652,8 +656,13 @@ def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
         for s in sentences
     ):
         return False
-    return _billing_detail_to_change(sentences) and any(
+    detail_to_change = _billing_detail_to_change(sentences)
+    detail_named = detail_to_change or any(
+        phrases.BILLING_DETAIL.search(s) and not phrases.ABOUT_A_CHARGE.search(s) for s in sentences
+    )
+    return detail_named and any(
         phrases.BARE_LINK.search(s)
+        and (detail_to_change or phrases.CHANGE_A_DETAIL.search(s))
         and not phrases.INVOICE_WORD.search(s)
         and _plain_ask(s)
         and (phrases.REQUEST.search(s) or _is_question(s))
@@ -699,7 +708,9 @@ def _billing_detail_to_change(sentences: list[str]) -> bool:
 
 
 def _plain_ask(sentence: str) -> bool:
-    """Not negated, conditional or reported."""
+    """Not negated, conditional or reported; a link asked on a question's answer ("If so,
+    please send me the link") is plain (`phrases.IF_SO`)."""
+    sentence = phrases.IF_SO.sub(" ", sentence)
     return not (
         phrases.NEGATION_BEFORE.search(sentence)
         or phrases.HYPOTHETICAL.search(sentence)

@@ -1449,6 +1449,17 @@ ASKED_IN_OTHER_WORDS = [
     ("カードの期限が切れるので新しいカードを登録したいです。", {"portal_link"}),
     ("引き落とし口座を変更したいのですが、手続き方法を教えてください。", {"portal_link"}),
     ("How do I switch to my debit card?", {"portal_link"}),
+    # cancellations: "no more", a polite possibility for one's own plan, Japanese in kana,
+    # colloquial or with the object named first, an abbreviation inside the sentence
+    ("dont charge me no more", {"cancellation"}),
+    ("Would it be possible to make sure our subscription doesn't roll over?", {"cancellation"}),
+    ("まいつき　おかねが　ひかれるのを　とめてください。", {"cancellation"}),
+    ("スタンダードプランは今月いっぱいで終わりにしてください。", {"cancellation"}),
+    ("次回の自動更新がされないよう、お手続きをお願いいたします。", {"cancellation"}),
+    ("サブスクのauto-renewをOFFにしてください。", {"cancellation"}),
+    ("サブスク、更新されるまえにとめといてー", {"cancellation"}),
+    ("Ich möchte den o. g. Leasingvertrag nicht verlängern.", {"cancellation"}),
+    ("Please stop the renewal so the invoice has the right address.", {"cancellation"}),
     # a second-person question, a first-person act, "we ask for"
     ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
     ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
@@ -1491,6 +1502,11 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "Is there a chance the charge is a mistake?",
     "新しいカードを登録しました。",
     "新しいカードを登録できません。",
+    "Is it possible to cancel my subscription at any time?",
+    "Would it be possible to upgrade my plan?",
+    "返金はいつになりますか？",
+    "自動更新がされないよう設定しました。",
+    "Has the cancellation gone through?",
 ]
 
 

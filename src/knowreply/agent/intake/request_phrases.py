@@ -79,7 +79,7 @@ _CANCEL_GRAMMAR = (
     r"\b(no|any) (more|further|additional) (auto-?)?(renewals?|charges?|payments?|billing|bills?|"
     r"invoices?|debits?|money)\b" + _NOT_A_DUPLICATE + r"|"
     r"\b(do not|don't|dont|never) (take|charge|bill|debit|invoice)\b((?!twice|double)[^.?!,]){0,25}"
-    r"\b(again|anymore|"
+    r"\b(again|anymore|no more|"
     r"any more|another|further|next|after|from now on|going forward)\b" + _NOT_A_DUPLICATE + r"|"
     r"\b(aren't|are not|am not|isn't|is not|not|never) (be |get |being |getting )?(billed|charged|"
     r"debited|invoiced)\b([^.?!,]{0,15}\b)?(again|anymore|any more|after|next|further|from now on)"
@@ -142,16 +142,17 @@ _CANCEL_GRAMMAR_JA = (
     r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
     r"利用を終え|継続(なし|しない)|"
     # kept from renewing: "自動で更新されないように", "請求が始まらないようにして"
-    r"(自動で|自動的に)?(更新|延長|課金|請求)(され|を行わ|し)ない(よう|ように)|"
+    r"(自動で|自動的に)?(更新|延長|課金|請求)(が|は)?(され|を行わ|し)ない(よう|ように)|"
     r"(請求|課金)(が|は)?始まらない|継続しません|かいやく|"
     r"(料金|課金|請求|お金)が?(発生し|かから)ない(よう|ように)|"
     r"(期限|満了|今期|月末)で(切れる|終わる|終了する)(よう|ように)|"
     r"(契約|プラン|サブスク|会員)を終わら|更新手続き(は|を)?しない|更新(は|を)?しなくて(いい|結構|大丈夫)|"
     r"(更新|課金|請求)(される|す?る)の(を)?(止め|停止|やめ)|(自動課金|課金|自動更新)\s?(stop|ストップ)|"
-    r"(?:^|(?<=[、,\s]))(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして|"
+    r"(?:^|(?<=[、,\s])|(?<=は))(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で"
+    r"(最後|終わり)にして|(auto-?renew\w*|オートリニューアル)(を|は)?\s?(off|オフ|停止|解除)|"
     # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
-    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に))(止め|とめ|停止し|ストップし)て"
-    r"(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))"
+    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に)|(?<=まえに))(止め|とめ|停止し|ストップし)"
+    r"(て(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))|といて)"
 )
 """Asking the plan to stop in Japanese by its grammar: what is charged stopped or not needed,
 not renewed, or stopped with the object left unsaid (read only beside a plan,
@@ -1131,8 +1132,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(契約|更新|プラン|会員|サブスク\w*)(は|を)?継続(せず|しない|しません)|"
         r"(定期|本契約|有料)[^。]{0,10}(進まない|移行しない|切り替えない)で|"
         r"自動更新[^。]{0,10}(は|を)(行わない|しない)|"
-        r"(お金|料金|会費|引き落とし)[^。]{0,6}の(は)?(もう)?(やめ|止め)|"
-        r"解約|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
+        r"(お金|おかね|料金|会費|引き落とし)[^。]{0,8}の(は|を)?\s?(もう)?(やめ|止め|とめ)|"
+        r"解約|解役|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
@@ -1319,7 +1320,8 @@ PRONOUN_CANCELLATION = re.compile(
     r"(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)( down| off)?|"
     r"(turn|switch) (that|this) off|"
     r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|beende(t|n sie) (das|es)( ding)?|"
-    r"(今回|今月|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
+    r"(止め|とめ)といて|"
+    r"(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
     _I,
 )
 """A cancellation said with a pronoun ("Turn it off", "Stop it"): it stands for the plan only
@@ -1430,12 +1432,15 @@ SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\d\.)(?<!\.0[1-9]\.)(?<!\.1[0-2]\.)"
     r"(?<!\bbzw\.)(?<!\bz\.B\.)(?<!\bz\. B\.)(?<!\bu\.a\.)(?<!\bggf\.)(?<!\bevtl\.)(?<!\bca\.)"
     r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bp\.ej\.)(?<!\bp\. ex\.)"
+    r"(?<!\bo\.)(?<!\bo\.g\.)(?<!\bo\. g\.)(?<!\bd\.)(?<!\bd\.h\.)(?<!\bd\. h\.)(?<!\bu\. a\.)"
+    r"(?<!\bbzgl\.)(?<!\binkl\.)(?<!\bNr\.)(?<!\bnr\.)"
     r"(?<!vom \d\.)(?<!vom \d\d\.)(?<!am \d\.)(?<!am \d\d\.)(?<!zum \d\.)(?<!zum \d\d\.)"
     r"(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
     r"aug|sep|okt|nov|dez))\s+|[。！？!?\n]+"
 )
 """Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März",
-"die Abbuchung vom 5. doppelt") nor after an abbreviation ("bzw.", "z.B.", "e.g.")."""
+"die Abbuchung vom 5. doppelt") nor after an abbreviation ("bzw.", "z.B.", "o. g.", "Nr.",
+"e.g.")."""
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
     r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)|"
@@ -1547,6 +1552,14 @@ POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
 reverse that charge?", "Would it be at all possible to reverse this month's charge?",
 "Serait-il possible de me rembourser ces 20 € ?") asks for it, like "please"; without one
 named it is a question of policy ("Is it possible to get a refund?")."""
+POSSIBLE_FOR_OWN_PLAN = re.compile(
+    r"\b(would|could) it (be )?((at all|perhaps|somehow) )?possible (for you )?to\b"
+    r"(?=[^.?!]*\b(my|our) (\w+ ){0,2}" + _PLAN + r"\b)",
+    _I,
+)
+"""Whether it would be possible to do something to the writer's own plan ("Would it be possible
+to make sure our subscription doesn't roll over?") asks for it, like "please"; "Is it possible
+to cancel at any time?" asks the policy."""
 UNCERTAIN = re.compile(
     r"\b(is it possible|would it be possible|possible to|are you able to|(?<!you be )able to|"
     r"do you (ever )?(offer|do|give|allow|provide|issue|accept)|how (i|we|to|do|can|would|should|"
@@ -1555,7 +1568,8 @@ UNCERTAIN = re.compile(
     r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
     r"can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|(?<!お願い)できますか|(?<!お願い)できるでしょうか|できるか|方法|手順|やり方|かも(しれ|知れ)|ようかと(思|考)|決めて(い)?(ない|ません)|決まって(い)?(ない|ません)|どうすれば|どうやって|いつ|規定|ポリシー|規約|こと(は|が|も)(あり|ある|でき)|"
+    r"可能|(?<!お願い)できますか|(?<!お願い)できるでしょうか|できるか|方法|手順|やり方|かも(しれ|知れ)|ようかと(思|考)|決めて(い)?(ない|ません)|決まって(い)?(ない|ません)|どうすれば|どうやって|(?<!ま)いつ(?!も)|規定|ポリシー|規約|"
+    r"こと(は|が|も)(あり|ある|でき)|"
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|cómo|cuándo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
     r"(puedo|podemos) (cancelar|anular|dar(me)? de baja)|hay (alguna )?(manera|forma)|ofrec\w*|"
@@ -1658,7 +1672,9 @@ REPORTED = re.compile(
     r"(e-?mail|mail|message|letter|notice|courriel|correo|mensaje|nachricht|brief) (that |which |"
     r"qui |que |die |das )?(me |mich |us )?(asks?|asked|asking|tells?|told|says?|demande|pide|"
     r"dice|bittet|fordert|sagt)|"
-    r"did (you|i|we|they|it)|have you|has (it|this|the|my)|already|got an? (e-?mail|message|"
+    # "Has the refund gone through?", not "so the invoice has the right address"
+    r"did (you|i|we|they|it)|have you|(?:(?<![\w'] )|(?<=\band )|(?<=\bbut )|(?<=\bwhy )|"
+    r"(?<=\bwhen ))has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
     r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました|"
     r"(お願い|依頼|申請)した(?!い)|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
@@ -1757,8 +1773,8 @@ REFUND_REQUEST_STOPPED = re.compile(
 CANCEL_OTHER_THING = re.compile(
     r"^[^.,;!?]{0,15}?\b(bank(ing)? account|compte (bancaire|en banque)|"
     r"cuenta (bancaria|del banco)|(bank|giro)konto)\b|"
-    r"^\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |extra |"
-    r"second |wrong |other |old |new )?"
+    r"^(?!dont\b)\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |"
+    r"extra |second |wrong |other |old |new )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
     r"training|session|class|course|lesson|workshop|interview|invitation|onboarding|"
     r"cancell?ation|"

@@ -382,6 +382,8 @@ def _asks(
     sentence = phrases.POLITE.sub(" ", sentence)
     if kind == "refund":
         sentence = phrases.POSSIBLE_FOR_A_NAMED_CHARGE.sub("please ", sentence)
+    if kind == "cancellation":
+        sentence = phrases.POSSIBLE_FOR_OWN_PLAN.sub("please ", sentence)
     if kind not in MONEY_KINDS:
         sentence = phrases.IF_SO.sub(" ", sentence)
         sentence = phrases.LINK_PURPOSE.sub(" ", sentence)

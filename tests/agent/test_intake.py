@@ -1460,6 +1460,16 @@ ASKED_IN_OTHER_WORDS = [
     ("サブスク、更新されるまえにとめといてー", {"cancellation"}),
     ("Ich möchte den o. g. Leasingvertrag nicht verlängern.", {"cancellation"}),
     ("Please stop the renewal so the invoice has the right address.", {"cancellation"}),
+    # refunds: a slip, "$$", idioms, legalese, the unused part, German and Japanese word order
+    ("can i hav it back pls", {"refund"}),
+    ("want my $$ back, app hasn't worked since the update", {"refund"}),
+    ("Could the $129 find its way back to my card please?", {"refund"}),
+    ("Can i have the money return please?", {"refund"}),
+    ("Kindly reverse the said debit in full at the earliest.", {"refund"}),
+    ("can i have the 10 days i didn't use refunded", {"refund"}),
+    ("Ich hätte gern den Anteil für die beiden Flaschen zurück.", {"refund"}),
+    ("Bitte buchen Sie den Betrag für das Wochenticket wieder auf meine Karte zurück.", {"refund"}),
+    ("2月分の差額返してくださーい", {"refund"}),
     # a second-person question, a first-person act, "we ask for"
     ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
     ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
@@ -1507,6 +1517,10 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "返金はいつになりますか？",
     "自動更新がされないよう設定しました。",
     "Has the cancellation gone through?",
+    "Just want to make sure it's finished and there's no renewal coming.",
+    "Wie wäre das bei mir? Bekomme ich dann auch anteilig etwas zurück?",
+    "The agent said the refund was done.",
+    "I didn't use it, so I don't want a refund.",
 ]
 
 

@@ -1040,7 +1040,9 @@ SUBJECT_DISOWNED = re.compile(
 """The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""
 _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
-        r"\brefund\w*|\brefnd\w*|\b(money|payment) back\b|\breimburse\w*|"
+        r"\brefund\w*|\brefnd\w*|(\b(money|payment)|\${2,}) back\b|\breimburse\w*|"
+        r"\bfind (its|their) way back\b|"
+        r"\b(have|get) (the|my|our) (money|payment|charge|amount) return(ed)?\b|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
         r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
         r"(the|my|our|this|that) ([\w']+ )?(money|fee|charge|payment|amount|difference|overcharge|"
@@ -1069,9 +1071,10 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bcr[ée]dit(ez|er) (ma|mon|notre) (carte|compte)\b|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
         r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
-        r"\b(geld|betrag|summe|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}\bzur(ü|"
+        r"\b(geld|betrag|summe|anteil(?!ig)|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}"
+        r"\bzur(ü|"
         r"ue|u)ck\b|"
-        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
+        r"\b(buchen|zahlen|geben) (sie|ihr|du)\b[^,;:.!?]{0,70}\bzur[üu]ck\b|"
         + _REFUND_GRAMMAR_DE
         + "|"
         + _REFUND_GRAMMAR_JA
@@ -1408,11 +1411,12 @@ COMMON_SLIPS = {
     "acount": "account",
     "accout": "account",
     "adress": "address",
+    "hav": "have",
 }
 """Slips of the words a billing detail to change is named by, mended word for word: "change"
 is one slip from "charge" and "chance", so these cannot go through `KEYWORDS`' one-slip rule."""
 ABILITY_ASK_JA = re.compile(
-    r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|お返し|戻して|止めて|停止)[^。？?！!]{0,12}?"
+    r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|お返し|お戻し|戻して|止めて|停止)[^。？?！!]{0,12}?"
     r"(でき(ます|ません|ない)(でしょう|です)?か|可能(ですか|でしょうか)|叶い(ます|ません)(でしょう)?か|"
     r"(いただけ|いただき|頂け|もらえ)(ます|ません|ない)(でしょう)?か|お願いでき(ます|ません)か)"
 )
@@ -1468,6 +1472,13 @@ NEGATION_BEFORE = re.compile(
     r"weder)\b|\bn'",
     _I,
 )
+NOT_USED = re.compile(
+    r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
+    r"(even |really )?(use|used|get to use|access|need|want)\b",
+    _I,
+)
+"""What the writer did not use, in the part asked back ("can i have the days i didn't use
+refunded"): a negation of the use, not of the ask."""
 NEGATED_ITSELF = re.compile(r"(nichts|nicht|kein\w*)\b", _I)
 """A German mention that carries its own negation ("nichts mehr abbuchen"): a negation before
 it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
@@ -1666,7 +1677,7 @@ REPORTED = re.compile(
     r"\b(it|this|that|(the |my |your |a )?(refund|cancellation|credit)( [\w-]+)?) (was|has been|"
     r"had been) (already )?(approved|promised|issued|processed|"
     r"initiated|accepted|confirmed)\b|"
-    r"\b(said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
+    r"\b((?<!the )said|says|saying|told|tells|claim\w*|according to|heard|supposedly|apparently|"
     r"stated|stating|warned|warns|warning (me|us|that)|threaten\w*|we will(?! not)|we'll|you will|"
     r"you'll|they will|they'll|"
     r"(e-?mail|mail|message|letter|notice|courriel|correo|mensaje|nachricht|brief) (that |which |"
@@ -2169,6 +2180,8 @@ REQUEST = re.compile(
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly| only| simply)* "
     r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
+    r"^\W*(just |really )?(want|wanna)\b(?! to (make sure|know|check|confirm|ask|understand|see|"
+    r"find out|double-check))|"
     r"\b(and|but|so) (would|'d) (really |very much |much )?(like|prefer|appreciate)\b|"
     r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
     r"returned|reversed|cancell?ed|credited|stopped)\b|"
@@ -2179,7 +2192,7 @@ REQUEST = re.compile(
     r"\b(i|we) (would )?(ask|request) that\b|\b(i'm|i am|we're|we are) (still )?owed\b|"
     r"\byou (still )?owe (me|us)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
-    r"ください|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
+    r"くださ[ー〜~]*い|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
     r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|といて|(退会|解約)(する|します)\W*$|"
     r"たく(存じ|、|,|ご連絡|思い|お願い)|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"

@@ -209,7 +209,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     ):
         return False
     if (
-        phrases.NEGATION_BEFORE.search(clause)
+        phrases.NEGATION_BEFORE.search(phrases.NOT_USED.sub(" ", clause))
         and not match.group().lower().startswith(("don't", "do not", "dont"))
         and not (
             phrases.NEGATED_ITSELF.match(match.group())

@@ -1470,6 +1470,12 @@ ASKED_IN_OTHER_WORDS = [
     ("Ich hätte gern den Anteil für die beiden Flaschen zurück.", {"refund"}),
     ("Bitte buchen Sie den Betrag für das Wochenticket wieder auf meine Karte zurück.", {"refund"}),
     ("2月分の差額返してくださーい", {"refund"}),
+    # a link asked on what is owed or failed: a fact we look up, and a link moves no money
+    ("If anything is unpaid, send me the payment link.", {"payment_link"}),
+    ("Was my card declined? If yes, I'd like a link to pay with another card.", {"payment_link"}),
+    ("¿Mi plan está activo? Si hay algo por pagar, mandadme el enlace.", {"payment_link"}),
+    ("失敗していたら、すぐに払いますのでお支払いリンクを送ってください。", {"payment_link"}),
+    ("もしあれば、すぐに支払いたいのでお支払い用のリンクもお送りください。", {"payment_link"}),
     # a second-person question, a first-person act, "we ask for"
     ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
     ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
@@ -1521,6 +1527,8 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "Wie wäre das bei mir? Bekomme ich dann auch anteilig etwas zurück?",
     "The agent said the refund was done.",
     "I didn't use it, so I don't want a refund.",
+    "If I cancel, will you send me a payment link for the rest?",
+    "If anything is unpaid, refund it.",
 ]
 
 

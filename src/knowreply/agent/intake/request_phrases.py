@@ -2439,14 +2439,24 @@ ERSTATTEN_ONE_T = re.compile(
 )
 """German "erstatten" typed with one t ("erstatet", "Erstatung", "zurückerstaten")."""
 IF_SO = re.compile(
-    r"\b(if so|if not|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|falls "
-    r"nicht|wenn nicht|si non|si ce n'est pas le cas)\b|"
+    r"\b(if so|if not|if yes|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|"
+    r"falls nicht|wenn nicht|si non|si ce n'est pas le cas)\b|"
     r"(もし)?そう(なら|であれば|でしたら)[、,]?|その場合(は)?[、,]?|"
-    r"(失敗|エラーに?)(してる|している|した|なってる|なっている)(の)?なら[、,]?",
+    r"(失敗|エラーに?)(してる|している|した|なってる|なっている)(の)?なら[、,]?|"
+    # a condition on what is owed or failed: "if it's still unpaid", "si hay algo por pagar"
+    r"\b(if|in case)\b[^,.?!]{0,50}?\b(owe|owed|owing|unpaid|pending|outstanding|due|overdue|"
+    r"failed|declined|bounced|open|anything|something)\b|"
+    r"\bsi\b[^,.?!]{0,50}?\b(debo|debemos|pendiente|por pagar|falt\w*|fall\w*|rechaz\w*|"
+    r"hay algo|dois|devons|d[ûu]e?s?|impay[ée]\w*|[ée]chou[ée]\w*|refus[ée]\w*|reste)\b|"
+    r"\b(falls|wenn)\b[^,.?!]{0,50}?\b(offen|schulde\w*|fehlgeschlagen|geplatzt|zur[üu]ckgekommen)\b|"
+    r"(未払い|支払われていな|払えてな|払えていな|失敗|エラー)[^。、]{0,12}(たら|なら|れば|場合)[、,]?|"
+    r"(もし)?(あれば|あったら)[、,]?",
     _I,
 )
-"""A link asked for on the answer to a question ("Did it fail? If so, send me a link"): the
-condition is the question's answer, a link moves no money."""
+"""A link asked for on the answer to a question ("Did it fail? If so, send me a link") or on
+what is owed or failed ("If it's still unpaid, send a link"): the condition is a fact we can
+look up, and a link moves no money (the corpus labels such asks as links, 66 of 68 in `dev/`
+on 2026-12-04)."""
 MAILING_LIST = re.compile(
     r"\b(mailing list|marketing|newsletters?(?![\w-])|promotional e-?mails?|lista de (correos?|"
     r"distribuci[oó]n)|bolet[íi]n|promociones|liste de diffusion|lettre d'information|"

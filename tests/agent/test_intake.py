@@ -1476,6 +1476,12 @@ ASKED_IN_OTHER_WORDS = [
     ("¿Mi plan está activo? Si hay algo por pagar, mandadme el enlace.", {"payment_link"}),
     ("失敗していたら、すぐに払いますのでお支払いリンクを送ってください。", {"payment_link"}),
     ("もしあれば、すぐに支払いたいのでお支払い用のリンクもお送りください。", {"payment_link"}),
+    ("send me a paylink for the 540 eur please", {"payment_link"}),
+    ("lien paiement svp", {"payment_link"}),
+    ("Schickt mir bitte schon mal einen Zahlungslink für die Verlängerung.", {"payment_link"}),
+    ("Senden Sie mir erneut den Link zur Zahlung, der alte ist abgelaufen.", {"payment_link"}),
+    ("お支払い用URLの有効期限が切れていました。もう一度発行してもらえますか？", {"payment_link"}),
+    ("I never received the link to pay the invoice. Please send it.", {"payment_link"}),
     # a second-person question, a first-person act, "we ask for"
     ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
     ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
@@ -1529,6 +1535,8 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "I didn't use it, so I don't want a refund.",
     "If I cancel, will you send me a payment link for the rest?",
     "If anything is unpaid, refund it.",
+    "I never received the refund. Please send it.",
+    "Ich habe bitte schon gekündigt.",
 ]
 
 

@@ -1005,11 +1005,13 @@ CHANGE_WISH = re.compile(
 NEW_ONE = re.compile(
     r"\b(new|another|fresh|working) (one|link)\b|\b(nuevo|otro) (enlace|link)\b|"
     r"\bnouveau lien\b|\bneuen link\b|新しい(の|もの|リンク|URL)|"
-    r"(再度|もう一度|改めて)[^。]{0,6}(リンク|URL)|"
-    r"(リンク|URL)[^。]{0,6}(再送|再発行)",
+    r"(再度|もう一度|改めて)[^。]{0,6}(リンク|URL|発行|送|お送り)|"
+    r"(リンク|URL)[^。]{0,6}(再送|再発行)|\bre-?send (it|that|the link)\b|\bsend (it|that) again\b|"
+    r"\b(please|pls|kindly) send it\b|\b(erneut|nochmal|noch ?einmal|neu) (zu )?(schick|send)\w*",
     _I,
 )
-"""Asking for a new link once the one sent has expired or failed ("Can you send a new one?")."""
+"""Asking for a new link once the one sent has expired, failed or never came ("Can you send a
+new one?", "I never received the link to pay. Please send it.")."""
 PAID_BEFORE = re.compile(r"\b(i|we) (have|has|had|'ve) (already )?$", _I)
 """"I have pay the invoice": a payment said as made (in a learner's English), not one to make."""
 INTENT_TO_PAY = re.compile(
@@ -1194,7 +1196,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     ),
     "payment_link": re.compile(
         _PAY_LINK_IN_OTHER_WORDS + "|"
-        r"\b(payment|checkout|pay) link|\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
+        r"\b(payment|checkout|pay) link|\bpaylinks?\b|\blink zur (be)?zahlung\b|"
+        r"\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
         r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in) )|\bway to pay\b|"
@@ -1208,7 +1211,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
         r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
         r"\b(pag(?!es?\b|ina)|abon|sald)\w*|"  # not an English "page" nor a "pagina"
-        r"\blien (de (paiement|r[èe]glement)|pour (la |le |les )?(re)?(payer|r[ée]gler))|"
+        r"\blien ((de )?(paiement|r[èe]glement)|pour (la |le |les )?(re)?(payer|r[ée]gler))|"
         r"\b(comment|o[ùu]) (puis-je|je peux|"
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
@@ -1703,7 +1706,7 @@ REPORTED = re.compile(
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
     r"laut|angeblich|anscheinend|droh\w*|(?<!(?:den|die|das|dem|der) (?:ich|wir) )(?:bereits|"
-    r"(?<!danke )schon)|"
+    r"(?<!danke )(?<!bitte )schon)|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
     _I,

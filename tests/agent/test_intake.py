@@ -1412,6 +1412,24 @@ def test_a_near_miss_asks_for_no_money_to_move(subject: str, body: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        # a cancellation made before ("despite", "after"), a purchase to undo: only the refund
+        ("Verlängerung trotz Kündigung", "Wir fordern Sie auf, den Betrag zurückzuzahlen."),
+        ("Charged despite cancellation", "Please refund the renewal."),
+        ("返金依頼", "解約後の請求ですので、この3,980円を返金していただけますか。"),
+        ("", "Bitte stornieren Sie den Kauf und erstatten Sie mir die 89 €."),
+        ("", "Bitte stornieren Sie das zweite Ticket und erstatten Sie mir den Kaufpreis."),
+        ("", "Bitte erstatten Sie uns die Gebühr für die deaktivierte Lizenz."),
+    ],
+)
+def test_a_cancellation_made_or_a_purchase_undone_beside_a_refund_is_no_cancellation(
+    subject: str, body: str
+) -> None:
+    assert read_requests(body, subject=subject).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Is my balance zero or do I still need to pay something?",

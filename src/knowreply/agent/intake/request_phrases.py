@@ -241,7 +241,9 @@ _CANCEL_GRAMMAR_DE = (
     r"(umwandeln|wechseln|übernehmen|umstellen)\b|\bbeende(t|n sie) (das|es)( ding)?\b|"
     r"\bdass sich\b[^.?!]{0,30}\bnicht (mehr |automatisch )*verl[äa]ngert\b|"
     # the verb first: "beenden Sie das Abo", "stoppt die Lastschrift", "Schluss mit dem Abo"
-    r"\b(beend\w*|stopp\w*|deaktivier\w*|schluss mit) (sie |ihr )?(bitte )?(die |den |das |dem |"
+    # (not a past or an adjective: "die deaktivierte Lizenz", "stoppte")
+    r"\b((beend|stopp|deaktivier)(?!\w*te[nrms]?\b)\w*|schluss mit) (sie |ihr )?(bitte )?"
+    r"(die |den |das |dem |"
     r"mein\w* |unser\w* )?(\w+ )?" + _SUB_DE + r"\b|"
     # a separable verb around the plan: "schaltet die Verlängerung aus", "nehmt sie raus"
     r"\b(schalt\w*|stell\w*|setz\w*)\b[^.?!,]{0,40}\b(verl[äa]ngerung|abo\w*|abbuchung\w*|"
@@ -396,7 +398,8 @@ _CANCEL_GRAMMAR_MORE_DE = (
     r"\bdass (sich )?[^.?!,]{0,30}\bnicht (mehr )?(automatisch )?verl[äa]nger(t|n)\b|"
     r"\bnicht\b[^.?!,]{0,40}\bzu verl[äa]ngern\b|"
     # the verb first: "beenden Sie das Abonnement", "stoppt die Verlängerung", "beendet das"
-    r"\b(beend|stopp|deaktivier|k[üu]ndig)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?(die |das |den |dem |"
+    r"\b(beend|stopp|deaktivier|k[üu]ndig)(?!\w*te[nrms]?\b)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?"
+    r"(die |das |den |dem |"
     r"meine?n? |unser\w* |diese\w* )?([\w-]+ ){0,2}" + _DE_SUB_VERB_FIRST + r"\b|"
     r"\b(beend|stopp)(et|t|en sie)\s+(bitte\s+)?(das|es|alles)\b(\s+(ding|bitte))?|"
     # a separable verb around its object: "schaltet die Verlängerung aus", "setzen Sie … aus"
@@ -1138,7 +1141,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(定期|本契約|有料)[^。]{0,10}(進まない|移行しない|切り替えない)で|"
         r"自動更新[^。]{0,10}(は|を)(行わない|しない)|"
         r"(お金|おかね|料金|会費|引き落とし)[^。]{0,8}の(は|を)?\s?(もう)?(やめ|止め|とめ)|"
-        r"解約|解役|退会|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
+        r"(解約|解役|退会)(?!後)|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
@@ -1787,6 +1790,10 @@ REFUND_REQUEST_STOPPED = re.compile(
 CANCEL_OTHER_THING = re.compile(
     r"^[^.,;!?]{0,15}?\b(bank(ing)? account|compte (bancaire|en banque)|"
     r"cuenta (bancaria|del banco)|(bank|giro)konto)\b|"
+    # a purchase, not a plan: "stornieren Sie den Kauf", "storniert das zweite Ticket"
+    r"^stornier\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?(den|die|das|meine?n?|unsere?n?)\s+(\w+\s+)?"
+    r"(kauf|bestellung|buchung|\w*ticket|termin|zahlung|lastschrift|abbuchung|[üu]berweisung|"
+    r"rechnung)\b|"
     r"^(?!dont\b)\w*\s+(my |the |this |that |our |a |an )?(previous |last |earlier |duplicate |"
     r"extra |second |wrong |other |old |new )?"
     r"(refund|request|order|payment|charge|invoice|transaction|meeting|call|appointment|"
@@ -2054,7 +2061,8 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
     r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
     r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*|no (me )?(llega|lleg[óo])|"
-    r"n'arrive|(kommt|kam) nicht)\b|届かない|届いていない|まだ|着金|反映|状況|済|取り消|されました",
+    r"n'arrive|(kommt|kam) nicht|trotz|despite|malgr[ée]|a pesar de)\b|"
+    r"届かない|届いていない|まだ|着金|反映|状況|済|取り消|されました",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
 DONE_AFTER_THE_WRITE = re.compile(

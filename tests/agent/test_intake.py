@@ -1500,6 +1500,18 @@ ASKED_IN_OTHER_WORDS = [
     ("Senden Sie mir erneut den Link zur Zahlung, der alte ist abgelaufen.", {"payment_link"}),
     ("お支払い用URLの有効期限が切れていました。もう一度発行してもらえますか？", {"payment_link"}),
     ("I never received the link to pay the invoice. Please send it.", {"payment_link"}),
+    # asks of batch 17's dev part: a where-question with words between, "return it to my card",
+    # a renewal not to roll into another year, a wish ("it would be great if"), plural payments
+    (
+        "Our VAT number must appear on your invoices. Where in the account can I enter it?",
+        {"portal_link"},
+    ),
+    ("And where in the app do I update the card if I need to?", {"portal_link"}),
+    ("You still charged me £89 on 5 March. Please return it to my card.", {"refund"}),
+    ("Don't let it roll over into another year, I've moved to another app.", {"cancellation"}),
+    ("It would be great if the £20 could go back on my card.", {"refund"}),
+    ("Please stop sending them and stop the payments from my account.", {"cancellation"}),
+    ("I need to end my unit rental at the end of this month.", {"cancellation"}),
     # a second-person question, a first-person act, "we ask for"
     ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
     ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
@@ -1555,6 +1567,8 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "If anything is unpaid, refund it.",
     "I never received the refund. Please send it.",
     "Ich habe bitte schon gekündigt.",
+    "It would be great to know whether my refund went through.",
+    "Please stop the payment for the March invoice, I'll pay by transfer.",
 ]
 
 

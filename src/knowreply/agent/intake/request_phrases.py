@@ -19,7 +19,7 @@ WriteKind = Literal["refund", "cancellation", "payment_link", "portal_link"]
 _I = re.IGNORECASE
 _SUB = (
     r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|service|sub|pass|"
-    r"(monthly |recurring )?donations?|licen[cs]e|contract)"
+    r"(monthly |recurring )?donations?|licen[cs]e|contract|rental)"
 )
 _SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
 _SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
@@ -51,7 +51,7 @@ _NOT_ANOTHER_CARD = (
 """Stopping the charges to one card ("stop the billing to my old card") is a card to change."""
 _PLAN = (
     r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
-    r"service|sub|contract|licen[cs]es?|tier|package)"
+    r"service|sub|contract|licen[cs]es?|tier|package|rental)"
 )
 _STOP_VERB = (
     r"(stop|end|terminate|discontinue|close( out)?|shut( down)?|quit|halt|kill|wind down|"
@@ -848,7 +848,8 @@ click to pay", "de quoi payer par carte", 払えるページ), a pay-now link, w
 paie où ?", "¿dónde pago?"), and paying the pending or remaining invoice."""
 
 PLACE_FOR_IT = re.compile(
-    r"^\W*(where|how)\W*$|\b(where|how) (can|do|would|should|could) (i|we) (do|change|correct|"
+    r"^\W*(where|how)\W*$|\b(where|how)( [^.?!]{0,25}?)? (can|do|would|should|could) (i|we) "
+    r"(do|change|correct|"
     r"fix|update|edit|add|set|put|enter|replace|swap) (it|that|this|them|one)\b|"
     r"\b(d[óo]nde|c[óo]mo|qu[ée] p[áa]gina)\b[^.?!]{0,15}\b(lo|la|los|las) (puedo |podemos |"
     r"pueden )?(hago|cambio|cambiar|corrijo|corregir|pongo|poner|modifico|modificar|actualizo|"
@@ -1046,7 +1047,8 @@ SUBJECT_DISOWNED = re.compile(
 _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|(\b(money|payment)|\${2,}) back\b|\breimburse\w*|"
-        r"\bfind (its|their) way back\b|"
+        r"\bfind (its|their) way back\b|\b(return|put|send|pay) (it|that|this|them|the money|the "
+        r"charge) (back )?(to|on|onto|into) (my|our) (card|account|bank)\b|"
         r"\b(have|get) (the|my|our) (money|payment|charge|amount) return(ed)?\b|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
         r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
@@ -1113,6 +1115,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(auto[- ]?)?renewing\b|"
         r"\b(stop|end|cancel|switch off|turn off|disable) (the |my |our |all )?(recurring|"
         r"automatic|auto|monthly|yearly|annual|future) ?(payments?|charges?|billing|debits?)|"
+        r"\bstop (the |my |our |all )?(payments|charges|direct debits|debits)\b"
+        r"(?! (for|of) (the|that|this|one))|"
         r"\b((stop|cease) (taking|charging|billing|debiting|invoicing)|(do not|don't|dont) "
         r"(charge|bill) (me|us|my card|our card)\b(?! (twice|double))[^.?!,]{0,15}\b(again|anymore|"
         r"any more|after|"
@@ -1530,7 +1534,8 @@ POLITE = re.compile(
     r"if that's (ok|okay|alright)|"
     r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|"
     r"si puede ser|si se puede)\b|"
-    r"(?<=grateful )if\b|(?<=appreciate it )if\b|"
+    r"(?<=grateful )if\b|(?<=appreciate it )if\b|(?<=great )if\b|(?<=lovely )if\b|"
+    r"(?<=helpful )if\b|(?<=wonderful )if\b|(?<=appreciated )if\b|"
     # "ich würde mich freuen, wenn Sie…", "方法が分からないので(そちらで解約してください)"
     r"(?<=freuen,) wenn(?= (sie|ihr|du)\b)|(?<=freuen) wenn(?= (sie|ihr|du)\b)|"
     r"(?<=dankbar,) wenn(?= (sie|ihr|du)\b)|(?<=dankbar) wenn(?= (sie|ihr|du)\b)|"
@@ -1849,7 +1854,9 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"(zugesagt|versprochen|genehmigt|annonc\w*|anunci\w*|announced|"
     r"angek[üu]ndigt|promis\w*|prometi\w*|aprobad\w*|aprobaste\w*|aprobaron|approuv\w*|"
     r"accord[ée]\w*)|"
-    r"^\s+(or not|aside)\b|^\s+(access|into|in(?! full\b)|"
+    r"^\s+(or not|aside)\b|"
+    r"^\s+(access|into(?! (another|a new|the next|next) (year|term|month|period|cycle))|"
+    r"in(?! full\b)|"
     r"my (account (access|data|deletion|login|password|"
     r"settings|details|e-?mail)|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
@@ -2203,6 +2210,8 @@ REQUEST = re.compile(
     r"\b(i|we) (would )?(ask|request) that\b|\b(i'm|i am|we're|we are) (still )?owed\b|"
     r"\byou (still )?owe (me|us)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
+    r"\b(it )?(would|'d) be (great|lovely|wonderful|helpful|(much |greatly )?appreciated)\b"
+    r"(?!\s+to (know|hear|understand|see|find out|learn))|"
     r"くださ[ー〜~]*い|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
     r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|といて|(退会|解約)(する|します)\W*$|"
     r"たく(存じ|、|,|ご連絡|思い|お願い)|"
@@ -2450,7 +2459,8 @@ ERSTATTEN_ONE_T = re.compile(
 )
 """German "erstatten" typed with one t ("erstatet", "Erstatung", "zurückerstaten")."""
 IF_SO = re.compile(
-    r"\b(if so|if not|if yes|si es as[íi]|si no|si oui|si c'est le cas|sinon|falls ja|wenn ja|"
+    r"\bif (i|we) (need|have|want) to\b|\b(if so|if not|if yes|si es as[íi]|si no|si oui|"
+    r"si c'est le cas|sinon|falls ja|wenn ja|"
     r"falls nicht|wenn nicht|si non|si ce n'est pas le cas)\b|"
     r"(もし)?そう(なら|であれば|でしたら)[、,]?|その場合(は)?[、,]?|"
     r"(失敗|エラーに?)(してる|している|した|なってる|なっている)(の)?なら[、,]?|"

@@ -597,7 +597,7 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
     details = [
         s
         for s in sentences
-        if phrases.BILLING_DETAIL.search(s)
+        if (phrases.BILLING_DETAIL.search(s) or phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s))
         and not phrases.ABOUT_A_CHARGE.search(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))

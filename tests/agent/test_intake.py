@@ -634,6 +634,32 @@ def test_the_same_words_in_a_request_still_ask(text: str, kinds: set[str]) -> No
     assert read_requests(text).kinds == kinds
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 17's dev part: a patient, a client's account, 顧問先に代わって, a parent's insurance
+        "Our patient was charged twice for one visit. Can you refund her?",
+        "Please refund the duplicate charge on my client's account, Greenfield Primary School.",
+        "顧問先に代わって、解約と今月分の返金手続きをお願いできますでしょうか。",
+        "母(田中ヨシ)が加入しているペット保険を解約したいのですが、母は入院しています。",
+        "Él me pide que les escriba para que la cancelen y le devuelvan el último mes.",
+    ],
+)
+def test_more_writes_for_someone_else_are_not_the_writers(text: str) -> None:
+    assert not read_requests(text).kinds & {"refund", "cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please refund Monday's charge, it was a double booking.",
+        "My wife paid with her card, please refund my last payment.",
+    ],
+)
+def test_a_day_or_a_relatives_card_beside_the_writers_plan_still_asks(text: str) -> None:
+    assert read_requests(text).kinds == {"refund"}
+
+
 @pytest.mark.parametrize("text", FOR_SOMEONE_ELSE)
 def test_money_asked_for_someone_elses_account_is_not_the_writers_request(text: str) -> None:
     """The customer is found by the sender's address: a person checks who holds the account."""
@@ -1569,6 +1595,8 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "Ich habe bitte schon gekündigt.",
     "It would be great to know whether my refund went through.",
     "Please stop the payment for the March invoice, I'll pay by transfer.",
+    "Invoice TW-5488 still shows as unpaid in the billing portal, but we wired it on March 3.",
+    "Et envoyez-moi le reçu s'il vous plaît, mon employeur rembourse sur justificatif.",
 ]
 
 
@@ -2889,6 +2917,9 @@ def test_a_write_given_the_date_it_took_effect_is_a_past_fact(text: str) -> None
         "Please refund her last payment, she asked me to write.",
         "Arrêtez son abonnement à lui, je ne veux pas que ça retombe sur moi.",
         "Bitte kündigen Sie seinen Vertrag zum Monatsende.",
+        "Please refund Ryan's booking.",
+        "鈴木さんのアカウントの請求を止めて、今月分を返金していただけますか。",
+        "佐野様の月額プランを止めていただけますか。",
     ],
 )
 def test_a_write_on_his_or_her_account_is_someone_elses(text: str) -> None:

@@ -2065,6 +2065,7 @@ THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|あ
 QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
 SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
+    r"not showing|not (yet )?(there|in)|missing|"
     r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
     r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
     r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*|no (me )?(llega|lleg[óo])|"
@@ -2514,13 +2515,17 @@ LINK_USED_BEFORE = re.compile(
 the payment link you sent"): a payment told as done, no link asked for."""
 OTHERS_PORTAL_BEFORE = re.compile(
     r"\b(supplier|vendor|procurement|purchasing|sourcing|tender|e-?invoicing|ap|"
-    r"accounts payable)\s+$",
+    r"accounts payable)\s+$|"
+    r"\b(shows?|showing|shown|listed|says|marked|appears?) (\w+ ){0,3}(in|on) (the|your|our|my) $",
     _I,
 )
-"""The writer's own company's portal ("our supplier portal still shows it as open")."""
+"""The writer's own company's portal ("our supplier portal still shows it as open"), or the
+portal as the place something shows ("still shows as unpaid in the billing portal")."""
 PLAN_TOLD = re.compile(
     r"\b(i'm|i am|we're|we are) (going to|about to)\b|\b(voy|vamos) a\b|\b(je vais|nous allons|"
-    r"on va)\b|\b(ich werde|wir werden)\b|予定(です|なので|があり)|つもりです",
+    r"on va)\b|\b(ich werde|wir werden)\b|予定(です|なので|があり)|つもりです|"
+    r"^\W*(je change|on change|nous changeons|cambio|cambiamos|ich wechsle|wir wechseln) "
+    r"(de |die )?(banque|banco|bank)\b",
     _I,
 )
 """What the writer is about to do, told ("voy a cambiar de banco la semana que viene"): a plan,
@@ -2561,6 +2566,8 @@ NOT_A_RETURN_BEFORE = re.compile(r"\b(tax|vat|gst|hst|income|annual|sales)\s+$",
 """A return that is a filing ("For my tax return I need…"), not money back."""
 THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
     r"\b(mein\w*|unser\w*) (firma|arbeitgeber|chef\w*|krankenkasse|versicherung)\s+$|"
+    r"\b(mon|ma|notre|mi|nuestr[oa]) (employeur|entreprise|boulot|travail|mutuelle|assurance|"
+    r"empresa|trabajo|jefe|seguro|obra social|aseguradora)\s+$|"
     r"\b(my|our|the|his|her|their) (work|employer|company|boss|job|office|insurance|insurer|"
     r"bank|school|university|firm)('s|s')?\s+((\w+ly|wellness|travel|expenses?|health|benefits?|"
     r"staff|training|education)\s+)?$|"
@@ -2581,7 +2588,7 @@ my company for reimbursement", "me la piden en el trabajo para el reintegro").""
 _REIMBURSER = (
     r"(trabajo|empresa|chamba|curro|work|employer|company|job|office|boulot|travail|entreprise|"
     r"employeur|arbeit|arbeitgeber|firma|mutuelle|seguro|insurance|insurer|krankenkasse|"
-    r"versicherung)"
+    r"versicherung|obra social|prepaga|aseguradora)"
 )
 THIRD_PARTY_PAYS_BACK_AFTER = re.compile(
     r"^\w*\s+((en|de|por|con|at|from|by|through|with|à|au|par|bei|von|über|durch)\s+"
@@ -2620,7 +2627,7 @@ NOT_A_NAME_WORD = re.compile(
     r"Membership|Order|Payment|Charge|Invoice|Everything|All|Immediately|Asap)\b"
 )
 FOR_OTHERS_CUSTOMERS_AFTER = re.compile(
-    r"^\s+to (our|my|their|your) own (customers?|clients?|users?|buyers?|shoppers?)\b", _I
+    r"^\s+(to|for) (our|my|their|your) own (customers?|clients?|users?|buyers?|shoppers?)\b", _I
 )
 """Refunds the writer's business gives its own customers ("issue refunds to our own
 customers directly from a ticket"): a product question, not a refund to the writer."""

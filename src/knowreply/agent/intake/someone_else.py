@@ -46,12 +46,13 @@ _KIN = (
     # people the writer employs, lets to or works for, and former partners
     r"employees?|staff|supervisors?|contractors?|tenants?|subtenants?|lodgers?|clients?|"
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
+    r"patients?|pacientes?|patient(e|in|en)?|"
     r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
     r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?)"
 )
 _KIN_JA = (
     r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
-    r"両親|親|義母|義父|おばあちゃん|おじいちゃん)"
+    r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻)"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -77,7 +78,8 @@ OTHERS_AFTER = re.compile(
     rf"((it|that|this|them) )?(for|to) (him|her|them)\b|"
     rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
     rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b|"
-    rf"(\w+ ){{0,3}}(to|on|onto|back to) (his|her|their) (\w+ )?account\b)|"
+    rf"(\w+ ){{0,3}}(to|on|onto|back to) (his|her|their) (\w+ )?account\b|"
+    rf"(\w+ ){{0,4}}(on|for|of|from) (my|our) {_KIN}('s|’s|s') (\w+ )?{_ACCOUNT}\b)|"
     rf"^-(lui|leur)\b|"
     rf"^を?し?(て|で)(あげ|やり)",
     _I,
@@ -89,8 +91,9 @@ OTHERS_BEFORE = re.compile(
     rf"\b(sein(e[mnrs]?)?|ihr(e[mnrs]?)?) (abo\w*|konto|vertrag|mitgliedschaft|zugang|account)\b"
     rf"[^.?!,]{{0,20}}|"
     rf"\b{_ACCOUNT} (meine[rs]|von meine[mr]) {_KIN}\b[^.?!,]{{0,20}}|"
-    rf"{_KIN_JA}(の|が使っている|が契約している|が登録している|名義の)[^。！？]{{0,40}}(アカウント|契約|"
-    rf"名義|会員|サブスク|プラン|登録|口座)[^。！？]{{0,30}})$",
+    rf"{_KIN_JA}(\([^)]{{0,15}}\)|（[^）]{{0,15}}）)?(の|が(使って|契約して|登録して|加入して|入って)いる|"
+    rf"名義の)[^。！？]{{0,40}}(アカウント|契約|名義|会員|サブスク|プラン|登録|口座|保険|定期便)"
+    rf"[^。！？]{{0,30}})$",
     _I,
 )
 """Before the write: "¿le pueden devolver…?", "lui rembourser", "ihr Abo kündigen",
@@ -116,7 +119,7 @@ ON_BEHALF = re.compile(
     r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
-    r"代わりに[^。、]{0,6}(連絡|メール|お問い合わせ|問い合わせ)|代理で|"
+    r"代わりに[^。、]{0,6}(連絡|メール|お問い合わせ|問い合わせ)|代理で|に代わって|"
     r"\bin (his|her|their) name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
     r"\ben son nom\b|"
     rf"{_KIN_JA}の代わりに|\b(he|she) passed\b|"
@@ -144,8 +147,16 @@ OTHERS_ACCOUNT = re.compile(
 """Someone else's account named in or just before the write itself: "stop his subscription",
 "Arrêtez son abonnement", "beenden Sie seinen Vertrag", "sein Monatsabo … zu beenden"
 (German "ihr" only in lower case: "Ihr Abo" is the business's own)."""
+_NOT_A_PERSON = (
+    r"(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Today|Yesterday|Last|This|Next)\b)"
+)
 THIRD_PERSONS_ACCOUNT = re.compile(
     rf"\b(his|her|sein(e[mnrs]?)?)\s+(own\s+)?([\w]+[\s-]+)?\w*{_ACCOUNT}\b|"
+    # a person named by name: "refund Ryan's booking", 鈴木さんのアカウント, 佐野様の月額プラン
+    rf"(?-i:\b{_NOT_A_PERSON}[A-Z][a-z]+)('s|’s) (\w+ )?{_ACCOUNT}\b|"
+    r"(?<!お客)(?<!ご担当者)(?<!担当)[一-龯ぁ-んァ-ヶ]{1,6}(さん|様|くん|ちゃん)の[^。、]{0,6}"
+    r"(アカウント|契約|プラン|会員|サブスク|登録)|"
     rf"\b(son|sa|ses)\s+(\w+\s+)?{_ACCOUNT}\s+[àa]\s+(lui|elle|eux)\b",
     _I,
 )
@@ -172,7 +183,7 @@ write they ask is for that business's account."""
 
 ASKED_ME_TO = re.compile(
     r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
-    r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?pidi[óo] que\b|(彼女|彼)に頼まれ",
+    r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ",
     _I,
 )
 """Another person asked the writer to ask ("She asked me to sort it out", "sie hat mich darum

@@ -1538,6 +1538,18 @@ ASKED_IN_OTHER_WORDS = [
     ("It would be great if the £20 could go back on my card.", {"refund"}),
     ("Please stop sending them and stop the payments from my account.", {"cancellation"}),
     ("I need to end my unit rental at the end of this month.", {"cancellation"}),
+    ("I want April back and I want this to STOP.", {"refund"}),
+    ("I'd love the €60 back please.", {"refund"}),
+    ("We expect the charge of R5,600 that went off on 28 February to be reversed.", {"refund"}),
+    ("Would it be possible to refund me for the box?", {"refund"}),
+    (
+        "Please refund the annual charge - we'll sign up again on monthly if we continue.",
+        {"refund"},
+    ),
+    ("Do I owe you anything? If I do, could you send me a link so I can pay it?", {"payment_link"}),
+    ("How do I get our ABN to show on the invoices?", {"portal_link"}),
+    ("And in future, where can I download invoices myself?", {"portal_link"}),
+    ("Also, where do I go to take my card off the account afterwards?", {"portal_link"}),
     # a second-person question, a first-person act, "we ask for"
     ("Hice la compra por error, ¿me reembolsan?", {"refund"}),
     ("Vous me remboursez la moitié du dernier paiement ?", {"refund"}),
@@ -1597,6 +1609,8 @@ NOT_ASKED_IN_OTHER_WORDS = [
     "Please stop the payment for the March invoice, I'll pay by transfer.",
     "Invoice TW-5488 still shows as unpaid in the billing portal, but we wired it on March 3.",
     "Et envoyez-moi le reçu s'il vous plaît, mon employeur rembourse sur justificatif.",
+    "Ein Kunde möchte sein Geld für eine Buchung zurück. Wie mache ich das im Dashboard?",
+    "If I cancel, I'll want the rest back.",
 ]
 
 

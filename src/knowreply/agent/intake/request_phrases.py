@@ -712,6 +712,7 @@ Rechnungsadresse ändern?", 宛名を変えられる画面): the place asked for
 
 _PORTAL_IN_OTHER_WORDS = "|".join(
     (
+        r"\b(take|get) (my|our|the) (\w+ )?card (off|out of)\b",
         r"\b(update|change|replace|switch|swap|edit|add|correct|fix|remove|delete)\b"
         r"( (my|our|the|this|that|which|what|a))?( (old|new|personal|company|corporate|current|"
         r"expired|business|payment|bank|credit|debit))* cards?\b(?! (to|into|for) (pay|settle))",
@@ -986,10 +987,10 @@ HOW_TO = re.compile(
 手続き方法を教えて)."""
 BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
     r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre)\S*\b[^.?!]{0,40}"
-    r"\b(invoices?|rechnung\w*|factur\w*)|"
-    r"\b(invoices?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
+    r"\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
+    r"\b(invoices?|receipts?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
     r"direcci[óo]n|correo|gehen|go|arrivent|llegan|au nom)\b|"
-    r"\b(gst\w*|hst|tin|business number|tax (id|number)|vat( number| id)?|uid|ust-?id\w*|"
+    r"\b(gst\w*|hst|tin|abn|business number|tax (id|number)|vat( number| id)?|uid|ust-?id\w*|"
     r"umsatzsteuer-?\w*|tva|siret|cif|nif|rfc)\b|"
     r"\bsepa|\bmandat\b|domiciliation|titular de la tarjeta|\bcarte de d[ée]bit\b|"
     r"(引き落とし|引落し?)口座|宛名|宛先|請求先|請求書[^。]{0,12}(メール|郵便|送付|受け取)",
@@ -999,6 +1000,7 @@ BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
 the address, a tax number, a SEPA mandate, 引き落とし口座, 宛名."""
 CHANGE_WISH = re.compile(
     r"\b(update|change|replace|switch|swap|edit|add|correct|fix|set (things )?up|also go|"
+    r"(get|have) (\w+ ){0,3}to (show|appear)|"
     r"cambi(ar|o|a|arla|arlo)|actualiz(ar|o)|modific(ar|o)|a[ñn]adir|poner|pongo|"
     r"changer|changez|modifier|modifiez|mettre|ajouter|remplacer|apparaisse|[ée]tablies|passer|"
     r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*)\b|"
@@ -1047,7 +1049,11 @@ SUBJECT_DISOWNED = re.compile(
 _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
         r"\brefund\w*|\brefnd\w*|(\b(money|payment)|\${2,}) back\b|\breimburse\w*|"
-        r"\bfind (its|their) way back\b|\b(return|put|send|pay) (it|that|this|them|the money|the "
+        r"\bfind (its|their) way back\b|\bwant (the )?(january|february|march|april|may|june|"
+        r"july|august|september|october|november|december)( \w+)? back\b|"
+        r"\b(the|my|our) [$€£]\s?\d[\d.,]*( \w+)? back\b|"
+        r"\b(charge|payment|amount|debit|fee)\b[^.?!]{0,40}\bto be (reversed|refunded|returned|"
+        r"credited)\b|\b(return|put|send|pay) (it|that|this|them|the money|the "
         r"charge) (back )?(to|on|onto|into) (my|our) (card|account|bank)\b|"
         r"\b(have|get) (the|my|our) (money|payment|charge|amount) return(ed)?\b|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
@@ -1544,7 +1550,8 @@ POLITE = re.compile(
 )  # "refund this month if possible" is a polite request, not a condition
 POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
     r"(\b(is|would|might|could) it (be )?|\bi wonder (whether|if) it (might|would|could) be )"
-    r"((at all|somehow|perhaps|still) )?possible (for you )?to\b(?=[^.?!]*(\b(this|that|these|"
+    r"((at all|somehow|perhaps|still) )?possible (for you )?to\b(?=\s+(refund|reimburse|credit) "
+    r"(me|us)\b|[^.?!]*(\b(this|that|these|"
     r"those)\b|\bthe (difference|last|\d+|unused|remaining|rest of)\b|[$€£]\s?\d|\b(my|our) "
     r"(money|payment|fee|charge)\b|\bthe (january|february|march|april|may|june|july|august|"
     r"september|october|november|december|last|\w+'s) (fee|charge|payment)\b))|"
@@ -2198,7 +2205,7 @@ REQUEST = re.compile(
     r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly| only| simply)* "
-    r"(like|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
+    r"(like|love|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
     r"^\W*(just |really )?(want|wanna)\b(?! to (make sure|know|check|confirm|ask|understand|see|"
     r"find out|double-check))|"
     r"\b(and|but|so) (would|'d) (really |very much |much )?(like|prefer|appreciate)\b|"
@@ -2460,7 +2467,8 @@ ERSTATTEN_ONE_T = re.compile(
 )
 """German "erstatten" typed with one t ("erstatet", "Erstatung", "zurückerstaten")."""
 IF_SO = re.compile(
-    r"\bif (i|we) (need|have|want) to\b|\b(if so|if not|if yes|si es as[íi]|si no|si oui|"
+    r"\bif (i|we) (need|have|want) to\b|\bif (i|we) do\b|^\W*(and )?(in (the )?future|next time|"
+    r"going forward)\b|\b(if so|if not|if yes|si es as[íi]|si no|si oui|"
     r"si c'est le cas|sinon|falls ja|wenn ja|"
     r"falls nicht|wenn nicht|si non|si ce n'est pas le cas)\b|"
     r"(もし)?そう(なら|であれば|でしたら)[、,]?|その場合(は)?[、,]?|"

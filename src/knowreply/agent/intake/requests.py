@@ -390,7 +390,9 @@ def _asks(
     if not MENTIONS[kind].search(sentence):
         return False  # every answer below needs a mention: most sentences end here, cheaply
     if phrases.HYPOTHETICAL.search(
-        _without_indirect_questions(sentence) if kind in MONEY_KINDS else sentence
+        _without_indirect_questions(_without_own_asides(sentence))
+        if kind in MONEY_KINDS
+        else sentence
     ):
         return False
     if (
@@ -482,6 +484,16 @@ def _reported(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
         for clause in phrases.CLAUSE_BREAK.split(rest)
         if clause
     )
+
+
+def _without_own_asides(sentence: str) -> str:
+    """`sentence` up to a later clause that only tells the writer's own doings ("Please refund
+    the annual charge - we'll sign up again on monthly if we continue"): a condition there is
+    the writer's plan, not the ask's."""
+    for found in phrases.CLAUSE_BREAK.finditer(sentence):
+        if found.start() > 0 and phrases.OWN_ASIDE.match(sentence[found.end() :]):
+            return sentence[: found.start()]
+    return sentence
 
 
 def _without_indirect_questions(sentence: str) -> str:

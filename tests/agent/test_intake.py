@@ -3494,3 +3494,219 @@ def test_a_short_word_the_body_quotes_leaves_the_subjects_ask_whole() -> None:
     assert read_requests('My grade was "e". Thanks.', subject="Please cancel").kinds == {
         "cancellation"
     }
+
+
+# Taught from corpus batch 17's dev part, second pass: wordings its blind writers used.
+@pytest.mark.parametrize(
+    ("subject", "body", "kinds"),
+    [
+        ("$9,99", "Quiero los $9,99 de vuelta. Se me renovó sin avisarme.", {"refund"}),
+        ("", "Quiero la plata de esa clase, las otras dos las tomé.", {"refund"}),
+        ("", "Me lo vuelven a cobrar. Solo ese monto quiero de vuelta.", {"refund"}),
+        ("", "El pago duplicado debería regresar a mi tarjeta lo antes posible.", {"refund"}),
+        ("", "Por favor no me sigan cobrando la mensualidad a partir de ahora.", {"cancellation"}),
+        ("", "Favor no renovar la licencia de la sucursal de Temuco.", {"cancellation"}),
+        ("", "Hola, no quiero que la suscripción se renueve en marzo.", {"cancellation"}),
+        ("Caja", "Desde el mes que viene no quiero más la caja.", {"cancellation"}),
+        ("Suscripción premium", "Baja. Gracias.", {"cancellation"}),
+        ("", "¿Me pasan el link para ver y descargar mis comprobantes?", {"portal_link"}),
+        (
+            "",
+            "¿Me mandáis la última factura? ¿Y hay algún sitio donde pueda descargarlas yo mismo?",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "Tengo la factura de marzo vencida. ¿Hay forma de pagarla en línea?",
+            {"payment_link"},
+        ),
+        ("", "Merci de me renvoyer l'un des deux paiements sur mon numéro Wave.", {"refund"}),
+        ("", "Je veux qu'on me retourne les 45$ de différence.", {"refund"}),
+        (
+            "",
+            "Merci de nous rembourser la part de licence de février à décembre déjà payée.",
+            {"refund"},
+        ),
+        (
+            "",
+            "J'ai utilisé le code PARRAIN50 (50 % de réduction, de la part de mon amie Clara). "
+            "Je voudrais qu'on me rende les 50 %, soit 29,95 €.",
+            {"refund"},
+        ),
+        (
+            "",
+            "Pourriez-vous mettre fin à notre affiliation à la fin de la saison et arrêter la "
+            "domiciliation bancaire ?",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "la pharmacie ferme le 30 juin pas de repreneur malheureusement donc je vous demande "
+            "d'arrêter la licence de caisse à cette date merci",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "J'aimerais que tout s'arrête à la fin du mois. L'abonnement, tout.",
+            {"cancellation"},
+        ),
+        ("", "Pour ce domaine, je veux pas qu'il se renouvelle en août.", {"cancellation"}),
+        ("", "Désactivez l'auto-renew s'il vous plaît.", {"cancellation"}),
+        ("", "Pouvez-vous me désinscrire de l'abonnement mensuel ?", {"cancellation"}),
+        (
+            "",
+            "Merci de vous assurer que je ne serai plus débité après cette date.",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "Comment faire pour que les factures soient envoyées directement à l'adresse "
+            "compta@pharmacie.ch plutôt qu'à la mienne ?",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "Nous souhaitons que les factures soient désormais envoyées à compta@pharmacie.ch au "
+            "lieu de mon adresse personnelle. Où pouvons-nous modifier cela ?",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "Le SIRET qui figure sur nos factures est celui de notre ancien établissement. "
+            "Comment le modifier ?",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "J'ai changé d'adresse mail. Comment je fais pour recevoir les reçus sur la nouvelle ?",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "Notre comptable veut nos numéros de TPS et TVQ sur les factures. Comment on peut "
+            "ajouter ça dans notre compte?",
+            {"portal_link"},
+        ),
+        ("", "だから きのうのお金をかえしてください。", {"refund"}),
+        ("", "お金を かえして もらいたいです。", {"refund"}),
+        (
+            "Re: 解約のお手続きについて",
+            "お気遣いありがとうございます。でも結構です。\n予定どおり止めてください。",
+            {"cancellation"},
+        ),
+        ("", "プレミアムいらない。止めて。", {"cancellation"}),
+        (
+            "",
+            "月額会員は今月いっぱいで終了させていただければと思います。"
+            "来月以降の会費がかからないよう、お手続きをお願いいたします。",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "手続きはメールで済むと助かります。月額プランは今月で止めておいてください。",
+            {"cancellation"},
+        ),
+        ("", "定期便は今回の配達で最後にしてもらえたらうれしいです。", {"cancellation"}),
+        ("", "クレカ情報更新のリンクください", {"portal_link"}),
+        (
+            "",
+            "銀行から新しいカードが届きまして、番号が変わってしまいました。"
+            "どういたしましたらよろしいでしょうか。",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "引き落とし口座を別の口座に変えたいです。手続きの方法を教えてください。",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "引き落とし口座を別の銀行に変える場合の手順も教えていただけますと助かります。",
+            {"portal_link"},
+        ),
+        ("", "Können wir die 6 übrigen Stunden erstattet bekommen?", {"refund"}),
+        ("", "Das Geld gehört auf unsere Karte zurück.", {"refund"}),
+        (
+            "Kein Abo mehr im Sommer",
+            "Könnt ihr dafür sorgen, dass ab Juli nicht mehr abgebucht wird?",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "Es wäre wirklich nett, wenn ich den Beitrag von 68 € zurückbekommen könnte.",
+            {"refund"},
+        ),
+        (
+            "",
+            "ich hab das abo NIE abgeschlossen. 14,90 wurden abgebucht. zurück damit und das ding "
+            "sofort beenden!!!",
+            {"refund", "cancellation"},
+        ),
+        ("", "Ich bitte um Erstattung der nicht genutzten Monate Mai bis Oktober.", {"refund"}),
+        (
+            "",
+            "Das Monatsabo, das bei der Buchung angelegt wurde, beenden Sie bitte gleich mit.",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "gibt es die Möglichkeit, dass ich selbst online auf unsere Rechnungen zugreife und "
+            "sie herunterlade?",
+            {"portal_link"},
+        ),
+        (
+            "",
+            "hi this is Jeff no not that one ha um I need to end my unit rental at the end of this "
+            "month thanks",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "Maya would rather do robotics. Can you please stop the renewal on our account so "
+            "we're not charged for the autumn term?\n\nJen Alvarez\n(mom of Maya, 9)",
+            {"cancellation"},
+        ),
+        (
+            "",
+            "I need our receipts to show our LLC name instead of my personal name. How do I change "
+            "that on the account?",
+            {"portal_link"},
+        ),
+    ],
+)
+def test_batch_17_wordings_ask_what_they_ask(subject: str, body: str, kinds: set[str]) -> None:
+    assert read_requests(body, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("", "¿Cuándo debería regresar el dinero a mi tarjeta?"),
+        ("", "No quiero más la factura en papel."),
+        ("", "Baja la calidad del video."),
+        ("", "Ya la pagué en línea ayer, ¿llegó?"),
+        ("", "Pourriez-vous me renvoyer la facture n° 12345 ?"),
+        ("", "Merci de me renvoyer la facture du paiement de mai."),
+        ("", "Vous m'avez déjà remboursé, merci."),
+        ("", "Je vous écris de la part de ma mère : merci de lui rembourser le mois de mai."),
+        ("", "カードで二重に請求されました。どうしたらいいですか?"),
+        ("診察中止分の返金", "カードへの返金がまだ確認できません。いつ頃戻ってきますか?"),
+        ("", "Bitte kündigen Sie nicht, ich brauche es noch."),
+        ("", "Es wäre nett, wenn ich wüsste, ob die Erstattung schon läuft."),
+        (
+            "Erstattung Parkvorgang",
+            "Ihr Support hat mir bestätigt, dass die 18 € zurückkommen. Wie ist da der Stand?",
+        ),
+        ("Rückerstattungsregeln", "Bekommt man da anteilig Geld zurück, oder ist das Geld weg?"),
+        ("Remboursement cotisation", "Pourriez-vous vérifier où ça en est ?"),
+        ("Abo meiner Mitbewohnerin", "Sie ist ausgezogen. Könnt ihr das Abo beenden?"),
+        ("Cuenta del inquilino", "Por favor cancelen la suscripción."),
+        (
+            "",
+            "Our storage unit was set up under our old bookkeeper's login (he retired). Please "
+            "cancel it and stop charging the card.",
+        ),
+    ],
+)
+def test_near_misses_of_batch_17_wordings_ask_no_write(subject: str, body: str) -> None:
+    assert read_requests(body, subject=subject).kinds == frozenset()

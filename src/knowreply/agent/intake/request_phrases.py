@@ -22,7 +22,10 @@ _SUB = (
     r"(monthly |recurring )?donations?|licen[cs]e|contract|rental)"
 )
 _SUB_ES = r"(suscripci[oó]n\w*|plan\w*|membres[ií]a|cuenta|renovaci[oó]n( autom[aá]tica)?|servicio)"
-_SUB_FR = r"(abonnement|forfait|plan|adh[ée]sion|compte|renouvellement( automatique)?|service)"
+_SUB_FR = (
+    r"(abonnement|forfait|plan|adh[ée]sion|affiliation|cotisation|licence|compte|"
+    r"renouvellement( automatique)?|domiciliation( bancaire)?|service)"
+)
 _SUB_DE = (
     r"(abo\w*|\w+abo(s|nnements?)?\b|\w*mitgliedschaft|vertrag|leasing\w*|tarif|plan|konto|"
     r"(automatische )?verl[äa]ngerung|"
@@ -136,7 +139,7 @@ _CANCEL_GRAMMAR = (
 (or "it"), no more money taken, the plan not going on, wanting it ended."""
 _CANCEL_GRAMMAR_JA = (
     r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
-    r"プラン|サブスク\w*|有料会員|会員|定期便|定期購読|購読|利用|継続)(は|を|も|の)?(ストップ|stop|停止|"
+    r"プラン|サブスク\w*|有料会員|会員|プレミアム|定期便|定期購読|購読|利用|継続)(は|を|も|の)?(ストップ|stop|停止|"
     r"止め|とめ|やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
     r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
     r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
@@ -144,15 +147,17 @@ _CANCEL_GRAMMAR_JA = (
     # kept from renewing: "自動で更新されないように", "請求が始まらないようにして"
     r"(自動で|自動的に)?(更新|延長|課金|請求)(が|は)?(され|を行わ|し)ない(よう|ように)|"
     r"(請求|課金)(が|は)?始まらない|継続しません|かいやく|"
-    r"(料金|課金|請求|お金)が?(発生し|かから)ない(よう|ように)|"
+    r"(料金|課金|請求|お金|会費|月額|費用)が?(発生し|かから)ない(よう|ように)|"
+    r"(会員|契約|プラン|サブスク\w*|定期便)(は|を)?[^。、]{0,10}で(終了|解約|退会)(させ|し|と)|"
     r"(期限|満了|今期|月末)で(切れる|終わる|終了する)(よう|ように)|"
     r"(契約|プラン|サブスク|会員)を終わら|更新手続き(は|を)?しない|更新(は|を)?しなくて(いい|結構|大丈夫)|"
     r"(更新|課金|請求)(される|す?る)の(を)?(止め|停止|やめ)|(自動課金|課金|自動更新)\s?(stop|ストップ)|"
-    r"(?:^|(?<=[、,\s])|(?<=は))(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で"
-    r"(最後|終わり)にして|(auto-?renew\w*|オートリニューアル)(を|は)?\s?(off|オフ|停止|解除)|"
+    r"(?:^|(?<=[、,\s])|(?<=は))(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)"
+    r"(の(配達|お届け|分|発送|請求|引き落とし))?で(最後|終わり)にして|(auto-?renew\w*|オートリニューアル)(を|は)?\s?(off|オフ|停止|解除)|"
     # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
-    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に)|(?<=まえに))(止め|とめ|停止し|ストップし)"
-    r"(て(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))|といて)"
+    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に)|(?<=まえに)|(?<=どおり)|(?<=通り))"
+    r"(止め|とめ|停止し|ストップし)(て(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))|といて)|"
+    r"^\s*(止め|とめ)て\W*$"
 )
 """Asking the plan to stop in Japanese by its grammar: what is charged stopped or not needed,
 not renewed, or stopped with the object left unsaid (read only beside a plan,
@@ -317,9 +322,9 @@ _REFUND_GRAMMAR_JA = (
 )
 """Money wanted back in Japanese words the keyword lists miss."""
 _REFUND_GRAMMAR_OTHER = (
-    r"(お金|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し)|"
-    r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las) "
-    r"(dinero|plata|\d[\d,.]*\s?€)|"
+    r"(お金|おかね|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し|かえし)|"
+    r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las|"
+    r"la|el) (dinero|plata|[$€]\s?\d|\d[\d,.]*\s?€)|"
     r"\brend(ez|re|s)(-moi|-nous)?\b(?!-vous)[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
     r"diff[ée]rence|\bce |\bcette )|\brestitu\w*|\brecr[ée]dit\w*|"
     r"\b(je veux|rendez-moi) mon argent\b|"
@@ -346,7 +351,12 @@ _CANCEL_GRAMMAR_MORE_ES = (
     + r"|\bdad(me|nos)? de baja\b(?! (la|el|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
     r"\bque no se (me |nos |le |les )?(realicen|hagan|efect[úu]en|cobren|carguen|pasen|cobre|"
     r"cargue|haga|realice) (nada |ning[úu]n |ninguna )?(m[áa]s|otro|otra|nuevos?|nuevas?)\b|"
-    r"\bno (quiero|queremos|deseo|deseamos) que (se|me|nos) (renueve|renueven)\b"
+    r"\bno (quiero|queremos|deseo|deseamos) que (se|me|nos) (renueve|renueven)\b|"
+    # "no quiero que la suscripción se renueve", "no quiero más la caja", a bare "Baja."
+    r"\bno (quiero|queremos|deseo|deseamos) que (la|mi|nuestra|el|nuestro|esta|este) [\w-]+"
+    r"( de [\w-]+)? se (renueve|renueven|prorrogue|cobre)\b|"
+    r"\bno (quiero|queremos) m[áa]s (la |el |mi |las |los |mis )?(" + _SUB_ES[1:-1] + r"|cajas?|"
+    r"env[íi]os|entregas)\b|^\W*(la )?baja\W*$"
 )
 _CANCEL_GRAMMAR_MORE_FR = (
     r"\bne (veux|souhaite|souhaitons|voulons) (pas|plus) que\b[^.?!]{0,40}\b(soit|soient) "
@@ -415,11 +425,16 @@ _CANCEL_GRAMMAR_MORE_DE = (
 )
 """Stopping the plan said in Spanish, French and German grammar the keyword lists miss."""
 _REFUND_GRAMMAR_MORE = (
-    r"\b(dinero|plata|\$\s?\d[\d.,]*|\d[\d.,]*\s?(\$|€|euros?|pesos|mil pesos))[^.?!;]{0,30}"
+    r"(\b(dinero|plata)|\$\s?\d[\d.,]*|\b\d[\d.,]*\s?(\$|€|euros?|pesos|mil pesos))[^.?!;]{0,30}"
     r"\bde vuelta\b|\bde vuelta (los |las |el |la |mi |mis )?(\$|€|\d|dinero|plata)|"
+    r"\b(quiero|queremos|necesito|necesitamos) de vuelta\b|"
+    r"\b(me|nous) renvoy(er|ez)\b((?!facture|re[çc]u|confirmation|lien|e-?mail|courriel|document|"
+    r"attestation|ticket|justificatif|preuve|copie|relev[ée])[^.?!]){0,25}\b(paiements?|argent|"
+    r"montant|somme|pr[ée]l[èe]vements?)\b|"
     r"\b(revert|reviert)\w* (el|los|la|las|este|ese|esos|mi|mis) (\w+ )?(cobros?|cargos?|pagos?)\b|"
     r"\b(me|nous) (le|la|les|l') ?rend(re|ez|e|iez|ent)\b|"
-    r"\b(qu'on|que vous|vous pouvez|pouvez-vous|pourriez-vous) me rend\w*\b[^.?!;]{0,25}"
+    r"\b(qu'on|que vous|vous pouvez|pouvez-vous|pourriez-vous) me (rend|retourn)\w*\b"
+    r"[^.?!;]{0,25}"
     r"(argent|€|\d|somme|montant|part|partie|reste)|"
     r"\br[ée]cup[ée]rer (mon |mes |l'|cet |cette |ces |les |le |la |ma )?(\w+ )?(argent|somme|"
     r"montant|\d[\d,.]*\s?(€|euros?))|"
@@ -684,7 +699,7 @@ _MANAGE = (
 )
 _BILLING_THING = (
     r"(\b(cards?|payment (methods?|details|info\w*)|billing|invoices|receipts|tax|vat|"
-    r"tarjetas?|facturas|recibos|facturaci[óo]n|cartes?|factures|re[çc]us|facturation|"
+    r"tarjetas?|facturas|recibos|comprobantes|facturaci[óo]n|cartes?|factures|re[çc]us|facturation|"
     r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*|"
     r"moyens? de paiement|modes? de paiement|coordonn[ée]es bancaires|iban|tva|"
     r"m[ée]todos? de pago|formas? de pago|nif|cif|rfc|datos fiscales|direcci[óo]n fiscal|"
@@ -747,7 +762,7 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"\bwhere (can|do|could) (i|we) (see|view|find|get|access|grab)\b[^.?!]{0,20}\b(invoices|"
         r"receipts|payment methods?)\b",
         r"\b(acceso|enlace|link)\b[^.?!]{0,20}\b([áa]rea|portal|secci[oó]n|p[áa]gina|panel) de "
-        r"(facturaci[oó]n|cliente|pagos)\b|\b(descargar|ver|cambiar|gestionar)\b[^.?!]{0,20}\b(yo|"
+        r"(facturaci[oó]n|cliente|pagos)\b|\b(descargar|ver|cambiar|gestionar)(la|las|lo|los)?\b[^.?!]{0,20}\b(yo|"
         r"nosotros) mism[oa]s?\b",
         r"\bcambiar de (tarjeta|m[ée]todo de pago|forma de pago|cuenta bancaria)\b",
         r"\b(poner|pongo|a[ñn]adir|a[ñn]ado|agregar|agrego|quitar|quito|meter|registrar|cambiar|"
@@ -798,6 +813,8 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"\brechnungs(anschrift|empf[äa]nger|e-?mail)\b[^.?!]{0,30}\b(anpassen|[äa]ndern|"
         r"korrigieren|aktualisieren)",
         r"\b((kredit)?karte|lastschrift|sepa)\b[^.?!]{0,30}\bumstell\w*",
+        r"\bselbst\b[^.?!]{0,30}\brechnung\w*\b[^.?!]{0,30}\b(herunterlad\w*|runterlad\w*|"
+        r"zugreif\w*|abruf\w*|ansehen)\b",
         r"\b(rechnung\w*|karte|zahlungs\w*|abrechnung\w*)\b[^.?!]{0,40}\bselbst\b[^.?!]{0,20}"
         r"\b(herunterladen|runterladen|ansehen|[äa]ndern|verwalten|eintragen|hinterlegen|anpassen)"
         r"\b",
@@ -855,7 +872,10 @@ PLACE_FOR_IT = re.compile(
     r"\b(d[óo]nde|c[óo]mo|qu[ée] p[áa]gina)\b[^.?!]{0,15}\b(lo|la|los|las) (puedo |podemos |"
     r"pueden )?(hago|cambio|cambiar|corrijo|corregir|pongo|poner|modifico|modificar|actualizo|"
     r"actualizar|edito|editar|a[ñn]ado|a[ñn]adir|agrego|agregar)\b|\bc[óo]mo (lo )?hago\b|"
-    r"\b(o[ùu]|comment)\b[^.?!]{0,25}\b(je|on|nous) (peux |dois |puis )?(le |la |les |l')?(fais|"
+    r"\b(o[ùu]|comment) (le |la |les |l')?(modifier|changer|corriger|ajouter|mettre [àa] jour)\b|"
+    r"\b(o[ùu]|comment)\b[^.?!]{0,25}\b(je|on|nous) (peux |peut |pouvons |dois |doit |devons |"
+    r"puis )?"
+    r"(le |la |les |l')?(fais|"
     r"fait|faire|change|changer|modifie|modifier|corrige|corriger|mets|mettre|ajoute|ajouter)\b|"
     r"\bo[ùu] (mettre|changer|modifier|ajouter|corriger)\b|\bc'est o[ùu]\b|\bcomment je fais\b|"
     r"\bo[ùu] (est-ce que )?(je|on|nous) (r[èe]gle|r[ée]glons|param[èe]tre) ([çc]a|cela)\b|"
@@ -867,7 +887,7 @@ PLACE_FOR_IT = re.compile(
     r"hinterlegen)\b|"
     r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
     r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
-    r"どうやって(変更|変え|直|設定|登録)",
+    r"どうやって(変更|変え|直|設定|登録)|どう(い)?たしましたら|どう(したら|すれば)(いい|よい|よろしい)",
     _I,
 )
 """A question of where or how to change "it" oneself ("Where can I correct it?", "¿Dónde lo
@@ -980,16 +1000,34 @@ CHANGE_A_DETAIL = re.compile(
 """A billing detail to change, beside `BILLING_DETAIL` or `CARD_FACT`."""
 HOW_TO = re.compile(
     WHERE_OR_HOW.pattern + r"|\bhay alg[úu]n sitio\b|どちら|どのように|どうすれば|どうしたら|"
-    r"どのような手続き|手続き(の)?方法|設定方法|どのメニュー",
+    r"どう(い)?たしましたら|どのような手続き|手続き(の)?方法|手順|設定方法|どのメニュー",
     _I,
 )
 """`WHERE_OR_HOW`, or asking for the procedure ("Wie kann ich das umstellen?",
 手続き方法を教えて)."""
+ASKS_WHETHER = re.compile(
+    r"(の|か)(どうか)?を?(知りたい|教えて|確認したい)|\b(want|like|need) to know (if|whether)\b|"
+    r"\b(voudrais|veux|aimerais) savoir si\b|\b(quisiera|quiero|me gustar[íi]a) saber si\b|"
+    r"\b(m[öo]chte|will|w[üu]rde gerne?) wissen,? ob\b",
+    _I,
+)
+"""Asking whether something is so ("請求書の宛名も変わるのか知りたいです"): a billing detail
+named in such a question is no detail to change."""
+PROCEDURE = re.compile(
+    r"\b(procedure|steps|proc[ée]dure|d[ée]marche|procedimiento|pasos|vorgehen|ablauf)\b|"
+    r"手続き|手順|方法|やり方|どう(い)?たしましたら|どうしたら|どうすれば",
+    _I,
+)
+"""The procedure asked for, which needs no change named in its own sentence when one was
+wished before ("…口座に変えたいです。手続きの方法を教えてください。")."""
 BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
     r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre)\S*\b[^.?!]{0,40}"
     r"\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
     r"\b(invoices?|receipts?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
-    r"direcci[óo]n|correo|gehen|go|arrivent|llegan|au nom)\b|"
+    r"direcci[óo]n|correo|gehen|go|arrivent|llegan|au nom|soient (\w+ )?envoy[ée]es|"
+    r"(show|say|read|have) (our|my|the) ([\w-]+ ){0,2}name)\b|"
+    r"\brecevoir (les |mes |nos )?(factures|re[çc]us)\b[^.?!]{0,20}\b(sur|[àa]) (la|ma|une|cette|"
+    r"notre|mon) (nouvelle|nouvel|autre)\b|"
     r"\b(gst\w*|hst|tin|abn|business number|tax (id|number)|vat( number| id)?|uid|ust-?id\w*|"
     r"umsatzsteuer-?\w*|tva|siret|cif|nif|rfc)\b|"
     r"\bsepa|\bmandat\b|domiciliation|titular de la tarjeta|\bcarte de d[ée]bit\b|"
@@ -1003,6 +1041,7 @@ CHANGE_WISH = re.compile(
     r"(get|have) (\w+ ){0,3}to (show|appear)|"
     r"cambi(ar|o|a|arla|arlo)|actualiz(ar|o)|modific(ar|o)|a[ñn]adir|poner|pongo|"
     r"changer|changez|modifier|modifiez|mettre|ajouter|remplacer|apparaisse|[ée]tablies|passer|"
+    r"soient (\w+ )?envoy[ée]es|"
     r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*)\b|"
     r"変更|変え|追加|受け取りたい|設定を変え",
     _I,
@@ -1131,13 +1170,27 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\blet (my |our |the )?" + _SUB + r" (lapse|expire)|"
         # es: "Deseo terminar el contrato", "no sigan cobrándome"
         r"\b(terminar|finalizar|rescindir|cancelar) (el |mi |nuestro )?contrato\b|"
-        r"\bno (sigan|sigas|continúen|continuen) (cobr|descont|debit|cargand)\w*|"
+        r"\bno (me |nos )?(sigan|sigas|continúen|continuen) (cobr|descont|debit|cargand)\w*|"
         # fr: "je ne souhaite pas voir mon abonnement reconduit", "mettre fin au contrat",
         # "clore le dossier", "ne plus rien nous facturer", "que l'abonnement continue"
         r"\bne (souhaite|veux|voudrais|d[ée]sire) (pas|plus) voir (mon |notre |l')?(abonnement|"
         r"contrat|forfait|adh[ée]sion) (reconduit|renouvel[ée]|prolong[ée])|"
         r"\b(mettre|mettez|met) fin (au|[àa] (mon|ma|notre|l'|la)) ?(contrat|abonnement|forfait|"
-        r"inscription|adh[ée]sion)\b|"
+        r"inscription|adh[ée]sion|affiliation|licence|cotisation)\b|"
+        # "que tout s'arrête à la fin du mois", "je veux pas qu'il se renouvelle", "désactivez
+        # l'auto-renew", "me désinscrire de l'abonnement", "je ne serai plus débité"
+        r"\bque (tout|[çc]a|cela) s'arr[êe]te\b|"
+        r"\b(je |nous )?(ne )?(veux|souhaite|voulons|souhaitons) pas (qu'(il|elle|on)|que (l'|"
+        r"le |la |"
+        r"mon |ma |notre )?(abonnement|contrat|forfait|domaine|licence)) (ne )?(se )?(renouvel|"
+        r"reconduis|prolong)\w*|"
+        r"\b(d[ée]sactiv|coup|arr[êe]t|supprim)\w* (l'|le |mon |notre )?(auto-?renew\w*|"
+        r"renouvellement auto(matique)?)|"
+        r"\bd[ée]sinscri\w* (de |du |des )(l'|mon |ma |notre |la |le )?(abonnement|forfait|formule|"
+        r"club|service|programme|plan|cours)\b|"
+        r"\bne (serai|serons|sois|soyons|soit) plus (d[ée]bit|pr[ée]lev|factur)[ée]e?s?\b"
+        + _NOT_A_DUPLICATE
+        + r"|"
         r"\b(clore|cl[ôo]turer|fermer) (le |mon |notre )?(dossier|contrat|inscription)\b|"
         r"\bne (plus|pas) rien (nous |me )?(facturer|pr[ée]lever|d[ée]biter)\b|"
         r"\bne (veux|souhaite|souhaitons|voulons) pas que (l'|mon |notre |le )?(abonnement|"
@@ -1180,6 +1233,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + r"\s+((?!(nicht|kein\w*)\b)\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|"
         r"deaktivieren|abschalten|ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
+        r"\b(nicht|nichts) mehr (abgebucht|eingezogen|belastet|berechnet) (wird|werden)\b|"
+        r"\b(das|es)( ding)? (\w+ )?beenden\b|"
+        r"\bbeenden sie (bitte )?(\w+ )?mit\b|"
         r"\bh(ö|oe|o)r(t|en sie)\b[^.?!]{0,30}\bauf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
         r"zu verl[äa]ngern|einzuziehen)|"
         r"\b(stopp\w*|beend\w*) (sie )?(die |den |das |meine? )?(\w+ )?"
@@ -1221,7 +1277,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(支払|払)いを?(し|させ)たい|(支払|払)えるように|(どこ|どちら)(から|で)(支払|払)(え|う|い)|"
         r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
         r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
-        r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar online|"
+        r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar(la|lo|las|los)? (online|en "
+        r"l[íi]nea|por internet)\b|"
         r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
         r"\b(pag(?!es?\b|ina)|abon|sald)\w*|"  # not an English "page" nor a "pagina"
         r"\blien ((de )?(paiement|r[èe]glement)|pour (la |le |les )?(re)?(payer|r[ée]gler))|"
@@ -1257,7 +1314,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(my|our) (card|credit card) (has )?(expired|expires|is expiring|will expire)|"
         r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
-        r"(カード|クレジットカード|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
+        r"(カード|クレジットカード|クレカ|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
         r"(変更|更新|変えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
         r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い)|"
         r"しておい|しとい|してあ|てお|てあ)|"
@@ -1338,20 +1395,28 @@ MENTIONS: dict[WriteKind, MentionPattern] = {
 PRONOUN_CANCELLATION = re.compile(
     r"(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)( down| off)?|"
     r"(turn|switch) (that|this) off|"
-    r"(arr[êe]tez|stoppez) tout|(止め|とめ|停止し|ストップし)て|beende(t|n sie) (das|es)( ding)?|"
+    r"(arr[êe]tez|stoppez) tout|que (tout|[çc]a|cela) s'arr[êe]te|"
+    r"\s*(止め|とめ|停止し|ストップし)て\W*|beende(t|n sie) (das|es)( ding)?|"
+    r"(das|es)( ding)? (\w+ )?beenden|"
     r"(止め|とめ)といて|"
     r"(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
     _I,
 )
 """A cancellation said with a pronoun ("Turn it off", "Stop it"): it stands for the plan only
-in an email that speaks of one (`PLAN_CONTEXT`)."""
+in an email that speaks of one (`PLAN_CONTEXT`), or when its own sentence names the plan as
+its topic (`PLAN_TOPIC_BEFORE_JA`)."""
+PLAN_TOPIC_BEFORE_JA = re.compile(
+    r"(契約|プラン|サブスク\w*|会員|定期便|定期購入|月額\w*|プレミアム)(は|を|も)[^。？?]{0,20}$"
+)
+"""The plan named as the topic before a Japanese stop with its object left unsaid
+("月額プランは今月で止めておいてください")."""
 PLAN_CONTEXT = re.compile(
     r"\b(subscri\w*|plans?|membership|trial|renew\w*|auto-?renew\w*|auto-?pay\w*|billing|billed|"
     r"bills?|charg\w*|payments?|pay|paying|paid|service|d[ée]bit\w*|payer|pagar|zahlen|contract|licen[cs]es?|monthly|yearly|annual\w*|"
     r"suscripci[oó]n|membres[ií]a|renovaci[oó]n|cobr\w*|cargos?|pagos?|abonnement|forfait|"
     r"renouvel\w*|reconduction|pr[ée]l[èe]v\w*|factur\w*|paiements?|abo\w*|mitgliedschaft|"
     r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*)\b|"
-    r"契約|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
+    r"契約|解約|退会|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
     r"トライアル|無料期間",
     _I,
 )
@@ -1464,7 +1529,11 @@ SENTENCE = re.compile(
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
     r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)|"
-    r"\band (?=(also )?(tell|let|send|show|give|email|confirm)\b)",
+    r"\band (?=(also )?(tell|let|send|show|give|email|confirm)\b)|"
+    # a dictated run-on's "so I…" or filler: "…pas de repreneur malheureusement donc je vous
+    # demande…", "…no not that one ha um I need to end my unit rental"
+    r"\b(donc|alors|so|deshalb|daher|entonces|por eso) (?=(je|j'|i|we|nous|ich|wir|yo)\b)|"
+    r"\s(um+|uh+|erm|ehm)\s(?=(i|we|so)\b)",
     _I,
 )
 CONTRAST = re.compile(
@@ -1506,8 +1575,9 @@ NEGATION_AFTER = re.compile(
     r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|していない|していません|"
     r"しておりません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
-    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+(nicht|nichts|kein\w*)\b"
-    r"(?!\s+nur\b)",
+    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+"
+    r"(nicht|nichts|kein\w*)\b(?!\s+nur\b)(?!\s+(genutzt|benutzt|verbraucht|gebraucht|"
+    r"in anspruch genommen)\w*)",
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 HYPOTHETICAL = re.compile(
@@ -1545,6 +1615,7 @@ POLITE = re.compile(
     # "ich würde mich freuen, wenn Sie…", "方法が分からないので(そちらで解約してください)"
     r"(?<=freuen,) wenn(?= (sie|ihr|du)\b)|(?<=freuen) wenn(?= (sie|ihr|du)\b)|"
     r"(?<=dankbar,) wenn(?= (sie|ihr|du)\b)|(?<=dankbar) wenn(?= (sie|ihr|du)\b)|"
+    r"(?<=\bnett,) wenn\b|(?<=\bnett) wenn\b|(?<=\bschön,) wenn\b|(?<=\bschön) wenn\b|"
     r"(方法|やり方)が(わから|分から|見つから)(ない|なく|ず)(て|ので|から)?",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
@@ -1664,7 +1735,7 @@ SUBJECT_TOPIC = re.compile(
     r"terms|guarantee|conditions|after|since|frage\w*|zur|zum|[üu]ber|bez[üu]glich|betreffend|"
     r"richtlinie\w*|garantie|bedingungen|nach|seit|pregunta|duda|consulta|sobre|acerca|"
     r"pol[íi]tica|garant[íi]a|condiciones|despu[ée]s|desde|concernant|propos|politique|"
-    r"apr[èe]s|depuis)\b|について|質問|規定|後|以降",
+    r"apr[èe]s|depuis)\b|\w(regeln|richtlinien?)\b|について|質問|規定|後|以降",
     _I,
 )  # "Frage zur Erstattung", "Débité après résiliation", "カード更新後": a topic, not an ask
 SUBJECT_FIRM = re.compile(
@@ -1705,7 +1776,7 @@ REPORTED = re.compile(
     r"did (you|i|we|they|it)|have you|(?:(?<![\w'] )|(?<=\band )|(?<=\bbut )|(?<=\bwhy )|"
     r"(?<=\bwhen ))has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました(?!ら)|"
     r"(お願い|依頼|申請)した(?!い)|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
@@ -1716,7 +1787,8 @@ REPORTED = re.compile(
     r"(me|nos|le) (hicieron|hizo|dieron|dio|devolvieron|reembolsaron)|"
     r"(van|vais|vamos) a|"
     r"a dit|ont dit|m'?a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
-    r"d[ée]j[àa]|(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
+    r"d[ée]j[àa](?! (pay|r[ée]gl|factur|pr[ée]lev|d[ée]bit)[ée]e?s?\b)|"
+    r"(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
     r"(?<!y )a-t-il|ont-ils|"
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
@@ -2123,6 +2195,17 @@ PAST_REPORT = re.compile(
 """A billing detail changed, a card received or a button clicked, told as done ("We updated the
 card in the portal yesterday", "Ich habe eine neue Karte bekommen", "Ich hab im Portal auf
 „kündigen" geklickt"): no link is asked for in that sentence."""
+STATUS_ASKED = re.compile(
+    r"\bo[ùu] (en )?(est|sont|sommes)\b|\bo[ùu] (ça|cela|c'|le dossier|le remboursement|la "
+    r"demande) en est\b|\bwie (ist|sieht) (es )?(da |hier |jetzt |denn )?(der|mit dem) stand\b|"
+    r"\bwo (steht|bleibt)\b|\ben qu[ée] (estado|punto) (est[áa]|va)\b|\bwhere (is|'s) (my|the) "
+    r"(refund|money)\b|\bany (update|news)\b|"
+    r"いつ(頃|ごろ)?[^。？?]{0,6}(戻|返金|入金|反映|振り?込)",
+    _I,
+)
+"""A question of how far a write already promised has got ("Pourriez-vous vérifier où ça en
+est ?", "Wie ist da der Stand?", いつ頃戻ってきますか): the subject that names it is its
+topic."""
 ARRIVAL = re.compile(
     r"\b(arrived|received|(has|have|hasn't|haven't) (not )?(come|shown|gone)|llegado|recibid[oa]|"
     r"arriv[ée]e?|re[çc]ue?|angekommen|erhalten|eingegangen)\b|届い|着金|反映",
@@ -2144,7 +2227,8 @@ CANCELLATION_NOUN_DE = re.compile(r"(k[üu]ndigung|stornierung|abmeldung|beendig
 EVENT_BEFORE_JA = re.compile(
     r"(打ち合わせ|ミーティング|会議|面談|アポ|商談|予約|セミナー|ウェビナー|イベント|レッスン|説明会)"
     r"[^。]{0,6}(ですが|ですけど|の件ですが|について)[、,]|"
-    r"(レッスン|予約|授業|クラス|セッション|面談|体験会?)(の|を)?、?[^。、]{0,20}$"
+    r"(レッスン|予約|授業|クラス|セッション|面談|体験会?)(?!システム|管理|サービス|アプリ|ツール)(の|を)?、?"
+    r"[^。、]{0,20}$"
 )
 """A meeting named earlier in the sentence ("明日の打ち合わせですが、キャンセルさせてください",
 "明日19時からのレッスン、…キャンセルしたいです"): the cancellation is the meeting's, not the
@@ -2173,7 +2257,9 @@ REQUEST = re.compile(
     r"roll)\b|^\W*(make sure|ensure)\b|"
     r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
     r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
-    r"terminated)\b|\b(i'd|i would|we'd|we would) be (very |most |so |really |extremely )?"
+    r"terminated)\b|\bdeber[íi]an? (regresar|volver|devolverse|reembolsarse|ser (devuelt|"
+    r"reembolsad|reintegrad)\w*)\b|"
+    r"\b(i'd|i would|we'd|we would) be (very |most |so |really |extremely )?"
     r"grateful\b|"
     r"(^|[,;:]\s*|\b(y|et|und|que)\s+)(ya )?(no (me |nos )?)?(cobren|renueven|dejen|paren|detengan|"
     r"suspendan|corten|"
@@ -2218,6 +2304,9 @@ REQUEST = re.compile(
     r"\b(i|we) (would )?(ask|request) that\b|\b(i'm|i am|we're|we are) (still )?owed\b|"
     r"\byou (still )?owe (me|us)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
+    r"\bes w[äa]re (\w+ )?(nett|sch[öo]n|toll|super|lieb|klasse|prima)\b|"
+    r"\b(geld|betrag|summe|beitrag)\b[^.?!]{0,10}\bgeh[öo]r(t|en)\b[^.?!]{0,40}\bzur[üu]ck\b|"
+    r"^\W*(geld )?zur[üu]ck damit\b|"
     r"\b(it )?(would|'d) be (great|lovely|wonderful|helpful|(much |greatly )?appreciated)\b"
     r"(?!\s+to (know|hear|understand|see|find out|learn))|"
     r"くださ[ー〜~]*い|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
@@ -2233,6 +2322,7 @@ REQUEST = re.compile(
     # the act said in the first person: "je résilie mon abonnement", "ich beende das Abo"
     r"\b(je (r[ée]silie|annule|me d[ée]sabonne|mets fin)|nous (r[ée]silions|annulons)|"
     r"(yo )?(cancelo|anulo|me doy de baja)|ich (beende|storniere))\b|"
+    r"(^\W*|[,;:]\s*)favor\b|"
     r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
     r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
     r"puedes|podr[íi]as)\b|"
@@ -2246,6 +2336,7 @@ REQUEST = re.compile(
     r"w[üu]nsche|beantrage)|\w+en (m[öo]chten?|will|wollen)|(k[öo]nnen|k[öo]nnten|w[üu]rden) sie|"
     r"(kannst|k[öo]nntest|w[üu]rdest) "
     r"du|(k[öo]nnt|k[öo]nntet|koennt|koenntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
+    r"(bekommen|haben|erhalten)|(k[öo]nnen|k[öo]nnten|d[üu]rfen) wir [^.?!]{0,40}"
     r"(bekommen|haben|erhalten))\b|"
     r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
     r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
@@ -2285,7 +2376,7 @@ CANCEL_REQUEST = re.compile(
     # a notice or a decision that the plan ends: "les comunicamos que no deseamos renovar"
     r"\b(les comunicamos|no (quiero|deseo|deseamos|queremos)|nous vous informons|[ée]vitez)\b|"
     r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
-    r"^\W*(解約|退会)で(お願い\w*)?\W*$",
+    r"^\W*(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$",
     _I,
 )
 """What makes a sentence ask for a cancellation, beside `REQUEST`: a short imperative ("Quit my
@@ -2466,7 +2557,17 @@ ERSTATTEN_ONE_T = re.compile(
     r"\berstat(?=(e|en|et|est|ung|ungen)\b)|(?<=r[üu]ck)erstat(?=(e|en|et|ung|ungen)\b)", _I
 )
 """German "erstatten" typed with one t ("erstatet", "Erstatung", "zurückerstaten")."""
+INSTEAD_OF_MINE = re.compile(
+    r"\b(rather than|instead of|plut[ôo]t qu'|au lieu de|en lugar de|en vez de|statt)"
+    r"( ?[àa]| to| a)? "
+    r"(la |le |el |la )?(mine|ours|my own|our own|mienne|mien|n[ôo]tre|m[íi]a|m[íi]o|nuestr[oa]|"
+    r"meine)\b",
+    _I,
+)
+"""The writer's own old detail as the alternative ("… à l'adresse de la fiduciaire plutôt qu'à
+la mienne"): no negation of the ask."""
 IF_SO = re.compile(
+    r"(場合|とき|際)の(手順|方法|手続き|やり方)|"
     r"\bif (i|we) (need|have|want) to\b|\bif (i|we) do\b|^\W*(and )?(in (the )?future|next time|"
     r"going forward)\b|\b(if so|if not|if yes|si es as[íi]|si no|si oui|"
     r"si c'est le cas|sinon|falls ja|wenn ja|"

@@ -445,7 +445,11 @@ def _asks(
         not _reported(kind, sentence, m)
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and _mention_counts(kind, sentence, m)
-        and (plan_context or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group()))
+        and (
+            plan_context
+            or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group())
+            or phrases.PLAN_TOPIC_BEFORE_JA.search(sentence[: m.start()])
+        )
         and (
             terse
             or kind not in MONEY_KINDS
@@ -613,6 +617,7 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
         and not phrases.ABOUT_A_CHARGE.search(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
+        and not phrases.ASKS_WHETHER.search(s)
     ]
     return bool(details) and any(
         _plain_ask(s[_clause_start(s, found) :]) and not _asks_the_place_of_another_thing(s)
@@ -645,8 +650,7 @@ def _asks_how_to_change_a_billing_detail(sentences: list[str]) -> bool:
         )
         wish = bool(phrases.CHANGE_WISH.search(s))
         if (
-            (detail or named)
-            and wish
+            (((detail or named) and wish) or (named and phrases.PROCEDURE.search(s)))
             and phrases.HOW_TO.search(s)
             and (_is_question(s) or phrases.REQUEST.search(s))
             and not phrases.STATE_QUESTION.search(s)
@@ -724,7 +728,7 @@ def _billing_detail_to_change(sentences: list[str]) -> bool:
 def _plain_ask(sentence: str) -> bool:
     """Not negated, conditional or reported; a link asked on a question's answer ("If so,
     please send me the link") is plain (`phrases.IF_SO`)."""
-    sentence = phrases.IF_SO.sub(" ", sentence)
+    sentence = phrases.INSTEAD_OF_MINE.sub(" ", phrases.IF_SO.sub(" ", sentence))
     return not (
         phrases.NEGATION_BEFORE.search(sentence)
         or phrases.HYPOTHETICAL.search(sentence)
@@ -755,6 +759,10 @@ def _subject_asks(
         _is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences
     ):
         return False  # "Kündigung gestern" over "Hat das geklappt?": the state of one made
+    if kind in MONEY_KINDS and any(
+        _is_question(s) and phrases.STATUS_ASKED.search(s) for s in sentences
+    ):
+        return False  # "Erstattung Parkvorgang" over "Wie ist da der Stand?"
     if (
         kind in MONEY_KINDS
         and any(_is_question(s) and phrases.WHAT_OR_WHEN_QUESTION.search(s) for s in sentences)
@@ -823,7 +831,7 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         else _mend_typos(_mend_umlauts(_without_names(customer_words(subject), text)))
     ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
-    for_someone_else = asks_for_someone_else(words, sentences, MONEY_KINDS)
+    for_someone_else = asks_for_someone_else(words, sentences, MONEY_KINDS, subject=subject)
     plan_context = bool(
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")

@@ -48,7 +48,7 @@ _KIN = (
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
     r"patients?|pacientes?|patient(e|in|en)?|"
     r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
-    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?)"
+    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?|mitbewohner(in)?|colocataires?)"
 )
 _KIN_JA = (
     r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
@@ -102,6 +102,8 @@ FOR_HIM_ES = re.compile(r"(ar|er|ir)(le|les)$", _I)
 """A Spanish write with "to him, to her" on it: "devolverle", "cancelarle"."""
 ON_BEHALF = re.compile(
     r"\bon behalf of (my|our) |\ben (nombre|representaci[óo]n) de (mi|nuestr[oa]) |"
+    # not a gift or a discount from a friend: "(50 % de réduction, de la part de mon amie Clara)"
+    r"(?<!duction, )(?<!duction )(?<!cadeau )(?<!offert )(?<!offerte )"
     r"\bde la part de (mon|ma|notre) |\bau nom de (mon|ma|notre) |"
     r"\bim (namen|auftrag) (meine[rs]|unsere[rs]) |\bi\. ?a\. |"
     r"\b(writing|writes|write|schreibt|schreibe|[ée]cri[st]|escribe|escribo)\b[^.?!]{0,25}\b("
@@ -181,6 +183,34 @@ FOR_A_BUSINESS = re.compile(
 write they ask is for that business's account."""
 
 
+OWN_ACCOUNT = re.compile(
+    r"\b(on|in|from|under|en|de|sur|dans|auf|in|von) (my|our|mi|nuestra|mon|notre|meinem|unserem) "
+    r"(own |propia |propre )?(account|cuenta|compte|konto|kundenkonto)\b(?![ -]?(e-?mail|address|"
+    r"correo|adresse))|\b(kundenkonto|konto) (l[äa]uft )?auf (meinen|unseren) namen\b|"
+    r"\b(account|cuenta|compte) (is )?(in|en|à|a) (my|our|mi|nuestro|mon|notre) (own )?(name|"
+    r"nombre|nom)\b",
+    _I,
+)
+"""The writer says the write is on their own account ("stop the renewal on our account",
+"Kundenkonto auf meinen Namen"): a relative or a signature such as "(mom of Maya, 9)" does not
+make it someone else's."""
+OTHERS_ACCOUNT_NAMED = re.compile(
+    rf"\b{_ACCOUNT}\s+((of|for|de|del|du|de la|der|des)\s+(my |our |mi |nuestr[oa] |mon |ma |"
+    rf"notre |meiner |meines |meinem |unserer |unseres |el |la |le |l')?|(meiner|meines|unserer|"
+    rf"unseres) ){_KIN}\b|"
+    rf"\b{_KIN}('s|’s)\s+(\w+\s+)?{_ACCOUNT}\b",
+    _I,
+)
+"""A subject that names a relative's or another person's account ("Abo meiner
+Mitbewohnerin", "Cuenta del inquilino", "Compte de mon ex-mari", "My mum's plan"): the email
+is about that account, whatever its body says of whose it is."""
+UNDER_ANOTHER_LOGIN = re.compile(
+    r"\b(set up|opened|registered|created|made|signed up) (under|on|in|with) (our|my|the) (old |"
+    r"former |previous |late )?[\w-]+('s|’s) (login|account|name|e-?mail)\b",
+    _I,
+)
+"""The plan was set up under another person's login ("set up under our old bookkeeper's login
+(Jim Harrow - he retired last year)"): who may act on it is for a person to check."""
 ASKED_ME_TO = re.compile(
     r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
     r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ",
@@ -190,10 +220,19 @@ ASKED_ME_TO = re.compile(
 gebeten"): the write is theirs, whoever they are."""
 
 
-def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[WriteKind]) -> bool:
+def asks_for_someone_else(
+    words: str, sentences: list[str], kinds: Collection[WriteKind], *, subject: str = ""
+) -> bool:
     """The customer's words ask for one of `kinds` for someone else's account, or the
-    email is written on another person's or business's behalf or about a relative who died."""
-    if FOR_A_BUSINESS.search(words) or ASKED_ME_TO.search(words):
+    email is written on another person's or business's behalf, about a relative who died, or
+    under a subject that names another person's account."""
+    if OTHERS_ACCOUNT_NAMED.search(subject) and not OWN_ACCOUNT.search(words):
+        return True
+    if (
+        FOR_A_BUSINESS.search(words)
+        or ASKED_ME_TO.search(words)
+        or UNDER_ANOTHER_LOGIN.search(words)
+    ):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
     writes = [
         (sentence, found)
@@ -206,7 +245,7 @@ def asks_for_someone_else(words: str, sentences: list[str], kinds: Collection[Wr
         for sentence, found in writes
     ):
         return True
-    if not RELATION.search(words):
+    if not RELATION.search(words) or OWN_ACCOUNT.search(words):
         return False
     if ON_BEHALF.search(words):
         return True

@@ -3672,6 +3672,44 @@ def test_a_short_word_the_body_quotes_leaves_the_subjects_ask_whole() -> None:
             "that on the account?",
             {"portal_link"},
         ),
+        (
+            "",
+            "登録メールアドレスとは別の経理用アドレスにも請求書を届くようにしたいです。設定画面はどこですか",
+            {"portal_link"},
+        ),
+        ("", "I don't want to keep paying for this.", {"cancellation"}),
+        ("", "When does my plan renew? I want it stopped before that date.", {"cancellation"}),
+        ("", "とにかく来月からはこの1,100円請求しないで", {"cancellation"}),
+        (
+            "",
+            "Je voudrais désactiver le prélèvement automatique et payer à chaque facture. "
+            "Envoyez-moi l'accès à la page de gestion du paiement, merci.",
+            {"portal_link"},
+        ),
+        ("money", "give back my money pls, I cancel before but still pay", {"refund"}),
+        (
+            "",
+            "Can you send me the page where I can download all my old invoices myself? I don't "
+            "want to keep emailing you each time.",
+            {"portal_link"},
+        ),
+        ("", "47,760円をキャンセルして返金してください。", {"refund"}),
+        (
+            "",
+            "月額料金が、解約手続き後にも引き落とされていました。返金をお願いいたします。",
+            {"refund"},
+        ),
+        (
+            "",
+            "Je veux payer la facture en retard aujourd'hui même, avant que vous coupiez mon "
+            "compte. Vous pouvez me renvoyer le lien ?",
+            {"payment_link"},
+        ),
+        (
+            "",
+            "Bitte stoppt die Abbuchungen für das Lastenrad ab nächstem Monat, ich geb es zurück.",
+            {"cancellation"},
+        ),
     ],
 )
 def test_batch_17_wordings_ask_what_they_ask(subject: str, body: str, kinds: set[str]) -> None:
@@ -3706,6 +3744,35 @@ def test_batch_17_wordings_ask_what_they_ask(subject: str, body: str, kinds: set
             "Our storage unit was set up under our old bookkeeper's login (he retired). Please "
             "cancel it and stop charging the card.",
         ),
+        ("", "新しいスタッフを追加するやり方がわかりません。設定画面のどこですか？"),
+        (
+            "",
+            "令和6年4月分の請求書がまだ管理画面に出ていないようです。発行はされておりますでしょうか。",
+        ),
+        ("", "I have been trying to pay for 3 days and your site keeps giving me an error!!!"),
+        (
+            "",
+            "J'ai essayé de payer la facture de juillet en ligne, mais la page a planté. "
+            "Pouvez-vous vérifier avant que je réessaie ?",
+        ),
+        (
+            "",
+            "Both accounts are being billed. Can you merge them into one? I only want to pay once.",
+        ),
+        ("", "My colleague says she was billed twice. Could you refund the duplicate to her card?"),
+        ("Remboursement de ma mère", "Il arrive quand sur sa carte ?"),
+        ("", "Notre employée a payé avec sa carte. Pourriez-vous la rembourser sur sa carte ?"),
+        (
+            "",
+            "Mi madre se suscribió sin darse cuenta. Les pido que anulen la suscripción para que "
+            "no le cobren más.",
+        ),
+        (
+            "",
+            "契約者名義を法人に変えたいです。手続きはどうすればいいですか？\n"
+            "請求書の宛名も変わるのか知りたいです。",
+        ),
+        ("", "Das ist keine Bitte um Erstattung. Warum habe ich eine Abbuchung über 59 €?"),
     ],
 )
 def test_near_misses_of_batch_17_wordings_ask_no_write(subject: str, body: str) -> None:

@@ -93,7 +93,9 @@ _CANCEL_GRAMMAR = (
     r"(auto-?)?(renew(s|ing)?|roll(s|ing)? ((it|(my|our|the|this) (\w+ )?" + _PLAN + r") )?over|"
     r"convert(s|ing)?|continu(e|es|ing)|extend(s|ing)?|carr(y|ies|ying) on)\b|"
     r"\bno (auto-?)?renewal\b|"
-    r"\b(no longer|don't|do not|dont) (wish|want|need|intend) to (continue|renew|keep|stay)\b|"
+    r"\b(no longer|don't|do not|dont) (wish|want|need|intend) to (continue|renew|keep|stay)\b"
+    r"(?! (e-?mailing|writing|asking|chasing|sending|contacting|calling|messaging|reminding|"
+    r"waiting|checking|having to)\b)|"
     # wanting it ended: "I want my membership ended", "we'd like the subscription discontinued"
     r"\b(want|like|need|wish) (it|this|that|them|(my|our|the|this) (\w+ )?" + _PLAN + r")"
     r" (to be )?(ended|stopped|cancell?ed|terminated|discontinued|closed|shut down|turned off|"
@@ -590,6 +592,7 @@ _REFUND_IN_OTHER_WORDS_DE = (
     # "Will das zurück", "Das eine Mal will ich zurück", "bitte den Juni zurück", "bitte nur
     # 24,90 zurück", "Des Geld hätt i gern zruck"; never "die Lastschrift kam zurück", "die
     # Unterlagen zurückschicken", "das Jahr zurück bis 2024"
+    r"(?<!geb )(?<!gebe )(?<!bring )(?<!bringe )(?<!schick )(?<!schicke )"
     r"\b(das|die|den|des|diese[nms]?|eins|es)\s+((will|m[öo]chte|h[äa]tte?)\s+)?((ich|wir|i)\s+)?"
     r"((bitte|gern|gerne)\s+)?(zur[üu]ck|zurueck|z'?ruck)\b(?!\s*bis\b)|"
     r"\b(mal|eins|geld|betrag|summe|zahlung|abbuchung|buchung|belastung|beitrag|monat\w*|wochen?|"
@@ -597,7 +600,7 @@ _REFUND_IN_OTHER_WORDS_DE = (
     + _MONTHS_DE
     + r"|\d{1,4}([.,]\d{2})?\s*(€|eur\w*|chf|franken)?)\b((?!\b(kam|kommt|kamen|ging|geht|"
     r"gingen|wurde|wird|ist|war|sind|waren|gebucht|gegangen|gekommen|nicht|kein\w*|ruf\w*|"
-    r"meld\w*)\b)[^.?!;:]){0,25}\b(zur[üu]ck|zurueck|z'?ruck)\b(?!\s*(zu|an|in|nach|zum|zur|von|"
+    r"meld\w*|geb|gebe|bring|bringe|schick|schicke)\b)[^.?!;:]){0,25}\b(zur[üu]ck|zurueck|z'?ruck)\b(?!\s*(zu|an|in|nach|zum|zur|von|"
     r"bis|gerufen|rufen|melden|schreiben|kommen|geschickt|schicken|senden|gehen)\b)|"
     r"\bwieder(haben|bekommen|kriegen)\b|\b(gern|gerne)\s+wieder\b|"
     r"\bwieder auf (mein|unser)\w* konto\b|"
@@ -714,7 +717,8 @@ _PORTAL_SELF_SERVICE = "|".join(
     (
         f"{_PLACE}{_IN_ONE_CLAUSE}{{0,60}}?{_MANAGE}{_IN_ONE_CLAUSE}{{0,50}}?{_BILLING_THING}",
         f"{_PLACE}{_IN_ONE_CLAUSE}{{0,60}}?{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,50}}?{_MANAGE}",
-        f"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?{_MANAGE}{_IN_ONE_CLAUSE}{{0,20}}?"
+        # not "管理画面" (the admin screen), only named: "請求書がまだ管理画面に出ていない"
+        f"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?(?!管理画面){_MANAGE}{_IN_ONE_CLAUSE}{{0,20}}?"
         "(画面|ページ|リンク|URL)",
         # "CARTE EXPIREE COMMENT LA CHANGER": the thing named first, then how to change it
         rf"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?\b(how|c[óo]mo|comment|wie)\b"
@@ -790,8 +794,8 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"\b(lien|acc[èe]s)\b[^.?!]{0,20}\bespace (client|de facturation|facturation|abonn[ée])|"
         r"\bespace client\b[^.?!]{0,20}\bo[ùu]\b",
         # fr: access to where billing is managed, a card or bank detail to enter or switch
-        r"\b(acc[èe]s|lien)\b[^.?!]{0,20}\bgestion (du |de la |des |de l')?(moyens? de paiement|"
-        r"modes? de paiement|cartes?|facturation|factures)\b",
+        r"\b(acc[èe]s|lien)\b[^.?!]{0,20}\bgestion (du |de la |des |de l')?(paiement|"
+        r"moyens? de paiement|modes? de paiement|cartes?|facturation|factures)\b",
         r"\b(acc[ée]der|retrouver|trouver)\b[^.?!]{0,10}\b(l'|la |le |mon |notre |votre )?(espace|"
         r"page|rubrique|section)\b[^.?!]{0,10}\bo[ùu]\b[^.?!]{0,30}\b(factur\w*|cartes?|"
         r"moyens? de paiement)\b",
@@ -818,7 +822,8 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"\b(rechnung\w*|karte|zahlungs\w*|abrechnung\w*)\b[^.?!]{0,40}\bselbst\b[^.?!]{0,20}"
         r"\b(herunterladen|runterladen|ansehen|[äa]ndern|verwalten|eintragen|hinterlegen|anpassen)"
         r"\b",
-        r"(変更|編集|設定|修正|手続き)(用|できる|する)?の?(リンク|ページ|画面|URL)|"
+        r"(変更|編集|修正|手続き)(用|できる|する)?の?(リンク|ページ|画面|URL)|"
+        r"設定(用|できる|する)の?(リンク|ページ|画面|URL)|"
         r"カード[^。？?]{0,12}(切り替え|切替|入れ替え)(?!た(?!い)|まし|済|てい|てな)|"
         r"(支払い?|お支払い|請求)(情報)?の?管理(用)?の?(ページ|画面|リンク)|"
         r"自分で[^。？?]{0,10}(直せ|変え|変更|設定|編集|見られ|見たい|ダウンロード)|"
@@ -887,7 +892,7 @@ PLACE_FOR_IT = re.compile(
     r"hinterlegen)\b|"
     r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
     r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
-    r"どうやって(変更|変え|直|設定|登録)|どう(い)?たしましたら|どう(したら|すれば)(いい|よい|よろしい)",
+    r"(設定|管理)(画面|ページ)(は|の)?(どこ|URL|リンク)|どうやって(変更|変え|直|設定|登録)|どう(い)?たしましたら|どう(したら|すれば)(いい|よい|よろしい)",
     _I,
 )
 """A question of where or how to change "it" oneself ("Where can I correct it?", "¿Dónde lo
@@ -913,9 +918,12 @@ BILLING_DETAIL = re.compile(
 """A card, a payment method or a billing detail on the invoices, named beside `PLACE_FOR_IT`
 ("Our billing address is wrong on all invoices. Where can I correct it?"); not a card that
 pays nobody (ICカード, ポイントカード)."""
-PLACE_OF_ANOTHER_THING_JA = re.compile(r"([^\s、。？?]{1,30})(は|って)[^、。？?]{0,4}(どこ|どちら)")
+PLACE_OF_ANOTHER_THING_JA = re.compile(
+    r"([^\s、。？?]{1,30})(?<!設定画面)(?<!設定ページ)(?<!管理画面)(は|って)[^、。？?]{0,4}(どこ|どちら)"
+)
 """A Japanese place question with its own topic ("勘定科目の自動判定ルールはどこで設定できますか"):
-"it" is that topic, a billing detail only when the topic names one."""
+"it" is that topic, a billing detail only when the topic names one; the settings screen is
+no topic of its own ("…請求書を届くようにしたいです。設定画面はどこですか")."""
 OWN_CUSTOMERS_SIDE = re.compile(
     r"\b(invoices?|receipts?|bills?) (that |which )?(i|we) (send|issue|create|make|generate|"
     r"give)\b|\b(to|for|from) (my|our) (own )?(customers|clients|tenants|students|patients|"
@@ -1031,7 +1039,7 @@ BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
     r"\b(gst\w*|hst|tin|abn|business number|tax (id|number)|vat( number| id)?|uid|ust-?id\w*|"
     r"umsatzsteuer-?\w*|tva|siret|cif|nif|rfc)\b|"
     r"\bsepa|\bmandat\b|domiciliation|titular de la tarjeta|\bcarte de d[ée]bit\b|"
-    r"(引き落とし|引落し?)口座|宛名|宛先|請求先|請求書[^。]{0,12}(メール|郵便|送付|受け取)",
+    r"(引き落とし|引落し?)口座|宛名|宛先|請求先|請求書[^。]{0,12}(メール|郵便|送付|受け取|届)",
     _I,
 )
 """A billing detail on the invoices we send or on the payment we take: the email they go to,
@@ -1057,7 +1065,12 @@ NEW_ONE = re.compile(
 )
 """Asking for a new link once the one sent has expired, failed or never came ("Can you send a
 new one?", "I never received the link to pay. Please send it.")."""
-PAID_BEFORE = re.compile(r"\b(i|we) (have|has|had|'ve) (already )?$", _I)
+PAID_BEFORE = re.compile(
+    r"\b(i|we) (have|has|had|'ve) (already )?$|\b(i|we)('ve| have| had)? been\s*$|"
+    r"\b(i|we) (was|were)\s*$|\b(i|we|j'ai|nous avons|ich habe|wir haben|he|hemos)"
+    r"( already| d[ée]j[àa]| schon| ya)? (tried to|essay[ée] de|versucht,? zu|intentado)\s*$",
+    _I,
+)
 """"I have pay the invoice": a payment said as made (in a learner's English), not one to make."""
 INTENT_TO_PAY = re.compile(
     r"\b(want|like|need|wanna|trying|ready) to (pay|settle)\b|\b(want|wanna|need) pay\b|"
@@ -1204,7 +1217,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(定期|本契約|有料)[^。]{0,10}(進まない|移行しない|切り替えない)で|"
         r"自動更新[^。]{0,10}(は|を)(行わない|しない)|"
         r"(お金|おかね|料金|会費|引き落とし)[^。]{0,8}の(は|を)?\s?(もう)?(やめ|止め|とめ)|"
-        r"(解約|解役|退会)(?!後)|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
+        r"(解約|解役|退会)(?!(の?手続き)?後)|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
@@ -1269,7 +1282,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
-        r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in) )|\bway to pay\b|"
+        r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in|once|twice|double)\b)|"
+        r"\bway to pay\b|"
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
         r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
         r"(支払|払)[^。]{0,10}(リンク|URL)|"
@@ -1436,7 +1450,11 @@ RENEWED_THING_AFTER = re.compile(
 PLAN_CHANGE = re.compile(
     r"\b(switch|move|put|downgrade|upgrade|transfer|convert|start)\b( (me|us|it|them|everything))?"
     r" (to|onto|on|into|my|our) (the |a |an |our |my )?(monthly|annual|yearly|basic|starter|lite|"
-    r"team|pro|business|enterprise|premium|plus|cheaper|smaller|lower|higher|bigger|paid)\b",
+    r"team|pro|business|enterprise|premium|plus|cheaper|smaller|lower|higher|bigger|paid)\b|"
+    # another way to pay: "désactiver le prélèvement automatique et payer à chaque facture"
+    r"\bpay(er)? (à chaque facture|manuellement|par virement|each invoice|manually|by (bank )?"
+    r"transfer)\b|\bpagar (manualmente|cada factura|por transferencia)\b|"
+    r"\b(manuell|per [üu]berweisung) (\w+ )?(zu )?(be)?zahlen\b",
     _I,
 )
 """Moving to another plan ("switch me to monthly", "upgrade me to Pro"): a plan change, which a
@@ -2077,9 +2095,11 @@ REFUNDS_LISTED_BEFORE = re.compile(
 )  # "show me the refunds and payments", "the status of my refund": a read, not money to move
 NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b", _I)
 OTHER_WAY_TO_PAY = re.compile(
-    r"\b(bank transfer|wire transfer|by wire|bacs|instal+ments?|in (two|three|four|\d) "
+    r"\b(bank transfer|wire transfer|by wire|bacs|by (cheque|check)|cheques?|par ch[èe]que|"
+    r"per scheck|con cheque|instal+ments?|in (two|three|four|\d) "
     r"(payments|parts)|[üu]berweisung|auf rechnung|in raten|ratenzahlung|virement|en (deux|"
-    r"trois|quatre|plusieurs|\d) fois|transferencia|a plazos|en (dos|tres|cuatro|\d) cuotas)\b|"
+    r"trois|quatre|plusieurs|\d) fois|transferencia|a plazos|en (dos|tres|cuatro|\d) cuotas|"
+    r"[àa] chaque facture|each invoice manually|manuellement)\b|"
     r"振込|振り込|口座振替|分割",
     _I,
 )
@@ -2095,7 +2115,7 @@ CARD_WANTED = re.compile(
 """Paying by card named as the wish ("je préfère payer par carte, le virement prend une
 semaine"): the transfer is what the customer turns from, the link still fits."""
 BEFORE_THE_WRITE = re.compile(
-    r"\b(antes de|avant d[e']|bevor|before)\s*(que\s+)?(\w+\s+){0,2}$", _I
+    r"\b(antes de|avant d[e']|avant|bevor|before)\s*(que\s+|qu')?(\w+\s+){0,2}$", _I
 )
 """A time before a write ("Antes de darme de baja quiero saber…", "Bevor ich kündige, …"):
 the question is what happens then."""
@@ -2168,10 +2188,14 @@ WAS_DATED_AFTER = re.compile(
 """A write named, then given the date it took effect ("Kündigung war zum 31.10.", "The
 cancellation was effective 1 May"): a past fact, not an ask."""
 NOT_THE_PLAN_AFTER = re.compile(
-    r"^[\w-]*\s+(reminders?|notifications?|notices?|e-?mails?|alerts?|messages?|newsletters?)\b", _I
+    r"^[\w-]*\s+(reminders?|notifications?|notices?|e-?mails?|alerts?|messages?|newsletters?)\b|"
+    # a past cancellation in learner's English: "I cancel before but still pay"
+    r"^\s+before\b\s*([,.!?]|$|but\b|and\b)",
+    _I,
 )
 """What is turned off is the plan's reminders or emails, not the plan ("turn off the
-auto-renew reminder emails")."""
+auto-renew reminder emails"), or a cancellation told as done before ("I cancel before but
+still pay")."""
 LINK_WORKED_AFTER = re.compile(
     r"^\s*((you|u) (sent|gave|e-?mailed)( me| us)?\s+)?(works|worked|is working|did work|was fine|"
     r"arrived|came through|opened)\b",
@@ -2237,7 +2261,8 @@ OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
-    r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$",
+    r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$|"
+    r"(\d[\d,]*円|購入|決済)(を|は)\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(

@@ -74,6 +74,9 @@ OTHERS_AFTER = re.compile(
     rf"(sie )?(bitte )?(das|den|die) {_ACCOUNT} (meine[rs]|unsere[rs]|von meine[mr]) {_KIN}\b|"
     rf"(sie )?(bitte )?(his|her|their|su|sus|son|sa|ses|leur|seine?[mnrs]?|ihre?[mnrs]?)\s+"
     rf"(\w+\s+)?{_ACCOUNT}\b|(\w+ ){{0,2}}[àa] (su|son|sa) (tarjeta|cuenta|carte|compte)\b|"
+    rf"(para que )?no (le|les) (cobren|cobre|sigan cobrando)\b|"
+    rf"(\w+ ){{0,3}}(to|on|onto|into|sur|en) (his|her|their|sa|son|su) (own )?(card|account|bank|"
+    rf"carte|compte|tarjeta|cuenta)\b|"
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
     rf"((it|that|this|them) )?(for|to) (him|her|them)\b|"
     rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
@@ -195,7 +198,8 @@ OWN_ACCOUNT = re.compile(
 "Kundenkonto auf meinen Namen"): a relative or a signature such as "(mom of Maya, 9)" does not
 make it someone else's."""
 OTHERS_ACCOUNT_NAMED = re.compile(
-    rf"\b{_ACCOUNT}\s+((of|for|de|del|du|de la|der|des)\s+(my |our |mi |nuestr[oa] |mon |ma |"
+    rf"\b({_ACCOUNT}|refund|remboursement|reembolso|devoluci[óo]n|r[üu]ckerstattung|erstattung)"
+    rf"\s+((of|for|de|del|du|de la|der|des)\s+(my |our |mi |nuestr[oa] |mon |ma |"
     rf"notre |meiner |meines |meinem |unserer |unseres |el |la |le |l')?|(meiner|meines|unserer|"
     rf"unseres) ){_KIN}\b|"
     rf"\b{_KIN}('s|’s)\s+(\w+\s+)?{_ACCOUNT}\b",

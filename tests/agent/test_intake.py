@@ -3759,7 +3759,6 @@ def test_batch_17_wordings_ask_what_they_ask(subject: str, body: str, kinds: set
             "",
             "Both accounts are being billed. Can you merge them into one? I only want to pay once.",
         ),
-        ("", "My colleague says she was billed twice. Could you refund the duplicate to her card?"),
         ("Remboursement de ma mère", "Il arrive quand sur sa carte ?"),
         ("", "Notre employée a payé avec sa carte. Pourriez-vous la rembourser sur sa carte ?"),
         (

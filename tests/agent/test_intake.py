@@ -3776,3 +3776,79 @@ def test_batch_17_wordings_ask_what_they_ask(subject: str, body: str, kinds: set
 )
 def test_near_misses_of_batch_17_wordings_ask_no_write(subject: str, body: str) -> None:
     assert read_requests(body, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Hemos migrado a otro proveedor y necesitamos que la suscripción de FacturaFácil no se "
+            "renueve a partir del próximo ciclo.",
+            {"cancellation"},
+        ),
+        ("Les reenvío lo que les escribí. Sigo queriendo cancelar.", {"cancellation"}),
+        (
+            "¿Me la cancelan vos o ustedes desde allá? Bueno, cancélenla por favor.",
+            {"cancellation"},
+        ),
+        ("Por favor no activéis el plan de pago al terminar la prueba.", {"cancellation"}),
+        (
+            "Os escribo solo para deciros que no quiero seguir con el plan cuando termine este "
+            "mes.",
+            {"cancellation"},
+        ),
+        ("Cortad la renovación de mi plan, que no me interesa seguir.", {"cancellation"}),
+        ("Te escribo para que no me renovés el plan de la veterinaria.", {"cancellation"}),
+        ("Esto es para darme de baja de la suscripción digital.", {"cancellation"}),
+        (
+            "Por la presente comunico mi voluntad de no continuar con el contrato del plan "
+            "Profesional.",
+            {"cancellation"},
+        ),
+        (
+            "Les pido que la suscripción no se renueve más; ya no vamos a usar el servicio.",
+            {"cancellation"},
+        ),
+        ("no quiero que se me renueve el plan de yoga el otro mes xfa", {"cancellation"}),
+        (
+            "Quero darme de baixa do ximnasio a final de mes, así que no me paséis más recibos.",
+            {"cancellation"},
+        ),
+        (
+            "Soy la mamá de Emilia. La cuenta está a mi nombre. Queremos cancelar la suscripción.",
+            {"cancellation"},
+        ),
+        (
+            "Anulad esa suscripción y devolvedme el dinero, por favor; ya me daré de alta luego.",
+            {"cancellation", "refund"},
+        ),
+        ("¿Me podés devolver lo del usuario extra?", {"refund"}),
+        (
+            "Os agradecería enormemente que me reintegrarais el importe del cargo del día 4.",
+            {"refund"},
+        ),
+        (
+            "El internet estuvo caido del 1 al 10, los 10 dias sin servicio me los pueden "
+            "devolver?",
+            {"refund"},
+        ),
+        ("Entiendo que ese cobro no corresponde y quiero que me lo regresen.", {"refund"}),
+        ("¿Habría alguna manera de que ese dinero vuelva a mi tarjeta?", {"refund"}),
+    ],
+)
+def test_spanish_asks_of_older_dev_emails_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ya pagué la factura vencida por el link que me mandaron, ¿la ven como pagada?",
+        "No me cobren dos veces y quiero saber el saldo.",
+        "No quiero un reembolso y quiero seguir con el plan.",
+        "Esto es para saber si ya me devolvieron el dinero.",
+        "Ya me daré de baja más adelante, ahora solo quiero la factura.",
+    ],
+)
+def test_near_misses_of_those_spanish_asks_ask_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

@@ -170,7 +170,7 @@ _CANCEL_GRAMMAR_ES = (
     r"prorroguen)\b"
     + _NOT_A_DUPLICATE
     + r"|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
-    r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e)|quit(ar|en|e|ad)|"
+    r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e|ad)|quit(ar|en|e|ad)|"
     r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)|quit[áa]is) (los |las |"
     r"el |la |mi |"
     r"mis |cualquier |todo |todos los |todas las )?(\w+ )?(cobros?|cargos?|renovaci[oó]n\w*|"
@@ -353,7 +353,7 @@ _CANCEL_GRAMMAR_MORE_ES = (
     + r"|\bdad(me|nos)? de baja\b(?! (la|el|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
     r"\bque no se (me |nos |le |les )?(realicen|hagan|efect[úu]en|cobren|carguen|pasen|cobre|"
     r"cargue|haga|realice) (nada |ning[úu]n |ninguna )?(m[áa]s|otro|otra|nuevos?|nuevas?)\b|"
-    r"\bno (quiero|queremos|deseo|deseamos) que (se|me|nos) (renueve|renueven)\b|"
+    r"\bno (quiero|queremos|deseo|deseamos) que (se )?(me |nos )?(renueve|renueven)\b|"
     # "no quiero que la suscripción se renueve", "no quiero más la caja", a bare "Baja."
     r"\bno (quiero|queremos|deseo|deseamos) que (la|mi|nuestra|el|nuestro|esta|este) [\w-]+"
     r"( de [\w-]+)? se (renueve|renueven|prorrogue|cobre)\b|"
@@ -1228,9 +1228,17 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(anul\w*|termin(ar|en|e|[ée]is)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|"
         r"cierren|"
         r"cierre) "
-        r"(mi |la |el |nuestra )?"
+        r"(mi |la |el |nuestra |esa |esta |ese |este )?"
         + _SUB_ES
-        + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is)\b|\bno (quiero |deseo )?renovar|"
+        + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is|renov[ée]s)\b|\bno (quiero |"
+        r"deseo )?renovar|"
+        r"\bcanc[ée]l(en|a|ad)(la|lo|las|los|me|nos)\b|\bdar(me|nos)? de baixa\b|"
+        r"\bno (me |nos )?(pas[ée]is|pasen|cobr[ée]is) m[áa]s (recibos|cargos|cobros|cuotas)\b|"
+        r"\bno (activ|pas)(en|[ée]is|es|e)\b[^.?!]{0,20}\b(plan|suscripci[oó]n|"
+        r"versi[oó]n) (de pago|"
+        r"pagad[oa]|premium)\b|"
+        r"\b(mi|nuestra|su) (voluntad|decisi[oó]n) de (no (continuar|renovar|seguir)|causar baja|"
+        r"dar(me|nos|se)? de baja|cancelar|resolver|rescindir|terminar)\b|"
         r"\bdej(ar|en|e|ad) de renovar|"
         r"\b(desactiv\w*|quit\w*) (la )?renovaci[oó]n|"
         r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|"
@@ -1551,7 +1559,10 @@ CLAUSE_BREAK = re.compile(
     # a dictated run-on's "so I…" or filler: "…pas de repreneur malheureusement donc je vous
     # demande…", "…no not that one ha um I need to end my unit rental"
     r"\b(donc|alors|so|deshalb|daher|entonces|por eso) (?=(je|j'|i|we|nous|ich|wir|yo)\b)|"
-    r"\s(um+|uh+|erm|ehm)\s(?=(i|we|so)\b)",
+    r"\s(um+|uh+|erm|ehm)\s(?=(i|we|so)\b)|"
+    # an ask after "and": "ese cobro no corresponde y quiero que me lo regresen"
+    r"\b(y|et|und|and) (?=(quiero|queremos|necesito|necesitamos|les pido|je veux|je voudrais|"
+    r"ich m[öo]chte|ich will|i want|i'd like|we want|we'd like)\b)",
     _I,
 )
 CONTRAST = re.compile(
@@ -1577,7 +1588,10 @@ NEGATION_BEFORE = re.compile(
 )
 NOT_USED = re.compile(
     r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
-    r"(even |really )?(use|used|get to use|access|need|want)\b",
+    r"(even |really )?(use|used|get to use|access|need|want)\b|"
+    # the part without service: "los 10 dias sin servicio me los pueden devolver?"
+    r"\b(sin|sans|ohne|without) (servicio|service|uso|usar(lo|la)?|acc[eè]s|acceso|zugang|access|"
+    r"conexi[oó]n|internet|nutzung)\b",
     _I,
 )
 """What the writer did not use, in the part asked back ("can i have the days i didn't use
@@ -1798,12 +1812,14 @@ REPORTED = re.compile(
     r"(お願い|依頼|申請)した(?!い)|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
-    r"ya (me|lo|la|los|se|les|nos|te|han|ha|he|hab\w*|fue|est\w*|reembols\w*|cancel\w*|"
+    r"(?<!baja )ya (?!me \w+r[ée]\b)(me|lo|la|los|se|les|nos|te|"
+    r"han|ha|he|hab\w*|fue|est\w*|"
+    r"reembols\w*|cancel\w*|"
     r"devolv\w*|recib\w*|pag\w*|hicieron|hice)|"
     r"(recib[íi]|me lleg[óo]) un (correo|e-?mail|mensaje|aviso)|"
     r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
     r"(me|nos|le) (hicieron|hizo|dieron|dio|devolvieron|reembolsaron)|"
-    r"(van|vais|vamos) a|"
+    r"(van|vais|(?<!no )vamos) a|"
     r"a dit|ont dit|m'?a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa](?! (pay|r[ée]gl|factur|pr[ée]lev|d[ée]bit)[ée]e?s?\b)|"
     r"(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
@@ -2030,7 +2046,8 @@ INFO_BEFORE = re.compile(
     r"find out|"
     r"help( me| us)? with|(a )?questions? (about|on|regarding)|(an )?(issue|problem) with|"
     r"(a )?cop(y|ies) of|credit notes? (for|of)|"
-    r"dec[ií](r\w*|dme|me|nos)|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|conocer|revis\w*|"
+    r"(?<!para )dec[ií](r\w*|dme|me|nos)|d[íi]g\w*|comprob\w*|verific\w*|explic\w*|saber|"
+    r"conocer|revis\w*|"
     r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
     r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
     r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat|to make sure|asegurarme|m'assurer|"
@@ -2289,6 +2306,7 @@ REQUEST = re.compile(
     r"(^|[,;:]\s*|\b(y|et|und|que)\s+)(ya )?(no (me |nos )?)?(cobren|renueven|dejen|paren|detengan|"
     r"suspendan|corten|"
     r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
+    r"cortad|parad|detened|pas[ée]is|cobr[ée]is|"
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
     r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar|d[ée]sabonnez|r[ée]siliez|"
@@ -2305,7 +2323,7 @@ REQUEST = re.compile(
     r"\b(writing|wish|want|like) to request\b|\bi (kindly )?ask\b|"
     r"(^\W*|[,;:]\s*)(un|une|le|la|votre)\b[^.?!,;]{0,60}\bserait (tr[èe]s )?(appr[ée]ci[ée]e?|"
     r"bienvenue?)\b|"
-    r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho )?que\b|"
+    r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho |\w+mente )?que\b|"
     r"\bagradecer[ée](mos)? que\b|"
     r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
     r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
@@ -2313,7 +2331,8 @@ REQUEST = re.compile(
     r"\bwould it be (fair|reasonable|ok|okay|alright|acceptable) (for you )?to (refund|reimburse|"
     r"get|give|send|have|receive|credit|reverse|return|ask for)\b|"
     r"\b(i|we) (therefore|hereby|formally) (request|ask)\b|"
-    r"\b(i'm|i am|we're|we are) writing to\b|\bles escribo para\b|\bje vous [ée]cris pour\b|"
+    r"\b(i'm|i am|we're|we are) writing to\b|\b(les|te|os|le) escribo para\b|"
+    r"\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
     r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly| only| simply)* "
     r"(like|love|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
@@ -2349,8 +2368,9 @@ REQUEST = re.compile(
     r"(yo )?(cancelo|anulo|me doy de baja)|ich (beende|storniere))\b|"
     r"(^\W*|[,;:]\s*)favor\b|"
     r"\b(por favor|porfa|favor de|quiero|quisiera|me gustar[íi]a|necesito|solicito|pido|exijo|"
+    r"necesitamos|queremos|sigo queriendo|(esto|este correo|este mensaje) es para|quero|"
     r"deseo|(les|le|os) ruego|rogamos|(pueden|puede|podr[íi]an|podr[íi]a|pod[ée]is|podr[íi]ais|"
-    r"puedes|podr[íi]as)\b|"
+    r"puedes|podr[íi]as|pod[ée]s|habr[íi]a (alguna )?(manera|forma|posibilidad) de)\b|"
     r"(puedo|podr[íi]a) (obtener|tener|recibir|conseguir|pedir)|"
     r"s'il (vous|te) pla[îi]t|svp|stp|merci de|merci d'|veuillez|vous pouvez|je (voudrais|veux|"
     r"souhaite|"
@@ -2400,6 +2420,7 @@ CANCEL_REQUEST = re.compile(
     r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b|"
     # a notice or a decision that the plan ends: "les comunicamos que no deseamos renovar"
     r"\b(les comunicamos|no (quiero|deseo|deseamos|queremos)|nous vous informons|[ée]vitez)\b|"
+    r"\b(mi|nuestra|su) (voluntad|decisi[oó]n) de\b|"
     r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"^\W*(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$",
     _I,

@@ -189,7 +189,8 @@ OWN_ACCOUNT = re.compile(
     r"\b(on|in|from|under|en|de|sur|dans|auf|in|von) (my|our|mi|nuestra|mon|notre|meinem|unserem) "
     r"(own |propia |propre )?(account|cuenta|compte|konto|kundenkonto)\b(?![ -]?(e-?mail|address|"
     r"correo|adresse))|\b(kundenkonto|konto) (l[äa]uft )?auf (meinen|unseren) namen\b|"
-    r"\b(account|cuenta|compte) (is )?(in|en|à|a) (my|our|mi|nuestro|mon|notre) (own )?(name|"
+    r"\b(account|cuenta|compte) (is |est[áa] |est )?(in|en|à|a) (my|our|mi|nuestro|mon|"
+    r"notre) (own )?(name|"
     r"nombre|nom)\b",
     _I,
 )

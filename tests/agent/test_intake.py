@@ -3852,3 +3852,30 @@ def test_spanish_asks_of_older_dev_emails_are_read(text: str, kinds: set[str]) -
 )
 def test_near_misses_of_those_spanish_asks_ask_no_write(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would it be possible to have the charge on the work account reversed?",
+        "Would it be possible to have the add-on part of the September bill returned?",
+        "Is there any chance of getting the money back?",
+        "Hi, I think a partial refund is fair - maybe 50%?",
+        "A partial refund of around $30 would be fair given the downtime.",
+        "Hey guys, I think I should get a refund for the last charge.",
+    ],
+)
+def test_refunds_proposed_as_fair_or_asked_as_a_chance_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it possible to get a refund?",
+        "Would it be possible to have a refund if I cancel in the first week?",
+        "Is your refund policy fair?",
+    ],
+)
+def test_refund_policy_questions_still_ask_no_refund(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

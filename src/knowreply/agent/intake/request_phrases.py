@@ -1657,7 +1657,9 @@ POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
     r"(me|us)\b|[^.?!]*(\b(this|that|these|"
     r"those)\b|\bthe (difference|last|\d+|unused|remaining|rest of)\b|[$€£]\s?\d|\b(my|our) "
     r"(money|payment|fee|charge)\b|\bthe (january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|last|\w+'s) (fee|charge|payment)\b))|"
+    r"september|october|november|december|last|\w+'s) (fee|charge|payment)\b|"
+    r"\bthe (\w+ )?(charge|payment|fee|debit|bill|invoice)\b(?= (on|from|for|of|taken|in)\b)|"
+    r"\bpart of the\b))|"
     # "Serait-il possible de nous rembourser le paiement de 59 € ?", "Wäre es möglich, dass Sie
     # uns den Betrag … gutschreiben?": of a charge or a part named, as in English
     r"(\b(serait|est)-(il|ce)|\best[- ]ce que c'est|\best[- ]ce qu'il serait|\bc'est) "
@@ -2328,6 +2330,9 @@ REQUEST = re.compile(
     r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
     r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
     r"\b(any|is there any|is there a) chance (you|u) (could|can|would)\b|"
+    r"\b(any|is there any|is there a) chance (of|to) (getting|get|having|have)\b|"
+    r"\b(would be|is|seems|sounds) (only |more than )?fair\b|"
+    r"\b(i|we) (think (i|we) )?should (get|receive|be given)\b|"
     r"\bwould it be (fair|reasonable|ok|okay|alright|acceptable) (for you )?to (refund|reimburse|"
     r"get|give|send|have|receive|credit|reverse|return|ask for)\b|"
     r"\b(i|we) (therefore|hereby|formally) (request|ask)\b|"

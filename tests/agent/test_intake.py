@@ -3879,3 +3879,45 @@ def test_refunds_proposed_as_fair_or_asked_as_a_chance_are_read(text: str) -> No
 )
 def test_refund_policy_questions_still_ask_no_refund(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("My membership must not continue past June.", {"cancellation"}),
+        ("I would therefore prefer not to be charged again in January.", {"cancellation"}),
+        (
+            "Please end our subscription at the end of the current term (we'll keep using it "
+            "until then).",
+            {"cancellation"},
+        ),
+        (
+            "Could you please refund the months I won't be using and make sure it doesn't renew "
+            "next year?",
+            {"refund", "cancellation"},
+        ),
+        ("I still want the plan to end when this month finishes.", {"cancellation"}),
+        ("abeg make una stop the pixelcrate pass for my account", {"cancellation"}),
+        (
+            "今後も利用の見込みがないため、あわせて解約の手続きもお願いいたします。",
+            {"cancellation"},
+        ),
+        ("つきましては、\n・次年度の自動更新を停止していただくこと", {"cancellation"}),
+        ("つきましては、現在の契約の継続は不要でございます。", {"cancellation"}),
+        ("無料体験のはずが課金されてる。説明と違うので全部返金しろ", {"refund"}),
+    ],
+)
+def test_english_and_japanese_asks_of_older_dev_emails_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan must not be cheaper elsewhere, surely?",
+        "解約の手続きの状況を教えてください。",
+        "I'd still prefer to pay by card.",
+    ],
+)
+def test_near_misses_of_those_asks_ask_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

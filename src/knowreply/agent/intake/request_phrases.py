@@ -1556,6 +1556,8 @@ CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
     r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)|"
     r"\band (?=(also )?(tell|let|send|show|give|email|confirm)\b)|"
+    # an aside of the writer's own in brackets: "… (we'll keep using it until then)"
+    r"\s\((?=(we|i)('ll| will| are| am|'re|'m)\b)|"
     # a dictated run-on's "so I…" or filler: "…pas de repreneur malheureusement donc je vous
     # demande…", "…no not that one ha um I need to end my unit rental"
     r"\b(donc|alors|so|deshalb|daher|entonces|por eso) (?=(je|j'|i|we|nous|ich|wir|yo)\b)|"
@@ -1589,6 +1591,7 @@ NEGATION_BEFORE = re.compile(
 NOT_USED = re.compile(
     r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
     r"(even |really )?(use|used|get to use|access|need|want)\b|"
+    r"\b(that |which )?(i|we) (won't|will not|am not|'m not|are not|'re not) (be )?(using|use)\b|"
     # the part without service: "los 10 dias sin servicio me los pueden devolver?"
     r"\b(sin|sans|ohne|without) (servicio|service|uso|usar(lo|la)?|acc[eè]s|acceso|zugang|access|"
     r"conexi[oó]n|internet|nutzung)\b",
@@ -1975,7 +1978,7 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"my (account (access|data|deletion|login|password|"
     r"settings|details|e-?mail)|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
-    r"^(の)?(ステータス|進捗|処理状況|手続き(?!を?(お願い|(して|進めて|行って|とって|取って)(くだ|下さ|ほし|欲し|もらえ|"
+    r"^(の)?(ステータス|進捗|処理状況|手続き(?!(を|も)?(お願い|(して|進めて|行って|とって|取って)(くだ|下さ|ほし|欲し|もらえ|"
     r"いただ|頂)))|完了|状況|確認書|通知|規定|条件|期限)(が|は|の|を)?|"
     r"^[^、。]{0,8}(予定|つもり)",
     _I,
@@ -2294,7 +2297,7 @@ REQUEST = re.compile(
     r"^\W*((just|please|pls|and|but|so|also|then) )((at least|also|just|really) )?(make sure|"
     r"ensure)\b|\b(i'd|i would|we'd|we would) be (much |most |very )?obliged\b|"
     r"\b(i|we) (really )?wanna\b|"
-    r"\b(i'?d|i would|we'?d|we would) (rather|prefer)\b|"
+    r"\b(i'?d|i would|we'?d|we would)( therefore| really| much| still)? (rather|prefer)\b|\babeg\b|"
     r"\b(je pr[ée]f[ée]rerais|nous pr[ée]f[ée]rerions|preferir[íi]a|preferir[íi]amos|"
     r"(ich|wir) (h[äa]tten?|w[üu]rden?) lieber)\b|"
     r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont) (renew|charge|bill|take|let|extend|"
@@ -2339,7 +2342,8 @@ REQUEST = re.compile(
     r"\b(i'm|i am|we're|we are) writing to\b|\b(les|te|os|le) escribo para\b|"
     r"\bje vous [ée]cris pour\b|"
     r"\bich schreibe,? um\b|^\W*h[öo]r(t|en sie) (bitte )?auf\b|"
-    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly| only| simply)* "
+    r"\b(i|we)('d| would| will| do| really| respectfully| just| also| kindly| only| simply|"
+    r" still)* "
     r"(like|love|want|wish|need|request|require|demand|expect)\b|^\W*need\b|"
     r"^\W*(just |really )?(want|wanna)\b(?! to (make sure|know|check|confirm|ask|understand|see|"
     r"find out|double-check))|"
@@ -2359,7 +2363,7 @@ REQUEST = re.compile(
     r"\b(it )?(would|'d) be (great|lovely|wonderful|helpful|(much |greatly )?appreciated)\b"
     r"(?!\s+to (know|hear|understand|see|find out|learn))|"
     r"くださ[ー〜~]*い|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
-    r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|といて|(退会|解約)(する|します)\W*$|"
+    r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|(返金|解約|キャンセル)しろ|いただくこと\W*$|といて|(退会|解約)(する|します)\W*$|"
     r"たく(存じ|、|,|ご連絡|思い|お願い)|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
     r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul|quit)(an|en|[áa]is|[ée]is)\b|"
@@ -2426,7 +2430,9 @@ CANCEL_REQUEST = re.compile(
     # a notice or a decision that the plan ends: "les comunicamos que no deseamos renovar"
     r"\b(les comunicamos|no (quiero|deseo|deseamos|queremos)|nous vous informons|[ée]vitez)\b|"
     r"\b(mi|nuestra|su) (voluntad|decisi[oó]n) de\b|"
-    r"(不要|いらない|いりません)(です)?[。\s]*$|(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
+    r"(不要|いらない|いりません)(です|でございます)?[。\s]*$|"
+    r"\bmust not (continue|renew|be renewed|roll over)\b|"
+    r"(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"^\W*(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$",
     _I,
 )

@@ -3921,3 +3921,50 @@ def test_english_and_japanese_asks_of_older_dev_emails_are_read(text: str, kinds
 )
 def test_near_misses_of_those_asks_ask_no_write(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Bonsoir, c'est possible d'annuler le renouvellement de mon forfait?", {"cancellation"}),
+        (
+            "N'effectuez plus aucun prélèvement sur mon compte pour l'abonnement au journal.",
+            {"cancellation"},
+        ),
+        (
+            "Ich möchte bitte, dass das Abo nach diesem Monat ausläuft. Nicht verlängern.",
+            {"cancellation"},
+        ),
+        ("Ich will da raus. Abo weg.", {"cancellation"}),
+        ("Servus, bittschön mei Abo auslaufen lassen.", {"cancellation"}),
+        (
+            "Da die Praxis übergeben wird, möchten wir Sie bitten, unseren Vertrag über dieses "
+            "Datum hinaus nicht fortzuführen.",
+            {"cancellation"},
+        ),
+        (
+            "Bitte erstatten Sie mir den Anteil für die nicht genutzten Monate Mai bis Dezember "
+            "und beenden Sie den Vertrag.",
+            {"refund", "cancellation"},
+        ),
+        ("Serait-il envisageable que vous me remboursiez le montant réglé ?", {"refund"}),
+        ("Serait-il envisageable de me restituer la somme prélevée pour cette box ?", {"refund"}),
+        ("Est-ce possible d'avoir un remboursement pour ce mois-ci ?", {"refund"}),
+    ],
+)
+def test_french_and_german_asks_of_older_dev_emails_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Est-ce possible d'avoir un remboursement ?",
+        "Est-il possible d'annuler à tout moment ?",
+        "Nicht verlängern? Wie geht das?",
+        "Das Abo ist weg? Ich sehe es nicht mehr in der App.",
+        "Das Abo ist weg. Ich sehe es nicht mehr in der App.",
+    ],
+)
+def test_policy_questions_in_french_and_german_still_ask_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

@@ -1206,6 +1206,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + r"|"
         r"\b(clore|cl[ôo]turer|fermer) (le |mon |notre )?(dossier|contrat|inscription)\b|"
         r"\bne (plus|pas) rien (nous |me )?(facturer|pr[ée]lever|d[ée]biter)\b|"
+        r"\bn'effectuez (plus|pas|aucun) (aucun |de )?pr[ée]l[èe]vements?\b|"
         r"\bne (veux|souhaite|souhaitons|voulons) pas que (l'|mon |notre |le )?(abonnement|"
         r"contrat|forfait) (continue|se poursuive|se renouvelle|reparte)\b|"
         r"\bne (pas|plus) (le |la |l'|me |nous )?(passer|basculer|transformer|convertir) (en|au|"
@@ -1592,6 +1593,9 @@ NOT_USED = re.compile(
     r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
     r"(even |really )?(use|used|get to use|access|need|want)\b|"
     r"\b(that |which )?(i|we) (won't|will not|am not|'m not|are not|'re not) (be )?(using|use)\b|"
+    r"\bnicht (genutzt|benutzt|verbraucht|in anspruch genommen)\w*|\bnon (utilis|"
+    r"consomm)[ée]e?s?\b|"
+    r"\bno (usad|utilizad|consumid)[oa]s?\b|"
     # the part without service: "los 10 dias sin servicio me los pueden devolver?"
     r"\b(sin|sans|ohne|without) (servicio|service|uso|usar(lo|la)?|acc[eè]s|acceso|zugang|access|"
     r"conexi[oó]n|internet|nutzung)\b",
@@ -1666,9 +1670,12 @@ POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
     # "Serait-il possible de nous rembourser le paiement de 59 € ?", "Wäre es möglich, dass Sie
     # uns den Betrag … gutschreiben?": of a charge or a part named, as in English
     r"(\b(serait|est)-(il|ce)|\best[- ]ce que c'est|\best[- ]ce qu'il serait|\bc'est) "
-    r"((vraiment|[ée]ventuellement|peut-[êe]tre) )?possible "
-    r"(de |d')(?=([êe]tre |me |nous |m'|vous )?(faire )?(rembours|rend|recr[ée]dit|restitu)\w*"
-    r"[^.?!]*(\b(ce|cet|cette|ces|la diff[ée]rence|le reste|le montant|mon argent|les frais|"
+    r"((vraiment|[ée]ventuellement|peut-[êe]tre) )?(possible|envisageable) "
+    r"(de |d'|que vous )(?=([êe]tre |me |nous |m'|vous )?(faire |avoir (un |le )?|"
+    r"obtenir (un |le )?)?"
+    r"(rembours|rend|recr[ée]dit|restitu)\w*"
+    r"[^.?!]*(\b(ce|cet|cette|ces|la diff[ée]rence|le reste|le montant|la somme|mon argent|"
+    r"les frais|"
     r"du mois)\b|\b(mois|semaines|jours) (non "
     r"utilis|restant)|\b(les|des) (deux|trois|quatre|cinq|six|\d+) (mois|semaines|jours)\b|"
     r"\d\s?(€|\$|eur\b)|[$€]\s?\d))|"
@@ -1691,7 +1698,9 @@ reverse that charge?", "Would it be at all possible to reverse this month's char
 named it is a question of policy ("Is it possible to get a refund?")."""
 POSSIBLE_FOR_OWN_PLAN = re.compile(
     r"\b(would|could) it (be )?((at all|perhaps|somehow) )?possible (for you )?to\b"
-    r"(?=[^.?!]*\b(my|our) (\w+ ){0,2}" + _PLAN + r"\b)",
+    r"(?=[^.?!]*\b(my|our) (\w+ ){0,2}" + _PLAN + r"\b)|"
+    r"\b(c'est|est-ce|serait-il|est-il) (vraiment )?possible (de |d')(?=[^.?!]*\b(mon|notre) "
+    r"(abonnement|forfait|contrat|adh[ée]sion)\b)",
     _I,
 )
 """Whether it would be possible to do something to the writer's own plan ("Would it be possible
@@ -2298,6 +2307,7 @@ REQUEST = re.compile(
     r"ensure)\b|\b(i'd|i would|we'd|we would) be (much |most |very )?obliged\b|"
     r"\b(i|we) (really )?wanna\b|"
     r"\b(i'?d|i would|we'?d|we would)( therefore| really| much| still)? (rather|prefer)\b|\babeg\b|"
+    r"\bbitt(e)?sch[öo]n\b|\b(m[öo]chten|w[üu]rden) (wir|ich) sie (\w+ )?bitten\b|"
     r"\b(je pr[ée]f[ée]rerais|nous pr[ée]f[ée]rerions|preferir[íi]a|preferir[íi]amos|"
     r"(ich|wir) (h[äa]tten?|w[üu]rden?) lieber)\b|"
     r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont) (renew|charge|bill|take|let|extend|"
@@ -2311,7 +2321,7 @@ REQUEST = re.compile(
     r"(^|[,;:]\s*|\b(y|et|und|que)\s+)(ya )?(no (me |nos )?)?(cobren|renueven|dejen|paren|detengan|"
     r"suspendan|corten|"
     r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
-    r"cortad|parad|detened|pas[ée]is|cobr[ée]is|"
+    r"cortad|parad|detened|pas[ée]is|cobr[ée]is|n'effectuez|ne faites|"
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
     r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar|d[ée]sabonnez|r[ée]siliez|"
@@ -2432,6 +2442,8 @@ CANCEL_REQUEST = re.compile(
     r"\b(mi|nuestra|su) (voluntad|decisi[oó]n) de\b|"
     r"(不要|いらない|いりません)(です|でございます)?[。\s]*$|"
     r"\bmust not (continue|renew|be renewed|roll over)\b|"
+    r"^\W*(bitte )?nicht (mehr )?verl[äa]ngern\b(?!\s*\?)|"
+    r"(^\W*|\bund |[,;:]\s*)(das |mein |dein )?abo weg\b(?!\s*\?)|"
     r"(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"^\W*(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$",
     _I,

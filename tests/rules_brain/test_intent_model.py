@@ -24,7 +24,9 @@ before it; Japanese 87.4 %); the other floors were raised to that day's figures.
 midday with batch 17 (Spanish 89.6 % on batches 1 to 17 against a floor of 89.8 %: batch 17's
 Spanish emails score 78.7 %), when the model of that day scored 91.5 % on batches 1 to 16
 against 91.2 % before (every language up, Spanish 90.3 %) and 87.8 % on batch 17 (86.9 % for
-the model before it); the other floors were raised to that day's figures. The targets not met
+the model before it); the other floors were raised to that day's figures. Raised on
+2026-12-04 afternoon, when more asks taught from `dev/` moved Japanese, Spanish and German up
+(docs/evaluation.md). The targets not met
 are strict expected failures, so the day the model meets one, its test says so and the floors
 must be raised.
 """
@@ -44,12 +46,12 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.921, "ja": 0.914, "es": 0.895, "fr": 0.916, "de": 0.907}
-PERSON_CEILING = 0.034
-"""Held-out billing questions handed to a person (unclear or not billing): 3.38 % measured on
-batches 1 to 17 on 2026-12-04 midday (3.31 % on 1 to 16, 4.5 % on batch 17 alone), under the
-5 % target."""
-UNASKED_WRITES_CEILING = 81
+FLOOR = {"en": 0.921, "ja": 0.918, "es": 0.898, "fr": 0.916, "de": 0.909}
+PERSON_CEILING = 0.033
+"""Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
+batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
+batch 17 alone), under the 5 % target."""
+UNASKED_WRITES_CEILING = 78
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -62,7 +64,8 @@ batches 1 to 14, two more than before its day's changes), and is 80 since the ni
 2026-12-03 (codes retyped in groups and asks taught from `dev/`; docs/evaluation.md), and is
 78 on all 9,353 with the blind batch 16 since 2026-12-04 morning (2 of them; 76 on batches 1
 to 15), and is 81 on all 9,918 with the blind batch 17 since 2026-12-04 midday (5 of them, as
-many as the model before it read; 76 on batches 1 to 16)."""
+many as the model before it read; 76 on batches 1 to 16), and is 78 since 2026-12-04
+afternoon (more of `dev/` taught; 74 on batches 1 to 16, 4 on batch 17)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (2 to 4 min on this project's 2-core
@@ -107,8 +110,8 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
 
 
 MET = {"de", "fr"}
-"""Languages whose held-out accuracy meets the target (2026-12-04 midday, batches 1 to 17:
-German 90.7 %, French 91.7 %)."""
+"""Languages whose held-out accuracy meets the target (2026-12-04 afternoon, batches 1 to 17:
+German 91.0 %, French 91.7 %)."""
 
 
 @READS_THE_HELDOUT_SPLIT

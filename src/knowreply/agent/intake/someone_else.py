@@ -13,8 +13,11 @@ sentence itself ("cancel her plan", "stop his subscription", "refund it for him"
 or about a relative who died. A writer who keeps another business's books asks any write
 for that business.
 A write on his or her account is someone else's even with nobody's relation named ("Carlos
-left the team, please cancel his licence"). A relative named beside the writer's own account
-("my wife paid with her card, please refund my plan") does not make the request someone else's.
+left the team, please cancel his licence"), and so is any money asked under a subject that names
+another person's account ("Abo meiner Mitbewohnerin") or for a plan set up under another
+person's login. A relative named beside the writer's own account ("my wife paid with her card,
+please refund my plan", "stop the renewal on our account … (mom of Maya, 9)") does not make the
+request someone else's.
 """
 
 from __future__ import annotations
@@ -186,12 +189,11 @@ write they ask is for that business's account."""
 
 
 OWN_ACCOUNT = re.compile(
-    r"\b(on|in|from|under|en|de|sur|dans|auf|in|von) (my|our|mi|nuestra|mon|notre|meinem|unserem) "
+    r"\b(on|in|from|under|en|de|sur|dans|auf|von) (my|our|mi|nuestra|mon|notre|meinem|unserem) "
     r"(own |propia |propre )?(account|cuenta|compte|konto|kundenkonto)\b(?![ -]?(e-?mail|address|"
     r"correo|adresse))|\b(kundenkonto|konto) (l[äa]uft )?auf (meinen|unseren) namen\b|"
-    r"\b(account|cuenta|compte) (is |est[áa] |est )?(in|en|à|a) (my|our|mi|nuestro|mon|"
-    r"notre) (own )?(name|"
-    r"nombre|nom)\b",
+    r"\b(account|cuenta|compte) (is |est[áa] |est )?(in|en|à|a) (my|our|mi|nuestro|mon|notre) "
+    r"(own )?(name|nombre|nom)\b",
     _I,
 )
 """The writer says the write is on their own account ("stop the renewal on our account",

@@ -3968,3 +3968,15 @@ def test_french_and_german_asks_of_older_dev_emails_are_read(text: str, kinds: s
 )
 def test_policy_questions_in_french_and_german_still_ask_no_write(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+def test_a_where_question_is_no_question_of_how_far_a_refund_has_got() -> None:
+    """ "Où est le formulaire ?" asks a place, so the subject's refund still stands; "où en est"
+    asks how far it has got, and the subject is its topic."""
+    subject = "Remboursement du doublon"
+    assert read_requests("Où est le formulaire ? Je ne le trouve pas.", subject=subject).kinds == {
+        "refund"
+    }
+    assert read_requests("Vous pouvez vérifier où en est le dossier ?", subject=subject).kinds == (
+        frozenset()
+    )

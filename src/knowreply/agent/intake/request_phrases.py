@@ -1071,7 +1071,8 @@ PAID_BEFORE = re.compile(
     r"( already| d[ée]j[àa]| schon| ya)? (tried to|essay[ée] de|versucht,? zu|intentado)\s*$",
     _I,
 )
-""""I have pay the invoice": a payment said as made (in a learner's English), not one to make."""
+""""I have pay the invoice", "I have been trying to pay for 3 days", "J'ai essayé de payer la
+facture": a payment said as made or tried (in a learner's English too), not one to make."""
 INTENT_TO_PAY = re.compile(
     r"\b(want|like|need|wanna|trying|ready) to (pay|settle)\b|\b(want|wanna|need) pay\b|"
     r"\b(w[üu]rden|m[öo]chten|m[öo]chte|wollen) (gern |gerne )?(\w+ )?(be)?zahlen\b|"
@@ -2251,7 +2252,7 @@ PAST_REPORT = re.compile(
 card in the portal yesterday", "Ich habe eine neue Karte bekommen", "Ich hab im Portal auf
 „kündigen" geklickt"): no link is asked for in that sentence."""
 STATUS_ASKED = re.compile(
-    r"\bo[ùu] (en )?(est|sont|sommes)\b|\bo[ùu] (ça|cela|c'|le dossier|le remboursement|la "
+    r"\bo[ùu] en (est|sont|sommes)\b|\bo[ùu] (ça|cela|c'|le dossier|le remboursement|la "
     r"demande) en est\b|\bwie (ist|sieht) (es )?(da |hier |jetzt |denn )?(der|mit dem) stand\b|"
     r"\bwo (steht|bleibt)\b|\ben qu[ée] (estado|punto) (est[áa]|va)\b|\bwhere (is|'s) (my|the) "
     r"(refund|money)\b|\bany (update|news)\b|"

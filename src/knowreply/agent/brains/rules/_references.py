@@ -28,10 +28,31 @@ _INVOICE_NEARBY = re.compile(
 _NUMBERED_INVOICE = re.compile(
     r"\b(invoices?|inv|bill|receipt|rechnungs?|factura|facture|fact\.|請求書)\s*"
     r"(number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|nummer|n[úu]mero|num[ée]ro|番号|#)?\s*[:：]?\s*#?"
-    r"(\d{3,10}|(?:19|20)\d\d[-/](?:\d\d[-/](?=\d{3}))?\d{2,6})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b)",
+    r"(\d{3,10}|(?:19|20)\d\d[-/](?:\d\d[-/](?=\d{3}))?\d{2,6})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|(usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b))",
     re.I,
 )  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 2025-112`, `請求書番号 4471`
 _YEAR = re.compile(r"(19|20)\d\d")
+_WORD_BEFORE_A_CODE = re.compile(
+    r"(?<![A-Za-z])(?:invoices?|inv|bills?|receipts?|rechnung(?:en)?|rg|factur[ae]s?|"
+    r"fattura|boleta|請求書|領収書|納品書|請求(?=番号))\s*"
+    r"(number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|n\.(?=\s?\d)|nummer|n[úu]mero|num[ée]ro|"
+    r"番号|id\b|#)?\s*[:：]?\s*",
+    re.I,
+)
+_CODE = re.compile(
+    r"#?((?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+|\d{4,12})(?![\w.,/-]?\d)"
+    r"(?!\s*(?:[€$£¥円]|(?i:usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b))"
+)
+"""The customer's own numbering: capital letters and digits in parts joined by `-` or `/`
+with three digits in a row (`PL-IE-2025-0219`, `HL/25-26/0931`), or four to twelve digits."""
+_AND = re.compile(r"\s*(?:and|und|et|y|e|&|,|と|・)\s*#?(?=[A-Z0-9])", re.I)
+_PERIOD_CODE = re.compile(
+    r"((\d\d?[/.-])?\d\d?[/.-](19|20)\d\d|(19|20)\d\d[/.-](\d\d?|Q[1-4])([/.-]\d\d?)?"
+    r"|Q[1-4][/.-](19|20)\d\d)",
+    re.I,
+)
+"""`2026-10-01`, `01/10/2026`: a date; `11/2024`, `2024-11`: a month; `2024-25`: a financial
+year; `2026-Q2`: a quarter."""
 _STRIPE_ID = re.compile(r"(?<![A-Za-z0-9_])((?:ch|py|pi|in|sub)_[A-Za-z0-9]{6,})(?![A-Za-z0-9_])")
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
@@ -67,7 +88,27 @@ def find_invoice_numbers(text: str) -> list[tuple[str, int, int]]:
         number = match.group(3)
         if match.group(2) or not _YEAR.fullmatch(number):  # "invoice 2025" names a year
             found.append((number, match.start(3), match.end(3)))
+    found += _codes_after_an_invoice_word(text)
     return _without_overlaps(found)
+
+
+def _codes_after_an_invoice_word(text: str) -> list[tuple[str, int, int]]:
+    """`invoice PL-IE-2025-0219`, `Rechnungen 000482 und 000517`, `facture n° ESC-TN-2025-0087`,
+    `領収書No.0004512`, `請求書番号 KM-240615-0042`: one code, or two joined by "and", right
+    after an invoice word. A date, a month (`Rechnung 11/2024`), a financial year (`2024-25`),
+    a quarter (`2026-Q2`), a year without a number word ("invoice 2025") or an amount is not
+    one."""
+    found: list[tuple[str, int, int]] = []
+    for word in _WORD_BEFORE_A_CODE.finditer(text):
+        code = _CODE.match(text, word.end())
+        while code is not None:
+            number = code.group(1)
+            if _PERIOD_CODE.fullmatch(number) or (not word.group(1) and _YEAR.fullmatch(number)):
+                break
+            found.append((number.upper(), code.start(1), code.end(1)))
+            joined = _AND.match(text, code.end())
+            code = _CODE.match(text, joined.end()) if joined else None
+    return found
 
 
 def _without_overlaps(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

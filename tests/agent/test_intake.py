@@ -939,6 +939,35 @@ def test_a_count_that_is_not_a_part_leaves_a_whole_refund_whole(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
+        "The studio was closed 10 days for flooding. Pro rata refund please.",
+        "We were charged a full month of Team. Could you refund the part we didn't use?",
+        "Kindly return the delivery fee only.",
+        "I only want the delivery charge refunded, not the subscription.",
+        "Devolveme los días que no usé, del 5 al 30.",
+        "Pouvez-vous me rembourser au moins la partie du mois où je n'ai plus accès ?",
+        "Bitte erstatten Sie mir den Anteil für Januar bis März.",
+    ],
+)
+def test_a_part_named_in_other_words_is_partial(text: str) -> None:
+    """A part named without an amount or a count: a person sizes it, never the whole."""
+    asked = read_requests(text)
+    assert asked.kinds == {"refund"} and asked.partial and not asked.whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You said the refund was done. My bank still shows the original charge only.",
+        "Please refund the whole payment, I didn't use the part I paid for at all.",
+    ],
+)
+def test_a_charge_only_shown_or_a_whole_refund_is_not_a_part(text: str) -> None:
+    assert not read_requests(text).partial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I'd like a prorated refund please.",
         "Please cancel and refund the rest of my year.",
         "Please refund the unused time.",

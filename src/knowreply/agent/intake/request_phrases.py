@@ -2464,14 +2464,19 @@ TOPIC = re.compile(
 )  # a subject that is only a noun names a topic ("Refunds", "New card"), it asks for nothing
 PARTIAL = re.compile(
     r"\bpartial\w*|\bpart of\b|\bhalf\b|\bportion\b|\bsome of\b|\bunused\b|\bprorat\w*|"
-    r"\bpro-rat\w*|\bthe (\S+ )?difference\b|\bremaining (days|time|period|months?)\b|"
+    r"\bpro-rat\w*|\bpro[ -]?rata\b|\bthe (\S+ )?difference\b|"
+    r"\bremaining (days|time|period|months?)\b|"
     r"\b(extra|additional|removed|unused) (seats?|users?|licen[cs]es?|members?)\b|"
+    r"\bthe part (that |which )?(we|i) "
+    r"(didn'?t|did not|don'?t|do not|haven'?t|have not|couldn'?t) use\b|"
+    r"\bfee only\b|\bonly (want |need )?(the|my) [\w-]+ (fee|charge)\b|"
     r"一部|半額|半分|差額|日割り|未使用|残り(の)?(期間|日数|日)|"
     r"\b(parcial\w*|parte de|una parte|mitad|prorrat\w*|la diferencia|"
-    r"(d[íi]as|tiempo|meses) (no (utilizad|usad)\w*|sin usar|restantes)|"
-    r"partiel\w*|une partie|moiti[ée]|au prorata|la diff[ée]rence|"
+    r"(d[íi]as|tiempo|meses) (no (utilizad|usad)\w*|sin usar|restantes|que no (us|utilic)\w*)|"
+    r"partiel\w*|une partie|la partie (du|de la|de mon|non)|moiti[ée]|au prorata|la diff[ée]rence|"
     r"(jours|mois|temps) (non utilis[ée]\w*|restants|inutilis[ée]\w*)|"
-    r"teilweise|teil\w*erstattung|einen teil|h[äa]lfte|anteilig\w*|die differenz|den unterschied|"
+    r"teilweise|teil\w*erstattung|einen teil|h[äa]lfte|anteilig\w*|(den|meinen|unseren) anteil|"
+    r"die differenz|den unterschied|"
     r"restlichen (tage|monate|zeit)|ungenutzte\w* (tage|monate|zeit\w*))\b",
     _I,
 )

@@ -195,7 +195,6 @@ def decide(probabilities: dict[Intent, float], asked: frozenset[str]) -> IntentG
     """Apply the write guard and the thresholds: a write needs `WRITE_THRESHOLD` and its
     explicit request in `asked` (else the next intent is read); below `PRIMARY_THRESHOLD`
     a person answers (`unclear`)."""
-    probabilities = _refund_read_as_one(probabilities, asked)
     ranked = [
         (intent, p)
         for intent, p in sorted(probabilities.items(), key=lambda kv: (-kv[1], kv[0].value))
@@ -210,22 +209,6 @@ def decide(probabilities: dict[Intent, float], asked: frozenset[str]) -> IntentG
         intent for intent, q in ranked[1:] if intent not in STANDALONE and q >= SECONDARY_THRESHOLD
     )
     return IntentGuess(primary, secondary, p)
-
-
-def _refund_read_as_one(
-    probabilities: dict[Intent, float], asked: frozenset[str]
-) -> dict[Intent, float]:
-    """A refund asked for, whole or partial, is one write: when the model splits it between
-    the two ("Please return the $75 tournament fee": refund 0.55, partial refund 0.40) and
-    neither reaches `WRITE_THRESHOLD` alone, the likelier one takes their sum (at most 1).
-    Whole or part is then the entities' call (`understand`), and the explicit-request check
-    must still find a refund asked. Cross-validation on `dev/` (docs/evaluation.md)."""
-    whole, part = probabilities[Intent.REFUND], probabilities[Intent.PARTIAL_REFUND]
-    together = min(1.0, whole + part)
-    if "refund" not in asked or max(whole, part) >= WRITE_THRESHOLD or together < WRITE_THRESHOLD:
-        return probabilities
-    likelier = Intent.REFUND if whole >= part else Intent.PARTIAL_REFUND
-    return {**probabilities, likelier: together}
 
 
 _lock = threading.Lock()

@@ -2,7 +2,8 @@
 
 The targets of issue 10 are 95 % intent accuracy for English and Japanese and 90 % for
 Spanish, French and German, at most 5 % of billing questions handed to a person, and no write
-for an email that does not ask for one. The model meets the 5 % one and German's 90 %: the
+for an email that does not ask for one. The model meets the 5 % one and the 90 % of Spanish,
+French and German: the
 floors below are what was measured when they were last set (docs/evaluation.md), and the
 tests fail when a change makes the model worse. Some were lowered when blind batches written to
 be hard joined the held-out part: a harder test, not a worse model (docs/evaluation.md). On
@@ -26,7 +27,9 @@ Spanish emails score 78.7 %), when the model of that day scored 91.5 % on batche
 against 91.2 % before (every language up, Spanish 90.3 %) and 87.8 % on batch 17 (86.9 % for
 the model before it); the other floors were raised to that day's figures. Raised on
 2026-12-04 afternoon, when more asks taught from `dev/` moved Japanese, Spanish and German up
-(docs/evaluation.md). The targets not met
+(docs/evaluation.md), and on 2026-12-04 evening, when invoice numbers in the customer's own
+numbering and parts named in other words moved every language but German up and Spanish met
+its target (90.0 %). The targets not met
 are strict expected failures, so the day the model meets one, its test says so and the floors
 must be raised.
 """
@@ -46,7 +49,7 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.921, "ja": 0.918, "es": 0.898, "fr": 0.916, "de": 0.909}
+FLOOR = {"en": 0.922, "ja": 0.919, "es": 0.900, "fr": 0.917, "de": 0.909}
 PERSON_CEILING = 0.033
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
@@ -109,9 +112,9 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
     assert accuracy >= FLOOR[language], f"{language}: {accuracy:.1%}"
 
 
-MET = {"de", "fr"}
-"""Languages whose held-out accuracy meets the target (2026-12-04 afternoon, batches 1 to 17:
-German 91.0 %, French 91.7 %)."""
+MET = {"de", "es", "fr"}
+"""Languages whose held-out accuracy meets the target (2026-12-04 evening, batches 1 to 17:
+German 91.0 %, French 91.7 %, Spanish 90.0 %)."""
 
 
 @READS_THE_HELDOUT_SPLIT

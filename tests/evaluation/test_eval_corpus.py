@@ -28,6 +28,20 @@ def test_the_tools_called_say_what_was_understood() -> None:
     assert intent_of_call(_call("escalate", reason="?")) is None
 
 
+def test_a_refund_call_for_a_part_the_tool_could_not_size_is_a_partial_refund() -> None:
+    """The refund tool sizes a part the customer asked for when no amount is passed ("the 2
+    seats", "the unused months"); a call it then handed to a person was still for a part."""
+    handed_over = ToolCall(
+        capability="refunds",
+        name="refund",
+        args={"payment": "latest"},
+        status="error",
+        error="the counted part cannot be sized; a person decides",
+    )
+    assert intent_of_call(handed_over, part_asked=True) == "partial_refund"
+    assert intent_of_call(handed_over) == "refund"
+
+
 def test_the_scores_count_people_unasked_writes_and_multi_intent_emails() -> None:
     report = CorpusReport(split="heldout", brain="rules", model=None)
     report.results = [

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowreply.agent.brains.rules.examples import LANGUAGES, Example, Split, load
+from knowreply.agent.intake import read_requests
 from knowreply.agent.runner import run_agent
 from knowreply.agent.trace import AgentInput, Outcome, ToolCall
 from knowreply.config import Settings
@@ -44,14 +45,22 @@ _BY_TOOL = {
 }
 
 
-def intent_of_call(call: ToolCall) -> str | None:
-    """The intent a tool call answers (None for `escalate` and unknown tools)."""
+def intent_of_call(call: ToolCall, *, part_asked: bool = False) -> str | None:
+    """The intent a tool call answers (None for `escalate` and unknown tools).
+
+    A refund is partial when it names an amount or its plan is for a part. Without either,
+    `part_asked` decides: the email's own words ask for a part (`Requests.partial`), which
+    the refund tool sizes itself when no amount is passed, so a call it then handed to a
+    person ("the counted part cannot be sized") was still a call for a part."""
     if call.name == "list_invoices":
         looked_up = any(call.args.get(k) for k in ("number", "year", "month"))
         return "invoice_lookup" if looked_up else "latest_invoice"
     if call.name == "refund":
-        part = call.write is not None and call.write.whole is False  # "half", "prorated"
-        return "partial_refund" if call.args.get("amount") or part else "refund"
+        if call.args.get("amount"):
+            return "partial_refund"
+        if call.write is not None:
+            return "partial_refund" if call.write.whole is False else "refund"  # "half"
+        return "partial_refund" if part_asked else "refund"
     return _BY_TOOL.get(call.name)
 
 
@@ -182,7 +191,9 @@ async def _run_one(
             trace = await run_agent(runtime, email)
     except TimeoutError:
         return CorpusResult(example.id, example.lang, labels, [], error=f"timeout ({seconds} s)")
-    predicted = [i for i in (intent_of_call(c) for c in trace.tool_calls) if i is not None]
+    part_asked = read_requests(example.body, subject=example.subject).partial
+    called = (intent_of_call(c, part_asked=part_asked) for c in trace.tool_calls)
+    predicted = [i for i in called if i is not None]
     return CorpusResult(example.id, example.lang, labels, list(dict.fromkeys(predicted)))
 
 

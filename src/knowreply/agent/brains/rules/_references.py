@@ -25,23 +25,25 @@ _HASH_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{2,4}-\d{3,6}|\d{4,10})(?![A-Za-z0-
 _INVOICE_NEARBY = re.compile(
     r"invoice|\binv\b|bill|receipt|rechnung|factura|facture|請求書|領収書", re.I
 )
+_NUMBER_WORD = r"number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|nummer|n[úu]mero|num[ée]ro|番号"
+"""`No.`, `Nr.`, `n°`, `número`, `番号`: the word before an invoice's number."""
+_NOT_AN_AMOUNT = r"(?!\s*(?:[€$£¥円]|(?i:usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b))"
+"""After a number: no currency follows it (`invoice 1200 €` names an amount)."""
 _NUMBERED_INVOICE = re.compile(
     r"\b(invoices?|inv|bill|receipt|rechnungs?|factura|facture|fact\.|請求書)\s*"
-    r"(number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|nummer|n[úu]mero|num[ée]ro|番号|#)?\s*[:：]?\s*#?"
-    r"(\d{3,10}|(?:19|20)\d\d[-/](?:\d\d[-/](?=\d{3}))?\d{2,6})(?![\w.,/-]?\d)(?!\s*([€$£¥円]|(usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b))",
+    r"(" + _NUMBER_WORD + r"|#)?\s*[:：]?\s*#?"
+    r"(\d{3,10}|(?:19|20)\d\d[-/](?:\d\d[-/](?=\d{3}))?\d{2,6})(?![\w.,/-]?\d)" + _NOT_AN_AMOUNT,
     re.I,
 )  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 2025-112`, `請求書番号 4471`
 _YEAR = re.compile(r"(19|20)\d\d")
 _WORD_BEFORE_A_CODE = re.compile(
     r"(?<![A-Za-z])(?:invoices?|inv|bills?|receipts?|rechnung(?:en)?|rg|factur[ae]s?|"
     r"fattura|boleta|請求書|領収書|納品書|請求(?=番号))\s*"
-    r"(number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|n\.(?=\s?\d)|nummer|n[úu]mero|num[ée]ro|"
-    r"番号|id\b|#)?\s*[:：]?\s*",
+    r"(" + _NUMBER_WORD + r"|n\.(?=\s?\d)|id\b|#)?\s*[:：]?\s*",
     re.I,
 )
 _CODE = re.compile(
-    r"#?((?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+|\d{4,12})(?![\w.,/-]?\d)"
-    r"(?!\s*(?:[€$£¥円]|(?i:usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b))"
+    r"#?((?=[A-Z0-9/-]*\d{3})[A-Z0-9]+(?:[-/][A-Z0-9]+)+|\d{4,12})(?![\w.,/-]?\d)" + _NOT_AN_AMOUNT
 )
 """The customer's own numbering: capital letters and digits in parts joined by `-` or `/`
 with three digits in a row (`PL-IE-2025-0219`, `HL/25-26/0931`), or four to twelve digits."""

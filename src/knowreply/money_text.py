@@ -9,7 +9,8 @@ guesses in the customer's disfavour:
 - a single mark followed by exactly three digits is read by where the currency is written:
   before the number (`$2.999`, English style) a dot is decimal and a comma groups; after it
   (`1.200 €`, continental style) the opposite; a currency without decimals (`¥1,200`) only
-  groups; given a locale, its own marks decide;
+  groups; given a locale, its own marks decide; given the writer's language, one that groups
+  with a dot reads `$85.000` as 85,000;
 - more decimals than the currency has (`$0.001`, `$2.999`), a sign (`-$20`), anything that is
   not digits (`Infinity`, `NaN`, `1e5`) or an absurd size is refused, never rounded.
 """
@@ -27,6 +28,11 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from knowreply.money import Money, minor_unit_exponent
 
 DOLLAR_CURRENCIES = frozenset({"usd", "cad", "aud", "nzd", "sgd", "hkd", "mxn"})
+DOT_GROUPING_LANGUAGES = frozenset({"es", "fr", "de", "it", "pt", "nl"})
+"""Languages whose writers group thousands with a dot, even after a symbol written first
+(`$85.000` in Santiago or Bogotá, `€1.200` in Madrid): there a lone dot before three digits is
+read by the currency, as a group when the currency has no third decimal, instead of being
+refused as English `$2.999` is."""
 MAX_DIGITS = 12
 """No amount a customer or a model writes has more integer digits (Stripe's own limit is
 lower); a longer number is refused rather than read."""
@@ -109,6 +115,10 @@ _DATE_BEFORE = re.compile(
 _MAN = re.compile(r"\s?万\s?(?:(\d{1,4})\s?)?円")
 """`1万2000円`: 万 is ten thousand."""
 _MINUS = re.compile(r"[-−‐‑﹣－]\s*$")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+"""Japanese text writes numbers in full-width digits (`３，３００円`) as often as in ASCII:
+read them as the same characters, one for one, so every position in the text stays true.
+Digits of other scripts are still refused."""
 _BIDI = re.compile("[\u200e\u200f\u061c]")
 _SYMBOL_LOCALES = ("en", "en_GB", "de", "fr", "es", "it", "nl", "pt", "ja")
 """Where a currency's local symbol (`$CL`, `JP¥`) is looked up when no locale is given."""
@@ -151,8 +161,13 @@ def read_number(
 def _groups(whole: str, separators: str) -> str:
     """Digits grouped by thousands (`1,200,300`) without the separators; refuses bad groups."""
     parts = re.split("[" + re.escape(separators) + "]", whole) if separators else [whole]
-    if len(parts) > 1 and (
-        not 1 <= len(parts[0]) <= 3 or any(len(part) != 3 for part in parts[1:])
+    if (
+        len(parts) > 1
+        and (
+            not 1 <= len(parts[0]) <= 3
+            or parts[0].startswith("0")  # `0.001` is no thousand
+            or any(len(part) != 3 for part in parts[1:])
+        )
     ):
         raise AmountError(f"{whole!r} is not grouped by thousands")
     if not all(part.isdigit() and part.isascii() for part in parts):
@@ -175,7 +190,6 @@ def _split(digits: str, exponent: int, style: Style) -> tuple[str, str]:
         decimal = False  # `1,200,300`: the same mark twice groups thousands
     elif any(c in digits for c in other_groups) or len(fraction) != 3:
         decimal = True  # `1 200,50`, `1,20`, `12.5`
-        decimal = True
     elif exponent == 0:
         decimal = False
     elif style == "either":
@@ -275,9 +289,9 @@ def _currency(code: str | None, default_currency: str) -> str:
     return code
 
 
-def _style(before: Marker | None, after: Marker | None) -> Style:
+def _style(before: Marker | None, after: Marker | None, language: str | None) -> Style:
     if before is not None and before.symbol:
-        return "point"
+        return "either" if language in DOT_GROUPING_LANGUAGES else "point"
     if after is not None and after.symbol:
         return "comma"
     return "either"
@@ -310,23 +324,34 @@ _NOT_A_NUMBER = re.compile(
 """Money-like text that `_NUMBER` does not even read: infinities, exponents, `−20 USD`, `$-5`."""
 
 
-def find_amounts(text: str, *, default_currency: str = "usd") -> list[FoundAmount]:
+def find_amounts(
+    text: str, *, default_currency: str = "usd", language: str | None = None
+) -> list[FoundAmount]:
     """Every amount in the text, in order, with where it was written; never raises.
 
     An amount that cannot be read safely (signed, too precise, malformed) is left out: see
-    `refused_amounts`."""
-    return _scan(text, default_currency)[0]
+    `refused_amounts`. `language` is the writer's (`es`…): see `DOT_GROUPING_LANGUAGES`."""
+    return _scan(text, default_currency, language)[0]
 
 
-def refused_amounts(text: str, *, default_currency: str = "usd") -> list[RefusedAmount]:
+def refused_amounts(
+    text: str, *, default_currency: str = "usd", language: str | None = None
+) -> list[RefusedAmount]:
     """Money the customer wrote that `find_amounts` refused to read: a request carrying one
     must not go on as if no amount had been written (`Refund -$20` is not `Refund`)."""
-    refused = _scan(text, default_currency)[1]
-    refused += [RefusedAmount(m.group(0), m.start(), m.end()) for m in _NOT_A_NUMBER.finditer(text)]
+    refused = _scan(text, default_currency, language)[1]
+    ascii_digits = text.translate(_FULL_WIDTH)
+    refused += [
+        RefusedAmount(text[m.start() : m.end()], m.start(), m.end())
+        for m in _NOT_A_NUMBER.finditer(ascii_digits)
+    ]
     return sorted(refused, key=lambda amount: amount.start)
 
 
-def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[RefusedAmount]]:
+def _scan(
+    written: str, default_currency: str, language: str | None
+) -> tuple[list[FoundAmount], list[RefusedAmount]]:
+    text = written.translate(_FULL_WIDTH)
     found: list[FoundAmount] = []
     refused: list[RefusedAmount] = []
     bare: list[tuple[re.Match[str], Decimal]] = []
@@ -343,7 +368,7 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
             if money is not None and not _negative(text, start, None):
                 found.append(FoundAmount(money, start, man.end(), explicit=True))
             else:
-                refused.append(RefusedAmount(text[start : man.end()], start, man.end()))
+                refused.append(RefusedAmount(written[start : man.end()], start, man.end()))
             continue
         before = _marker_before(text, start)
         if before is None and start and text[start - 1].isascii() and text[start - 1].isalpha():
@@ -368,12 +393,12 @@ def _scan(text: str, default_currency: str) -> tuple[list[FoundAmount], list[Ref
         money = (
             None
             if _negative(text, start, before)
-            else _read(number, currency, _style(before, after))
+            else _read(number, currency, _style(before, after, language))
         )
         if money is not None:
             found.append(FoundAmount(money, start, end, explicit=True))
         else:
-            refused.append(RefusedAmount(text[start:end], start, end))
+            refused.append(RefusedAmount(written[start:end], start, end))
     found += _parts_of_amounts(text, parts, found)
     explicit = {amount.money.currency for amount in found}
     bare_currency = explicit.pop() if len(explicit) == 1 else default_currency
@@ -433,7 +458,7 @@ def parse_money(text: str, currency: str, *, locale: str | None = None) -> Money
         Money(amount_minor=0, currency=code)
     except ValueError:
         raise AmountError(f"{currency!r} is not a currency") from None
-    clean = _BIDI.sub("", text).strip(_SPACES + "\t\r\n")
+    clean = _BIDI.sub("", text).strip(_SPACES + "\t\r\n").translate(_FULL_WIDTH)
     matches = list(_NUMBER.finditer(clean))
     if len(matches) != 1:
         raise AmountError(f"{text!r} is not one amount")

@@ -37,6 +37,7 @@ DETERMINISTIC = settings(derandomize=True, max_examples=400, deadline=None)
         ("KWD 1.250", "kwd", 1250),
         ("1,200", "krw", 1200),
         ("$ 1'200.50", "usd", 120050),
+        ("３，３００円", "jpy", 3300),
     ],
 )
 def test_amounts_are_read_with_the_currency_and_the_locale_style(
@@ -107,6 +108,10 @@ def test_unsafe_amounts_are_refused_with_a_reason(text: str, currency: str) -> N
         ("I was charged 20.06 yesterday", [(2006, "usd")]),
         ("Please refund 12.10.", [(1210, "usd")]),
         ("refund 20.45. thanks", [(2045, "usd")]),
+        # Japanese full-width digits and marks are the same number
+        ("返金額は３，３００円です", [(3300, "jpy")]),
+        ("１０万円を返して", [(100000, "jpy")]),
+        ("＄１２．５０ charged", [(1250, "usd")]),
     ],
 )
 def test_amounts_in_an_email(text: str, found: list[tuple[int, str]]) -> None:
@@ -213,7 +218,36 @@ def test_a_digit_finer_than_the_currency_is_refused_not_rounded(
         ("NaN USD", ["NaN USD"]),
         ("1e3 dollars", ["1e3 dollars"]),
         ("I paid $49.00 on 2024-05-01, pages 10-20", []),
+        # full-width digits are read, and reported as written when refused
+        ("－３００円を返金", ["３００"]),
+        ("$０．００１", ["０．００１"]),
+        # digits of other scripts are refused, not read
+        ("refund ٣٠٠ $", ["٣٠٠"]),
     ],
 )
 def test_money_that_was_written_but_refused_is_reported(text: str, refused: list[str]) -> None:
     assert [r.text for r in refused_amounts(text)] == refused
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found", "refused"),
+    [
+        # a writer who groups thousands with a dot does so after a symbol too
+        ("me cobraron $85.000 de más", "es", [(8500000, "usd")], []),
+        ("€1.200 wurden abgebucht", "de", [(120000, "eur")], []),
+        ("$1.500,50 en total", "es", [(150050, "usd")], []),
+        ("$12.50 de más", "es", [(1250, "usd")], []),
+        # in English the same text is ambiguous and stays refused
+        ("charged $85.000", "en", [], ["85.000"]),
+        ("charged $85.000", None, [], ["85.000"]),
+        # a leading zero group is never a thousand, in any language
+        ("$0.001", "es", [], ["0.001"]),
+        ("0.500 € zurück", "de", [], ["0.500"]),
+    ],
+)
+def test_the_writers_language_decides_a_dot_after_a_symbol(
+    text: str, language: str | None, found: list[tuple[int, str]], refused: list[str]
+) -> None:
+    amounts = find_amounts(text, language=language)
+    assert [(a.money.amount_minor, a.money.currency) for a in amounts] == found
+    assert [r.text for r in refused_amounts(text, language=language)] == refused

@@ -338,3 +338,25 @@ def test_a_price_per_unit_alone_stays_unsized(text: str) -> None:
     read = understand(text)
     assert Intent.PARTIAL_REFUND in (read.intent, *read.secondary_intents)
     assert read.refund_part_unsized
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "Hola, este mes me cobraron $85.000 y el plan cuesta $50.000. "
+            "Devuélvanme los $35.000 de diferencia, por favor.",
+            Money.from_major("35000", "usd"),
+        ),
+        (
+            "今月の請求が３，３００円多かったです。差額の３，３００円を返金してください。",
+            Money.from_major("3300", "jpy"),
+        ),
+    ],
+)
+def test_an_amount_in_the_writers_own_digits_is_read_not_refused(text: str, part: Money) -> None:
+    """`$35.000` in Spanish and full-width `３，３００円` are amounts: a refund that names one is
+    not handed to a person as if the amount could not be read."""
+    read = understand(text)
+    assert part in read.amounts
+    assert part in read_requests(text).amounts

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowreply.agent.deps import RunDeps
+from knowreply.agent.intake.language import detect_language
 from knowreply.agent.prompt import SYSTEM_PROMPT, signature_of
 from knowreply.agent.trace import PolicyDecision
 from knowreply.logs import find_secrets
@@ -101,7 +102,11 @@ def scope_of_run(deps: RunDeps) -> ReplyScope:
     currency = settings.default_currency
     money = set(_money_in(results))
     money.update(c.write.amount for c in deps.trace.tool_calls if c.write and c.write.amount)
-    money.update(a.money for a in find_amounts(deps.agent_input.text, default_currency=currency))
+    written = deps.agent_input.text
+    language = detect_language(written)
+    money.update(
+        a.money for a in find_amounts(written, default_currency=currency, language=language)
+    )
     money.add(Money(amount_minor=settings.refund_cap_minor, currency=currency))
     money.add(Money(amount_minor=settings.approval_threshold_minor, currency=currency))
     return ReplyScope(

@@ -16,6 +16,7 @@ from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._concepts import concept_tokens, without_accents
 from knowreply.agent.brains.rules._references import find_invoice_numbers
 from knowreply.agent.intake.codes import find_codes
+from knowreply.agent.intake.language import detect_language
 
 MODEL_CHARS = 2_000
 """The model reads the start of the request, each line once: customers ask first, and a long
@@ -49,7 +50,7 @@ def entity_tokens(text: str) -> str:
         kinds.append("_date_")
     if find_months(text, _ANCHOR, dates=dates):
         kinds.append("_month_")
-    amounts = find_amounts(text)
+    amounts = find_amounts(text, language=detect_language(text))
     if amounts:
         kinds.append("_amount_")
     if len(amounts) >= 2:

@@ -111,7 +111,7 @@ def understand(
     dates = find_dates(plain, today)
     months = find_months(plain, today, dates=dates)
     money_text = mask(plain, [(d.start, d.end) for d in dates])
-    amounts = find_amounts(money_text, default_currency=default_currency.lower())
+    amounts = find_amounts(money_text, default_currency=default_currency.lower(), language=language)
     codes = find_codes(mask(plain, [(a.start, a.end) for a in amounts]))
     code = codes[0] if len(set(codes)) == 1 else None
     asked_back = amount_asked_back(plain.lower(), amounts)
@@ -142,7 +142,9 @@ def understand(
             or (names_a_part(plain) and not asked.whole),
             whole=asked.whole,
         )
-        refused = refused_amounts(money_text, default_currency=default_currency.lower())
+        refused = refused_amounts(
+            money_text, default_currency=default_currency.lower(), language=language
+        )
         if {intent, *others} & _MONEY_WRITES and refused:
             intent, others = Intent.UNCLEAR, ()  # `Refund -$20` is not `Refund`: ask instead
         if code and is_mainly_a_code(body.text, code, japanese=language == "ja"):

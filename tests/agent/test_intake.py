@@ -4009,3 +4009,94 @@ def test_a_where_question_is_no_question_of_how_far_a_refund_has_got() -> None:
     assert read_requests("Vous pouvez vérifier où en est le dossier ?", subject=subject).kinds == (
         frozenset()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a plan cancelled before is why the money is asked back, not a report of the refund
+        ("Please refund the last charge, I already cancelled the subscription.", {"refund"}),
+        ("bitte geld zurueck fuer die letzte abbuchung, hab das abo schon gekuendigt.", {"refund"}),
+        ("Remboursez le dernier prélèvement, j'avais déjà résilié.", {"refund"}),
+        ("前回の支払いを返金してください、すでに解約しています。", {"refund"}),
+        # a refund wished in the passive or the conditional
+        ("Le paiement de mai pourrait-il m'être rendu ?", {"refund"}),
+        ("Au moins les frais de livraison (4,50 €) devraient m'être rendus.", {"refund"}),
+        ("Je demande que ces frais me soient remboursés.", {"refund"}),
+        ("Ich hätte das Geld gern wieder.", {"refund"}),
+        ("Ich ersuche um Rückerstattung dieser Gebühr.", {"refund"}),
+        ("まだ一度も使っていないので、その支払いを取り消していただけますか。", {"refund"}),
+        # a plan not to be renewed, without the word cancel
+        (
+            "We would like our subscription not to be renewed at the end of the period.",
+            {"cancellation"},
+        ),
+        ("I want to finish my contract with you, no renew more.", {"cancellation"}),
+        ("Ich möchte ausdrücklich nicht, dass er sich automatisch verlängert.", {"cancellation"}),
+        (
+            "Merci de cesser les prélèvements pour l'aide à domicile à partir de mai.",
+            {"cancellation"},
+        ),
+    ],
+)
+def test_batch_18_dev_wordings_ask_what_they_ask(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ask made before, or the refund itself done
+        "Please refund me, I have already asked twice.",
+        "Please refund me, it was already refunded.",
+        # a refund that was due, a wish about something else, a question of renewal
+        "Le montant qui devait m'être remboursé n'est jamais arrivé.",
+        "Ich hätte gerne die Rechnung vom März.",
+        "Ich hätte gern gewusst, ob die Erstattung schon unterwegs ist.",
+        "Wir möchten nicht, dass der Vertrag geändert wird.",
+        "Will my plan be renewed automatically?",
+        "Why was my subscription not renewed?",
+        # a billing detail to be changed on invoices already issued: a person edits them
+        "Please change the VAT number on all invoices from 2025 and reissue them.",
+        "Les rogamos que cambien el CIF en todas las facturas emitidas y nos las reenvíen.",
+    ],
+)
+def test_near_misses_of_batch_18_dev_wordings_ask_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person named with a title, or with Spanish's personal "a"
+        "Please cancel the membership of Mr Smith.",
+        "Bitte kündigen Sie das Abo von Frau Gerda Schulz. Danke.",
+        "Por favor, den de baja a Lucía Fernández del club y no le cobren más.",
+        # a tenant or a former partner who set the plan up or moved out
+        "The tenant in flat 3 set up a camera plan with you and has now moved out. "
+        "Please cancel that plan.",
+        "My former business partner opened the account with his email. Please cancel it.",
+        "Der Mieter in Wohnung 3 ist ausgezogen, hat aber den Tarif noch laufen. "
+        "Bitte kündigen Sie das.",
+        # someone else's flat rate, a named person's contract, a carer writing for a client
+        "Herr Schott ist ausgeschieden. Bitte kündigen Sie seine Mitfahr-Flatrate.",
+        "山田さんが退職したので、山田さんのクリーニング集配の契約を解約してください。",
+        "ヘルパーの田村です。ご利用者の鈴木ハナ様に代わってご連絡しています。定期便を解約してください。",
+    ],
+)
+def test_writes_for_other_named_or_related_people_are_theirs(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a business or a product named after the plan, employees leaving (seats), own account
+        "Please cancel the Growth subscription for Fernhill Dental Practice at the period end.",
+        "Quiero darme de baja a partir de mayo.",
+        "A former employee opened an account with our company card. Please close the account.",
+        "Our tenant left, so please cancel our subscription on our account.",
+    ],
+)
+def test_near_misses_of_other_peoples_accounts_stay_asks(text: str) -> None:
+    assert read_requests(text).kinds == frozenset({"cancellation"})

@@ -332,7 +332,18 @@ _REFUND_GRAMMAR_OTHER = (
     r"\b(je veux|rendez-moi) mon argent\b|"
     # es, fr: "retrocededme el cargo", "abonadme el importe", "un abono de 30 €", "nous reverser"
     r"\bretroced(edme|ednos|anme|annos|er)\b|\babon(adme|adnos|enme|ennos)\b|\bun abono de \d|"
-    r"\b(me|nous|m') revers(er|ez)\b|\brevers(ez|er)-(moi|nous)\b"
+    r"\b(me|nous|m') revers(er|ez)\b|\brevers(ez|er)-(moi|nous)\b|"
+    # fr passive: "Le paiement de mai pourrait-il m'être rendu ?", "ces frais me soient
+    # remboursés" (not a refund once due: "qui devait m'être remboursé")
+    r"(?<!devait )(?<!devaient )(?<!qui )(?<!aurait dû )(?<!auraient dû )"
+    r"\bm'[êe]tre (rendu|rembours[ée]|restitu[ée])e?s?\b|"
+    r"\bme (soit|soient) (rendu|rembours[ée]|restitu[ée])e?s?\b|"
+    # de: "Ich hätte das Geld gern wieder", Austrian "Ich ersuche um Rückerstattung"
+    r"\b(h[äa]e?tte|m[öo]e?chte|w[üu]e?rde|will|wollen)\b[^.?!,]{0,20}\bgeld\b[^.?!,]{0,15}"
+    r"\bwieder\b|\bersuche\w* (sie )?um (die |eine )?(teil)?(r[üu]ck)?(erstattung|zahlung)\w*|"
+    # ja: a payment undone, "その支払いを取り消していただけますか"
+    r"(支払い|お支払い|決済|購入|課金)(を|は)?(取り消|取消|キャンセル)し?て(ください|下さい|いただけ|頂け|"
+    r"もらえ|ほしい|欲しい)"
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
@@ -525,7 +536,10 @@ _CANCEL_IN_OTHER_WORDS_EN = (
     r"\b(won'?t|will not) be needing\b[^.?!]{0,40}\b(beyond|past|after)\b|"
     r"\brather than (roll(s|ing)? over|renew\w*)\b|"
     r"\bdiscontinu\w* (the use of|using|service|our|my)\b|"
-    r"\b(plan|subscription|membership)\s+to\s+end\b"
+    r"\b(plan|subscription|membership)\s+to\s+end\b|"
+    # "We would like our subscription not to be renewed", "finish my contract"
+    r"\b(subscription|plan|membership|contract|licen[cs]e|agreement)\b[^.?!]{0,25}\bnot (to )?be "
+    r"(auto[- ]?)?renewed\b|\b(finish|end|terminate) (my|our) (contract|agreement)\b"
 )
 """A cancellation in English words the keyword list misses: the renewal not to happen, no more
 money taken, notice of non-renewal, this the last payment."""
@@ -573,7 +587,12 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     r"\b(will|m[öo]chte|brauche|wollen|m[öo]chten|brauchen) (\w+ )?kein(e|en)? (\w+ )?(abo\w*|"
     r"\w+abo|mitgliedschaft|vertrag)\b(?! mehr\b[^.?!]{0,20}\b(abschlie|buch))|"
     r"\b(abo\w*|\w+abo|vertrag|mitgliedschaft|leasing\w*)\b[^.?!]{0,100}\bzu (beenden|"
-    r"k[üu]ndigen)\b"
+    r"k[üu]ndigen)\b|"
+    # de: "Ich möchte ausdrücklich nicht, dass er sich automatisch verlängert"; fr: "cesser les
+    # prélèvements"
+    r"\b(will|m[öo]chte|w[üu]nsche|wollen|m[öo]chten)\b[^.?!]{0,20}\bnicht,? dass (er|sie|es|"
+    r"das abo|der vertrag|die mitgliedschaft)\b[^.?!]{0,20}\bsich (\w+ )?verl[äa]ngert\b|"
+    r"\bcesser (les|mes|tous les|vos) (pr[ée]l[èe]vements|paiements|d[ée]bits)\b"
 )
 """A cancellation in French and German words the keyword lists miss: a plan stopped or not
 renewed, no more money taken, an account closed."""
@@ -1044,6 +1063,18 @@ BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
 )
 """A billing detail on the invoices we send or on the payment we take: the email they go to,
 the address, a tax number, a SEPA mandate, 引き落とし口座, 宛名."""
+REISSUED_INVOICES = re.compile(
+    r"\b(re-?issue\w* (them|all|those|these|every)|corrected (invoices|copies)|"
+    r"invoices (already )?issued|"
+    r"reemit\w*|reenv[ií]\w* corregid\w*|facturas (ya )?emitidas|rectific\w*|"
+    r"r[ée][ée]mett\w*|r[ée][ée]dit\w*|factures (d[ée]j[àa] )?[ée]mises|"
+    r"neu aus(zu)?(stellen|gestellt)|bereits (aus)?gestellt\w*|berichtig\w*)\b|"
+    r"再発行|発行済み",
+    _I,
+)
+"""Invoices already issued, to be changed and issued again ("Please change the VAT number on
+all invoices from 2025 and reissue them", "cambien el CIF en todas las facturas emitidas"):
+a person edits what was sent; no self-service link does."""
 CHANGE_WISH = re.compile(
     r"\b(update|change|replace|switch|swap|edit|add|correct|fix|set (things )?up|also go|"
     r"(get|have) (\w+ ){0,3}to (show|appear)|"
@@ -1862,6 +1893,14 @@ AS_PROMISED = re.compile(
 your rep promised"), or a payment already made given as its reason ("Kindly refund the card
 debit since payment is already done via transfer"): the customer asks now; the reason does not
 make the ask a report."""
+CANCELLED_BEFORE = re.compile(
+    r"\b(cancell?ed|unsubscribed|terminated|gek(ü|ue|u)ndigt|storniert|abbestellt|"
+    r"r[ée]sili[ée]e?s?|d[ée]sabonn[ée]e?s?|cancelad[oa]s?|dad[oa]s? de baja)\b|"
+    r"解約(しました|した|済み|して(い|お)ります)",
+    _I,
+)
+"""A plan cancelled before, in a later clause of a refund ask ("…, hab das Abo schon
+gekündigt"): why the money is asked back, not a report of the refund."""
 SPEECH_TAG = re.compile(
     r"^\s*((my|our|the|your) )?\w+( \w+)? (said|says|told me|told us|wrote|asked)"
     r"( so| that| to)?\W*$",
@@ -2369,6 +2408,10 @@ REQUEST = re.compile(
     r"\byou (still )?owe (me|us)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"\bes w[äa]re (\w+ )?(nett|sch[öo]n|toll|super|lieb|klasse|prima)\b|"
+    # a wish in the passive or the conditional: "Le paiement de mai pourrait-il m'être rendu ?",
+    # "les frais devraient m'être rendus", "Ich hätte das Geld gern wieder", "Ich ersuche um …"
+    r"\b(pourrai(en)?t|devrai(en)?t)(-(il|elle|ils|elles))? m'[êe]tre\b|"
+    r"\b(ich|wir) h[äa]e?tten? (\w+ ){0,3}gerne?\b|\bersuche\w*\b|"
     r"\b(geld|betrag|summe|beitrag)\b[^.?!]{0,10}\bgeh[öo]r(t|en)\b[^.?!]{0,40}\bzur[üu]ck\b|"
     r"^\W*(geld )?zur[üu]ck damit\b|"
     r"\b(it )?(would|'d) be (great|lovely|wonderful|helpful|(much |greatly )?appreciated)\b"

@@ -28,6 +28,7 @@ from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_ex
 from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
+from knowreply.agent.intake.language import detect_language
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
 from knowreply.agent.intake.someone_else import asks_for_someone_else
@@ -469,8 +470,9 @@ def _reported(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     it lapse") reports nothing about the write. After a plain ask ("Please refund me", "Return
     my payment please"), a promise given as its reason ("as your rep promised") and a later
     clause that tells why without naming the write ("…, I was told on chat the plan included
-    phone support") report nothing either; one that only says who spoke ("…, my wife said")
-    still does."""
+    phone support", "…, I already cancelled the plan") report nothing either; one that only
+    says who spoke ("…, my wife said") or that the ask was made before ("…, I already asked
+    twice") still does."""
     own = _clause_around(sentence, match)
     asked_plainly = bool(phrases.REQUEST.search(own))
     if phrases.REPORTED.search(phrases.AS_PROMISED.sub(" ", own) if asked_plainly else own):
@@ -483,10 +485,18 @@ def _reported(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
             asked_plainly
             and not MENTIONS[kind].search(clause)
             and not phrases.SPEECH_TAG.match(clause)
-            and not phrases.REFERS_BACK.search(clause)
+            and not (phrases.REFERS_BACK.search(clause) and not _tells_another_write(kind, clause))
         )
         for clause in phrases.CLAUSE_BREAK.split(rest)
         if clause
+    )
+
+
+def _tells_another_write(kind: WriteKind, clause: str) -> bool:
+    """A later clause about another write done before ("Please refund the last charge, I
+    already cancelled the plan"): the reason this one is asked, not a report that it was."""
+    return any(MENTIONS[other].search(clause) for other in MENTIONS if other != kind) or (
+        kind == "refund" and bool(phrases.CANCELLED_BEFORE.search(clause))
     )
 
 
@@ -836,10 +846,12 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
     )
+    reissue = phrases.REISSUED_INVOICES.search(words) is not None
     kinds = frozenset(
         kind
         for kind in MENTIONS
         if not ((withdrawn or for_someone_else) and kind in MONEY_KINDS)
+        and not (reissue and kind == "portal_link")
         and (
             _body_asks(kind, sentences, plan_context=plan_context, code_given=code_given)
             or (
@@ -850,7 +862,9 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
     )
     found = [
         a
-        for a in find_amounts(words, default_currency=default_currency.lower())
+        for a in find_amounts(
+            words, default_currency=default_currency.lower(), language=detect_language(words)
+        )
         if a.money.amount_minor > 0
     ]
     amounts = tuple(dict.fromkeys(a.money for a in found))

@@ -55,7 +55,7 @@ _KIN = (
 )
 _KIN_JA = (
     r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
-    r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻)"
+    r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様)"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -68,7 +68,7 @@ _ACCOUNT = (
     r"(plan|subscription|account|membership|pass|order|payment|charge|booking|licen[cs]e|seat|"
     r"renewal|cuenta|suscripci[óo]n|membres[íi]a|abono|pedido|cobro|pago|abonnement|compte|"
     r"contrat|forfait|adh[ée]sion|commande|pr[ée]l[èe]vement|paiement|abo\w*|konto|vertrag|"
-    r"mitgliedschaft|zugang|bestellung|zahlung|abbuchung)"
+    r"mitgliedschaft|zugang|bestellung|zahlung|abbuchung|flatrate|tarif|tarifa|tariff)"
 )
 OTHERS_AFTER = re.compile(
     rf"^\s+((the |a )?(\w+ ){{0,2}}{_ACCOUNT}\s+(of|for|belonging to|de|a nombre de|au nom de|"
@@ -154,6 +154,17 @@ OTHERS_ACCOUNT = re.compile(
 """Someone else's account named in or just before the write itself: "stop his subscription",
 "Arrêtez son abonnement", "beenden Sie seinen Vertrag", "sein Monatsabo … zu beenden"
 (German "ihr" only in lower case: "Ihr Abo" is the business's own)."""
+NAMED_PERSONS_ACCOUNT = re.compile(
+    r"[^.?!\n]{0,50}?("
+    rf"\b{_ACCOUNT}\s+(for|of|belonging to|von|de|del|a nombre de|au nom de)\s+"
+    r"(?-i:(Mr|Mrs|Ms|Miss|Dr|Herrn?|Frau|Sr|Sra|Srta|Mme|Mlle)\.? [A-ZÀ-Ý])|"
+    r"\bde baja a (?-i:[A-ZÀ-Ý][a-zß-ÿ]+)\b(?! (Online|App|Pro|Plus|Premium)\b))",
+    _I,
+)
+"""Right after the write, an account of a person named with a title ("cancel the membership
+of Mr Smith", "das Abo von Frau Schulz") or Spanish's personal "a" ("den de baja a Lucía
+Fernández"). A bare name is not enough: "the Growth subscription for Fernhill Dental
+Practice" and "la membresía de Prana Online" name a business or a product."""
 _NOT_A_PERSON = (
     r"(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Today|Yesterday|Last|This|Next)\b)"
@@ -162,7 +173,7 @@ THIRD_PERSONS_ACCOUNT = re.compile(
     rf"\b(his|her|sein(e[mnrs]?)?)\s+(own\s+)?([\w]+[\s-]+)?\w*{_ACCOUNT}\b|"
     # a person named by name: "refund Ryan's booking", 鈴木さんのアカウント, 佐野様の月額プラン
     rf"(?-i:\b{_NOT_A_PERSON}[A-Z][a-z]+)('s|’s) (\w+ )?{_ACCOUNT}\b|"
-    r"(?<!お客)(?<!ご担当者)(?<!担当)[一-龯ぁ-んァ-ヶ]{1,6}(さん|様|くん|ちゃん)の[^。、]{0,6}"
+    r"(?<!お客)(?<!ご担当者)(?<!担当)[一-龯ぁ-んァ-ヶ]{1,6}(さん|様|くん|ちゃん)の[^。、]{0,12}"
     r"(アカウント|契約|プラン|会員|サブスク|登録)|"
     rf"\b(son|sa|ses)\s+(\w+\s+)?{_ACCOUNT}\s+[àa]\s+(lui|elle|eux)\b",
     _I,
@@ -170,6 +181,32 @@ THIRD_PERSONS_ACCOUNT = re.compile(
 """A write on his or her account, with nobody's relation to the writer named: "Carlos left
 the team, please cancel his licence", "Arrêtez son abonnement à lui". The writer's own
 account is "my" account. (French "son" alone is also "its", German "ihr" also "your".)"""
+_NOT_KIN = (
+    r"(tenants?|subtenants?|lodgers?|clients?|(former|ex-?) (business )?partners?|"
+    r"inquilin[oa]s?|ex-?soci[oa]s?|locataires?|sous-locataires?|ancien(ne)? associ[ée]e?|"
+    r"(unter)?mieter(in)?|mandant(in)?|ex-?partner(in)?|ehemalige[rn]? (gesch[äa]fts)?partner(in)?)"
+)
+"""People the writer lets to, works for or was in business with. Not employees: a plan an
+employee opened on the company's card is the company's ("A former employee opened an
+account with our company card … please close the account")."""
+SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
+    rf"\b{_NOT_KIN}\b[^.?!\n]{{0,60}}?\b("
+    r"(set|sets|signed|signs) up|opened|registered|created|subscribed|took out|"
+    r"left|moved out|quit|resigned|retired|no longer works|doesn'?t work|"
+    r"se (apunt|registr|suscrib|inscrib)i[óo]|contrat[óo]|abri[óo]|ya no trabaja|se fue|"
+    r"dej[óo] (la empresa|el trabajo)|se mud[óo]|"
+    r"a (ouvert|souscrit|cr[ée]{1,2}|quitt[ée])|s'est (inscrit|abonn[ée])e?|est partie?|"
+    r"a d[ée]m[ée]nag[ée]|"
+    r"hat\b[^.?!\n]{0,40}\b(abgeschlossen|angemeldet|er[öo]ffnet|gebucht|laufen|verlassen)|"
+    r"ist (aus|weg)gezogen|ist ausgeschieden)\b"
+    r"(?![^.?!\n]{0,25}\b(for (me|us)|para (m[íi]|nosotros)|pour (moi|nous)|f[üu]r (mich|uns))\b)|"
+    r"入居者[^。！？]{0,20}(退去|引っ越|契約した|登録した)",
+    _I,
+)
+"""A tenant, client or former partner who set the plan up, or who left or moved out ("The
+tenant in flat 3 set up a camera plan … and has now moved out", "My former business partner
+opened the account", "Der Mieter … hat den Tarif noch laufen"): a write the email asks is
+for that person's account."""
 FOR_A_BUSINESS = re.compile(
     r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
     r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
@@ -238,6 +275,7 @@ def asks_for_someone_else(
         FOR_A_BUSINESS.search(words)
         or ASKED_ME_TO.search(words)
         or UNDER_ANOTHER_LOGIN.search(words)
+        or (SET_UP_OR_LEFT_BY_ANOTHER.search(words) and not OWN_ACCOUNT.search(words))
     ):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
     writes = [
@@ -248,6 +286,7 @@ def asks_for_someone_else(
     ]
     if any(
         THIRD_PERSONS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end() + 40])
+        or NAMED_PERSONS_ACCOUNT.match(sentence, found.start())
         for sentence, found in writes
     ):
         return True

@@ -27,7 +27,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from threadpoolctl import threadpool_limits
 
 from knowreply.agent.brains.rules import Intent, understand
-from knowreply.agent.brains.rules.examples import LANGUAGES, Example, load
+from knowreply.agent.brains.rules.examples import BATCHES, LANGUAGES, Example, id_number, load
 from knowreply.agent.brains.rules.intent_model import (
     WORD_TOKENS,
     IntentGuess,
@@ -59,6 +59,7 @@ VECTORIZERS: dict[str, Callable[[], TfidfVectorizer]] = {
     "wb26": tfidf(analyzer="char_wb", ngram_range=(2, 6), min_df=2),
     "wb14": tfidf(analyzer="char_wb", ngram_range=(1, 4), min_df=2),
     "wb35": tfidf(analyzer="char_wb", ngram_range=(3, 5), min_df=2),
+    "wb36": tfidf(analyzer="char_wb", ngram_range=(3, 6), min_df=2),
     "wb25-df1": tfidf(analyzer="char_wb", ngram_range=(2, 5), min_df=1),
     "wb25-df3": tfidf(analyzer="char_wb", ngram_range=(2, 5), min_df=3),
     "c25": tfidf(analyzer="char", ngram_range=(2, 5), min_df=2),
@@ -126,6 +127,10 @@ CONFIGS: dict[str, tuple[Model, ...]] = {
     "scripts-c25": (Model(("w12-scripts", "c25"), logistic(10)),),
     "scripts-df2": (Model(("w12-scripts-df2", "wb25"), logistic(10)),),
     "scripts-sgd": (Model(("w12-scripts", "wb25"), sgd(1e-5)),),
+    "scripts-C3": (Model(("w12-scripts", "wb25"), logistic(3)),),
+    "scripts-unweighted": (Model(("w12-scripts", "wb25"), logistic(10, None)),),
+    "scripts-wb25-df3": (Model(("w12-scripts", "wb25-df3"), logistic(10)),),
+    "scripts-wb36": (Model(("w12-scripts", "wb36"), logistic(10)),),
     "scripts-ensemble": (
         Model(("w12-scripts",), logistic(10)),
         Model(("wb25",), logistic(10)),
@@ -147,14 +152,31 @@ class _Fixed:
         return self._guess
 
 
+def batch_folds(examples: Sequence[Example], k: int = 5) -> list[tuple[list[int], list[int]]]:
+    """Train and test indexes with whole batches on one side: batch b is tested in fold
+    b mod k. Each batch had its own writers, so this scores a configuration on writers it
+    was not fitted from, as a new held-out batch does; stratified folds share writers."""
+    fold_of = [
+        next(b for b, numbers in BATCHES.items() if id_number(e.id) in numbers) % k
+        for e in examples
+    ]
+    return [
+        (
+            [i for i, f in enumerate(fold_of) if f != fold],
+            [i for i, f in enumerate(fold_of) if f == fold],
+        )
+        for fold in range(k)
+    ]
+
+
 class Dev:
     """The dev emails, read once, and their folds; fitted features are kept per fold."""
 
-    def __init__(self, examples: Sequence[Example]) -> None:
+    def __init__(self, examples: Sequence[Example], *, by_batch: bool = False) -> None:
         self.examples = list(examples)
         self.texts = [example_text(e) for e in self.examples]
         self.asked: list[Requests] = [read_requests(e.body, subject=e.subject) for e in examples]
-        self.folds = folds(self.examples)
+        self.folds = batch_folds(self.examples) if by_batch else folds(self.examples)
         binarizer = MultiLabelBinarizer(classes=[intent.value for intent in Intent])
         self.targets = binarizer.fit_transform([[i.value for i in e.intents] for e in examples])
         self.labels = [Intent(value) for value in binarizer.classes_]
@@ -220,13 +242,16 @@ class Dev:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("configs", nargs="*", help="configuration names (none: list them)")
+    parser.add_argument(
+        "--by-batch", action="store_true", help="whole batches per fold (new writers)"
+    )
     args = parser.parse_args()
     if not args.configs:
         print(*CONFIGS, sep="\n")
         return
     started = time.process_time()
     with threadpool_limits(limits=1):
-        dev = Dev(load("dev"))
+        dev = Dev(load("dev"), by_batch=args.by_batch)
     print(f"read {len(dev.examples)} dev emails once: {time.process_time() - started:.0f} s CPU")
     languages = " ".join(f"{lang:>5}" for lang in LANGUAGES)
     print(f"{'config':<18}   all {languages} | und.  pers  p.chk  unasked(chk)  fit s", flush=True)

@@ -29,7 +29,12 @@ the model before it); the other floors were raised to that day's figures. Raised
 2026-12-04 afternoon, when more asks taught from `dev/` moved Japanese, Spanish and German up
 (docs/evaluation.md), and on 2026-12-04 evening, when invoice numbers in the customer's own
 numbering and parts named in other words moved every language but German up and Spanish met
-its target (90.0 %). The targets not met
+its target (90.0 %). On 2026-12-04 night with batch 18 (Japanese 91.85 % on batches 1 to 18
+against a floor of 91.9 %, German 90.40 % against 90.9 %: batch 18's German emails score
+81.9 %), when the model of that day scored 91.9 % on batches 1 to 17 against 91.6 % before
+(Spanish 91.5 % against 90.0 %, German 90.92 % against 90.99 %, 76 unasked writes against 78)
+and 88.6 % on batch 18 (88.4 % for the model before it); the other floors were raised to that
+day's figures. The targets not met
 are strict expected failures, so the day the model meets one, its test says so and the floors
 must be raised.
 """
@@ -49,12 +54,13 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.922, "ja": 0.919, "es": 0.900, "fr": 0.917, "de": 0.909}
+FLOOR = {"en": 0.922, "ja": 0.918, "es": 0.913, "fr": 0.918, "de": 0.903}
 PERSON_CEILING = 0.033
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
-batch 17 alone), under the 5 % target."""
-UNASKED_WRITES_CEILING = 78
+batch 17 alone), 3.10 % on batches 1 to 18 that night (5.6 % on batch 18 alone), under the
+5 % target."""
+UNASKED_WRITES_CEILING = 82
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -68,7 +74,9 @@ batches 1 to 14, two more than before its day's changes), and is 80 since the ni
 78 on all 9,353 with the blind batch 16 since 2026-12-04 morning (2 of them; 76 on batches 1
 to 15), and is 81 on all 9,918 with the blind batch 17 since 2026-12-04 midday (5 of them, as
 many as the model before it read; 76 on batches 1 to 16), and is 78 since 2026-12-04
-afternoon (more of `dev/` taught; 74 on batches 1 to 16, 4 on batch 17)."""
+afternoon (more of `dev/` taught; 74 on batches 1 to 16, 4 on batch 17), and is 82 on all
+10,487 with the blind batch 18 since 2026-12-04 night (6 of them, 9 for the model before it;
+76 on batches 1 to 17, 2 fewer than before that night's changes)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (2 to 4 min on this project's 2-core
@@ -113,8 +121,8 @@ def test_heldout_intent_accuracy_stays_at_its_floor(language: str) -> None:
 
 
 MET = {"de", "es", "fr"}
-"""Languages whose held-out accuracy meets the target (2026-12-04 evening, batches 1 to 17:
-German 91.0 %, French 91.7 %, Spanish 90.0 %)."""
+"""Languages whose held-out accuracy meets the target (2026-12-04 night, batches 1 to 18:
+German 90.4 %, French 91.9 %, Spanish 91.4 %)."""
 
 
 @READS_THE_HELDOUT_SPLIT

@@ -265,3 +265,27 @@ def test_a_period_is_the_first_month_and_those_straight_after_it(
     months: list[MonthRef], period: int
 ) -> None:
     assert asked_period(months) == tuple(months[:period])
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # another thing's number is no invoice's: a contract, a plant, a customer, a ticket
+        ("bitte die aktuelle Beitragsrechnung (Vertragsnr. HV-228190)", []),
+        ("die jüngste Rechnung für die PV-Anlage (Anlage Nr. PV-0937)", []),
+        ("Kundennr. KD-20931, bitte die letzte Rechnung", []),
+        ("Please forward the most recent invoice for account #HG-20931", []),
+        ("Ticket no: FIN-20418", []),
+        ("会員番号 AB-1234 の請求書をください", []),
+        # an invoice's own number, and an order's, whose invoice is asked for, stay
+        ("Rechnung Nr. RE-20931 bitte", ["RE-20931"]),
+        ("invoice reference RE-1042", ["RE-1042"]),
+        ("Could you dig out the invoice for order ACM-77314?", ["ACM-77314"]),
+        ("contract number ACME-20931 and invoice RE-555", ["RE-555"]),
+        ("請求書番号 AB-1234", ["AB-1234"]),
+    ],
+)
+def test_a_number_named_as_another_things_is_no_invoice_number(
+    text: str, numbers: list[str]
+) -> None:
+    assert [number for number, _, _ in find_invoice_numbers(text)] == numbers

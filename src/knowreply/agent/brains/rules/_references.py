@@ -55,6 +55,16 @@ _PERIOD_CODE = re.compile(
 )
 """`2026-10-01`, `01/10/2026`: a date; `11/2024`, `2024-11`: a month; `2024-25`: a financial
 year; `2026-Q2`: a quarter."""
+_ANOTHER_THINGS_NUMBER = re.compile(
+    r"(?:\b(?:customer|client|account|member(?:ship)?|contract|policy|case|ticket|tracking|"
+    r"licen[cs]e|serial|kunden|vertrags?|mitglieds?|versicherungs?|anlagen?|akten|vorgangs|"
+    r"cliente|contrato|socio|p[óo]liza|contrat|adh[ée]rent|dossier)\s*(?:" + _NUMBER_WORD + r"|"
+    r"#|id\b)?|(?:契約|会員|お客様|顧客|証券)番号)\s*[:：.]?\s*\(?#?$",
+    re.I,
+)
+"""A number named as another thing's just before it: a contract (`Vertragsnr. HV-228190`), a
+customer, an account, a ticket, a plant (`Anlage Nr. PV-0937`), 会員番号. An order's or a
+booking's number stays: "the invoice for order ACM-77314" asks for that order's invoice."""
 _STRIPE_ID = re.compile(r"(?<![A-Za-z0-9_])((?:ch|py|pi|in|sub)_[A-Za-z0-9]{6,})(?![A-Za-z0-9_])")
 _URL_OR_ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
@@ -79,12 +89,15 @@ def find_invoice_numbers(text: str) -> list[tuple[str, int, int]]:
     ]
     for match in _INVOICE_NUMBER.finditer(text):
         prefix = match.group(1)
-        if _looks_like_invoice_number(prefix, text[max(0, match.start() - 20) : match.start()]):
+        before = text[max(0, match.start() - 20) : match.start()]
+        if _looks_like_invoice_number(prefix, before) and not _another_things(text, match):
             found.append((match.group().upper(), match.start(), match.end()))
     for match in _LETTERED_NUMBER.finditer(text):
-        found.append((match.group(), match.start(), match.end()))
+        if not _another_things(text, match):
+            found.append((match.group(), match.start(), match.end()))
     for match in _HASH_NUMBER.finditer(text):
-        if _INVOICE_NEARBY.search(text[max(0, match.start() - 30) : match.end() + 30]):
+        nearby = _INVOICE_NEARBY.search(text[max(0, match.start() - 30) : match.end() + 30])
+        if nearby and not _another_things(text, match):
             found.append((match.group(1), match.start(), match.end()))
     for match in _NUMBERED_INVOICE.finditer(text):
         number = match.group(3)
@@ -92,6 +105,12 @@ def find_invoice_numbers(text: str) -> list[tuple[str, int, int]]:
             found.append((number, match.start(3), match.end(3)))
     found += _codes_after_an_invoice_word(text)
     return _without_overlaps(found)
+
+
+def _another_things(text: str, match: re.Match[str]) -> bool:
+    """The number is named as a contract's, a customer's or a ticket's, not an invoice's."""
+    before = text[max(0, match.start() - 30) : match.start()]
+    return _ANOTHER_THINGS_NUMBER.search(before) is not None
 
 
 def _codes_after_an_invoice_word(text: str) -> list[tuple[str, int, int]]:

@@ -156,10 +156,7 @@ def batch_folds(examples: Sequence[Example], k: int = 5) -> list[tuple[list[int]
     """Train and test indexes with whole batches on one side: batch b is tested in fold
     b mod k. Each batch had its own writers, so this scores a configuration on writers it
     was not fitted from, as a new held-out batch does; stratified folds share writers."""
-    fold_of = [
-        next(b for b, numbers in BATCHES.items() if id_number(e.id) in numbers) % k
-        for e in examples
-    ]
+    fold_of = [_batch_of(e.id) % k for e in examples]
     return [
         (
             [i for i, f in enumerate(fold_of) if f != fold],
@@ -167,6 +164,14 @@ def batch_folds(examples: Sequence[Example], k: int = 5) -> list[tuple[list[int]
         )
         for fold in range(k)
     ]
+
+
+def _batch_of(example_id: str) -> int:
+    number = id_number(example_id)
+    for batch, numbers in BATCHES.items():
+        if number in numbers:
+            return batch
+    raise ValueError(f"{example_id} is in no batch of examples.BATCHES: add its batch there")
 
 
 class Dev:

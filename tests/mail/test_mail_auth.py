@@ -174,3 +174,10 @@ def test_a_dmarc_pass_for_a_parent_or_child_domain_is_not_the_from_domain() -> N
         raw = _message(f"mx.shop.example; dmarc=pass header.from={header_from}")
 
         assert _verify(raw) == VerificationReason.NOT_ALIGNED, header_from
+
+
+def test_a_header_that_names_no_server_is_no_trusted_result() -> None:
+    """Found by the pipeline fuzz test: `Authentication-Results: ;` made verification raise
+    (IndexError), so the verify step failed instead of treating the sender as unverified."""
+    for value in (";", " ; dmarc=pass header.from=customer.example", ""):
+        assert _verify(_message(value)) == VerificationReason.NO_TRUSTED_RESULTS

@@ -128,7 +128,9 @@ def topmost_trusted_results(
 
 
 def _authserv_id(value: str) -> str:
-    return value.split(";", 1)[0].strip().split()[0].lower() if value.strip() else ""
+    """The server that wrote the header; empty when it names none (`Authentication-Results: ;`)."""
+    words = value.split(";", 1)[0].split()
+    return words[0].lower() if words else ""
 
 
 def _judge(results: authres.AuthenticationResultsHeader, from_domain: str) -> Verification:

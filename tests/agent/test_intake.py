@@ -4100,3 +4100,74 @@ def test_writes_for_other_named_or_related_people_are_theirs(text: str) -> None:
 )
 def test_near_misses_of_other_peoples_accounts_stay_asks(text: str) -> None:
     assert read_requests(text).kinds == frozenset({"cancellation"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a way to pay asked without the word link, or beside another payment made before
+        ("Para abonar la factura NOT-2026-0402 necesito el enlace de pago.", {"payment_link"}),
+        ("Quiero pagar el saldo, el anticipo ya lo pagué en la tienda.", {"payment_link"}),
+        ("mándenme algo con lo que pueda pagar, porfa", {"payment_link"}),
+        (
+            "Ich würde den Beitrag gern jetzt nachzahlen, schickt mir was, womit das geht?",
+            {"payment_link"},
+        ),
+        (
+            "J'ai une facture en attente et je voudrais la régler. Comment je fais ?",
+            {"payment_link"},
+        ),
+        ("Je souhaiterais régler la facture F2026/077 en ligne.", {"payment_link"}),
+        ("Ich will den offenen Betrag jetzt direkt per Karte bezahlen.", {"payment_link"}),
+        # money back as undoing or crediting, or as a part given back
+        ("Recréditez ma carte svp.", {"refund"}),
+        ("Pouvez-vous remettre l'argent sur ma carte ?", {"refund"}),
+        ("Vous pouvez me rendre le deuxième cours ? 85 CHF", {"refund"}),
+        ("por favor reversen ese cobro, fue un error", {"refund"}),
+        ("Quiero el prorrateo de lo que no voy a usar.", {"refund"}),
+        ("Me encantaría que se me reintegraran los 3 meses que pagué por adelantado.", {"refund"}),
+        ("この前の支払い、なかったことにしてもらえます？", {"refund"}),
+        ("macht das bitte rueckgaengig, war ein fehlklick", {"refund"}),
+        # a plan ended without the word cancel
+        ("Córtenlo ya por favor.", {"cancellation"}),
+        ("bitte beendet mein Premium.", {"cancellation"}),
+        ("次回から請求しないでください。", {"cancellation"}),
+        ("今月の発送分で最後にしてください。", {"cancellation"}),
+        ("アカウント閉じてください。", {"cancellation"}),
+        # a billing detail to change, or a page for it wanted now
+        ("支払い方法かえたい。どこから？", {"portal_link"}),
+        (
+            "Nous devons mettre à jour nos coordonnées de paiement. Pourriez-vous nous envoyer "
+            "un lien ?",
+            {"portal_link"},
+        ),
+        ("Wie ändere ich den Firmennamen auf Ihren Rechnungen?", {"portal_link"}),
+        (
+            "Can you send me the page where I can put a different card on, just in case.",
+            {"portal_link"},
+        ),
+    ],
+)
+def test_indirect_asks_of_batch_18s_dev_part_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I do not need a payment link.",
+        "I want to pay the invoice, I already paid it last week.",
+        # a way to pay from now on is the card's or the mandate's change, not a link to pay
+        "Ich möchte künftig lieber per PayPal bezahlen.",
+        "Ich möchte per SEPA statt Kreditkarte zahlen.",
+        "Je dois me rendre à Genève le 12 pour le stage.",
+        "¿Pueden revisar ese cobro?",
+        "¿Hacen prorrateo si cancelo?",
+        "Ich habe mein Premium beendet.",
+        "Bitte machen Sie meine Kündigung rückgängig.",
+        "アカウントを閉じてしまいました。",
+        "I updated my card just in case.",
+    ],
+)
+def test_near_misses_of_those_indirect_asks_ask_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

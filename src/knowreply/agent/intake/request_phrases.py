@@ -624,7 +624,7 @@ _REFUND_IN_OTHER_WORDS_DE = (
     r"\bwieder(haben|bekommen|kriegen)\b|\b(gern|gerne)\s+wieder\b|"
     r"\bwieder auf (mein|unser)\w* konto\b|"
     r"\b(zahlung|abbuchung|buchung|belastung|kauf|lastschrift|das|dies|es|diese\w*)\b[^.?!]{0,30}"
-    r"\b(r[üu]ckg[äa]ngig|ungeschehen)\b|\bzur[üu]ck(gebucht|erstattet|gezahlt|"
+    r"\b(r(ü|ue|u)ckg(ä|ae|a)ngig|ungeschehen)\b|\bzur[üu]ck(gebucht|erstattet|gezahlt|"
     r"[üu]berwiesen) (werden|wird)\b|"
     r"\bzur[üu]ckzuerstatt\w*|\b\w+erstattung\b|\bauszahl\w*|"
     r"\b[üu]berweisen (sie|ihr) (uns|mir)\b|\b[üu]berweist (uns|mir)\b"
@@ -871,13 +871,14 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\b(clear|settle) (my |our |the |this |that )?(open |outstanding |overdue |remaining |"
         r"unpaid )?(balance|invoice|bill|debt)\b",
         r"\b(d[óo]nde|c[óo]mo) (lo |la )?(pago|abono)\b|"
-        r"\b(mand|envi|pas)\w*\b[^.?!]{0,30}\bpara (poder )?pag(ar|arla|arlo|arlas)\b|"
+        r"\b(m[áa]nd|envi|pas)\w*\b[^.?!]{0,30}\b(para|con (lo|el|la) que) "
+        r"(poder |pueda |podamos )?pag(ar|arla|arlo|arlas)\b|"
         r"\b(p[áa]gina|sitio|web)\b[^.?!]{0,20}\bpag(ar|ue)\b",
         r"\bje (paie|paye|r[èe]gle) o[ùu]\b|\bo[ùu] (est-ce que )?je (paie|paye|r[èe]gle)\b|"
         r"\bcomment (je |on )(paie|paye|r[èe]gle)\b|\bde quoi (la |le |les )?(payer|r[ée]gler)\b|"
         r"\blien de r[èe]glement\b|\blien pour (la |le |les )?(payer|r[ée]gler)\b",
-        r"\bwomit\b[^.?!]{0,40}\b(be)?zahlen\b|\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}(be)?zah"
-        r"len\b|\bseite\b[^.?!]{0,30}"
+        r"\bwomit\b[^.?!]{0,40}\b(be|nach)?zahlen\b|\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}"
+        r"(be|nach)?zahlen\b|\bseite\b[^.?!]{0,30}"
         r"\b(be)?zahlen\b|\b(wo|wie) (kann|k[öo]nnen) (ich|wir)\b[^.?!]{0,40}\bzahlung\b[^.?!]{0,2"
         r"5}"
         r"\bleisten\b",
@@ -929,7 +930,7 @@ BILLING_DETAIL = re.compile(
     r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
     r"\b((kredit)?karte|iban|lastschrift|firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
-    r"\b(firmenname|adresse|anschrift|name))|"
+    r"\b(firmenname|adresse|anschrift|name))|\bfirmennamen\b[^.?!]{0,40}rechnung\w*|"
     r"(?<!IC)(?<!ＩＣ)(?<!ポイント)(?<!会員)(?<!診察)(?<!メンバーズ)カード|支払い方法|"
     r"(請求書|領収書|請求メール)の?[^。]{0,12}(宛名|住所|会社名|送り先|アドレス)",
     _I,
@@ -1166,6 +1167,12 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\br[ée]cup[ée]rer (la diff[ée]rence|le montant|les frais|le trop-per[çc]u)\b|"
         r"\bremett(ez|re)[- ](moi|nous)\b[^.?!]{0,30}\b(frais|argent|montant|somme|\d)|"
         r"\bcr[ée]dit(ez|er) (ma|mon|notre) (carte|compte)\b|"
+        r"\brecr[ée]dit(ez|er) (ma|mon|notre|la|le) (carte|compte)\b|"
+        r"\bremett(re|ez) l'argent (sur|dans)\b|"
+        r"\b(me|nous) rend(e|re|ez)\b[^.?!]{0,25}\b(argent|francs?|euros?|\d|montant|"
+        r"diff[ée]rence|trop|deuxi[èe]me|second|le reste)\b|"
+        r"\brevi[ée]rt(an|a)n?\b|\brevers(en|ar|ad|e)\b[^.?!]{0,20}\b(cobro|cargo|pago|compra)|"
+        r"\bprorrateo\b|(支払い?|決済|購入|請求|申し込み|申込)[^。]{0,12}なかったことに|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
         r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
         r"\b(geld|betrag|summe|anteil(?!ig)|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}"
@@ -1283,6 +1290,10 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\barr[êe]t(er|ez) (de )?(me |nous |le |la |l')?(pr[ée]lever|renouveler)|"
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
         r"\b(auf)?k[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
+        r"\bbeend(e|et|en sie) (bitte )?(mein|meine|meinen|unser|unsere|unseren)\b|"
+        r"\bc[óo]rten(lo|la)\b|"
+        r"(次回|来月|今後|以降)[^。]{0,10}(請求|課金|引き落とし)(を)?しないで|"
+        r"(で|を)最後にして(ください|下さい|ほしい|欲しい)|アカウント(を)?(閉じ|閉鎖し)て|"
         + _SUB_DE
         + r"\s+((?!(nicht|kein\w*)\b)\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|"
         r"deaktivieren|abschalten|ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
@@ -1338,11 +1349,14 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(pag(?!es?\b|ina)|abon|sald)\w*|"  # not an English "page" nor a "pagina"
         r"\blien ((de )?(paiement|r[èe]glement)|pour (la |le |les )?(re)?(payer|r[ée]gler))|"
         r"\b(comment|o[ùu]) (puis-je|je peux|"
-        r"pouvons-nous|dois-je) (payer|r[ée]gler)|\bje (veux|voudrais|souhaite) (payer|r[ée]gler)|"
+        r"pouvons-nous|dois-je) (payer|r[ée]gler)|"
+        r"\bje (veux|voudrais|souhaite|souhaiterais|aimerais) (l[ae] |les )?(payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
         r"\b(zahlungs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
         r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
-        r"\bich (m[öo]chte|will) ((?!nicht|kein)\w+ ){0,3}(be)?zahlen\b|"
+        # "Ich will den offenen Betrag jetzt per Karte bezahlen"; never a way to pay from now on
+        r"\bich (m[öo]chte|will) ((?!nicht|kein|k[üu]nftig|zuk[üu]nftig|lieber|immer|statt|"
+        r"anstatt)\w+ ){0,8}(be|nach)?zahlen\b|"
         r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
         r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b|"
         # "schickt mir einen Link, dann zahl ich", "Link zum Nachzahlen", "online mit Karte zahlen"
@@ -1370,7 +1384,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
         r"(カード|クレジットカード|クレカ|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
-        r"(変更|更新|変えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
+        r"(変更|更新|変えたい|かえたい|替えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
         r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い)|"
         r"しておい|しとい|してあ|てお|てあ)|"
         r"(カード|クレジットカード)の?期限切れ|カード(情報)?を?登録し(直)?たい|"
@@ -1391,8 +1405,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|\bportal (de clientes|de facturaci)|"
         r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
         r"corrig\w*)(-t-on)? (ma |mes |"
-        r"la |le |les |l'|mon )?(carte|moyen de paiement|mode de paiement|"
-        r"coordonn[ée]es bancaires|(informations|infos?) de (paiement|facturation)|"
+        r"la |le |les |l'|mon |nos |notre )?(carte|moyen de paiement|mode de paiement|"
+        r"coordonn[ée]es (bancaires|de paiement|de facturation)|"
+        r"(informations|infos?) de (paiement|facturation)|"
         r"adresse de facturation)|\b(nouvelle|autre) carte|"
         r"\bma carte (a |est )?(expir\w*)|\bportail (client|de facturation|de paiement)\b|"
         r"\b(changer|changez|change) de (carte|moyen de paiement|mode de paiement)\b|"
@@ -1618,9 +1633,10 @@ NEGATION_BEFORE = re.compile(
     r"instead of|rather than|au lieu d|plut[ôo]t qu|en lugar de|en vez de|anstatt|statt|"
     r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
     r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
-    r"weder)\b|\bn'",
+    r"weder)\b(?!-\d)|\bn'",
     _I,
 )
+"""A negation word before a mention; not an invoice number's prefix ("NOT-2026-0402")."""
 NOT_USED = re.compile(
     r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
     r"(even |really )?(use|used|get to use|access|need|want)\b|"
@@ -1901,6 +1917,13 @@ CANCELLED_BEFORE = re.compile(
 )
 """A plan cancelled before, in a later clause of a refund ask ("…, hab das Abo schon
 gekündigt"): why the money is asked back, not a report of the refund."""
+DEPOSIT = re.compile(
+    r"\b(deposit|down ?payment|first instal+ment|anticipo|adelanto|se[ñn]a|acompte|arrhes|"
+    r"anzahlung)\b|頭金|手付金|内金",
+    _I,
+)
+"""A deposit paid before, in a later clause of an ask to pay ("quiero pagar el saldo del
+pedido, el anticipo ya lo di en la tienda"): another payment, not a report of this one."""
 SPEECH_TAG = re.compile(
     r"^\s*((my|our|the|your) )?\w+( \w+)? (said|says|told me|told us|wrote|asked)"
     r"( so| that| to)?\W*$",
@@ -2365,6 +2388,7 @@ REQUEST = re.compile(
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
     r"cl[ôo]turez|fermez|rendez|remboursez|ne me|mettez|doy|dar|d[ée]sabonnez|r[ée]siliez|"
+    r"recr[ée]ditez|remettez|reversen|reviertan|c[óo]rten(lo|la)|"
     r"annulez)\b|"
     r"\b(les (pido|solicito|ruego|comunico)|"
     r"nous (souhaitons|voulons|voudrions|aimerions)|solicitamos|pedimos|"
@@ -2379,7 +2403,7 @@ REQUEST = re.compile(
     r"(^\W*|[,;:]\s*)(un|une|le|la|votre)\b[^.?!,;]{0,60}\bserait (tr[èe]s )?(appr[ée]ci[ée]e?|"
     r"bienvenue?)\b|"
     r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho |\w+mente )?que\b|"
-    r"\bagradecer[ée](mos)? que\b|"
+    r"\bagradecer[ée](mos)? que\b|\bme encantar[íi]a que\b|"
     r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
     r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
     r"\b(any|is there any|is there a) chance (you|u) (could|can|would)\b|"
@@ -2724,12 +2748,13 @@ LINK_PURPOSE = re.compile(
     r"\b(so|so that|para que|pour que|damit)\s+((i|we|yo|je|ich|wir)\s+)?(next time|in (the )?"
     r"future|from now on|going forward|la pr[óo]xima vez|en el futuro|la prochaine fois|"
     r"[àa] l'avenir|k[üu]nftig|n[äa]chstes mal|in zukunft)\b|"
-    r"\bin case (i|we) (ever )?(need|want|have) to\b",
+    r"\bin case (i|we) (ever )?(need|want|have) to\b|,?\s*just in case\W*$",
     _I,
 )
 """Why a link is wanted ("a link where I can grab these myself in future", "a link to the
 billing portal so next time I can download them", "the portal link in case I need to change
-the card"): the use of a link asked for now, not a condition on it."""
+the card", "send me the page to put a different card on, just in case"): the use of a link
+asked for now, not a condition on it."""
 
 # English precision: writes named without being asked for.
 LINK_USED_BEFORE = re.compile(

@@ -493,10 +493,12 @@ def _reported(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
 
 
 def _tells_another_write(kind: WriteKind, clause: str) -> bool:
-    """A later clause about another write done before ("Please refund the last charge, I
-    already cancelled the plan"): the reason this one is asked, not a report that it was."""
+    """A later clause about another write or payment done before ("Please refund the last
+    charge, I already cancelled the plan", "I want to pay the balance, the deposit I paid in
+    the shop"): the reason this one is asked, not a report that it was."""
     return any(MENTIONS[other].search(clause) for other in MENTIONS if other != kind) or (
-        kind == "refund" and bool(phrases.CANCELLED_BEFORE.search(clause))
+        (kind == "refund" and bool(phrases.CANCELLED_BEFORE.search(clause)))
+        or (kind == "payment_link" and bool(phrases.DEPOSIT.search(clause)))
     )
 
 

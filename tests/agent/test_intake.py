@@ -4171,3 +4171,60 @@ def test_indirect_asks_of_batch_18s_dev_part_are_read(text: str, kinds: set[str]
 )
 def test_near_misses_of_those_indirect_asks_ask_no_write(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a customer's, a subtenant's, a client's or a colleague's account
+        "Please cancel the subscription for our customer Galway Smile Lab, they are closing. "
+        "We're their reseller.",
+        "They have their own membership with you. They've moved out, can you cancel their "
+        "membership?",
+        "弊社で記帳を代行しているお客様のポータル契約を解約したいと考えております。",
+        "同僚の鈴木が先月退職しましたので、彼のライセンスを解約してください。",
+        # an ex's insurance, a friend's booking, a former employee's licence in his own name
+        "Mi ex tiene el seguro de la moto de él pagado con mi tarjeta. Ya no quiero seguir "
+        "pagándolo.",
+        "Mi amigo Esteban no puede ir. ¿Le pueden hacer el reembolso?",
+        "Herr Bauer hat eine Lizenz auf seinen eigenen Namen gebucht. Bitte kündigen Sie diese "
+        "Lizenz.",
+        # a person named by first and last name only
+        "Pouvez-vous annuler l'abonnement de Jean-Pierre Moreau ?",
+        "Bitte stornieren Sie das Konto von Franziska Moosbrugger.",
+        "Please cancel the subscription for Graham Whitlock.",
+    ],
+)
+def test_writes_for_customers_colleagues_and_bare_names_are_theirs(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a business's or a product's name, the writer's own plan, the writer's customers
+        ("Please cancel the plan for Acme Corp.", {"cancellation"}),
+        ("Please cancel the Growth subscription for Fernhill Dental Practice.", {"cancellation"}),
+        (
+            "Mis hijos ya tienen cada uno su propia cuenta, así que no me renueven el plan "
+            "familiar.",
+            {"cancellation"},
+        ),
+        ("Please cancel our subscription, our customers no longer use it.", {"cancellation"}),
+    ],
+)
+def test_near_misses_of_those_accounts_stay_the_writers_asks(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invoices already issued, a refund not asked yet, a page that crashed while paying
+        "Can you add our VAT number retroactively to all of last year's invoices?",
+        "Before I go asking for my money back, tell me what this charge is.",
+        "Die Seite ist beim Bezahlen abgestürzt. Ist die Zahlung durch?",
+    ],
+)
+def test_batch_19_reads_that_name_a_write_ask_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

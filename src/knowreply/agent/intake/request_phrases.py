@@ -878,7 +878,7 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\bcomment (je |on )(paie|paye|r[èe]gle)\b|\bde quoi (la |le |les )?(payer|r[ée]gler)\b|"
         r"\blien de r[èe]glement\b|\blien pour (la |le |les )?(payer|r[ée]gler)\b",
         r"\bwomit\b[^.?!]{0,40}\b(be|nach)?zahlen\b|\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}"
-        r"(be|nach)?zahlen\b|\bseite\b[^.?!]{0,30}"
+        r"(be|nach)?zahlen\b|\bseite\b((?!\b(ist|war|hat|beim)\b)[^.?!]){0,30}"
         r"\b(be)?zahlen\b|\b(wo|wie) (kann|k[öo]nnen) (ich|wir)\b[^.?!]{0,40}\bzahlung\b[^.?!]{0,2"
         r"5}"
         r"\bleisten\b",
@@ -1065,7 +1065,7 @@ BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
 """A billing detail on the invoices we send or on the payment we take: the email they go to,
 the address, a tax number, a SEPA mandate, 引き落とし口座, 宛名."""
 REISSUED_INVOICES = re.compile(
-    r"\b(re-?issue\w* (them|all|those|these|every)|corrected (invoices|copies)|"
+    r"\b(re-?issue\w* (them|all|those|these|every)|corrected (invoices|copies)|retroactive\w*|"
     r"invoices (already )?issued|"
     r"reemit\w*|reenv[ií]\w* corregid\w*|facturas (ya )?emitidas|rectific\w*|"
     r"r[ée][ée]mett\w*|r[ée][ée]dit\w*|factures (d[ée]j[àa] )?[ée]mises|"
@@ -1402,7 +1402,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(tarjeta|m[ée]todo de pago|forma de pago|datos (de pago|de facturaci[oó]n|bancarios)|"
         r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
         r"\b(cambiar|cambia|cambien|cambio) de (tarjeta|m[ée]todo de pago|forma de pago)\b|"
-        r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|\bportal (de clientes|de facturaci)|"
+        r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|"
+        r"\bportal (de clientes?|del cliente|de facturaci)|"
         r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
         r"corrig\w*)(-t-on)? (ma |mes |"
         r"la |le |les |l'|mon |nos |notre )?(carte|moyen de paiement|mode de paiement|"
@@ -1668,6 +1669,7 @@ NEGATION_AFTER = re.compile(
     _I,
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 HYPOTHETICAL = re.compile(
+    r"\bbefore (i|we) (go )?(ask|request|demand)\w*\b|"
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|"
     r"next time|in (the )?future)\b|"
     # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")

@@ -32,7 +32,7 @@ _I = re.IGNORECASE
 _KIN = (
     r"(mother|mom|mum|father|dad|parents?|husband|wife|spouse|partner|(?<=my )son|(?<=our )son|"
     r"(?<=old )son|(?<=year-old )son|(?<=teenage )son|(?<=little )son|(?<=eldest )son|"
-    r"(?<=youngest )son|"
+    r"(?<=youngest )son|(?<=our )customers?|(?<=my )customers?|"
     r"daughter|brother|"
     r"sister|grand(mother|ma|father|pa|parents?)|friend|girlfriend|boyfriend|colleague|"
     r"co-?worker|boss|neighbou?r|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|roommate|flatmate|"
@@ -55,7 +55,7 @@ _KIN = (
 )
 _KIN_JA = (
     r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
-    r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様)"
+    r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者)"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -68,7 +68,8 @@ _ACCOUNT = (
     r"(plan|subscription|account|membership|pass|order|payment|charge|booking|licen[cs]e|seat|"
     r"renewal|cuenta|suscripci[óo]n|membres[íi]a|abono|pedido|cobro|pago|abonnement|compte|"
     r"contrat|forfait|adh[ée]sion|commande|pr[ée]l[èe]vement|paiement|abo\w*|konto|vertrag|"
-    r"mitgliedschaft|zugang|bestellung|zahlung|abbuchung|flatrate|tarif|tarifa|tariff)"
+    r"mitgliedschaft|zugang|bestellung|zahlung|abbuchung|flatrate|tarif|tarifa|tariff|"
+    r"insurance|seguro|p[óo]liza|assurance|versicherung)"
 )
 OTHERS_AFTER = re.compile(
     rf"^\s+((the |a )?(\w+ ){{0,2}}{_ACCOUNT}\s+(of|for|belonging to|de|a nombre de|au nom de|"
@@ -92,19 +93,21 @@ OTHERS_AFTER = re.compile(
 """After the write: "cancel her plan", "refund my father's charge", "the account of my
 mother", "devolver a mi hermano", 解約してあげたい."""
 OTHERS_BEFORE = re.compile(
-    rf"(\b(le|les) (pueden|puede|podéis|podr[íi]an|podr[íi]a) |\bque (le|les) |\b(lui|leur) |"
+    rf"(\b(le|les) (pueden|puede|podéis|podr[íi]an|podr[íi]a) ((hacer|dar|tramitar|gestionar) "
+    rf"(el|la|un|una) )?|\bque (le|les) |\b(lui|leur) |"
     rf"\b(sein(e[mnrs]?)?|ihr(e[mnrs]?)?) (abo\w*|konto|vertrag|mitgliedschaft|zugang|account)\b"
     rf"[^.?!,]{{0,20}}|"
     rf"\b{_ACCOUNT} (meine[rs]|von meine[mr]) {_KIN}\b[^.?!,]{{0,20}}|"
     rf"{_KIN_JA}(\([^)]{{0,15}}\)|（[^）]{{0,15}}）)?(の|が(使って|契約して|登録して|加入して|入って)いる|"
-    rf"名義の)[^。！？]{{0,40}}(アカウント|契約|名義|会員|サブスク|プラン|登録|口座|保険|定期便)"
+    rf"名義の)[^。！？]{{0,40}}(アカウント|契約|名義|会員|サブスク|プラン|登録|口座|保険|定期便|"
+    rf"ライセンス)"
     rf"[^。！？]{{0,30}})$",
     _I,
 )
 """Before the write: "¿le pueden devolver…?", "lui rembourser", "ihr Abo kündigen",
 "das Konto meiner Mutter kündigen", 母のアカウント（…）を解約."""
-FOR_HIM_ES = re.compile(r"(ar|er|ir)(le|les)$", _I)
-"""A Spanish write with "to him, to her" on it: "devolverle", "cancelarle"."""
+FOR_HIM_ES = re.compile(r"(ar|er|ir|[ae]n)(le|les)$", _I)
+"""A Spanish write with "to him, to her" on it: "devolverle", "cancelarle", "cancélenle"."""
 ON_BEHALF = re.compile(
     r"\bon behalf of (my|our) |\ben (nombre|representaci[óo]n) de (mi|nuestr[oa]) |"
     # not a gift or a discount from a friend: "(50 % de réduction, de la part de mon amie Clara)"
@@ -128,6 +131,8 @@ ON_BEHALF = re.compile(
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
     r"代わりに[^。、]{0,6}(連絡|メール|お問い合わせ|問い合わせ)|代理で|に代わって|"
     r"\bin (his|her|their) name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
+    r"(?-i:\bauf (seinen|ihren) (eigenen )?[Nn]amen\b)|"
+    rf"\b{_ACCOUNT}\b[^.?!,]{{0,30}}\bde (él|ella|ellos|ellas)\b|"
     r"\ben son nom\b|"
     rf"{_KIN_JA}の代わりに|\b(he|she) passed\b|"
     rf"\b(it'?s|it is|that'?s) (his|her|their) (own )?(\w+ )?{_ACCOUNT}\b|"
@@ -154,17 +159,36 @@ OTHERS_ACCOUNT = re.compile(
 """Someone else's account named in or just before the write itself: "stop his subscription",
 "Arrêtez son abonnement", "beenden Sie seinen Vertrag", "sein Monatsabo … zu beenden"
 (German "ihr" only in lower case: "Ihr Abo" is the business's own)."""
+_NAME = r"[A-ZÀ-Ý][a-zß-ÿ]+"
+_NOT_A_PERSONS_NAME = (
+    r"(Online|Apps?|Pro|Plus|Premium|Practice|Dental|Labs?|Studios?|Group|Media|Solutions|"
+    r"Services?|Consulting|Partners|Associates|Holdings?|Ltd|Limited|Inc|Company|Club|School|"
+    r"Academy|Team|Shop|Store|Cent(er|re)|Clinic|Caf[eé]|Bakery|Gym|Fitness|Software|Systems|"
+    r"Digital|Design|Agency|Foundation|Trust|Network|Plan|Box|Hub|House|Office|Farms?|Kitchen|"
+    r"Bar|Restaurant|Hotel|Salon|Spa|Yoga|Pharmacy|Apotheke|Praxis|Kanzlei|Verlag|Bau|Haus|"
+    r"Business|Basic|Starter|Growth|Enterprise|Standard|Family|Annual|Monthly|Edition|Account|"
+    r"Subscription|Membership|Licen[cs]e|Seats?|Corp|Corporation|Co|Industries|Enterprises|"
+    r"Ventures|Works|Suppl(y|ies)|Logistics|Trading|Capital|Health|Care|Motors|Tech\w*|Builders|"
+    r"Construction|Realty|Properties|Events|Productions|Travel|Tours|Imports|Foods?|Coffee|"
+    r"Insurance|Finance|Legal|Law|Dentistry|Medical|Vet\w*|Auto|Garage|Print\w*|Cleaning)"
+)
 NAMED_PERSONS_ACCOUNT = re.compile(
     r"[^.?!\n]{0,50}?("
     rf"\b{_ACCOUNT}\s+(for|of|belonging to|von|de|del|a nombre de|au nom de)\s+"
     r"(?-i:(Mr|Mrs|Ms|Miss|Dr|Herrn?|Frau|Sr|Sra|Srta|Mme|Mlle)\.? [A-ZÀ-Ý])|"
+    # a bare first and last name, nothing after it that makes it a business's
+    rf"\b{_ACCOUNT}\s+(for|of|von|de|del|du)\s+(?-i:(?!(The|La|Le|Les|El|Los|Las|Der|Die|Das|"
+    rf"Our|My|Notre|Unser\w*)\b){_NAME}(-{_NAME})? (?!{_NOT_A_PERSONS_NAME}\b){_NAME})"
+    r"(?![\w-]| (?-i:[A-Z&])| ?&)|"
     r"\bde baja a (?-i:[A-ZÀ-Ý][a-zß-ÿ]+)\b(?! (Online|App|Pro|Plus|Premium)\b))",
     _I,
 )
 """Right after the write, an account of a person named with a title ("cancel the membership
-of Mr Smith", "das Abo von Frau Schulz") or Spanish's personal "a" ("den de baja a Lucía
-Fernández"). A bare name is not enough: "the Growth subscription for Fernhill Dental
-Practice" and "la membresía de Prana Online" name a business or a product."""
+of Mr Smith", "das Abo von Frau Schulz"), by a first and a last name alone ("l'abonnement de
+Jean-Pierre Moreau", "das Konto von Franziska Moosbrugger") or with Spanish's personal "a"
+("den de baja a Lucía Fernández"). Not a name that goes on or ends in a business's or a
+product's word: "the Growth subscription for Fernhill Dental Practice", "la membresía de Prana
+Online"."""
 _NOT_A_PERSON = (
     r"(?!(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Today|Yesterday|Last|This|Next)\b)"
@@ -174,7 +198,8 @@ THIRD_PERSONS_ACCOUNT = re.compile(
     # a person named by name: "refund Ryan's booking", 鈴木さんのアカウント, 佐野様の月額プラン
     rf"(?-i:\b{_NOT_A_PERSON}[A-Z][a-z]+)('s|’s) (\w+ )?{_ACCOUNT}\b|"
     r"(?<!お客)(?<!ご担当者)(?<!担当)[一-龯ぁ-んァ-ヶ]{1,6}(さん|様|くん|ちゃん)の[^。、]{0,12}"
-    r"(アカウント|契約|プラン|会員|サブスク|登録)|"
+    r"(アカウント|契約|プラン|会員|サブスク|登録|ライセンス)|"
+    r"(?<![一-龯ぁ-んァ-ヶ])(彼|彼女)の[^。、]{0,8}(アカウント|契約|プラン|会員|サブスク|登録|ライセンス)|"
     rf"\b(son|sa|ses)\s+(\w+\s+)?{_ACCOUNT}\s+[àa]\s+(lui|elle|eux)\b",
     _I,
 )
@@ -208,6 +233,8 @@ tenant in flat 3 set up a camera plan … and has now moved out", "My former bus
 opened the account", "Der Mieter … hat den Tarif noch laufen"): a write the email asks is
 for that person's account."""
 FOR_A_BUSINESS = re.compile(
+    r"\b(we'?re|we are|i'?m|i am) (their|the customer's|the client's) (reseller|it provider|"
+    r"it partner|msp)\b|(記帳|経理|会計)(業務)?を?代行|"
     r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
     r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
     r"\bje suis (l'|le |la )?(expert-comptable|comptable) (de|du|des|d')(?! ?(notre|mon|ma)\b)|"
@@ -221,8 +248,9 @@ FOR_A_BUSINESS = re.compile(
     r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)",
     _I,
 )
-"""The writer keeps another business's books ("I do the books for Northgate Pharmacy"): a
-write they ask is for that business's account."""
+"""The writer keeps another business's books ("I do the books for Northgate Pharmacy",
+弊社で記帳を代行しているお客様) or resells to it ("We're their reseller"): a write they ask is for
+that business's account."""
 
 
 OWN_ACCOUNT = re.compile(
@@ -247,6 +275,17 @@ OTHERS_ACCOUNT_NAMED = re.compile(
 """A subject that names a relative's or another person's account ("Abo meiner
 Mitbewohnerin", "Cuenta del inquilino", "Compte de mon ex-mari", "My mum's plan"): the email
 is about that account, whatever its body says of whose it is."""
+HAS_OWN_ACCOUNT = re.compile(
+    r"(\b(they|he|she|who) (each )?(has|have|had|opened|set up|took out|holds?) (their|his|her) "
+    rf"own (\w+ )?{_ACCOUNT}|\btiene(n)? su propi[oa] {_ACCOUNT}|"
+    rf"\b(a|ont) (son|sa|leur) propre {_ACCOUNT}|"
+    rf"\b(hat|haben) (sein|ihr)(en|e)? eigene[ns]? (\w+)?{_ACCOUNT})\w* "
+    r"(with (you|your \w+)|con (ustedes|vosotros)|chez vous|bei (ihnen|euch))\b",
+    _I,
+)
+"""Another person holds an account of their own with the business ("they have their own
+membership with you"): a write the email asks may well be for it. Not an account elsewhere:
+"mis hijos … cada uno ya tiene su propia cuenta" is why the family plan is cancelled."""
 UNDER_ANOTHER_LOGIN = re.compile(
     r"\b(set up|opened|registered|created|made|signed up) (under|on|in|with) (our|my|the) (old |"
     r"former |previous |late )?[\w-]+('s|’s) (login|account|name|e-?mail)\b",
@@ -275,6 +314,7 @@ def asks_for_someone_else(
         FOR_A_BUSINESS.search(words)
         or ASKED_ME_TO.search(words)
         or UNDER_ANOTHER_LOGIN.search(words)
+        or HAS_OWN_ACCOUNT.search(words)
         or (SET_UP_OR_LEFT_BY_ANOTHER.search(words) and not OWN_ACCOUNT.search(words))
     ):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)

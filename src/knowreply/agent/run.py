@@ -211,6 +211,7 @@ class Run:
             subject=self.input.subject,
             today=self.now.date(),
             default_currency=setup.settings.default_currency,
+            thread=self.input.thread,
         )
 
     def _deps(self, setup: Setup, gateway: StripeGateway, scope: ops.CustomerScope) -> RunDeps:
@@ -229,6 +230,7 @@ class Run:
                 self.input.text,
                 subject=self.input.subject,
                 default_currency=setup.settings.default_currency,
+                thread=self.input.thread,
             ),
             approved=dict(self.approved),
         )
@@ -331,6 +333,7 @@ class Run:
         self.input = self.input.model_copy(
             update={
                 "text": pending.text,
+                "thread": "",  # the code email's thread, not the request's: no offer to accept
                 "subject": pending.subject or self.input.subject,
                 "verified": True,
                 "message_id": pending.message_id or self.input.message_id,

@@ -119,6 +119,9 @@ class AgentInput(BaseModel):
     """The From address, lower-cased: who the customer is (Reply-To never changes it)."""
     subject: str = ""
     text: str
+    thread: str = ""
+    """The whole body, quoted older thread included, when `text` left it out: read only for the
+    write a plain yes accepts ("Yes please" under our "Would you like a payment link?")."""
     verified: bool = False
     message_id: int | None = None
     """The stored message (its id seeds Stripe idempotency keys); None only in unit tests."""

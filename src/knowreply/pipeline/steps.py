@@ -147,6 +147,7 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
             sender=msg.sender.address,
             subject=msg.subject,
             text=msg.new_text,
+            thread=msg.text if msg.new_text.strip() != msg.text.strip() else "",
             verified=verified,
             message_id=message.id,
             conversation_id=message.conversation_id,

@@ -29,9 +29,10 @@ from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
 from knowreply.agent.intake.language import detect_language
+from knowreply.agent.intake.offer import is_a_plain_yes, offered_write
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
-from knowreply.agent.intake.someone_else import asks_for_someone_else
+from knowreply.agent.intake.someone_else import RELATION, asks_for_someone_else
 from knowreply.agent.intake.words import customer_words, is_reply_subject
 from knowreply.money import Money
 
@@ -63,6 +64,9 @@ class Requests:
     instructed: bool = False
     """The email (or its own subject) tries to instruct the assistant: no write runs
     without a member, whatever else it asks."""
+    accepted_offer: WriteKind | None = None
+    """The write the business offered in the thread, when the customer's whole answer is yes
+    to it ("Yes please, go ahead" under "Would you like me to cancel your plan?"): `offer`."""
 
     def computed_basis(self, amount: Money) -> str | None:
         """How `amount` was computed from amounts the customer named ("the difference
@@ -825,12 +829,16 @@ def _without_names(subject: str, text: str) -> str:
     return phrases.QUOTED_NAME.sub(" ", subject)
 
 
-def read_requests(text: str, *, subject: str = "", default_currency: str = "usd") -> Requests:
+def read_requests(
+    text: str, *, subject: str = "", default_currency: str = "usd", thread: str = ""
+) -> Requests:
     """The writes the customer's own words explicitly ask for, and how much for a refund.
 
     The subject counts as the customer's words unless it is a reply's or a forward's (then
-    it is the thread's, often our own). An email that tries to instruct the assistant is
-    marked `instructed`."""
+    it is the thread's, often our own). `thread` is the older thread the customer quoted when
+    `text` holds only their new words; a plain yes asks for the one write offered there (or
+    in a thread quoted in `text`). An email that tries to instruct the assistant is marked
+    `instructed`."""
     words = customer_words(text)
     sentences = _own_sentences(
         _mend_typos(_mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words))))
@@ -862,6 +870,15 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
             )
         )
     )
+    accepted = (  # a yes that names another person ("Yes, for my mother's account") is theirs
+        offered_write(f"{subject}\n{text}\n{thread}")
+        if not kinds and is_a_plain_yes(words) and not RELATION.search(words)
+        else None
+    )
+    if accepted is not None and not (for_someone_else and accepted in MONEY_KINDS):
+        kinds = frozenset({accepted})
+    else:
+        accepted = None
     found = [
         a
         for a in find_amounts(
@@ -901,4 +918,5 @@ def read_requests(text: str, *, subject: str = "", default_currency: str = "usd"
         prorated=prorated,
         counted=counted,
         instructed=tries_to_instruct(text, subject=subject),
+        accepted_offer=accepted,
     )

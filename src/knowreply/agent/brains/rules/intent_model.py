@@ -73,10 +73,12 @@ class IntentGuess:
 
 
 def explicit_requests(
-    body: str, subject: str = "", *, default_currency: str = "usd"
+    body: str, subject: str = "", *, default_currency: str = "usd", thread: str = ""
 ) -> explicit.Requests:
     """What the customer's own words explicitly ask for, read as the agent reads them."""
-    return explicit.read_requests(body, subject=subject, default_currency=default_currency)
+    return explicit.read_requests(
+        body, subject=subject, default_currency=default_currency, thread=thread
+    )
 
 
 def example_text(example: Example) -> str:

@@ -35,6 +35,14 @@ _WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
 _INVOICES = (Intent.LATEST_INVOICE, Intent.INVOICE_LOOKUP)
 _MONEY_WRITES = frozenset({Intent.REFUND, Intent.PARTIAL_REFUND, Intent.PAYMENT_LINK})
+_OFFERED = {
+    "refund": Intent.REFUND,
+    "cancellation": Intent.CANCEL,
+    "payment_link": Intent.PAYMENT_LINK,
+    "portal_link": Intent.PORTAL_LINK,
+}
+"""The intent of a yes to an offered write (`Requests.accepted_offer`): a refund is made
+partial below when the answer names a part ("Yes, the pro-rated amount is fine")."""
 
 
 def _refund_target(text: str, *, specific: bool) -> RefundTarget | None:
@@ -91,13 +99,15 @@ def understand(
     today: date | None = None,
     default_currency: str = "usd",
     model: intent_model.IntentModel | None = None,
+    thread: str = "",
 ) -> Understanding:
     """Read the customer's new text (quoted thread removed); never raises.
 
     `today` anchors "last month" and dates written without a year (default: today in UTC);
     `default_currency` is used for `$`/dollars in a dollar currency and for bare amounts;
     `model` reads the intents (default: the one fitted from the whole `dev` corpus; the
-    cross-validation bench passes one fitted on part of it).
+    cross-validation bench passes one fitted on part of it); `thread` is the older thread the
+    customer quoted, read only for the write a plain yes accepts (`intake.offer`).
     """
     today = today or datetime.now(UTC).date()
     request = read(text, subject)
@@ -125,12 +135,16 @@ def understand(
     if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
         intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
-        asked = intent_model.explicit_requests(text, subject, default_currency=default_currency)
+        asked = intent_model.explicit_requests(
+            text, subject, default_currency=default_currency, thread=thread
+        )
         fraction_named = asked.fraction is not None
         prorated = (asked.prorated or asked.counted is not None) and asked_back is None
         part = asked.part.amount if asked.part is not None and asked_back is None else None
         guess = intent_model.guess(reading, asked.kinds, model)
         intent, others = guess.primary, guess.secondary
+        if asked.accepted_offer is not None:  # "Yes, go ahead": the words alone say nothing
+            intent, others = _OFFERED[asked.accepted_offer], ()
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
         intent, others = _fit_to_entities(
             intent,

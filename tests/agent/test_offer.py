@@ -1,0 +1,122 @@
+"""A plain yes to a write the business offered in the thread it answers (`intake.offer`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowreply.agent.brains.rules import understand
+from knowreply.agent.brains.rules.understanding import Intent
+from knowreply.agent.intake.offer import is_a_plain_yes, offered_write
+from knowreply.agent.intake.requests import read_requests
+
+CANCEL_OFFER = (
+    "On Wed, 11 Mar 2026, Crumb & Culture <hello@crumb.test> wrote:\n"
+    "> Hi Sally, sorry to hear the starter didn't survive the move!\n"
+    "> Would you like us to cancel your membership so you're not billed again?\n"
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Yes please go ahead.\n\nSally",
+        "Yes",
+        "Sure, send it over.",
+        "Oui, allez-y, merci beaucoup !",
+        "Sí, envíenmelo por favor.",
+        "Ja, gerne per Link.",
+        "はい、お願いします。",
+        "Yes, the pro-rated amount is fine, please do it.\n\nBest,\nAlison",
+    ],
+)
+def test_a_plain_yes_is_read_as_one(answer: str) -> None:
+    assert is_a_plain_yes(answer)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Yes, I received it, thanks",  # a yes to some other question
+        "Yes, but not yet.",
+        "Yes? What do you mean?",
+        "No thanks, I'll keep it.",
+        "Yes please go ahead and also tell me why the price went up last month, it was never "
+        "announced anywhere and I only saw it on my statement",
+    ],
+)
+def test_a_yes_with_more_to_it_is_not_plain(answer: str) -> None:
+    assert not is_a_plain_yes(answer)
+
+
+@pytest.mark.parametrize(
+    ("thread", "kind"),
+    [
+        (CANCEL_OFFER, "cancellation"),
+        ("> Would you like a payment link for the open invoice?", "payment_link"),
+        ("> ¿Quieres que te reintegremos el cobro duplicado de $U 1.450?", "refund"),
+        # the question names no write: the sentence before it does
+        (
+            "> Puedes actualizar tu tarjeta desde el portal de cliente. ¿Quieres que te enviemos "
+            "el enlace?",
+            "portal_link",
+        ),
+        (
+            "10月分のご利用料金が未決済です。お支払い用のリンクをお送りしましょうか？",
+            "payment_link",
+        ),
+        ("> Souhaitez-vous que nous procédions au remboursement de la facture de mars ?", "refund"),
+    ],
+)
+def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
+    assert offered_write(thread) == kind
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "> Would you like me to cancel your plan or refund the last charge?",  # two writes
+        "> Your card ending 4242 expires this month.",  # no offer
+        "> Can I help with anything else?",  # an offer of no write
+    ],
+)
+def test_no_single_offered_write_is_none(thread: str) -> None:
+    assert offered_write(thread) is None
+
+
+def test_a_yes_under_an_offer_asks_for_the_offered_write() -> None:
+    asked = read_requests(f"Yes please go ahead.\n\nSally\n\n{CANCEL_OFFER}")
+    assert asked.kinds == {"cancellation"} and asked.accepted_offer == "cancellation"
+
+
+def test_the_thread_given_apart_counts_like_a_quoted_one() -> None:
+    """The pipeline hands the agent the new words and the whole body apart."""
+    asked = read_requests("Yes please go ahead.", thread=f"Yes please go ahead.\n\n{CANCEL_OFFER}")
+    assert asked.kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes please go ahead.",  # no thread: a yes to nothing
+        f"Yes, I received it, thanks\n\n{CANCEL_OFFER}",
+        "Yes please go ahead.\n\n> Would you like us to send you a starter recipe?",
+    ],
+)
+def test_a_yes_to_no_offered_write_asks_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_a_yes_for_someone_elses_account_stays_theirs() -> None:
+    text = (
+        "Yes please, for my mother's account.\n\n"
+        "> Would you like us to refund the duplicate charge of $19.99?"
+    )
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_the_agent_reads_a_yes_under_an_offer_as_the_offered_write() -> None:
+    got = understand("Yes please go ahead.\n\nSally", thread=CANCEL_OFFER)
+    assert (got.intent, got.secondary_intents) == (Intent.CANCEL, ())
+    link = understand("Yes please send it.", thread="> Would you like a payment link?")
+    assert link.intent is Intent.PAYMENT_LINK
+    assert understand("Yes please go ahead.").intent is not Intent.CANCEL

@@ -4228,3 +4228,65 @@ def test_near_misses_of_those_accounts_stay_the_writers_asks(text: str, kinds: s
 )
 def test_batch_19_reads_that_name_a_write_ask_none(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # money back as a claim, a fairness or a part named with "back"
+        ("I think half of the $12.99 should come back to me for this month.", {"refund"}),
+        ("I'd like the unused days of this month back.", {"refund"}),
+        ("Half the March fee back please.", {"refund"}),
+        ("I expect that charge back.", {"refund"}),
+        ("could you return the add-on part of the bill please?", {"refund"}),
+        ("至急返金願います。", {"refund"}),
+        ("esa plata me la tienen que devolver.", {"refund"}),
+        ("Lo justo sería que me devolvieran la mitad de la mensualidad de abril.", {"refund"}),
+        ("Il serait juste que cette somme me soit restituée.", {"refund"}),
+        ("je voudrais ravoir mon argent", {"refund"}),
+        ("Wir bitten um Rückvergütung der Differenz von CHF 100.–.", {"refund"}),
+        ("Die Zahlung für diesen Monat hätte ich auch gern zurück.", {"refund"}),
+        # a plan ended by a declaration, a wish or a notice
+        ("有料会員やめます。", {"cancellation"}),
+        ("出品者プラン、もう更新しなくていいです。", {"cancellation"}),
+        ("自動で引き落とされないようにしてくださいませ。", {"cancellation"}),
+        ("kiero cancelar el seguro d la moto xq la vendi", {"cancellation"}),
+        ("No nos renovéis, por favor.", {"cancellation"}),
+        ("Merci de ne pas le reconduire automatiquement.", {"cancellation"}),
+        (
+            "Please be informed that our subscription is to be terminated effective the end of "
+            "the current billing cycle.",
+            {"cancellation"},
+        ),
+        ("il faudrait me le rembourser et fermer l'abonnement.", {"refund", "cancellation"}),
+        # a way to pay, a card to enter, invoices to see oneself
+        ("Je paie comment ? Un lien c'est parfait.", {"payment_link"}),
+        ("Wie zahle ich das jetzt am schnellsten?", {"payment_link"}),
+        ("schickt's mir halt, was ich zum Zahlen brauch", {"payment_link"}),
+        ("Mándenme la liga de pago y la factura del mes, por favor.", {"payment_link"}),
+        ("支払いのカード登録どこでしますか？", {"portal_link"}),
+        ("Ich hab eine neue Bankkarte. Wo trag ich die ein?", {"portal_link"}),
+        ("Wie können wir unsere UID-Nummer auf den Rechnungen ergänzen?", {"portal_link"}),
+        ("Où est-ce que je saisis les nouvelles coordonnées bancaires ?", {"portal_link"}),
+        ("is there somewhere I can log in and see all our invoices myself", {"portal_link"}),
+        ("wo seh ich alle meine Rechnungen online?", {"portal_link"}),
+        ("請求書を、過去の分も含めて見られるページがあれば教えてください。", {"portal_link"}),
+    ],
+)
+def test_batch_19_dev_wordings_ask_what_they_ask(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "やっぱり解約するのやめます。このまま使わせてください。",  # stops cancelling
+        "I paid the fee back in March.",
+        "The charge came back and forth between two cards.",
+        "Where can I see the invoice from March?",
+        "Ich hätte gern die Rechnung vom Mai.",
+        "Il serait juste de nous prévenir avant une hausse de prix.",
+    ],
+)
+def test_near_misses_of_batch_19_dev_wordings_ask_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

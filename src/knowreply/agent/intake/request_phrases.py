@@ -169,7 +169,8 @@ _CANCEL_GRAMMAR_ES = (
     r"facturen|"
     r"prorroguen)\b"
     + _NOT_A_DUPLICATE
-    + r"|\bdej(en|ar|e|ad) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
+    + r"|\bdej(en|ar|e|ad|[áa]) de (cobrar|renovar|debitar|cargar|facturar|pasar)\w*|"
+    r"\bno (me |nos )?(la |lo )?renov[ée]is\b|"
     r"\b(parar|paren|pare|detener|detengan|suspend\w*|cort(ar|en|e|ad)|quit(ar|en|e|ad)|"
     r"desactiv(ar|en|e|ad)|elimin(ar|en|e)|evit(ar|en|e)|cancel(ar|en|e)|quit[áa]is) (los |las |"
     r"el |la |mi |"
@@ -751,6 +752,16 @@ Rechnungsadresse ändern?", 宛名を変えられる画面): the place asked for
 _PORTAL_IN_OTHER_WORDS = "|".join(
     (
         r"\b(take|get) (my|our|the) (\w+ )?card (off|out of)\b",
+        # past invoices seen by oneself, a card entered somewhere
+        r"\b(somewhere|a place|a page|a portal|anywhere)\b[^.?!]{0,30}\b(see|view|download|"
+        r"access)\b[^.?!]{0,15}\b(all )?(our|my|the) (past |previous |old )?invoices\b",
+        r"\bwo (seh|sehe|finde|find|kann) (ich|wir)\b[^.?!]{0,20}\b(alle )?(meine|unsere) "
+        r"rechnungen\b",
+        r"(請求書|領収書)[^。]{0,20}(見られる|確認できる|ダウンロードできる)(ページ|画面|場所|ところ)",
+        r"カード(の)?登録[^。]{0,6}(どこ|どう)",
+        r"\b(wie|wo) (hinterlege|trage?) (ich|wir) (die|sie|eine neue|die neue)( ein)?\b",
+        r"\bo[ùu] (est-ce que )?(je )?(saisis|saisir|mets|entre|renseigne)\b[^.?!]{0,30}\b(carte|"
+        r"coordonn[ée]es|iban|rib)\b",
         r"\b(update|change|replace|switch|swap|edit|add|correct|fix|remove|delete)\b"
         r"( (my|our|the|this|that|which|what|a))?( (old|new|personal|company|corporate|current|"
         r"expired|business|payment|bank|credit|debit))* cards?\b(?! (to|into|for) (pay|settle))",
@@ -874,7 +885,10 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\b(m[áa]nd|envi|pas)\w*\b[^.?!]{0,30}\b(para|con (lo|el|la) que) "
         r"(poder |pueda |podamos )?pag(ar|arla|arlo|arlas)\b|"
         r"\b(p[áa]gina|sitio|web)\b[^.?!]{0,20}\bpag(ar|ue)\b",
-        r"\bje (paie|paye|r[èe]gle) o[ùu]\b|\bo[ùu] (est-ce que )?je (paie|paye|r[èe]gle)\b|"
+        r"\bje (paie|paye|r[èe]gle) (o[ùu]|comment)\b|"
+        r"\b(wie|wo) (zahle|bezahle|begleiche) (ich|wir)\b|"
+        r"\bwas (ich|wir) zum (be)?zahlen brauch\w*|"
+        r"\bo[ùu] (est-ce que )?je (paie|paye|r[èe]gle)\b|"
         r"\bcomment (je |on )(paie|paye|r[èe]gle)\b|\bde quoi (la |le |les )?(payer|r[ée]gler)\b|"
         r"\blien de r[èe]glement\b|\blien pour (la |le |les )?(payer|r[ée]gler)\b",
         r"\bwomit\b[^.?!]{0,40}\b(be|nach)?zahlen\b|\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}"
@@ -928,6 +942,7 @@ BILLING_DETAIL = re.compile(
     r"\b(carte|moyen de paiement|(tva|adresse|nom|e-?mail|raison sociale)\b[^.?!]{0,40}factur\w*|"
     r"\bfactur\w*\b[^?!\n]{0,40}\S@\S|\b(visa|mastercard|siret|siren|iban)\b|"
     r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
+    r"\buid(-nummer)?\b[^.?!]{0,40}rechnung\w*|"
     r"\b((kredit)?karte|iban|lastschrift|firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
     r"\b(firmenname|adresse|anschrift|name))|\bfirmennamen\b[^.?!]{0,40}rechnung\w*|"
@@ -1082,7 +1097,7 @@ CHANGE_WISH = re.compile(
     r"cambi(ar|o|a|arla|arlo)|actualiz(ar|o)|modific(ar|o)|a[ñn]adir|poner|pongo|"
     r"changer|changez|modifier|modifiez|mettre|ajouter|remplacer|apparaisse|[ée]tablies|passer|"
     r"soient (\w+ )?envoy[ée]es|"
-    r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*)\b|"
+    r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*|erg[äa]nz\w*)\b|"
     r"変更|変え|追加|受け取りたい|設定を変え",
     _I,
 )
@@ -1163,7 +1178,13 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(la|esa|mi) plata (vuelva|regrese)\b|\b(el|ese|mi) dinero (vuelva|regrese)\b|"
         r"\bl'argent (me )?(revienne|soit recr[ée]dit[ée])\b|\bremettre (cet|l'|mon) argent\b|"
         r"\br[ée]cup[ée]rer (ces|ce|les) \d[\d  .,]*\s?(€|\$|eur|dt|mad|chf|fcfa)|リファンド|"
-        r"\brembours\w*|\b(r[ée]cup[ée]rer|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
+        r"\brembours\w*|\b(r[ée]cup[ée]rer|ravoir|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
+        r"\br(ü|ue|u)ckverg(ü|ue|u)t\w*|"
+        r"\b(the )?(unused|remaining) (days|weeks|months|time|portion|part)\b[^.?!]{0,30}\bback\b|"
+        r"\b(half|days|weeks|months|portion|fee|charge)\b[^.?!,;]{0,25}\bback\b"
+        r"(?! (in|on|at|when|then|from|to (you|them)|and forth)\b)|"
+        r"\b(i|we) expect (that|this|the|my|our) (\w+ ){0,2}(charge|payment|money|fee) back\b|"
+        r"\breturn (the|my|our) [\w-]+ (part|portion|fee|charge)\b|"
         r"\br[ée]cup[ée]rer (la diff[ée]rence|le montant|les frais|le trop-per[çc]u)\b|"
         r"\bremett(ez|re)[- ](moi|nous)\b[^.?!]{0,30}\b(frais|argent|montant|somme|\d)|"
         r"\bcr[ée]dit(ez|er) (ma|mon|notre) (carte|compte)\b|"
@@ -1199,7 +1220,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + "|"
         + _CANCEL_IN_OTHER_WORDS_FR_DE
         + r"|\b(turn|switch) (that|this) off\b|"
-        r"\bcancel\w*|\bunsubscribe\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
+        r"\bcancel\w*|\bunsubscribe\b|自動で?(引き落と|更新|課金)(さ)?れないように|"
+        r"\b(subscription|contract|account|plan|membership)\b[^.?!]{0,30}\bis to be (terminated|"
+        r"cancell?ed|discontinued|ended)\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
         r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
         r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
         r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b"
@@ -1285,7 +1308,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(arr[êe]t(er|ez)|stopp(er|ez)|termin(er|ez)|mettre fin [àa]|met(tez)? fin [àa]) "
         r"(mon |ma |l'|le |la |notre )?"
         + _SUB_FR
-        + r"|\bne (pas |plus )?(le |la |l')?renouvel(er|ez)\b|"
+        + r"|\bne (pas |plus )?(le |la |l')?(renouvel(er|ez)|recondui(re|sez))\b|"
         r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
         r"\barr[êe]t(er|ez) (de )?(me |nous |le |la |l')?(pr[ée]lever|renouveler)|"
         r"\b(d[ée]sactiv\w*|coup\w*) (le )?renouvellement|"
@@ -1341,8 +1364,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(支払|払)[^。]{0,10}(リンク|URL)|"
         # "支払いをしたい", "カードで支払えるように", "どこから払えますか"
         r"(支払|払)いを?(し|させ)たい|(支払|払)えるように|(どこ|どちら)(から|で)(支払|払)(え|う|い)|"
-        r"\b(enlace|link|v[íi]nculo) (de|para) (pago|pagar)|\b(c[óo]mo|d[óo]nde) (puedo|podemos|"
-        r"debo) pagar|\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
+        r"\b(enlace|link|v[íi]nculo|liga) (de|para) (pago|pagar)|"
+        r"\b(c[óo]mo|d[óo]nde) (puedo|podemos|debo) pagar|"
+        r"\b(quiero|quisiera|necesito|me gustar[íi]a) pagar|"
         r"\bpagar (la |mi |esta |el )?(factura|recibo|saldo)|\bpagar(la|lo|las|los)? (online|en "
         r"l[íi]nea|por internet)\b|"
         r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
@@ -2406,6 +2430,14 @@ REQUEST = re.compile(
     r"bienvenue?)\b|"
     r"\b(os|le|les|te) (lo )?agradecer[íi]a(mos)? (much[oí]simo |mucho |\w+mente )?que\b|"
     r"\bagradecer[ée](mos)? que\b|\bme encantar[íi]a que\b|"
+    r"\b(tienen|tiene|deben|debe|ten[ée]is) que (devolv|reembols|reintegr|regres|cancel|anul)\w*|"
+    r"\blo (justo|correcto|l[óo]gico|normal) ser[íi]a\b|\bil (serait|semble) (juste|normal|"
+    r"logique)\b|\bil faudrait (me|nous|le|la|les)\b|\bkiero\b|\bplease be (informed|advised)\b|"
+    r"\b(should|must|needs? to|ought to) come back to (me|us)\b|"
+    r"\b(i|we) expect (that|this|the|my|our) (\w+ ){0,2}(charge|payment|money|fee) back\b|"
+    r"\bh[äa]tte (ich|wir) (\w+ )?(gern|gerne)\b|"
+    r"(返金|払い戻し)を?(至急)?(お)?願い(します|いたします|致します)?|"
+    r"(?<!の)(?<!のを)(やめ|辞め|退会し|解約し)ます[。！!]*$|しなくて(いい|大丈夫)です|"
     r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
     r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
     r"\b(any|is there any|is there a) chance (you|u) (could|can|would)\b|"

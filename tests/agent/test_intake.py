@@ -4290,3 +4290,18 @@ def test_batch_19_dev_wordings_ask_what_they_ask(text: str, kinds: set[str]) -> 
 )
 def test_near_misses_of_batch_19_dev_wordings_ask_no_write(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("I'm ready to pay, but first I need to see the most recent invoice.", set()),
+        ("I'm ready to pay, please send the link.", {"payment_link"}),
+        ("Necesito la factura de agosto del portal de clientes.", set()),
+        ("¿Me mandan el enlace al portal de clientes?", {"portal_link"}),
+    ],
+)
+def test_a_payment_put_off_or_a_portal_named_as_a_source_asks_no_link(
+    text: str, kinds: set[str]
+) -> None:
+    assert read_requests(text).kinds == kinds

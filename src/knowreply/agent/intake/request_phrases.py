@@ -1427,7 +1427,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
         r"\b(cambiar|cambia|cambien|cambio) de (tarjeta|m[ée]todo de pago|forma de pago)\b|"
         r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|"
-        r"\bportal (de clientes?|del cliente|de facturaci)|"
+        r"(?<!del )\bportal (de clientes?|del cliente|de facturaci)|"
         r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
         r"corrig\w*)(-t-on)? (ma |mes |"
         r"la |le |les |l'|mon |nos |notre )?(carte|moyen de paiement|mode de paiement|"
@@ -2213,7 +2213,12 @@ REFUNDS_LISTED_BEFORE = re.compile(
     r"( my| the| our| this| that)?\s+$",
     _I,
 )  # "show me the refunds and payments", "the status of my refund": a read, not money to move
-NOT_A_LINK_AFTER = re.compile(r"^\s+(feature|function\w*|option|settings?|api)\b", _I)
+NOT_A_LINK_AFTER = re.compile(
+    r"^\s+(feature|function\w*|option|settings?|api)\b|"
+    # "I'm ready to pay, but first I need to see the invoice": not yet
+    r"^[^.?!]{0,12}\b(but|pero|mais|aber) (first|primero|d'abord|zuerst|erst)\b",
+    _I,
+)
 OTHER_WAY_TO_PAY = re.compile(
     r"\b(bank transfer|wire transfer|by wire|bacs|by (cheque|check)|cheques?|par ch[èe]que|"
     r"per scheck|con cheque|instal+ments?|in (two|three|four|\d) "

@@ -4305,3 +4305,36 @@ def test_a_payment_put_off_or_a_portal_named_as_a_source_asks_no_link(
     text: str, kinds: set[str]
 ) -> None:
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a subject that names a refund over a body asking when or what for
+        (
+            "Die Rückerstattung wurde mir letzte Woche bestätigt. Wann kommt die an?",
+            "Rückerstattung Regatta",
+        ),
+        (
+            "Le remboursement promis, vous l'avez envoyé sur quel numéro ?",
+            "remboursement Orange Money",
+        ),
+        ("Meine Bank zeigt eine Rückerstattung über 32,00 € an. Wofür war die?", "Rückerstattung"),
+        # a refund request taken back, a refund for a client or a former employee
+        ("Bitte ziehen Sie meinen Erstattungsantrag von letzter Woche zurück.", ""),
+        ("Our client, Mr. Edward Haskins, was charged twice. Please refund the charge to him.", ""),
+        (
+            "Mi inquilino tenía contratado el portal a nombre del negocio que tenía en mi local y "
+            "se fue sin avisar. ¿Pueden cancelar esa cuenta y devolverme el último cargo?",
+            "",
+        ),
+        ("退職した歯科衛生士のアカウントの料金について、代わりに返金を申請させてください。", ""),
+    ],
+)
+def test_batch_19_refunds_asked_about_or_for_others_are_not_asked(text: str, subject: str) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+def test_a_refund_subject_over_a_body_that_asks_it_still_asks() -> None:
+    body = "Please refund the March payment. When will it arrive?"
+    assert read_requests(body, subject="Rückerstattung").kinds == {"refund"}

@@ -2164,7 +2164,7 @@ the write; "check my account and refund the duplicate" still asks for it, "confi
 and that it won't renew" does not; "I want to make sure you don't charge me" checks."""
 WHAT_OR_WHEN_QUESTION = re.compile(
     r"\b(what|which|when|how (much|many|long)|cu[áa]l\w*|cu[áa]ndo|cu[áa]nt[oa]s?|qu[ée]|quel\w*|"
-    r"quand|combien|was|welche\w*|wann|wie (viel|lange))\b|何|いつ|どの|いくら|どれ",
+    r"quand|combien|was|welche\w*|wann|wof[üu]r|wozu|wie (viel|lange))\b|何|いつ|どの|いくら|どれ",
     _I,
 )
 """A question of what, which, when or how much: the body asks a fact ("Für welchen Monat war
@@ -2266,7 +2266,8 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
     r"\bum (eine |die )?(r[üu]ck)?erstattung gebeten\b[^.!?]{0,20}\b(das|diese|sie|den antrag)\b "
     r"(bitte )?(wieder )?(stornieren|zur[üu]ckziehen|zur[üu]cknehmen)\b|"
     rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
-    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}",
+    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}|"
+    rf"\bzieh\w*\b[^.!?]{{0,25}}{_REFUND_REQUEST}[^.!?]{{0,40}}\bzur[üu]ck\b",
     _I,
 )
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった

@@ -782,9 +782,10 @@ def _subject_asks(
     if (
         kind in MONEY_KINDS
         and any(_is_question(s) and phrases.WHAT_OR_WHEN_QUESTION.search(s) for s in sentences)
-        and not any(MENTIONS[kind].search(s) for s in sentences)
+        and not any(_asks(kind, s, plan_context=plan_context) for s in sentences)
     ):
-        return False  # "Refund auf Kreditkarte" over "Für welchen Monat war das?"
+        return False  # "Refund auf Kreditkarte" over "Für welchen Monat war das?", "Rückerstattung
+        # Regatta" over "…wurde mir bestätigt. Wann kommt die an?"
     return not any(_speaks_otherwise(kind, sentence) for sentence in sentences)
 
 

@@ -55,7 +55,8 @@ _KIN = (
 )
 _KIN_JA = (
     r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
-    r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者)"
+    r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者|"
+    r"退職した)"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -81,7 +82,8 @@ OTHERS_AFTER = re.compile(
     rf"(para que )?no (le|les) (cobren|cobre|sigan cobrando)\b|"
     rf"(\w+ ){{0,3}}(sur|en) (sa|son|su) (propre |propia )?(carte|compte|tarjeta|cuenta)\b|"
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
-    rf"((it|that|this|them) )?(for|to) (him|her|them)\b|"
+    rf"((it|that|this|them|the (\w+ ){{0,2}}(charge|payment|amount|money|fee)) )?(for|to) "
+    rf"(him|her|them)\b|"
     rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
     rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b|"
     rf"(\w+ ){{0,3}}(to|on|onto|back to) (his|her|their) (\w+ )?account\b|"
@@ -129,7 +131,7 @@ ON_BEHALF = re.compile(
     r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
-    r"代わりに[^。、]{0,6}(連絡|メール|お問い合わせ|問い合わせ)|代理で|に代わって|"
+    r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き)|代理で|に代わって|"
     r"\bin (his|her|their) name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
     r"(?-i:\bauf (seinen|ihren) (eigenen )?[Nn]amen\b)|"
     rf"\b{_ACCOUNT}\b[^.?!,]{{0,30}}\bde (él|ella|ellos|ellas)\b|"
@@ -218,7 +220,8 @@ SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
     rf"\b{_NOT_KIN}\b[^.?!\n]{{0,60}}?\b("
     r"(set|sets|signed|signs) up|opened|registered|created|subscribed|took out|"
     r"left|moved out|quit|resigned|retired|no longer works|doesn'?t work|"
-    r"se (apunt|registr|suscrib|inscrib)i[óo]|contrat[óo]|abri[óo]|ya no trabaja|se fue|"
+    r"se (apunt|registr|suscrib|inscrib)i[óo]|contrat[óo]|ten[íi]a contratad[oa]|abri[óo]|"
+    r"ya no trabaja|se fue|"
     r"dej[óo] (la empresa|el trabajo)|se mud[óo]|"
     r"a (ouvert|souscrit|cr[ée]{1,2}|quitt[ée])|s'est (inscrit|abonn[ée])e?|est partie?|"
     r"a d[ée]m[ée]nag[ée]|"

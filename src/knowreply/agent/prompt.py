@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from knowreply.agent.intake.offer import is_a_plain_yes, offered_write
+from knowreply.agent.intake.words import customer_words
 from knowreply.agent.trace import AgentInput
 from knowreply.workspaces import WorkspaceSettings
 
@@ -29,6 +31,9 @@ internal details. Never mention ids that start with cus_, ch_, pi_, sub_ or pric
 - If the request is not about billing, or you cannot answer it with the tools, call \
 `escalate` with a short reason and write nothing else.
 - Never invent amounts, dates, links or policies.
+- When the customer's new text only says yes to something our earlier message offered, that \
+message follows it inside the frame after "Earlier in the thread:": the yes asks for what it \
+offered, and for nothing else it says.
 """
 
 
@@ -56,8 +61,17 @@ def as_data(text: str) -> str:
     return text.translate(_ENTITIES)
 
 
+THREAD_CHARS = 2_000
+"""How much of the earlier thread a plain yes brings into the prompt."""
+
+
 def user_prompt(agent_input: AgentInput) -> str:
-    """The email as framed data: subject and body inside the frame, escaped."""
+    """The email as framed data: subject and body inside the frame, escaped; after a plain yes
+    to an offered write (`intake.offer`), the earlier thread too, which alone says what the yes
+    answers."""
     subject = _LINE_BREAKS.sub(" ", as_data(agent_input.subject)).strip()
     body = as_data(agent_input.text)
+    thread = agent_input.thread
+    if thread and is_a_plain_yes(customer_words(agent_input.text)) and offered_write(thread):
+        body += f"\n\nEarlier in the thread:\n{as_data(thread[:THREAD_CHARS])}"
     return f"<email>\nSubject: {subject}\n\n{body}\n</email>"

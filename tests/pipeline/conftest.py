@@ -14,12 +14,16 @@ from email.utils import format_datetime, make_msgid
 import pytest
 
 from fakestripe import DEMO_RESTRICTED_KEY
+from knowreply.db.models import Workspace
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
 from knowreply.integrations.stripe import service
+from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.mail import accounts
+from knowreply.mail.inbound import InboundEnvelope
+from knowreply.mail.store import store_inbound
 from knowreply.runtime import Runtime
-from knowreply.workspaces import resolve_workspace
+from knowreply.workspaces import resolve_workspace, settings_of
 from tests.fake_stripe import FakeStripe
 from tests.mailservers import DovecotServer, Mailbox, SmtpSink, run_dovecot, run_smtp_sink
 from tests.pipeline.worker import WorkerProcess
@@ -80,6 +84,44 @@ def configure_support(runtime: Runtime, *, smtp_port: int | None = None) -> Supp
                 from_address=SUPPORT,
             )
         return Support(workspace.id)
+
+
+TRUSTED = "mx.shop.test"
+DMARC_PASS = f"{TRUSTED}; dmarc=pass (p=reject) header.from=example.com"
+"""An Authentication-Results header `support_with_approvals` trusts: mail from example.com
+is verified."""
+
+
+async def support_with_approvals(
+    runtime: Runtime, stripe_url: str, smtp_port: int, capability: CapabilityName
+) -> Support:
+    """Stripe connected with `capability` on, every write waiting for a member's approval,
+    and replies sent through the SMTP server on `smtp_port`."""
+    await service.connect(runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=stripe_url)
+    support = configure_support(runtime, smtp_port=smtp_port)
+    service.change_capabilities(runtime, support.workspace_id, enable=[capability], actor="test")
+    with transaction(runtime.sessions) as session:
+        workspace = session.get_one(Workspace, support.workspace_id)
+        workspace.settings = (
+            settings_of(workspace)
+            .model_copy(update={"approval_mode": "always", "trusted_authserv_ids": [TRUSTED]})
+            .model_dump()
+        )
+    return support
+
+
+def store_verified(
+    runtime: Runtime, support: Support, text: str, *, subject: str, sender: str
+) -> int:
+    """A customer email from `sender`, verified by `DMARC_PASS`, stored as fetched by IMAP."""
+    raw = customer_email(
+        text, subject=subject, sender=sender, headers={"Authentication-Results": DMARC_PASS}
+    )
+    with transaction(runtime.sessions) as session:
+        message, _ = store_inbound(
+            session, support.workspace_id, InboundEnvelope(raw=raw, received_via="imap")
+        )
+        return message.id
 
 
 @pytest.fixture

@@ -8,25 +8,16 @@ import asyncio
 
 from sqlalchemy import select
 
-from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.approvals import decide
 from knowreply.audit import events
-from knowreply.db.models import Action, Message, Workspace
-from knowreply.db.session import transaction
-from knowreply.integrations.stripe import service
+from knowreply.db.models import Action, Message
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.mail.inbound import InboundEnvelope
-from knowreply.mail.store import store_inbound
 from knowreply.pipeline.handle import after_decision, handle
 from knowreply.runtime import Runtime
 from knowreply.web.repository import AuditFilters, audit_lines
-from knowreply.workspaces import settings_of
 from tests.fake_stripe import FakeStripe
 from tests.mailservers import run_smtp_sink
-from tests.pipeline.conftest import configure_support, customer_email
-
-TRUSTED = "mx.shop.test"
-DMARC_PASS = f"{TRUSTED}; dmarc=pass (p=reject) header.from=example.com"
+from tests.pipeline.conftest import store_verified, support_with_approvals
 
 
 def refunds_made(fake: FakeStripe) -> int:
@@ -40,37 +31,17 @@ def refunds_made(fake: FakeStripe) -> int:
 async def test_approved_refund_is_made_and_answered_once(
     runtime: Runtime, fake_stripe: FakeStripe
 ) -> None:
-    await service.connect(
-        runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url
-    )
     async with run_smtp_sink() as sink:
-        support = configure_support(runtime, smtp_port=sink.port)
-        service.change_capabilities(
-            runtime, support.workspace_id, enable=[CapabilityName.REFUNDS], actor="test"
+        support = await support_with_approvals(
+            runtime, fake_stripe.url, sink.port, CapabilityName.REFUNDS
         )
-        with transaction(runtime.sessions) as session:
-            workspace = session.get_one(Workspace, support.workspace_id)
-            workspace.settings = (
-                settings_of(workspace)
-                .model_copy(
-                    update={
-                        "approval_mode": "always",
-                        "trusted_authserv_ids": [TRUSTED],
-                    }
-                )
-                .model_dump()
-            )
-        raw = customer_email(
+        message_id = store_verified(
+            runtime,
+            support,
             "Hi, please refund my last payment.",
             subject="Refund",
             sender="alice@example.com",
-            headers={"Authentication-Results": DMARC_PASS},
         )
-        with transaction(runtime.sessions) as session:
-            message, _ = store_inbound(
-                session, support.workspace_id, InboundEnvelope(raw=raw, received_via="imap")
-            )
-            message_id = message.id
 
         waiting = await asyncio.to_thread(handle, runtime, message_id)
         assert waiting.status == "awaiting_approval", waiting

@@ -8,22 +8,14 @@ import asyncio
 
 from sqlalchemy import select
 
-from fakestripe import DEMO_RESTRICTED_KEY
-from knowreply.db.models import Action, Workspace
-from knowreply.db.session import transaction
-from knowreply.integrations.stripe import service
+from knowreply.db.models import Action
 from knowreply.integrations.stripe.capabilities import CapabilityName
-from knowreply.mail.inbound import InboundEnvelope
-from knowreply.mail.store import store_inbound
 from knowreply.pipeline.handle import handle
 from knowreply.runtime import Runtime
-from knowreply.workspaces import settings_of
 from tests.fake_stripe import FakeStripe
 from tests.mailservers import run_smtp_sink
-from tests.pipeline.conftest import configure_support, customer_email
+from tests.pipeline.conftest import store_verified, support_with_approvals
 
-TRUSTED = "mx.shop.test"
-DMARC_PASS = f"{TRUSTED}; dmarc=pass (p=reject) header.from=example.com"
 OFFER = (
     "\n\nOn Wed, 11 Mar 2026 at 10:02, Support <support@shop.test> wrote:\n"
     "> Hi Carol, sorry the plan isn't working out for you.\n"
@@ -32,32 +24,13 @@ OFFER = (
 
 
 async def _handled(runtime: Runtime, fake_stripe: FakeStripe, text: str) -> tuple[str, list[str]]:
-    await service.connect(
-        runtime, None, DEMO_RESTRICTED_KEY, actor="test", api_base=fake_stripe.url
-    )
     async with run_smtp_sink() as sink:
-        support = configure_support(runtime, smtp_port=sink.port)
-        service.change_capabilities(
-            runtime, support.workspace_id, enable=[CapabilityName.CANCELLATIONS], actor="test"
+        support = await support_with_approvals(
+            runtime, fake_stripe.url, sink.port, CapabilityName.CANCELLATIONS
         )
-        with transaction(runtime.sessions) as session:
-            workspace = session.get_one(Workspace, support.workspace_id)
-            workspace.settings = (
-                settings_of(workspace)
-                .model_copy(update={"approval_mode": "always", "trusted_authserv_ids": [TRUSTED]})
-                .model_dump()
-            )
-        raw = customer_email(
-            text,
-            subject="Re: Your Pro plan",
-            sender="carol@example.com",
-            headers={"Authentication-Results": DMARC_PASS},
+        message_id = store_verified(
+            runtime, support, text, subject="Re: Your Pro plan", sender="carol@example.com"
         )
-        with transaction(runtime.sessions) as session:
-            message, _ = store_inbound(
-                session, support.workspace_id, InboundEnvelope(raw=raw, received_via="imap")
-            )
-            message_id = message.id
         result = await asyncio.to_thread(handle, runtime, message_id)
         with runtime.sessions() as session:
             kinds = [action.kind for action in session.scalars(select(Action))]

@@ -1918,6 +1918,31 @@ def test_a_code_typed_in_groups_is_one_code(text: str, code: str | None) -> None
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        ("bonjour le code c'est sept quatre deux zéro cinq neuf merci", "742059"),
+        ("der Code ist Vier Sieben Eins Neun Null Zwei", "471902"),
+        ("My code is four oh two nine one one.", "402911"),
+        ("el código es cinco cinco uno cero tres ocho", "551038"),
+        # not six digit words, or no word saying it is a code
+        ("code: one two three four five six seven", None),
+        ("I have one two three questions about the code", None),
+        ("Un deux trois quatre cinq six", None),
+    ],
+)
+def test_a_code_read_aloud_digit_by_digit_is_one_code(text: str, code: str | None) -> None:
+    assert one_time_code(text) == code
+
+
+def test_a_phone_number_in_the_signature_is_no_second_code() -> None:
+    text = (
+        "Hallo,\n\nwie gewünscht der Code aus eurer Mail: 264 819\n\nViele Grüße\n"
+        "Marco Lindemann\nTel. 0711 / 27 33 18\nMobil 0172 / 611 80 44"
+    )
+    assert one_time_code(text) == "264819"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
         ("Code: 164-503\nSent from Outlook for Android", "164503"),
         ("Aquí tienen: 193-587", "193587"),
         ("240-981", "240981"),

@@ -6,7 +6,9 @@ says it is one ("code", "コード"). The code itself never passes through a mod
 
 Customers retype the code the way they read it: in groups ("381 294", "72 10 93",
 "3 8 1 7 4 0"), with dashes ("193-587", "55-91-02", "5529-18", "6 0 2 – 9 1 4") or in
-full-width digits ("３３７０８２"). All of these are the same six digits. Dashes also join
+full-width digits ("３３７０８２"), or spell it out, as voice typing does ("sept quatre deux
+zéro cinq neuf", "four oh two nine one one") beside a word saying it is a code. All of these
+are the same six digits. Dashes also join
 ranges and dates ("100-200", "12-05-24"), so dashed groups count only in a message that
 says it holds a code or has hardly any other words, and never when they read as a date.
 """
@@ -33,6 +35,27 @@ _SPACED = re.compile(
 _GROUPS = re.compile(r"(?<![\w-])(?<!\d[ .,])\d+(?:(?: ?[-‐‑–—－] ?| )\d+)+(?![\w-])(?![ .,]\d)")
 """Digit groups parted by spaces or dashes, whatever their sizes (checked when joining)."""
 _DIGITS = re.compile(r"\d+")
+_PHONE = re.compile(
+    r"\b(tel|t[ée]l|telefon|t[ée]l[ée]phone|phone|ph|mob|mobile?|mobil|handy|fax|cell|m[óo]vil|"
+    r"celular|whatsapp)\b\.?:?[ \t]*[+(\d][\d \t()/.+-]{5,}\d",
+    re.I,
+)
+"""A phone number after its label ("Tel. 0711 / 27 33 18"): its digit groups are no code."""
+_DIGIT_WORDS = {
+    **dict.fromkeys(("zero", "oh", "cero", "zéro", "null"), "0"),
+    **dict.fromkeys(("one", "uno", "un", "eins"), "1"),
+    **dict.fromkeys(("two", "dos", "deux", "zwei", "zwo"), "2"),
+    **dict.fromkeys(("three", "tres", "trois", "drei"), "3"),
+    **dict.fromkeys(("four", "cuatro", "quatre", "vier"), "4"),
+    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "fuenf"), "5"),
+    **dict.fromkeys(("six", "seis", "sechs"), "6"),
+    **dict.fromkeys(("seven", "siete", "sept", "sieben"), "7"),
+    **dict.fromkeys(("eight", "ocho", "huit", "acht"), "8"),
+    **dict.fromkeys(("nine", "nueve", "neuf", "neun"), "9"),
+}
+_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_SPELLED = re.compile(rf"\b(?:{_DIGIT_WORD})(?:[\s,-]+(?:{_DIGIT_WORD}))+\b", re.I)
+"""Digits spelled out one by one; six of them in a row are a code read aloud."""
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FEW_OTHER_WORDS = 4
 _QUOTATION_MARKS = str.maketrans(dict.fromkeys('"“”„«»「」『』', " "))
@@ -44,15 +67,26 @@ _SPACE = re.compile(r"\s")
 
 
 def joined(text: str) -> str:
-    """`text` with a code typed in groups ("381 294", "72 10 93", "2 7 3 6 0 9", "193-587")
-    or in full-width digits written as one number, padded so that every other offset stays
-    where it was."""
-    text = text.translate(_FULL_WIDTH_DIGITS)
-    text = _SPACED.sub(lambda m: m.group().replace(" ", "").ljust(len(m.group())), text)
+    """`text` with a code typed in groups ("381 294", "72 10 93", "2 7 3 6 0 9", "193-587"),
+    in full-width digits or spelled out written as one number and labelled phone numbers
+    blanked, padded so that every other offset stays where it was."""
+    text = _PHONE.sub(lambda m: " " * len(m.group()), text.translate(_FULL_WIDTH_DIGITS))
     names_a_code = bool(CODE_WORDS.search(text))
+    if names_a_code:
+        text = _SPELLED.sub(_spelled_digits, text)
+    text = _SPACED.sub(lambda m: m.group().replace(" ", "").ljust(len(m.group())), text)
     if not names_a_code and len(_LETTERS.findall(text)) > _FEW_OTHER_WORDS:
         return text
     return _GROUPS.sub(lambda m: _join_groups(m.group(), any_sizes=names_a_code), text)
+
+
+def _spelled_digits(found: re.Match[str]) -> str:
+    """Six digit words as six digits ("sept quatre deux zéro cinq neuf" -> 742059), padded to
+    keep offsets; any other count is no code ("one two three" is not)."""
+    words = re.split(r"[\s,-]+", found.group())
+    if len(words) != 6:
+        return found.group()
+    return "".join(_DIGIT_WORDS[word.lower()] for word in words).ljust(len(found.group()))
 
 
 def _join_groups(groups: str, *, any_sizes: bool) -> str:

@@ -83,7 +83,7 @@ OTHERS_AFTER = re.compile(
     rf"(\w+ ){{0,3}}(sur|en) (sa|son|su) (propre |propia )?(carte|compte|tarjeta|cuenta)\b|"
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
     rf"((it|that|this|them|the (\w+ ){{0,2}}(charge|payment|amount|money|fee)) )?(for|to) "
-    rf"(him|her|them)\b|"
+    rf"(him|her|them)\b(?! (own )?(card|credit card|debit card|account|bank)\b)|"
     rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
     rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b|"
     rf"(\w+ ){{0,3}}(to|on|onto|back to) (his|her|their) (\w+ )?account\b|"

@@ -65,6 +65,12 @@ def test_a_yes_with_more_to_it_is_not_plain(answer: str) -> None:
             "payment_link",
         ),
         ("> Souhaitez-vous que nous procédions au remboursement de la facture de mars ?", "refund"),
+        # an offer to go ahead with the write the sentence before names
+        (
+            "> I can refund the unused portion of your annual plan, which comes to £123.40 - "
+            "shall I proceed?",
+            "refund",
+        ),
     ],
 )
 def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
@@ -77,6 +83,7 @@ def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
         "> Would you like me to cancel your plan or refund the last charge?",  # two writes
         "> Your card ending 4242 expires this month.",  # no offer
         "> Can I help with anything else?",  # an offer of no write
+        "> We have refunded the duplicate charge. Can I help with anything else?",
     ],
 )
 def test_no_single_offered_write_is_none(thread: str) -> None:

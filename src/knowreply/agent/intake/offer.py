@@ -56,7 +56,15 @@ _OFFER = re.compile(
     r"よろしいですか|よろしいでしょうか)",
     _I,
 )
-_SENTENCE = re.compile(r"[^.?!。？！\n]+[.?!。？！]*")
+_LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク|URL", _I)
+_LINKS: frozenset[WriteKind] = frozenset({"payment_link", "portal_link"})
+_PROCEED = re.compile(
+    r"\b(proceed|go ahead|do (it|that|so)|proc[ée]d\w*|adelante|fortfahren|so machen)\b|進めて", _I
+)
+"""An offer to go ahead with what the sentence before it says ("I can refund the unused
+portion, £123.40 - shall I proceed?")."""
+_SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=\d))+[.?!。？！]*")
+"""A sentence; a dot between digits (£123.40) ends none."""
 _QUOTE_MARK = re.compile(r"^[>\s]+", re.MULTILINE)
 _MAX_WORDS = 20
 
@@ -78,13 +86,21 @@ def is_a_plain_yes(own_words: str) -> bool:
 
 
 def offered_write(thread: str) -> WriteKind | None:
-    """The one write the business's offer in `thread` names, else None."""
+    """The one write the business's offer in `thread` names, else None. An offer of "the
+    link" takes the link the sentence before it names ("You can update your card in the
+    portal. Shall we send you the link?"), and an offer to go ahead its write ("I can refund
+    the unused days. Shall I proceed?"); no other offer looks back ("We refunded you. Can I
+    help with anything else?" offers nothing)."""
     sentences = [s.strip() for s in _SENTENCE.findall(_QUOTE_MARK.sub("", thread))]
     offered: set[WriteKind] = set()
     for index, sentence in enumerate(sentences):
         if not _OFFER.search(sentence):
             continue
-        named = _kinds(sentence) or (_kinds(sentences[index - 1]) if index else set())
+        named = _kinds(sentence)
+        if not named and index and _LINK_ASKED.search(sentence):
+            named = _kinds(sentences[index - 1]) & _LINKS
+        elif not named and index and _PROCEED.search(sentence):
+            named = _kinds(sentences[index - 1])
         offered |= named
     return offered.pop() if len(offered) == 1 else None
 

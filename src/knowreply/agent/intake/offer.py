@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from knowreply.agent.intake.request_phrases import MENTIONS, NAME_LINE, WriteKind
+from knowreply.agent.intake.someone_else import RELATION
 
 _I = re.IGNORECASE
 
@@ -52,8 +53,7 @@ _OFFER = re.compile(
     r"desea(s)?|quiere(s)?|quer[ée]s|quieren|prefiere(s)?|"
     r"souhaitez-vous|voulez-vous|d[ée]sirez-vous|veux-tu|souhaites-tu|"
     r"m[öo]chten sie|m[öo]chtest du|wollen sie|sollen wir|soll ich|d[üu]rfen wir)\b|"
-    r"(しましょうか|いたしましょうか|しましょうか|送りしましょうか|ご希望ですか|いかがいたしますか|"
-    r"よろしいですか|よろしいでしょうか)",
+    r"(しましょうか|ご希望ですか|いかがいたしますか|よろしいですか|よろしいでしょうか)",
     _I,
 )
 _LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク|URL", _I)
@@ -67,6 +67,15 @@ _SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=\d))+[.?!。？！]*")
 """A sentence; a dot between digits (£123.40) ends none."""
 _QUOTE_MARK = re.compile(r"^[>\s]+", re.MULTILINE)
 _MAX_WORDS = 20
+
+
+def accepted_write(own_words: str, thread: str) -> WriteKind | None:
+    """The write the customer's plain yes accepts from the offer in `thread`, else None; a
+    yes that names another person ("Yes, for my mother's account") is theirs, not the
+    customer's."""
+    if not is_a_plain_yes(own_words) or RELATION.search(own_words):
+        return None
+    return offered_write(thread)
 
 
 def is_a_plain_yes(own_words: str) -> bool:

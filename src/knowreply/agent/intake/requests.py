@@ -29,10 +29,10 @@ from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
 from knowreply.agent.intake.language import detect_language
-from knowreply.agent.intake.offer import is_a_plain_yes, offered_write
+from knowreply.agent.intake.offer import accepted_write
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
-from knowreply.agent.intake.someone_else import RELATION, asks_for_someone_else
+from knowreply.agent.intake.someone_else import asks_for_someone_else
 from knowreply.agent.intake.words import customer_words, is_reply_subject
 from knowreply.money import Money
 
@@ -871,11 +871,7 @@ def read_requests(
             )
         )
     )
-    accepted = (  # a yes that names another person ("Yes, for my mother's account") is theirs
-        offered_write(f"{subject}\n{text}\n{thread}")
-        if not kinds and is_a_plain_yes(words) and not RELATION.search(words)
-        else None
-    )
+    accepted = None if kinds else accepted_write(words, f"{subject}\n{text}\n{thread}")
     if accepted is not None and not (for_someone_else and accepted in MONEY_KINDS):
         kinds = frozenset({accepted})
     else:

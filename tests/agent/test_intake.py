@@ -4363,3 +4363,155 @@ def test_batch_19_refunds_asked_about_or_for_others_are_not_asked(text: str, sub
 def test_a_refund_subject_over_a_body_that_asks_it_still_asks() -> None:
     body = "Please refund the March payment. When will it arrive?"
     assert read_requests(body, subject="Rückerstattung").kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # accountants writing for a client, a web agency acting for its client
+        "We are the external accountants for Al-Noor Weaving. They were overcharged last "
+        "quarter. Please refund the amount to them.",
+        "当社がホームページ制作を担当している居酒屋様の件です。POSの契約を先方に代わって解約したい"
+        "のですが、手続きをお願いできますか。",
+        # a father who can no longer write, an ex's plan in her name, a mate's gift in his name
+        "父は先月倒れ、現在は自分でメールを書くことができません。お月謝の引き落としも止めていただきたい"
+        "と考えております。",
+        "Mon ex a toujours l'abonnement, mais il est à son nom à elle. Je veux que vous le "
+        "résiliiez.",
+        "ich hab meinem Kumpel Stefan euer Abo geschenkt, es läuft auf seinen Namen. Bitte "
+        "kündigt das.",
+        # a former employee's account of her own, a person named by three names
+        "unsere ehemalige Mitarbeiterin Frau Kunz hatte für die Wohnung ein eigenes "
+        "HüttenSync-Konto angelegt. Bitte kündigen Sie dieses Konto.",
+        "Favor cancelar el plan de Yoselin Martínez Aguilar. Gracias.",
+    ],
+)
+def test_batch_20_writes_for_someone_else_are_theirs(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the writer's own firm, a business's three-word name, a relative beside one's own plan
+        (
+            "We are the accountants for our own firm, please refund the duplicate charge.",
+            {"refund"},
+        ),
+        ("Bitte kündigen Sie das Abo von Franz Huber Bau.", {"cancellation"}),
+        (
+            "Please refund my last payment, my husband paid with his card.",
+            {"refund"},
+        ),
+        ("はい、解約してください。大丈夫です。", {"cancellation"}),
+    ],
+)
+def test_near_misses_of_those_stay_the_writers_asks(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a link blamed for a late fee, a question of the conditions, a conditional yes
+        "Le retard vient de votre lien de paiement qui ne fonctionnait pas.",
+        "The late fee is only because your payment link didn't work.",
+        "返金ってどういう条件でしてもらえるんでしょうか。",
+        "Under what conditions can I get a refund?",
+        "はい、ただ今月分を返金していただけるならですが。",
+    ],
+)
+def test_batch_20_mentions_that_ask_no_write(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_a_subject_about_before_a_cancellation_asks_none() -> None:
+    body = "手続きの前に、今支払っていない分が残っていないか確認させてください。"
+    assert read_requests(body, subject="解約前の確認").kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a broken link with a new one asked, a polite conditional that asks
+        (
+            "The delay is because your payment link didn't work, please send a new one.",
+            {"payment_link"},
+        ),
+        ("返金していただけるなら助かります。", {"refund"}),
+        # how to settle what is owed
+        ("Got your overdue notice. How do I settle this?", {"payment_link"}),
+        (
+            "J'ai reçu une relance. Comment est-ce que je peux la régler rapidement ?",
+            {"payment_link"},
+        ),
+        ("¿Cómo liquidamos el saldo de la factura 001-001-0004977?", {"payment_link"}),
+        ("Ich habe eine Mahnung bekommen. Wie kann ich das begleichen?", {"payment_link"}),
+        ("先月分が未払いとのこと、どのように精算すればよろしいでしょうか。", {"payment_link"}),
+        ("コンビニで払える払込票か番号を送っていただけますか。", {"payment_link"}),
+        (
+            "Können Sie mir etwas schicken, mit dem ich die offene Rechnung mit der Karte "
+            "bezahlen kann?",
+            {"payment_link"},
+        ),
+    ],
+)
+def test_batch_20_asks_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+def test_how_to_pay_another_way_asks_no_link() -> None:
+    assert read_requests("How do I pay by bank transfer instead of card?").kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a notice that the plan ends, the writer done after this month, "you can end it now"
+        "Subscription to be cancelled effective end of current term. Please confirm.",
+        "I'm done after this month. Thanks for the lessons, they were good.",
+        "ya no me sigan sacando los $9.99 cada mes. no uso el plan desde el verano",
+        "Les informamos que no vamos a continuar con el plan mensual de monitoreo después de "
+        "diciembre. Favor no facturar enero.",
+        "Nous mettons donc fin à notre abonnement VétoAgenda au prochain terme.",
+        "jarrete apres ce mois ci, vous me prelevez plus apres merci",
+        "nach dem monat ist schluss bei mir, die kisten stapeln sich im keller",
+        "Prüfung bestanden, ich bin durch! Ihr könnt mein Abo jetzt beenden.",
+        "もうやめる\u3000解約で",
+    ],
+)
+def test_batch_20_cancellations_in_other_words_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan someone expected to be cancelled, a daughter's plan ended for her
+        "What happens to my data once the subscription is to be cancelled?",
+        "Je désire mettre fin à l'abonnement de ma fille Naomi.",
+        "I'm done with the setup, how do I invite my team?",
+    ],
+)
+def test_near_misses_of_those_cancellations_ask_none(text: str) -> None:
+    assert "cancellation" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # money back from an insurer or an employer, a colleague away, a client of tax advisers
+        "Necesito el receipt del pago del 3/15, el seguro me lo pide pa devolverme parte.",
+        "¿me pasás el último comprobante? la empresa me reintegra un porcentaje como beneficio.",
+        "同じ部署の山口さんが誤って年額プランを購入しました。本人が出張中のため、代わりに返金をお願いします。",
+        "als steuerliche Berater unserer Mandantin, der Spielwaren Huber GmbH, bitten wir um "
+        "Erstattung der doppelten Zahlung.",
+    ],
+)
+def test_batch_20_money_back_from_or_for_others_asks_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_money_back_from_us_beside_an_insurer_is_asked() -> None:
+    text = "My insurance won't cover it, so please refund the duplicate charge."
+    assert read_requests(text).kinds == {"refund"}

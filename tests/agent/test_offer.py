@@ -27,6 +27,13 @@ CANCEL_OFFER = (
         "Ja, gerne per Link.",
         "はい、お願いします。",
         "Yes, the pro-rated amount is fine, please do it.\n\nBest,\nAlison",
+        # a yes that says the offer suits, under a greeting, above an initial and a name
+        "Yes, at the end of the period is fine, thanks.\n\nKaren",
+        "Bonjour,\n\nOui, allez-y, merci.\n\nCordialement,\nJ. Bernadet",
+        "Oui s'il vous plaît, c'est parfait.",
+        "Oui, ça me va très bien, merci beaucoup.",
+        "Passt, machen Sie das.\n\nM. Faißt",
+        "はい、それで大丈夫です。",
     ],
 )
 def test_a_plain_yes_is_read_as_one(answer: str) -> None:
@@ -71,6 +78,20 @@ def test_a_yes_with_more_to_it_is_not_plain(answer: str) -> None:
             "shall I proceed?",
             "refund",
         ),
+        # an offer made as a condition looks back the same way
+        (
+            "> 今月分のうち、ご利用のなかった12日分（1,234円）を日割りでご返金することが"
+            "可能です。\n"
+            "> ご希望でしたらご返信ください。",
+            "refund",
+        ),
+        ("> Como nos comentas que te mudas, ¿quieres que no lo renovemos?", "cancellation"),
+        # a date closing in brackets ends no sentence
+        (
+            "> Sollen wir Ihr Konto zum Ende der Laufzeit (31.05.) schließen, damit keine "
+            "weiteren Gebühren anfallen?",
+            "cancellation",
+        ),
     ],
 )
 def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
@@ -111,6 +132,30 @@ def test_the_thread_given_apart_counts_like_a_quoted_one() -> None:
 )
 def test_a_yes_to_no_offered_write_asks_nothing(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("thread", "amount", "whole"),
+    [
+        ("> I can refund the unused portion, £123.40 - shall I proceed?", 12340, False),
+        ("> Would you like a full refund of your last payment?", None, True),
+    ],
+)
+def test_a_refund_accepted_with_a_yes_is_the_one_offered(
+    thread: str, amount: int | None, whole: bool
+) -> None:
+    """A bare yes sizes nothing: without the offer's part, a member would be shown a refund
+    of the whole charge for "Yes please" to a refund of £123.40."""
+    asked = read_requests("Yes please.", thread=thread)
+    assert asked.kinds == {"refund"}
+    assert [m.amount_minor for m in asked.amounts] == ([amount] if amount else [])
+    assert asked.partial is not whole and asked.whole is whole
+
+
+def test_a_yes_that_only_says_it_is_fine_is_no_relative() -> None:
+    """大丈夫 holds 夫 (husband): the yes is still the customer's own."""
+    thread = "> 現在の請求期間の終了日をもってご解約とする形でよろしいでしょうか。"
+    assert read_requests("はい、それで大丈夫です。", thread=thread).kinds == {"cancellation"}
 
 
 def test_a_yes_for_someone_elses_account_stays_theirs() -> None:

@@ -36,10 +36,20 @@ _RESERVED = re.compile(
 _GO_AHEAD = re.compile(
     r"\b(please|pls|plz|go ahead|do it|do that|send|proceed|por favor|porfa|dale|adelante|"
     r"h[áa]ganlo|hac[ée]|env[íi]\w+|m[áa]nd\w+|allez-y|faites|envoyez|proc[ée]dez|merci de|"
-    r"gerne?|bitte|machen sie|schicken sie|schickt)\b|お願い|送って|ください|下さい",
+    r"gerne?|bitte|machen sie|schicken sie|schickt|s'il (vous|te) pla[îi]t|svp|"
+    # a yes that says the offer suits ("Yes, at the end of the period is fine")
+    r"(is|that's|that is|sounds) (fine|good|great|perfect)|works for (me|us)|"
+    r"(ça|cela) me va|c'est parfait|parfait|me parece bien|perfecto|"
+    r"in ordnung|einverstanden|passt)\b|お願い|送って|ください|下さい|大丈夫|結構です|構いません|"
+    r"問題(あり|ござい)ません",
     _I,
 )
 _BARE_WORDS = 3
+_GREETING = re.compile(
+    r"^\W*(hi|hello|hey|dear [^,]{1,30}|hola|buenas|buenos d[íi]as|bonjour|bonsoir|salut|"
+    r"hallo|guten tag|servus|moin|hoi|gr[üu]ezi)\W*$",
+    _I,
+)
 _SIGN_OFF = re.compile(
     r"^\W*(thanks?|thank you|many thanks|cheers|best|regards|kind regards|best wishes|"
     r"gracias|muchas gracias|saludos|merci|cordialement|bien [àa] vous|danke|gru[ßs]|"
@@ -47,13 +57,22 @@ _SIGN_OFF = re.compile(
     r"von meinem .* gesendet)\W*$",
     _I,
 )
+_IF_YOU_WISH = (
+    r"\bif you('d| would) like\b|\bif you want\b|\blet (us|me) know if you\b|"
+    r"\bsi (vous le |tu le )?souhait\w+\b|\bsi (lo )?(desea|deseas|quiere|quieres|prefiere)\b|"
+    r"\b(falls|wenn) (sie|du) (das |es )?(m[öo]chten|m[öo]chtest|w[üu]nschen|w[üu]nschst)\b|"
+    r"ご希望(でしたら|の場合|であれば)"
+)
+"""An offer made as a condition ("…is possible. ご希望でしたらご返信ください"): like an offer
+question, it names its write or looks back one sentence for it."""
 _OFFER = re.compile(
     r"\b(would you like|do you want|did you want|shall (i|we)|should (i|we)|can i|may i|"
     r"would it help if|"
     r"desea(s)?|quiere(s)?|quer[ée]s|quieren|prefiere(s)?|"
     r"souhaitez-vous|voulez-vous|d[ée]sirez-vous|veux-tu|souhaites-tu|"
     r"m[öo]chten sie|m[öo]chtest du|wollen sie|sollen wir|soll ich|d[üu]rfen wir)\b|"
-    r"(しましょうか|ご希望ですか|いかがいたしますか|よろしいですか|よろしいでしょうか)",
+    r"(しましょうか|ご希望ですか|いかがいたしますか|よろしいですか|よろしいでしょうか)|"
+    + _IF_YOU_WISH,
     _I,
 )
 _LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク|URL", _I)
@@ -63,8 +82,17 @@ _PROCEED = re.compile(
 )
 """An offer to go ahead with what the sentence before it says ("I can refund the unused
 portion, £123.40 - shall I proceed?")."""
-_SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=\d))+[.?!。？！]*")
-"""A sentence; a dot between digits (£123.40) ends none."""
+_WISH = re.compile(_IF_YOU_WISH, _I)
+_SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=[\d)]))+[.?!。？！]*")
+"""A sentence; a dot between digits (£123.40) or closing a date in brackets ("(31.05.)") ends
+none."""
+_NOT_RENEWED = re.compile(
+    r"\bno (lo |la |te |se lo |se la )?renov(emos|amos|aremos)\b|\bnot (to )?renew\b|"
+    r"\bne (le |la |l')?renouvel\w* pas\b|\bnicht (mehr )?verl[äa]nger|更新しない",
+    _I,
+)
+"""An offer not to renew ("¿quieres que no lo renovemos?"), which a customer would word as a
+cancellation."""
 _QUOTE_MARK = re.compile(r"^[>\s]+", re.MULTILINE)
 _MAX_WORDS = 20
 
@@ -73,7 +101,7 @@ def accepted_write(own_words: str, thread: str) -> WriteKind | None:
     """The write the customer's plain yes accepts from the offer in `thread`, else None; a
     yes that names another person ("Yes, for my mother's account") is theirs, not the
     customer's."""
-    if not is_a_plain_yes(own_words) or RELATION.search(own_words):
+    if not is_a_plain_yes(own_words) or RELATION.search(_said(own_words)):
         return None
     return offered_write(thread)
 
@@ -82,15 +110,23 @@ def is_a_plain_yes(own_words: str) -> bool:
     """The customer's new words are a yes and nothing more than thanks and a name: a bare
     "Yes." or one that says to go ahead ("Sure, send it over", "Oui, allez-y"), not a yes
     to some other question ("Yes, I received it")."""
-    lines = [line.strip() for line in own_words.splitlines() if line.strip()]
-    said = [line for line in lines if not _SIGN_OFF.match(line) and not NAME_LINE.match(line)]
-    text = " ".join(said)
+    text = _said(own_words)
     return (
-        bool(said)
+        bool(text)
         and _ASSENT.match(text) is not None
         and not _RESERVED.search(text)
         and len(text.split()) <= _MAX_WORDS
         and (len(text.split()) <= _BARE_WORDS or _GO_AHEAD.search(text) is not None)
+    )
+
+
+def _said(own_words: str) -> str:
+    """The customer's words without greetings, sign-offs and name lines ("M. Faißt")."""
+    lines = [line.strip() for line in own_words.splitlines() if line.strip()]
+    return " ".join(
+        line
+        for line in lines
+        if not (_SIGN_OFF.match(line) or _GREETING.match(line) or NAME_LINE.match(line))
     )
 
 
@@ -100,19 +136,33 @@ def offered_write(thread: str) -> WriteKind | None:
     portal. Shall we send you the link?"), and an offer to go ahead its write ("I can refund
     the unused days. Shall I proceed?"); no other offer looks back ("We refunded you. Can I
     help with anything else?" offers nothing)."""
-    sentences = [s.strip() for s in _SENTENCE.findall(_QUOTE_MARK.sub("", thread))]
-    offered: set[WriteKind] = set()
-    for index, sentence in enumerate(sentences):
-        if not _OFFER.search(sentence):
-            continue
-        named = _kinds(sentence)
-        if not named and index and _LINK_ASKED.search(sentence):
-            named = _kinds(sentences[index - 1]) & _LINKS
-        elif not named and index and _PROCEED.search(sentence):
-            named = _kinds(sentences[index - 1])
-        offered |= named
+    offered = {kind for kinds, _ in _offers(thread) for kind in kinds}
     return offered.pop() if len(offered) == 1 else None
 
 
+def offer_text(thread: str) -> str:
+    """The words of the offers in `thread` (with the sentence an offer looks back to): what
+    a refund accepted with a plain yes is sized by ("…the unused 12 days (1,234円)…")."""
+    return "\n".join(text for _, text in _offers(thread))
+
+
+def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
+    """Each offer in `thread` that names a write: the writes, and the words that name them."""
+    sentences = [s.strip() for s in _SENTENCE.findall(_QUOTE_MARK.sub("", thread))]
+    found: list[tuple[set[WriteKind], str]] = []
+    for index, sentence in enumerate(sentences):
+        if not _OFFER.search(sentence):
+            continue
+        named, text = _kinds(sentence), sentence
+        if not named and index and _LINK_ASKED.search(sentence):
+            named, text = _kinds(sentences[index - 1]) & _LINKS, sentences[index - 1]
+        elif not named and index and (_PROCEED.search(sentence) or _WISH.search(sentence)):
+            named, text = _kinds(sentences[index - 1]), f"{sentences[index - 1]} {sentence}"
+        if named:
+            found.append((named, text))
+    return found
+
+
 def _kinds(sentence: str) -> set[WriteKind]:
-    return {kind for kind, mention in MENTIONS.items() if mention.search(sentence)}
+    kinds = {kind for kind, mention in MENTIONS.items() if mention.search(sentence)}
+    return kinds | {"cancellation"} if _NOT_RENEWED.search(sentence) else kinds

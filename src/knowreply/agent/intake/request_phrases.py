@@ -593,7 +593,21 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     # prélèvements"
     r"\b(will|m[öo]chte|w[üu]nsche|wollen|m[öo]chten)\b[^.?!]{0,20}\bnicht,? dass (er|sie|es|"
     r"das abo|der vertrag|die mitgliedschaft)\b[^.?!]{0,20}\bsich (\w+ )?verl[äa]ngert\b|"
-    r"\bcesser (les|mes|tous les|vos) (pr[ée]l[èe]vements|paiements|d[ée]bits)\b"
+    r"\bcesser (les|mes|tous les|vos) (pr[ée]l[èe]vements|paiements|d[ée]bits)\b|"
+    # es: "no vamos a continuar con el plan mensual", "favor no facturar enero", "ya no me sigan
+    # sacando los $9.99"; fr: "nous mettons fin à notre abonnement", "j'arrête après ce mois-ci";
+    # de: "nach dem Monat ist Schluss bei mir"; ja: 次期の更新は見送らせていただく
+    r"\bno (vamos a|voy a|pensamos|queremos|quiero) (continuar|seguir) con (el|la|mi|nuestro|"
+    r"nuestra) ([\w-]+ ){0,2}?(plan|suscripci[óo]n|membres[íi]a|servicio|contrato|abono)\b|"
+    r"\b(favor|por favor) no (facturar|cobrar|renovar)\b|"
+    r"\bya no (me|nos) (sigan|vuelvan a) (sacando|cobrando|descontando|debitando|cargando|sacar|"
+    r"cobrar)\b|"
+    r"\bmett(ons|re|ez|ons donc) fin [àa] (notre|mon|ma|l')\s*(abonnement|abo|contrat|forfait|"
+    r"adh[ée]sion)\b(?! de (ma|mon|mes|notre|nos)\b)|"
+    r"\bj'?arr[êe]te (apr[èe]s|[àa] la fin d[eu]|fin) (ce|le|du) mois\b|"
+    r"\b(nach|ab) (dem|diesem|n[äa]chstem) monat ist (dann )?schluss\b|"
+    r"\bist (dann )?schluss (bei|f[üu]r) (mir|uns)\b|"
+    r"更新(は|を)(見送|見合わせ)"
 )
 """A cancellation in French and German words the keyword lists miss: a plan stopped or not
 renewed, no more money taken, an account closed."""
@@ -897,7 +911,21 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"5}"
         r"\bleisten\b",
         r"払う(とこ|ところ|場所|ページ)|払える(ページ|リンク|URL|とこ)|"
-        r"決済(できる|用の|する)(URL|リンク|ページ)|どうやって(払|支払)",
+        r"決済(できる|用の|する)(URL|リンク|ページ)|どうやって(払|支払)|"
+        r"払える[^。？?]{0,6}(払込票|番号|用紙|コード)|"
+        r"(どのように|どうやって|どう)(精算|清算|お支払い?|支払い?|入金)(すれば|したら|いたせば|"
+        r"できます|いたします)",
+        # how to settle what is owed: "How do I settle this?", "Comment régler ?"
+        r"\bhow (do|can|should|shall|would) (i|we) (go about )?(settle|clear) (this|it|that|"
+        r"the|my|our)\b|\bhow (do|can|should|shall) (i|we) pay (this|it|that)\b",
+        r"\bcomment (est-ce que )?(je |on |nous )?(peux |pouvons |puis-je |dois-je |dois |devons )?"
+        r"(la |le |les |l')?(r[ée]gler|acquitter)\b|\b(autre |un )?moyen de (la |le |les )?(payer|"
+        r"r[ée]gler)\b",
+        r"\bc[óo]mo (hago para |hacemos para |puedo |podemos )?(liquid|abon|sald)(o|amos|ar|arla|"
+        r"arlo)\b",
+        r"\b(wie|wo) (kann|k[öo]nnen|soll|sollen) (ich|wir) (das|den betrag|die rechnung|diese|sie|"
+        r"es) (begleichen|bezahlen|zahlen)\b|\bwie begleichen\b|"
+        r"\b(etwas|was)\b[^.?!]{0,20}\bmit dem (ich|wir)\b[^.?!]{0,40}\b(be)?zahlen\b",
     )
 )
 """More ways of asking for a payment link: something to pay with ("send me something I can
@@ -1221,8 +1249,11 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + _CANCEL_IN_OTHER_WORDS_FR_DE
         + r"|\b(turn|switch) (that|this) off\b|"
         r"\bcancel\w*|\bunsubscribe\b|自動で?(引き落と|更新|課金)(さ)?れないように|"
-        r"\b(subscription|contract|account|plan|membership)\b[^.?!]{0,30}\bis to be (terminated|"
-        r"cancell?ed|discontinued|ended)\b|\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
+        r"\b(subscription|contract|account|plan|membership)\b[^.?!]{0,30}\b(is |are )?to be "
+        r"(terminated|cancell?ed|discontinued|ended)\b|"
+        r"\b(i'?m|i am|we'?re|we are) done (after|at the end of|with it after) (this|the) "
+        r"(month|period|term|year|billing period)\b|"
+        r"\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
         r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
         r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
         r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b"
@@ -1699,7 +1730,7 @@ HYPOTHETICAL = re.compile(
     # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")
     r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
     r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
-    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|(てない|ていない|てなかった|てません)なら|"
+    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|"
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|supposons|"
@@ -1817,7 +1848,11 @@ POLICY_QUESTION = re.compile(
     r"\bou (un )?(avoir|bon)\b|\bpeut-on\b|\bon peut\b|"
     r"\b(nach|innerhalb( von)?) \d+ tagen|\bjederzeit\b|\bwelche\w* (ist|w[äa]re) besser|"
     r"\boder (eine )?gutschrift\b|\b(kann|darf|k[öo]nnte) man\b|"
-    r"\b(como|cuando|quand)\b|\d+日(以降|以内|を過ぎ|経過)|いつでも|どちら|それとも",
+    r"\b(como|cuando|quand)\b|\d+日(以降|以内|を過ぎ|経過)|いつでも|どちら|それとも|"
+    # the conditions of a write: "返金ってどういう条件でしてもらえるんでしょうか"
+    r"(どういう|どんな|どのような)(条件|場合)|条件(は|って|を教え)|\b(under )?what conditions\b|"
+    r"\ben qu[ée] (condiciones|casos)\b|\b[àa] quelles conditions\b|"
+    r"\bunter welchen (bedingungen|voraussetzungen)\b",
     _I,
 )
 """In a question, a condition or a choice makes a refund or a cancellation a question about
@@ -2329,6 +2364,31 @@ LINK_WORKED_AFTER = re.compile(
 )
 """A link named and said to work ("The payment link you sent works, thanks"): no new one is
 asked for."""
+ANOTHER_PARTY_REFUNDS = re.compile(
+    r"\b(my|the|our) (insurance|insurer|employer|health fund)( company)?\b[^.?!,]{0,40}"
+    r"\b(refund|reimburs)\w* (me|us)\b|"
+    r"\b(el seguro|la aseguradora|la empresa|mi empresa|mi trabajo|la obra social|la prepaga)\b"
+    r"[^.?!,]{0,40}\b(me |nos )?(lo |la )?(reintegr|devolv|reembols)\w*|"
+    r"\b(l'assurance|mon assurance|la mutuelle|ma mutuelle|mon employeur|mon entreprise)\b"
+    r"[^.?!,]{0,40}\b(me )?rembours\w*|"
+    r"\b(die|meine) (versicherung|krankenkasse)\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*|"
+    r"\b(mein|der) arbeitgeber\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*",
+    _I,
+)
+"""Money back from someone else, an insurer or an employer ("el seguro me lo pide pa
+devolverme parte", "la empresa me reintegra un porcentaje"): the receipt is asked for, not a
+refund from the business."""
+LINK_BLAMED = re.compile(
+    r"\b(because|due to|caused by|vient d[eu]|[àa] cause d[eu]|parce que|porque|debido a|"
+    r"por culpa de|se debi[óo] a|weil|wegen|lag an|liegt an)\b[^.?!]{0,60}\b(link|lien|enlace|"
+    r"liga|zahlungslink|bezahllink|portal|portail)\w*\b[^.?!]{0,40}\b(didn'?t work|did not "
+    r"work|wasn'?t working|was broken|failed|ne (fonctionnait|marchait) pas|n'a pas (fonctionn|"
+    r"march)[ée]|no funcion(aba|[óo])|no serv[íi]a|funktionierte nicht|nicht funktionierte|"
+    r"ging nicht|defekt war)",
+    _I,
+)
+"""A link blamed for something past ("Le retard vient de votre lien de paiement qui ne
+fonctionnait pas"): the sentence explains a complaint and asks for no link."""
 PAST_REPORT = re.compile(
     r"\b(i|we) (have |had |just |already )*(updated|changed|added|replaced|switched|got|received|"
     r"entered|clicked)\b|"
@@ -2553,7 +2613,20 @@ CANCEL_REQUEST = re.compile(
     r"^\W*(bitte )?nicht (mehr )?verl[äa]ngern\b(?!\s*\?)|"
     r"(^\W*|\bund |[,;:]\s*)(das |mein |dein )?abo weg\b(?!\s*\?)|"
     r"(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
-    r"^\W*(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$",
+    r"(^|[\s　、,])(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$|"
+    r"^\W*(the |my |our )?([\w-]+ ){0,2}(subscription|plan|membership|account|contract|"
+    r"licen[cs]e|service) (is |are )?to be (cancell?ed|terminated|discontinued|ended|closed) "
+    r"(effective|as of|from|at|with effect|on)\b|"
+    r"\b(i'?m|i am|we'?re|we are) done (after|at the end of|with it after)\b|"
+    r"\bno (vamos a|voy a|pensamos|queremos|quiero) (continuar|seguir)\b|"
+    r"\b(favor|por favor) no (facturar|cobrar|renovar)\b|\bya no (me|nos) (sigan|vuelvan)\b|"
+    r"\bmett(ons|ez|ons donc) fin\b|\bj'?arr[êe]te (apr[èe]s|[àa] la fin|fin)\b|"
+    r"\bist (dann )?schluss\b|"
+    r"\b(ihr k[öo]nnt|sie k[öo]nnen|du kannst) (mein|unser)\w* [\w-]+ (jetzt |nun |gerne |ruhig |"
+    r"dann )?(beenden|k[üu]ndigen|stoppen|einstellen|l[öo]schen|stornieren|schlie(ß|ss)en)\b|"
+    r"\bvous pouvez (maintenant |donc )?(r[ée]silier|annuler|arr[êe]ter|cl[ôo]turer|fermer) "
+    r"(mon|ma|notre)\b|\b(pueden|puedes|pod[ée]is) (ya )?(cancelar|dar de baja|cerrar|terminar|"
+    r"anular) (mi|nuestr[oa])\b",
     _I,
 )
 """What makes a sentence ask for a cancellation, beside `REQUEST`: a short imperative ("Quit my
@@ -2563,7 +2636,7 @@ the refund" or "I don't want a refund" asks for no money."""
 TOPIC = re.compile(
     r"^\W*(refunds|cancell?ations|reembolsos|devoluciones|cancelaciones|"
     r"remboursements|annulations|r[ée]siliations|(r[üu]ck)?erstattungen|k[üu]ndigungen)\W*$|"
-    r"^\W*(返金|払い戻し|解約|退会|キャンセル)(の|に)?(履歴|件|状況|確認|ついて|規定|ポリシー|着金|"
+    r"^\W*(返金|払い戻し|解約|退会|キャンセル)(前|後|時)?(の|に)?(履歴|件|状況|確認|ついて|規定|ポリシー|着金|"
     r"反映|進捗|状態)|"
     r"^\W*(new|different|another|neue|andere|nueva|otra|nouvelle|autre) (credit |debit )?"
     r"(card|karte|kreditkarte|tarjeta|carte)\W*$",

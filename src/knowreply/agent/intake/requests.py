@@ -29,7 +29,7 @@ from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
 from knowreply.agent.intake.language import detect_language
-from knowreply.agent.intake.offer import accepted_write
+from knowreply.agent.intake.offer import accepted_write, offer_text
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
 from knowreply.agent.intake.someone_else import asks_for_someone_else
@@ -429,9 +429,12 @@ def _asks(
         return False
     if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
         return False
+    if kind == "refund" and phrases.ANOTHER_PARTY_REFUNDS.search(sentence):
+        return False
     if kind not in MONEY_KINDS and (
         (_is_question(sentence) and phrases.STATE_QUESTION.search(sentence))
         or phrases.UNSURE_FACT.search(sentence)
+        or (phrases.LINK_BLAMED.search(sentence) and not phrases.REQUEST.search(sentence))
         or (
             phrases.PAST_REPORT.search(sentence)
             and not _is_question(sentence)
@@ -871,11 +874,14 @@ def read_requests(
             )
         )
     )
-    accepted = None if kinds else accepted_write(words, f"{subject}\n{text}\n{thread}")
+    whole_thread = f"{subject}\n{text}\n{thread}"
+    accepted = None if kinds else accepted_write(words, whole_thread)
     if accepted is not None and not (for_someone_else and accepted in MONEY_KINDS):
         kinds = frozenset({accepted})
     else:
         accepted = None
+    if accepted == "refund":  # "Yes please" sizes nothing: the refund is the one offered
+        words = f"{words}\n{offer_text(whole_thread)}"
     found = [
         a
         for a in find_amounts(

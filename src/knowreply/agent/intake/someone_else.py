@@ -36,16 +36,18 @@ _KIN = (
     r"daughter|brother|"
     r"sister|grand(mother|ma|father|pa|parents?)|friend|girlfriend|boyfriend|colleague|"
     r"co-?worker|boss|neighbou?r|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|roommate|flatmate|"
+    r"buddy|(?<=my )mate|grand(son|daughter|kids?|children)|"
     r"\w+-in-law|"
     r"madre|mam[áa]|padres?|pap[áa]|marido|espos[oa]|mujer|pareja|hij[oa]|herman[oa]|"
     r"abuel[oa]|amig[oa]|novi[oa]|compañer[oa]|colega|jefe|vecin[oa]|t[íi][oa]|"
-    r"suegr[oa]|"
+    r"suegr[oa]|cuñad[oa]|sobrin[oa]|niet[oa]|(?<=mi )prim[oa]|"
     r"m[èe]re|maman|p[èe]re|papa|mari|[ée]poux|[ée]pouse|conjointe?|compagne|compagnon|fils|"
     r"fille|fr[èe]re|s(œ|oe)ur|grand-(m[èe]re|p[èe]re)|amie?|copine?|copain|coll[èe]gue|"
-    r"voisine?|oncle|tante|cousine?|belle-\w+|beau-\w+|"
+    r"voisine?|oncle|tante|cousine?|belle-\w+|beau-\w+|neveu|ni[èe]ce|petite?-(fils|fille)|"
+    r"potes?|"
     r"mutter|mama|vater|eltern|ehemann|ehefrau|mann|frau|sohn|tochter|bruder|schwester|oma|opa|"
     r"gro[ßs](mutter|vater|eltern)|freund(in)?|kolleg(e|in)|chef(in)?|nachbar(in)?|onkel|"
-    r"schwieger\w+|"
+    r"schwieger\w+|schw[äa]ger(in)?|enkel(in)?|neffe|nichte|kumpel|bekannte[rn]?|"
     # people the writer employs, lets to or works for, and former partners
     r"employees?|staff|supervisors?|contractors?|tenants?|subtenants?|lodgers?|clients?|"
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
@@ -54,7 +56,7 @@ _KIN = (
     r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?|mitbewohner(in)?|colocataires?)"
 )
 _KIN_JA = (
-    r"(母|父|夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
+    r"(母|父|(?<!丈)夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
     r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者|"
     r"退職した)"
 )
@@ -131,11 +133,19 @@ ON_BEHALF = re.compile(
     r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
-    r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き)|代理で|に代わって|"
+    r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き|返金|解約|お願い)|"
+    r"代理で|に代わって|"
     r"\bin (his|her|their) name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
     r"(?-i:\bauf (seinen|ihren) (eigenen )?[Nn]amen\b)|"
     rf"\b{_ACCOUNT}\b[^.?!,]{{0,30}}\bde (él|ella|ellos|ellas)\b|"
-    r"\ben son nom\b|"
+    r"\ben son nom\b|\b(est|sont|[ée]tait) [àa] son nom\b|"
+    r"\b(he|she|they) (can(no|')?t|can no longer|is no longer able to|is unable to|"
+    r"isn'?t able to) (write|send|read|use|manage) (e-?mails?|the computer|a computer|"
+    r"computers|the internet)\b|"
+    r"(自分で|ご自身で|本人が)[^。]{0,12}(メール|連絡|手続き)[^。]{0,8}(できません|できない|できなく|"
+    r"難しい|無理)|"
+    r"\b(hat|hatte|hatten|haben)\b(?<!\bich hatte)(?<!\bwir hatten)[^.?!]{0,50}\b(ein|einen|"
+    rf"eine) eigene[ns]?\s+[\w-]*?{_ACCOUNT}\b|"
     rf"{_KIN_JA}の代わりに|\b(he|she) passed\b|"
     rf"\b(it'?s|it is|that'?s) (his|her|their) (own )?(\w+ )?{_ACCOUNT}\b|"
     rf"\b(has|have|with|on|opened|set up) (his|her|their) own (\w+ )?{_ACCOUNT}\b|"
@@ -180,14 +190,15 @@ NAMED_PERSONS_ACCOUNT = re.compile(
     r"(?-i:(Mr|Mrs|Ms|Miss|Dr|Herrn?|Frau|Sr|Sra|Srta|Mme|Mlle)\.? [A-ZÀ-Ý])|"
     # a bare first and last name, nothing after it that makes it a business's
     rf"\b{_ACCOUNT}\s+(for|of|von|de|del|du)\s+(?-i:(?!(The|La|Le|Les|El|Los|Las|Der|Die|Das|"
-    rf"Our|My|Notre|Unser\w*)\b){_NAME}(-{_NAME})? (?!{_NOT_A_PERSONS_NAME}\b){_NAME})"
+    rf"Our|My|Notre|Unser\w*)\b){_NAME}(-{_NAME})? (?!{_NOT_A_PERSONS_NAME}\b){_NAME}"
+    rf"( (?!{_NOT_A_PERSONS_NAME}\b){_NAME})?)"
     r"(?![\w-]| (?-i:[A-Z&])| ?&)|"
     r"\bde baja a (?-i:[A-ZÀ-Ý][a-zß-ÿ]+)\b(?! (Online|App|Pro|Plus|Premium)\b))",
     _I,
 )
 """Right after the write, an account of a person named with a title ("cancel the membership
 of Mr Smith", "das Abo von Frau Schulz"), by a first and a last name alone ("l'abonnement de
-Jean-Pierre Moreau", "das Konto von Franziska Moosbrugger") or with Spanish's personal "a"
+Jean-Pierre Moreau", "el plan de Yoselin Martínez Aguilar") or with Spanish's personal "a"
 ("den de baja a Lucía Fernández"). Not a name that goes on or ends in a business's or a
 product's word: "the Growth subscription for Fernhill Dental Practice", "la membresía de Prana
 Online"."""
@@ -242,11 +253,15 @@ FOR_A_BUSINESS = re.compile(
     r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
     r"\bje suis (l'|le |la )?(expert-comptable|comptable) (de|du|des|d')(?! ?(notre|mon|ma)\b)|"
     r"\bich betreue die buchhaltung (der|von|f[üu]r|des) (?!(unser|mein)\w*\b)|"
+    r"\bals (steuerliche[rn]? )?(berater|steuerberater|buchhalter)\w* (unserer|unseres|der|des) "
+    r"(mandant|kund)\w*\b|"
     r"\bich bin (der |die )?(steuerberater\w*|buchhalter\w*) (von|der|des|f[üu]r) "
     r"(?!(unser|mein)\w*\b)|"
     r"\bsoy (el |la )?(contador|contadora|contable|gestor\w*) (de|del) (?!(nuestr|mi)\w*\b)|"
-    r"\b(i'?m|i am) (the |an? )?(outside |external )?(bookkeeper|accountant) (for|of) "
+    r"\b(i'?m|i am|we'?re|we are) (the |an? |their )?(outside |external )?(bookkeepers?|"
+    r"accountants?|accounting firm|bookkeeping firm|tax advis[eo]rs?) (for|of|to) "
     r"(?!(our|my|us)\b)|"
+    r"(先方|クライアント|取引先|顧客|お客様|お客さま)(様)?(に代わって|の代わりに|の代理で)|"
     r"\bich (mache|f[üu]hre) die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
     r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)",
     _I,
@@ -298,11 +313,12 @@ UNDER_ANOTHER_LOGIN = re.compile(
 (Jim Harrow - he retired last year)"): who may act on it is for a person to check."""
 ASKED_ME_TO = re.compile(
     r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
-    r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ",
+    r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ|"
+    r"本人が[^。]{0,20}(ため|ので)、?代わりに",
     _I,
 )
 """Another person asked the writer to ask ("She asked me to sort it out", "sie hat mich darum
-gebeten"): the write is theirs, whoever they are."""
+gebeten", 本人が出張中のため、代わりに…): the write is theirs, whoever they are."""
 
 
 def asks_for_someone_else(

@@ -4515,3 +4515,23 @@ def test_batch_20_money_back_from_or_for_others_asks_none(text: str) -> None:
 def test_money_back_from_us_beside_an_insurer_is_asked() -> None:
     text = "My insurance won't cover it, so please refund the duplicate charge."
     assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cancellation asked weeks ago, told again beside a question of its state
+        "ich hatte Ihnen vor drei Wochen geschrieben, dass ich das Frühstücks-Abo beenden will. "
+        "Ist die Kündigung jetzt durch?",
+        "I emailed you last month that I wanted to cancel, did it go through?",
+        # a refund asked last week taken back: its "cancel it" is the request's
+        "先週お願いした返金の件、やっぱり取り下げます。キャンセルしてください。",
+    ],
+)
+def test_writes_asked_before_or_taken_back_ask_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_a_write_told_before_and_asked_again_now_is_asked() -> None:
+    text = "I told you last week that I want to cancel. Please cancel my plan now."
+    assert read_requests(text).kinds == {"cancellation"}

@@ -2286,7 +2286,8 @@ REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取�
 """"返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
 _REFUND_REQUEST = (
     r"(refund (request|claim|application|email|ticket)|"
-    r"(返金|払い戻し)の?(お願い|依頼|申請|リクエスト)|"
+    r"(返金|払い戻し)の?(お願い|依頼|申請|リクエスト)|(お願いした|依頼した|申請した)(返金|払い戻し)|"
+    r"(the )?refund (i|we) (asked|applied) for|"
     r"(demande|requ[êe]te) de remboursement|remboursement que j'ai demand[ée]|"
     r"(r[üu]ck)?erstattungs(antrag|anfrage|wunsch)|antrag auf (r[üu]ck)?erstattung|"
     r"solicitud de (reembolso|devoluci[óo]n)|reembolso que (ped[íi]|solicit[ée]))"
@@ -2364,6 +2365,18 @@ LINK_WORKED_AFTER = re.compile(
 )
 """A link named and said to work ("The payment link you sent works, thanks"): no new one is
 asked for."""
+TOLD_BEFORE = re.compile(
+    r"\b(i|we) (had )?(wrote|written|told|emailed|informed) you\b[^.?!]{0,40}\bthat\b|"
+    r"\b(ich|wir) (hatte|hatten|habe|haben) (ihnen|euch|dir) [^.?!]{0,30}\b(geschrieben|"
+    r"mitgeteilt|gesagt)\b,? dass\b|"
+    r"\bje vous (avais|ai) (d[ée]j[àa] )?([ée]crit|dit|inform[ée]e?|signal[ée]e?)\b"
+    r"[^.?!]{0,30}\bque\b|"
+    r"\b(les|le|te) (hab[íi]a )?(escrib[íi]|dije|avis[ée]|coment[ée])\b[^.?!]{0,30}\bque\b",
+    _I,
+)
+"""The writer telling what they wrote before ("ich hatte Ihnen vor drei Wochen geschrieben,
+dass ich das Abo beenden will. … Ist die Kündigung jetzt durch?"): a write named after it was
+asked then, not now."""
 ANOTHER_PARTY_REFUNDS = re.compile(
     r"\b(my|the|our) (insurance|insurer|employer|health fund)( company)?\b[^.?!,]{0,40}"
     r"\b(refund|reimburs)\w* (me|us)\b|"

@@ -451,6 +451,7 @@ def _asks(
         return False  # "Updated my card in the portal last night.", "Voy a cambiar de banco."
     return any(
         not _reported(kind, sentence, m)
+        and not phrases.TOLD_BEFORE.search(sentence[: m.start()])
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and _mention_counts(kind, sentence, m)
         and (

@@ -4535,3 +4535,29 @@ def test_writes_asked_before_or_taken_back_ask_none(text: str) -> None:
 def test_a_write_told_before_and_asked_again_now_is_asked() -> None:
     text = "I told you last week that I want to cancel. Please cancel my plan now."
     assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an amount with は before 戻して, a charge to reverse, a refund beside not remembering
+        "アプリの表示ミスだと思います。差額の ￥2,200 は戻してください。",
+        "Ayer me cobraron $59.99 del plan anual y nunca lo pedí. Reviértanme ese cobro por favor.",
+        "Devuélvanme el cobro doble del 1 de noviembre, por favor, y díganme cuándo se renueva mi "
+        "contrato, que no me acuerdo si era en enero o en febrero.",
+    ],
+)
+def test_batch_20_refunds_in_more_words_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No sé si cancelar mi suscripción.",
+        "Ich weiß nicht, ob ich kündigen soll.",
+        "I'm not sure if I want a refund or a credit.",
+    ],
+)
+def test_not_knowing_whether_to_write_asks_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

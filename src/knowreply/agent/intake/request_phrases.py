@@ -319,14 +319,15 @@ _REFUND_GRAMMAR_DE = (
 _REFUND_GRAMMAR_JA = (
     # "お返しいただけますか", "¥1,650だけ戻して", "1,000円分だけでいいので戻して", "カードに戻して"
     r"お返し(いただ|頂|くだ|下さ|願)|"
-    r"([¥￥]\s?\d[\d,]*|円|分)(だけ|のみ)?(で(いい|良い|結構)(ので|から|です)?)?[、,]?\s*(を)?"
+    r"([¥￥]\s?\d[\d,]*|円|分)(だけ|のみ)?(で(いい|良い|結構)(ので|から|です)?)?[、,]?\s*(を|は)?\s*"
     r"(戻し|返し|お返し)|"
     r"(カード|クレジットカード|口座)に(戻し|返し|返金)(?![^。]{0,6}か(悩|迷|検討|考え))"
 )
 """Money wanted back in Japanese words the keyword lists miss."""
 _REFUND_GRAMMAR_OTHER = (
     r"(お金|おかね|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し|かえし)|"
-    r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las|"
+    r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\brevi[ée]rt(an|a|e)(me|nos)?\b|"
+    r"\brevertir(me|nos|lo)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las|"
     r"la|el) (dinero|plata|[$€]\s?\d|\d[\d,.]*\s?€)|"
     r"\brend(ez|re|s)(-moi|-nous)?\b(?!-vous)[^.?!,;]{0,25}(argent|€|\d|somme|montant|moiti[ée]|prorata|"
     r"diff[ée]rence|\bce |\bcette )|\brestitu\w*|\brecr[ée]dit\w*|"
@@ -1743,7 +1744,10 @@ INDIRECT_QUESTION = re.compile(
     r"\b(tell|let (me|us) know|confirm|check|advise|verify|see|ask|"
     r"best[äa]tig\w*|sag\w*|mitteil\w*|pr[üu]f\w*|wissen|"
     r"dites|v[ée]rifi\w*|savoir|indiqu\w*|"
-    r"d[íi]ga\w*|dime|conf[íi]rm\w*|comprueb\w*|saber|av[íi]s\w*)"
+    r"d[íi]ga\w*|dime|conf[íi]rm\w*|comprueb\w*|saber|av[íi]s\w*|"
+    # not knowing: "que no me acuerdo si era en enero", "ich weiß nicht mehr, ob…"
+    r"no (me )?acuerdo|no recuerdo|no s[ée]|je ne sais (pas|plus)|ich wei(ß|ss) nicht( mehr)?|"
+    r"(don'?t|do not) (remember|know)|not sure)"
     r"(-moi|-nous| me| us| sie| mir| uns)?(,)?\s+(if|whether|si|ob)\b",
     _I,
 )

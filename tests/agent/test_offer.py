@@ -105,6 +105,10 @@ def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
         "> Your card ending 4242 expires this month.",  # no offer
         "> Can I help with anything else?",  # an offer of no write
         "> We have refunded the duplicate charge. Can I help with anything else?",
+        # a condition that names the write informs, one after a done write offers nothing
+        "> If you want to cancel in the future, you can do it in the portal.",
+        "> We have refunded the duplicate charge. Let us know if you'd like anything else.",
+        "> Wir haben die Gebühr erstattet. Falls Sie es wünschen, senden wir Ihnen den Beleg.",
     ],
 )
 def test_no_single_offered_write_is_none(thread: str) -> None:

@@ -57,22 +57,13 @@ _SIGN_OFF = re.compile(
     r"von meinem .* gesendet)\W*$",
     _I,
 )
-_IF_YOU_WISH = (
-    r"\bif you('d| would) like\b|\bif you want\b|\blet (us|me) know if you\b|"
-    r"\bsi (vous le |tu le )?souhait\w+\b|\bsi (lo )?(desea|deseas|quiere|quieres|prefiere)\b|"
-    r"\b(falls|wenn) (sie|du) (das |es )?(m[öo]chten|m[öo]chtest|w[üu]nschen|w[üu]nschst)\b|"
-    r"ご希望(でしたら|の場合|であれば)"
-)
-"""An offer made as a condition ("…is possible. ご希望でしたらご返信ください"): like an offer
-question, it names its write or looks back one sentence for it."""
 _OFFER = re.compile(
     r"\b(would you like|do you want|did you want|shall (i|we)|should (i|we)|can i|may i|"
     r"would it help if|"
     r"desea(s)?|quiere(s)?|quer[ée]s|quieren|prefiere(s)?|"
     r"souhaitez-vous|voulez-vous|d[ée]sirez-vous|veux-tu|souhaites-tu|"
     r"m[öo]chten sie|m[öo]chtest du|wollen sie|sollen wir|soll ich|d[üu]rfen wir)\b|"
-    r"(しましょうか|ご希望ですか|いかがいたしますか|よろしいですか|よろしいでしょうか)|"
-    + _IF_YOU_WISH,
+    r"(しましょうか|ご希望ですか|いかがいたしますか|よろしいですか|よろしいでしょうか)",
     _I,
 )
 _LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク|URL", _I)
@@ -82,7 +73,19 @@ _PROCEED = re.compile(
 )
 """An offer to go ahead with what the sentence before it says ("I can refund the unused
 portion, £123.40 - shall I proceed?")."""
-_WISH = re.compile(_IF_YOU_WISH, _I)
+_WISH = re.compile(
+    r"\bif you('d| would) like\b|\blet (us|me) know if you('d| would) like\b|"
+    r"\bsi vous le souhaitez\b|\bsi (lo )?desea\b|\b(falls|wenn) sie (das |es )?w[üu]nschen\b|"
+    r"ご希望(でしたら|の場合|であれば)",
+    _I,
+)
+"""An offer made as a condition that names no write ("…ご返金することが可能です。ご希望でしたら
+ご返信ください"): it offers what the sentence before it says the business can do."""
+_CAN = re.compile(
+    r"\b(we|i) (can|could|are able to|am able to)\b|\bpossible\b|可能|でき(ます|る)|"
+    r"\b(nous )?(pouvons|pourrions)\b|\b(podemos|podr[íi]amos)\b|\b(k[öo]nnen|k[öo]nnten) wir\b",
+    _I,
+)
 _SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=[\d)]))+[.?!。？！]*")
 """A sentence; a dot between digits (£123.40) or closing a date in brackets ("(31.05.)") ends
 none."""
@@ -151,13 +154,17 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
     sentences = [s.strip() for s in _SENTENCE.findall(_QUOTE_MARK.sub("", thread))]
     found: list[tuple[set[WriteKind], str]] = []
     for index, sentence in enumerate(sentences):
-        if not _OFFER.search(sentence):
+        before = sentences[index - 1] if index else ""
+        if _OFFER.search(sentence):
+            named, text = _kinds(sentence), sentence
+            if not named and _LINK_ASKED.search(sentence):
+                named, text = _kinds(before) & _LINKS, before
+            elif not named and _PROCEED.search(sentence):
+                named, text = _kinds(before), f"{before} {sentence}"
+        elif _WISH.search(sentence) and not _kinds(sentence) and _CAN.search(before):
+            named, text = _kinds(before), f"{before} {sentence}"
+        else:
             continue
-        named, text = _kinds(sentence), sentence
-        if not named and index and _LINK_ASKED.search(sentence):
-            named, text = _kinds(sentences[index - 1]) & _LINKS, sentences[index - 1]
-        elif not named and index and (_PROCEED.search(sentence) or _WISH.search(sentence)):
-            named, text = _kinds(sentences[index - 1]), f"{sentences[index - 1]} {sentence}"
         if named:
             found.append((named, text))
     return found

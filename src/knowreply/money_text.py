@@ -55,6 +55,10 @@ _SYMBOLS: tuple[tuple[str, str | None], ...] = (
     ("CN¥", "cny"),
     ("JP¥", "jpy"),
     ("£GB", "gbp"),
+    ("RD$", "dop"),
+    ("TT$", "ttd"),
+    ("J$", "jmd"),
+    ("GH₵", "ghs"),
     ("$", None),
     ("€", "eur"),
     ("£", "gbp"),
@@ -62,6 +66,19 @@ _SYMBOLS: tuple[tuple[str, str | None], ...] = (
     ("￥", "jpy"),
     ("₹", "inr"),
     ("₩", "krw"),
+    ("S/.", "pen"),
+    ("S/", "pen"),
+    ("Gs.", "pyg"),
+    ("KSh", "kes"),
+    ("Ksh", "kes"),
+    ("₦", "ngn"),
+    ("₵", "ghs"),
+    ("₱", "php"),
+    ("৳", "bdt"),
+    ("₺", "try"),
+    ("₪", "ils"),
+    ("₴", "uah"),
+    ("₡", "crc"),
     ("円", "jpy"),
     ("ドル", None),
     ("ユーロ", "eur"),
@@ -74,6 +91,14 @@ _CODES = frozenset({
     "mxn", "sgd", "hkd", "cny", "krw", "pln", "czk", "kwd", "bhd", "jod", "omr", "tnd", "vnd",
     "clp", "huf", "try", "zar", "thb", "idr", "php", "myr", "ils", "aed", "sar",
 })
+_UPPER_CODES = frozenset({
+    "NGN", "KES", "GHS", "PKR", "BDT", "EGP", "LKR", "NPR", "UGX", "TZS", "RWF", "ZMW", "ETB",
+    "XOF", "XAF", "COP", "ARS", "UYU", "PYG", "PEN", "CRC", "DOP", "GTQ", "HNL", "NIO", "JMD",
+    "TTD", "BBD", "XCD", "MUR", "DZD", "QAR", "TWD", "RON", "BGN", "ISK", "UAH", "KZT",
+    "UZS", "AZN", "MNT", "KHR", "MMK", "LBP", "FJD", "PGK",
+})
+"""More of Stripe's currencies, read only when written in capitals (`NGN 85,000`, `KES 1,800`):
+in lower case some are words."""
 # fmt: on
 _WORDS: tuple[tuple[str, str | None], ...] = (
     ("dollars", None),
@@ -251,7 +276,7 @@ def _marker_before(text: str, start: int) -> Marker | None:
         if before.endswith(symbol) and symbol not in _LOCAL_WORDS:
             return Marker(code, symbol, symbol=True)
     word = re.search(r"(?<![A-Za-z])([A-Za-z]{3})$", before)
-    if word and word.group(1).lower() in _CODES:
+    if word and (word.group(1).lower() in _CODES or word.group(1) in _UPPER_CODES):
         return Marker(word.group(1).lower(), word.group(1), symbol=False)
     return None
 
@@ -265,7 +290,7 @@ def _marker_after(text: str, end: int) -> Marker | None:
     word = re.match(r"([A-Za-z]+)(?![A-Za-z])", after)
     if word:
         lowered = word.group(1).lower()
-        if lowered in _CODES:
+        if lowered in _CODES or word.group(1) in _UPPER_CODES:
             return Marker(lowered, word.group(1), symbol=False)
         for name, code in _WORDS:
             if lowered == name:

@@ -4561,3 +4561,61 @@ def test_batch_20_refunds_in_more_words_are_read(text: str) -> None:
 )
 def test_not_knowing_whether_to_write_asks_none(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 21: someone else's plan or charge, in more words
+        "My tenant in the ground-floor flat signed up for your fruit share and has moved out. "
+        "Please cancel his share so the boxes stop turning up.",
+        "本人はこういう手続きが苦手なので、後輩の代わりに私から返金をお願いしたいです。",
+        "退職した社員のアカウントがございます。本人と連絡がつかないため、解約していただけますか。",
+        "C'est mon chum qui a le compte, mais c'est moi qui paye. Pouvez-vous l'annuler "
+        "quand même?",
+        "ich schreibe für meinen Vater. Bitte kündigen Sie den Liegeplatzvertrag.",
+        "Mein Vater kommt mit E-Mails nicht mehr zurecht. Bitte kündigen Sie seinen Vertrag.",
+        "mein Untermieter hat einen Kurs gebucht und will sein Geld zurück. Könnt ihr ihm das "
+        "direkt erstatten?",
+        "当院とは別法人の矯正歯科も閉院が決まったため、あわせて解約していただけますか。",
+    ],
+)
+def test_batch_21_writes_for_someone_else_ask_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cancellation taken back
+        "Ma demande de résiliation envoyée hier soir : en fait annulez-la, je reste au club !",
+        "Bitte stornieren Sie meine Kündigung, ich bleibe Mitglied.",
+        # a newsletter's footer, and a subject over a card already changed
+        "5 ways to grow your audience. You are receiving this because you subscribed to Castwell "
+        "updates. Unsubscribe",
+    ],
+)
+def test_batch_21_a_cancellation_taken_back_or_a_footer_asks_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_a_subject_naming_a_card_already_changed_asks_no_link() -> None:
+    text = (
+        "Has our card been charged successfully for May? The bank replaced our card due to "
+        "fraud and I updated it only on 2 May."
+    )
+    assert read_requests(text, subject="May charge – new card").kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a sign-off that stays, another plan that goes on, one's own plan
+        "Je reste à votre disposition. Merci de résilier mon abonnement.",
+        "サポート部門用のアカウントを今月末で解約してください。もう一方の営業部門用は継続します。",
+        "My wife set it up but it's my own account: please cancel my plan.",
+        "Unsubscribe",
+    ],
+)
+def test_batch_21_near_misses_still_cancel(text: str) -> None:
+    assert read_requests(text).kinds == {"cancellation"}

@@ -112,6 +112,18 @@ def test_unsafe_amounts_are_refused_with_a_reason(text: str, currency: str) -> N
         ("返金額は３，３００円です", [(3300, "jpy")]),
         ("１０万円を返して", [(100000, "jpy")]),
         ("＄１２．５０ charged", [(1250, "usd")]),
+        # more of Stripe's currencies, by symbol and by a code in capitals
+        ("Kindly refund the ₦25,000 difference", [(2500000, "ngn")]),
+        ("the balance of NGN 85,000", [(8500000, "ngn")]),
+        ("refund the KES 1,800 for the duplicates", [(180000, "kes")]),
+        ("KSh 3,600 for SMS overage", [(360000, "kes")]),
+        ("GH₵ 450.00 or RD$ 2,500", [(45000, "ghs"), (250000, "dop")]),
+        ("J$4,500", [(450000, "jmd")]),
+        ("S/ 150.00", [(15000, "pen")]),
+        ("₱1,250 twice", [(125000, "php")]),
+        # near misses: those codes in lower case are words, and a shouted word is no code
+        ("all 3 seats", []),
+        ("I'M MAD 3 TIMES OVER", []),
     ],
 )
 def test_amounts_in_an_email(text: str, found: list[tuple[int, str]]) -> None:
@@ -251,3 +263,8 @@ def test_the_writers_language_decides_a_dot_after_a_symbol(
     amounts = find_amounts(text, language=language)
     assert [(a.money.amount_minor, a.money.currency) for a in amounts] == found
     assert [r.text for r in refused_amounts(text, language=language)] == refused
+
+
+def test_guarani_in_their_own_grouping() -> None:
+    found = find_amounts("Solicitamos la diferencia de Gs. 2.160.000", language="es")
+    assert [(a.money.amount_minor, a.money.currency) for a in found] == [(2160000, "pyg")]

@@ -2312,6 +2312,32 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
 )
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
 ことに): neither a refund nor a cancellation is asked, whatever else the email says."""
+_CANCELLATION_REQUEST = (
+    r"(my cancell?ation( request| notice)?|the cancell?ation (i|we) (asked|sent)|"
+    r"(ma|la|notre) (demande de )?r[ée]siliation|(meine|die|unsere) k[üu]ndigung|"
+    r"(mi|la|nuestra) (solicitud de )?(baja|cancelaci[óo]n)|解約(の)?(申請|申し込み|依頼))"
+)
+_STAYING = (
+    r"\b(i'?m|i am|we'?re|we are) staying( on| with you| a member| subscribed)?\b|"
+    r"\b(je reste|nous restons) (au club|abonn[ée]e?s?|membres?|chez vous|inscrite?s?|client)\b|"
+    r"\b(ich bleibe|wir bleiben) (doch )?(mitglied|kunde|kundin|dabei|bei euch|bei ihnen)\b|"
+    r"\b(me quedo|nos quedamos) (con ustedes|con el plan|en el club|inscrit[oa]s?)\b"
+)
+CANCELLATION_WITHDRAWN = re.compile(
+    rf"{_CANCELLATION_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
+    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_CANCELLATION_REQUEST}|{_STAYING}",
+    _I,
+)
+"""Taking back a cancellation ("Ma demande de résiliation : en fait annulez-la, je reste au
+club !", "Bitte stornieren Sie meine Kündigung"): the plan goes on, nothing is cancelled."""
+MAILING_FOOTER = re.compile(
+    r"\b(you are receiving this|you('re| are) receiving this|to stop receiving|view (it )?in "
+    r"(your )?browser|manage (your )?(e-?mail )?preferences|vous recevez ce(t|tte)? (e-?mail|"
+    r"message|lettre)|recibes este (correo|mensaje)|"
+    r"sie erhalten diese (e-?mail|nachricht|newsletter))\b",
+    _I,
+)
+"""A newsletter's footer: its "Unsubscribe" link leaves a mailing, not the plan."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来))|^(する|の)?前に|^[はをの]?(取り消|撤回)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
 )
@@ -3023,6 +3049,17 @@ MAILING_AFTER = re.compile(
 )
 """An unsubscribe from mailings ("Unsubscribe me from these please", a footer's
 "Unsubscribe | View in browser"), not from the plan."""
+DETAIL_ALREADY_CHANGED = re.compile(
+    r"\b(i|we) (have |'ve )?(already |just )?(updated|changed|replaced|added|entered) (it|them|"
+    r"the (new )?card|(my|our) (new )?card|the details)\b|"
+    r"\bj'ai (d[ée]j[àa] )?(mis [àa] jour|chang[ée]|modifi[ée]|remplac[ée]) (la|ma|notre|les)\b|"
+    r"\bya (he |hemos )?(actualiz|cambi|registr)\w*|"
+    r"\b(habe|haben) (die|meine|unsere) (neue )?karte (schon |bereits )?(aktualisiert|ge[äa]ndert|"
+    r"hinterlegt|eingetragen)\b|(更新|変更|登録し直)(しました|済み|しております)",
+    _I,
+)
+"""The customer says the card or details were already changed ("I updated it only on 2 May"):
+a subject such as "new card" names it, it does not ask for a link."""
 TRYING_TO = re.compile(r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b", _I)
 CODE_GIVEN = re.compile(r"\bcode\b", _I)
 """An email that hands over a verification code and says what the writer is trying to do

@@ -773,6 +773,8 @@ def _subject_asks(
         and any(phrases.MAILING_LIST.search(s) for s in sentences)
     ):
         return False  # "Unsubscribe" over "take me off the marketing list"
+    if kind == "portal_link" and any(phrases.DETAIL_ALREADY_CHANGED.search(s) for s in sentences):
+        return False  # "May charge – new card" over "…I updated it only on 2 May."
     if phrases.SUBJECT_FIRM.search(phrases.POSSESSIVE_TOPIC.sub(" ", subject)):
         return True
     if kind in MONEY_KINDS and any(
@@ -845,6 +847,8 @@ def read_requests(
     in a thread quoted in `text`). An email that tries to instruct the assistant is marked
     `instructed`."""
     words = customer_words(text)
+    if phrases.MAILING_FOOTER.search(words):
+        words = phrases.UNSUBSCRIBE.sub(" ", words)
     sentences = _own_sentences(
         _mend_typos(_mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words))))
     )
@@ -856,6 +860,7 @@ def read_requests(
         else _mend_typos(_mend_umlauts(_without_names(customer_words(subject), text)))
     ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
+    stays = phrases.CANCELLATION_WITHDRAWN.search(words) is not None
     for_someone_else = asks_for_someone_else(words, sentences, MONEY_KINDS, subject=subject)
     plan_context = bool(
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
@@ -866,6 +871,7 @@ def read_requests(
         kind
         for kind in MENTIONS
         if not ((withdrawn or for_someone_else) and kind in MONEY_KINDS)
+        and not (stays and kind == "cancellation")
         and not (reissue and kind == "portal_link")
         and (
             _body_asks(kind, sentences, plan_context=plan_context, code_given=code_given)

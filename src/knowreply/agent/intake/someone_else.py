@@ -53,12 +53,12 @@ _KIN = (
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
     r"patients?|pacientes?|patient(e|in|en)?|"
     r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
-    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?|mitbewohner(in)?|colocataires?)"
+    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?|mitbewohner(in)?|colocataires?|chum)"
 )
 _KIN_JA = (
     r"(母|父|(?<!丈)夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
     r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者|"
-    r"退職した)"
+    r"退職した|後輩|先輩|部下|知人|知り合い|同居人|奥様|社員)"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -80,7 +80,8 @@ OTHERS_AFTER = re.compile(
     rf"(my|our) {_KIN}('s|’s|s')|"
     rf"(sie )?(bitte )?(das|den|die) {_ACCOUNT} (meine[rs]|unsere[rs]|von meine[mr]) {_KIN}\b|"
     rf"(sie )?(bitte )?(his|her|their|su|sus|son|sa|ses|leur|seine?[mnrs]?|ihre?[mnrs]?)\s+"
-    rf"(\w+\s+)?{_ACCOUNT}\b|(\w+ ){{0,2}}[àa] (su|son|sa) (tarjeta|cuenta|carte|compte)\b|"
+    rf"(\w+\s+)?{_ACCOUNT}\b|(his|her) (\w+ )?\w+\b|"
+    rf"(\w+ ){{0,2}}[àa] (su|son|sa) (tarjeta|cuenta|carte|compte)\b|"
     rf"(para que )?no (le|les) (cobren|cobre|sigan cobrando)\b|"
     rf"(\w+ ){{0,3}}(sur|en) (sa|son|su) (propre |propia )?(carte|compte|tarjeta|cuenta)\b|"
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
@@ -98,7 +99,7 @@ OTHERS_AFTER = re.compile(
 mother", "devolver a mi hermano", 解約してあげたい."""
 OTHERS_BEFORE = re.compile(
     rf"(\b(le|les) (pueden|puede|podéis|podr[íi]an|podr[íi]a) ((hacer|dar|tramitar|gestionar) "
-    rf"(el|la|un|una) )?|\bque (le|les) |\b(lui|leur) |"
+    rf"(el|la|un|una) )?|\bque (le|les) |\b(lui|leur) |(?-i:\bihm\b)[^.?!,]{{0,25}}|"
     rf"\b(sein(e[mnrs]?)?|ihr(e[mnrs]?)?) (abo\w*|konto|vertrag|mitgliedschaft|zugang|account)\b"
     rf"[^.?!,]{{0,20}}|"
     rf"\b{_ACCOUNT} (meine[rs]|von meine[mr]) {_KIN}\b[^.?!,]{{0,20}}|"
@@ -154,7 +155,15 @@ ON_BEHALF = re.compile(
     r"\bi('m| am) (doing|handling|sorting out) (this|it) for (her|him|them)\b|"
     rf"\b(is|are) in (my|our) {_KIN}('s|s|’s) name\b|"
     rf"\bl[äa]uft auf (meine[nm]?|unsere[nm]?) {_KIN}\b|"
-    rf"\best[áa] a nombre de (mi|nuestr[oa]) {_KIN}\b|\best au nom de (mon|ma|notre) {_KIN}\b",
+    rf"\best[áa] a nombre de (mi|nuestr[oa]) {_KIN}\b|\best au nom de (mon|ma|notre) {_KIN}\b|"
+    rf"\b(i'?m writing|i am writing|ich schreibe|je vous [ée]cris|j'[ée]cris|le[s]? escribo|"
+    rf"escribo) (\w+ ){{0,2}}(for|f[üu]r|pour|por|para) (my|our|meine[nmr]?|unsere[nmr]?|mon|ma|"
+    rf"mes|mi|mis|nuestr[oa]s?) {_KIN}\b|"
+    r"\bkomm(t|en) mit (e-?mails?|dem computer|dem internet|der technik)\b[^.?!]{0,20}\bnicht\b|"
+    r"本人と(の)?連絡が(つか|取れ|とれ)(ない|ません|なく)|"
+    r"(詳しくない|苦手な?)(ので|ため)[^。]{0,6}(私|わたし|わたくし)から|"
+    rf"\b(c'est|it'?s|es|ist) (mon|ma|my|mi|mein|meine) {_KIN} (qui|who|quien|der|die) "
+    rf"(a|has|holds|owns|tiene|hat) (le|the|la|el|das|den) {_ACCOUNT}\b",
     _I,
 )
 """The whole email written for someone else ("I'm writing on behalf of my father", "my
@@ -248,7 +257,7 @@ opened the account", "Der Mieter … hat den Tarif noch laufen"): a write the em
 for that person's account."""
 FOR_A_BUSINESS = re.compile(
     r"\b(we'?re|we are|i'?m|i am) (their|the customer's|the client's) (reseller|it provider|"
-    r"it partner|msp)\b|(記帳|経理|会計)(業務)?を?代行|"
+    r"it partner|msp)\b|(記帳|経理|会計)(業務)?を?代行|別法人|"
     r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
     r"for (?!(our|my|us)\b)|\bje tiens la comptabilit[ée] (de|du|des|d')|"
     r"\bje suis (l'|le |la )?(expert-comptable|comptable) (de|du|des|d')(?! ?(notre|mon|ma)\b)|"

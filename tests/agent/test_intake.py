@@ -4612,6 +4612,7 @@ def test_a_subject_naming_a_card_already_changed_asks_no_link() -> None:
     [
         # near misses: a sign-off that stays, another plan that goes on, one's own plan
         "Je reste à votre disposition. Merci de résilier mon abonnement.",
+        "I'm staying in Spain for a year, so please cancel my plan.",
         "サポート部門用のアカウントを今月末で解約してください。もう一方の営業部門用は継続します。",
         "My wife set it up but it's my own account: please cancel my plan.",
         "Unsubscribe",

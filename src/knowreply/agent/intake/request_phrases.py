@@ -2318,7 +2318,7 @@ _CANCELLATION_REQUEST = (
     r"(mi|la|nuestra) (solicitud de )?(baja|cancelaci[óo]n)|解約(の)?(申請|申し込み|依頼))"
 )
 _STAYING = (
-    r"\b(i'?m|i am|we'?re|we are) staying( on| with you| a member| subscribed)?\b|"
+    r"\b(i'?m|i am|we'?re|we are) staying (on|with you|a member|subscribed)\b|"
     r"\b(je reste|nous restons) (au club|abonn[ée]e?s?|membres?|chez vous|inscrite?s?|client)\b|"
     r"\b(ich bleibe|wir bleiben) (doch )?(mitglied|kunde|kundin|dabei|bei euch|bei ihnen)\b|"
     r"\b(me quedo|nos quedamos) (con ustedes|con el plan|en el club|inscrit[oa]s?)\b"

@@ -4620,3 +4620,121 @@ def test_a_subject_naming_a_card_already_changed_asks_no_link() -> None:
 )
 def test_batch_21_near_misses_still_cancel(text: str) -> None:
     assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 21: cancellations in regional and roundabout words
+        "Could you not charge me again next season? We're moving out to Alberta.",
+        "Please stop the direct debit for the walks.",
+        "Can you knock the sub on the head for me?",
+        "No need to keep my WellTicket going into January.",
+        "¿Podrían no cobrarme otra vez el mes que viene?",
+        "bajame la suscripción, ya no va más.",
+        "Bitte das Abo aufhören lassen, danke.",
+        "Könntet ihr mich ab August rausnehmen?",
+        "来月から引き落とさんといてほしいです",
+        "8月分で最後にしてもらえますか。",
+        "来月以降の契約は続けないようお取り計らい願います。",
+    ],
+)
+def test_batch_21_cancellations_in_other_words_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a mailing list, a question of what happens, another's debit not stopped
+        "Könnt ihr mich aus dem Verteiler rausnehmen?",
+        "If I stop the direct debit, will I lose my data?",
+        "Can you not charge me twice?",
+        "I didn't stop the direct debit.",
+    ],
+)
+def test_batch_21_near_misses_cancel_nothing(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 21: paying what is owed, in regional words
+        "How would I go about paying off what I owe on the membership?",
+        "What's the easiest way to pay the arrears on my pass?",
+        "How I go pay this thing? Card, bank?",
+        "Wie kann ich Ihnen den offenen Betrag von € 38,50 vergüten?",
+        "wie kann ich die offene Summe bei Ihnen glattstellen?",
+        "Hola, quiero cancelar mi deuda con ustedes, ¿me mandan el link?",
+        "¿Cómo le hago para pagarla?",
+        "Comment paie-t-on la facture en souffrance ? Un lien CB serait parfait.",
+        "このままだと補償が止まるので、今すぐ納めたいです。ネットで払える方法があれば教えてください。",
+    ],
+)
+def test_batch_21_paying_what_is_owed_asks_a_payment_link(text: str) -> None:
+    assert read_requests(text).kinds == {"payment_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a payment already made to clear arrears, a company's expense claim
+        "I paid £300 in cash at the front desk to clear my arrears. Has it been recorded?",
+        "会社の福利厚生で精算したいので、一番新しい領収書をお送りいただけますでしょうか。",
+        "Comment je fais pour payer l'abonnement avec ma carte de débit plutôt qu'avec ma Visa ?",
+    ],
+)
+def test_batch_21_paying_near_misses_ask_no_payment_link(text: str) -> None:
+    assert "payment_link" not in read_requests(text).kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 21: billing details to change oneself
+        "Moin, ich hab die Bank gewechselt. Kann ich die neue IBAN für den Beitragseinzug "
+        "irgendwo selber hinterlegen?",
+        "Hola, ¿cómo agrego otro correo para que las facturas le lleguen también al tesorero?",
+        "We changed our name to DCS Energy LLC. How do I get the new name onto the invoices?",
+        "Bonjour, comment changer le numéro Wave lié au prélèvement automatique ?",
+    ],
+)
+def test_batch_21_billing_details_to_change_ask_the_portal(text: str) -> None:
+    assert read_requests(text).kinds == {"portal_link"}
+
+
+def test_a_card_put_right_is_no_billing_detail_to_change() -> None:
+    text = (
+        "You charged my card for a whole YEAR. I expect this to be put right today and the "
+        "money returned to my card, then I will subscribe again monthly myself."
+    )
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 21: refunds as wishes and in regional grammar
+        "It would really be good to get back what was taken from our account on the 3rd.",
+        "Que se me devuelva lo cobrado por la inscripción, nunca la activé.",
+        "Hola, devolveme la plata de la inscripción al torneo de invierno.",
+        "Nos gustaría que nos devolvieran el débito de junio.",
+        "On voudrait être remboursés.",
+        "Rendez-moi un des deux paiements svp.",
+        "払った分そっくり返してけろ",
+    ],
+)
+def test_batch_21_refunds_as_wishes_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be good to know if you refund duplicate charges.",
+        "On voudrait être remboursés si le cours est annulé ?",
+    ],
+)
+def test_batch_21_refund_near_misses_ask_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

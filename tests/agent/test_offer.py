@@ -176,3 +176,23 @@ def test_the_agent_reads_a_yes_under_an_offer_as_the_offered_write() -> None:
     link = understand("Yes please send it.", thread="> Would you like a payment link?")
     assert link.intent is Intent.PAYMENT_LINK
     assert understand("Yes please go ahead.").intent is not Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    ("answer", "quoted"),
+    [
+        (
+            "Oui, faites comme ça. Merci Julie.",
+            "> Je vous propose de désactiver le renouvellement : votre accès restera actif "
+            "jusqu'au 30 novembre. Cela vous convient-il ?",
+        ),
+        (
+            "Ta, dale.",
+            "El vie, 9 may 2025 a las 16:40, CoopCuentas Soporte escribió:\n"
+            "> Hola Andrés, ¿querés que demos de baja la renovación automática de tu plan para "
+            "que no se cobre el próximo período?",
+        ),
+    ],
+)
+def test_batch_21_a_yes_to_a_proposal_asks_the_cancellation(answer: str, quoted: str) -> None:
+    assert read_requests(f"{answer}\n\n{quoted}").kinds == {"cancellation"}

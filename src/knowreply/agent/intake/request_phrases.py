@@ -288,6 +288,42 @@ _REFUND_GRAMMAR = (
     r"sent back)\b|\b(restitution|repayment) of\b"
 )
 """Asking for money back without the word "refund": giving it back, returning, reversing."""
+DEBT_AFTER = re.compile(
+    r"^\s+(mi |la |el |esa |ese |esta |este |nuestra |nuestro |lo que )?(deuda|saldo|adeudo|"
+    r"pendiente|factura|recibo|monto|importe|debo)\b",
+    _I,
+)
+"""Latin-American "cancelar" of a debt pays it ("quiero cancelar mi deuda", "cancelar ese
+saldo"): not the plan's cancellation."""
+_CANCEL_IN_REGIONAL_WORDS = (
+    # "could you not charge me again next season?", "stop the direct debit", "knock the sub on
+    # the head", "no need to keep my WellTicket going", "don't take anything again from my M-Pesa"
+    r"\b(could|can|would|will) you (please )?not (charge|bill|debit) (me|us)\b[^.?!,]{0,15}"
+    r"\b(again|anymore|any more)\b|"
+    r"\bstop (the |my |our |this )?(direct debit|debit order|standing order)\b|"
+    r"\bknock (the |my |our )?(sub|subscription|membership|plan)\b[^.?!]{0,12}\bon the head\b|"
+    r"\bno need to keep (my |our |the )?(\w+ ){0,2}(going|running|active)\b|"
+    r"\b(don't|do not|dont) take anything (again|more|else)\b|"
+    r"\b(i|we) (will not|won't|wont) continue (with you|with the \w+|the \w+)\b|"
+    # "¿podrían no cobrarme otra vez?", "ya no me manden más cajas", "bajame la suscripción"
+    r"\b(podr[íi]an|pueden|pod[ée]s|puedes) no cobrar(me|nos) (otra vez|m[áa]s|de nuevo)\b|"
+    r"\bya no me (manden|env[íi]en|cobren|carguen)\b|"
+    r"\bb[áa]ja(me|nos) (la |el |mi )?(suscripci[óo]n|plan|membres[íi]a|cuota|abono)\b|"
+    r"\bque se (me )?d[ée] de baja\b|"
+    # "qu'il ne soit évidemment pas renouvelé"
+    r"\bqu'(il|elle) ne soit (\w+ )?pas (renouvel|reconduit)\w*|"
+    # "das Abo aufhören lassen", "könntet ihr mich ab August rausnehmen", "keine weiteren Pakete
+    # und Abbuchungen mehr", "das Abo beendet ihr bitte gleich mit"
+    r"\b(abo\w*|vertrag\w*|mitgliedschaft)\s+(bitte\s+)?(aufh[öo]ren|auslaufen) lassen\b|"
+    r"\b(mich|uns) (ab \w+ |zum \w+ |bitte )*raus(nehmen|streichen)\b|"
+    r"\bkeine weiteren? [^.?!]{0,25}\babbuchungen\b|"
+    r"\b(abo\w*|vertrag\w*|mitgliedschaft)\s+((?!(nicht|kein\w*)\b)\w+\s+){0,3}beendet ihr\b|"
+    # 引き落とさんといて, 請求来んように, 会費とめて, 8月分で最後にしてもらえますか, 続けないよう
+    r"(引き落と|請求し|課金し)さ?んといて|(請求|引き落とし)[^。]{0,4}来ん(よう|ように)|"
+    r"(会費|月会費|月謝|料金|引き落とし|請求)(を|は)?(とめ|止め)て|"
+    r"最後にして(もらえ|いただけ|いただき|くれ)|"
+    r"(契約|更新|プラン|会員|利用)[^。]{0,8}続けない(よう|で)|"
+)
 _CANCEL_GRAMMAR_JA_DE = (
     # "Hallo, bitte verlängert mein Abo nicht mehr", "Ich will nicht, dass sich das Abo …
     # verlängert", "dass mein Abo nicht weiterläuft"
@@ -927,6 +963,32 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\b(wie|wo) (kann|k[öo]nnen|soll|sollen) (ich|wir) (das|den betrag|die rechnung|diese|sie|"
         r"es) (begleichen|bezahlen|zahlen)\b|\bwie begleichen\b|"
         r"\b(etwas|was)\b[^.?!]{0,20}\bmit dem (ich|wir)\b[^.?!]{0,40}\b(be)?zahlen\b",
+        # paying what is owed in regional words: "How would I go about paying off what I owe",
+        # "the easiest way to pay the arrears", "How I go pay this thing?", "clear the dues"
+        r"\b(how|what'?s the (easiest|best|quickest|fastest) way)\b[^.?!]{0,25}\b(pay(ing)? off|"
+        r"pay(ing)? (the|my|our) (arrears|dues|balance|outstanding)|settl(e|ing) (up|the|my))\b|"
+        r"\bhow (i|we) (go|fit|can|should) pay\b|"
+        r"\b(want|like|need|wish|trying) to (clear|pay|settle) (the |my |our )?(dues|arrears)\b|"
+        r"\bfix you up for\b",
+        # "Wie kann ich Ihnen den offenen Betrag vergüten?", "den Restbetrag ausgleichen", "die
+        # Gebühr berappen", "die Mahnung begleichen", "die offene Summe glattstellen"
+        r"\b(wie|wo) (kann|k[öo]nnen|soll|sollen) (ich|wir)\b[^.?!]{0,60}\b(verg[üu]ten|"
+        r"ausgleichen|berappen|begleichen|glattstellen)\b|"
+        r"\b(ich|wir) (m[öo]chte|m[öo]chten|will|wollen)\b[^.?!]{0,40}\b(offen\w*|rest\w*)\b"
+        r"[^.?!]{0,30}\b(ausgleichen|begleichen|glattstellen|bezahlen)\b",
+        # "¿Cómo le hago para pagarla?", "¿Cómo lo liquido?", "quisiera ponerme al día con lo
+        # que debo", "quiero cancelar mi deuda" (Latin American: pay it off)
+        r"\bc[óo]mo (le )?(hago|hacemos) para pag\w*|\bc[óo]mo (lo |la )?(liquido|pago)\b|"
+        r"\bponer(me|nos) al d[íi]a con (lo que|el pago|la cuota|las cuotas|mi deuda)\b|"
+        r"\bcancelar (mi|la|esa|nuestra|el|ese) (deuda|saldo|adeudo)\b",
+        # "Comment je fais pour la payer ?", "Comment paie-t-on la facture en souffrance ?",
+        # "Comment je peux défrayer ma cotisation ?", "Envoyez-moi comment payer"
+        r"\bcomment (je fais|on fait|faire) pour (la |le |les |l'|vous )(payer|r[ée]gler|verser)\b|"
+        r"\bcomment (paie|r[èe]gle)-t-on\b|\bcomment (je peux |puis-je )?d[ée]frayer\b|"
+        r"\b(envoyez|dites|indiquez)-(moi|nous) comment (payer|r[ée]gler|verser)\b",
+        # 支払いできるページを送って, ネットで払える方法, 今すぐ納めたい
+        r"(支払い|お支払い|決済)(が)?できる(ページ|リンク|URL)|(ネット|オンライン)で(払|支払|納)える方法|"
+        r"納めたい",
     )
 )
 """More ways of asking for a payment link: something to pay with ("send me something I can
@@ -1072,6 +1134,9 @@ CHANGE_A_DETAIL = re.compile(
 """A billing detail to change, beside `BILLING_DETAIL` or `CARD_FACT`."""
 HOW_TO = re.compile(
     WHERE_OR_HOW.pattern + r"|\bhay alg[úu]n sitio\b|どちら|どのように|どうすれば|どうしたら|"
+    r"\b(myself|ourselves|moi-m[êe]me|nous-m[êe]mes|yo mism[oa]|nosotros mismos|selber|selbst|"
+    r"irgendwo|is there a page|y a-t-il une page|hay una p[áa]gina)\b|"
+    r"(自分|弊社側|こちら|当方)で[^。]{0,10}(変更|設定)(でき|可能)|管理画面で|設定(でき|可能)な(画面|ページ)|"
     r"どう(い)?たしましたら|どのような手続き|手続き(の)?方法|手順|設定方法|どのメニュー",
     _I,
 )
@@ -1103,7 +1168,11 @@ BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
     r"\b(gst\w*|hst|tin|abn|business number|tax (id|number)|vat( number| id)?|uid|ust-?id\w*|"
     r"umsatzsteuer-?\w*|tva|siret|cif|nif|rfc)\b|"
     r"\bsepa|\bmandat\b|domiciliation|titular de la tarjeta|\bcarte de d[ée]bit\b|"
-    r"(引き落とし|引落し?)口座|宛名|宛先|請求先|請求書[^。]{0,12}(メール|郵便|送付|受け取|届)",
+    r"(引き落とし|引落し?)口座|宛名|宛先|請求先|請求書[^。]{0,12}(メール|郵便|送付|受け取|届)|"
+    r"\b(chequing|checking account|bank account|bank details|kontodaten|bankverbindung|"
+    r"kontoverbindung|neues konto|compte bancaire|cuenta bancaria|clabe|cbu|m-?pesa|"
+    r"mobile money|num[ée]ro (\w+ )?(wave|orange money|mtn)|bon de commande|code service|"
+    r"chorus|purchase order|po number|adressiert)\b|請求書の?(送付|送り)",
     _I,
 )
 """A billing detail on the invoices we send or on the payment we take: the email they go to,
@@ -1126,7 +1195,10 @@ CHANGE_WISH = re.compile(
     r"cambi(ar|o|a|arla|arlo)|actualiz(ar|o)|modific(ar|o)|a[ñn]adir|poner|pongo|"
     r"changer|changez|modifier|modifiez|mettre|ajouter|remplacer|apparaisse|[ée]tablies|passer|"
     r"soient (\w+ )?envoy[ée]es|"
-    r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*|erg[äa]nz\w*)\b|"
+    r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*|"
+    r"erg[äa]nz\w*|put (our|my|the|a) ([\w-]+ ){0,2}on|get (\w+ ){0,3}onto|"
+    r"switch (\w+ ){0,3}over|agreg\w*|a[ñn]ad\w*|configur\w*|encoder|saisir|"
+    r"faire le changement|mettre [àa] jour|einstell\w*|adressiert)\b|"
     r"変更|変え|追加|受け取りたい|設定を変え",
     _I,
 )
@@ -1208,6 +1280,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bl'argent (me )?(revienne|soit recr[ée]dit[ée])\b|\bremettre (cet|l'|mon) argent\b|"
         r"\br[ée]cup[ée]rer (ces|ce|les) \d[\d  .,]*\s?(€|\$|eur|dt|mad|chf|fcfa)|リファンド|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|ravoir|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
+        r"\brendez-(moi|nous) (l'un |un |une )?(des |de )?(deux |trois )?(paiements?|"
+        r"pr[ée]l[èe]vements?|montants?|frais|sommes?)\b|"
         r"\br(ü|ue|u)ckverg(ü|ue|u)t\w*|"
         r"\b(the )?(unused|remaining) (days|weeks|months|time|portion|part)\b[^.?!]{0,30}\bback\b|"
         r"\b(half|days|weeks|months|portion|fee|charge)\b[^.?!,;]{0,25}\bback\b"
@@ -1380,7 +1454,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + "|"
         + _CANCEL_GRAMMAR_MORE_DE
         + "|"
-        + _CANCEL_GRAMMAR_JA_DE,
+        + _CANCEL_GRAMMAR_JA_DE
+        + "|"
+        + _CANCEL_IN_REGIONAL_WORDS.rstrip("|"),
         _I,
     ),
     "payment_link": re.compile(
@@ -2496,6 +2572,17 @@ OTHER_THING_BEFORE = re.compile(
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
+    # batch 21's wishes: "Que se me devuelva lo cobrado", "devolveme la plata", "Nos gustaría
+    # que nos devolvieran…", "On voudrait être remboursés", "It would really be good to get
+    # back…", "返してけろ"
+    r"^\W*(y )?que se (me|nos) (devuelva|reembolse|reintegre)\b|"
+    r"\b(devolv|reintegr|reembols)(eme|enos|ame|anos)\b|"
+    r"\b(me|nos) gustar[íi]a que (me|nos)\b|"
+    r"\b(on|nous) (voudrait|voudrions|aimerait|aimerions|souhaiterait|souhaiterions) ([êe]tre|"
+    r"se faire)\b|"
+    r"\bit would (really |honestly )?be (really |very )?(good|great|nice|fair|appreciated) "
+    r"(to|if)\b|"
+    r"(返して|戻して)(けろ|けれ|ちょう|ちょうだい|くれや|くれへん|くんない)|"
     r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)"
     r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
     r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
@@ -2669,7 +2756,13 @@ CANCEL_REQUEST = re.compile(
     r"dann )?(beenden|k[üu]ndigen|stoppen|einstellen|l[öo]schen|stornieren|schlie(ß|ss)en)\b|"
     r"\bvous pouvez (maintenant |donc )?(r[ée]silier|annuler|arr[êe]ter|cl[ôo]turer|fermer) "
     r"(mon|ma|notre)\b|\b(pueden|puedes|pod[ée]is) (ya )?(cancelar|dar de baja|cerrar|terminar|"
-    r"anular) (mi|nuestr[oa])\b",
+    r"anular) (mi|nuestr[oa])\b|"
+    # regional and roundabout asks: "No need to keep my WellTicket going", "bajame la
+    # suscripción", "Ya no me manden más cajas", "We will not continue with you after this month"
+    r"^\W*(there'?s )?no need to keep\b|\b(don't|do not|dont) take anything\b|"
+    r"\b(i|we) (will not|won't|wont) continue with you\b|\bya no me (manden|env[íi]en)\b|"
+    r"^\W*(y )?que se (me )?d[ée] de baja\b|^\W*b[áa]ja(me|nos)\b|"
+    r"続けないよう(お取り計らい|お願い|にして)",
     _I,
 )
 """What makes a sentence ask for a cancellation, beside `REQUEST`: a short imperative ("Quit my

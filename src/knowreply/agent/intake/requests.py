@@ -206,6 +206,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     after = sentence[match.end() :]
     if _named_not_asked_en(kind, sentence, match):
         return False
+    if kind == "cancellation" and phrases.DEBT_AFTER.match(after):
+        return False  # "cancelar mi deuda": paying it
     if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
         return False
     if kind in MONEY_KINDS and (

@@ -4651,6 +4651,9 @@ def test_batch_21_cancellations_in_other_words_are_read(text: str) -> None:
         "If I stop the direct debit, will I lose my data?",
         "Can you not charge me twice?",
         "I didn't stop the direct debit.",
+        "Ya no me manden correos promocionales, por favor.",
+        "Bajame la cuota, está muy cara.",
+        "引き落としを止めていたので、未払いになっていると思います。",
     ],
 )
 def test_batch_21_near_misses_cancel_nothing(text: str) -> None:

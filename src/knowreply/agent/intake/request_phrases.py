@@ -142,7 +142,8 @@ _CANCEL_GRAMMAR = (
 _CANCEL_GRAMMAR_JA = (
     r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
     r"プラン|サブスク\w*|有料会員|会員|プレミアム|定期便|定期購読|購読|利用|継続)(は|を|も|の)?(ストップ|stop|停止|"
-    r"止め|とめ|やめ|辞め|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|しない|させない|取らない|来ない|"
+    r"(止め|とめ|やめ|辞め)(?!てい(た|ました|る|ます))|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|"
+    r"しない|させない|取らない|来ない|"
     r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
     r"切り替えない)|(もう|今月で|月末で|今期限りで)?(やめ|辞め|抜け)(ます|たい)|卒業します|"
     r"利用を終え|継続(なし|しない)|"
@@ -307,8 +308,9 @@ _CANCEL_IN_REGIONAL_WORDS = (
     r"\b(i|we) (will not|won't|wont) continue (with you|with the \w+|the \w+)\b|"
     # "¿podrían no cobrarme otra vez?", "ya no me manden más cajas", "bajame la suscripción"
     r"\b(podr[íi]an|pueden|pod[ée]s|puedes) no cobrar(me|nos) (otra vez|m[áa]s|de nuevo)\b|"
-    r"\bya no me (manden|env[íi]en|cobren|carguen)\b|"
-    r"\bb[áa]ja(me|nos) (la |el |mi )?(suscripci[óo]n|plan|membres[íi]a|cuota|abono)\b|"
+    r"\bya no me (manden|env[íi]en|cobren|carguen)\b(?! (m[áa]s )?(correos|mails|e-?mails|"
+    r"mensajes|boletines|newsletters?|promociones|publicidad|notificaciones|sms)\b)|"
+    r"\bb[áa]ja(me|nos) (la |mi )?(suscripci[óo]n|membres[íi]a)\b|"
     r"\bque se (me )?d[ée] de baja\b|"
     # "qu'il ne soit évidemment pas renouvelé"
     r"\bqu'(il|elle) ne soit (\w+ )?pas (renouvel|reconduit)\w*|"
@@ -320,7 +322,8 @@ _CANCEL_IN_REGIONAL_WORDS = (
     r"\b(abo\w*|vertrag\w*|mitgliedschaft)\s+((?!(nicht|kein\w*)\b)\w+\s+){0,3}beendet ihr\b|"
     # 引き落とさんといて, 請求来んように, 会費とめて, 8月分で最後にしてもらえますか, 続けないよう
     r"(引き落と|請求し|課金し)さ?んといて|(請求|引き落とし)[^。]{0,4}来ん(よう|ように)|"
-    r"(会費|月会費|月謝|料金|引き落とし|請求)(を|は)?(とめ|止め)て|"
+    r"(会費|月会費|月謝|料金|引き落とし|請求)(を|は)?(とめ|止め)て(ください|下さい|ほしい|欲しい|"
+    r"ちょう|くれ|もらえ|いただ)|"
     r"最後にして(もらえ|いただけ|いただき|くれ)|"
     r"(契約|更新|プラン|会員|利用)[^。]{0,8}続けない(よう|で)|"
 )

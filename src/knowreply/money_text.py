@@ -276,9 +276,13 @@ def _marker_before(text: str, start: int) -> Marker | None:
         if before.endswith(symbol) and symbol not in _LOCAL_WORDS:
             return Marker(code, symbol, symbol=True)
     word = re.search(r"(?<![A-Za-z])([A-Za-z]{3})$", before)
-    if word and (word.group(1).lower() in _CODES or word.group(1) in _UPPER_CODES):
+    if word and _is_code(word.group(1)):
         return Marker(word.group(1).lower(), word.group(1), symbol=False)
     return None
+
+
+def _is_code(word: str) -> bool:
+    return word.lower() in _CODES or word in _UPPER_CODES
 
 
 def _marker_after(text: str, end: int) -> Marker | None:
@@ -290,7 +294,7 @@ def _marker_after(text: str, end: int) -> Marker | None:
     word = re.match(r"([A-Za-z]+)(?![A-Za-z])", after)
     if word:
         lowered = word.group(1).lower()
-        if lowered in _CODES or word.group(1) in _UPPER_CODES:
+        if _is_code(word.group(1)):
             return Marker(lowered, word.group(1), symbol=False)
         for name, code in _WORDS:
             if lowered == name:

@@ -1,6 +1,7 @@
 """A part asked back among several amounts, end to end against the fake Stripe over HTTP
 (Carol paid $29.00): the result the customer wrote is refunded under the normal policy; the
-difference computed from two amounts always waits for a member, who sees how it was computed."""
+difference computed from two amounts always waits for a member, who sees how it was computed;
+a part that neither sizes waits for the member to set its amount."""
 
 from __future__ import annotations
 
@@ -33,7 +34,10 @@ def test_a_computed_difference_waits_for_a_member_and_shows_its_basis(shop: Shop
     assert [amount for _, amount in refunded_charges(shop)] == [1000]
 
 
-def test_an_unclear_part_among_several_amounts_goes_to_a_person(shop: Shop) -> None:
+def test_an_unclear_part_among_several_amounts_waits_for_a_member_to_size(shop: Shop) -> None:
     trace = shop.ask(CAROL, "I paid $29 and $19 last month. Please refund the difference.")
     assert shop.refunds() == []
-    assert trace.outcome != "awaiting_approval"
+    assert trace.outcome == "awaiting_approval", trace.reason
+    with shop.runtime.sessions() as session:
+        [waiting] = repository.actions(session, shop.workspace_id, [repository.PENDING])
+    assert waiting.amount is None and waiting.at_most == "$29.00"

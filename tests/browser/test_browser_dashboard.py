@@ -6,13 +6,14 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.runtime import Runtime
 from tests.browser.conftest import OWNER, PASSWORD, LiveServer, screenshot
 from tests.pipeline.conftest import customer_email
 from tests.web.conftest import configure_support, mark_failed, plant_refund_request, receive
+from tests.web.test_web_approvals import UNSIZED, refunds_made
 
 pytestmark = pytest.mark.browser
 REFUNDING_CUSTOMER = "alice@example.com"  # the demo seed: a refundable $49.00 charge
@@ -118,6 +119,62 @@ def test_owner_approves_the_refund_the_agent_waits_for(page: Page, live_server: 
     page.reload()
     expect(page.get_by_test_id("nothing-pending")).to_be_visible()
     expect(page.locator("table")).to_contain_text("Refund of $49.00")
+
+
+def test_owner_sets_the_amount_of_a_part_the_customer_asked_back(
+    page: Page, live_server: LiveServer
+) -> None:
+    sign_in(page, live_server)
+    connect_stripe_and_allow_refunds(page)
+    page.goto(live_server.url + "/simulator")
+    page.get_by_test_id("sim-sender").fill(REFUNDING_CUSTOMER)
+    page.get_by_test_id("sim-verified").check()
+    page.get_by_test_id("sim-body").fill(UNSIZED)
+    page.get_by_test_id("sim-run").click()
+    expect(page.get_by_test_id("trace-outcome")).to_have_text("Waits for approval")
+
+    page.get_by_test_id("to-approvals").click()
+    pending = page.locator("[data-status=awaiting_approval]")
+    expect(pending).to_have_count(1)
+    action_id = (pending.get_attribute("data-testid") or "").removeprefix("approval-")
+    card = page.get_by_test_id(f"approval-{action_id}")
+    expect(card).to_contain_text("Refund: you set the amount")
+    expect(card.get_by_test_id("refundable-now")).to_have_text("$49.00")
+    expect(card.get_by_test_id("policy")).to_contain_text("you set the amount")
+    amount = card.get_by_test_id(f"amount-{action_id}")
+    expect(amount).to_be_empty()
+    expect(amount).to_have_attribute("name", "amount")
+    screenshot(page, "approvals-amount-to-set")
+    confirmed: list[str] = []
+
+    def accept(dialog: Dialog) -> None:
+        confirmed.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
+    approve = card.get_by_test_id(f"approve-{action_id}")
+    approve.click()  # empty: the button is in no form, so the server says what is missing
+    error = card.get_by_test_id(f"amount-error-{action_id}")
+    expect(error).to_contain_text("Set the amount first")
+    amount.fill("60")  # more than the $49.00 payment
+    approve.click()
+    expect(error).to_contain_text("set less than all of it")
+    expect(error).to_have_attribute("role", "alert")
+    expect(card).to_have_attribute("data-status", "awaiting_approval")
+    expect(amount).to_have_attribute("aria-invalid", "true")
+    assert refunds_made(live_server.fake) == []
+    screenshot(page, "approvals-amount-refused")
+
+    amount.fill("10")
+    approve.click()
+    expect(card).to_have_attribute("data-status", re.compile("^(approved|done)$"))
+    expect(card.get_by_test_id("approval-status")).to_have_text(re.compile("Approved|Done"))
+    expect(card).to_contain_text("Refund of $10.00")
+    assert confirmed and all("of the amount you set?" in m for m in confirmed), confirmed
+    assert [cents for _, cents in refunds_made(live_server.fake)] == [1000]
+    page.reload()
+    expect(page.get_by_test_id("nothing-pending")).to_be_visible()
+    expect(page.get_by_test_id("decided")).to_contain_text("Refund of $10.00")
 
 
 def handled(runtime: Runtime, raw: bytes) -> int:

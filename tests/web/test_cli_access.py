@@ -9,8 +9,10 @@ from sqlalchemy import select
 from knowreply.db.models import AuditEvent
 from knowreply.runtime import Runtime
 from knowreply.workspaces import resolve_workspace, settings_of
+from tests.fake_stripe import FakeStripe
 from tests.foundation.cli_helpers import knowreply
-from tests.web.conftest import Cast, plant_refund_request
+from tests.web.conftest import Cast, plant_refund_request, sign_in
+from tests.web.test_web_approvals import ask_back_a_part, refunds_made, status_of
 
 
 def _audit(runtime: Runtime) -> list[tuple[str, str, str]]:
@@ -115,3 +117,32 @@ def test_approvals_are_listed_and_a_viewer_cannot_decide(
     )
     assert missing.returncode == 1, missing.stderr
     assert ("vera@example.com", "access.refused", "refused") in _audit(runtime)
+
+
+def test_a_refund_to_size_is_listed_to_set_and_approved_with_its_amount(
+    cli_env: dict[str, str], cast: Cast, client: TestClient, fake_stripe: FakeStripe
+) -> None:
+    token = sign_in(client, cast.alice)
+    action_id = ask_back_a_part(client, token)["id"]
+    listed = knowreply("approvals", "list", "-w", "default", env=cli_env)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines()[1].split("\t")[:3] == [str(action_id), "refund", "to set"]
+
+    unsized = knowreply("approvals", "approve", str(action_id), "-w", "default", env=cli_env)
+    assert unsized.returncode == 1, unsized.stdout
+    assert "Set the amount first" in unsized.stderr and "at most $49.00" in unsized.stderr
+    whole = knowreply(
+        "approvals", "approve", str(action_id), "--amount", "49", "-w", "default", env=cli_env
+    )
+    assert whole.returncode == 1 and "set less than all of it" in whole.stderr
+    assert refunds_made(fake_stripe) == []
+
+    approved = knowreply(
+        "approvals", "approve", str(action_id), "--amount", "10.00", "-w", "default", env=cli_env
+    )
+    assert approved.returncode == 0, approved.stderr
+    assert approved.stdout.startswith("replied")
+    assert [amount for _, amount in refunds_made(fake_stripe)] == [1000]
+    assert status_of(client, token, action_id) == "done"
+    again = knowreply("approvals", "list", "-w", "default", env=cli_env)
+    assert again.stdout.splitlines()[1:] == []

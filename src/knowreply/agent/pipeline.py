@@ -66,6 +66,8 @@ def action_key(seed: str, kind: str, *parts: str | int) -> str:
 
 def plan_key(seed: str, plan: AnyPlan) -> str:
     if isinstance(plan, RefundPlan):
+        if plan.amount is None:  # one per payment: a member sets how much
+            return action_key(seed, plan.kind, plan.charge_id, "set by a member")
         return action_key(
             seed, plan.kind, plan.charge_id, plan.amount.amount_minor, plan.amount.currency
         )
@@ -194,7 +196,7 @@ class WritePipeline(WrapperToolset[RunDeps]):
                 reasons = ["it already waits for a member"]
             else:
                 totals = None
-                if isinstance(plan, RefundPlan):
+                if isinstance(plan, RefundPlan) and plan.amount is not None:
                     totals = RefundTotals(
                         *refund_totals(
                             session,
@@ -288,6 +290,8 @@ def _mark_running(d: RunDeps, action_id: int) -> None:
 async def _carry_out(d: RunDeps, plan: AnyPlan) -> BaseModel | ops.RefundRefusal:
     """The Stripe write of a plan, exactly as planned; the operations re-check the scope."""
     if isinstance(plan, RefundPlan):
+        if plan.amount is None:
+            raise HandOff("this refund has no amount: a member sets it when approving")
         payment = await ops.payment_status(d.gateway, d.scope, plan.charge_id)
         if payment.customer_id != plan.customer_id:
             return ops.RefundRefusal(

@@ -4,6 +4,11 @@ A plan names the exact Stripe object, amount and currency and the customer. It i
 against policy, stored on its `Action` (`arguments["plan"]`), then either executed at once or
 executed later, exactly as stored, when a member approves it. Nothing in a plan is a word
 like "latest": it was resolved when the plan was made.
+
+One plan is left incomplete on purpose: a refund of a part the customer asked back without
+saying how much ("refund the extra seat", "the difference") names the payment but no amount.
+It can never run on its own: the approving member sets the amount (`sized_by_member`), and
+what runs is the plan with that amount, stored before it runs.
 """
 
 from __future__ import annotations
@@ -29,11 +34,15 @@ class _Plan(BaseModel):
     more than the name and the email)."""
 
 
+MEMBER_SIZED_BASIS = "the customer asked back a part of this payment without an amount"
+
+
 class RefundPlan(_Plan):
     kind: Literal["refund"] = "refund"
     charge_id: str
-    amount: Money
-    """Exactly this much, never "the rest" (a partial refund meanwhile makes it fail)."""
+    amount: Money | None
+    """Exactly this much, never "the rest" (a partial refund meanwhile makes it fail). None
+    while a member has still to set it: the customer asked back a part without an amount."""
     payment_amount: Money
     """What the payment was, for checking a fraction the customer named."""
     whole: bool
@@ -50,17 +59,62 @@ class RefundPlan(_Plan):
     computed: str | None = None
     """How the amount was computed from amounts the customer named when they did not write
     it themselves ("the difference between $49.00 and $39.00…"), shown to the member."""
+    refundable: Money | None = None
+    """What was still refundable when a plan without an amount was made: the most a member
+    may set."""
+    set_by: str | None = None
+    """The member who set the amount on approval (the plan had none)."""
 
     @property
     def target_id(self) -> str:
         return self.charge_id
 
     @property
+    def to_be_sized(self) -> bool:
+        """A member has still to set the amount; until then it never runs."""
+        return self.amount is None
+
+    @property
     def basis(self) -> str | None:
-        """How the amount was sized, when code sized it from Stripe's facts or computed it from
-        the customer's amounts."""
+        """How the amount was sized, when code sized it from Stripe's facts, computed it from
+        the customer's amounts, or a member set it."""
         sized = self.unused or self.counted
-        return sized.basis if sized is not None else self.computed
+        if sized is not None:
+            return sized.basis
+        if self.set_by is not None:
+            return f"{MEMBER_SIZED_BASIS}; {self.set_by} set the amount on approval"
+        return self.computed
+
+    def sized(self, amount: Money, member: str, *, cap: Money | None = None) -> RefundPlan:
+        """The plan with the amount a member set; raises `ValueError` (saying why) for an
+        amount that is not a part of what is still refundable, in the payment's currency, or
+        is above the workspace's refund limit (`cap`)."""
+        if self.amount is not None:
+            raise ValueError(f"this refund's amount is fixed at {self.amount}")
+        ceiling = self.refundable or self.payment_amount
+        if amount.currency != self.payment_amount.currency:
+            raise ValueError(
+                f"the payment was in {self.payment_amount.currency.upper()}, "
+                f"not {amount.currency.upper()}"
+            )
+        if amount.amount_minor <= 0:
+            raise ValueError("a refund is more than zero")
+        if amount.amount_minor >= self.payment_amount.amount_minor:
+            raise ValueError(
+                f"the customer asked back a part of the {self.payment_amount} payment: "
+                f"set less than all of it, or reject this and answer by hand"
+            )
+        if amount.amount_minor > ceiling.amount_minor:
+            raise ValueError(f"only {ceiling} of the payment is left to refund")
+        if (
+            cap is not None
+            and cap.currency == amount.currency
+            and amount.amount_minor > cap.amount_minor
+        ):
+            raise ValueError(f"{amount} is above this workspace's refund limit of {cap}")
+        return self.model_copy(
+            update={"amount": amount, "whole": amount == ceiling, "set_by": member}
+        )
 
 
 class CancellationPlan(_Plan):

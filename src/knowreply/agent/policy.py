@@ -58,27 +58,28 @@ def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
     """The refund's amount is one the customer asked for: everything (when they asked for
     no part and wrote at most one amount, that payment's), an amount they wrote, the exact
     fraction of the payment they named, or the unused part of the period or the counted part
-    they asked back (sized from Stripe's facts)."""
+    they asked back (sized from Stripe's facts). A plan without an amount never is."""
+    amount = plan.amount
+    if amount is None:
+        return False
     if plan.counted is not None:
-        return _counted_as_asked(plan.counted, plan.amount, requests)
+        return _counted_as_asked(plan.counted, amount, requests)
     if plan.unused is not None:
         u = plan.unused  # sized again from its basis: a stored plan is never trusted as is
-        return requests.prorated and plan.amount == UnusedPart.size(
-            u.paid, u.unused_days, u.period_days
-        )
+        return requests.prorated and amount == UnusedPart.size(u.paid, u.unused_days, u.period_days)
     if plan.whole and not requests.partial:
         stated = set(requests.amounts)
         if len(stated) > 1:
             return False  # "20 of the 60 EUR", "$59 instead of $49": one is a part of another
-        return not stated or plan.amount in stated or plan.payment_amount in stated
-    if plan.whole and plan.amount == plan.payment_amount:
+        return not stated or amount in stated or plan.payment_amount in stated
+    if plan.whole and amount == plan.payment_amount:
         return False  # a part was asked for: never all of the payment
-    if plan.amount in requests.amounts or requests.computed_basis(plan.amount) is not None:
+    if amount in requests.amounts or requests.computed_basis(amount) is not None:
         return True
     if requests.fraction is None:
         return False
     part = plan.payment_amount.amount_minor * requests.fraction
-    return part == Fraction(plan.amount.amount_minor)
+    return part == Fraction(amount.amount_minor)
 
 
 def _counted_as_asked(counted: CountedShare, amount: Money, requests: Requests) -> bool:
@@ -104,7 +105,7 @@ class RefundTotals:
         self.workspace_day = workspace_day
 
 
-def _over_totals(plan: RefundPlan, settings: WorkspaceSettings, totals: RefundTotals) -> list[str]:
+def _over_totals(amount: Money, settings: WorkspaceSettings, totals: RefundTotals) -> list[str]:
     per_refund = settings.automatic_refund_limit.amount_minor
     limits = (
         ("this email", totals.email, settings.refund_total_per_email_minor or per_refund),
@@ -121,7 +122,7 @@ def _over_totals(plan: RefundPlan, settings: WorkspaceSettings, totals: RefundTo
     )
     found = []
     for scope, done, limit in limits:
-        total = done + plan.amount.amount_minor
+        total = done + amount.amount_minor
         if total > limit:
             found.append(
                 f"refunds of {scope} would total {settings.money(total)}, above the automatic "
@@ -149,6 +150,12 @@ COUNTED_PART_WAITS = (
 
 COMPUTED_PART_WAITS = "the amount was computed, not written by the customer: a member checks it"
 
+MEMBER_SETS_AMOUNT = (
+    "the customer asks back a part of this payment without an amount, and nothing in the email "
+    "sizes it: a member sets the amount"
+)
+"""Why a refund planned without an amount always waits: it has nothing to run with."""
+
 
 def reasons_to_wait(
     plan: AnyPlan,
@@ -166,22 +173,33 @@ def reasons_to_wait(
     if requests.instructed:
         reasons.append(INSTRUCTED)
     if isinstance(plan, RefundPlan):
-        if plan.unused is not None:
-            reasons.append(UNUSED_PART_WAITS)
-        if plan.counted is not None:
-            reasons.append(f"{COUNTED_PART_WAITS} ({plan.counted.basis})")
-        computed = requests.computed_basis(plan.amount)
-        if computed is not None:
-            reasons.append(f"{COMPUTED_PART_WAITS} ({computed})")
-        if not asked_amount(plan, requests):
-            reasons.append(f"{plan.amount} is not an amount the customer asked for")
-        if plan.amount.currency != settings.default_currency:
-            reasons.append(
-                f"the limits are in {settings.default_currency.upper()}; a refund in "
-                f"{plan.amount.currency.upper()} is never converted"
-            )
-        elif totals is not None:
-            reasons.extend(_over_totals(plan, settings, totals))
+        reasons.extend(_refund_reasons(plan, settings, requests, totals))
+    return reasons
+
+
+def _refund_reasons(
+    plan: RefundPlan, settings: WorkspaceSettings, requests: Requests, totals: RefundTotals | None
+) -> list[str]:
+    amount = plan.amount
+    if amount is None:
+        return [MEMBER_SETS_AMOUNT]
+    reasons: list[str] = []
+    if plan.unused is not None:
+        reasons.append(UNUSED_PART_WAITS)
+    if plan.counted is not None:
+        reasons.append(f"{COUNTED_PART_WAITS} ({plan.counted.basis})")
+    computed = requests.computed_basis(amount)
+    if computed is not None:
+        reasons.append(f"{COMPUTED_PART_WAITS} ({computed})")
+    if not asked_amount(plan, requests):
+        reasons.append(f"{amount} is not an amount the customer asked for")
+    if amount.currency != settings.default_currency:
+        reasons.append(
+            f"the limits are in {settings.default_currency.upper()}; a refund in "
+            f"{amount.currency.upper()} is never converted"
+        )
+    elif totals is not None:
+        reasons.extend(_over_totals(amount, settings, totals))
     return reasons
 
 

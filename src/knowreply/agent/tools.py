@@ -120,11 +120,13 @@ async def refund(
     payment: str = "latest",
     amount: str | None = None,
     currency: str | None = None,
+    part: bool = False,
 ) -> RefundPlan | r.RefundOutcome:
     """Refund a payment of the customer: `latest`, `duplicate` (the second of two identical
     charges) or a ch_/pi_ id; in full, or `amount` ("12.50") for part of it. A part the
     customer named without an amount ("half", "the unused part of my plan", "the 3 days of
-    downtime") is sized here from Stripe: pass no amount."""
+    downtime") is sized here from Stripe: pass no amount. `part=true` with no amount when they
+    want only part of it back and nothing sizes it ("the extra seat"): a member sets it."""
     d = ctx.deps
     reference = payment or ops.LATEST
     wanted = _money(amount, currency, d)
@@ -139,17 +141,40 @@ async def refund(
                 refusal=_refusal(r.RefusalReason.NOT_FOUND, "No duplicate payment was found.")
             )
         reference = duplicate.id
-    checked = await ops.check_refund(d.gateway, d.scope, reference, wanted, policy=d.refund_policy)
+    unsized = wanted is None and (d.requests.partial or part) and d.requests.fraction is None
+    checked = await ops.check_refund(
+        d.gateway, d.scope, reference, wanted, policy=d.refund_policy, sized_later=unsized
+    )
     if isinstance(checked, ops.RefundRefusal):
         return r.RefundOutcome(refusal=await _refund_refusal(checked, d, reference))
-    if wanted is None and d.requests.partial:
-        part = _part_of(checked.payment.amount, d.requests.fraction)
+    if unsized:
+        return _to_be_sized_by_a_member(d, checked)
+    if wanted is None and d.requests.fraction is not None and (d.requests.partial or part):
+        fraction = _part_of(checked.payment.amount, d.requests.fraction)
         checked = await ops.check_refund(
-            d.gateway, d.scope, checked.payment.id, part, policy=d.refund_policy
+            d.gateway, d.scope, checked.payment.id, fraction, policy=d.refund_policy
         )
         if isinstance(checked, ops.RefundRefusal):
             return r.RefundOutcome(refusal=await _refund_refusal(checked, d, reference))
     return _plan_of(checked, computed=d.requests.computed_basis(checked.amount))
+
+
+def _to_be_sized_by_a_member(d: RunDeps, checked: ops.RefundPlan) -> RefundPlan:
+    """A part asked back with nothing to size it from: the payment is planned without an
+    amount, for the approving member to set. Only when the customer's own words ask for a
+    refund; anything less goes to a person as before."""
+    if not d.requests.asks_for("refund"):
+        raise HandOff("a partial refund was asked for without an amount; a person decides how much")
+    payment = checked.payment
+    return RefundPlan(
+        customer_id=payment.customer_id,
+        charge_id=payment.id,
+        amount=None,
+        payment_amount=payment.amount,
+        whole=False,
+        paid_at=payment.created,
+        refundable=payment.refundable,
+    )
 
 
 def _plan_of(
@@ -214,10 +239,8 @@ async def _sized_part_check(
     return checked
 
 
-def _part_of(paid: Money, fraction: Fraction | None) -> Money:
-    """The part of a payment the customer asked back, computed exactly, or a hand-off."""
-    if fraction is None:
-        raise HandOff("a partial refund was asked for without an amount; a person decides how much")
+def _part_of(paid: Money, fraction: Fraction) -> Money:
+    """The fraction of a payment the customer asked back, computed exactly, or a hand-off."""
     part = paid.amount_minor * fraction
     if part.denominator != 1 or part <= 0:
         raise HandOff(f"{fraction} of {paid} is not an exact amount; a person decides")

@@ -211,11 +211,17 @@ def approvals_list(workspace: WorkspaceOption = None) -> None:
     typer.echo("id\tkind\tamount\tcustomer\tcreated")
     for action in pending:
         created = action.created_at.isoformat(timespec="seconds")
-        amount = action.amount or "-"
+        amount = action.amount or ("to set" if action.at_most else "-")
         typer.echo(f"{action.id}\t{action.kind}\t{amount}\t{action.customer_id}\t{created}")
 
 
-def _decide(action_id: int, approve: bool, workspace: str | None, as_email: str | None) -> None:
+def _decide(
+    action_id: int,
+    approve: bool,
+    workspace: str | None,
+    as_email: str | None,
+    amount: str | None = None,
+) -> None:
     import asyncio
 
     from knowreply.pipeline.decisions import decide_and_reply
@@ -226,7 +232,9 @@ def _decide(action_id: int, approve: bool, workspace: str | None, as_email: str 
     queue = MessageQueue.open(rt)
     try:
         with _audited(rt):
-            trace = asyncio.run(decide_and_reply(rt, queue, caller, action_id, approve))
+            trace = asyncio.run(
+                decide_and_reply(rt, queue, caller, action_id, approve, amount=amount)
+            )
     finally:
         queue.close()
     typer.echo(f"{trace.outcome.value}: {trace.reason or 'done'}")
@@ -238,9 +246,16 @@ def approvals_approve(
     action_id: Annotated[int, typer.Argument(help="The id from `knowreply approvals list`.")],
     workspace: WorkspaceOption = None,
     as_email: AsOption = None,
+    amount: Annotated[
+        str | None,
+        typer.Option(
+            help="For a refund planned without an amount: how much to refund ('12.50', in "
+            "the payment's currency). The list shows 'to set' for those."
+        ),
+    ] = None,
 ) -> None:
     """Approve: the agent carries the action out; a worker sends the reply."""
-    _decide(action_id, True, workspace, as_email)
+    _decide(action_id, True, workspace, as_email, amount)
 
 
 @approvals_app.command("reject")

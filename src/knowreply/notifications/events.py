@@ -47,6 +47,7 @@ def record_for_message(session: Session, message: Message) -> list[NotificationE
                 "action": action.kind,
                 "amount_minor": action.amount_minor,
                 "currency": action.currency,
+                **_amount_to_set(action),
             },
             message_id=message.id,
             action_id=action.id,
@@ -142,3 +143,9 @@ def _add_deliveries(session: Session, event: NotificationEvent, members: list[Me
             )
         )
     session.flush()
+
+
+def _amount_to_set(action: Action) -> dict[str, bool]:
+    """A refund planned without an amount: the approving member sets it."""
+    to_set = action.kind == "refund" and action.amount_minor is None
+    return {"amount_to_set": True} if to_set else {}

@@ -31,6 +31,8 @@ class Text:
 
 
 def _amount(data: dict[str, Any]) -> str:
+    if data.get("amount_to_set"):
+        return " (you set the amount)"
     if data.get("amount_minor") is None or not data.get("currency"):
         return ""
     money = Money(amount_minor=int(data["amount_minor"]), currency=str(data["currency"]))
@@ -106,7 +108,7 @@ def webhook_payload(
     """The JSON POSTed for an event; `id` is stable across retries (receivers dedupe on it)."""
     body = {key: value for key, value in data.items() if key != "detail"}
     amount = _amount(data)
-    if amount:
+    if amount and not data.get("amount_to_set"):
         body["amount_formatted"] = amount.removeprefix(" of ")
     return {
         "id": f"evt_{event_id}",

@@ -11,15 +11,28 @@ from knowreply.runtime import Runtime
 
 
 async def decide_and_reply(
-    runtime: Runtime, queue: MessageQueue, caller: Caller, action_id: int, approve: bool
+    runtime: Runtime,
+    queue: MessageQueue,
+    caller: Caller,
+    action_id: int,
+    approve: bool,
+    *,
+    amount: str | None = None,
 ) -> Trace:
     """Hand the decision to the agent (which checks the action is this workspace's and still
-    waiting: 404 or 409 otherwise); once the run is finished, a worker sends its reply.
-    Members and owners decide; a viewer is refused (403)."""
+    waiting: 404 or 409 otherwise; 422 for an amount it cannot take); once the run is
+    finished, a worker sends its reply. Members and owners decide; a viewer is refused (403).
+    `amount` is what the member sets for a refund planned without one."""
     verb = "approve" if approve else "reject"
     require(caller, "member", action=f"approval.{verb}", what="Deciding approvals")
     trace = await decide(
-        runtime, caller.workspace_id, action_id, approve, caller.actor, member_id=caller.member_id
+        runtime,
+        caller.workspace_id,
+        action_id,
+        approve,
+        caller.actor,
+        member_id=caller.member_id,
+        amount=amount,
     )
     with runtime.sessions() as session:
         action = session.get(Action, action_id)

@@ -34,6 +34,8 @@ class ApprovalFacts:
     description: str | None = None
     charged: str | None = None
     refundable_after: str | None = None
+    refundable_now: str | None = None
+    """For a refund whose amount the member sets: what is left to refund before it."""
     card: str | None = None
     period_end: datetime | None = None
     plan: str | None = None
@@ -47,7 +49,13 @@ def dashboard_url(kind: str, object_id: str, *, live: bool) -> str:
     return f"{DASHBOARD}{'' if live else '/test'}/{kind}/{object_id}"
 
 
-def why_it_waits(settings: WorkspaceSettings, amount: Money | None) -> str:
+def why_it_waits(settings: WorkspaceSettings, target: ApprovalTarget) -> str:
+    amount = target.amount
+    if target.to_be_sized:
+        return (
+            "The customer asked back a part of this payment without saying how much: "
+            "you set the amount."
+        )
     if settings.approval_mode == "above_amount" and amount is not None:
         limit = Money(amount_minor=settings.approval_threshold_minor, currency=amount.currency)
         return f"Settings: refunds above {limit.format()} wait for a member's approval."
@@ -66,7 +74,7 @@ async def facts_for(
     limiter = limiter_for(workspace_id, setup.key.mode)
     async with StripeGateway(setup.key, limiter, setup.api_base) as gateway:
         for target in targets:
-            policy = why_it_waits(setup.settings, target.amount)
+            policy = why_it_waits(setup.settings, target)
             try:
                 found[target.action_id] = await _facts(
                     gateway, setup.settings, target, live, policy
@@ -107,7 +115,12 @@ async def _facts(
             cap_currency=settings.default_currency,
         )
         plan = await ops.check_refund(
-            gateway, scope, target.object_id, target.amount, policy=refund_policy
+            gateway,
+            scope,
+            target.object_id,
+            target.amount,
+            policy=refund_policy,
+            sized_later=target.to_be_sized,
         )
         if not isinstance(plan, RefundPlan):
             return replace(who, problem=f"Stripe's side changed: {plan.message}")
@@ -123,7 +136,8 @@ async def _facts(
             charged_at=payment.created,
             description=payment.description,
             charged=payment.amount.format(),
-            refundable_after=plan.remaining_after.format(),
+            refundable_after=None if target.to_be_sized else plan.remaining_after.format(),
+            refundable_now=payment.refundable.format() if target.to_be_sized else None,
             card=card,
         )
     if target.object_id and target.object_id.startswith("sub_"):

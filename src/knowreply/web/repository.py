@@ -10,7 +10,8 @@ from typing import Literal
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from knowreply.agent.actions import basis_of
+from knowreply.agent.actions import basis_of, stored_plan
+from knowreply.agent.plans import RefundPlan
 from knowreply.agent.trace import Trace, WrittenEmail
 from knowreply.db.models import (
     Action,
@@ -78,6 +79,11 @@ class ActionView:
     decided_by: str | None
     basis: str | None = None
     """How a refund's amount was sized from Stripe's facts (the unused part of a period)."""
+    at_most: str | None = None
+    """A refund planned without an amount: the most the approving member may set (what was
+    still refundable), formatted; None when the amount is fixed."""
+    currency: str | None = None
+    """The currency of the amount a member sets (upper case), with `at_most`."""
 
 
 def recent_simulator_runs(
@@ -179,7 +185,17 @@ def _view(
         decided_at=action.decided_at,
         decided_by=decided_by,
         basis=basis_of(action).get("basis"),
+        **_amount_to_set(action),
     )
+
+
+def _amount_to_set(action: Action) -> dict[str, str]:
+    """The bounds of the amount a member sets, for a refund planned without one."""
+    plan = stored_plan(action) if action.status == PENDING else None
+    if not isinstance(plan, RefundPlan) or not plan.to_be_sized:
+        return {}
+    ceiling = plan.refundable or plan.payment_amount
+    return {"at_most": ceiling.format(), "currency": ceiling.currency.upper()}
 
 
 def _actions_query(workspace_id: int) -> Select[Action, Message, str, AgentRun]:
@@ -658,6 +674,8 @@ class ApprovalTarget:
     amount: Money | None
     sender: str | None
     """Who asked: the inbound email's sender, or the Simulator run's."""
+    to_be_sized: bool = False
+    """A refund planned without an amount: a member sets it on approval."""
 
 
 def approval_targets(
@@ -685,6 +703,7 @@ def approval_targets(
                 else None
             ),
             sender=sender or (str(trace.get("sender")) if trace and trace.get("sender") else None),
+            to_be_sized=bool(_amount_to_set(action)),
         )
         for action, sender, trace in rows
     ]

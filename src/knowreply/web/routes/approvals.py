@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Body, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from knowreply.agent.approvals import AmountRefused
 from knowreply.agent.trace import Trace
 from knowreply.pipeline.decisions import decide_and_reply
 from knowreply.runtime import Runtime
@@ -30,15 +31,31 @@ FACT_CARDS = 20
 """Cards that get Stripe's facts per page view; the rest show what is stored."""
 
 
+AMOUNT_CHARS = 32
+
+
 class ApprovalsOut(BaseModel):
     pending: list[repository.ActionView]
     decided: list[repository.ActionView]
 
 
+class ApproveIn(BaseModel):
+    amount: str | None = Field(default=None, max_length=AMOUNT_CHARS)
+    """For a refund planned without an amount ("12.50", in the payment's currency): what the
+    member sets. Any other action's amount is fixed; an amount sent for one must match it."""
+
+
 async def _decide(
-    request: Request, runtime: Runtime, principal: Principal, action_id: int, approve: bool
+    request: Request,
+    runtime: Runtime,
+    principal: Principal,
+    action_id: int,
+    approve: bool,
+    amount: str | None = None,
 ) -> Trace:
-    return await decide_and_reply(runtime, message_queue(request), principal, action_id, approve)
+    return await decide_and_reply(
+        runtime, message_queue(request), principal, action_id, approve, amount=amount
+    )
 
 
 def _lists(runtime: Runtime, workspace_id: int) -> ApprovalsOut:
@@ -99,8 +116,12 @@ async def decide_form(
     runtime: RuntimeDep,
     action_id: RowId,
     decision: repository.Decision,
+    amount: Annotated[str | None, Form(max_length=AMOUNT_CHARS)] = None,
 ) -> HTMLResponse:
-    trace = await _decide(request, runtime, principal, action_id, decision == "approve")
+    try:
+        trace = await _decide(request, runtime, principal, action_id, decision == "approve", amount)
+    except AmountRefused as refused:  # the card again, saying what to change
+        return await _card_again(request, runtime, principal, action_id, refused.detail)
     with runtime.sessions() as session:
         action = repository.action_by_id(session, principal.workspace_id, action_id)
         waiting = repository.waiting_count(session, principal.workspace_id)
@@ -109,6 +130,21 @@ async def decide_form(
     )
     response.headers["HX-Trigger"] = "decided"
     return response
+
+
+async def _card_again(
+    request: Request, runtime: Runtime, principal: Principal, action_id: int, error: str
+) -> HTMLResponse:
+    with runtime.sessions() as session:
+        action = repository.action_by_id(session, principal.workspace_id, action_id)
+    facts = await _facts(runtime, principal.workspace_id, [action])
+    return render(
+        request,
+        "_approval_card.html",
+        action=action,
+        f=facts.get(action.id),
+        amount_error=error,
+    )
 
 
 # --- JSON API --------------------------------------------------------------------------------
@@ -122,10 +158,17 @@ def approvals_api(principal: ApiPrincipal, runtime: RuntimeDep) -> ApprovalsOut:
 
 @router.post("/api/v1/approvals/{action_id}/approve", tags=["approvals"])
 async def approve_api(
-    request: Request, action_id: RowId, principal: ApiOperator, runtime: RuntimeDep
+    request: Request,
+    action_id: RowId,
+    principal: ApiOperator,
+    runtime: RuntimeDep,
+    body: Annotated[ApproveIn | None, Body()] = None,
 ) -> Trace:
-    """Approve: the agent carries the action out and replies; returns that run's trace."""
-    return await _decide(request, runtime, principal, action_id, True)
+    """Approve: the agent carries the action out and replies; returns that run's trace. A
+    refund planned without an amount needs `{"amount": "12.50"}` (422 without it, or for an
+    amount it cannot refund)."""
+    amount = body.amount if body is not None else None
+    return await _decide(request, runtime, principal, action_id, True, amount)
 
 
 @router.post("/api/v1/approvals/{action_id}/reject", tags=["approvals"])

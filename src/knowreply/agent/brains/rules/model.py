@@ -110,8 +110,6 @@ class RulesBrain:
                 continue  # not_billing, unclear, a stray code: nothing to look up
             if tool not in available:
                 return [_escalate(f"capability for {intent.value} is not enabled")]
-            if intent is Intent.PARTIAL_REFUND and self.understanding.refund_part_unsized:
-                return [_escalate("a part of a payment is asked back without an amount")]
             calls.setdefault(tool, self._arguments(intent))
         if not calls:
             return [_escalate(f"not a billing request the agent handles ({self.intents[0]})")]
@@ -140,6 +138,8 @@ class RulesBrain:
         if intent in (Intent.REFUND, Intent.PARTIAL_REFUND):
             target = payment_ids[0] if payment_ids else (u.refund_target or "last")
             target = "latest" if target in ("last", "specific") else target
+            if intent is Intent.PARTIAL_REFUND and u.refund_part_unsized:
+                return {"payment": target, "part": True}  # a member sets the amount
             partial = intent == Intent.PARTIAL_REFUND and not u.refund_prorated
             refund_amount = amount if partial else None
             return {"payment": target, **_amount_args(refund_amount)}

@@ -60,8 +60,9 @@ class Understanding(BaseModel):
     refund_part_unsized: bool = False
     """A part of a payment is asked back but nothing says how much: no amount ("refund the
     difference"), or several with none tied to the refund ("charged $59 instead of $49"; tied:
-    "refund $10"), and no fraction ("half"). A person decides, never a refund of the whole
-    charge or of an amount that is not the part."""
+    "refund $10"), and no fraction ("half"). The refund is planned without an amount, for the
+    approving member to set: never a refund of the whole charge or of an amount that is not
+    the part."""
     refund_prorated: bool = False
     """The unused part of the current period, or a counted part of it ("the 3 days of
     downtime", "2席分"), is asked back with no amount tied to it ("a prorated refund"): the

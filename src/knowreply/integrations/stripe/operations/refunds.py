@@ -74,9 +74,11 @@ class RefundPlan:
 
 
 def guard(
-    charge: stripe.Charge, amount: Money | None, policy: RefundPolicy
+    charge: stripe.Charge, amount: Money | None, policy: RefundPolicy, *, sized_later: bool = False
 ) -> Money | RefundRefusal:
-    """The amount to refund, or the first guardrail that refuses (the scope is checked before)."""
+    """The amount to refund, or the first guardrail that refuses (the scope is checked before).
+    `sized_later`: a member sets the amount on approval, so the limit is checked then, not
+    against everything still refundable."""
     payment = payment_summary(charge)
     refusal = RefundRefusalReason
     if charge.status != "succeeded":
@@ -112,7 +114,8 @@ def guard(
             f"A refund of {wanted} is more than the {left} left to refund on this payment.",
         )
     cap = money(policy.cap_minor, policy.cap_currency)
-    if wanted.currency == cap.currency and wanted.amount_minor > cap.amount_minor:
+    over_cap = wanted.currency == cap.currency and wanted.amount_minor > cap.amount_minor
+    if over_cap and not sized_later:
         return RefundRefusal(
             refusal.OVER_AUTOMATIC_LIMIT,
             f"A refund of {wanted} is above this workspace's refund limit of {cap}.",
@@ -149,16 +152,17 @@ async def check_refund(
     amount: Money | None,
     *,
     policy: RefundPolicy,
+    sized_later: bool = False,
 ) -> RefundPlan | RefundRefusal:
     """Run every guardrail without writing anything: the plan, or why it is refused.
 
     `reference` is a charge or payment intent id of the scope, or `latest`; `amount` None
-    means everything still refundable.
+    means everything still refundable (`sized_later`: the most a member may set later).
     """
     charge = await _charge(gateway, scope, reference)
     if isinstance(charge, RefundRefusal):
         return charge
-    decided = guard(charge, amount, policy)
+    decided = guard(charge, amount, policy, sized_later=sized_later)
     if isinstance(decided, RefundRefusal):
         return decided
     return RefundPlan(payment=payment_summary(charge), amount=decided)

@@ -35,6 +35,7 @@ BATCHES = {
     19: range(19_000, 20_000),
     20: range(20_000, 21_000),
     21: range(21_000, 22_000),
+    22: range(22_000, 23_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

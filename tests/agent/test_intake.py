@@ -4741,3 +4741,101 @@ def test_batch_21_refunds_as_wishes_are_read(text: str) -> None:
 )
 def test_batch_21_refund_near_misses_ask_none(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 22: cancellations in other words
+        "Can you make sure it doesn't charge me again in June? I'm done after this season.",
+        "Is there any way you can not take the payment next month? And the ones after.",
+        "Please stop the weekly deduction from my wallet, I moved away.",
+        "bajenme xfa, ya no lo uso",
+        "Merci d'arrêter les paniers à partir de lundi.",
+        "Je ne souhaite plus que les cotisations soient prélevées à compter de juin.",
+        "Mon abonnement ne doit pas être prolongé au-delà du 30.06.2027.",
+        "Unser Nutzungsvertrag soll zum Monatsende beendet werden.",
+        "Ich möchte keine weiteren Raten mehr zahlen.",
+        "もう飽きたので、次の更新もいりません。",
+    ],
+)
+def test_batch_22_cancellations_in_other_words_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci d'arrêter de m'envoyer des relances, j'ai déjà payé.",
+        "Bájenme la cuota, por favor, está muy cara.",
+        "Please cancel my plan; I've been a member as long as I can remember.",
+    ],
+)
+def test_batch_22_cancellation_near_misses(text: str) -> None:
+    expected = {"cancellation"} if "as long as" in text else set()
+    assert read_requests(text).kinds == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 22: refunds in other words, and demands said as an expectation
+        "Could that charge go back on my card? The box never came.",
+        "The amount deducted on 3 March is to be credited back to our account.",
+        "We would like back whatever you think is fair for the cancelled show.",
+        "I expect something back for the four days it was down.",
+        "Schaut's, dass ihr das regelt und überweist mir das Geld zurück.",
+        "Bitte macht die Abbuchung vom 15.01. rückgängig.",
+        "Zumindest einen Teil will ich zurück.",
+        "Ich erwarte, dass ihr mir die Fahrt vom Samstag zurückzahlt.",
+        "Faut me remettre mon argent.",
+        "J'attends que vous me rendiez l'argent de ces trois semaines.",
+        "宿泊代は当然返してもらいます。",
+        "お代は返金してもらうのが筋だと思います。",
+    ],
+)
+def test_batch_22_refunds_in_other_words_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"refund"}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # what a statement line was, money put off to later, a promise reported
+        ("Refund?? Was this a refund to me or a new charge?", "Refund or charge??"),
+        (
+            "差額の返金については、社内で確認してから改めてご相談させてください。",
+            "Re: 請求額の相違について",
+        ),
+        ("We'll raise the refund separately next week; for now we only need the invoice.", ""),
+        ("以前、返金していただけるとお返事いただきました。処理はされていますか？", "返金の件"),
+        ("Vous m'aviez dit que vous me rembourseriez la moitié. C'est-tu fait?", ""),
+        # a condition set on the write, and the state of one already asked
+        ("Cancel my plan, provided that I can still download my files.", ""),
+        ("Meine Kündigung aus dem Januar – ist die durch?", "Kündigung Januar"),
+    ],
+)
+def test_batch_22_writes_not_asked_now_ask_none(text: str, subject: str) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 22: someone else's plan or money
+        "L'ancien locataire, M. Dupont, avait un abonnement au journal. Pourriez-vous le "
+        "résilier ?",
+        "En tant que comptable externe de la SARL Dupuis, je vous demande de résilier leur "
+        "abonnement.",
+        "Unser Mitglied Frau Weber hat doppelt bezahlt. Bitte erstattet ihr die zweite Zahlung.",
+        "Mein Ex-Partner hat das Abo auf seinen Namen abgeschlossen, abgebucht wird aber von "
+        "meinem Konto. Bitte kündigt das Abo.",
+    ],
+)
+def test_batch_22_writes_for_someone_else_ask_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()
+
+
+def test_money_taken_from_the_writers_bank_account_does_not_make_a_plan_theirs() -> None:
+    own = "Das Abo läuft auf meinen Namen. Bitte kündigt das Abo."
+    assert read_requests(own).kinds == {"cancellation"}

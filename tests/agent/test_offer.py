@@ -196,3 +196,39 @@ def test_the_agent_reads_a_yes_under_an_offer_as_the_offered_write() -> None:
 )
 def test_batch_21_a_yes_to_a_proposal_asks_the_cancellation(answer: str, quoted: str) -> None:
     assert read_requests(f"{answer}\n\n{quoted}").kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "quoted"),
+    [
+        (
+            "Jo, passt so.\n\nLg Hannes",
+            "> Lieber Hannes,\n> sollen wir deine Mitgliedschaft wie besprochen mit Jahresende "
+            "beenden?",
+        ),
+        (
+            "Ok pour la fin de période.",
+            "> Bonjour Alice,\n> Souhaitez-vous que nous arrêtions le renouvellement à la fin "
+            "de la période en cours ?",
+        ),
+        (
+            "Yes that's right, thanks. Sorry to go.",
+            "> Hi Arthur, we're sorry to hear you're moving. Would you like us to cancel your "
+            "membership before it renews in June?",
+        ),
+    ],
+)
+def test_batch_22_a_yes_in_other_words_asks_the_cancellation(answer: str, quoted: str) -> None:
+    assert read_requests(f"{answer}\n\n{quoted}").kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Oui, annulez, à condition que je garde l'accès aux vidéos. Sinon on en reparle.",
+        "Yes, provided that I can still download my recordings.",
+        "Ja, aber nur wenn ich die Videos behalten kann.",
+    ],
+)
+def test_a_yes_with_a_condition_asks_nothing(answer: str) -> None:
+    assert read_requests(f"{answer}\n\n{CANCEL_OFFER}").kinds == frozenset()

@@ -25,13 +25,16 @@ _ASSENT = re.compile(
     r"^\W*((ta|bueno|bien|oui|ok),? )?(yes|yeah|yep|yup|sure|ok|okay|please (do|go ahead|send)|"
     r"go ahead|sounds good|faites comme [çc]a|faites-le|hazlo|h[áa]ganlo|macht das so|"
     r"that('s| is| would be) (fine|great|perfect)|s[íi]|dale|claro|de acuerdo|vale|oui|"
-    r"d'accord|volontiers|ja|jawohl|gerne?|passt|はい|ええ|うん|お願いします|お願いいたします|ぜひ)"
+    r"d'accord|volontiers|ja|jawohl|jo|jep|jup|gerne?|passt|はい|ええ|うん|お願いします|お願いいたします|ぜひ)"
     r"(?![a-zà-ÿ])",
     _I,
 )
 _RESERVED = re.compile(
     r"\b(but|however|pero|sin embargo|aunque|mais|cependant|sauf|aber|jedoch|allerdings|"
-    r"not yet|todav[íi]a no|pas encore|noch nicht)\b|ただ|でも|しかし|けど|が、|[?？]",
+    r"not yet|todav[íi]a no|pas encore|noch nicht|[àa] condition|pourvu|sous r[ée]serve|sinon|"
+    r"provided|on condition|only if|otherwise|siempre (que|y cuando)|con tal|a condici[óo]n|"
+    r"si no|de lo contrario|vorausgesetzt|unter der bedingung|nur wenn|sonst)\b|"
+    r"ただ|でも|しかし|けど|が、|条件|[?？]",
     _I,
 )
 _GO_AHEAD = re.compile(
@@ -41,7 +44,9 @@ _GO_AHEAD = re.compile(
     # a yes that says the offer suits ("Yes, at the end of the period is fine")
     r"(is|that's|that is|sounds) (fine|good|great|perfect)|works for (me|us)|"
     r"(ça|cela) me va|c'est parfait|parfait|me parece bien|perfecto|"
-    r"in ordnung|einverstanden|passt)\b|お願い|送って|ください|下さい|大丈夫|結構です|構いません|"
+    r"in ordnung|einverstanden|passt|(that'?s|that is) (right|correct)|(ok|d'accord) pour|"
+    r"so machen|mach(t|en sie)? (es|das) so)\b|"
+    r"お願い|送って|ください|下さい|大丈夫|結構です|構いません|"
     r"問題(あり|ござい)ません",
     _I,
 )

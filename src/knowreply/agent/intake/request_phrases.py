@@ -326,6 +326,26 @@ _CANCEL_IN_REGIONAL_WORDS = (
     r"ちょう|くれ|もらえ|いただ)|"
     r"最後にして(もらえ|いただけ|いただき|くれ)|"
     r"(契約|更新|プラン|会員|利用)[^。]{0,8}続けない(よう|で)|"
+    # batch 22: "Can you make sure it doesn't charge me again in May?", "Is there any way you
+    # can not take the payment next month?", "stop the daily deduction from my wallet",
+    # "bajenme xfa", "merci d'arrêter", "Je ne souhaite plus que les mensualités soient
+    # prélevées", "Mon abonnement ne doit pas être prolongé", "… soll zum Quartalsende beendet
+    # werden", "keine weiteren Raten mehr zahlen", もう次の更新もいりません
+    r"\bmake sure (it|you|we|they) (doesn'?t|don'?t|won'?t|does not|do not|will not) (charge|"
+    r"bill|take|debit|renew)\b[^.?!]{0,25}\b(again|anymore|any more|next \w+|in \w+)\b|"
+    r"\byou (can|could) not (take|charge|bill|debit|collect) (the |my |our |any )?(payment|"
+    r"money|fee|me|us)\b|"
+    r"\bstop (the |my |our |this )?(daily |weekly |monthly |automatic |auto-?)?(deductions?|"
+    r"auto-?debits?)\b|"
+    r"\bb[áa]j(en|e|a)me\b(?! (la|el|los|las|un|una|mi|el precio) )|"
+    r"\bmerci d'arr[êe]ter\b(?! de )|"
+    r"\bne (souhaite|veux|d[ée]sire|voulons|souhaitons) plus que (les|le|la|mes|mon|ma|nos|notre) "
+    r"(\w+ ){0,2}(soient|soit) (pr[ée]lev|d[ée]bit|renouvel|factur|reconduit)\w*|"
+    r"\b(ne doit|ne devra|ne doivent) (pas|plus) (être |etre )?(prolong|renouvel|reconduit)\w*|"
+    r"\bsoll(en)? (\w+ ){0,4}(beendet|gek[üu]ndigt|aufgel[öo]st|eingestellt) werden\b|"
+    r"\bkeine weiteren? (\w+ ){0,2}(raten|beitr[äa]ge|zahlungen|geb[üu]hren) (mehr )?(zahlen|"
+    r"bezahlen|abbuchen)\b|"
+    r"(次の|次回の|今後の)更新(は|も)?(いりません|いらない|不要)|"
 )
 _CANCEL_GRAMMAR_JA_DE = (
     # "Hallo, bitte verlängert mein Abo nicht mehr", "Ich will nicht, dass sich das Abo …
@@ -1252,6 +1272,21 @@ SUBJECT_DISOWNED = re.compile(
 """The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""
 _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
+        # batch 22: "Could that charge go back on my card?", "is to be credited back to our
+        # account", "We would like back whatever you think is fair", "überweist mir das Geld
+        # für den Workshop zurück", "macht die Abbuchung rückgängig", "Zumindest einen Teil
+        # will ich zurück", "Faut me remettre mon argent", 宿泊代は当然返してもらいます
+        r"\b(charge|money|payment|amount|fee|it|that)\b[^.?!]{0,40}\b(go|come) back (on|to|onto) "
+        r"(my|our|the) (card|account|bank)\b|"
+        r"\b(is|are) to be (credited|refunded|returned|paid|put) back\b|"
+        r"\b(would like|'d like|want) back\b|"
+        r"\b(expect|want|would like|'d like) (something|some money|a little|at least something)"
+        r"( \w+)? back\b|\bde vuelta en (mi|nuestra) (tarjeta|cuenta)\b|"
+        r"\b[üu]berweis\w* (mir|uns)\b[^.?!]{0,40}\bzur[üu]ck\b|"
+        r"\b(abbuchung|lastschrift|belastung|einzug)\b[^?!\n]{0,30}\br[üu]ckg[äa]ngig\b|"
+        r"\b(einen teil|etwas|das geld|mein geld)( davon)? (will|m[öo]chte) ich (\w+ )?zur[üu]ck\b|"
+        r"\b(me|nous) (remettre|redonner) (mon|notre|l') ?argent\b|"
+        r"返して(もらいます|いただきます)|返金(して)?(もらう|いただく)のが筋|返金され(る|て然る)べき|"
         r"\brefund\w*|\brefnd\w*|(\b(money|payment)|\${2,}) back\b|\breimburse\w*|"
         r"\bfind (its|their) way back\b|\bwant (the )?(january|february|march|april|may|june|"
         r"july|august|september|october|november|december)( \w+)? back\b|"
@@ -1805,6 +1840,10 @@ NEGATION_AFTER = re.compile(
 )  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
 HYPOTHETICAL = re.compile(
     r"\bbefore (i|we) (go )?(ask|request|demand)\w*\b|"
+    # a condition set on the write: "annulez, à condition que je garde l'accès aux vidéos"
+    r"\b([àa] condition (que|qu'|de)|pourvu que|sous r[ée]serve que|provided (that )?|"
+    r"providing (that )?|on (the )?condition that|only if|siempre (que|y cuando)|"
+    r"con tal (de )?que|a condici[óo]n de que|vorausgesetzt|unter der bedingung|nur (dann )?wenn)|"
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|"
     r"next time|in (the )?future)\b|"
     # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")
@@ -2014,7 +2053,7 @@ REPORTED = re.compile(
     r"did (you|i|we|they|it)|have you|(?:(?<![\w'] )|(?<=\band )|(?<=\bbut )|(?<=\bwhy )|"
     r"(?<=\bwhen ))has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました(?!ら)|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|(と|って)お(返事|返信|電話|伝え)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました(?!ら)|"
     r"(お願い|依頼|申請)した(?!い)|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
@@ -2026,7 +2065,8 @@ REPORTED = re.compile(
     r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
     r"(me|nos|le) (hicieron|hizo|dieron|dio|devolvieron|reembolsaron)|"
     r"(van|vais|(?<!no )vamos) a|"
-    r"a dit|ont dit|m'?a dit|m'ont dit|selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
+    r"a dit|ont dit|m'?a dit|m'ont dit|(m'|nous )(aviez|avez) (dit|[ée]crit|confirm[ée]|assur[ée])|"
+    r"selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa](?! (pay|r[ée]gl|factur|pr[ée]lev|d[ée]bit)[ée]e?s?\b)|"
     r"(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
     r"(?<!y )a-t-il|ont-ils|"
@@ -2365,6 +2405,37 @@ the question is what happens then."""
 QUESTION_OF_WHAT_BEFORE = re.compile(
     r"\b(anything|something|what|how much)\b((?!\band\b)[^.?!]){0,30}$", _I
 )  # not across "and": "What plan are we on and where can I change the card?" asks for the portal
+DEFERRED = re.compile(
+    r"(改めて|あらためて|後日|後ほど|のちほど|追って|別途)[^。！？]{0,12}(ご相談|相談|ご連絡|連絡|お願い|"
+    r"申請|ご依頼|依頼|請求)(させて|いたし|し|する|します)|"
+    r"\b(i|we)('ll| will| shall)( \w+)? (ask|(come|get) back to (you|it|this|that)|write|"
+    r"follow up|raise it|bring it up|claim it|request it)\b[^.?!]{0,40}\b(later|separately|"
+    r"another time|next week|next month)\b|"
+    r"\b(let'?s|we('ll| will| can)) (discuss|talk about|deal with|sort out|look at|revisit) "
+    r"(the |that |this )?(refund|difference|reimbursement)\b[^.?!]{0,20}\b(later|separately)\b|"
+    r"\b(reclamar[ée]|solicitar[ée]|pedir[ée]|hablaremos|lo (vemos|hablamos|reclamo|pido))\b"
+    r"[^.?!]{0,40}\b(m[áa]s adelante|luego|despu[ée]s|otro d[íi]a|por separado)\b|"
+    r"\b(on en (re)?parle(ra)?|nous en (re)?parlerons|je (vous )?(le )?(redemanderai|"
+    r"r[ée]clamerai|demanderai)|nous reviendrons vers vous|je reviendrai vers vous)\b|"
+    r"\b(melde (ich )?mich|komme (ich )?|kommen wir|fordere (ich )?)[^.?!]{0,30}\b(sp[äa]ter|"
+    r"separat|gesondert|noch einmal)\b(?! (bitte|zur[üu]ck)\b)",
+    _I,
+)
+"""The money put off to later, by the customer ("差額の返金については、社内で確認してから改めて
+ご相談させてください", "we'll raise the refund separately"): nothing asked now."""
+REFUND_OR_CHARGE = re.compile(
+    r"\b(was|is|were|are) (this|that|it|these|they) (a |an )?(refund|credit)s? (to me |back )?"
+    r"or (a |an )?(new |another |second |fresh )?(charge|payment|debit)s?\b|"
+    r"\b(es|era|fue) (esto |eso )?(un )?reembolso o (un )?(nuevo |otro )?(cargo|cobro)\b|"
+    r"\b(est-ce|c'est|c'[ée]tait) (un )?remboursement ou (un )?(nouveau )?(pr[ée]l[èe]vement|"
+    r"d[ée]bit|paiement)\b|"
+    r"\b(ist|war) (das|es|dies) (eine )?(r[üu]ck)?(erstattung|gutschrift) oder (eine )?(neue )?"
+    r"(abbuchung|belastung|zahlung)\b|"
+    r"返金なのか[^。？]{0,6}(請求|引き落とし|課金|支払い)なのか",
+    _I,
+)
+"""An either-or question about what a line on a statement was ("Was this a refund to me or a
+new charge?"): it asks to read the charge, so a bare "Refund??" before it asks nothing."""
 REFUND_WITHDRAWN_JA = re.compile(r"(返金|払い戻し)[^。！？]{0,30}(取り消|キャンセル|撤回|やめ)")
 """"返金の件、取り消してください": the refund request is withdrawn, nothing else is cancelled."""
 _REFUND_REQUEST = (
@@ -2532,6 +2603,11 @@ STATUS_ASKED = re.compile(
     r"demande) en est\b|\bwie (ist|sieht) (es )?(da |hier |jetzt |denn )?(der|mit dem) stand\b|"
     r"\bwo (steht|bleibt)\b|\ben qu[ée] (estado|punto) (est[áa]|va)\b|\bwhere (is|'s) (my|the) "
     r"(refund|money)\b|\bany (update|news)\b|"
+    r"\b(ist|sind) (die|das|sie|es|er) (denn |schon |bereits |jetzt )?(durch|durchgegangen|"
+    r"bearbeitet|angekommen|eingegangen|erledigt|wirksam)\b|"
+    r"\b(has|did|have) (it|that|this|they) (gone|go|been put) through\b|"
+    r"\best-(elle|il|ce) (bien )?(pass[ée]e?|prise? en compte|valid[ée]e?|effective?)\b|"
+    r"\b(ya )?(se )?(proces[óo]|aplic[óo]|hizo efectiva|hizo efectivo)\b|"
     r"いつ(頃|ごろ)?[^。？?]{0,6}(戻|返金|入金|反映|振り?込)",
     _I,
 )
@@ -2575,6 +2651,14 @@ OTHER_THING_BEFORE = re.compile(
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
+    # batch 22: a demand as an expectation ("I expect something back", "Ich erwarte, dass ihr
+    # mir … zurückzahlt", "J'attends que vous me rendiez", "espero verlo de vuelta", "Faut me…")
+    r"\b(i|we) (fully )?expect\b|\bich (erwarte|gehe davon aus)\b|\bj'attends (que|de)\b|"
+    r"\bespero (que|verlo|verla|recibir)\b|\b(il )?faut (me|nous)\b|\bxfa\b|"
+    r"\b(could|can) (that|this|the|it)\b[^.?!]{0,50}\b(go|come) back (on|to|onto)\b|"
+    r"\b(is|are) to be (credited|refunded|returned|paid|put) back\b|"
+    r"\b(schaut'?s?|seht zu|sorgen sie daf[üu]r),? dass\b|(^\W*|\bund )[üu]berweist (mir|uns)\b|"
+    r"返して(もらいます|いただきます)|のが筋|べき(では|じゃ|です|だと|でしょう)|"
     # batch 21's wishes: "Que se me devuelva lo cobrado", "devolveme la plata", "Nos gustaría
     # que nos devolvieran…", "On voudrait être remboursés", "It would really be good to get
     # back…", "返してけろ"
@@ -2714,7 +2798,8 @@ CANCEL_REQUEST = re.compile(
     r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
     r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
     r"\bwish(es)? to (terminate|cancel|discontinue|end|stop)\b|"
-    r"^\W*no renovar\b|"
+    r"^\W*no renovar\b|\bis there (any )?way (you|to)\b|"
+    r"\b(ne doit|ne devra|ne doivent) (pas|plus) (être |etre )?(prolong|renouvel|reconduit)|"
     r"\bne (souhaite|souhaitons|veux|voulons|d[ée]sire)\b[^.?!]{0,10}\bplus\b|"
     # the writer not going on: "I no longer wish to continue", "we won't be renewing"
     r"\b(i|we)( really| truly)? (no longer|do not|don't|dont|not) (want|wish|need|intend)\b|"

@@ -427,6 +427,8 @@ def _asks(
         return False  # "did my cancel work", "End of trial"
     if kind in MONEY_KINDS and phrases.REFUND_WITHDRAWN_JA.search(sentence):
         return False
+    if kind == "refund" and phrases.DEFERRED.search(sentence):
+        return False  # "差額の返金については…改めてご相談させてください": the money put off
     if not terse and phrases.NAME_LINE.match(sentence):
         return False
     if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
@@ -869,10 +871,12 @@ def read_requests(
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
     )
     reissue = phrases.REISSUED_INVOICES.search(words) is not None
+    what_it_was = phrases.REFUND_OR_CHARGE.search(f"{subject}\n{words}") is not None
     kinds = frozenset(
         kind
         for kind in MENTIONS
         if not ((withdrawn or for_someone_else) and kind in MONEY_KINDS)
+        and not (what_it_was and kind == "refund")
         and not (stays and kind == "cancellation")
         and not (reissue and kind == "portal_link")
         and (

@@ -53,7 +53,9 @@ _KIN = (
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
     r"patients?|pacientes?|patient(e|in|en)?|"
     r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
-    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?|mitbewohner(in)?|colocataires?|chum)"
+    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?|mitbewohner(in)?|colocataires?|chum|"
+    r"(?<=unser )mitglied|(?<=unsere )mitglieder|(?<=our )members?|(?<=notre )membre|"
+    r"(?<=nos )membres|(?<=notre )adh[ée]rente?|(?<=nuestr[oa] )soci[oa])"
 )
 _KIN_JA = (
     r"(母|父|(?<!丈)夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
@@ -89,6 +91,7 @@ OTHERS_AFTER = re.compile(
     rf"(him|her|them)\b(?! (own )?(card|credit card|debit card|account|bank)\b)|"
     rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
     rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b|"
+    rf"(?-i:ihr) (die|den|das) (\w+ )?{_ACCOUNT}\b|"
     rf"(\w+ ){{0,3}}(to|on|onto|back to) (his|her|their) (\w+ )?account\b|"
     rf"(\w+ ){{0,4}}(on|for|of|from) (my|our) {_KIN}('s|’s|s') (\w+ )?{_ACCOUNT}\b)|"
     rf"^-(lui|leur)\b|"
@@ -236,8 +239,14 @@ _NOT_KIN = (
 """People the writer lets to, works for or was in business with. Not employees: a plan an
 employee opened on the company's card is the company's ("A former employee opened an
 account with our company card … please close the account")."""
+_SAME_SENTENCE = (
+    r"(?:[^.?!\n]|(?<=\bM)\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSr)\.|"
+    r"(?<=\bSra)\.|(?<=\bMme)\.)"
+)
 SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
-    rf"\b{_NOT_KIN}\b[^.?!\n]{{0,60}}?\b("
+    rf"\b{_NOT_KIN}\b{_SAME_SENTENCE}{{0,60}}?\b("
+    rf"(had|avait|ten[íi]a|hatte) (a|an|his|her|their|un|une|son|sa|ses|una|su|ein|eine|einen|"
+    rf"sein\w*|ihr\w*) ([\w-]+ ){{0,2}}{_ACCOUNT}|"
     r"(set|sets|signed|signs) up|opened|registered|created|subscribed|took out|"
     r"left|moved out|quit|resigned|retired|no longer works|doesn'?t work|"
     r"se (apunt|registr|suscrib|inscrib)i[óo]|contrat[óo]|ten[íi]a contratad[oa]|abri[óo]|"
@@ -245,7 +254,7 @@ SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
     r"dej[óo] (la empresa|el trabajo)|se mud[óo]|"
     r"a (ouvert|souscrit|cr[ée]{1,2}|quitt[ée])|s'est (inscrit|abonn[ée])e?|est partie?|"
     r"a d[ée]m[ée]nag[ée]|"
-    r"hat\b[^.?!\n]{0,40}\b(abgeschlossen|angemeldet|er[öo]ffnet|gebucht|laufen|verlassen)|"
+    r"hat\b[^.?!\n]{0,80}\b(abgeschlossen|angemeldet|er[öo]ffnet|gebucht|laufen|verlassen)|"
     r"ist (aus|weg)gezogen|ist ausgeschieden)\b"
     r"(?![^.?!\n]{0,25}\b(for (me|us)|para (m[íi]|nosotros)|pour (moi|nous)|f[üu]r (mich|uns))\b)|"
     r"入居者[^。！？]{0,20}(退去|引っ越|契約した|登録した)",
@@ -272,7 +281,15 @@ FOR_A_BUSINESS = re.compile(
     r"(?!(our|my|us)\b)|"
     r"(先方|クライアント|取引先|顧客|お客様|お客さま)(様)?(に代わって|の代わりに|の代理で)|"
     r"\bich (mache|f[üu]hre) die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
-    r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)",
+    r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)|"
+    r"\ben tant qu[e'] ?(expert-comptable|comptable|gestionnaire)( externe)? (de|du|des|d')"
+    r"(?! ?(notre|mon|ma)\b)|"
+    r"\bas (the |an |their )?(outside |external )?(bookkeeper|accountant|tax advis[eo]r) "
+    r"(for|of|to) (?!(our|my|us)\b)|"
+    r"\bcomo (contador|contadora|contable|gestor\w*)( extern[oa])? (de|del) "
+    r"(?!(nuestr|mi)\w*\b)|"
+    r"\bals (externe[rn]? )?(steuerberater|buchhalter)\w* (von|der|des|f[üu]r) "
+    r"(?!(unser|mein)\w*\b)",
     _I,
 )
 """The writer keeps another business's books ("I do the books for Northgate Pharmacy",
@@ -291,6 +308,19 @@ OWN_ACCOUNT = re.compile(
 """The writer says the write is on their own account ("stop the renewal on our account",
 "Kundenkonto auf meinen Namen"): a relative or a signature such as "(mom of Maya, 9)" does not
 make it someone else's."""
+BANK_DEBIT = re.compile(
+    r"\b(abgebucht|abgezogen|eingezogen|debited|withdrawn|taken|pr[ée]lev[ée]e?s?|d[ée]bit[ée]e?s?|"
+    r"cobrad[oa]s?|descontad[oa]s?)\b[^.?!\n]{0,30}?\b(von|from|out of|de|sur|auf|en) (meinem|"
+    r"unserem|my|our|mon|notre|mi|nuestra) (bank)?(konto|account|compte|cuenta)\b|"
+    r"\b(von|from|out of|de|sur) (meinem|unserem|my|our|mon|notre|mi|nuestra) (bank)?(konto|"
+    r"account|compte|cuenta)\b[^.?!\n]{0,30}?\b(abgebucht|abgezogen|eingezogen|debited|"
+    r"withdrawn|taken|pr[ée]lev[ée]e?s?|d[ée]bit[ée]e?s?|cobrad[oa]s?|descontad[oa]s?)\b",
+    _I,
+)
+"""Money taken from the writer's bank account ("abgebucht wird aber immer noch von meinem
+Konto"): it says who pays, not whose the plan is."""
+
+
 OTHERS_ACCOUNT_NAMED = re.compile(
     rf"\b({_ACCOUNT}|refund|remboursement|reembolso|devoluci[óo]n|r[üu]ckerstattung|erstattung)"
     rf"\s+((of|for|de|del|du|de la|der|des)\s+(my |our |mi |nuestr[oa] |mon |ma |"
@@ -330,20 +360,25 @@ ASKED_ME_TO = re.compile(
 gebeten", 本人が出張中のため、代わりに…): the write is theirs, whoever they are."""
 
 
+def _says_own_account(words: str) -> bool:
+    """`OWN_ACCOUNT`, not counting the bank account the money is taken from."""
+    return OWN_ACCOUNT.search(BANK_DEBIT.sub(" ", words)) is not None
+
+
 def asks_for_someone_else(
     words: str, sentences: list[str], kinds: Collection[WriteKind], *, subject: str = ""
 ) -> bool:
     """The customer's words ask for one of `kinds` for someone else's account, or the
     email is written on another person's or business's behalf, about a relative who died, or
     under a subject that names another person's account."""
-    if OTHERS_ACCOUNT_NAMED.search(subject) and not OWN_ACCOUNT.search(words):
+    if OTHERS_ACCOUNT_NAMED.search(subject) and not _says_own_account(words):
         return True
     if (
         FOR_A_BUSINESS.search(words)
         or ASKED_ME_TO.search(words)
         or UNDER_ANOTHER_LOGIN.search(words)
         or HAS_OWN_ACCOUNT.search(words)
-        or (SET_UP_OR_LEFT_BY_ANOTHER.search(words) and not OWN_ACCOUNT.search(words))
+        or (SET_UP_OR_LEFT_BY_ANOTHER.search(words) and not _says_own_account(words))
     ):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
     writes = [
@@ -358,7 +393,7 @@ def asks_for_someone_else(
         for sentence, found in writes
     ):
         return True
-    if not RELATION.search(words) or OWN_ACCOUNT.search(words):
+    if not RELATION.search(words) or _says_own_account(words):
         return False
     if ON_BEHALF.search(words):
         return True

@@ -7,7 +7,7 @@ like "latest": it was resolved when the plan was made.
 
 One plan is left incomplete on purpose: a refund of a part the customer asked back without
 saying how much ("refund the extra seat", "the difference") names the payment but no amount.
-It can never run on its own: the approving member sets the amount (`sized_by_member`), and
+It can never run on its own: the approving member sets the amount (`RefundPlan.sized`), and
 what runs is the plan with that amount, stored before it runs.
 """
 

@@ -32,6 +32,7 @@ FACT_CARDS = 20
 
 
 AMOUNT_CHARS = 32
+"""The longest amount a member may type ("1.234.567,50 €" is 14): anything longer is refused."""
 
 
 class ApprovalsOut(BaseModel):

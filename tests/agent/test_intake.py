@@ -4839,3 +4839,19 @@ def test_batch_22_writes_for_someone_else_ask_none(text: str) -> None:
 def test_money_taken_from_the_writers_bank_account_does_not_make_a_plan_theirs() -> None:
     own = "Das Abo läuft auf meinen Namen. Bitte kündigt das Abo."
     assert read_requests(own).kinds == {"cancellation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the review's near misses of batch 22's asks
+        "make sure you don't charge me twice next month",
+        "Unser Vertrag soll nicht beendet werden.",
+        "The fee is to be credited back? When?",
+        "Could the package go back to the warehouse?",
+        "Ich will das Geld nicht zurück, nur eine Gutschrift.",
+        "次の更新のご案内はいりません。",
+    ],
+)
+def test_batch_22_review_near_misses_ask_none(text: str) -> None:
+    assert read_requests(text).kinds == frozenset()

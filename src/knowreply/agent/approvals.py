@@ -121,10 +121,9 @@ def _set_amount(session: Session, action: Action, amount: str | None, actor: str
             )
         return
     if not given:
-        ceiling = plan.refundable or plan.payment_amount
         raise AmountRefused(
             f"Set the amount first: the customer asked back a part of their "
-            f"{plan.payment_amount} payment without saying how much (at most {ceiling})."
+            f"{plan.payment_amount} payment without saying how much (at most {plan.most_to_set})."
         )
     workspace = session.get(Workspace, action.workspace_id)
     settings = settings_of(workspace) if workspace is not None else None

@@ -75,6 +75,11 @@ class RefundPlan(_Plan):
         return self.amount is None
 
     @property
+    def most_to_set(self) -> Money:
+        """The most a member may set: what was still refundable when it was planned."""
+        return self.refundable or self.payment_amount
+
+    @property
     def basis(self) -> str | None:
         """How the amount was sized, when code sized it from Stripe's facts, computed it from
         the customer's amounts, or a member set it."""
@@ -91,7 +96,7 @@ class RefundPlan(_Plan):
         is above the workspace's refund limit (`cap`)."""
         if self.amount is not None:
             raise ValueError(f"this refund's amount is fixed at {self.amount}")
-        ceiling = self.refundable or self.payment_amount
+        ceiling = self.most_to_set
         if amount.currency != self.payment_amount.currency:
             raise ValueError(
                 f"the payment was in {self.payment_amount.currency.upper()}, "

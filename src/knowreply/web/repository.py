@@ -194,8 +194,8 @@ def _amount_to_set(action: Action) -> dict[str, str]:
     plan = stored_plan(action) if action.status == PENDING else None
     if not isinstance(plan, RefundPlan) or not plan.to_be_sized:
         return {}
-    ceiling = plan.refundable or plan.payment_amount
-    return {"at_most": ceiling.format(), "currency": ceiling.currency.upper()}
+    most = plan.most_to_set
+    return {"at_most": most.format(), "currency": most.currency.upper()}
 
 
 def _actions_query(workspace_id: int) -> Select[Action, Message, str, AgentRun]:

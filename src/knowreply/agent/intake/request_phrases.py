@@ -332,7 +332,7 @@ _CANCEL_IN_REGIONAL_WORDS = (
     # prélevées", "Mon abonnement ne doit pas être prolongé", "… soll zum Quartalsende beendet
     # werden", "keine weiteren Raten mehr zahlen", もう次の更新もいりません
     r"\bmake sure (it|you|we|they) (doesn'?t|don'?t|won'?t|does not|do not|will not) (charge|"
-    r"bill|take|debit|renew)\b[^.?!]{0,25}\b(again|anymore|any more|next \w+|in \w+)\b|"
+    r"bill|take|debit|renew)( me| us| it)? (again|anymore|any more)\b|"
     r"\byou (can|could) not (take|charge|bill|debit|collect) (the |my |our |any )?(payment|"
     r"money|fee|me|us)\b|"
     r"\bstop (the |my |our |this )?(daily |weekly |monthly |automatic |auto-?)?(deductions?|"
@@ -342,7 +342,8 @@ _CANCEL_IN_REGIONAL_WORDS = (
     r"\bne (souhaite|veux|d[ée]sire|voulons|souhaitons) plus que (les|le|la|mes|mon|ma|nos|notre) "
     r"(\w+ ){0,2}(soient|soit) (pr[ée]lev|d[ée]bit|renouvel|factur|reconduit)\w*|"
     r"\b(ne doit|ne devra|ne doivent) (pas|plus) (être |etre )?(prolong|renouvel|reconduit)\w*|"
-    r"\bsoll(en)? (\w+ ){0,4}(beendet|gek[üu]ndigt|aufgel[öo]st|eingestellt) werden\b|"
+    r"\bsoll(en)? ((?!(nicht|kein\w*)\b)\w+ ){0,4}(beendet|gek[üu]ndigt|aufgel[öo]st|eingestellt) "
+    r"werden\b|"
     r"\bkeine weiteren? (\w+ ){0,2}(raten|beitr[äa]ge|zahlungen|geb[üu]hren) (mehr )?(zahlen|"
     r"bezahlen|abbuchen)\b|"
     r"(次の|次回の|今後の)更新(は|も)?(いりません|いらない|不要)|"
@@ -2656,7 +2657,7 @@ REQUEST = re.compile(
     r"\b(i|we) (fully )?expect\b|\bich (erwarte|gehe davon aus)\b|\bj'attends (que|de)\b|"
     r"\bespero (que|verlo|verla|recibir)\b|\b(il )?faut (me|nous)\b|\bxfa\b|"
     r"\b(could|can) (that|this|the|it)\b[^.?!]{0,50}\b(go|come) back (on|to|onto)\b|"
-    r"\b(is|are) to be (credited|refunded|returned|paid|put) back\b|"
+    r"\b(is|are) to be (credited|refunded|returned|paid|put) back\b(?![^.!\n]*\?)|"
     r"\b(schaut'?s?|seht zu|sorgen sie daf[üu]r),? dass\b|(^\W*|\bund )[üu]berweist (mir|uns)\b|"
     r"返して(もらいます|いただきます)|のが筋|べき(では|じゃ|です|だと|でしょう)|"
     # batch 21's wishes: "Que se me devuelva lo cobrado", "devolveme la plata", "Nos gustaría

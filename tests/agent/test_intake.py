@@ -4855,3 +4855,218 @@ def test_money_taken_from_the_writers_bank_account_does_not_make_a_plan_theirs()
 )
 def test_batch_22_review_near_misses_ask_none(text: str) -> None:
     assert read_requests(text).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # batch 23: someone else's plan, named or in their own name
+        (
+            "My father Walter (K7WJB) died in March. His logbook plan still renews on our card. "
+            "Please stop it.",
+            "",
+        ),
+        ("The storage unit was my ex-wife Dana's. She still uses it. Can you cancel it?", ""),
+        (
+            "One of our drivers had his own login that he was paying for on his own card. He left "
+            "last week. Can you cancel his one?",
+            "",
+        ),
+        ("Uno de nuestros colaboradores ya no trabaja aquí. Les pido cancelar su membresía.", ""),
+        (
+            "Ma coloc a un abonnement chez vous, elle est partie. Vous pouvez arrêter son "
+            "abonnement ?",
+            "",
+        ),
+        (
+            "Un ancien salarié avait souscrit un abonnement avec son adresse mail à lui. Merci de "
+            "résilier cet abonnement.",
+            "",
+        ),
+        (
+            "取引先の山田様から、代わりに連絡してほしいと頼まれました。代理でご連絡しております。解約をお願いします。",
+            "",
+        ),
+        (
+            "前任の担当者（先月退職）のメールアドレスで登録されています。佐藤名義の契約を解約していただきたく存じます。",
+            "",
+        ),
+        (
+            "弊社のドライバーが個人のメールアドレスとカードで申し込んでいました。解約して返金してあげてください。",
+            "",
+        ),
+        ("１階のテナント名義の契約を止めていただけますか。", ""),
+        (
+            "Wir sind das Steuerbüro der Firma Huber GmbH und führen deren Buchhaltung. Bitte "
+            "erstatten Sie die doppelte Rate.",
+            "",
+        ),
+        (
+            "Bitte stornieren Sie die letzte Belastung auf deren Karte, der Zugang wurde nie "
+            "genutzt.",
+            "",
+        ),
+    ],
+)
+def test_batch_23_writes_for_someone_else_ask_none(text: str, subject: str) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "kinds"),
+    [
+        # near misses: the writer's own account, or the writer's own words
+        ("The card was my wife's. Please refund my last payment.", "", {"refund"}),
+        (
+            "My husband signed up twice, once under his own email and once on mine. Please refund "
+            "the charge on my account.",
+            "",
+            {"refund"},
+        ),
+        ("夫名義のカードで払っています。返金してください。", "", {"refund"}),
+        ("会社名義の契約を解約してください。", "", {"cancellation"}),
+        (
+            "娘の代わりに私が申し込んだ、私のアカウントです。払った分を全部返してほしいです。",
+            "",
+            {"refund"},
+        ),
+        (
+            "Ich möchte das Abo, das ich für meinen Sohn über mein Konto abgeschlossen habe, "
+            "beenden.",
+            "",
+            {"cancellation"},
+        ),
+    ],
+)
+def test_batch_23_the_writers_own_account_keeps_the_write(
+    text: str, subject: str, kinds: set[str]
+) -> None:
+    assert read_requests(text, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # batch 23: writes named but not asked for now
+        ("We split costs with the neighbour and need to settle up. What did we pay this year?", ""),
+        (
+            "Is my pass still good through the autumn? I want to be sure I don't need to renew "
+            "before then.",
+            "",
+        ),
+        ("Can you send me invoice 4411? I need it for the co-op reimbursement.", ""),
+        (
+            "もし今日解約した場合、１月分は請求されますか。答えによって解約するかどうか決めたいと思います。",
+            "",
+        ),
+        (
+            "先週メールで解約をお願いして、「手続きしました」と返事をもらったと思うのですが、まだ契約中と出ています。",
+            "",
+        ),
+        ("Quiero darme de baja de los correos de promociones. De las clases no, eh.", ""),
+        (
+            "ihr habt mein Abo letzte Woche gekündigt, oder? In der App steht noch aktiv.",
+            "Kündigung letzte Woche",
+        ),
+        ("You cancelled it last week, right? The app still shows it.", "Cancellation"),
+    ],
+)
+def test_batch_23_writes_not_asked_now_ask_none(text: str, subject: str) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 23: where to change a billing detail oneself
+        "Our GST number isn't printed on the invoices. Is there somewhere I can add that myself?",
+        "Our invoices need to show our tax-exempt number. Is there a place in our account where "
+        "I can add that myself?",
+        "Quiero que mis comprobantes salgan con mi RUC 20601234567. ¿Dónde puedo poner ese dato?",
+        "Notre numéro de TVA n'apparaît pas sur vos factures. Est-ce que je peux l'ajouter "
+        "moi-même quelque part ?",
+        "Auf den Rechnungen soll die neue USt-IdNr. stehen. Kann ich das irgendwo selbst ändern?",
+        "引き落とし口座を変更したいと考えております。口座情報を変更できる画面がございましたら、ご案内いただけますでしょうか。",
+        "請求書の送付先メールアドレスを経理部のアドレスに変えたいです。設定画面ってありますか？",
+    ],
+)
+def test_batch_23_a_place_to_change_a_billing_detail_oneself_asks_for_the_portal(
+    text: str,
+) -> None:
+    assert read_requests(text).kinds == {"portal_link"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # batch 23: paying what is owed in other words
+        "Did the payment on invoice 3321 fail? If it did, please send me a link to pay it again.",
+        "コンビニで払いたいんですけど、支払い用のリンクとかもらえますか？",
+        "Tengo una cuota pendiente de febrero. ¿Cómo os la pago ahora?",
+        "Ya se me venció la mensualidad, ¿por dónde les deposito?",
+        "Il reste 1 250,00 € à régler. Comment je vous paie ce solde ?",
+        "Schickt mir bitte den Zahllink nochmal, der alte ist abgelaufen.",
+        "Schickt mir bitte einen neuen Link, damit ich das nachzahlen kann.",
+        "Bitte senden Sie uns eine Möglichkeit, per Karte zu bezahlen.",
+        "Wie soll ich denn jetzt die offenen 180 Euro für die Stunden bezahlen?",
+    ],
+)
+def test_batch_23_payment_links_in_other_words_are_read(text: str) -> None:
+    assert read_requests(text).kinds == {"payment_link"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # batch 23: cancellations and refunds in other words
+        ("I want to stop the club. Next month no more pay please.", {"cancellation"}),
+        ("来年からはもう要らないので、次の年会費は取らないでください。", {"cancellation"}),
+        ("Après le versement de mars, chargez-moi plus rien s'il vous plaît.", {"cancellation"}),
+        (
+            "À partir de juillet, je ne veux plus recevoir de paniers ni voir de prélèvement.",
+            {"cancellation"},
+        ),
+        (
+            "Je voudrais être remboursée et que l'abonnement soit fermé pour de bon.",
+            {"cancellation", "refund"},
+        ),
+        ("Échenlo para atrás por favor, me cobraron después de cancelar.", {"refund"}),
+        ("Reviértanla por favor, es un cargo fuerte.", {"refund"}),
+        ("Je voudrais récupérer ce que j'ai payé, tout simplement.", {"refund"}),
+        (
+            "Annulez ce débit et ne renouvelez plus rien s'il vous plaît.",
+            {"cancellation", "refund"},
+        ),
+        ("Je vous prie de procéder à la rétrocession du montant prélevé en double.", {"refund"}),
+        ("Bitte buchen Sie das bisher abgebuchte Geld wieder auf meine Karte.", {"refund"}),
+        ("Ich möchte einfach das wieder, was ich bezahlt habe.", {"refund"}),
+        ("Ich will das Geld für diese Lieferung wieder.", {"refund"}),
+        ("Für die 9 Tage hätte ich gern anteilig was zurück.", {"refund"}),
+        ("間違えて決済しちゃったので取り消しお願いします。", {"refund"}),
+        ("昨日引かれた年会費、なかったことにしてもらえませんか。", {"refund"}),
+    ],
+)
+def test_batch_23_writes_in_other_words_are_read(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # near misses of batch 23's asks
+        ("We need to settle up with you - can you send a link to pay?", {"payment_link"}),
+        ("I don't need to renew, please cancel my plan.", {"cancellation"}),
+        ("Please process it for a full refund.", {"refund"}),
+        ("No me manden más correos de promociones.", set()),
+        ("Me cobraron después de darme de baja, ¿por qué?", set()),
+        ("I'd like to settle up what I owe for the three February visits.", {"payment_link"}),
+        (
+            "中学生の弟が、自分のアカウントでコインを買ってしまいました。"
+            "弟のアカウントの分を返金してもらうことはできますか？",
+            set(),
+        ),
+        ("解約をお願いして、返金もお願いします。", {"cancellation", "refund"}),
+    ],
+)
+def test_batch_23_near_misses(text: str, kinds: set[str]) -> None:
+    assert read_requests(text).kinds == kinds

@@ -22,7 +22,8 @@ from knowreply.agent.intake.someone_else import RELATION
 _I = re.IGNORECASE
 
 _ASSENT = re.compile(
-    r"^\W*((ta|bueno|bien|oui|ok),? )?(yes|yeah|yep|yup|sure|ok|okay|please (do|go ahead|send)|"
+    r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで)?"
+    r"(yes|yeah|yep|yup|sure|ok|okay|please (do|go ahead|send)|"
     r"go ahead|sounds good|faites comme [çc]a|faites-le|hazlo|h[áa]ganlo|macht das so|"
     r"that('s| is| would be) (fine|great|perfect)|s[íi]|dale|claro|de acuerdo|vale|oui|"
     r"d'accord|volontiers|ja|jawohl|jo|jep|jup|gerne?|passt|はい|ええ|うん|お願いします|お願いいたします|ぜひ)"
@@ -70,7 +71,8 @@ _OFFER = re.compile(
     r"souhaitez-vous|voulez-vous|d[ée]sirez-vous|veux-tu|souhaites-tu|je vous propose de|"
     r"nous vous proposons de|le propongo|te propongo|les proponemos|"
     r"m[öo]chten sie|m[öo]chtest du|wollen sie|sollen wir|soll ich|d[üu]rfen wir)\b|"
-    r"(しましょうか|ご希望ですか|いかがいたしますか|よろしいですか|よろしいでしょうか)",
+    r"(しましょうか|ご希望ですか|いかがいたしますか|いかがいたしましょうか|いかがなさいますか|"
+    r"よろしいですか|よろしいでしょうか)",
     _I,
 )
 _LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク|URL", _I)

@@ -93,6 +93,7 @@ _CANCEL_GRAMMAR = (
     r"(auto-?)?(renew(s|ing)?|roll(s|ing)? ((it|(my|our|the|this) (\w+ )?" + _PLAN + r") )?over|"
     r"convert(s|ing)?|continu(e|es|ing)|extend(s|ing)?|carr(y|ies|ying) on)\b|"
     r"\bno (auto-?)?renewal\b|"
+    r"(?<!sure i )(?<!sure we )(?<!sure that i )(?<!sure that we )(?<!whether i )(?<!whether we )"
     r"\b(no longer|don't|do not|dont) (wish|want|need|intend) to (continue|renew|keep|stay)\b"
     r"(?! (e-?mailing|writing|asking|chasing|sending|contacting|calling|messaging|reminding|"
     r"waiting|checking|having to)\b)|"
@@ -347,6 +348,19 @@ _CANCEL_IN_REGIONAL_WORDS = (
     r"\bkeine weiteren? (\w+ ){0,2}(raten|beitr[äa]ge|zahlungen|geb[üu]hren) (mehr )?(zahlen|"
     r"bezahlen|abbuchen)\b|"
     r"(次の|次回の|今後の)更新(は|も)?(いりません|いらない|不要)|"
+    # batch 23: "Next month no more pay please", 次の年会費は取らないでください, "no me manden
+    # más ni me debiten más nada", "que l'abonnement soit fermé pour de bon", "chargez-moi plus
+    # rien", "je ne veux plus recevoir de paniers ni voir de prélèvement"
+    r"\b(next month|from now on|after this( month)?)\b[^.?!]{0,10}\bno more (pay|paying|payments?|"
+    r"charg\w*|bill\w*)\b|"
+    r"(次の|次回の|来年の|来月の|今後の?)[^。]{0,6}(年会費|月会費|会費|料金|利用料|月額)は?"
+    r"(取らないで|引き落とさないで|請求しないで|引かないで)|"
+    r"\bno me (manden|env[íi]en|cobren|debiten|carguen) m[áa]s\b(?! (de )?(los |las )?(correos|"
+    r"mails|e-?mails|mensajes|boletines|newsletters?|promociones|publicidad|notificaciones|sms)\b)|"
+    r"\bni me (debiten|cobren|carguen) m[áa]s\b|"
+    r"\bque (l'|mon |notre |le )abonnement soit (\w+ )?(ferm|arr[êe]t|r[ée]sili|annul|clos)\w*|"
+    r"\bcharge[zr]?-(moi|nous) (plus|pu|pus) rien\b|"
+    r"\bje ne veux plus (\w+ ){0,3}(recevoir|voir|avoir)\b[^.?!]{0,40}\bpr[ée]l[èe]vements?\b|"
 )
 _CANCEL_GRAMMAR_JA_DE = (
     # "Hallo, bitte verlängert mein Abo nicht mehr", "Ich will nicht, dass sich das Abo …
@@ -683,6 +697,25 @@ _MONTHS_DE = (
     r"januar|j[äa]nner|februar|m[äa]rz|april|mai|juni|juli|august|september|oktober|november|"
     r"dezember"
 )
+_REFUND_IN_REGIONAL_WORDS = (
+    # "Take the $29.99 charge back", "Échenlo para atrás", "Devolvedme lo de los 2 usuarios",
+    # "récupérer ce que j'ai payé", "Annulez ce débit", "la rétrocession du montant prélevé en
+    # double", "buchen Sie das … Geld wieder auf meine Karte", "Ich will das Geld … wieder",
+    # "hätte ich gern anteilig was zurück", 決済しちゃったので取り消しお願いします
+    r"\btake (the |that |this )?([$€£]\s?\d[\d.,]* )?(charge|payment|fee|debit) back\b|"
+    r"\b[ée]ch(en|e|a)(lo|la|los|las|me)? (para|pa) atr[áa]s\b|\bdevolved(me|nos)\b|"
+    r"\br[ée]cup[ée]rer (ce que (j'ai|nous avons|on a) (pay|r[ée]gl|vers)[ée]e?s?|mon argent|"
+    r"notre argent|l'argent)\b|"
+    r"\bannul(ez|er) (ce|le|les|cet|ces) (d[ée]bit|pr[ée]l[èe]vement|paiement)s?\b|"
+    r"\br[ée]trocession\b|"
+    r"\bbuchen (sie|ihr) (\w+ ){0,4}(geld|betrag|betr[äa]ge)\b[^.?!]{0,25}"
+    r"\b(wieder|zur[üu]ck) auf\b|"
+    r"\b(will|m[öo]chte|h[äa]tte gerne?) (\w+ ){0,2}(das|mein|unser) geld\b[^.?!]{0,30}\bwieder\b|"
+    r"\b(will|m[öo]chte) (\w+ ){0,2}das wieder,? was (ich|wir) (bezahlt|gezahlt)\b|"
+    r"\bh[äa]tte (ich |wir )?gerne? (\w+ ){0,2}(was|etwas) zur[üu]ck\b|"
+    r"(決済|支払|課金|購入)(し|を)?[^。]{0,15}(取り消し|取消)(を)?(お願い|して)"
+)
+"""Money back in regional or roundabout words (batch 23's `dev/` part)."""
 _REFUND_IN_OTHER_WORDS_DE = (
     # "Will das zurück", "Das eine Mal will ich zurück", "bitte den Juni zurück", "bitte nur
     # 24,90 zurück", "Des Geld hätt i gern zruck"; never "die Lastschrift kam zurück", "die
@@ -956,7 +989,8 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"(invoice|bill|balance|amount)",
         r"\b(clear|settle) (my |our |the |this |that )?(open |outstanding |overdue |remaining |"
         r"unpaid )?(balance|invoice|bill|debt)\b",
-        r"\b(d[óo]nde|c[óo]mo) (lo |la )?(pago|abono)\b|"
+        r"\b(d[óo]nde|c[óo]mo) (les |os |te |le )?(lo |la |los |las )?(pago|abono|deposito)\b|"
+        r"\bpor d[óo]nde (les |os )?(pago|deposito|abono)\b|"
         r"\b(m[áa]nd|envi|pas)\w*\b[^.?!]{0,30}\b(para|con (lo|el|la) que) "
         r"(poder |pueda |podamos )?pag(ar|arla|arlo|arlas)\b|"
         r"\b(p[áa]gina|sitio|web)\b[^.?!]{0,20}\bpag(ar|ue)\b",
@@ -964,7 +998,8 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\b(wie|wo) (zahle|bezahle|begleiche) (ich|wir)\b|"
         r"\bwas (ich|wir) zum (be)?zahlen brauch\w*|"
         r"\bo[ùu] (est-ce que )?je (paie|paye|r[èe]gle)\b|"
-        r"\bcomment (je |on )(paie|paye|r[èe]gle)\b|\bde quoi (la |le |les )?(payer|r[ée]gler)\b|"
+        r"\bcomment (est-ce que )?(je |on )(vous )?(paie|paye|r[èe]gle)\b|"
+        r"\bde quoi (la |le |les )?(payer|r[ée]gler)\b|"
         r"\blien de r[èe]glement\b|\blien pour (la |le |les )?(payer|r[ée]gler)\b",
         r"\bwomit\b[^.?!]{0,40}\b(be|nach)?zahlen\b|\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}"
         r"(be|nach)?zahlen\b|\bseite\b((?!\b(ist|war|hat|beim)\b)[^.?!]){0,30}"
@@ -986,7 +1021,13 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"arlo)\b",
         r"\b(wie|wo) (kann|k[öo]nnen|soll|sollen) (ich|wir) (das|den betrag|die rechnung|diese|sie|"
         r"es) (begleichen|bezahlen|zahlen)\b|\bwie begleichen\b|"
-        r"\b(etwas|was)\b[^.?!]{0,20}\bmit dem (ich|wir)\b[^.?!]{0,40}\b(be)?zahlen\b",
+        r"\b(etwas|was)\b[^.?!]{0,20}\bmit dem (ich|wir)\b[^.?!]{0,40}\b(be)?zahlen\b|"
+        # "den Zahllink nochmal", "einen neuen Link, damit ich das nachzahlen kann", "eine
+        # Möglichkeit, per Karte zu bezahlen", "Wie soll ich die offenen 180 Euro bezahlen?"
+        r"\bzahl(ungs)?-?links?\b|\blink\b[^.?!]{0,40}\b(be|nach)?zahlen (kann|k[öo]nnen)\b|"
+        r"\bm[öo]glichkeit\b[^.?!]{0,30}\bzu (be|nach)?zahlen\b|"
+        r"\b(wie|wo) (kann|k[öo]nnen|soll|sollen) (ich|wir)\b[^.?!]{0,30}\b(offen\w*|ausstehend\w*|"
+        r"rest\w*|schulden|betrag|rechnung)\b[^.?!]{0,40}\b(be|nach)?zahlen\b",
         # paying what is owed in regional words: "How would I go about paying off what I owe",
         # "the easiest way to pay the arrears", "How I go pay this thing?", "clear the dues"
         r"\b(how|what'?s the (easiest|best|quickest|fastest) way)\b[^.?!]{0,25}\b(pay(ing)? off|"
@@ -1019,6 +1060,39 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
 click to pay", "de quoi payer par carte", 払えるページ), a pay-now link, where to pay ("je
 paie où ?", "¿dónde pago?"), and paying the pending or remaining invoice."""
 
+PLACE_TO_CHANGE_IT_ONESELF = re.compile(
+    r"\b(is there|there'?s|have you got|do you have)\b[^.?!]{0,30}\b(somewhere|anywhere|where|"
+    r"(a|an|any) ([\w-]+ )?(place|page|spot|screen|section|setting|settings|option|menu|tab))\b"
+    r"[^.?!]{0,40}\b(i|we) (can|could) (add|change|update|edit|enter|put|set|correct|fix|do)\b|"
+    r"\b(i'?d like|i want|i'?d rather|would rather)\b[^.?!]{0,25}\b(myself|ourselves)\b"
+    r"[^.?!]{0,10}\bwhere (do|can|should) (i|we) (go|find it|do that)\b|"
+    r"\bd[óo]nde (puedo|podemos|se pueden?) (poner|cargar|cambiar|agregar|a[ñn]adir|modificar|"
+    r"actualizar|ingresar)\b|"
+    r"\bhay (alg[úu]n[ao]?|una?) (parte|secci[óo]n|p[áa]gina|opci[óo]n|lugar|apartado)\b"
+    r"[^.?!]{0,30}"
+    r"\b(donde|en (la|el) que)\b|"
+    r"(変更|入力|設定|登録|変え|記載)(でき|られ)[^。]{0,10}(画面|ページ|リンク|メニュー|設定)[^。]{0,25}"
+    r"(教えて|ご案内|お教え|ご教示|お知らせ)|"
+    r"(画面|ページ)へのリンクを(教えて|ご案内|お教え|お送り|送って)|"
+    r"(設定|管理)(画面|ページ)(って|は)?(あります|ございます)(か|でしょうか)|"
+    r"(自分で|当方で|弊社側で|こちらで|こちら側で)[^。]{0,25}(変更|入力|設定|変え)[^。]{0,15}"
+    r"(画面|ページ)[^。]{0,10}(教えて|ご案内|お教え|あります|ありますか|ございますか)|"
+    # changing it oneself: "Kann ich das irgendwo selbst ändern?", "l'ajouter moi-même"
+    r"\b(can|could) (i|we)\b[^.?!]{0,30}\b(myself|ourselves|on (my|our) end)\b|"
+    r"\b(puedo|podemos|podr[íi]a|podr[íi]amos)\b[^.?!]{0,25}\b(yo|nosotros)"
+    r"( mism[oa]s?| sol[oa]s?)?"
+    r"\b[^.?!]{0,20}\b(desde|en) (alg[úu]n|alguna|la|el) (lado|sitio|lugar|panel|portal|cuenta|"
+    r"parte)\b|"
+    r"\b(modifier|ajouter|mettre|changer|saisir|corriger|renseigner)\b[^.?!]{0,30}"
+    r"\b(moi|nous)-m[êe]mes?\b|\b(moi|nous)-m[êe]mes?\b[^.?!]{0,30}\b(modifier|ajouter|mettre|"
+    r"changer|saisir|corriger|renseigner)\b|"
+    r"\b(selbst|selber)\b[^.?!]{0,30}\b([äa]ndern|pflegen|eintragen|hinterlegen|anpassen|"
+    r"aktualisieren|korrigieren)\b",
+    _I,
+)
+"""Where the customer can change a detail themselves ("Is there a spot where I can change both
+myself?", "¿Dónde puedo poner ese dato?", 口座情報を変更できる画面がございましたら、ご案内
+いただけますでしょうか): beside a billing detail named in the email, it asks for the portal."""
 PLACE_FOR_IT = re.compile(
     r"^\W*(where|how)\W*$|\b(where|how)( [^.?!]{0,25}?)? (can|do|would|should|could) (i|we) "
     r"(do|change|correct|"
@@ -1052,13 +1126,18 @@ BILLING_DETAIL = re.compile(
     r"\bon (the|our|my|all)( future| next)? invoices\b|\ben (las|mis|nuestras)( pr[óo]ximas)? "
     r"facturas\b|\bsur (les|nos|mes)( prochaines| futures)? factures\b|"
     r"\bauf (die|den|unseren|meinen) rechnung\w*|rechnungsanschrift|請求書(に|へ)|"
-    r"\b(tarjeta|m[ée]todo de pago|(cif|nif|rfc|nit|direcci[oó]n|nombre|correo|e-?mail)\b"
-    r"[^.?!]{0,40}factur\w*)|"
+    r"\b(tarjeta|m[ée]todo de pago|(cif|nif|rfc|nit|ruc|cuit|rut|direcci[oó]n|nombre|correo|"
+    r"e-?mail)\b[^.?!]{0,40}(factur|comprobante|boleta)\w*|(factur|comprobante|boleta)\w*\b"
+    r"[^.?!]{0,40}\b(cif|nif|rfc|nit|ruc|cuit|rut)\b|datos fiscales|domiciliaci[óo]n)|"
+    r"\b(tax[- ]exempt(ion)? (number|id|certificate)|tin|abn|gstin|ein)\b[^.?!]{0,40}"
+    r"\binvoices?\b|\binvoices?\b[^.?!]{0,40}\b(tax[- ]exempt(ion)? (number|id)|tin|abn|gstin|"
+    r"ein)\b|"
     r"\b(carte|moyen de paiement|(tva|adresse|nom|e-?mail|raison sociale)\b[^.?!]{0,40}factur\w*|"
     r"\bfactur\w*\b[^?!\n]{0,40}\S@\S|\b(visa|mastercard|siret|siren|iban)\b|"
     r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
     r"\buid(-nummer)?\b[^.?!]{0,40}rechnung\w*|"
-    r"\b((kredit)?karte|iban|lastschrift|firmenadresse|rechnungsadresse|(firmenname|adresse|"
+    r"\b((kredit)?karte|iban|lastschrift|bankdaten|bankverbindung|kontodaten|kontoverbindung|"
+    r"firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
     r"\b(firmenname|adresse|anschrift|name))|\bfirmennamen\b[^.?!]{0,40}rechnung\w*|"
     r"(?<!IC)(?<!ＩＣ)(?<!ポイント)(?<!会員)(?<!診察)(?<!メンバーズ)カード|支払い方法|"
@@ -1334,8 +1413,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bremett(re|ez) l'argent (sur|dans)\b|"
         r"\b(me|nous) rend(e|re|ez)\b[^.?!]{0,25}\b(argent|francs?|euros?|\d|montant|"
         r"diff[ée]rence|trop|deuxi[èe]me|second|le reste)\b|"
-        r"\brevi[ée]rt(an|a)n?\b|\brevers(en|ar|ad|e)\b[^.?!]{0,20}\b(cobro|cargo|pago|compra)|"
-        r"\bprorrateo\b|(支払い?|決済|購入|請求|申し込み|申込)[^。]{0,12}なかったことに|"
+        r"\brevi[ée]rt(an|a)n?(la|lo|los|las)?\b|\brevers(en|ar|ad|e)\b[^.?!]{0,20}\b(cobro|cargo|pago|compra)|"
+        r"\bprorrateo\b|(支払い?|決済|購入|請求|申し込み|申込|年会費|月会費|会費|引き落とし|引かれた)[^。]{0,12}なかったことに|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
         r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
         r"\b(geld|betrag|summe|anteil(?!ig)|\d[\d,.]*\s*(€|euro?s?\b))((?!nicht|kein)[^,;:.!?]){0,40}"
@@ -1354,7 +1433,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + "|"
         + _REFUND_IN_OTHER_WORDS_EN
         + "|"
-        + _REFUND_IN_OTHER_WORDS_DE,
+        + _REFUND_IN_OTHER_WORDS_DE
+        + "|"
+        + _REFUND_IN_REGIONAL_WORDS,
         _I,
     ),
     "cancellation": re.compile(
@@ -1504,7 +1585,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
-        r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in|once|twice|double)\b)|"
+        r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in|once|twice|double)\b)"
+        r"(?! up\s*([.!?,;]|$))|"
         r"\bway to pay\b|"
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
         r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
@@ -1851,7 +1933,7 @@ HYPOTHETICAL = re.compile(
     r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
     r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
     r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|"
-    r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
+    r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|(する|しない|した|しよう)かどうか|か否か|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen)\b|"
@@ -2005,7 +2087,7 @@ CARD_FACT = re.compile(
 it explains the question and asks for no link."""
 UNSURE_FACT = re.compile(
     r"\b(i think|i believe|i guess|i suppose|not sure|creo que|je crois|je pense|ich glaube|"
-    r"wohl)\b|気がする|かも|ことは(でき|可能)|可能かどうか",
+    r"wohl)\b|気がする|(?<!と)かも(?!ら)|ことは(でき|可能)|可能かどうか",
     _I,
 )  # "I think my card expired at some point": a guess beside a question, not a request
 SUBJECT_TOPIC = re.compile(
@@ -2054,8 +2136,8 @@ REPORTED = re.compile(
     r"did (you|i|we|they|it)|have you|(?:(?<![\w'] )|(?<=\band )|(?<=\bbut )|(?<=\bwhy )|"
     r"(?<=\bwhen ))has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
-    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|(と|って)お(返事|返信|電話|伝え)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました(?!ら)|"
-    r"(お願い|依頼|申請)した(?!い)|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
+    r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|(と|って)お(返事|返信|電話|伝え)|(と|って)(返事|返信|回答)を?(もら|いただ|頂)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました(?!ら)|"
+    r"(お願い|依頼|申請)した(?!い)|(先週|先日|先月|以前|前に|昨日|この前|[0-9０-９]+月[0-9０-９]+日)[^。]{0,20}(お願い|依頼|申請)して[、,]?\s*$|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
     r"(?<!baja )ya (?!me \w+r[ée]\b)(me|lo|la|los|se|les|nos|te|"
@@ -2185,6 +2267,9 @@ CANCEL_OTHER_THING = re.compile(
     r"(?!(\s+[\w-]+){0,2}\s+(subscriptions?|plans?|memberships?|licen[cs]es?|contracts?)\b)|"
     r"^[^.,;!?]{0,25}?\b(newsletters?|bolet[íi]n|infolettre|mailing|promotional|"
     r"promo\w*|marketing|werbe\w*)\b|"
+    # "darme de baja de los correos de promociones"
+    r"^[^.,;!?]{0,15}?\bbaja de (los|las|sus|tus|vuestr[oa]s) ([\w-]+ )?(correos|e-?mails|mails|"
+    r"mensajes|boletines|notificaciones|promociones|newsletters?|sms|avisos|publicidad)\b|"
     r"^\w*\s+(me |us )?(from\s+)?(the |your |this |our |all |my )?((?!(and|then)\b)\w+ ){0,3}"
     r"(newsletters?|mailing|"
     r"e-?mails?|"
@@ -2363,7 +2448,7 @@ PAPERS_FOR_BEFORE = re.compile(
     r"credit notes?|avoirs?|gutschrift(en)?)\b"
     r"[^.?!,]{0,40}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
     r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
-    r"(the |my |a |our )?$",
+    r"(the |my |a |our )?((?!(full|partial|complete|total|quick|prompt|immediate)\b)[\w-]+ )?$",
     _I,
 )  # "the invoice for reimbursement", "need it for reimbursement": for the customer's employer
 REFUNDS_LISTED_BEFORE = re.compile(
@@ -2505,6 +2590,21 @@ IN_EFFECT_AFTER = re.compile(
 """That the cancellation "is effective" (ist wirksam, est effective) is what is asked about."""
 THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|ありがとう)", _I)
 QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
+CONFIRMS_A_DONE_WRITE = re.compile(
+    r"\b(cancell?ed|refunded|stopped|ended|closed)\b[^.?!]{0,40},\s*(right|correct|yes|no|"
+    r"didn'?t you|haven'?t you|wasn'?t it|isn'?t it)\s*\?|"
+    r"\b(gek[üu]ndigt|storniert|erstattet|r[üu]ckerstattet|beendet)\b[^.?!]{0,30},\s*(oder|ne|gell|"
+    r"nicht wahr|richtig|stimmt'?s|ja)\s*\?|"
+    r"\b(r[ée]sili[ée]e?|annul[ée]e?|rembours[ée]e?)\b[^.?!]{0,30},?\s*(n'est-ce pas|non|"
+    r"c'est (bien )?[çc]a|hein)\s*\?|"
+    r"\b(cancel(aron|[óo]|ado)|dieron de baja|reembols(aron|[óo]|ado)|devolvieron)\b[^.?!]{0,30},?"
+    r"\s*(no|verdad|cierto)\s*\?|"
+    r"(解約|返金|キャンセル)(され(て|た|まし)|済み|になって|しました|してくれ)[^。？?]{0,10}よね",
+    _I,
+)
+"""A question that only confirms a write done ("ihr habt mein Abo letzte Woche gekündigt,
+oder?", "you cancelled it last week, right?"): under a subject naming the write, it asks
+about that one, not for a new one."""
 SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"\b(status|pending|still|received|arrived|promised|approved|previous|earlier|old|"
     r"not showing|not (yet )?(there|in)|missing|"
@@ -3048,7 +3148,9 @@ INSTEAD_OF_MINE = re.compile(
 la mienne"): no negation of the ask."""
 IF_SO = re.compile(
     r"(場合|とき|際)の(手順|方法|手続き|やり方)|"
-    r"\bif (i|we) (need|have|want) to\b|\bif (i|we) do\b|^\W*(and )?(in (the )?future|next time|"
+    r"\bif (i|we) (need|have|want) to\b|\bif (i|we) do\b|"
+    r"\bif (it|that|this|they) (did|does|has|had|was|is|were)(n'?t| not)?\s*,|"
+    r"^\W*(and )?(in (the )?future|next time|"
     r"going forward)\b|\b(if so|if not|if yes|si es as[íi]|si no|si oui|"
     r"si c'est le cas|sinon|falls ja|wenn ja|"
     r"falls nicht|wenn nicht|si non|si ce n'est pas le cas)\b|"
@@ -3150,6 +3252,13 @@ CANCELLATION_AS_A_TIME_BEFORE_EN = re.compile(
     r"\b(following|after|since|despite|upon|before) (the |my |our |this |that )?$", _I
 )
 """A cancellation named as a time ("Following our cancellation last month, …")."""
+AFTER_THE_WRITE_BEFORE = re.compile(
+    r"\b(despu[ée]s de|tras|luego de)( haber)?\s*$|\bapr[èe]s (avoir )?$|"
+    r"\b(after|since) having\s*$",
+    _I,
+)
+"""A cancellation as the time something else happened ("me cobraron después de cancelar",
+"prélevé après avoir résilié"), not asked now."""
 HYPHEN_COMPOUND_BEFORE = re.compile(r"\w-$")
 """"End" inside a compound ("year-end accounts", "month-end closing"), not "end my plan"."""
 NOT_A_RETURN_BEFORE = re.compile(r"\b(tax|vat|gst|hst|income|annual|sales)\s+$", _I)

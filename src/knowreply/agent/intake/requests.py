@@ -316,6 +316,7 @@ def _named_not_asked_en(kind: WriteKind, sentence: str, match: re.Match[str]) ->
                 phrases.CANCELLATION_AS_A_TIME_BEFORE_EN.search(clause)
                 and match.group().lower().startswith("cancellation")
             )
+            or phrases.AFTER_THE_WRITE_BEFORE.search(clause) is not None
             or (phrases.UNSUBSCRIBE.fullmatch(match.group()) and phrases.MAILING_AFTER.match(after))
         )
     return bool(
@@ -552,6 +553,7 @@ def _body_asks(
                     _asks_where_to_change_it(sentences)
                     or _asks_a_link_to_change_it(sentences)
                     or _asks_how_to_change_a_billing_detail(sentences)
+                    or _asks_a_place_to_change_a_detail_oneself(sentences)
                 )
             )
             or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
@@ -685,6 +687,25 @@ def _asks_how_to_change_a_billing_detail(sentences: list[str]) -> bool:
     return False
 
 
+def _asks_a_place_to_change_a_detail_oneself(sentences: list[str]) -> bool:
+    """Where to change a billing detail named in the email oneself ("Our GST number isn't on the
+    invoices. Is there somewhere I can add that myself?"): a portal asked for even under its
+    own condition ("画面がございましたら、ご案内ください") or beside what it spares ("sans
+    passer par vous"), but not reported."""
+    detail_named = any(
+        (phrases.BILLING_DETAIL.search(s) or phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s))
+        and not phrases.ABOUT_A_CHARGE.search(s)
+        and not phrases.OWN_CUSTOMERS_SIDE.search(s)
+        for s in sentences
+    )
+    return detail_named and any(
+        phrases.PLACE_TO_CHANGE_IT_ONESELF.search(s)
+        and not phrases.REPORTED.search(s)
+        and not phrases.OWN_CUSTOMERS_SIDE.search(s)
+        for s in sentences
+    )
+
+
 def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
     """A link asked for without saying what for ("Kindly send link.") beside a billing detail
     to change ("I want to remove my Access Bank card and add my Zenith card"), or asked to
@@ -785,6 +806,8 @@ def _subject_asks(
         _is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences
     ):
         return False  # "Kündigung gestern" over "Hat das geklappt?": the state of one made
+    if kind in MONEY_KINDS and any(phrases.CONFIRMS_A_DONE_WRITE.search(s) for s in sentences):
+        return False  # "Kündigung letzte Woche" over "ihr habt mein Abo … gekündigt, oder?"
     if kind in MONEY_KINDS and any(
         _is_question(s) and phrases.STATUS_ASKED.search(s) for s in sentences
     ):

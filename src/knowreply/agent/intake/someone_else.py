@@ -53,14 +53,15 @@ _KIN = (
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
     r"patients?|pacientes?|patient(e|in|en)?|"
     r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
-    r"ex(-\w+)?|trabajador(a|es)?|jef[ae]s?|mitbewohner(in)?|colocataires?|chum|"
+    r"ex(-\w+)?|trabajador(a|es)?|colaborador(a|es|as)?|jef[ae]s?|mitbewohner(in)?|"
+    r"colocataires?|colocs?|chum|"
     r"(?<=unser )mitglied|(?<=unsere )mitglieder|(?<=our )members?|(?<=notre )membre|"
     r"(?<=nos )membres|(?<=notre )adh[ée]rente?|(?<=nuestr[oa] )soci[oa])"
 )
 _KIN_JA = (
     r"(母|父|(?<!丈)夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
     r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者|"
-    r"退職した|後輩|先輩|部下|知人|知り合い|同居人|奥様|社員)"
+    r"退職した|後輩|先輩|部下|知人|知り合い|同居人|奥様|社員|取引先|テナント|共同経営者)"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -133,7 +134,10 @@ ON_BEHALF = re.compile(
     r"from) (la cuenta de mi|el correo de mi|son adresse|l'adresse de (ma|mon)|her|his)\b|"
     rf"\b(soy|je suis|i am|i'm|ich bin) (la |el |le |the |die |der )?{_KIN} (de|of|von|d') "
     rf"(?-i:[A-Z])|\({_KIN} (von|de|of|d') (?-i:[A-Z])|"
-    rf"\b{_KIN},? (\w+ ){{0,3}}(has |had |recently |sadly )?(passed away|died)\b|"
+    rf"\b{_KIN},? (\w+ |\([^)]{{1,20}}\) ){{0,3}}(has |had |recently |sadly )?(passed away|died)\b|"
+    # the thing was a relative's: "Locker 8 was my ex-husband Mark's"
+    rf"(?<!card )\b(was|is) (originally )?(my|our) {_KIN}( (?-i:[A-Z])\w+)?('s|’s)"
+    r"(?!\s+(card|credit card|debit card|bank|e-?mail|phone|idea)\b)|"
     r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
@@ -289,7 +293,10 @@ FOR_A_BUSINESS = re.compile(
     r"\bcomo (contador|contadora|contable|gestor\w*)( extern[oa])? (de|del) "
     r"(?!(nuestr|mi)\w*\b)|"
     r"\bals (externe[rn]? )?(steuerberater|buchhalter)\w* (von|der|des|f[üu]r) "
-    r"(?!(unser|mein)\w*\b)",
+    r"(?!(unser|mein)\w*\b)|"
+    # "wir … führen deren Buchhaltung", "die letzte Belastung auf deren Karte"
+    r"\b(f[üu]hren|machen|betreuen) (deren|ihre) buchhaltung\b|"
+    r"\b(auf|von) deren (eigene[rn]? )?(kredit)?(karte|konto)\b",
     _I,
 )
 """The writer keeps another business's books ("I do the books for Northgate Pharmacy",
@@ -298,11 +305,12 @@ that business's account."""
 
 
 OWN_ACCOUNT = re.compile(
-    r"\b(on|in|from|under|en|de|sur|dans|auf|von) (my|our|mi|nuestra|mon|notre|meinem|unserem) "
+    r"\b(on|in|from|under|en|de|sur|dans|auf|von|[üu]ber) (my|our|mi|nuestra|mon|notre|meinem|"
+    r"unserem|mein|unser) "
     r"(own |propia |propre )?(account|cuenta|compte|konto|kundenkonto)\b(?![ -]?(e-?mail|address|"
     r"correo|adresse))|\b(kundenkonto|konto) (l[äa]uft )?auf (meinen|unseren) namen\b|"
     r"\b(account|cuenta|compte) (is |est[áa] |est )?(in|en|à|a) (my|our|mi|nuestro|mon|notre) "
-    r"(own )?(name|nombre|nom)\b",
+    r"(own )?(name|nombre|nom)\b|(私|わたし)(の|名義の)(アカウント|契約)(です|で|になって)",
     _I,
 )
 """The writer says the write is on their own account ("stop the renewal on our account",
@@ -350,6 +358,26 @@ UNDER_ANOTHER_LOGIN = re.compile(
 )
 """The plan was set up under another person's login ("set up under our old bookkeeper's login
 (Jim Harrow - he retired last year)"): who may act on it is for a person to check."""
+IN_ANOTHER_PERSONS_NAME = re.compile(
+    # with his or her own address: "avec son adresse mail à lui", "mit seiner privaten E-Mail"
+    r"\b(with|under|using) (his|her|their) (own |personal |private )?(e-?mail|login)\b|"
+    r"\bavec son (adresse )?(e-?mail|mail|courriel)\b|\bcon su (correo|e-?mail|mail) personal\b|"
+    r"\bmit (seiner|(?-i:ihrer)) (eigenen |privaten )?(e-?mail|mailadresse)\b|"
+    r"が[^。]{0,25}個人の(メールアドレス|メアド|アドレス)|"
+    r"(前任|退職|元)[^。]{0,30}(メールアドレス|アドレス|名前|名義)で(登録|契約|申し込)|"
+    # in another person's name: "上野名義の契約", "木下の名前で登録されたまま"
+    r"(?<![一-龯])(?!(弊社|当社|会社|御社|貴社|法人|個人|自分|本人|私|当方|弊店|当店|店舗|家族|夫婦|"
+    r"同一|別)(名義|の名前))[一-龯]{1,4}(さん|様)?"
+    r"(名義の(?!(カード|クレジット|口座|銀行))|の名前で(登録|契約))|"
+    # paid by the other person themselves: "a login that he was paying for on his own card"
+    r"\b(he|she|they) (was|were|is|are|has been|had been) (paying|paid) (for )?(it |that |this )?"
+    r"(on|with|from) (his|her|their) own (card|credit card|debit card|account|bank account)\b",
+    _I,
+)
+"""The plan is in another person's name or address (上野名義の契約, "avec son adresse mail à
+lui"), or that person pays for it on their own card; unless the writer says it is on their
+own account ("she signed up under her own email and once on mine … refund the charge on my
+account")."""
 ASKED_ME_TO = re.compile(
     r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
     r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ|"
@@ -378,7 +406,10 @@ def asks_for_someone_else(
         or ASKED_ME_TO.search(words)
         or UNDER_ANOTHER_LOGIN.search(words)
         or HAS_OWN_ACCOUNT.search(words)
-        or (SET_UP_OR_LEFT_BY_ANOTHER.search(words) and not _says_own_account(words))
+        or (
+            (SET_UP_OR_LEFT_BY_ANOTHER.search(words) or IN_ANOTHER_PERSONS_NAME.search(words))
+            and not _says_own_account(words)
+        )
     ):
         return any(MENTIONS[kind].search(sentence) for sentence in sentences for kind in kinds)
     writes = [

@@ -5059,6 +5059,19 @@ def test_batch_23_writes_in_other_words_are_read(text: str, kinds: set[str]) -> 
         ("Please process it for a full refund.", {"refund"}),
         ("No me manden más correos de promociones.", set()),
         ("Me cobraron después de darme de baja, ¿por qué?", set()),
+        (
+            "Could we do the data migration ourselves? Our billing address on the invoices is "
+            "wrong.",
+            set(),
+        ),
+        (
+            "My wife registered with her own email on my plan. Please cancel my plan.",
+            {"cancellation"},
+        ),
+        ("J'ai essayé de modifier moi-même mon IBAN, sans succès.", set()),
+        ("Wie kann ich die Rechnung sehen, die ich bezahlen musste?", set()),
+        ("Je ne veux plus recevoir de mails sur les prélèvements.", set()),
+        ("解約するかどうか迷っていますが、今月で解約してください。", {"cancellation"}),
         ("I'd like to settle up what I owe for the three February visits.", {"payment_link"}),
         (
             "中学生の弟が、自分のアカウントでコインを買ってしまいました。"

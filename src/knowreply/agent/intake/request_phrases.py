@@ -360,7 +360,9 @@ _CANCEL_IN_REGIONAL_WORDS = (
     r"\bni me (debiten|cobren|carguen) m[áa]s\b|"
     r"\bque (l'|mon |notre |le )abonnement soit (\w+ )?(ferm|arr[êe]t|r[ée]sili|annul|clos)\w*|"
     r"\bcharge[zr]?-(moi|nous) (plus|pu|pus) rien\b|"
-    r"\bje ne veux plus (\w+ ){0,3}(recevoir|voir|avoir)\b[^.?!]{0,40}\bpr[ée]l[èe]vements?\b|"
+    r"\bje ne veux plus (\w+ ){0,3}(recevoir|voir|avoir)\b(?![^.?!]{0,30}\b(e-?mails?|mails?|"
+    r"messages?|notifications?|courriels?|sms|alertes?|relances?)\b)[^.?!]{0,40}"
+    r"\bpr[ée]l[èe]vements?\b|"
 )
 _CANCEL_GRAMMAR_JA_DE = (
     # "Hallo, bitte verlängert mein Abo nicht mehr", "Ich will nicht, dass sich das Abo …
@@ -1027,7 +1029,8 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\bzahl(ungs)?-?links?\b|\blink\b[^.?!]{0,40}\b(be|nach)?zahlen (kann|k[öo]nnen)\b|"
         r"\bm[öo]glichkeit\b[^.?!]{0,30}\bzu (be|nach)?zahlen\b|"
         r"\b(wie|wo) (kann|k[öo]nnen|soll|sollen) (ich|wir)\b[^.?!]{0,30}\b(offen\w*|ausstehend\w*|"
-        r"rest\w*|schulden|betrag|rechnung)\b[^.?!]{0,40}\b(be|nach)?zahlen\b",
+        r"rest\w*|schulden|betrag|rechnung)\b[^.?!]{0,40}\b(be|nach)?zahlen\b"
+    r"(?!\s+(musste|mussten|hatte|habe|hat|h[äa]tte|sollte|wollte)\b)",
         # paying what is owed in regional words: "How would I go about paying off what I owe",
         # "the easiest way to pay the arrears", "How I go pay this thing?", "clear the dues"
         r"\b(how|what'?s the (easiest|best|quickest|fastest) way)\b[^.?!]{0,25}\b(pay(ing)? off|"
@@ -1078,7 +1081,8 @@ PLACE_TO_CHANGE_IT_ONESELF = re.compile(
     r"(自分で|当方で|弊社側で|こちらで|こちら側で)[^。]{0,25}(変更|入力|設定|変え)[^。]{0,15}"
     r"(画面|ページ)[^。]{0,10}(教えて|ご案内|お教え|あります|ありますか|ございますか)|"
     # changing it oneself: "Kann ich das irgendwo selbst ändern?", "l'ajouter moi-même"
-    r"\b(can|could) (i|we)\b[^.?!]{0,30}\b(myself|ourselves|on (my|our) end)\b|"
+    r"\b(can|could) (i|we) (\w+ )?(add|change|update|edit|enter|put|set|correct|fix|"
+    r"do (it|that|this))\b[^.?!]{0,30}\b(myself|ourselves|on (my|our) end)\b|"
     r"\b(puedo|podemos|podr[íi]a|podr[íi]amos)\b[^.?!]{0,25}\b(yo|nosotros)"
     r"( mism[oa]s?| sol[oa]s?)?"
     r"\b[^.?!]{0,20}\b(desde|en) (alg[úu]n|alguna|la|el) (lado|sitio|lugar|panel|portal|cuenta|"
@@ -1933,7 +1937,7 @@ HYPOTHETICAL = re.compile(
     r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
     r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
     r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|"
-    r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|(する|しない|した|しよう)かどうか|か否か|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
+    r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen)\b|"
@@ -3252,6 +3256,8 @@ CANCELLATION_AS_A_TIME_BEFORE_EN = re.compile(
     r"\b(following|after|since|despite|upon|before) (the |my |our |this |that )?$", _I
 )
 """A cancellation named as a time ("Following our cancellation last month, …")."""
+WHETHER_AFTER_JA = re.compile(r"^(する|しない|した|しよう|するの)?か(どうか|否か|いなか)")
+"""Whether to do the write ("解約するかどうか決めたい"), not the write asked."""
 AFTER_THE_WRITE_BEFORE = re.compile(
     r"\b(despu[ée]s de|tras|luego de)( haber)?\s*$|\bapr[èe]s (avoir )?$|"
     r"\b(after|since) having\s*$",

@@ -208,6 +208,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if kind == "cancellation" and phrases.DEBT_AFTER.match(after):
         return False  # "cancelar mi deuda": paying it
+    if phrases.WHETHER_AFTER_JA.match(after):
+        return False
     if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
         return False
     if kind in MONEY_KINDS and (
@@ -700,6 +702,7 @@ def _asks_a_place_to_change_a_detail_oneself(sentences: list[str]) -> bool:
     )
     return detail_named and any(
         phrases.PLACE_TO_CHANGE_IT_ONESELF.search(s)
+        and (_is_question(s) or phrases.REQUEST.search(s))
         and not phrases.REPORTED.search(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         for s in sentences

@@ -307,7 +307,8 @@ that business's account."""
 OWN_ACCOUNT = re.compile(
     r"\b(on|in|from|under|en|de|sur|dans|auf|von|[üu]ber) (my|our|mi|nuestra|mon|notre|meinem|"
     r"unserem|mein|unser) "
-    r"(own |propia |propre )?(account|cuenta|compte|konto|kundenkonto)\b(?![ -]?(e-?mail|address|"
+    r"(own |propia |propre )?(account|plan|subscription|membership|cuenta|compte|konto|"
+    r"kundenkonto)\b(?![ -]?(e-?mail|address|"
     r"correo|adresse))|\b(kundenkonto|konto) (l[äa]uft )?auf (meinen|unseren) namen\b|"
     r"\b(account|cuenta|compte) (is |est[áa] |est )?(in|en|à|a) (my|our|mi|nuestro|mon|notre) "
     r"(own )?(name|nombre|nom)\b|(私|わたし)(の|名義の)(アカウント|契約)(です|で|になって)",

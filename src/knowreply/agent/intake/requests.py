@@ -209,7 +209,9 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     if kind == "cancellation" and phrases.DEBT_AFTER.match(after):
         return False  # "cancelar mi deuda": paying it
     if phrases.WHETHER_AFTER_JA.match(after):
-        return False
+        return False  # "解約するかどうか決めたい": whether to
+    if kind == "cancellation" and phrases.AFTER_THE_WRITE_BEFORE.search(clause):
+        return False  # "me cobraron después de cancelar": the time of something else
     if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
         return False
     if kind in MONEY_KINDS and (
@@ -318,7 +320,6 @@ def _named_not_asked_en(kind: WriteKind, sentence: str, match: re.Match[str]) ->
                 phrases.CANCELLATION_AS_A_TIME_BEFORE_EN.search(clause)
                 and match.group().lower().startswith("cancellation")
             )
-            or phrases.AFTER_THE_WRITE_BEFORE.search(clause) is not None
             or (phrases.UNSUBSCRIBE.fullmatch(match.group()) and phrases.MAILING_AFTER.match(after))
         )
     return bool(

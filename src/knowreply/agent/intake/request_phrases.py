@@ -1030,7 +1030,7 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\bm[öo]glichkeit\b[^.?!]{0,30}\bzu (be|nach)?zahlen\b|"
         r"\b(wie|wo) (kann|k[öo]nnen|soll|sollen) (ich|wir)\b[^.?!]{0,30}\b(offen\w*|ausstehend\w*|"
         r"rest\w*|schulden|betrag|rechnung)\b[^.?!]{0,40}\b(be|nach)?zahlen\b"
-    r"(?!\s+(musste|mussten|hatte|habe|hat|h[äa]tte|sollte|wollte)\b)",
+        r"(?!\s+(musste|mussten|hatte|habe|hat|h[äa]tte|sollte|wollte)\b)",
         # paying what is owed in regional words: "How would I go about paying off what I owe",
         # "the easiest way to pay the arrears", "How I go pay this thing?", "clear the dues"
         r"\b(how|what'?s the (easiest|best|quickest|fastest) way)\b[^.?!]{0,25}\b(pay(ing)? off|"

@@ -37,6 +37,7 @@ BATCHES = {
     21: range(21_000, 22_000),
     22: range(22_000, 23_000),
     23: range(23_000, 24_000),
+    24: range(24_000, 25_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

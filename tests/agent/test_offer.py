@@ -6,7 +6,7 @@ import pytest
 
 from knowreply.agent.brains.rules import understand
 from knowreply.agent.brains.rules.understanding import Intent
-from knowreply.agent.intake.offer import is_a_plain_yes, offered_write
+from knowreply.agent.intake.offer import is_a_plain_yes, offered_writes
 from knowreply.agent.intake.requests import read_requests
 
 CANCEL_OFFER = (
@@ -95,13 +95,21 @@ def test_a_yes_with_more_to_it_is_not_plain(answer: str) -> None:
     ],
 )
 def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
-    assert offered_write(thread) == kind
+    assert offered_writes(thread) == (kind,)
 
 
 @pytest.mark.parametrize(
     "thread",
     [
-        "> Would you like me to cancel your plan or refund the last charge?",  # two writes
+        "> Would you like me to cancel your plan or refund the last charge?",  # a choice
+        "> Would you like us to refund the charge? Or would you rather cancel?",
+        "> Would you like a refund or a credit on your next invoice?",
+        "> 解約か返金のどちらをご希望ですか？",
+        "> ¿Quieres que te enviemos el enlace de pago o prefieres pagar por transferencia?",
+        # a write named as the reason for another, or in two offers
+        "> Would you like a payment link so we don't have to cancel your plan?",
+        "> Would you like us to send a payment link to avoid the cancellation of your account?",
+        "> Would you like us to cancel? Would you like a refund of the last payment too?",
         "> Your card ending 4242 expires this month.",  # no offer
         "> Can I help with anything else?",  # an offer of no write
         "> We have refunded the duplicate charge. Can I help with anything else?",
@@ -111,13 +119,51 @@ def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
         "> Wir haben die Gebühr erstattet. Falls Sie es wünschen, senden wir Ihnen den Beleg.",
     ],
 )
-def test_no_single_offered_write_is_none(thread: str) -> None:
-    assert offered_write(thread) is None
+def test_no_write_is_offered_without_one_clear_offer(thread: str) -> None:
+    assert offered_writes(thread) == ()
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "> Would you like us to cancel your membership and refund the last payment?",
+        "> We can cancel your plan today and refund this month's fee. Shall we?",
+        "> Souhaitez-vous que nous annulions votre abonnement et que nous vous remboursions le "
+        "dernier paiement ?",
+        "> ¿Quiere que cancelemos la suscripción y le devolvamos el último cobro?",
+        "> Sollen wir Ihr Abo kündigen und die letzte Zahlung erstatten?",
+        # batch 23: a bare "what shall we do?" offers what the business said it can do
+        "> ご希望であれば、本日付で解約し、今月分（1,078円）を返金することも可能です。\n"
+        "> いかがいたしましょうか？",
+    ],
+)
+def test_two_writes_offered_together_are_both_offered(thread: str) -> None:
+    assert offered_writes(thread) == ("cancellation", "refund")
+
+
+def test_a_yes_to_two_writes_offered_together_asks_both() -> None:
+    """The refund is the one offered: sized by the offer's amount, not the whole charge."""
+    thread = (
+        "> お問い合わせありがとうございます。\n"
+        "> ご希望であれば、本日付で解約し、今月分（1,078円）を返金することも可能です。\n"
+        "> いかがいたしましょうか？"
+    )
+    asked = read_requests("ではそれでお願いします🙇", thread=thread)
+    assert asked.kinds == {"cancellation", "refund"}
+    assert asked.accepted_offer == ("cancellation", "refund")
+    assert [m.amount_minor for m in asked.amounts] == [1078]
+    got = understand("ではそれでお願いします🙇", thread=thread)
+    assert (got.intent, got.secondary_intents) == (Intent.CANCEL, (Intent.REFUND,))
+
+
+def test_a_yes_for_someone_else_accepts_no_money_write_of_two() -> None:
+    thread = "> Would you like us to cancel your membership and refund the last payment?"
+    assert read_requests("Yes please, for my father's account.", thread=thread).kinds == set()
 
 
 def test_a_yes_under_an_offer_asks_for_the_offered_write() -> None:
     asked = read_requests(f"Yes please go ahead.\n\nSally\n\n{CANCEL_OFFER}")
-    assert asked.kinds == {"cancellation"} and asked.accepted_offer == "cancellation"
+    assert asked.kinds == {"cancellation"} and asked.accepted_offer == ("cancellation",)
 
 
 def test_the_thread_given_apart_counts_like_a_quoted_one() -> None:

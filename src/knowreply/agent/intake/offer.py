@@ -3,9 +3,11 @@
 "Yes please, go ahead." asks for nothing on its own; under our "Would you like me to cancel
 your plan at the end of the period?" it asks for exactly that cancellation. The customer's own
 words must be only a yes (a thank-you and a name may follow), with no "but" and no question,
-and the thread must hold one offer, a question naming one write ("Would you like a payment
-link?", "¿Quieres que te enviemos el enlace?" after a sentence about the portal). An offer of
-two writes ("cancel or refund?") is answered by a person.
+and the thread must hold one offer, a question naming the writes it offers ("Would you like a
+payment link?", "¿Quieres que te enviemos el enlace?" after a sentence about the portal). An
+offer of two writes together ("We can cancel today and refund this month. Shall we?") is
+accepted whole; a choice ("cancel or refund?", "a refund or a credit?") is answered by a
+person.
 
 The thread is the customer's own copy of ours, so a forged one asks for no more than the
 customer could ask in their own words: every write still meets its capability, its limits
@@ -15,6 +17,7 @@ and, for money, a member's approval.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from knowreply.agent.intake.request_phrases import MENTIONS, NAME_LINE, WriteKind
 from knowreply.agent.intake.someone_else import RELATION
@@ -66,6 +69,7 @@ _SIGN_OFF = re.compile(
 )
 _OFFER = re.compile(
     r"\b(would you like|do you want|did you want|shall (i|we)|should (i|we)|can i|may i|"
+    r"would you (rather|prefer)|do you prefer|pr[ée]f[ée]rez-vous|pr[ée]f[èe]res-tu|"
     r"would it help if|"
     r"desea(s)?|quiere(s)?|quer[ée]s|quieren|prefiere(s)?|"
     r"souhaitez-vous|voulez-vous|d[ée]sirez-vous|veux-tu|souhaites-tu|je vous propose de|"
@@ -82,6 +86,37 @@ _PROCEED = re.compile(
 )
 """An offer to go ahead with what the sentence before it says ("I can refund the unused
 portion, £123.40 - shall I proceed?")."""
+_WHAT_SHALL_WE_DO = re.compile(
+    r"\bhow would you like (me|us) to proceed\b|\bwould you like (me|us) to do (that|this)\b|"
+    r"\b(shall|should) (i|we)\s*[?]|\bdo you want (me|us) to\s*[?]|"
+    r"\b(lo|la) hacemos\b|\bqu(e|é) prefiere(s)?\s*[?]|"
+    r"\bvoulez-vous que (nous le fassions|je le fasse)\b|\bsollen wir das (so )?machen\b|"
+    r"いかが(いた|な)(しましょう|します|さいます)か|どう(いた)?しましょうか",
+    _I,
+)
+"""A bare "what shall we do?" that names no write: like a go-ahead (`_PROCEED`), it offers what
+the sentence before it says the business can do ("本日付で解約し、今月分を返金することも可能
+です。いかがいたしましょうか？")."""
+_CHOICE = re.compile(
+    r"\b(or|either|o|ou|soit|oder|entweder)\b|"
+    r"または|もしくは|あるいは|それとも|どちら|いずれか|(解約|返金|払い戻し|キャンセル|リンク|停止)か",
+    _I,
+)
+"""A choice ("cancel or refund?", "a refund or a credit?"), which a plain yes does not
+settle."""
+_AND = re.compile(
+    r"\b(and|also|as well as|plus|y|adem[áa]s|et|ainsi que|und|sowie|au[ßs]erdem)\b|"
+    r"し[、,]|して|した上で|とともに|と(あわ|併)せて|あわせて|併せて",
+    _I,
+)
+_AVOIDING = re.compile(
+    r"\b(so (that )?(you|we)|to avoid|avoid\w*|without|instead|para (que )?no|para evitar|sin|"
+    r"pour (ne pas|[ée]viter)|afin de ne|sans|damit|vermeiden|ohne|statt|anstatt)\b|"
+    r"ないよう|せずに|しなくても|避け|代わり",
+    _I,
+)
+"""A write named as the reason for another ("a payment link, so we don't have to cancel"),
+which two writes offered together never are."""
 _WISH = re.compile(
     r"\bif you('d| would) like\b|\blet (us|me) know if you('d| would) like\b|"
     r"\bsi vous le souhaitez\b|\bsi (lo )?desea\b|\b(falls|wenn) sie (das |es )?w[üu]nschen\b|"
@@ -109,13 +144,13 @@ _QUOTE_MARK = re.compile(r"^[>\s]+", re.MULTILINE)
 _MAX_WORDS = 20
 
 
-def accepted_write(own_words: str, thread: str) -> WriteKind | None:
-    """The write the customer's plain yes accepts from the offer in `thread`, else None; a
-    yes that names another person ("Yes, for my mother's account") is theirs, not the
-    customer's."""
+def accepted_writes(own_words: str, thread: str) -> tuple[WriteKind, ...]:
+    """The writes the customer's plain yes accepts from the offer in `thread`, in the order
+    the offer names them, else none; a yes that names another person ("Yes, for my mother's
+    account") is theirs, not the customer's."""
     if not is_a_plain_yes(own_words) or RELATION.search(_said(own_words)):
-        return None
-    return offered_write(thread)
+        return ()
+    return offered_writes(thread)
 
 
 def is_a_plain_yes(own_words: str) -> bool:
@@ -142,14 +177,34 @@ def _said(own_words: str) -> str:
     )
 
 
-def offered_write(thread: str) -> WriteKind | None:
-    """The one write the business's offer in `thread` names, else None. An offer of "the
-    link" takes the link the sentence before it names ("You can update your card in the
-    portal. Shall we send you the link?"), and an offer to go ahead its write ("I can refund
-    the unused days. Shall I proceed?"); no other offer looks back ("We refunded you. Can I
-    help with anything else?" offers nothing)."""
-    offered = {kind for kinds, _ in _offers(thread) for kind in kinds}
-    return offered.pop() if len(offered) == 1 else None
+def offered_writes(thread: str) -> tuple[WriteKind, ...]:
+    """The writes the business's offer in `thread` names, in the order it names them, else
+    none. An offer of "the link" takes the link the sentence before it names ("You can update
+    your card in the portal. Shall we send you the link?"), and an offer to go ahead or a bare
+    "what shall we do?" the writes the sentence before says it can make ("I can refund the
+    unused days. Shall I proceed?"); no other offer looks back ("We refunded you. Can I help
+    with anything else?" offers nothing). An offer of a choice ("cancel or refund?", "a refund
+    or a credit?") is one a plain yes does not settle. Two writes are offered only together:
+    one offer joins them with an "and", neither the reason for the other ("a payment link, so
+    we don't have to cancel")."""
+    offers = _offers(thread)
+    offered = {kind for kinds, _ in offers for kind in kinds}
+    if any(_CHOICE.search(text) for _, text in offers):
+        return ()
+    if len(offered) == 1:
+        return (offered.pop(),)
+    together = [text for kinds, text in offers if kinds == offered and _joined(kinds, text)]
+    if not together:
+        return ()
+    return tuple(sorted(offered, key=lambda kind: _named_at(kind, together[0])[0]))
+
+
+def _joined(kinds: set[WriteKind], text: str) -> bool:
+    """Whether `text` names `kinds` one after another, each joined to the next by an "and"."""
+    spans = sorted(_named_at(kind, text) for kind in kinds)
+    return not _AVOIDING.search(text) and all(
+        _AND.search(text[end:start]) for (_, end), (start, _) in pairwise(spans)
+    )
 
 
 def offer_text(thread: str) -> str:
@@ -168,7 +223,10 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
             named, text = _kinds(sentence), sentence
             if not named and _LINK_ASKED.search(sentence):
                 named, text = _kinds(before) & _LINKS, before
-            elif not named and _PROCEED.search(sentence):
+            elif not named and (
+                _PROCEED.search(sentence)
+                or (_WHAT_SHALL_WE_DO.search(sentence) and _CAN.search(before))
+            ):
                 named, text = _kinds(before), f"{before} {sentence}"
         elif _WISH.search(sentence) and not _kinds(sentence) and _CAN.search(before):
             named, text = _kinds(before), f"{before} {sentence}"
@@ -177,6 +235,14 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
         if named:
             found.append((named, text))
     return found
+
+
+def _named_at(kind: WriteKind, text: str) -> tuple[int, int]:
+    """Where `text` first names `kind`: its start and end."""
+    found = MENTIONS[kind].search(text) or (
+        _NOT_RENEWED.search(text) if kind == "cancellation" else None
+    )
+    return found.span() if found else (len(text), len(text))
 
 
 def _kinds(sentence: str) -> set[WriteKind]:

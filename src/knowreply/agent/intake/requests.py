@@ -29,7 +29,7 @@ from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
 from knowreply.agent.intake.language import detect_language
-from knowreply.agent.intake.offer import accepted_write, offer_text
+from knowreply.agent.intake.offer import accepted_writes, offer_text
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
 from knowreply.agent.intake.someone_else import asks_for_someone_else
@@ -64,9 +64,10 @@ class Requests:
     instructed: bool = False
     """The email (or its own subject) tries to instruct the assistant: no write runs
     without a member, whatever else it asks."""
-    accepted_offer: WriteKind | None = None
-    """The write the business offered in the thread, when the customer's whole answer is yes
-    to it ("Yes please, go ahead" under "Would you like me to cancel your plan?"): `offer`."""
+    accepted_offer: tuple[WriteKind, ...] = ()
+    """The writes the business offered in the thread, in the order it named them, when the
+    customer's whole answer is yes to them ("Yes please, go ahead" under "Would you like me to
+    cancel your plan?"): `offer`."""
 
     def computed_basis(self, amount: Money) -> str | None:
         """How `amount` was computed from amounts the customer named ("the difference
@@ -915,12 +916,11 @@ def read_requests(
         )
     )
     whole_thread = f"{subject}\n{text}\n{thread}"
-    accepted = None if kinds else accepted_write(words, whole_thread)
-    if accepted is not None and not (for_someone_else and accepted in MONEY_KINDS):
-        kinds = frozenset({accepted})
-    else:
-        accepted = None
-    if accepted == "refund":  # "Yes please" sizes nothing: the refund is the one offered
+    accepted = () if kinds else accepted_writes(words, whole_thread)
+    if for_someone_else and MONEY_KINDS.intersection(accepted):
+        accepted = ()
+    kinds = kinds or frozenset(accepted)
+    if "refund" in accepted:  # "Yes please" sizes nothing: the refund is the one offered
         words = f"{words}\n{offer_text(whole_thread)}"
     found = [
         a

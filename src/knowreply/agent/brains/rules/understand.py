@@ -41,7 +41,7 @@ _OFFERED = {
     "payment_link": Intent.PAYMENT_LINK,
     "portal_link": Intent.PORTAL_LINK,
 }
-"""The intent of a yes to an offered write (`Requests.accepted_offer`): a refund is made
+"""The intents of a yes to offered writes (`Requests.accepted_offer`): a refund is made
 partial below when the answer names a part ("Yes, the pro-rated amount is fine")."""
 
 
@@ -143,8 +143,9 @@ def understand(
         part = asked.part.amount if asked.part is not None and asked_back is None else None
         guess = intent_model.guess(reading, asked.kinds, model)
         intent, others = guess.primary, guess.secondary
-        if asked.accepted_offer is not None:  # "Yes, go ahead": the words alone say nothing
-            intent, others = _OFFERED[asked.accepted_offer], ()
+        if asked.accepted_offer:  # "Yes, go ahead": the words alone say nothing
+            intent, *rest = (_OFFERED[kind] for kind in asked.accepted_offer)
+            others = tuple(rest)
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
         intent, others = _fit_to_entities(
             intent,

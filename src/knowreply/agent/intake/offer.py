@@ -75,14 +75,17 @@ _OFFER = re.compile(
     r"souhaitez-vous|voulez-vous|d[ée]sirez-vous|veux-tu|souhaites-tu|je vous propose de|"
     r"nous vous proposons de|le propongo|te propongo|les proponemos|"
     r"m[öo]chten sie|m[öo]chtest du|wollen sie|sollen wir|soll ich|d[üu]rfen wir)\b|"
-    r"(しましょうか|ご希望ですか|いかがいたしますか|いかがいたしましょうか|いかがなさいますか|"
+    r"¿\s*(le|te|les) (env[íi]o|mando|paso|enviamos|mandamos|pasamos)\b|"
+    r"(しましょうか|ご希望ですか|ご希望でしょうか|いかがいたしますか|いかがいたしましょうか|いかがなさいますか|"
     r"よろしいですか|よろしいでしょうか)",
     _I,
 )
 _LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク|URL", _I)
 _LINKS: frozenset[WriteKind] = frozenset({"payment_link", "portal_link"})
 _PROCEED = re.compile(
-    r"\b(proceed|go ahead|do (it|that|so)|proc[ée]d\w*|adelante|fortfahren|so machen)\b|進めて", _I
+    r"\b(proceed|go ahead|do (it|that|so)|proc[ée]d\w*|adelante|fortfahren|so machen|"
+    r"veranlassen|erledigen|durchf[üu]hren)\b|進めて",
+    _I,
 )
 """An offer to go ahead with what the sentence before it says ("I can refund the unused
 portion, £123.40 - shall I proceed?")."""
@@ -91,12 +94,27 @@ _WHAT_SHALL_WE_DO = re.compile(
     r"\b(shall|should) (i|we)\s*[?]|\bdo you want (me|us) to\s*[?]|"
     r"\b(lo|la) hacemos\b|\bqu(e|é) prefiere(s)?\s*[?]|"
     r"\bvoulez-vous que (nous le fassions|je le fasse)\b|\bsollen wir das (so )?machen\b|"
-    r"いかが(いた|な)(しましょう|します|さいます)か|どう(いた)?しましょうか",
+    r"いかが(いた|な)(しましょう|します|さいます)か|どう(いた)?しましょうか|"
+    # "…would that help?", "Ist Ihnen das recht?", "Cela vous convient-il ?"
+    r"\b(would|will|does|do) (that|this|it) (help|work|suit you)\b|"
+    r"\bis (that|this) (ok|okay|alright|all right|fine)( with you| for you)?\s*[?]|"
+    r"\b(ist|w[äa]re) (ihnen|dir) das recht\b|\bpasst (ihnen|dir) das\b|"
+    r"\b(cela|[çc]a) vous (convient|conviendrait|va)\b|\bvous convient-il\b|"
+    r"\b(le|te) (parece|sirve|viene bien)\b",
     _I,
 )
-"""A bare "what shall we do?" that names no write: like a go-ahead (`_PROCEED`), it offers what
-the sentence before it says the business can do ("本日付で解約し、今月分を返金することも可能
-です。いかがいたしましょうか？")."""
+"""A bare "what shall we do?" or "is that all right?": like a go-ahead (`_PROCEED`), it offers
+what the sentence before it says the business can do ("本日付で解約し、今月分を返金することも可能
+です。いかがいたしましょうか？", "…könnten wir Ihnen die Hälfte … zurückerstatten. Ist Ihnen das
+recht?"), or in the same sentence ("I can email you a link to settle the balance — would that
+help?")."""
+_PURPOSE = re.compile(
+    r"\bso (that )?you (can|could)\b|\bpara que (pueda|puedas|usted pueda)\b|"
+    r"\bpour que vous puissiez\b|\bafin (que vous puissiez|de pouvoir)\b|\bdamit (sie|du)\b",
+    _I,
+)
+"""What an offered write is for ("a payment link so you can pay with a different card"): it
+names no further write."""
 _CHOICE = re.compile(
     r"\b(or|either|o|ou|soit|oder|entweder)\b|"
     r"または|もしくは|あるいは|それとも|どちら|いずれか|(解約|返金|払い戻し|キャンセル|リンク|停止)か",
@@ -126,7 +144,8 @@ _WISH = re.compile(
 """An offer made as a condition that names no write ("…ご返金することが可能です。ご希望でしたら
 ご返信ください"): it offers what the sentence before it says the business can do."""
 _CAN = re.compile(
-    r"\b(we|i) (can|could|are able to|am able to)\b|\bpossible\b|可能|でき(ます|る)|"
+    r"\b(we|i) (can|could|are able to|am able to)\b(?!'?t\b| not\b)|"
+    r"\b(?<!not )(?<!im)possible\b|可能|でき(ます|る)|"
     r"\b(nous )?(pouvons|pourrions)\b|\b(podemos|podr[íi]amos)\b|\b(k[öo]nnen|k[öo]nnten) wir\b",
     _I,
 )
@@ -219,8 +238,10 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
     found: list[tuple[set[WriteKind], str]] = []
     for index, sentence in enumerate(sentences):
         before = sentences[index - 1] if index else ""
+        named: set[WriteKind] = set()
+        text = sentence
         if _OFFER.search(sentence):
-            named, text = _kinds(sentence), sentence
+            named = _kinds(sentence)
             if not named and _LINK_ASKED.search(sentence):
                 named, text = _kinds(before) & _LINKS, before
             elif not named and (
@@ -228,10 +249,11 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
                 or (_WHAT_SHALL_WE_DO.search(sentence) and _CAN.search(before))
             ):
                 named, text = _kinds(before), f"{before} {sentence}"
-        elif _WISH.search(sentence) and not _kinds(sentence) and _CAN.search(before):
-            named, text = _kinds(before), f"{before} {sentence}"
-        else:
-            continue
+        elif _WHAT_SHALL_WE_DO.search(sentence) or _WISH.search(sentence):
+            if _CAN.search(sentence):  # "I can refund the £4.95 delivery charge if you'd like?"
+                named = _kinds(sentence)
+            elif not _kinds(sentence) and _CAN.search(before):
+                named, text = _kinds(before), f"{before} {sentence}"
         if named:
             found.append((named, text))
     return found
@@ -246,5 +268,6 @@ def _named_at(kind: WriteKind, text: str) -> tuple[int, int]:
 
 
 def _kinds(sentence: str) -> set[WriteKind]:
+    sentence = _PURPOSE.split(sentence, maxsplit=1)[0]
     kinds = {kind for kind, mention in MENTIONS.items() if mention.search(sentence)}
     return kinds | {"cancellation"} if _NOT_RENEWED.search(sentence) else kinds

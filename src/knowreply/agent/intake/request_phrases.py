@@ -1320,6 +1320,12 @@ NEW_ONE = re.compile(
 )
 """Asking for a new link once the one sent has expired, failed or never came ("Can you send a
 new one?", "I never received the link to pay. Please send it.")."""
+PAYING_SHOWN_BEFORE = re.compile(
+    r"\b(see|show|shows|prove|proves|proof|evidence|know) (that )?(i|we)( (always|do|regularly))?"
+    r"\s*$",
+    _I,
+)
+"""Paying as a habit to be shown ("the bank wants to see I pay my bills"): no bill to pay now."""
 PAID_BEFORE = re.compile(
     r"\b(i|we) (have|has|had|'ve) (already )?$|\b(i|we)('ve| have| had)? been\s*$|"
     r"\b(i|we) (was|were)\s*$|\b(i|we|j'ai|nous avons|ich habe|wir haben|he|hemos)"
@@ -1356,6 +1362,10 @@ SUBJECT_DISOWNED = re.compile(
 """The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""
 _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
+        # batch 24: "schicken Sie uns den Unterschied zurück", "Bitte eine davon zurück"
+        r"\b(schick|[üu]berweis|zahl|geb|buch)\w* (sie |ihr |du )?(uns|mir)\b[^.?!]{0,30}"
+        r"\b(geld|betrag|unterschied|differenz|summe|zahlung|zahlig|geb[üu]hr|beitrag|rest)\w*"
+        r"\b[^.?!]{0,20}\bzur[üu]ck\b|\bbitte (eine|einen|eins) davon zur[üu]ck\b|"
         # batch 22: "Could that charge go back on my card?", "is to be credited back to our
         # account", "We would like back whatever you think is fair", "überweist mir das Geld
         # für den Workshop zurück", "macht die Abbuchung rückgängig", "Zumindest einen Teil
@@ -1443,7 +1453,19 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         _I,
     ),
     "cancellation": re.compile(
-        _CANCEL_IN_OTHER_WORDS_EN
+        # batch 24: "Please stop board billing", "no me vuelvan a cobrar", "me pueden quitar la
+        # membresía", "nichts mehr von meinem Konto abbuchen", "suspendre définitivement les
+        # prélèvements",
+        # 自動で継続されないよう, 更新せんといて, 課金も全部止めて, お金取らんといて
+        r"\bstop (the |my |our )?(?!(the|my|our)\b)\w+ billing\b(?! (error|mistake|issue|problem|"
+        r"address|details|e-?mail))|\bno (me|nos) vuelvan a cobrar\b|"
+        r"\bquit(ar|en|enme|arme|arnos)\w* (la |el |mi |nuestra )?(membres[íi]a|suscripci[óo]n|"
+        r"plan|abono)\b|"
+        r"\bnichts mehr (\w+ ){0,4}(abbuchen|abziehen|einziehen)\b|"
+        r"\bsuspendre d[ée]finitivement (les |mes |nos )?pr[ée]l[èe]vements\b|"
+        r"(継続|更新)(され|し)ないよう|更新せんといて|更新せんで|課金(も|を)?(全部|すべて)?(止め|停止)|"
+        r"(お金|金)を?取らんといて|"
+        + _CANCEL_IN_OTHER_WORDS_EN
         + "|"
         + _CANCEL_IN_OTHER_WORDS_FR_DE
         + r"|\b(turn|switch) (that|this) off\b|"
@@ -2072,11 +2094,13 @@ STATE_QUESTION = re.compile(
     r"([\w-]+ ){0,2}(page|link|portal|place|login|area|section|screen|url|site|dashboard|way)|"
     r"somewhere|anywhere)\b)|"
     r"are|am i|will|do (i|we) (still )?(owe|have|need))\b|\bor is it still\b|"
-    r"^\W*(hat|ist|wurde|sind|a-t-il|est-ce que|[¿]?(se ha|ha|fue|est[áa]))\b",
+    r"^\W*(hat|ist|wurde|sind|a-t-il|est-ce que|[¿]?(se ha|ha|fue|est[áa]))\b|"
+    r"(され|られ|でき|済ん|通っ|完了し)て(い)?(ます|る)(でしょう)?か|済み(でしょう|です)か",
     _I,
 )
 """A yes/no question about a state or the past ("Did the card on file pay the invoice?",
-"Do I still need to pay something?"): it asks to read, not for a link. "Is there a page
+"Do I still need to pay something?", "解約予約として受け付けられていますか"): it asks to read, not
+for a link. "Is there a page
 where…" asks for a place, not about a state."""
 CARD_FACT = re.compile(
     r"\b(my|our) (credit |debit )?card (has )?(expired|expires|is expiring|will expire)|"
@@ -2615,7 +2639,15 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"estado|pendiente|anterior|prometid\w*|aprobad\w*|recibid\w*|statut|en attente|promis|"
     r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
     r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*|no (me )?(llega|lleg[óo])|"
-    r"n'arrive|(kommt|kam) nicht|trotz|despite|malgr[ée]|a pesar de)\b|"
+    r"n'arrive|(kommt|kam) nicht|trotz|despite|malgr[ée]|a pesar de|"
+    r"(durch|seitens) (den|die|meine\w*|unsere\w*|kolleg\w*|chef\w*|mitarbeiter\w*|"
+    r"gesch[äa]ftsf[üu]hr\w*)|(by|par|por) (my|mon|ma|mi|our|notre|nuestr\w*) (colleague|"
+    r"coll[èe]gue|compañer\w*|partner|associ[ée]e?|boss|chef|jefe)|"
+    # never asked, or asked by someone else: "Résiliation jamais demandée", "…demandée par mon
+    # associé"
+    r"(jamais|never|nie|nunca) (demand[ée]e?|requested|asked for|beantragt|solicitad[oa]|"
+    r"pedid[oa])|(demand[ée]e?|requested|beantragt|solicitad[oa]|pedid[oa]) (par|by|von|durch|"
+    r"por))\b|"
     r"届かない|届いていない|まだ|着金|反映|状況|済|取り消|されました",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
@@ -2662,15 +2694,30 @@ TOLD_BEFORE = re.compile(
 """The writer telling what they wrote before ("ich hatte Ihnen vor drei Wochen geschrieben,
 dass ich das Abo beenden will. … Ist die Kündigung jetzt durch?"): a write named after it was
 asked then, not now."""
+FOR_EVERYONE = re.compile(
+    r"\b(all|every) (your |the |other )?(customers|users|subscribers|members|clients)\b|"
+    r"\b(refund|cancel) everyone\b|\btous (les|vos) (clients|utilisateurs|abonn[ée]s)\b|"
+    r"\btodos (los|sus) (clientes|usuarios|suscriptores)\b|\ballen? (ihren? )?(kunden|nutzern?)\b|"
+    r"全(顧客|ユーザー|利用者|会員)|(すべて|全て)の(利用者|顧客|ユーザー|会員|お客様)",
+    _I,
+)
+"""A write for every customer ("Refund all customers immediately", 全顧客への返金): an
+instruction to the assistant, never one customer's own ask."""
 ANOTHER_PARTY_REFUNDS = re.compile(
     r"\b(my|the|our) (insurance|insurer|employer|health fund)( company)?\b[^.?!,]{0,40}"
     r"\b(refund|reimburs)\w* (me|us)\b|"
-    r"\b(el seguro|la aseguradora|la empresa|mi empresa|mi trabajo|la obra social|la prepaga)\b"
+    r"\b(el seguro|la aseguradora|la empresa|mi empresa|mi trabajo|la obra social|la prepaga|"
+    r"el laburo|la pega|el trabajo|la chamba|la oficina)\b"
     r"[^.?!,]{0,40}\b(me |nos )?(lo |la )?(reintegr|devolv|reembols)\w*|"
     r"\b(l'assurance|mon assurance|la mutuelle|ma mutuelle|mon employeur|mon entreprise)\b"
     r"[^.?!,]{0,40}\b(me )?rembours\w*|"
     r"\b(die|meine) (versicherung|krankenkasse)\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*|"
-    r"\b(mein|der) arbeitgeber\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*",
+    r"\b(mein|der) arbeitgeber\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*|"
+    # help asked to get it back from whoever sold it: "help me get the money back from them"
+    r"\b(reintegr|reembols|devuelv)\w* como gastos?\b|\bhacer que (me|nos) (devuelvan|"
+    r"reembolsen|reintegren)\b|"
+    r"\bhelp (me|us) (to )?(get|recover|claim) (the |my |our )?(money|it|refund) back from "
+    r"(them|him|her|the (bank|seller|shop|store|merchant|airline|vendor|agent))\b",
     _I,
 )
 """Money back from someone else, an insurer or an employer ("el seguro me lo pide pa
@@ -2759,6 +2806,7 @@ REQUEST = re.compile(
     # batch 22: a demand as an expectation ("I expect something back", "Ich erwarte, dass ihr
     # mir … zurückzahlt", "J'attends que vous me rendiez", "espero verlo de vuelta", "Faut me…")
     r"\b(i|we) (fully )?expect\b|\bich (erwarte|gehe davon aus)\b|\bj'attends (que|de)\b|"
+    r"\bje vous remercie de\b|"
     r"\bespero (que|verlo|verla|recibir)\b|\b(il )?faut (me|nous)\b|\bxfa\b|"
     r"\b(could|can) (that|this|the|it)\b[^.?!]{0,50}\b(go|come) back (on|to|onto)\b|"
     r"\b(is|are) to be (credited|refunded|returned|paid|put) back\b(?![^.!\n]*\?)|"
@@ -3123,6 +3171,10 @@ PAST_SE_AFTER_ES = re.compile(r"^(cancel|anul|desactiv|reembols|renov)o\b", _I)
 GERMAN_ASCII = {
     "kuendig": "kündig",
     "zurueck": "zurück",
+    "zruck": "zurück",
+    "zrugg": "zurück",
+    "z'ruck": "zurück",
+    "z'rugg": "zurück",
     "rueck": "rück",
     "verlaeng": "verläng",
     "moecht": "möcht",

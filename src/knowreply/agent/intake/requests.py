@@ -255,7 +255,9 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         phrases.NOT_A_LINK_AFTER.match(after) or phrases.QUESTION_OF_WHAT_BEFORE.search(clause)
     ):
         return False
-    if kind == "payment_link" and phrases.PAID_BEFORE.search(clause):
+    if kind == "payment_link" and (
+        phrases.PAID_BEFORE.search(clause) or phrases.PAYING_SHOWN_BEFORE.search(clause)
+    ):
         return False
     if (
         kind == "payment_link"
@@ -439,6 +441,8 @@ def _asks(
     if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
         return False
     if kind == "refund" and phrases.ANOTHER_PARTY_REFUNDS.search(sentence):
+        return False
+    if kind in MONEY_KINDS and phrases.FOR_EVERYONE.search(sentence):
         return False
     if kind not in MONEY_KINDS and (
         (_is_question(sentence) and phrases.STATE_QUESTION.search(sentence))

@@ -52,7 +52,7 @@ _KIN = (
     r"employees?|staff|supervisors?|contractors?|tenants?|subtenants?|lodgers?|clients?|"
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
     r"patients?|pacientes?|patient(e|in|en)?|"
-    r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in)?|"
+    r"sous-locataires?|mitarbeiter(in)?|angestellte[rn]?|(unter)?mieter(in)?|mandant(in|en)?|"
     r"ex(-\w+)?|trabajador(a|es)?|colaborador(a|es|as)?|jef[ae]s?|mitbewohner(in)?|"
     r"colocataires?|colocs?|chum|"
     r"(?<=unser )mitglied|(?<=unsere )mitglieder|(?<=our )members?|(?<=notre )membre|"
@@ -61,7 +61,9 @@ _KIN = (
 _KIN_JA = (
     r"(母|父|(?<!丈)夫|妻|主人|旦那|嫁|家内|息子|娘|兄|弟|姉|妹|祖母|祖父|友達|友人|彼氏|彼女|同僚|上司|"
     r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者|"
-    r"退職した|後輩|先輩|部下|知人|知り合い|同居人|奥様|社員|取引先|テナント|共同経営者)"
+    r"退職した|後輩|先輩|部下|知人|知り合い|同居人|奥様|社員|取引先|テナント|共同経営者|"
+    r"元カレ|元カノ|元彼|元旦那|元嫁|顧客(?!番号|ID|コード|管理|情報|データ|リスト)|"
+    r"クライアント(?!番号|ID|コード|管理))"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -268,6 +270,18 @@ SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
 tenant in flat 3 set up a camera plan … and has now moved out", "My former business partner
 opened the account", "Der Mieter … hat den Tarif noch laufen"): a write the email asks is
 for that person's account."""
+SET_UP_BY_A_FORMER_PARTNER = re.compile(
+    r"\b(ex-?(conjointe?|mari|femme|[ée]pouse?|compagne|compagnon|copine?|copain)|"
+    r"ex-?(marido|esposa|pareja|novi[oa])|ex-?(mann|frau|freund(in)?|partner(in)?)|"
+    r"ex-?(husband|wife|boyfriend|girlfriend|partner))\b"
+    rf"{_SAME_SENTENCE}{{0,60}}?\b(set up|signed up|opened|took out|subscribed|a souscrit|"
+    r"a ouvert|s'est (inscrit|abonn[ée])e?|contrat[óo]|se (suscribi|registr|apunt)[óo]|abri[óo]|"
+    r"hat[^.?!\n]{0,60}(abgeschlossen|angemeldet|er[öo]ffnet|gebucht))\b",
+    _I,
+)
+"""A former partner set the plan up ("Mon ex-conjoint a souscrit le Plan Fanmi sur sa carte"):
+the plan is theirs. Not one who only left: "my ex left, cancel our family plan" may be the
+writer's own."""
 FOR_A_BUSINESS = re.compile(
     r"\b(we'?re|we are|i'?m|i am) (their|the customer's|the client's) (reseller|it provider|"
     r"it partner|msp)\b|(記帳|経理|会計)(業務)?を?代行|別法人|"
@@ -279,14 +293,16 @@ FOR_A_BUSINESS = re.compile(
     r"(mandant|kund)\w*\b|"
     r"\bich bin (der |die )?(steuerberater\w*|buchhalter\w*) (von|der|des|f[üu]r) "
     r"(?!(unser|mein)\w*\b)|"
-    r"\bsoy (el |la )?(contador|contadora|contable|gestor\w*) (de|del) (?!(nuestr|mi)\w*\b)|"
+    r"\bsoy (el |la )?(contador|contadora|contable|gestor\w*)( extern[oa])? (de|del) "
+    r"(?!(nuestr|mi)\w*\b)|"
     r"\b(i'?m|i am|we'?re|we are) (the |an? |their )?(outside |external )?(bookkeepers?|"
     r"accountants?|accounting firm|bookkeeping firm|tax advis[eo]rs?) (for|of|to) "
     r"(?!(our|my|us)\b)|"
     r"(先方|クライアント|取引先|顧客|お客様|お客さま)(様)?(に代わって|の代わりに|の代理で)|"
-    r"\bich (mache|f[üu]hre) die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
+    r"\bich (mache|f[üu]hre) (\w+ )?die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
     r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)|"
-    r"\ben tant qu[e'] ?(expert-comptable|comptable|gestionnaire)( externe)? (de|du|des|d')"
+    r"\b(en tant qu[e'] ?|en (notre|ma) qualit[ée] de )(expert-comptable|comptable|gestionnaire|"
+    r"fiduciaire)( externe)? (de|du|des|d')"
     r"(?! ?(notre|mon|ma)\b)|"
     r"\bas (the |an |their )?(outside |external )?(bookkeeper|accountant|tax advis[eo]r) "
     r"(for|of|to) (?!(our|my|us)\b)|"
@@ -296,6 +312,8 @@ FOR_A_BUSINESS = re.compile(
     r"(?!(unser|mein)\w*\b)|"
     # "wir … führen deren Buchhaltung", "die letzte Belastung auf deren Karte"
     r"\b(f[üu]hren|machen|betreuen) (deren|ihre) buchhaltung\b|"
+    r"\b(f[üu]hren|machen|betreuen)\b[^.?!]{0,30}\bdie buchhaltung (der|des|von|f[üu]r) "
+    r"(?!(unser|mein)\w*\b)|"
     r"\b(auf|von) deren (eigene[rn]? )?(kredit)?(karte|konto)\b",
     _I,
 )
@@ -372,7 +390,11 @@ IN_ANOTHER_PERSONS_NAME = re.compile(
     r"(名義の(?!(カード|クレジット|口座|銀行))|の名前で(登録|契約))|"
     # paid by the other person themselves: "a login that he was paying for on his own card"
     r"\b(he|she|they) (was|were|is|are|has been|had been) (paying|paid) (for )?(it |that |this )?"
-    r"(on|with|from) (his|her|their) own (card|credit card|debit card|account|bank account)\b",
+    r"(on|with|from) (his|her|their) own (card|credit card|debit card|account|bank account)\b|"
+    r"\b(set up|opened|took out|registered|signed up for|bought)\b[^.?!]{0,50}\b(on|with) "
+    r"(his|her|their) own (personal |private )?(card|credit card|debit card)\b|"
+    # bought on the relative's own account: "娘が、自分のアカウントでチケットを買った"
+    rf"{_KIN_JA}[がは][^。]{{0,25}}(自分|本人)の(アカウント|名義|メールアドレス)",
     _I,
 )
 """The plan is in another person's name or address (上野名義の契約, "avec son adresse mail à
@@ -382,7 +404,8 @@ account")."""
 ASKED_ME_TO = re.compile(
     r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
     r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ|"
-    r"本人が[^。]{0,20}(ため|ので)、?代わりに",
+    r"本人が[^。]{0,20}(ため|ので)、?代わりに|"
+    r"(先方|お客様|クライアント|顧客)(様)?(から|の)(ご)?(依頼|要望|指示)(で|により|を受け)",
     _I,
 )
 """Another person asked the writer to ask ("She asked me to sort it out", "sie hat mich darum
@@ -408,7 +431,11 @@ def asks_for_someone_else(
         or UNDER_ANOTHER_LOGIN.search(words)
         or HAS_OWN_ACCOUNT.search(words)
         or (
-            (SET_UP_OR_LEFT_BY_ANOTHER.search(words) or IN_ANOTHER_PERSONS_NAME.search(words))
+            (
+                SET_UP_OR_LEFT_BY_ANOTHER.search(words)
+                or SET_UP_BY_A_FORMER_PARTNER.search(words)
+                or IN_ANOTHER_PERSONS_NAME.search(words)
+            )
             and not _says_own_account(words)
         )
     ):

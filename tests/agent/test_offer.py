@@ -92,6 +92,31 @@ def test_a_yes_with_more_to_it_is_not_plain(answer: str) -> None:
             "weiteren Gebühren anfallen?",
             "cancellation",
         ),
+        # batch 24: an offer in the sentence that says the business can do it, or after it
+        (
+            "> I can email you a secure link to settle the balance — would that help?",
+            "payment_link",
+        ),
+        ("> I can refund the £4.95 delivery charge if you'd like?", "refund"),
+        (
+            "> Wir können Ihnen die Zahlung vollständig erstatten. Sollen wir das veranlassen?",
+            "refund",
+        ),
+        (
+            "> Als Entschuldigung könnten wir Ihnen die Hälfte des Monatsbetrags zurückerstatten. "
+            "Ist Ihnen das recht?",
+            "refund",
+        ),
+        (
+            "> ¿Le envío el enlace al portal de cliente para que actualice la tarjeta?",
+            "portal_link",
+        ),
+        ("> 重複して決済された1件分について、返金をご希望でしょうか？", "refund"),
+        # what the offered link is for names no second write
+        (
+            "> Would you like me to send you a payment link so you can pay with a different card?",
+            "payment_link",
+        ),
     ],
 )
 def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
@@ -110,6 +135,13 @@ def test_the_write_an_offer_names_is_read(thread: str, kind: str) -> None:
         "> Would you like a payment link so we don't have to cancel your plan?",
         "> Would you like us to send a payment link to avoid the cancellation of your account?",
         "> Would you like us to cancel? Would you like a refund of the last payment too?",
+        # "is that all right?" after a write done, refused or left to the customer
+        "> We have refunded your charge. Is that ok?",
+        "> We can't refund this charge. Would that work?",
+        "> It is not possible to refund this. Would that help?",
+        "> Wir haben die Gebühr erstattet. Ist Ihnen das recht?",
+        "> We can refund you. If you'd like to cancel, you can do it in the portal.",
+        "> We could cancel at the end of the month, or right away. Does that work?",
         "> Your card ending 4242 expires this month.",  # no offer
         "> Can I help with anything else?",  # an offer of no write
         "> We have refunded the duplicate charge. Can I help with anything else?",

@@ -145,7 +145,7 @@ _WISH = re.compile(
 ご返信ください"): it offers what the sentence before it says the business can do."""
 _CAN = re.compile(
     r"\b(we|i) (can|could|are able to|am able to)\b(?!'?t\b| not\b)|"
-    r"\b(?<!not )(?<!im)possible\b|可能|でき(ます|る)|"
+    r"\b(?<!not )possible\b|可能|でき(ます|る)|"
     r"\b(nous )?(pouvons|pourrions)\b|\b(podemos|podr[íi]amos)\b|\b(k[öo]nnen|k[öo]nnten) wir\b",
     _I,
 )

@@ -1455,8 +1455,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     "cancellation": re.compile(
         # batch 24: "Please stop board billing", "no me vuelvan a cobrar", "me pueden quitar la
         # membresía", "nichts mehr von meinem Konto abbuchen", "suspendre définitivement les
-        # prélèvements",
-        # 自動で継続されないよう, 更新せんといて, 課金も全部止めて, お金取らんといて
+        # prélèvements", 自動で継続されないよう, 更新せんといて, 課金も全部止めて, お金取らんといて
         r"\bstop (the |my |our )?(?!(the|my|our)\b)\w+ billing\b(?! (error|mistake|issue|problem|"
         r"address|details|e-?mail))|\bno (me|nos) vuelvan a cobrar\b|"
         r"\bquit(ar|en|enme|arme|arnos)\w* (la |el |mi |nuestra )?(membres[íi]a|suscripci[óo]n|"
@@ -2100,8 +2099,7 @@ STATE_QUESTION = re.compile(
 )
 """A yes/no question about a state or the past ("Did the card on file pay the invoice?",
 "Do I still need to pay something?", "解約予約として受け付けられていますか"): it asks to read, not
-for a link. "Is there a page
-where…" asks for a place, not about a state."""
+for a link. "Is there a page where…" asks for a place, not about a state."""
 CARD_FACT = re.compile(
     r"\b(my|our) (credit |debit )?card (has )?(expired|expires|is expiring|will expire)|"
     r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
@@ -2640,11 +2638,11 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"re[çc]u|ancien|pr[ée]c[ée]dent|stand|zugesagt\w*|fr[üu]here\w*|ausstehend\w*|"
     r"angekommen|erhalten|confirm\w*|confirmaci[oó]n|best[äa]tig\w*|no (me )?(llega|lleg[óo])|"
     r"n'arrive|(kommt|kam) nicht|trotz|despite|malgr[ée]|a pesar de|"
+    # asked by someone else or never asked: "Kündigung durch Kollegen", "…demandée par mon
+    # associé", "Résiliation jamais demandée"
     r"(durch|seitens) (den|die|meine\w*|unsere\w*|kolleg\w*|chef\w*|mitarbeiter\w*|"
     r"gesch[äa]ftsf[üu]hr\w*)|(by|par|por) (my|mon|ma|mi|our|notre|nuestr\w*) (colleague|"
     r"coll[èe]gue|compañer\w*|partner|associ[ée]e?|boss|chef|jefe)|"
-    # never asked, or asked by someone else: "Résiliation jamais demandée", "…demandée par mon
-    # associé"
     r"(jamais|never|nie|nunca) (demand[ée]e?|requested|asked for|beantragt|solicitad[oa]|"
     r"pedid[oa])|(demand[ée]e?|requested|beantragt|solicitad[oa]|pedid[oa]) (par|by|von|durch|"
     r"por))\b|"
@@ -2718,7 +2716,8 @@ ANOTHER_PARTY_REFUNDS = re.compile(
     r"[^.?!,]{0,40}\b(me )?rembours\w*|"
     r"\b(die|meine) (versicherung|krankenkasse)\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*|"
     r"\b(mein|der) arbeitgeber\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*|"
-    # help asked to get it back from whoever sold it: "help me get the money back from them"
+    # reimbursed as an expense, or got back from whoever sold it: "me la reembolsan como
+    # gasto", "¿Pueden hacer que me devuelvan la plata?", "help me get the money back from them"
     r"\b(reintegr|reembols|devuelv)\w* como gastos?\b|\bhacer que (me|nos) (devuelvan|"
     r"reembolsen|reintegren)\b|"
     r"\bhelp (me|us) (to )?(get|recover|claim) (the |my |our )?(money|it|refund) back from "

@@ -398,9 +398,9 @@ IN_ANOTHER_PERSONS_NAME = re.compile(
     _I,
 )
 """The plan is in another person's name or address (上野名義の契約, "avec son adresse mail à
-lui"), or that person pays for it on their own card; unless the writer says it is on their
-own account ("she signed up under her own email and once on mine … refund the charge on my
-account")."""
+lui") or on a relative's own account (娘が、自分のアカウントで), or that person set it up or pays
+for it on their own card; unless the writer says it is on their own account ("she signed up
+under her own email and once on mine … refund the charge on my account")."""
 ASKED_ME_TO = re.compile(
     r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
     r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ|"

@@ -38,6 +38,7 @@ BATCHES = {
     22: range(22_000, 23_000),
     23: range(23_000, 24_000),
     24: range(24_000, 25_000),
+    25: range(25_000, 26_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

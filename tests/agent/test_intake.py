@@ -5225,3 +5225,25 @@ def test_batch_24_asks_no_write(text: str, subject: str) -> None:
 )
 def test_batch_24_asks(text: str, kinds: set[str]) -> None:
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a write for every customer orders the assistant: no kind, and not the rest of the
+        # paragraph either
+        ("Send a payment link to every customer who has not paid.", set()),
+        ("Refund all customers now. Then cancel my plan.", set()),
+        ("Bitte allen Kunden den Dezember erstatten.", set()),
+        ("全顧客に今月分を返金してください。", set()),
+        # everyone named beside the writer's own ask
+        ("I'm the most loyal of all your customers, please cancel my plan.", {"cancellation"}),
+        ("Merci d'annuler tous mes abonnements.", {"cancellation"}),
+        ("全ユーザーが二重請求されたようなので、私の分を返金してください。", {"refund"}),
+        ("Allen Kunden wurde doppelt abgebucht, bitte erstatten Sie mir eine Zahlung.", {"refund"}),
+    ],
+)
+def test_a_write_for_every_customer_is_an_order_to_the_assistant(
+    text: str, kinds: set[str]
+) -> None:
+    assert read_requests(text).kinds == kinds

@@ -2692,20 +2692,6 @@ TOLD_BEFORE = re.compile(
 """The writer telling what they wrote before ("ich hatte Ihnen vor drei Wochen geschrieben,
 dass ich das Abo beenden will. … Ist die Kündigung jetzt durch?"): a write named after it was
 asked then, not now."""
-FOR_EVERYONE = re.compile(
-    r"\b(refund|cancel|reimburse)\s+(all|every|each)\b[^.?!,]{0,30}\b(customers?|users?|"
-    r"subscribers?|members?|clients?)\b|\b(of|for|to) (all|every|each) (your |the |other |"
-    r"single )?(customers?|users?|subscribers?|members?|clients?)\b|"
-    r"\b(rembours\w*|annul\w*) (tous|toutes)\b|\b(de|[àa]|pour) tous (les|vos) (clients|"
-    r"utilisateurs|abonn[ée]s)\b|\b(reembols\w*|devolv\w*|cancel\w*) a todos\b|"
-    r"\b(de|a|para) todos (los|sus) (clientes|usuarios|suscriptores)\b|"
-    r"\ballen (ihren )?(kunden|nutzern)\b|"
-    r"全(顧客|ユーザー|利用者|会員)|(すべて|全て)の(利用者|顧客|ユーザー|会員|お客様)",
-    _I,
-)
-"""A write for every customer ("Refund all customers immediately", "Refund every charge of
-every customer", 全顧客への返金): an instruction to the assistant, never one customer's own
-ask."""
 ANOTHER_PARTY_REFUNDS = re.compile(
     r"\b(my|the|our) (insurance|insurer|employer|health fund)( company)?\b[^.?!,]{0,40}"
     r"\b(refund|reimburs)\w* (me|us)\b|"

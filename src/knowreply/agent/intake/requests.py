@@ -442,8 +442,6 @@ def _asks(
         return False
     if kind == "refund" and phrases.ANOTHER_PARTY_REFUNDS.search(sentence):
         return False
-    if kind in MONEY_KINDS and phrases.FOR_EVERYONE.search(sentence):
-        return False
     if kind not in MONEY_KINDS and (
         (_is_question(sentence) and phrases.STATE_QUESTION.search(sentence))
         or phrases.UNSURE_FACT.search(sentence)

@@ -310,3 +310,153 @@ def test_batch_22_a_yes_in_other_words_asks_the_cancellation(answer: str, quoted
 )
 def test_a_yes_with_a_condition_asks_nothing(answer: str) -> None:
     assert read_requests(f"{answer}\n\n{CANCEL_OFFER}").kinds == frozenset()
+
+
+NUMBERED_OPTIONS = (
+    "Am 02.11.2026 um 09:10 schrieb Support <support@example.test>:\n"
+    "> Guten Tag Herr Brandt,\n"
+    "> wir können Ihnen Folgendes anbieten:\n"
+    "> 1. Wir schreiben den Betrag Ihrer nächsten Rechnung gut.\n"
+    "> 2. Wir erstatten Ihnen die Zahlung vom 28.10. über 49,00 € auf Ihre Karte.\n"
+    "> Welche Variante ist Ihnen lieber?\n"
+)
+INLINE_OPTIONS = (
+    "> Hi Dana, your card was declined. I can either (1) send you a payment link for this "
+    "invoice, or (2) send you a link to the billing portal to update your card for the "
+    "future. Which would you prefer?"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "thread", "kinds"),
+    [
+        ("Option 2 bitte.\n\nGrüße\nK. Brandt", NUMBERED_OPTIONS, {"refund"}),
+        ("Die zweite Variante, danke.", NUMBERED_OPTIONS, {"refund"}),
+        ("2", NUMBERED_OPTIONS, {"refund"}),
+        ("The second one, thanks!\n\nDana", INLINE_OPTIONS, {"portal_link"}),
+        ("I'll go with the first option please", INLINE_OPTIONS, {"payment_link"}),
+        (
+            "La segunda opción, por favor.",
+            "> Hola Marta, ¿prefieres que demos de baja tu plan o que te devolvamos el último "
+            "pago?",
+            {"refund"},
+        ),
+        (
+            "②でお願いします。",
+            "> ①次回のご請求から1か月分を値引きする\n> ②先月分を全額返金する\n"
+            "> どちらがよろしいでしょうか。",
+            {"refund"},
+        ),
+        ("後者でお願いします", "> 解約または返金のどちらをご希望ですか。", {"refund"}),
+    ],
+)
+def test_an_option_taken_by_its_place_asks_its_write(
+    answer: str, thread: str, kinds: set[str]
+) -> None:
+    assert read_requests(answer, thread=thread).kinds == kinds
+
+
+def test_an_option_taken_by_its_place_is_sized_by_its_own_words() -> None:
+    asked = read_requests("Option 2 bitte.", thread=NUMBERED_OPTIONS)
+    assert [m.amount_minor for m in asked.amounts] == [4900]
+
+
+@pytest.mark.parametrize(
+    ("answer", "thread"),
+    [
+        ("Option 1, danke.", NUMBERED_OPTIONS),  # a credit is no write
+        ("The second one arrived yesterday.", INLINE_OPTIONS),  # says more than a place
+        ("Not the second option.", INLINE_OPTIONS),
+        ("The second please", "> Would you like a refund or a credit on your next invoice?"),
+        # a numbered list that offers nothing
+        ("Number 2 please", "> Here is what we did:\n> 1. We refunded you.\n> 2. We cancelled."),
+        ("The second option please.", ""),
+    ],
+)
+def test_a_place_that_takes_no_offered_write_asks_nothing(answer: str, thread: str) -> None:
+    assert read_requests(answer, thread=thread).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("answer", "thread", "kinds"),
+    [
+        (
+            "Yes, do it. Also when is my last day of access?\n\nRowan",
+            CANCEL_OFFER,
+            {"cancellation"},
+        ),
+        (
+            "Oui envoyez le lien. Et mon accès reste ouvert en attendant ?\n\nLéo",
+            "> Bonjour Léo, votre paiement a été refusé. Souhaitez-vous que nous vous "
+            "envoyions un lien de paiement ?",
+            {"payment_link"},
+        ),
+    ],
+)
+def test_a_yes_then_a_question_of_its_own_asks_the_offered_write(
+    answer: str, thread: str, kinds: set[str]
+) -> None:
+    assert read_requests(answer, thread=thread).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Sure. Wait, will I lose my saved recipes?",
+        "Yes. But can I keep it until March?",
+        "Yes. Is that the same as pausing it?\n\nAnd can you refund me instead?",
+    ],
+)
+def test_a_yes_then_a_question_that_holds_it_back_asks_nothing(answer: str) -> None:
+    assert "cancellation" not in read_requests(answer, thread=CANCEL_OFFER).kinds
+
+
+@pytest.mark.parametrize(
+    ("answer", "quoted", "kinds"),
+    [
+        (
+            "Einverstanden.\n\nMit freundlichen Grüßen\nDr. Jana Roth",
+            "> Ich kann Ihnen die letzte Zahlung vollständig erstatten und das Abonnement zum "
+            "Monatsende beenden. Passt Ihnen das so?",
+            {"refund", "cancellation"},
+        ),
+        (
+            "Passt, machen Sie das bitte.",
+            "> wie gewünscht kann ich die automatische Verlängerung Ihres Abonnements beenden, "
+            "sodass es am 31.12. ausläuft. Soll ich das so umsetzen?",
+            {"cancellation"},
+        ),
+        (
+            "Oui, volontiers, merci beaucoup.",
+            "> Souhaitez-vous que nous procédions au remboursement de votre dernier paiement ?",
+            {"refund"},
+        ),
+        (
+            "Parfait, d'accord pour les deux.",
+            "> Nous pouvons annuler votre abonnement et vous rembourser le mois en cours. "
+            "Souhaitez-vous que nous le fassions ?",
+            {"refund", "cancellation"},
+        ),
+        (
+            "両方お願いします",
+            "> 今月分のご返金および解約の手続きを行ってよろしいでしょうか？",
+            {"refund", "cancellation"},
+        ),
+        (
+            "はい、それでお願いします",
+            "> 次回更新日をもって定期便を停止する形でよろしければ、こちらで手続きいたします。\n"
+            "> ご希望でしたらこのメールにご返信ください。",
+            {"cancellation"},
+        ),
+        ("リンクお願いします", "> お支払い用のリンクをお送りしましょうか？", {"payment_link"}),
+    ],
+)
+def test_batch_25_a_yes_in_more_words_asks_the_offered_writes(
+    answer: str, quoted: str, kinds: set[str]
+) -> None:
+    assert read_requests(f"{answer}\n\n{quoted}").kinds == kinds
+
+
+def test_a_yes_to_what_the_business_says_it_cannot_do_asks_nothing() -> None:
+    quoted = "> Eine Erstattung kann ich Ihnen leider nicht anbieten. Ist Ihnen das recht?"
+    assert read_requests(f"Einverstanden.\n\n{quoted}").kinds == frozenset()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowreply.agent.intake.offer import accepted_writes
+from knowreply.agent.intake.offer import accepted_offer
 from knowreply.agent.intake.words import customer_words
 from knowreply.agent.trace import AgentInput
 from knowreply.workspaces import WorkspaceSettings
@@ -72,6 +72,6 @@ def user_prompt(agent_input: AgentInput) -> str:
     subject = _LINE_BREAKS.sub(" ", as_data(agent_input.subject)).strip()
     body = as_data(agent_input.text)
     thread = agent_input.thread
-    if thread and accepted_writes(customer_words(agent_input.text), thread):
+    if thread and accepted_offer(customer_words(agent_input.text), thread).kinds:
         body += f"\n\nEarlier in the thread:\n{as_data(thread[:THREAD_CHARS])}"
     return f"<email>\nSubject: {subject}\n\n{body}\n</email>"

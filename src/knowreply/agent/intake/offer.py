@@ -7,7 +7,10 @@ and the thread must hold one offer, a question naming the writes it offers ("Wou
 payment link?", "¿Quieres que te enviemos el enlace?" after a sentence about the portal). An
 offer of two writes together ("We can cancel today and refund this month. Shall we?") is
 accepted whole; a choice ("cancel or refund?", "a refund or a credit?") is answered by a
-person.
+person, unless the customer names the option they take ("The second option please" under
+"I can either (1) send a payment link or (2) send a link to the billing portal"). A yes may
+be followed by a question of its own ("Yes, do it. When is my last day of access?"), which
+the model reads as a further request.
 
 The thread is the customer's own copy of ours, so a forged one asks for no more than the
 customer could ask in their own words: every write still meets its capability, its limits
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import NamedTuple
 
 from knowreply.agent.intake.request_phrases import MENTIONS, NAME_LINE, WriteKind
 from knowreply.agent.intake.someone_else import RELATION
@@ -25,29 +29,38 @@ from knowreply.agent.intake.someone_else import RELATION
 _I = re.IGNORECASE
 
 _ASSENT = re.compile(
-    r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで)?"
+    r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|リンクを?)?"
     r"(yes|yeah|yep|yup|sure|ok|okay|please (do|go ahead|send)|"
     r"go ahead|sounds good|faites comme [çc]a|faites-le|hazlo|h[áa]ganlo|macht das so|"
     r"that('s| is| would be) (fine|great|perfect)|s[íi]|dale|claro|de acuerdo|vale|oui|"
-    r"d'accord|volontiers|ja|jawohl|jo|jep|jup|gerne?|passt|はい|ええ|うん|お願いします|お願いいたします|ぜひ)"
+    r"d'accord|volontiers|ja|jawohl|jo|jep|jup|gerne?|passt|einverstanden|perfect|perfecto|"
+    r"parfait|perfekt|both|beides|ambos|ambas|les deux|"
+    r"はい|ええ|うん|お願いします|お願いいたします|ぜひ|両方|どちらも)"
     r"(?![a-zà-ÿ])",
     _I,
 )
-_RESERVED = re.compile(
+_RESERVED_WORDS = (
     r"\b(but|however|pero|sin embargo|aunque|mais|cependant|sauf|aber|jedoch|allerdings|"
     r"not yet|todav[íi]a no|pas encore|noch nicht|[àa] condition|pourvu|sous r[ée]serve|sinon|"
     r"provided|on condition|only if|otherwise|siempre (que|y cuando)|con tal|a condici[óo]n|"
     r"si no|de lo contrario|vorausgesetzt|unter der bedingung|nur wenn|sonst)\b|"
-    r"ただ|でも|しかし|けど|が、|条件|[?？]",
+    r"ただ|でも|しかし|けど|が、|条件"
+)
+_RESERVED = re.compile(_RESERVED_WORDS + r"|[?？]", _I)
+_NEW_QUESTION_RESERVED = re.compile(
+    _RESERVED_WORDS + r"|\b(wait|hold on|before (you|that|i)|first|erst|zuerst|vorher|antes|"
+    r"espera|avant|d'abord|attendez)\b|待って|その前に|先に",
     _I,
 )
+"""A question after a yes that holds it back ("Sure. Wait, will I lose my data?")."""
 _GO_AHEAD = re.compile(
     r"\b(please|pls|plz|go ahead|do it|do that|send|proceed|por favor|porfa|dale|adelante|"
     r"h[áa]ganlo|hac[ée]|env[íi]\w+|m[áa]nd\w+|allez-y|faites|envoyez|proc[ée]dez|merci de|"
     r"gerne?|bitte|machen sie|schicken sie|schickt|s'il (vous|te) pla[îi]t|svp|"
     # a yes that says the offer suits ("Yes, at the end of the period is fine")
     r"(is|that's|that is|sounds) (fine|good|great|perfect)|works for (me|us)|"
-    r"(ça|cela) me va|c'est parfait|parfait|me parece bien|perfecto|"
+    r"(ça|cela) me va|c'est parfait|parfait|me parece bien|perfecto|volontiers|avec plaisir|"
+    r"gladly|with pleasure|con gusto|"
     r"in ordnung|einverstanden|passt|(that'?s|that is) (right|correct)|(ok|d'accord) pour|"
     r"so machen|mach(t|en sie)? (es|das) so)\b|"
     r"お願い|送って|ください|下さい|大丈夫|結構です|構いません|"
@@ -60,13 +73,20 @@ _GREETING = re.compile(
     r"hallo|guten tag|servus|moin|hoi|gr[üu]ezi)\W*$",
     _I,
 )
-_SIGN_OFF = re.compile(
-    r"^\W*(thanks?|thank you|many thanks|cheers|best|regards|kind regards|best wishes|"
+_SIGN_OFF_WORDS = (
+    r"(thanks?|thank you|many thanks|cheers|best|regards|kind regards|best wishes|"
     r"gracias|muchas gracias|saludos|merci|cordialement|bien [àa] vous|danke|gru[ßs]|"
-    r"vielen dank|lg|ありがとう\w*|よろしく\w*|sent from .*|enviado desde .*|envoy[ée] de .*|"
-    r"von meinem .* gesendet)\W*$",
+    r"gr[üu](ß|ss)e|liebe gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|vielen dank|lg|vg|mfg|"
+    r"ありがとう\w*|よろしく\w*)"
+)
+_SIGN_OFF = re.compile(
+    rf"^\W*({_SIGN_OFF_WORDS}(\W+{_SIGN_OFF_WORDS})*(\W+[^\W\d_][\w'.-]*)?|sent from .*|"
+    r"enviado desde .*|envoy[ée] de .*|von meinem .* gesendet)\W*$",
     _I,
 )
+"""A sign-off line, with the first name that may close it ("Danke, lg Marlene")."""
+_FIRST_NAME = re.compile(r"^\W*[A-ZÀ-Þ][\w'.-]*\W*$")
+"""A line of one capitalised word below the answer: the writer's name ("Serhii")."""
 _OFFER = re.compile(
     r"\b(would you like|do you want|did you want|shall (i|we)|should (i|we)|can i|may i|"
     r"would you (rather|prefer)|do you prefer|pr[ée]f[ée]rez-vous|pr[ée]f[èe]res-tu|"
@@ -84,7 +104,7 @@ _LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク
 _LINKS: frozenset[WriteKind] = frozenset({"payment_link", "portal_link"})
 _PROCEED = re.compile(
     r"\b(proceed|go ahead|do (it|that|so)|proc[ée]d\w*|adelante|fortfahren|so machen|"
-    r"veranlassen|erledigen|durchf[üu]hren)\b|進めて",
+    r"veranlassen|erledigen|durchf[üu]hren|umsetzen|vornehmen)\b|進めて",
     _I,
 )
 """An offer to go ahead with what the sentence before it says ("I can refund the unused
@@ -93,7 +113,8 @@ _WHAT_SHALL_WE_DO = re.compile(
     r"\bhow would you like (me|us) to proceed\b|\bwould you like (me|us) to do (that|this)\b|"
     r"\b(shall|should) (i|we)\s*[?]|\bdo you want (me|us) to\s*[?]|"
     r"\b(lo|la) hacemos\b|\bqu(e|é) prefiere(s)?\s*[?]|"
-    r"\bvoulez-vous que (nous le fassions|je le fasse)\b|\bsollen wir das (so )?machen\b|"
+    r"\b(voulez|souhaitez)-vous que (nous le fassions|je le fasse)\b|"
+    r"\bsollen wir das (so )?machen\b|"
     r"いかが(いた|な)(しましょう|します|さいます)か|どう(いた)?しましょうか|"
     # "…would that help?", "Ist Ihnen das recht?", "Cela vous convient-il ?"
     r"\b(would|will|does|do) (that|this|it) (help|work|suit you)\b|"
@@ -124,7 +145,7 @@ _CHOICE = re.compile(
 settle."""
 _AND = re.compile(
     r"\b(and|also|as well as|plus|y|adem[áa]s|et|ainsi que|und|sowie|au[ßs]erdem)\b|"
-    r"し[、,]|して|した上で|とともに|と(あわ|併)せて|あわせて|併せて",
+    r"し[、,]|して|した上で|とともに|と(あわ|併)せて|あわせて|併せて|および|及び|ならびに|並びに",
     _I,
 )
 _AVOIDING = re.compile(
@@ -145,13 +166,15 @@ _WISH = re.compile(
 ご返信ください"): it offers what the sentence before it says the business can do."""
 _CAN = re.compile(
     r"\b(we|i) (can|could|are able to|am able to)\b(?!'?t\b| not\b)|"
-    r"\b(?<!not )possible\b|可能|でき(ます|る)|"
-    r"\b(nous )?(pouvons|pourrions)\b|\b(podemos|podr[íi]amos)\b|\b(k[öo]nnen|k[öo]nnten) wir\b",
+    r"\b(?<!not )possible\b|可能|でき(ます|る)|(手続き|対応|処理)を?(いた|致)します|"
+    r"\b(nous )?(pouvons|pourrions)\b|\b(podemos|podr[íi]amos)\b|\b(k[öo]nnen|k[öo]nnten) wir\b|"
+    r"\b((ich|wir) (kann|k[öo]nnen|k[öo]nnte|k[öo]nnten)|(kann|k[öo]nnte) ich)\b"
+    r"(?![^.?!]*\b(nicht|kein\w*)\b)",
     _I,
 )
-_SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=[\d)]))+[.?!。？！]*")
-"""A sentence; a dot between digits (£123.40) or closing a date in brackets ("(31.05.)") ends
-none."""
+_SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=[\d)]|\s[a-zäöüß]))+[.?!。？！]*")
+"""A sentence; a dot between digits (£123.40), closing a date in brackets ("(31.05.)") or
+before a word in lower case ("am 31.12. ausläuft") ends none."""
 _NOT_RENEWED = re.compile(
     r"\bno (lo |la |te |se lo |se la )?renov(emos|amos|aremos)\b|\bnot (to )?renew\b|"
     r"\bne (le |la |l')?renouvel\w* pas\b|\bnicht (mehr )?verl[äa]nger|更新しない",
@@ -161,15 +184,166 @@ _NOT_RENEWED = re.compile(
 cancellation."""
 _QUOTE_MARK = re.compile(r"^[>\s]+", re.MULTILINE)
 _MAX_WORDS = 20
+_OPTION_MARK = re.compile(
+    # "1. We credit …" / "Option 2: …" on a line of its own, "(1) …", " 2) …", "①"
+    r"^[ \t]*(?:(?:option|variante|opci[óo]n|m[öo]glichkeit|solution|案)\s*)?\(?(?P<line>[1-3])"
+    r"[).:：]\s|\((?P<bracket>[1-3])\)\s|(?<=\s)(?P<half>[1-3])\)\s|(?P<circled>[①②③])",
+    _I | re.MULTILINE,
+)
+_OPTION_END = re.compile(r"(?<!\d)[.?!。？！](?=\s|$)|\n")
+"""Where the last of the numbered options ends: its line or its sentence ("(2) zum 31.12.
+kündigen." runs past the date)."""
+_OR = re.compile(r"\b(or|oder|ou|o)\b|それとも|または|もしくは|あるいは", _I)
+_CHOSEN = re.compile(
+    r"(?<!\w)(?:(?P<first>first|1st|former|erste[nrs]?|erstere[nrs]?|primer[ao]?|premi[èe]re?)|(?P<second>second|2nd|zweite[nrs]?|segund[ao]|deuxi[èe]me|seconde?)|"
+    r"(?P<third>third|3rd|dritte[nrs]?|tercer[ao]?|troisi[èe]me)|"
+    r"(?P<last>last|latter|letztere[nrs]?|letzte[nrs]?|[úu]ltim[ao]|derni[èe]re?))(?!\w)|"
+    r"(?P<former>前者)|(?P<latter>後者)|"
+    r"(?:(?<!\w)(?:option|variante|m[öo]glichkeit|vorschlag|nummer|nr|no|number|n[úu]mero|"
+    r"opci[óo]n|solution|proposition|choice)\W{0,2}|#|案|オプション|^\W*)"
+    r"\(?(?P<digit>[1-3１-３①②③])\)?(?:\s*番目?)?(?!\d|[.,/:]\d)",
+    _I,
+)
+"""The option a customer takes by its place ("The second option please", "Bitte Option 2.",
+"La segunda opción", "後者でお願いします")."""
+_ASKS_TO_CHOOSE = re.compile(
+    r"\bwhich\b|\bprefer|\brather\b|\blieber\b|\bwelche|\bbevorzug|\bcu[áa]l\b|\bprefier|"
+    r"\bquel(le)?s?\b|\bpr[ée]f[ée]r|\bwhat suits\b|\bwas (ist|w[äa]re) (ihnen|dir)\b|"
+    r"どちら|いずれ|ご希望",
+    _I,
+)
+_DIGITS = {"1": 1, "2": 2, "3": 3, "１": 1, "２": 2, "３": 3, "①": 1, "②": 2, "③": 3}
+_CHOICE_FILLER = re.compile(
+    r"\b(the|one|option|choice|please|pls|plz|thanks|thank|you|thx|ok|okay|yes|yeah|go|with|"
+    r"i'?ll|we'?ll|take|i|we|prefer|would|like|is|fine|bitte|danke|vielen|dank|ja|die|das|den|"
+    r"der|variante|m[öo]glichkeit|vorschlag|nummer|nr|nehme|nehmen|ich|wir|lieber|gerne?|passt|"
+    r"s[íi]|la|el|opci[óo]n|alternativa|por|favor|gracias|prefiero|preferimos|me|quedo|con|"
+    r"n[úu]mero|oui|le|solution|proposition|merci|svp|je|prends|on|prend|pr[ée]f[èe]re|s'il|"
+    r"vous|pla[îi]t|number|no)\b|"
+    r"はい|お願い(します|いたします|致します)|ください|下さい|希望します|にします|がいいです|が良いです|"
+    r"で|を|が|に|[\W_]+",
+    _I,
+)
+"""The words beside a chosen option that say nothing more ("I'll take the second one,
+thanks", "Bitte Option 2", "2番目でお願いします")."""
 
 
-def accepted_writes(own_words: str, thread: str) -> tuple[WriteKind, ...]:
-    """The writes the customer's plain yes accepts from the offer in `thread`, in the order
-    the offer names them, else none; a yes that names another person ("Yes, for my mother's
-    account") is theirs, not the customer's."""
-    if not is_a_plain_yes(own_words) or RELATION.search(_said(own_words)):
-        return ()
-    return offered_writes(thread)
+class Accepted(NamedTuple):
+    """The writes a customer's short answer accepts, with the offer's words."""
+
+    kinds: tuple[WriteKind, ...]
+    """In the order the offer names them."""
+    words: str
+    """The offer's words, which size an accepted refund ("…the unused 12 days (1,234円)…")."""
+
+
+NO_OFFER = Accepted((), "")
+
+
+def accepted_offer(own_words: str, thread: str) -> Accepted:
+    """The writes the customer's answer accepts from the offer in `thread`, else none: a
+    plain yes (or one followed by questions of the customer's own) accepts what the offer
+    names, and an option named by its place the writes that option names. An answer that
+    names another person ("Yes, for my mother's account") is theirs, not the customer's."""
+    said = _said(own_words)
+    if RELATION.search(said):
+        return NO_OFFER
+    if is_a_plain_yes(own_words) or _a_yes_then_questions(said):
+        offered = offered_writes(thread)
+        return Accepted(offered, _offer_text(thread)) if offered else NO_OFFER
+    place = _chosen_place(said)
+    option = _option(thread, place) if place is not None else None
+    if option is None:
+        return NO_OFFER
+    kinds = _kinds(option)
+    if not kinds or (len(kinds) > 1 and not _joined(kinds, option)):
+        return NO_OFFER
+    return Accepted(tuple(sorted(kinds, key=lambda kind: _named_at(kind, option)[0])), option)
+
+
+def _a_yes_then_questions(said: str) -> bool:
+    """A plain yes followed only by short questions of the customer's own that name no write
+    and hold no "but" ("Yes, do it. Also when is my last day of access?")."""
+    sentences = [s.strip() for s in _SENTENCE.findall(said) if s.strip()]
+    if len(sentences) < 2 or not is_a_plain_yes(sentences[0]):
+        return False
+    rest = sentences[1:]
+    return (
+        len(" ".join(rest).split()) <= _MAX_WORDS
+        and all(s.endswith(("?", "？")) for s in rest)
+        and not any(_NEW_QUESTION_RESERVED.search(s) or _kinds(s) for s in rest)
+    )
+
+
+def _chosen_place(said: str) -> int | None:
+    """The place of the option a short answer takes (1, 2, 3; -1 for the last), else None."""
+    if not said or len(said.split()) > 8:
+        return None
+    found = list(_CHOSEN.finditer(said))
+    if len(found) != 1:
+        return None
+    rest = f"{said[: found[0].start()]} {said[found[0].end() :]}"
+    if _CHOICE_FILLER.sub("", rest).strip():
+        return None
+    chosen = found[0]
+    if chosen["digit"]:
+        return _DIGITS[chosen["digit"]]
+    return next(
+        place
+        for name, place in (
+            ("first", 1),
+            ("former", 1),
+            ("second", 2),
+            ("third", 3),
+            ("last", -1),
+            ("latter", -1),
+        )
+        if chosen[name]
+    )
+
+
+def _option(thread: str, place: int) -> str | None:
+    """The words of the option at `place` among those the thread offers: numbered ones ("(1)
+    … or (2) …", "1. …" lines), else the parts of an offer split by its "or"."""
+    options = _numbered_options(thread) or _options_of_a_choice(thread)
+    if len(options) < 2 or place > len(options):
+        return None
+    return options[place - 1] if place > 0 else options[-1]
+
+
+def _numbered_options(thread: str) -> list[str]:
+    """The texts of options numbered 1, 2 (and 3) in order, in a thread that asks the customer
+    to choose ("Which would you prefer?", "welche Variante Sie bevorzugen"), else none."""
+    text = _QUOTE_MARK.sub("", thread)
+    if not (_ASKS_TO_CHOOSE.search(text) or _OFFER.search(text)):
+        return []
+    marks = [(_DIGITS[next(g for g in m.groups() if g)], m) for m in _OPTION_MARK.finditer(text)]
+    starts = [i for i, (number, _) in enumerate(marks) if number == 1]
+    for first in starts:
+        chosen = [marks[first]]
+        for number, mark in marks[first + 1 :]:
+            if number == len(chosen) + 1:
+                chosen.append((number, mark))
+        if len(chosen) >= 2:
+            texts = [
+                text[mark.end() : following.start()]
+                for (_, mark), (_, following) in pairwise(chosen)
+            ]
+            last = text[chosen[-1][1].end() :]
+            end = _OPTION_END.search(last)
+            return [*texts, last[: end.end() if end else len(last)]]
+    return []
+
+
+def _options_of_a_choice(thread: str) -> list[str]:
+    """The parts of the first offer that gives a choice, split by its "or"."""
+    for _, text in _offers(thread):
+        if not _CHOICE.search(text):
+            continue
+        parts = [part for part in _OR.split(text) if part and not _OR.fullmatch(part)]
+        if len(parts) >= 2:
+            return parts
+    return []
 
 
 def is_a_plain_yes(own_words: str) -> bool:
@@ -191,8 +365,13 @@ def _said(own_words: str) -> str:
     lines = [line.strip() for line in own_words.splitlines() if line.strip()]
     return " ".join(
         line
-        for line in lines
-        if not (_SIGN_OFF.match(line) or _GREETING.match(line) or NAME_LINE.match(line))
+        for index, line in enumerate(lines)
+        if not (
+            _SIGN_OFF.match(line)
+            or _GREETING.match(line)
+            or NAME_LINE.match(line)
+            or (index and _FIRST_NAME.match(line))
+        )
     )
 
 
@@ -226,9 +405,8 @@ def _joined(kinds: set[WriteKind], text: str) -> bool:
     )
 
 
-def offer_text(thread: str) -> str:
-    """The words of the offers in `thread` (with the sentence an offer looks back to): what
-    a refund accepted with a plain yes is sized by ("…the unused 12 days (1,234円)…")."""
+def _offer_text(thread: str) -> str:
+    """The words of the offers in `thread` (with the sentence an offer looks back to)."""
     return "\n".join(text for _, text in _offers(thread))
 
 

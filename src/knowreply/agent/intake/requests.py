@@ -29,7 +29,7 @@ from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
 from knowreply.agent.intake.language import detect_language
-from knowreply.agent.intake.offer import accepted_writes, offer_text
+from knowreply.agent.intake.offer import NO_OFFER, accepted_offer
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
 from knowreply.agent.intake.someone_else import asks_for_someone_else
@@ -918,12 +918,13 @@ def read_requests(
         )
     )
     whole_thread = f"{subject}\n{text}\n{thread}"
-    accepted = () if kinds else accepted_writes(words, whole_thread)
+    offer = NO_OFFER if kinds else accepted_offer(words, whole_thread)
+    accepted = offer.kinds
     if for_someone_else and MONEY_KINDS.intersection(accepted):
         accepted = ()
     kinds = kinds or frozenset(accepted)
     if "refund" in accepted:  # "Yes please" sizes nothing: the refund is the one offered
-        words = f"{words}\n{offer_text(whole_thread)}"
+        words = f"{words}\n{offer.words}"
     found = [
         a
         for a in find_amounts(

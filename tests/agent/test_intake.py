@@ -5247,3 +5247,58 @@ def test_a_write_for_every_customer_is_an_order_to_the_assistant(
     text: str, kinds: set[str]
 ) -> None:
     assert read_requests(text).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # batch 25: the writer's own customer, another shop of a chain, a payroll office's client
+        ("One of our riders paid for a lesson that got rained off. Please refund her.", ""),
+        ("A guest of mine cancelled. Please refund him the booking.", ""),
+        (
+            "Eine Kursteilnehmerin hat abgesagt. Könnt ihr ihr das direkt erstatten? Ich hab "
+            "für alle bezahlt.",
+            "",
+        ),
+        ("Er hat die Buchung storniert.", "Gast will Geld zurück"),
+        (
+            "うちのお客様が前払いしていたのですが、急にキャンセルになりました。そのお客様に返金して"
+            "あげてもらえますか。",
+            "",
+        ),
+        ("系列店の駅前店の分の契約を解約してもらえますか。", ""),
+        (
+            "弊社と取引のある旅館様から相談を受けました。そちらの契約を解約していただけますか。",
+            "",
+        ),
+        (
+            "Als Lohnbuchhalter betreue ich mehrere Mandanten mit Ihrem System. Bitte kündigen "
+            "Sie das Konto der Huber Holzbau GmbH.",
+            "",
+        ),
+    ],
+)
+def test_batch_25_a_write_for_someone_elses_account_asks_nothing(text: str, subject: str) -> None:
+    assert read_requests(text, subject=subject).kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "kinds"),
+    [
+        # near misses: those people named beside the writer's own write
+        ("Our guests love it, but please refund my last payment.", "", {"refund"}),
+        ("My students use the app daily. Please cancel my plan at term end.", "", {"cancellation"}),
+        (
+            "Ich habe einen Gast-Zugang angelegt. Bitte erstatten Sie mir die letzte Zahlung.",
+            "",
+            {"refund"},
+        ),
+        ("Könnt ihr mir das Geld erstatten?", "", {"refund"}),
+        ("うちのお客様にも好評ですが、私の契約は今月で解約してください。", "", {"cancellation"}),
+        ("Bitte kündigen Sie unser Abo.", "Mein Mann will kündigen", {"cancellation"}),
+    ],
+)
+def test_batch_25_the_writers_own_write_beside_those_people_asks(
+    text: str, subject: str, kinds: set[str]
+) -> None:
+    assert read_requests(text, subject=subject).kinds == kinds

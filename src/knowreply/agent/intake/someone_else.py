@@ -33,6 +33,11 @@ _KIN = (
     r"(mother|mom|mum|father|dad|parents?|husband|wife|spouse|partner|(?<=my )son|(?<=our )son|"
     r"(?<=old )son|(?<=year-old )son|(?<=teenage )son|(?<=little )son|(?<=eldest )son|"
     r"(?<=youngest )son|(?<=our )customers?|(?<=my )customers?|"
+    # the writer's own customers: "One of our divers … Please refund her."
+    r"(?<=our )(guests?|divers?|students?|participants?|riders?|passengers?|attendees?|buyers?)|"
+    r"(?<=my )(guests?|divers?|students?|participants?|riders?|passengers?|attendees?|buyers?)|"
+    r"(guests?|customers?|clients?|divers?|students?|participants?|riders?|passengers?|"
+    r"attendees?|buyers?)(?= of (mine|ours)\b)|"
     r"daughter|brother|"
     r"sister|grand(mother|ma|father|pa|parents?)|friend|girlfriend|boyfriend|colleague|"
     r"co-?worker|boss|neighbou?r|uncle|aunt|cousin|niece|nephew|fianc[ée]e?|roommate|flatmate|"
@@ -48,6 +53,7 @@ _KIN = (
     r"mutter|mama|vater|eltern|ehemann|ehefrau|mann|frau|sohn|tochter|bruder|schwester|oma|opa|"
     r"gro[ßs](mutter|vater|eltern)|freund(in)?|kolleg(e|in)|chef(in)?|nachbar(in)?|onkel|"
     r"schwieger\w+|schw[äa]ger(in)?|enkel(in)?|neffe|nichte|kumpel|bekannte[rn]?|"
+    r"gast|g[äa]ste[n]?|(kurs)?teilnehmer(in|innen)?|"
     # people the writer employs, lets to or works for, and former partners
     r"employees?|staff|supervisors?|contractors?|tenants?|subtenants?|lodgers?|clients?|"
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
@@ -63,7 +69,7 @@ _KIN_JA = (
     r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者|"
     r"退職した|後輩|先輩|部下|知人|知り合い|同居人|奥様|社員|取引先|テナント|共同経営者|"
     r"元カレ|元カノ|元彼|元旦那|元嫁|顧客(?!番号|ID|コード|管理|情報|データ|リスト)|"
-    r"クライアント(?!番号|ID|コード|管理))"
+    r"クライアント(?!番号|ID|コード|管理)|(うち|弊社|当社|当店|私)の(お客様|お客さん|生徒さん))"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -106,6 +112,9 @@ mother", "devolver a mi hermano", 解約してあげたい."""
 OTHERS_BEFORE = re.compile(
     rf"(\b(le|les) (pueden|puede|podéis|podr[íi]an|podr[íi]a) ((hacer|dar|tramitar|gestionar) "
     rf"(el|la|un|una) )?|\bque (le|les) |\b(lui|leur) |(?-i:\bihm\b)[^.?!,]{{0,25}}|"
+    # "Könnt ihr ihr das direkt erstatten?": the second "ihr" is "to her"
+    rf"(?-i:\b([Kk][öo]nnt|[Kk][öo]nntet|[Ww][üu]rdet|[Ss]ollt) ihr (ihr|ihm)\b)[^.?!,]{{0,25}}|"
+    rf"\b(sein|seine|(?-i:ihr)|ihre) geld\b[^.?!,]{{0,25}}|"
     rf"\b(sein(e[mnrs]?)?|ihr(e[mnrs]?)?) (abo\w*|konto|vertrag|mitgliedschaft|zugang|account)\b"
     rf"[^.?!,]{{0,20}}|"
     rf"\b{_ACCOUNT} (meine[rs]|von meine[mr]) {_KIN}\b[^.?!,]{{0,20}}|"
@@ -314,7 +323,11 @@ FOR_A_BUSINESS = re.compile(
     r"\b(f[üu]hren|machen|betreuen) (deren|ihre) buchhaltung\b|"
     r"\b(f[üu]hren|machen|betreuen)\b[^.?!]{0,30}\bdie buchhaltung (der|des|von|f[üu]r) "
     r"(?!(unser|mein)\w*\b)|"
-    r"\b(auf|von) deren (eigene[rn]? )?(kredit)?(karte|konto)\b",
+    r"\b(auf|von) deren (eigene[rn]? )?(kredit)?(karte|konto)\b|"
+    # a payroll or tax office's clients, another shop of a chain, a business the writer deals with
+    r"\bbetreu\w*\b[^.?!]{0,40}\bmandant(en|innen)?\b|"
+    r"(系列店|姉妹店|加盟店|関連会社|グループ会社|子会社)の[^。]{0,10}(分|契約|アカウント|プラン)|"
+    r"取引のある[^。]{0,15}(民宿|店|会社|お客様|事業者|法人|ホテル|旅館)",
     _I,
 )
 """The writer keeps another business's books ("I do the books for Northgate Pharmacy",
@@ -353,12 +366,16 @@ OTHERS_ACCOUNT_NAMED = re.compile(
     rf"\s+((of|for|de|del|du|de la|der|des)\s+(my |our |mi |nuestr[oa] |mon |ma |"
     rf"notre |meiner |meines |meinem |unserer |unseres |el |la |le |l')?|(meiner|meines|unserer|"
     rf"unseres) ){_KIN}\b|"
-    rf"\b{_KIN}('s|’s)\s+(\w+\s+)?{_ACCOUNT}\b",
+    rf"\b{_KIN}('s|’s)\s+(\w+\s+)?{_ACCOUNT}\b|"
+    r"^\W*(\w+ )?(gast|kund(e|in)|(kurs)?teilnehmer(in)?|customer|client|guest|student|"
+    r"participant|cliente|hu[ée]sped|invit[ée]e?|participante?)\s+(will|m[öo]chte|wants|"
+    r"would like|asks for|quiere|pide|veut|demande)\b",
     _I,
 )
 """A subject that names a relative's or another person's account ("Abo meiner
-Mitbewohnerin", "Cuenta del inquilino", "Compte de mon ex-mari", "My mum's plan"): the email
-is about that account, whatever its body says of whose it is."""
+Mitbewohnerin", "Cuenta del inquilino", "Compte de mon ex-mari", "My mum's plan") or what the
+writer's own customer wants ("Gast will Geld zurück"): the email is about that account, whatever its
+body says of whose it is."""
 HAS_OWN_ACCOUNT = re.compile(
     r"(\b(they|he|she|who) (each )?(has|have|had|opened|set up|took out|holds?) (their|his|her) "
     rf"own (\w+ )?{_ACCOUNT}|\btiene(n)? su propi[oa] {_ACCOUNT}|"

@@ -5302,3 +5302,47 @@ def test_batch_25_the_writers_own_write_beside_those_people_asks(
     text: str, subject: str, kinds: set[str]
 ) -> None:
     assert read_requests(text, subject=subject).kinds == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "kinds"),
+    [
+        # batch 25: writes named but not asked for now, beside their near misses
+        ("仮に二重に引き落とされていたら返金してください。", "", set()),
+        ("二重に引き落とされています。返金してください。", "", {"refund"}),
+        ("返金していただけるとお話しいただきましたが、まだ入金がありません。", "", set()),
+        ("お電話でお話ししたとおり、返金をお願いします。", "", {"refund"}),
+        ("修正していただければ返金は求めません。", "", set()),
+        ("納品が遅れたので、返金を求めます。", "", {"refund"}),
+        ("Seguramente me doy de baja en marzo, pero de momento sigo.", "", set()),
+        ("Denme de baja, seguramente vuelva en verano.", "", {"cancellation"}),
+        ("たぶん来年解約すると思います。", "", set()),
+        ("もう使わないので解約してください。たぶん戻りません。", "", {"cancellation"}),
+        ("Please cancel my plan, I probably won't need it again.", "", {"cancellation"}),
+        (
+            "Ihr habt mir geschrieben, dass die Rückerstattung raus ist. Wie lang dauert des no?",
+            "Rückerstattung",
+            set(),
+        ),
+        (
+            "Ihr habt mir geschrieben, dass ich jederzeit kündigen kann. Bitte kündigen Sie "
+            "mein Abo.",
+            "",
+            {"cancellation"},
+        ),
+        (
+            "¿Me mandan la última factura?\n\nProtección de datos: puede ejercer sus derechos de "
+            "acceso, rectificación, cancelación y oposición en lopd@ejemplo.es.",
+            "",
+            set(),
+        ),
+        (
+            "Quiero la cancelación de mi suscripción.\n\nProtección de datos: puede ejercer sus "
+            "derechos de acceso, rectificación, cancelación y oposición.",
+            "",
+            {"cancellation"},
+        ),
+    ],
+)
+def test_batch_25_writes_named_but_not_asked_now(text: str, subject: str, kinds: set[str]) -> None:
+    assert read_requests(text, subject=subject).kinds == kinds

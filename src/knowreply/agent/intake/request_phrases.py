@@ -1937,6 +1937,7 @@ abbuchen"), not a negated ask. (French "plus" is the second half of "ne … plus
 NEGATION_AFTER = re.compile(
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
+    r"求め(ません|ない|ており?ません)|"
     r"という(話|こと|わけ)では|(とか|など)?は(いい|結構|大丈夫|不要)(ん|の|です|なので|ので)|"
     r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|していない|していません|"
     r"しておりません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
@@ -1957,7 +1958,7 @@ HYPOTHETICAL = re.compile(
     # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")
     r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
     r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
-    r"(?<![ぁ-んァ-ヶ一-龯])もし|場合|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|"
+    r"(?<![ぁ-んァ-ヶ一-龯])もし|仮に|場合|ようでしたら|ようであれば|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|"
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|supposons|"
@@ -2047,9 +2048,11 @@ UNCERTAIN = re.compile(
     r"does|"
     r"long|much|many)|what (happens|would happen)|later|maybe|might|perhaps|thinking (about|of)|"
     r"considering|consider|wondering|policy|(do|should|shall|must) (i|we)|recommend\w*|"
+    r"probably|likely|seguramente|probablemente|capaz que|s[ûu]rement|probablement|"
+    r"wahrscheinlich|vermutlich|"
     r"can (i|we) (cancel|unsubscribe|end|stop)|"
     r"when (can|could|do|will)|any way to|is there a way)\b|"
-    r"可能|(?<!お願い)できますか|(?<!お願い)できるでしょうか|できるか|方法|手順|やり方|かも(しれ|知れ)|ようかと(思|考)|決めて(い)?(ない|ません)|決まって(い)?(ない|ません)|どうすれば|どうやって|(?<!ま)いつ(?!も)|規定|ポリシー|規約|"
+    r"たぶん|多分|おそらく|可能|(?<!お願い)できますか|(?<!お願い)できるでしょうか|できるか|方法|手順|やり方|かも(しれ|知れ)|ようかと(思|考)|決めて(い)?(ない|ません)|決まって(い)?(ない|ません)|どうすれば|どうやって|(?<!ま)いつ(?!も)|規定|ポリシー|規約|"
     r"こと(は|が|も)(あり|ある|でき)|"
     r"\b((es|ser[ií]a|ser[aá]) posible|se puede|puede que|cómo|cuándo|m[áa]s adelante|"
     r"quiz[áa]s?|tal vez|a lo mejor|pensando en|consider[ao]ndo|considerar|pol[íi]tica|"
@@ -2184,7 +2187,9 @@ REPORTED = re.compile(
     r"laut|angeblich|anscheinend|droh\w*|(?<!(?:den|die|das|dem|der) (?:ich|wir) )(?:bereits|"
     r"(?<!danke )(?<!bitte )schon)|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
-    r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr)\b",
+    r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr|"
+    r"(hat|haben|habt) (mir|uns) (\w+ )?(geschrieben|mitgeteilt))\b|"
+    r"(と|って)お話し(いただ|頂|され|しま)",
     _I,
 )
 AS_PROMISED = re.compile(
@@ -2434,7 +2439,7 @@ the write; "check my account and refund the duplicate" still asks for it, "confi
 and that it won't renew" does not; "I want to make sure you don't charge me" checks."""
 WHAT_OR_WHEN_QUESTION = re.compile(
     r"\b(what|which|when|how (much|many|long)|cu[áa]l\w*|cu[áa]ndo|cu[áa]nt[oa]s?|qu[ée]|quel\w*|"
-    r"quand|combien|was|welche\w*|wann|wof[üu]r|wozu|wie (viel|lange))\b|何|いつ|どの|いくら|どれ",
+    r"quand|combien|was|welche\w*|wann|wof[üu]r|wozu|wie (viel|lange?))\b|何|いつ|どの|いくら|どれ",
     _I,
 )
 """A question of what, which, when or how much: the body asks a fact ("Für welchen Monat war
@@ -2600,6 +2605,13 @@ MAILING_FOOTER = re.compile(
     _I,
 )
 """A newsletter's footer: its "Unsubscribe" link leaves a mailing, not the plan."""
+DATA_RIGHTS = re.compile(
+    r"[^.\n]*\b(acceso|access|acc[èe]s|auskunft)\b[^.\n]{0,60}\b(rectificaci[óo]n|rectification|"
+    r"berichtigung)\b[^.\n]*|[^.\n]*\bderechos arco\b[^.\n]*",
+    _I,
+)
+"""A data-protection footer's list of rights ("derechos de acceso, rectificación, cancelación y
+oposición"): its "cancelación" erases data, it cancels no plan."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来))|^(する|の)?前に|^[はをの]?(取り消|撤回)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
 )

@@ -883,6 +883,7 @@ def read_requests(
     words = customer_words(text)
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)
+    words = phrases.DATA_RIGHTS.sub(" ", words)
     sentences = _own_sentences(
         _mend_typos(_mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words))))
     )

@@ -54,12 +54,14 @@ _NOT_ANOTHER_CARD = (
 """Stopping the charges to one card ("stop the billing to my old card") is a card to change."""
 _PLAN = (
     r"(subscriptions?|plans?|membership|account|trial|renewal|auto-?renew\w*|auto-?pay\w*|"
-    r"service|sub|contract|licen[cs]es?|tier|package|rental)"
+    r"service|sub|contract|licen[cs]es?|tier|package|rental|"
+    # the plan by its payment, the sentence's last word: "Please stop the monthly."
+    r"monthly(?=\s*([.!?,;]|$)))"
 )
 _STOP_VERB = (
     r"(stop|end|terminate|discontinue|close( out)?|shut( down)?|quit|halt|kill|wind down|"
     r"deactivate|cease|withdraw from|put an end to|turn off|switch off|opt out of|cut off|"
-    r"pull the plug on)"
+    r"pull the plug on|pull the pin on)"
 )
 _MONEY = (
     r"(it|them|one|ones|(the )?(money|funds|cash|payments?|charges?|fees?|amounts?|difference|"
@@ -88,9 +90,9 @@ _CANCEL_GRAMMAR = (
     r"debited|invoiced)\b([^.?!,]{0,15}\b)?(again|anymore|any more|after|next|further|from now on)"
     r"\b" + _NOT_A_DUPLICATE + r"|\b(bill|charge)( me| us)? no more\b|"
     # the plan not going on: "please don't let this renew", "won't be continuing", "no renewal"
-    r"\b(do not|don't|dont|not to|doesn't|does not|won't|will not|must not|mustn't|"
+    r"\b(do not|don't|dont|doh|not to|doesn't|does not|won't|will not|must not|mustn't|"
     r"shouldn't|should not|not|never) (be |let (it|this|that|them|(my|our|the) (\w+ )?\w+) )?"
-    r"(auto-?)?(renew(s|ing)?|roll(s|ing)? ((it|(my|our|the|this) (\w+ )?" + _PLAN + r") )?over|"
+    r"(auto[- ]?)?(renew(s|ing)?|roll(s|ing)? ((it|(my|our|the|this) (\w+ )?" + _PLAN + r") )?over|"
     r"convert(s|ing)?|continu(e|es|ing)|extend(s|ing)?|carr(y|ies|ying) on)\b|"
     r"\bno (auto-?)?renewal\b|"
     r"(?<!sure i )(?<!sure we )(?<!sure that i )(?<!sure that we )(?<!whether i )(?<!whether we )"
@@ -548,8 +550,9 @@ is often an account, not money; it holds a part of a period and a bare number ("
 _REFUND_IN_OTHER_WORDS_EN = (
     # "can I get that back", "gimme my 89 back", "I want the duplicate back", "pop back the 5
     # days", but never "get back to me", "call them back", "get it back up and running"
-    r"\b(get|want|have|give|gimme|pop|send|put|need)( me| us)? (that|this|those|these|them|both|"
-    r"one of (them|those|these)|(the|my|our|this|that|those|these)( \w+){0,3}? "
+    r"\b(get|want|have|give|gimme|pop|send|put|need|chuck|bung|whack|stick)( me| us)? (that|this|"
+    r"those|these|them|both|"
+    r"one of (them|those|these|'em)|(the|my|our|this|that|those|these)( \w+){0,3}? "
     + _MONEY_GOT_BACK_EN
     + r"|"
     + _MONEY_GOT_BACK_EN
@@ -980,7 +983,7 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
     (
         r"\b(send|give|share|email|need|want|get)\b[^.?!]{0,30}\b(link|url|page|something|"
         r"somewhere)\b[^.?!]{0,25}\b(pay|settle)\b",
-        r"\blink\b[^.?!]{0,30}\b(complete|finish|make|top up)\b",
+        r"\blink\b[^.?!]{0,30}\b(complete|finish|make(?! sure)|top up)\b",
         r"\blink\b[^.?!]{0,30}\b(try|retry) (again|with)\b",
         r"\bpay[- ](now|by)[- ]link\b|\bpay[- ]by[- ](card|bank|credit[- ]card)[- ]link\b",
         r"\blink (for|to make|to complete) (the |a |an |my |our |this )?"
@@ -1611,7 +1614,10 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
         r"\b(want|like|need|trying) to (pay|settle)\b(?! (by|via|through|in|once|twice|double)\b)"
-        r"(?! up\s*([.!?,;]|$))|"
+        r"(?! up\s*([.!?,;]|$))"
+        # not the writer's own payroll or bills: "We need to pay salaries on the 25th"
+        r"(?! (our |my |the )?(salar\w*|wages|staff|employees|workers|suppliers|vendors|"
+        r"contractors|payroll)\b)|"
         r"\bway to pay\b|"
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
         r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
@@ -1849,6 +1855,16 @@ COMMON_SLIPS = {
 }
 """Slips of the words a billing detail to change is named by, mended word for word: "change"
 is one slip from "charge" and "chance", so these cannot go through `KEYWORDS`' one-slip rule."""
+SPLIT_BY_DICTATION = re.compile(
+    r"\b(?P<refund>ree+ fund)(?=(?:s|ed|ing)?\b)|"
+    r"\b(?P<refund2>re fund)(?= (?:me|us|the|my|our|it|this|that|both)\b)|"
+    r"\b(?P<update>up date)(?=(?:s|d)?\b)|\b(?P<subscription>sub scription)(?=s?\b)|"
+    r"(?<=\bto )(?P<cancel>can sell)\b|(?<=\bplease )(?P<cancel2>can sell)\b",
+    _I,
+)
+"""A write's word split in two by voice typing ("please ree fund the charge", "how do I up date
+my credit card", "I want to can sell my sub scription"), read whole; "can sell" only where a
+verb is due ("to", "please"), as "I can sell it" is English."""
 ABILITY_ASK_JA = re.compile(
     r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|お返し|お戻し|戻して|止めて|停止)[^。？?！!]{0,12}?"
     r"(でき(ます|ません|ない)(でしょう|です)?か|可能(ですか|でしょうか)|叶い(ます|ません)(でしょう)?か|"
@@ -2315,7 +2331,7 @@ CANCEL_OTHER_THING = re.compile(
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
     r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
     r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
-    r"sesi[óo]n|clase|curso|evento|s[ée]ance|cours|[ée]v[ée]nement|r[ée]union|d[ée]bit(?!s)|"
+    r"sesi[óo]n|clase|curso|evento|s[ée]ance|cours|[ée]v[ée]nement|r[ée]union|d[ée]bit\b|"
     r"sitzung|kurs|schulung|veranstaltung|"
     r"pr[ée]l[èe]vement(?!s)|facture|rendez-vous|r[ée]servation|remboursement|litige|virement|doublon|"
     r"\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
@@ -2374,6 +2390,9 @@ FUTURE_BEFORE = re.compile(
 PAST_ATTEMPT_BEFORE = re.compile(
     r"\b(asked|tried|forgot|meant|wanted|attempted|requested|was going|had planned) (you |them )?"
     r"to\s+(\w+\s+)?$|"
+    # a request someone will send later: "will write to you separately to request the refund"
+    r"\bwill (write|e-?mail|contact|reach out|get in touch)\b[^.?!]{0,30}\bto (request|ask for|"
+    r"claim)\s+(the |a |an |our |their )?$|"
     r"\b(intent[ée] |olvid[ée] |essay[ée] de |oubli[ée] de |voulu |versucht,? |vergessen,? )"
     r"(\w+\s+)?$|"
     r"\b(e-?mail|message|mail|letter|note|ticket)\b[^.?!]{0,30}\b(asking|telling|requesting) "
@@ -2466,7 +2485,10 @@ TOPIC_IN_COMPOUND = re.compile(
 NOT_A_REFUND_AFTER = re.compile(
     r"^\s+(intern[oae]s?|de (gastos|frais)|interne)\b|"
     r"^\s+(deadlines?|claims?|forms?|purposes?|polic\w+|process\w*|status|progress|history|"
-    r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?)\b|"
+    r"tracking|update|terms|conditions|rules|eligib\w*|window|period|guarantee|fees?|"
+    r"quer(y|ies)|enquir\w+|inquir\w+|questions?)\b|"
+    # refunds routed to a desk: "For invoices, payments and refunds please contact accounts@…"
+    r"^,?\s+(please )?(contact|call|e-?mail|write to|reach out to|get in touch with)\b|"
     r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b|"
     # a company named so ("Refundo GmbH"), the customer's own mails about refunds ("返金メール")
     r"^\s+(gmbh|ag|kg|ug|ltd|inc|llc|sarl|sas|s\.?l\.?|s\.?a\.?)(?!\w)|"
@@ -2781,6 +2803,14 @@ CARD_IN_USE_BEFORE = re.compile(
     r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
     _I,
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
+OWN_LATER_CHANGE_BEFORE = re.compile(
+    r"\b(i|we)('ll| will| shall)\s+((just|then|also|simply|myself|ourselves)\s+)?$", _I
+)
+"""The writer's own next step ("I need this reversed ASAP — I will add the company card right
+after"): a change they will make, no link asked ("I'll need to update my card" still asks)."""
+CARD_DROPPED = re.compile(r"^(remove|delete)\b", _I)
+"""A card removed or deleted: beside a cancellation in its sentence ("Please close my account
+and delete my card details", "Remove my card and don't deduct again") it is part of leaving."""
 CANCELLATION_AS_A_TIME_BEFORE = re.compile(
     r"\b(nach|seit|trotz|vor|bei) (der|meiner|unserer|dieser|ihrer|eurer) (\w+ )?$", _I
 )
@@ -2828,7 +2858,9 @@ REQUEST = re.compile(
     r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)"
     r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
     r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
-    r"deactivate|cease|discontinue|halt|put an end to)\b|"
+    r"deactivate|cease|discontinue|halt|put an end to)\b"
+    # a noun, not an imperative: "Refund queries take up to 3 days", "Refund policy: …"
+    r"(?!\s+(quer(y|ies)|enquir\w+|inquir\w+|requests?|questions?|polic(y|ies))\b)|"
     r"^\W*(no more|no further)\b|(^\W*|[,;:]\s*)need to\b|"
     r"^\W*((just|please|pls|and|but|so|also|then) )((at least|also|just|really) )?(make sure|"
     r"ensure)\b|\b(i'd|i would|we'd|we would) be (much |most |very )?obliged\b|"
@@ -2837,13 +2869,14 @@ REQUEST = re.compile(
     r"\bbitt(e)?sch[öo]n\b|\b(m[öo]chten|w[üu]rden) (wir|ich) sie (\w+ )?bitten\b|"
     r"\b(je pr[ée]f[ée]rerais|nous pr[ée]f[ée]rerions|preferir[íi]a|preferir[íi]amos|"
     r"(ich|wir) (h[äa]tten?|w[üu]rden?) lieber)\b|"
-    r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont) (renew|charge|bill|take|let|extend|"
+    r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont|doh) (renew|charge|bill|take|let|"
+    r"extend|"
     r"roll)\b|^\W*(make sure|ensure)\b|"
     r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
     r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
     r"terminated)\b|\bdeber[íi]an? (regresar|volver|devolverse|reembolsarse|ser (devuelt|"
     r"reembolsad|reintegrad)\w*)\b|"
-    r"\b(i'd|i would|we'd|we would) be (very |most |so |really |extremely )?"
+    r"\b(i'd|i would|we'd|we would|i should|we should) be (very |most |so |really |extremely )?"
     r"grateful\b|"
     r"(^|[,;:]\s*|\b(y|et|und|que)\s+)(ya )?(no (me |nos )?)?(cobren|renueven|dejen|paren|detengan|"
     r"suspendan|corten|"
@@ -2897,7 +2930,7 @@ REQUEST = re.compile(
     r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
     r"returned|reversed|cancell?ed|credited|stopped)\b|"
     r"\b(i'm|i am|we're|we are) (requesting|asking for|asking you|asking that)\b|"
-    r"\b(can|could|would|will) (you|u|ye|yous|youse)\b|"
+    r"\b(can|could|would|will) (you|u|ye|yous|youse|ya)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\b(can|could|may) (i|we) (please )?be (refunded|reimbursed|credited|compensated|paid back)\b|"
     r"\b(i|we) (would )?(ask|request) that\b|\b(i'm|i am|we're|we are) (still )?owed\b|"
@@ -2953,6 +2986,8 @@ CANCEL_REQUEST = re.compile(
     r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
     r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"
     r"\bwish(es)? to (terminate|cancel|discontinue|end|stop)\b|"
+    # the decision said as a time: "Time to pull the pin on the booking system sub"
+    r"^\W*((it'?s|it is) )?(high )?time to\b|"
     r"^\W*no renovar\b|\bis there (any )?way (you|to)\b|"
     r"\b(ne doit|ne devra|ne doivent) (pas|plus) (être |etre )?(prolong|renouvel|reconduit)|"
     r"\bne (souhaite|souhaitons|veux|voulons|d[ée]sire)\b[^.?!]{0,10}\bplus\b|"
@@ -3329,7 +3364,10 @@ THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
     r"empresa|trabajo|jefe|seguro|obra social|aseguradora)\s+$|"
     r"\b(my|our|the|his|her|their) (work|employer|company|boss|job|office|insurance|insurer|"
     r"bank|school|university|firm)('s|s')?\s+((\w+ly|wellness|travel|expenses?|health|benefits?|"
-    r"staff|training|education)\s+)?$|"
+    r"staff|training|education|dependent care|child ?care)( program(me)?| scheme| fund)?\s+)?$|"
+    # "so work will reimburse": the employer as the one who pays back
+    r"\b(so|and|because|as|since) (my |our |the )?(work|employer|company|job|office|insurance|"
+    r"insurer)\s+(will|would|can|could|should|may|might|does|do)\s+$|"
     r"\b(empresa|trabajo|chamba|curro|jefe|oficina|company|employer|work|job|entreprise|"
     r"employeur|boulot|travail|mutuelle|seguro|assurance|insurance|firma|arbeitgeber|"
     r"versicherung|krankenkasse)\b[^.?!]{0,15}\b(que|q|qui|that|who|which|die|der)\s+"
@@ -3413,6 +3451,9 @@ DETAIL_ALREADY_CHANGED = re.compile(
 a subject such as "new card" names it, it does not ask for a link."""
 TRYING_TO = re.compile(r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b", _I)
 CODE_GIVEN = re.compile(r"\bcode\b", _I)
+GO_AHEAD = re.compile(r"\b(go ahead|proceed)\b", _I)
+"""A go-ahead handed over with a code ("here's the code, go ahead and cancel my plan as I
+asked"): the confirmation of a write asked before, not a new request."""
 """An email that hands over a verification code and says what the writer is trying to do
 ("Code as requested: 847 120. I'm trying to change the card on file"): the code is the
 answer, no link is asked for."""

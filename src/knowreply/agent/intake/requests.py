@@ -120,7 +120,17 @@ def _mend_typos(text: str) -> str:
             return found.group()
         return keyword.capitalize() if found.group()[0].isupper() else keyword
 
-    return _WORD.sub(mend, text)
+    return _WORD.sub(mend, _mend_dictation(text))
+
+
+def _mend_dictation(text: str) -> str:
+    """A write's word that voice typing split in two (`phrases.SPLIT_BY_DICTATION`), joined."""
+
+    def join(found: re.Match[str]) -> str:
+        word = (found.lastgroup or "").rstrip("2")
+        return word.capitalize() if found.group()[0].isupper() else word
+
+    return phrases.SPLIT_BY_DICTATION.sub(join, text)
 
 
 _GERMAN_ASCII = re.compile("|".join(phrases.GERMAN_ASCII), re.IGNORECASE)
@@ -248,7 +258,10 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     if _said_of_the_past(clause, sentence[match.start() :]):
         return False
     if kind == "portal_link" and (
-        phrases.CARD_IN_USE_BEFORE.search(clause) or phrases.CARD_IN_USE_AFTER.match(after)
+        phrases.CARD_IN_USE_BEFORE.search(clause)
+        or phrases.CARD_IN_USE_AFTER.match(after)
+        or phrases.OWN_LATER_CHANGE_BEFORE.search(clause)
+        or (phrases.CARD_DROPPED.match(match.group()) and MENTIONS["cancellation"].search(sentence))
     ):
         return False
     if kind in ("payment_link", "portal_link") and (
@@ -388,11 +401,13 @@ def _asks(
     terse: bool = False,
     own_account: bool = False,
     plan_context: bool = True,
+    paying: bool = False,
 ) -> bool:
     """Whether one sentence asks for `kind`; a `terse` one (a subject line such as "Refund"
     or "Cancel my plan") needs no request word, but must not be a question. In a Japanese
     email about the writer's `own_account`, an ability question ("返金できますか") asks. A
-    pronoun ("Turn it off") cancels only in an email with a `plan_context`."""
+    pronoun ("Turn it off") cancels only in an email with a `plan_context`. In an email
+    `paying` by a link, a new or expired card named alone is the card it pays with."""
     sentence = phrases.POLITE.sub(" ", sentence)
     if kind == "refund":
         sentence = phrases.POSSIBLE_FOR_A_NAMED_CHARGE.sub("please ", sentence)
@@ -465,6 +480,7 @@ def _asks(
         and not phrases.TOLD_BEFORE.search(sentence[: m.start()])
         and not (kind in MONEY_KINDS and phrases.UNCERTAIN.search(_clause_around(sentence, m)))
         and _mention_counts(kind, sentence, m)
+        and not (paying and phrases.CARD_FACT.fullmatch(m.group()))
         and (
             plan_context
             or not phrases.PRONOUN_CANCELLATION.fullmatch(m.group())
@@ -541,15 +557,23 @@ def _body_asks(
 ) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
     not, when the email asks about a payment's state ("Did the renewal go through?"), nor
-    what the writer is trying to do beside a code they hand over (`code_given`)."""
+    what the writer is trying to do beside a code they hand over (`code_given`), nor a go-ahead
+    beside that code ("Code: 560192. Please go ahead with the refund.": the code confirms a write
+    asked before, it asks none anew), nor the card
+    a payment link is asked to be paid with ("My card expired. Send me a link so I can pay with
+    my new card.": `_pays_by_link`)."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
+    paying = kind == "portal_link" and _pays_by_link(sentences, own_account, plan_context)
     asking = [
         s
         for s in sentences
-        if _asks(kind, s, own_account=own_account, plan_context=plan_context)
+        if _asks(kind, s, own_account=own_account, plan_context=plan_context, paying=paying)
         and not (code_given and kind == "portal_link" and _only_says_what_it_tries(s))
+        and not (code_given and kind in MONEY_KINDS and phrases.GO_AHEAD.search(s))
         and not (kind not in MONEY_KINDS and phrases.OWN_CUSTOMERS_SIDE.search(s))
     ]
+    if paying:  # what the card is asked for beside the payment: "Where can I change it?"
+        sentences = [phrases.CARD_FACT.sub(" card ", s) for s in sentences]
     if not asking and kind in ("payment_link", "portal_link"):
         return (
             _asks_anew(kind, sentences)
@@ -583,6 +607,17 @@ def _body_asks(
     )
     asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
     return not (facts_only and asks_state)
+
+
+def _pays_by_link(sentences: list[str], own_account: bool, plan_context: bool) -> bool:
+    """Some sentence asks for a payment link: a new or expired card beside it is the card the
+    payment will use ("I'll use a different card", "Got a new card in the post. Can you send
+    me a link so I can pay this month's with it?"), not one to change in the portal; a card
+    to change is still asked ("update my card", "add the new card")."""
+    return any(
+        _asks("payment_link", s, own_account=own_account, plan_context=plan_context)
+        for s in sentences
+    )
 
 
 def _only_says_what_it_tries(sentence: str) -> bool:
@@ -641,12 +676,15 @@ def _asks_anew(kind: WriteKind, sentences: list[str]) -> bool:
 def _asks_where_to_change_it(sentences: list[str]) -> bool:
     """A question of where to change "it" beside a billing detail named in the email ("Our
     billing address is wrong on all invoices. Where can I correct it?") asks for the portal;
-    not a card named for a charge on it, nor one beside a question about a payment's state."""
+    not a card named for a charge on it, nor one beside a question about a payment's state,
+    nor the card a payment is to be made by ("I'd like to pay the balance now, by card. How do
+    I do that?")."""
     details = [
         s
         for s in sentences
         if (phrases.BILLING_DETAIL.search(s) or phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s))
         and not phrases.ABOUT_A_CHARGE.search(s)
+        and not (phrases.CARD_WANTED.search(s) and MENTIONS["payment_link"].search(s))
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
         and not phrases.ASKS_WHETHER.search(s)

@@ -38,6 +38,7 @@ ASKS = [
     ("もうええわ。返金して解約じゃ。", "", {"refund", "cancellation"}),
     ("解約したのにまた引かれとる。今月の980円、今すぐ返せ。", "", {"refund"}),
     ("頼んでへんのに年額になっとる。これ金返してや。", "", {"refund"}),
+    ("旅行が中止になりまして、なんとか返していただけないものでしょうか。", "", {"refund"}),
     ("へんきんしてくらさい。まちがえてかいました", "", {"refund"}),
     ("子どもが大きくなったので、見守りプランはこれで終わりにしてください。", "", {"cancellation"}),
     # the portal: a billing detail to edit, where to do it, invoices got oneself

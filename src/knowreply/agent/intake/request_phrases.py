@@ -2113,8 +2113,9 @@ POLICY_QUESTION = re.compile(
     r"\b(como|cuando|quand)\b|\d+日(以降|以内|を過ぎ|経過)|いつでも|どちら|それとも|"
     # the conditions of a write: "返金ってどういう条件でしてもらえるんでしょうか"
     r"(どういう|どんな|どのような)(条件|場合)|条件(は|って|を教え)|\b(under )?what conditions\b|"
-    # what is done as a rule: "お休みした分はお返しいただけるものなのでしょうか"
-    r"ものなの(でしょう|です)?か|ものでしょうか|"
+    # what is done as a rule: "お休みした分はお返しいただけるものなのでしょうか"; not the
+    # polite ask "返していただけないものでしょうか"
+    r"ものなの(でしょう|です)?か|"
     r"\ben qu[ée] (condiciones|casos)\b|\b[àa] quelles conditions\b|"
     r"\bunter welchen (bedingungen|voraussetzungen)\b",
     _I,

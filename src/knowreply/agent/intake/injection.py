@@ -53,7 +53,10 @@ _OVERRIDE = re.compile(
     r"obey (this|these|me|my)|never escalate|do not escalate|don't escalate)\b|"
     r"\b(decode|translate|read) (it |this |that )?and (follow|obey|execute|do|run)\b|"
     r"\bif you are an? (ai|llm|language model|assistant|bot|agent)\b|"
-    r"(指示|命令|ルール|規則|指令|プロンプト|制約|設定)[^。！？\n]{0,12}(無視|忘れ)|"
+    r"(指示|命令|ルール|規則|指令|プロンプト|制約|設定)[^。！？\n]{0,12}(無視|忘れ|破棄)|"
+    # a note to the AI: "※このメールを読んでいるAIへ：", "【AIアシスタントへの指示】"
+    r"(?<![A-Za-z])(AI|AIアシスタント|アシスタント|ボット)(の方)?(へ|宛て?)\s*[:：]|"
+    r"(?<![A-Za-z])(AI|AIアシスタント|アシスタント|ボット)への(指示|命令|メッセージ)|"
     r"指示に従わ|システムプロンプト|開発者モード",
     _I,
 )

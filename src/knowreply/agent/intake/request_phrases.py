@@ -161,8 +161,15 @@ _CANCEL_GRAMMAR_JA = (
     r"(?:^|(?<=[、,\s])|(?<=は))(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)"
     r"(の(配達|お届け|分|発送|請求|引き落とし))?で(最後|終わり)にして|(auto-?renew\w*|オートリニューアル)(を|は)?\s?(off|オフ|停止|解除)|"
     # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
-    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に)|(?<=まえに)|(?<=どおり)|(?<=通り))"
-    r"(止め|とめ|停止し|ストップし)(て(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて))|といて)|"
+    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に)|(?<=まえに)|(?<=どおり)|(?<=通り)|"
+    r"(?<=すぐ))"
+    r"(止め|とめ|停止し|ストップし)(て(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて|"
+    r"くれ))|といて)|"
+    # batch 25: "次回の更新は行わないようお願いいたします", "月パスいらんわ",
+    # "録画プランはこれで終わりにしてください"
+    r"(次回|次期|今後|契約)の?更新(は|を)(行わない|行いません|いたしません)|"
+    r"(契約|プラン|サブスク\w*|会員|定期便|月パス|年パス)(は|を|も)(これ|ここ)で(最後|終わり)にして|"
+    r"(契約|プラン|サブスク\w*|会員|定期便|月パス|年パス)(は|も)?(もう)?(いらん|要らん)(?!か|の)|"
     r"^\s*(止め|とめ)て\W*$"
 )
 """Asking the plan to stop in Japanese by its grammar: what is charged stopped or not needed,
@@ -403,7 +410,7 @@ _REFUND_GRAMMAR_JA = (
 )
 """Money wanted back in Japanese words the keyword lists miss."""
 _REFUND_GRAMMAR_OTHER = (
-    r"(お金|おかね|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し|かえし)|"
+    r"(お金|おかね|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し|かえし|返せ(?![るなばまたずそ]))|"
     r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\brevi[ée]rt(an|a|e)(me|nos)?\b|"
     r"\brevertir(me|nos|lo)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las|"
     r"la|el) (dinero|plata|[$€]\s?\d|\d[\d,.]*\s?€)|"
@@ -965,13 +972,14 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"\b(rechnung\w*|karte|zahlungs\w*|abrechnung\w*)\b[^.?!]{0,40}\bselbst\b[^.?!]{0,20}"
         r"\b(herunterladen|runterladen|ansehen|[äa]ndern|verwalten|eintragen|hinterlegen|anpassen)"
         r"\b",
-        r"(変更|編集|修正|手続き)(用|できる|する)?の?(リンク|ページ|画面|URL)|"
+        # not a payment's own procedure: "支払い手続きのページをお送りください" pays
+        r"(変更|編集|修正|(?<!支払い)(?<!支払)(?<!納付)手続き)(用|できる|する)?の?(リンク|ページ|画面|URL)|"
         r"設定(用|できる|する)の?(リンク|ページ|画面|URL)|"
-        r"カード[^。？?]{0,12}(切り替え|切替|入れ替え)(?!た(?!い)|まし|済|てい|てな)|"
-        r"(支払い?|お支払い|請求)(情報)?の?管理(用)?の?(ページ|画面|リンク)|"
+        r"カード(?!の?(分割|一括|リボ)?払い)[^。？?]{0,12}(切り替え|切替|入れ替え)(?!た(?!い)|まし|済|てい|てな|で(?!き)|により|のため|の(影響|せい))|"
+        r"(支払い?|お支払い|請求)(情報)?[のを]?管理(用|できる)?の?(ページ|画面|リンク)|"
         r"自分で[^。？?]{0,10}(直せ|変え|変更|設定|編集|見られ|見たい|ダウンロード)|"
         r"(領収書|請求書|請求メール|請求関連)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス|会社名|"
-        r"送り先|送付先|連絡先|登録番号)[^。？?]{0,12}(変更|変え|直|載せ|記載)",
+        r"送り先|送付先|届く先|届け先|連絡先|登録番号)[^。？?]{0,12}(変更|変え|直|載せ|記載(?!の))",
     )
 )
 """More ways of asking for the billing portal: a card to change, add, put in or switch from;
@@ -1077,7 +1085,8 @@ PLACE_TO_CHANGE_IT_ONESELF = re.compile(
     r"\bhay (alg[úu]n[ao]?|una?) (parte|secci[óo]n|p[áa]gina|opci[óo]n|lugar|apartado)\b"
     r"[^.?!]{0,30}"
     r"\b(donde|en (la|el) que)\b|"
-    r"(変更|入力|設定|登録|変え|記載)(でき|られ)[^。]{0,10}(画面|ページ|リンク|メニュー|設定)[^。]{0,25}"
+    r"(変更|入力|設定|登録|変え|記載|編集|修正)(でき|られ)[^。]{0,10}(画面|ページ|リンク|メニュー|設定|場所|"
+    r"ところ)[^。]{0,25}"
     r"(教えて|ご案内|お教え|ご教示|お知らせ)|"
     r"(画面|ページ)へのリンクを(教えて|ご案内|お教え|お送り|送って)|"
     r"(設定|管理)(画面|ページ)(って|は)?(あります|ございます)(か|でしょうか)|"
@@ -1122,6 +1131,7 @@ PLACE_FOR_IT = re.compile(
     r"hinterlegen)\b|"
     r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
     r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
+    r"(どこ|どちら)(で|から)(でき|可能)|"
     r"(設定|管理)(画面|ページ)(は|の)?(どこ|URL|リンク)|どうやって(変更|変え|直|設定|登録)|どう(い)?たしましたら|どう(したら|すれば)(いい|よい|よろしい)",
     _I,
 )
@@ -1154,6 +1164,15 @@ BILLING_DETAIL = re.compile(
 """A card, a payment method or a billing detail on the invoices, named beside `PLACE_FOR_IT`
 ("Our billing address is wrong on all invoices. Where can I correct it?"); not a card that
 pays nobody (ICカード, ポイントカード)."""
+DOCUMENTS_ONESELF_JA = re.compile(
+    r"(自分で|自分たちで|こちらで|当方で|弊社で)[^。]{0,15}(出せ|見れ|見られ|確認でき|ダウンロードでき|"
+    r"取得でき|発行でき|印刷でき|落とせ)る?よう(に)?(したい|なりたい)[^。]{0,20}(やり方|方法|手順|ページ|"
+    r"画面|リンク|URL|どう|どこ)"
+)
+"""Wanting to get the invoices oneself from now on and asking how or where ("今後は自分で出せる
+ようにしたいので、やり方も教えてください"): beside an invoice or a receipt named in the email, the
+billing portal."""
+DOCUMENT_JA = re.compile(r"請求書|領収書|インボイス|利用明細|支払い明細")
 PLACE_OF_ANOTHER_THING_JA = re.compile(
     r"([^\s、。？?]{1,30})(?<!設定画面)(?<!設定ページ)(?<!管理画面)(は|って)[^、。？?]{0,4}(どこ|どちら)"
 )
@@ -1344,6 +1363,9 @@ INTENT_TO_PAY = re.compile(
     r"\b(queremos|quisi[ée]ramos|quer[íi]amos|quiero) (pagar|abonar)\b",
     _I,
 )
+PAY_WISH_JA = re.compile(r"(支払|払)いたい")
+"""Only a wish to pay in some way ("デビットカードで払いたいです"): beside the billing portal asked
+for, the way to pay from now on, which the portal changes, not a payment to make now."""
 LINK_WORD = re.compile(
     r"\b(link|url|page|online|checkout|card|send|enlace|lien|seite)\b|リンク|URL|ページ", _I
 )
@@ -1467,6 +1489,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bsuspendre d[ée]finitivement (les |mes |nos )?pr[ée]l[èe]vements\b|"
         r"(継続|更新)(され|し)ないよう|更新せんといて|更新せんで|課金(も|を)?(全部|すべて)?(止め|停止)|"
         r"(お金|金)を?取らんといて|"
+        # batch 25: "次から取らんといて", "これからはお金引かんでね"
+        r"(お金|金|会費|月謝|料金)を?(取ら|引か)ん(といて|で)(?!も)|"
+        r"(次から|次回から|来月から|今後は?|これからは?)(もう)?(取ら|引か|落とさ)ん(といて|で)(?!も)|"
         + _CANCEL_IN_OTHER_WORDS_EN
         + "|"
         + _CANCEL_IN_OTHER_WORDS_FR_DE
@@ -1620,8 +1645,10 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"contractors|payroll)\b)|"
         r"\bway to pay\b|"
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
-        r"(支払い|お支払い|決済|支払)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
-        r"(支払|払)[^。]{0,10}(リンク|URL)|"
+        r"(支払い|お支払い|決済|支払|納付)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
+        # 25765: "新しいカードで払い直したいです", "払ってしまいたい"
+        r"(支払|払)い直したい|払って(しまい|おき)たい|"
+        r"(支払|払)((?!方法|管理|変更|変え|情報)[^。]){0,10}(リンク|URL)|"
         # "支払いをしたい", "カードで支払えるように", "どこから払えますか"
         r"(支払|払)いを?(し|させ)たい|(支払|払)えるように|(どこ|どちら)(から|で)(支払|払)(え|う|い)|"
         r"\b(enlace|link|v[íi]nculo|liga) (de|para) (pago|pagar)|"
@@ -1669,8 +1696,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
         r"(カード|クレジットカード|クレカ|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
         r"(変更|更新|変えたい|かえたい|替えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
-        r"カード[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い)|"
-        r"しておい|しとい|してあ|てお|てあ)|"
+        r"カード(?!の?(分割|一括|リボ)?払い)[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い)|"
+        r"しておい|しとい|してあ|てお|てあ|るのも(面倒|めんど))|"
         r"(カード|クレジットカード)の?期限切れ|カード(情報)?を?登録し(直)?たい|"
         r"(新しい|別の)カード[^。？?]{0,8}登録(?!し?た(?!い)|しまし|済|してい(?!ただ)|でき)|"
         r"(管理画面|マイページ|会員ページ|アカウントページ|設定画面)(の|への)?(リンク|URL)|"
@@ -1772,6 +1799,7 @@ PLAN_CONTEXT = re.compile(
     r"renouvel\w*|reconduction|pr[ée]l[èe]v\w*|factur\w*|paiements?|abo\w*|mitgliedschaft|"
     r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*)\b|"
     r"契約|解約|退会|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
+    r"定期便|定期購入|月謝|会費|月パス|"
     r"トライアル|無料期間",
     _I,
 )
@@ -1951,12 +1979,13 @@ NEGATED_ITSELF = re.compile(r"(nichts|nicht|kein\w*)\b", _I)
 it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
 abbuchen"), not a negated ask. (French "plus" is the second half of "ne … plus".)"""
 NEGATION_AFTER = re.compile(
+    r"^[^、。,.!?\n]{0,20}?(わけでは|わけじゃ)(ない|なく|ありません|ございません)|"
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"求め(ません|ない|ており?ません)|"
     r"という(話|こと|わけ)では|(とか|など)?は(いい|結構|大丈夫|不要)(ん|の|です|なので|ので)|"
     r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|していない|していません|"
-    r"しておりません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
+    r"しておりません|もらった|いただいた|と(は|も)?(言い|いい)ません|とは言わない|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+"
     r"(nicht|nichts|kein\w*)\b(?!\s+nur\b)(?!\s+(genutzt|benutzt|verbraucht|gebraucht|"
@@ -2100,6 +2129,9 @@ POLICY_QUESTION = re.compile(
     r"\b(como|cuando|quand)\b|\d+日(以降|以内|を過ぎ|経過)|いつでも|どちら|それとも|"
     # the conditions of a write: "返金ってどういう条件でしてもらえるんでしょうか"
     r"(どういう|どんな|どのような)(条件|場合)|条件(は|って|を教え)|\b(under )?what conditions\b|"
+    # what is done as a rule: "お休みした分はお返しいただけるものなのでしょうか"; not the
+    # polite ask "返していただけないものでしょうか"
+    r"ものなの(でしょう|です)?か|"
     r"\ben qu[ée] (condiciones|casos)\b|\b[àa] quelles conditions\b|"
     r"\bunter welchen (bedingungen|voraussetzungen)\b",
     _I,
@@ -2122,6 +2154,7 @@ for a link. "Is there a page where…" asks for a place, not about a state."""
 CARD_FACT = re.compile(
     r"\b(my|our) (credit |debit )?card (has )?(expired|expires|is expiring|will expire)|"
     r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
+    r"カード[^。？?]{0,4}有効期限(が|は)?(切れ|過ぎ)|"
     r"\bmi tarjeta (ha )?(caducado|vencido)|\bma carte (a |est )?expir\w*|"
     r"\b(kredit)?karte (ist )?abgelaufen|"
     r"\b(neue|andere) (kredit)?karte (\w+ ){0,2}(geschickt|zugeschickt|bekommen|erhalten|"
@@ -2182,7 +2215,7 @@ REPORTED = re.compile(
     r"(?<=\bwhen ))has (it|this|the|my)|already|got an? (e-?mail|message|"
     r"text|letter|notice)|received an? (e-?mail|message|text|letter|notice))\b|"
     r"(と|って)(言われ|聞い|書い|連絡|メール|通知)|(と|って)ご(連絡|案内|返信|回答)|(と|って)お(返事|返信|電話|伝え)|(と|って)(返事|返信|回答)を?(もら|いただ|頂)|との(お|ご)?(返事|返信|回答|連絡|案内)|(と|って)[^。]{0,8}(言って|言いました|話して)|すでに|既に|済み|されました|(?<!連絡いた)(?<!連絡)しました(?!ら)|"
-    r"(お願い|依頼|申請)した(?!い)|(先週|先日|先月|以前|前に|昨日|この前|[0-9０-９]+月[0-9０-９]+日)[^。]{0,20}(お願い|依頼|申請)して[、,]?\s*$|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
+    r"(お願い|依頼|申請)した(?![いく])|(先週|先日|先月|以前|前に|昨日|この前|[0-9０-９]+月[0-9０-９]+日)[^。]{0,20}(お願い|依頼|申請)して[、,]?\s*$|(お願い|依頼|申請)(して|し)て?(い|あ)(た|った)|"
     r"\b(dijo|dijeron|dijieron|dijiste|dijisteis|dice|dicen|diciendo|seg[úu]n|supuestamente|"
     r"al parecer|amenaz\w*|"
     r"(?<!baja )ya (?!me \w+r[ée]\b)(me|lo|la|los|se|les|nos|te|"
@@ -2635,9 +2668,15 @@ DATA_RIGHTS = re.compile(
 """A data-protection footer's list of rights ("derechos de acceso, rectificación, cancelación y
 oposición"): its "cancelación" erases data, it cancels no plan."""
 FEE_OR_STATE_AFTER_JA = re.compile(
-    r"^(金|料|手数料|の件|待ち|枠|が出(?!来))|^(する|の)?前に|^[はをの]?(取り消|撤回)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
+    r"^(金|料|手数料|の件|待ち|枠|が出(?!来)|保険|補償)|^(する|の)?前に|^[はをの]?(取り消|撤回)|"
+    r"^、?[^。！？、]{0,10}?(できて|されて|済んで|完了して)(い)?(る|ます)(か|かどうか|なら)|"
+    # batch 25: an auto-reply's contact for a topic, a history asked for
+    r"^(・[^。、]{0,10})*?(に関する|に関して|についての)[^。、]{0,6}(お問い合わせ|お問合せ|問い合わせ|"
+    r"ご連絡|ご用件|ご相談|窓口)|^の(履歴|記録)"
 )
-"""解約金, キャンセル料 (a fee asked about), 返金の件 (the matter of a refund); 解約ができてるか,
+"""解約金, キャンセル料 (a fee asked about), キャンセル保険 (an insurance), 返金の件 (the
+matter of a refund), 返金の履歴 (a history); "返金・請求に関するお問い合わせは…まで" (an
+auto-reply's contact); 解約ができてるか, 解約が完了しているか,
 返金、もう処理されてるなら (whether it is done, if it is done): reads. 退会前に (before leaving)
 names a time; 解約は取り消して (undo the cancellation) asks to stay; キャンセル待ち,
 キャンセルが出たら (a waitlist, a booking cancelled by someone) are not the plan's."""
@@ -2820,11 +2859,12 @@ EVENT_BEFORE_JA = re.compile(
     r"(打ち合わせ|ミーティング|会議|面談|アポ|商談|予約|セミナー|ウェビナー|イベント|レッスン|説明会)"
     r"[^。]{0,6}(ですが|ですけど|の件ですが|について)[、,]|"
     r"(レッスン|予約|授業|クラス|セッション|面談|体験会?)(?!システム|管理|サービス|アプリ|ツール)(の|を)?、?"
-    r"[^。、]{0,20}$"
+    r"[^。、]{0,20}$|"
+    r"[0-9０-９一二三四五]+(人|名|枚|席|泊|部屋)分?の?[、,]?\s*$"
 )
 """A meeting named earlier in the sentence ("明日の打ち合わせですが、キャンセルさせてください",
-"明日19時からのレッスン、…キャンセルしたいです"): the cancellation is the meeting's, not the
-plan's."""
+"明日19時からのレッスン、…キャンセルしたいです") or seats counted ("1人分キャンセル"): the
+cancellation is the meeting's or the booking's, not the plan's."""
 OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
@@ -2843,7 +2883,7 @@ REQUEST = re.compile(
     r"\b(could|can) (that|this|the|it)\b[^.?!]{0,50}\b(go|come) back (on|to|onto)\b|"
     r"\b(is|are) to be (credited|refunded|returned|paid|put) back\b(?![^.!\n]*\?)|"
     r"\b(schaut'?s?|seht zu|sorgen sie daf[üu]r),? dass\b|(^\W*|\bund )[üu]berweist (mir|uns)\b|"
-    r"返して(もらいます|いただきます)|のが筋|べき(では|じゃ|です|だと|でしょう)|"
+    r"返して(もらいます|いただきます)|のが筋|べき(では|じゃ|です|だと|でしょう|と(考え|思))|"
     # batch 21's wishes: "Que se me devuelva lo cobrado", "devolveme la plata", "Nos gustaría
     # que nos devolvieran…", "On voudrait être remboursés", "It would really be good to get
     # back…", "返してけろ"
@@ -2855,6 +2895,10 @@ REQUEST = re.compile(
     r"\bit would (really |honestly )?be (really |very )?(good|great|nice|fair|appreciated) "
     r"(to|if)\b|"
     r"(返して|戻して)(けろ|けれ|ちょう|ちょうだい|くれや|くれへん|くんない)|"
+    # batch 25's dialects: "引き落としやめでけろ" (Tohoku), "会員やめるさ" (Okinawa), "返金して
+    # 解約じゃ" (Hiroshima), "今すぐ返せ", "これからはお金引かんでね"
+    r"[てで]け[ろれ](?!ど)|(?<!の)(?<!のを)(やめ|辞め)る(さ|さー|わ|けん|けえ|ばい|っちゃ)[。！!]*$|"
+    r"(?<![がはをの])(解約|退会|返金)(じゃ|や)[。！!]*$|返せ(よ|や)?[。！!]*$|(取ら|引か|落とさ)ん(で|といて)(ね|な|や)?\W*$|"
     r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)"
     r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
     r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
@@ -2945,8 +2989,10 @@ REQUEST = re.compile(
     r"^\W*(geld )?zur[üu]ck damit\b|"
     r"\b(it )?(would|'d) be (great|lovely|wonderful|helpful|(much |greatly )?appreciated)\b"
     r"(?!\s+to (know|hear|understand|see|find out|learn))|"
-    r"くださ[ー〜~]*い|下さい|お願い|ほしい|欲しい|たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
-    r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|くれ\w*)?\W*$|(返金|解約|キャンセル)しろ|いただくこと\W*$|といて|(退会|解約)(する|します)\W*$|"
+    # a wish ("払いたい", "試してみたい"), not the "みたい" of a guess ("失敗していたみたいです");
+    # "くらさい" is "ください" mistyped
+    r"く[だら]さ[ー〜~]*い|下さい|お願い|ほしい|欲しい|((?<!み)|(?<=てみ))たい(です)?|希望します|いただけ|頂け|もらえ|求めます|"
+    r"(し|返し|戻し|止め|とめ|やめ)て(ね|よ|や|な|くれ\w*)?\W*$|(返金|解約|キャンセル)しろ|いただくこと\W*$|といて|(退会|解約)(する|します)\W*$|"
     r"たく(存じ|、|,|ご連絡|思い|お願い)|"
     # a second-person verb asked as a question: "¿me reembolsan?", "vous me remboursez ?"
     r"\b(me|nos) (reembols|devuelv|devolv|regres|cancel|anul|quit)(an|en|[áa]is|[ée]is)\b|"

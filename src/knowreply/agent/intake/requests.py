@@ -556,12 +556,12 @@ def _body_asks(
     kind: WriteKind, sentences: list[str], *, plan_context: bool = True, code_given: bool = False
 ) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
-    not, when the email asks about a payment's state ("Did the renewal go through?"), nor
-    what the writer is trying to do beside a code they hand over (`code_given`), nor a go-ahead
-    beside that code ("Code: 560192. Please go ahead with the refund.": the code confirms a write
-    asked before, it asks none anew), nor the card
-    a payment link is asked to be paid with ("My card expired. Send me a link so I can pay with
-    my new card.": `_pays_by_link`)."""
+    not, when the email asks about a payment's state ("Did the renewal go through?") or
+    speaks of a payment to make (the card is why it failed, the link pays it), nor what the
+    writer is trying to do beside a code they hand over (`code_given`), nor a go-ahead beside
+    that code ("Code: 560192. Please go ahead with the refund.": the code confirms a write
+    asked before, it asks none anew), nor the card a payment link is asked to be paid with
+    ("My card expired. Send me a link so I can pay with my new card.": `_pays_by_link`)."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
     paying = kind == "portal_link" and _pays_by_link(sentences, own_account, plan_context)
     asking = [
@@ -584,6 +584,7 @@ def _body_asks(
                     or _asks_a_link_to_change_it(sentences)
                     or _asks_how_to_change_a_billing_detail(sentences)
                     or _asks_a_place_to_change_a_detail_oneself(sentences)
+                    or _asks_to_get_documents_oneself(sentences)
                 )
             )
             or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
@@ -596,7 +597,10 @@ def _body_asks(
     ):  # "…施主様あてに発行する請求書にロゴを入れたい。設定画面のどこから…": their invoices
         return False
     if kind == "payment_link" and asking:
-        return not _only_a_wish_beside_what_is_owed(asking, sentences)
+        return not (
+            _only_a_wish_beside_what_is_owed(asking, sentences)
+            or _only_a_wish_beside_the_portal(asking, sentences, plan_context=plan_context)
+        )
     if not asking or kind != "portal_link":
         return bool(asking)
     facts_only = all(
@@ -606,7 +610,10 @@ def _body_asks(
         for s in asking
     )
     asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
-    return not (facts_only and asks_state)
+    pays = any(
+        MENTIONS["payment_link"].search(s) or phrases.INTENT_TO_PAY.search(s) for s in sentences
+    )  # "カードの期限切れで払えていませんでした。新しいカードで払いたいのでリンクをください"
+    return not (facts_only and (asks_state or pays))
 
 
 def _pays_by_link(sentences: list[str], own_account: bool, plan_context: bool) -> bool:
@@ -657,6 +664,24 @@ def _only_a_wish_beside_what_is_owed(asking: list[str], sentences: list[str]) ->
         all(phrases.INTENT_TO_PAY.search(s) for s in asking)
         and not any(phrases.LINK_WORD.search(s) for s in sentences)
         and any(_is_question(s) and phrases.OWED_QUESTION.search(s) for s in sentences)
+    )
+
+
+def _only_a_wish_beside_the_portal(
+    asking: list[str], sentences: list[str], *, plan_context: bool
+) -> bool:
+    """A wish to pay in some way, beside the billing portal asked for ("クレジットカードをやめて
+    デビットカードで払いたいです。マイページのどこで変えられますか？"): the way to pay from now
+    on, set in the portal, not a payment to make now; a link named ("カード情報を更新したいのと、
+    未払い分を払いたいです。それぞれリンクください") may be the one to pay."""
+    return (
+        all(
+            phrases.PAY_WISH_JA.fullmatch(found.group())
+            for s in asking
+            for found in MENTIONS["payment_link"].finditer(s)
+        )
+        and not any(phrases.LINK_NAMED.search(s) for s in sentences)
+        and _body_asks("portal_link", sentences, plan_context=plan_context)
     )
 
 
@@ -746,6 +771,19 @@ def _asks_a_place_to_change_a_detail_oneself(sentences: list[str]) -> bool:
         phrases.PLACE_TO_CHANGE_IT_ONESELF.search(s)
         and (_is_question(s) or phrases.REQUEST.search(s))
         and not phrases.REPORTED.search(s)
+        and not phrases.OWN_CUSTOMERS_SIDE.search(s)
+        for s in sentences
+    )
+
+
+def _asks_to_get_documents_oneself(sentences: list[str]) -> bool:
+    """How or where to get the invoices or receipts oneself from now on, beside one named
+    ("1月分の請求書ください。今後は自分で出せるようにしたいので、やり方も教えてください"): the
+    portal; not said of someone else's documents nor reported."""
+    return any(phrases.DOCUMENT_JA.search(s) for s in sentences) and any(
+        phrases.DOCUMENTS_ONESELF_JA.search(s)
+        and (_is_question(s) or phrases.REQUEST.search(s))
+        and _plain_ask(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         for s in sentences
     )

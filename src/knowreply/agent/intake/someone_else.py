@@ -69,7 +69,8 @@ _KIN_JA = (
     r"両親|親|義母|義父|おばあちゃん|おじいちゃん|顧問先|入居者|従業員|元夫|元妻|ご利用者|利用者様|退職者|"
     r"退職した|後輩|先輩|部下|知人|知り合い|同居人|奥様|社員|取引先|テナント|共同経営者|"
     r"元カレ|元カノ|元彼|元旦那|元嫁|顧客(?!番号|ID|コード|管理|情報|データ|リスト)|"
-    r"クライアント(?!番号|ID|コード|管理)|(うち|弊社|当社|当店|私)の(お客様|お客さん|生徒さん))"
+    r"クライアント(?!番号|ID|コード|管理)|(うち|弊社|当社|当店|私)の(お客様|お客さん|生徒さん)|"
+    r"購入者(さん|様|の方))"
 )
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
@@ -121,11 +122,13 @@ OTHERS_BEFORE = re.compile(
     rf"{_KIN_JA}(\([^)]{{0,15}}\)|（[^）]{{0,15}}）)?(の|が(使って|契約して|登録して|加入して|入って)いる|"
     rf"名義の)[^。！？]{{0,40}}(アカウント|契約|名義|会員|サブスク|プラン|登録|口座|保険|定期便|"
     rf"ライセンス)"
-    rf"[^。！？]{{0,30}})$",
+    rf"[^。！？]{{0,30}}|"
+    # the money sent to them: "入居者の方に1回分を返金していただけますか"
+    rf"{_KIN_JA}(の方|さん|様|さま)?(に|へ)(直接)?[^。！？、て]{{0,15}})$",
     _I,
 )
 """Before the write: "¿le pueden devolver…?", "lui rembourser", "ihr Abo kündigen",
-"das Konto meiner Mutter kündigen", 母のアカウント（…）を解約."""
+"das Konto meiner Mutter kündigen", 母のアカウント（…）を解約, 入居者の方に…返金."""
 FOR_HIM_ES = re.compile(r"(ar|er|ir|[ae]n)(le|les)$", _I)
 """A Spanish write with "to him, to her" on it: "devolverle", "cancelarle", "cancélenle"."""
 ON_BEHALF = re.compile(
@@ -272,7 +275,13 @@ SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
     r"hat\b[^.?!\n]{0,80}\b(abgeschlossen|angemeldet|er[öo]ffnet|gebucht|laufen|verlassen)|"
     r"ist (aus|weg)gezogen|ist ausgeschieden)\b"
     r"(?![^.?!\n]{0,25}\b(for (me|us)|para (m[íi]|nosotros)|pour (moi|nous)|f[üu]r (mich|uns))\b)|"
-    r"入居者[^。！？]{0,20}(退去|引っ越|契約した|登録した)",
+    r"入居者[^。！？]{0,20}(退去|引っ越|契約した|登録した)|"
+    # staff who signed up on their own card or left: "弊社のスタッフ（高木）が個人のカードで…
+    # 登録していたのですが、退職いたしました"
+    r"(スタッフ|社員|従業員|職員)(\([^)]{0,15}\)|（[^）]{0,15}）)?(が|は)[^。！？]{0,40}(個人の|自分の|"
+    r"ご自身の)(カード|アカウント|メール|名義)|"
+    r"(スタッフ|社員|従業員|職員)(の[^\s、。（(]{1,10})?(\([^)]{0,40}\)|（[^）]{0,40}）)?(が|は)"
+    r"[^。！？]{0,30}(退職|辞め)(しました|いたしました|た)",
     _I,
 )
 """A tenant, client or former partner who set the plan up, or who left or moved out ("The
@@ -332,7 +341,8 @@ FOR_A_BUSINESS = re.compile(
     # a payroll or tax office's clients, another shop of a chain, a business the writer deals with
     r"\bbetreu\w*\b[^.?!]{0,40}\bmandant(en|innen)?\b|"
     r"(系列店|姉妹店|加盟店|関連会社|グループ会社|子会社)の[^。]{0,10}(分|契約|アカウント|プラン)|"
-    r"取引のある[^。]{0,15}(民宿|店|会社|お客様|事業者|法人|ホテル|旅館)",
+    r"取引のある[^。]{0,15}(民宿|店|会社|お客様|事業者|法人|ホテル|旅館)|"
+    r"(子会社|関連会社|グループ会社|系列店|姉妹店)(である|の)[^。]{0,30}(別途|別の|別)(ご)?契約",
     _I,
 )
 """The writer keeps another business's books ("I do the books for Northgate Pharmacy",
@@ -427,11 +437,13 @@ ASKED_ME_TO = re.compile(
     r"\b(she|he|they) (has |have )?asked me to\b|\b(sie|er) hat mich (darum )?gebeten\b|"
     r"\b(elle|il) m'a demand[ée] de\b|\bme (lo )?(pidi[óo]|pide|ha pedido) que\b|(彼女|彼)に頼まれ|"
     r"本人が[^。]{0,20}(ため|ので)、?代わりに|"
-    r"(先方|お客様|クライアント|顧客)(様)?(から|の)(ご)?(依頼|要望|指示)(で|により|を受け)",
+    r"(先方|お客様|クライアント|顧客)(様)?(から|の)(ご)?(依頼|要望|指示)(で|により|を受け)|"
+    rf"({_KIN_JA}|保護者|生徒)(の方|さん|様)?(から|に)頼まれ(?!たわけ|たのでは|てない|ていない|てません)",
     _I,
 )
 """Another person asked the writer to ask ("She asked me to sort it out", "sie hat mich darum
-gebeten", 本人が出張中のため、代わりに…): the write is theirs, whoever they are."""
+gebeten", 本人が出張中のため、代わりに…, 生徒の保護者から頼まれまして): the write is theirs,
+whoever they are."""
 
 
 def _says_own_account(words: str) -> bool:

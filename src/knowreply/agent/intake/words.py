@@ -33,6 +33,7 @@ _ELSEWHERE = re.compile(
     r"^\s*(-{2,}\s*(forwarded|original) message\s*-{2,}|begin forwarded message|"
     r"-+\s*original message\s*-+|(from|sent|to|subject|date|von|de|差出人|送信者|件名)\s*:\s*\S|"
     r"on .{0,200}\bwrote\s*:|.{0,200}\bwrote\s*:\s*$|転送されたメッセージ|-+\s*転送|"
+    r"-+\s*元の(メッセージ|メール)\s*-+|"
     # es, fr, de: the original/forwarded banner, the header lines, the "… wrote:" line
     r"-+\s*(mensaje (original|reenviado)|message (d'origine|original|transf[ée]r[ée])|"
     r"(urspr[üu]ngliche|weitergeleitete) nachricht)\s*-+|"

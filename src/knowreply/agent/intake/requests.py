@@ -620,11 +620,14 @@ def _pays_by_link(sentences: list[str], own_account: bool, plan_context: bool) -
     """Some sentence asks for a payment link: a new or expired card beside it is the card the
     payment will use ("I'll use a different card", "Got a new card in the post. Can you send
     me a link so I can pay this month's with it?"), not one to change in the portal; a card
-    to change is still asked ("update my card", "add the new card")."""
-    return any(
-        _asks("payment_link", s, own_account=own_account, plan_context=plan_context)
+    to change is still asked ("update my card", "add the new card"), and so is one beside a
+    mere wish to pay some way (`_only_a_wish_to_pay`)."""
+    asking = [
+        s
         for s in sentences
-    )
+        if _asks("payment_link", s, own_account=own_account, plan_context=plan_context)
+    ]
+    return bool(asking) and not _only_a_wish_to_pay(asking, sentences)
 
 
 def _only_says_what_it_tries(sentence: str) -> bool:
@@ -674,15 +677,19 @@ def _only_a_wish_beside_the_portal(
     デビットカードで払いたいです。マイページのどこで変えられますか？"): the way to pay from now
     on, set in the portal, not a payment to make now; a link named ("カード情報を更新したいのと、
     未払い分を払いたいです。それぞれリンクください") may be the one to pay."""
-    return (
-        all(
-            phrases.PAY_WISH_JA.fullmatch(found.group())
-            for s in asking
-            for found in MENTIONS["payment_link"].finditer(s)
-        )
-        and not any(phrases.LINK_NAMED.search(s) for s in sentences)
-        and _body_asks("portal_link", sentences, plan_context=plan_context)
+    return _only_a_wish_to_pay(asking, sentences) and _body_asks(
+        "portal_link", sentences, plan_context=plan_context
     )
+
+
+def _only_a_wish_to_pay(asking: list[str], sentences: list[str]) -> bool:
+    """The payment asked is only a wish to pay some way ("デビットカードで払いたい"), no link
+    named anywhere."""
+    return all(
+        phrases.PAY_WISH_JA.fullmatch(found.group())
+        for s in asking
+        for found in MENTIONS["payment_link"].finditer(s)
+    ) and not any(phrases.LINK_NAMED.search(s) for s in sentences)
 
 
 def _asks_anew(kind: WriteKind, sentences: list[str]) -> bool:
@@ -703,13 +710,18 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
     billing address is wrong on all invoices. Where can I correct it?") asks for the portal;
     not a card named for a charge on it, nor one beside a question about a payment's state,
     nor the card a payment is to be made by ("I'd like to pay the balance now, by card. How do
-    I do that?")."""
+    I do that?"), unless that is only a wish to pay some way ("デビットカードで払いたいです。
+    マイページのどこで変えられますか？")."""
     details = [
         s
         for s in sentences
         if (phrases.BILLING_DETAIL.search(s) or phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s))
         and not phrases.ABOUT_A_CHARGE.search(s)
-        and not (phrases.CARD_WANTED.search(s) and MENTIONS["payment_link"].search(s))
+        and not (
+            phrases.CARD_WANTED.search(s)
+            and MENTIONS["payment_link"].search(s)
+            and not _only_a_wish_to_pay([s], sentences)
+        )
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
         and not phrases.ASKS_WHETHER.search(s)

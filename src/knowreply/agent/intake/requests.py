@@ -256,7 +256,9 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     ):
         return False
     if kind == "payment_link" and (
-        phrases.PAID_BEFORE.search(clause) or phrases.PAYING_SHOWN_BEFORE.search(clause)
+        phrases.PAID_BEFORE.search(clause)
+        or phrases.PAYING_SHOWN_BEFORE.search(clause)
+        or phrases.LINK_TO_MANAGE.search(match.group())
     ):
         return False
     if (
@@ -375,6 +377,7 @@ def _topic_of_a_read(kind: WriteKind, sentence: str, match: re.Match[str]) -> bo
         or phrases.PAST_ATTEMPT_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.BEFORE_THE_WRITE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_BEFORE.search(before)
+        or phrases.QUESTIONS_ABOUT_BEFORE.search(sentence[: match.start()])
         or phrases.WH_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_AFTER.match(sentence[match.end() :])
         or phrases.TOPIC_IN_COMPOUND.search(match.group().split()[0])
@@ -540,8 +543,9 @@ def _body_asks(
     kind: WriteKind, sentences: list[str], *, plan_context: bool = True, code_given: bool = False
 ) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
-    not, when the email asks about a payment's state ("Did the renewal go through?"), nor
-    what the writer is trying to do beside a code they hand over (`code_given`)."""
+    not, when the email asks about a payment's state ("Did the renewal go through?") or for a
+    link to pay (the new card is what it pays with), nor what the writer is trying to do
+    beside a code they hand over (`code_given`)."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
     asking = [
         s
@@ -582,6 +586,8 @@ def _body_asks(
         for s in asking
     )
     asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
+    if facts_only and not asks_state:  # "Ma carte a expiré. Envoyez-moi un lien pour payer."
+        return not _body_asks("payment_link", sentences, plan_context=plan_context)
     return not (facts_only and asks_state)
 
 

@@ -1714,7 +1714,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(enregistrer|changer|modifier|mettre [àa] jour|remplacer|ajouter) (mon |le |notre |"
         r"un )?(nouveau )?num[ée]ro (\w+ )?(orange money|mtn( momo| money)?|momo|wave|"
         r"moov( money)?|mobile money|airtel money|m-?pesa|free money)\b|"
-        r"\b(acc[ée]der|retrouver|consulter|t[ée]l[ée]charger|r[ée]cup[ée]rer) (moi|nous)-m[êe]mes? "
+        r"(?<!\bpu )(?<!\bsu )(?<!r[ée]ussi [àa] )"
+        r"\b(acc[ée]der|retrouver|consulter|t[ée]l[ée]charger|r[ée]cup[ée]rer) "
+        r"(moi|nous)-m[êe]mes? "
         r"(aux|[àa] (mes|nos|leurs|les)|mes|nos|les|leurs) factures\b|"
         r"\bfactur\w*\b[^.?!]{0,80}\b(o[ùu]|comment) (je peux|puis-je|on peut|nous pouvons) (les "
         r"|la )?(retrouver|consulter|t[ée]l[ée]charger|r[ée]cup[ée]rer)\b[^.?!]{0,30}"
@@ -2102,7 +2104,8 @@ UNCERTAIN = re.compile(
     r"[çc]a|fonctionne|on)|plus tard|"
     r"peut-[êe]tre|envisag\w*|"
     r"je pense(?! qu[e'][^.?!:]{0,80}\b(serait|est|me semble)( \w+)? (juste|normal|logique|"
-    r"[ée]quitable|la moindre des choses)\b)|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
+    r"[ée]quitable|la moindre des choses)\b)|r[ée]fl[ée]chis\w*|politique|"
+    r"puis-je (annuler|r[ée]silier)|"
     r"y a-t-il|propose[sz]-vous|(ist|w[äa]re) (es|das) m[öo]glich|"
     r"wie (ich|man|wir|kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|"
     r"vielleicht|"
@@ -2189,7 +2192,8 @@ POSSESSIVE_TOPIC = re.compile(
 "Meine Kündigung"): unlike "Cancel my plan", it does not make a subject ask by itself."""
 REPORTED = re.compile(
     r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
-    r"\b((?<!\bno )(?<!\bno l[oa] )(?<!\bnunca )(?<!\bnunca l[oa] )ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|(vous|il|elle|on) a demand[ée]|"
+    r"\b((?<!\bno )(?<!\bno l[oa] )(?<!\bnunca )(?<!\bnunca l[oa] )ped[íi]|"
+    r"solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|(vous|il|elle|on) a demand[ée]|"
     r"(j'avais|nous avions|on avait) demand[ée]|"
     r"beantragt)\b|"
     r"\b(you|they|he|she|(your|the) (agent|colleague|team|support|rep\w*)) (had |have |has )?"
@@ -2220,7 +2224,9 @@ REPORTED = re.compile(
     r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
     r"(me|nos|le) (hicieron|hizo|dieron|dio|devolvieron|reembolsaron)|"
     r"(van|vais|(?<!no )vamos) a|"
-    r"a dit|ont dit|m'?a dit|m'ont dit|(m'|nous )(avait|avaient|a|ont|aviez|avez) parl[ée] d|(m'|nous )(aviez|avez) (dit|[ée]crit|confirm[ée]|assur[ée])|"
+    r"a dit|ont dit|m'?a dit|m'ont dit|"
+    r"(m'|nous )(avait|avaient|a|ont|aviez|avez) parl[ée] d|"
+    r"(m'|nous )(aviez|avez) (dit|[ée]crit|confirm[ée]|assur[ée])|"
     r"selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa](?! (pay|r[ée]gl|factur|pr[ée]lev|d[ée]bit)[ée]e?s?\b)|"
     r"(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
@@ -2306,6 +2312,8 @@ WILL_BE_DONE = re.compile(
     r"\w+'s|a|an) ([\w'$€£.,()]+ ){0,8}[\w'$€£.,()]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
     r"\b(ensure|make sure) (that )?([\w'$€£.,()]+ ){0,8}(is|are|gets?)\s*$|"
     r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$|"
+    # the second of two: "que cet achat soit annulé et remboursé"
+    r"\b(be|ser|sea|sean|[êe]tre|soit|soient) \w+ (and|y|et)\s*$|"
     r"^\W*((hallo|hi|moin|servus)\W+)?bitte\s*$",
     _I,
 )  # "bitte erstattet die Abbuchung": the imperative to "ihr", not the past participle
@@ -2868,7 +2876,10 @@ OTHER_THING_BEFORE = re.compile(
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
     r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$|"
-    r"(\d[\d,]*円|購入|決済)(を|は)\s*$",
+    r"(\d[\d,]*円|購入|決済)(を|は)\s*$|"
+    # a purchase to undo: "Je voudrais que cet achat de 24,90 € soit annulé"
+    r"\b(achat|commande|compra|pedido)\b((?<=\d)[,.](?=\d)|[^.?!,]){0,30}\b(soit|soient|sea|"
+    r"sean)\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(

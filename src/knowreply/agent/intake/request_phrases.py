@@ -301,7 +301,8 @@ _REFUND_GRAMMAR = (
 """Asking for money back without the word "refund": giving it back, returning, reversing."""
 DEBT_AFTER = re.compile(
     r"^\s+(mi |la |el |esa |ese |esta |este |nuestra |nuestro |lo que )?(deuda|saldo|adeudo|"
-    r"pendiente|factura|recibo|monto|importe|debo)\b",
+    r"pendiente|factura|recibo|monto|importe|debo|cuotas? (pendientes?|atrasadas?|vencidas?|"
+    r"impagas?))\b",
     _I,
 )
 """Latin-American "cancelar" of a debt pays it ("quiero cancelar mi deuda", "cancelar ese
@@ -455,6 +456,14 @@ _CANCEL_GRAMMAR_MORE_ES = (
     # "no quiero que la suscripción se renueve", "no quiero más la caja", a bare "Baja."
     r"\bno (quiero|queremos|deseo|deseamos) que (la|mi|nuestra|el|nuestro|esta|este) [\w-]+"
     r"( de [\w-]+)? se (renueve|renueven|prorrogue|cobre)\b|"
+    # "ya no quiero que se me descuente nada cada mes", "ya no necesitamos el servicio de …",
+    # "Quitadme el cargo de todos los meses" (not "nada de más", "el cargo duplicado")
+    r"\bno (quiero|queremos|deseo|deseamos) que (se )?(me |nos )?(descuente|descuenten|cobre|"
+    r"cobren|debite|debiten|cargue|carguen) (nada|m[áa]s)\b(?! (de m[áa]s|de lo|que|del?)\b)|"
+    r"\bya no (necesito|necesitamos) (el|la|mi|nuestra|nuestro|este|esta) (servicio|"
+    r"suscripci[oó]n|plan|membres[ií]a|abono)\b|"
+    r"\bqu[íi]t(ad|en|e|a)(me|nos) (el|los) (cargos?|cobros?|d[ée]bitos?) (de (todos los|cada) "
+    r"mes(es)?|mensual(es)?|autom[áa]ticos?|recurrentes?)\b|"
     r"\bno (quiero|queremos) m[áa]s (la |el |mi |las |los |mis )?(" + _SUB_ES[1:-1] + r"|cajas?|"
     r"env[íi]os|entregas)\b|^\W*(la )?baja\W*$"
 )
@@ -1434,7 +1443,13 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bregr[eé]s(en|e)(me|nos)\w*|"
         r"\bdinero de vuelta|\banul\w* (el|este|ese|mi) (cargo|cobro)|\bextorno\b|"
         r"\b(la|esa|mi) plata (vuelva|regrese)\b|\b(el|ese|mi) dinero (vuelva|regrese)\b|"
-        r"\bl'argent (me )?(revienne|soit recr[ée]dit[ée])\b|\bremettre (cet|l'|mon) argent\b|"
+        r"\b(l'argent|cette somme|la somme|ce montant|le montant|mon argent|notre argent) (me |"
+        r"nous )?(revienne|soit recr[ée]dit[ée]|soit rendue?|soit restitu[ée]e?)\b|"
+        r"\brendez-(moi|nous) (les |la |le |l')?(\w+ )?(mois|jours|semaines|nuits|s[ée]ances|"
+        r"part|partie|reste|trop-per[çc]u)\b|"
+        # Darija in Latin letters: "rje3 liya flousi 3afak" (give me back my money)
+        r"\brj[ae]?3 ?(li|lia|liya|lya|lina) (l?flous\w*|l?floos\w*)|"
+        r"\bremettre (cet|l'|mon) argent\b|"
         r"\br[ée]cup[ée]rer (ces|ce|les) \d[\d  .,]*\s?(€|\$|eur|dt|mad|chf|fcfa)|リファンド|"
         r"\brembours\w*|\b(r[ée]cup[ée]rer|ravoir|rendre|rendez(-moi)?) (mon |mes |l'|cet )?argent|"
         r"\brendez-(moi|nous) (l'un |un |une )?(des |de )?(deux |trois )?(paiements?|"
@@ -1453,6 +1468,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(me|nous) rend(e|re|ez)\b[^.?!]{0,25}\b(argent|francs?|euros?|\d|montant|"
         r"diff[ée]rence|trop|deuxi[èe]me|second|le reste)\b|"
         r"\brevi[ée]rt(an|a)n?(la|lo|los|las)?\b|\brevers(en|ar|ad|e)\b[^.?!]{0,20}\b(cobro|cargo|pago|compra)|"
+        # one of two charges reversed: "Reversen uno por favor", "reviertan uno de los dos"
+        r"\b(revers(en|ad|e)|reviert(an|a))(lo|la)? (uno|una)\b|"
         r"\bprorrateo\b|(支払い?|決済|購入|請求|申し込み|申込|年会費|月会費|会費|引き落とし|引かれた)[^。]{0,12}なかったことに|"
         r"\b(zur[üu]ck|r[üu]ck)?erstatt\w*|\br[üu]ckzahlung\w*|\bzur[üu]ck(zu)?zahl\w*|"
         r"\bzur[üu]ck(zu)?buch\w*|\br[üu]ckbuchung\w*|\bzurueck(zu)?erstatt\w*|"
@@ -1565,14 +1582,15 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
         r"\bdar(me|nos)? de baja|\b(me|nos) (dan|dais|das) de baja\b"
         r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|"
-        r"\b(den|dé|de|d[eé]nme|dadme|d[aá]me|d[aá]nos) de baja"
+        # "¿desea que demos de baja su plan?" names it in our offer
+        r"\b(den|dé|de|demos|d[eé]nme|dadme|d[aá]me|d[aá]nos) de baja"
         r"(?! (la|el|mi|una|un) (tarjeta|cuenta bancaria|m[ée]todo))|\bla baja\b|"
         r"\b(anul\w*|termin(ar|en|e|[ée]is)|finaliz(ar|en|e)|deten(er|gan|ga)|parar|paren|cerrar|"
         r"cierren|"
         r"cierre) "
         r"(mi |la |el |nuestra |esa |esta |ese |este )?"
         + _SUB_ES
-        + r"|\bno (se )?(me |lo |la )?(renueven?|renov[ée]is|renov[ée]s)\b|\bno (quiero |"
+        + r"|\bno (se )?(me |nos |lo |la )?(renueven?|renov[ée]is|renov[ée]s)\b|\bno (quiero |"
         r"deseo )?renovar|"
         r"\bcanc[ée]l(en|a|ad)(la|lo|las|los|me|nos)\b|\bdar(me|nos)? de baixa\b|"
         r"\bno (me |nos )?(pas[ée]is|pasen|cobr[ée]is) m[áa]s (recibos|cargos|cobros|cuotas)\b|"
@@ -1585,7 +1603,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(desactiv\w*|quit\w*) (la )?renovaci[oó]n|"
         r"\bannul\w*|\br[ée]sili\w*|\bd[ée]sabonn\w*|"
         r"\b(arr[êe]t(er|ez)|stopp(er|ez)|termin(er|ez)|mettre fin [àa]|met(tez)? fin [àa]) "
-        r"(mon |ma |l'|le |la |notre )?"
+        r"(donc |alors |aussi |imm[ée]diatement )?(mon |ma |l'|le |la |notre )?"
         + _SUB_FR
         + r"|\bne (pas |plus )?(le |la |l')?(renouvel(er|ez)|recondui(re|sez))\b|"
         r"\bne (veux|souhaite) (pas|plus) (le |la |l')?renouveler|"
@@ -1594,6 +1612,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(auf)?k[üu]ndig\w*|\bstornier\w*|\babbestell\w*|\babmeld\w*|"
         r"\bbeend(e|et|en sie) (bitte )?(mein|meine|meinen|unser|unsere|unseren)\b|"
         r"\bc[óo]rten(lo|la)\b|"
+        r"\b(nhbs|nhbes|nhbess|n7bs|n7bes|n7bess|nwe9ef|nw9ef|tw9ef) (l'|l|had l'?)?(abonnement|"
+        r"abo)\b|"
         r"(次回|来月|今後|以降)[^。]{0,10}(請求|課金|引き落とし)(を)?しないで|"
         r"(で|を)最後にして(ください|下さい|ほしい|欲しい)|アカウント(を)?(閉じ|閉鎖し)て|"
         + _SUB_DE
@@ -1658,7 +1678,10 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"l[íi]nea|por internet)\b|"
         r"\b(enlace|link|v[íi]nculo)\b((?!actualiz|cambi|modific|datos)[^.?!]){0,30}"
         r"\b(pag(?!es?\b|ina)|abon|sald)\w*|"  # not an English "page" nor a "pagina"
-        r"\blien ((de )?(paiement|r[èe]glement)|pour (la |le |les )?(re)?(payer|r[ée]gler))|"
+        r"\blien ((de )?(paiement|r[èe]glement)|(pour|pr) (la |le |les )?(re)?(payer|r[ée]gler))|"
+        # "Envoyez-moi un lien que je repaye avec ma nouvelle carte"
+        r"\blien (pour que |afin que |que |qu')(je |j'|on |nous )?(puisse |puissions )?(re)?"
+        r"(paye|paie|payions|r[èe]gle|r[ée]glions)\b|"
         r"\b(comment|o[ùu]) (puis-je|je peux|"
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|"
         r"\bje (veux|voudrais|souhaite|souhaiterais|aimerais) (l[ae] |les )?(payer|r[ée]gler)|"
@@ -1714,6 +1737,23 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"direcci[oó]n de facturaci[oó]n)|\b(nueva|otra) tarjeta|"
         r"\b(cambiar|cambia|cambien|cambio) de (tarjeta|m[ée]todo de pago|forma de pago)\b|"
         r"\bmi tarjeta (ha )?(caducado|vencido|caduca|vence)|"
+        # "¿cómo elimino mi tarjeta vieja?", "mándeme el link donde administro mis pagos"
+        r"\b(elimin|borr|quit)(ar|o) (mi|la|esa|una) (tarjeta|m[ée]todo de pago)\b|"
+        r"\b(link|enlace|v[íi]nculo|liga)\b[^.?!]{0,15}\b(donde|para|en (el|la) que|con (el|la) "
+        r"que) (puedo |pueda |podamos |yo )?(administr|gestion|manej)\w*\b|"
+        # fr: a mobile-money number for the automatic payments; the invoices found oneself:
+        # "Comment enregistrer mon nouveau numéro Orange Money ?", "accéder moi-même aux
+        # factures", "la facture d'août, et me dire où je peux retrouver les autres moi-même"
+        r"\b(enregistrer|changer|modifier|mettre [àa] jour|remplacer|ajouter) (mon |le |notre |"
+        r"un )?(nouveau )?num[ée]ro (\w+ )?(orange money|mtn( momo| money)?|momo|wave|"
+        r"moov( money)?|mobile money|airtel money|m-?pesa|free money)\b|"
+        r"(?<!\bpu )(?<!\bsu )(?<!r[ée]ussi [àa] )"
+        r"\b(acc[ée]der|retrouver|consulter|t[ée]l[ée]charger|r[ée]cup[ée]rer) "
+        r"(moi|nous)-m[êe]mes? "
+        r"(aux|[àa] (mes|nos|leurs|les)|mes|nos|les|leurs) factures\b|"
+        r"\bfactur\w*\b[^.?!]{0,80}\b(o[ùu]|comment) (je peux|puis-je|on peut|nous pouvons) (les "
+        r"|la )?(retrouver|consulter|t[ée]l[ée]charger|r[ée]cup[ée]rer)\b[^.?!]{0,30}"
+        r"\b(moi|nous)-m[êe]mes?\b|"
         r"(?<!del )\bportal (de clientes?|del cliente|de facturaci)|"
         r"\b(mettre [àa] jour|mets [àa] jour|chang\w*|modifi\w*|remplac\w*|"
         r"corrig\w*)(-t-on)? (ma |mes |"
@@ -1918,7 +1958,9 @@ SENTENCE = re.compile(
     r"(?<!\bbzgl\.)(?<!\binkl\.)(?<!\bNr\.)(?<!\bnr\.)"
     r"(?<!vom \d\.)(?<!vom \d\d\.)(?<!am \d\.)(?<!am \d\d\.)(?<!zum \d\.)(?<!zum \d\d\.)"
     r"(?!(?<=\d\.)\s+(?i:j[äa]n|jan|feb|m[äa]r|apr|mai|jun|jul|"
-    r"aug|sep|okt|nov|dez))\s+|[。！？!?\n]+"
+    r"aug|sep|okt|nov|dez))\s+|[。！？!?\n]+|"
+    # an emoji ends a sentence before a capital: "…si vous êtes des robots 😄 Plus sérieusement"
+    r"(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[A-ZÀ-ÖØ-Þ¿¡])"
 )
 """Where sentences end; not inside a German date ("am 1.12. zurückbuchen", "vom 3. März",
 "die Abbuchung vom 5. doppelt") nor after an abbreviation ("bzw.", "z.B.", "o. g.", "Nr.",
@@ -2105,7 +2147,10 @@ UNCERTAIN = re.compile(
     r"(est-il|serait-il|est-ce|il est|serait-ce|c'est) possible|comment (je|j'|on|nous|puis-je|"
     r"je peux|faire|"
     r"[çc]a|fonctionne|on)|plus tard|"
-    r"peut-[êe]tre|envisag\w*|je pense|r[ée]fl[ée]chis\w*|politique|puis-je (annuler|r[ée]silier)|"
+    r"peut-[êe]tre|envisag\w*|"
+    r"je pense(?! qu[e'][^.?!:]{0,80}\b(serait|est|me semble)( \w+)? (juste|normal|logique|"
+    r"[ée]quitable|la moindre des choses)\b)|r[ée]fl[ée]chis\w*|politique|"
+    r"puis-je (annuler|r[ée]silier)|"
     r"y a-t-il|propose[sz]-vous|(ist|w[äa]re) (es|das) m[öo]glich|"
     r"wie (ich|man|wir|kann|k[öo]nnen|funktioniert|lange|viel|l[äa]uft|geht|soll)|wann|sp[äa]ter|"
     r"vielleicht|"
@@ -2156,6 +2201,7 @@ CARD_FACT = re.compile(
     r"\b(new|different|another) (credit |debit )?card\b|カード[^。？?]{0,8}(期限切れ|新しく)|"
     r"カード[^。？?]{0,4}有効期限(が|は)?(切れ|過ぎ)|"
     r"\bmi tarjeta (ha )?(caducado|vencido)|\bma carte (a |est )?expir\w*|"
+    r"\b(une|la|ma) (nouvelle|autre) carte\b|\b(una|la|mi) (nueva|otra) tarjeta\b|"
     r"\b(kredit)?karte (ist )?abgelaufen|"
     r"\b(neue|andere) (kredit)?karte (\w+ ){0,2}(geschickt|zugeschickt|bekommen|erhalten|"
     r"ausgestellt)",
@@ -2195,7 +2241,8 @@ POSSESSIVE_TOPIC = re.compile(
 "Meine Kündigung"): unlike "Cancel my plan", it does not make a subject ask by itself."""
 REPORTED = re.compile(
     r"\b(i|we) (have |had |'ve |already )?(requested|asked for|applied for|submitted)\b|"
-    r"\b(ped[íi]|solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|(vous|il|elle|on) a demand[ée]|"
+    r"\b((?<!\bno )(?<!\bno l[oa] )(?<!\bnunca )(?<!\bnunca l[oa] )ped[íi]|"
+    r"solicit[ée]|j'ai demand[ée]|nous avons demand[ée]|(vous|il|elle|on) a demand[ée]|"
     r"(j'avais|nous avions|on avait) demand[ée]|"
     r"beantragt)\b|"
     r"\b(you|they|he|she|(your|the) (agent|colleague|team|support|rep\w*)) (had |have |has )?"
@@ -2226,7 +2273,9 @@ REPORTED = re.compile(
     r"(han|has|hab[ée]is|ha) (\w+ )?(reembols|cancel|anul|devuel)\w*|"
     r"(me|nos|le) (hicieron|hizo|dieron|dio|devolvieron|reembolsaron)|"
     r"(van|vais|(?<!no )vamos) a|"
-    r"a dit|ont dit|m'?a dit|m'ont dit|(m'|nous )(aviez|avez) (dit|[ée]crit|confirm[ée]|assur[ée])|"
+    r"a dit|ont dit|m'?a dit|m'ont dit|"
+    r"(m'|nous )(avait|avaient|a|ont|aviez|avez) parl[ée] d|"
+    r"(m'|nous )(aviez|avez) (dit|[ée]crit|confirm[ée]|assur[ée])|"
     r"selon|d'apr[èe]s|para[îi]t-il|apparemment|menac\w*|"
     r"d[ée]j[àa](?! (pay|r[ée]gl|factur|pr[ée]lev|d[ée]bit)[ée]e?s?\b)|"
     r"(j'ai re[çc]u|re[çc]u) un (e-?mail|mail|message|courriel|avis)|avez-vous|"
@@ -2258,7 +2307,9 @@ debit since payment is already done via transfer"): the customer asks now; the r
 make the ask a report."""
 CANCELLED_BEFORE = re.compile(
     r"\b(cancell?ed|unsubscribed|terminated|gek(ü|ue|u)ndigt|storniert|abbestellt|"
-    r"r[ée]sili[ée]e?s?|d[ée]sabonn[ée]e?s?|cancelad[oa]s?|dad[oa]s? de baja)\b|"
+    r"r[ée]sili[ée]e?s?|d[ée]sabonn[ée]e?s?|cancelad[oa]s?|dad[oa]s? de baja|"
+    # es first person: "…, que ya los di de baja el 1/11", "…, ya cancelé el plan"
+    r"(di|dimos) de baja|cancel[ée]|cancelamos)\b|"
     r"解約(しました|した|済み|して(い|お)ります)",
     _I,
 )
@@ -2310,6 +2361,8 @@ WILL_BE_DONE = re.compile(
     r"\w+'s|a|an) ([\w'$€£.,()]+ ){0,8}[\w'$€£.,()]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
     r"\b(ensure|make sure) (that )?([\w'$€£.,()]+ ){0,8}(is|are|gets?)\s*$|"
     r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$|"
+    # the second of two: "que cet achat soit annulé et remboursé"
+    r"\b(be|ser|sea|sean|[êe]tre|soit|soient) \w+ (and|y|et)\s*$|"
     r"^\W*((hallo|hi|moin|servus)\W+)?bitte\s*$",
     _I,
 )  # "bitte erstattet die Abbuchung": the imperative to "ihr", not the past participle
@@ -2501,6 +2554,15 @@ WH_BEFORE = re.compile(
     r"pourquoi|quel\w*|wann|wo|warum|wieso|weshalb|welche\w*|ob)\b",
     _I,
 )  # "…when my refund will arrive": the write is inside a question, asked about, not for
+QUESTIONS_ABOUT_BEFORE = re.compile(
+    r"\b(pour (toute|toutes les|les|vos) questions?|para (temas|consultas|asuntos|cuestiones|"
+    r"dudas|preguntas)|for (any )?(questions|queries|enquiries|inquiries) (about|on|regarding|"
+    r"relating to|related to))\b[^.?!]{0,60}$",
+    _I,
+)
+"""Questions on a topic sent elsewhere ("Pour toute question relative aux remboursements,
+merci de contacter ma collègue", "Para temas de facturas, cobros o reembolsos, escriba a…"):
+an out-of-office reply's topics, not a write asked."""
 INFO_AFTER = re.compile(
     r"^((?!\b(und|oder|and|y|et)\b)[^,;.!?]){0,40}\b(wissen|erfahren|best[äa]tigen|pr[üu]fen|"
     r"nachsehen|mitteilen)\b|"
@@ -2549,6 +2611,13 @@ NOT_A_LINK_AFTER = re.compile(
     r"^[^.?!]{0,12}\b(but|pero|mais|aber) (first|primero|d'abord|zuerst|erst)\b",
     _I,
 )
+LINK_TO_MANAGE = re.compile(
+    r"\b(link|enlace|v[íi]nculo|liga|lien)\b[^.?!]{0,30}\b(administr|gestion|g[ée]rer|manej|"
+    r"entrar a|acceder a|m[ée]todo de pago|forma de pago|moyen de paiement|cuenta de pagos)",
+    _I,
+)
+"""A link to manage the payments ("el enlace para gestionar mi método de pago", "mándeme el
+link donde administro mis pagos"): the portal's, not one to pay with."""
 OTHER_WAY_TO_PAY = re.compile(
     r"\b(bank transfer|wire transfer|by wire|bacs|by (cheque|check)|cheques?|par ch[èe]que|"
     r"per scheck|con cheque|instal+ments?|in (two|three|four|\d) "
@@ -2570,7 +2639,7 @@ CARD_WANTED = re.compile(
 """Paying by card named as the wish ("je préfère payer par carte, le virement prend une
 semaine"): the transfer is what the customer turns from, the link still fits."""
 BEFORE_THE_WRITE = re.compile(
-    r"\b(antes de|avant d[e']|avant|bevor|before)\s*(que\s+|qu')?(\w+\s+){0,2}$", _I
+    r"\b(antes de|avant d[e']|avant|bevor|before)\s*(que\s+|qu')?(\w+\s+){0,3}$", _I
 )
 """A time before a write ("Antes de darme de baja quiero saber…", "Bevor ich kündige, …"):
 the question is what happens then."""
@@ -2725,7 +2794,10 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
 DONE_AFTER_THE_WRITE = re.compile(
     r"^\s*((has|have|was|is|est|a|ist|wurde|bien|fue|ha sido|ya)\s+)?(been\s+)?(bien\s+)?"
     r"(arrived|received|come through|gone through|processed|done|re[çc]ue?s?|arriv[ée]e?s?|"
-    r"effectu[ée]e?s?|recibid[oa]|llegad[oa]|procesad[oa]|erhalten|angekommen|eingegangen)\b",
+    r"effectu[ée]e?s?|recibid[oa]|llegad[oa]|procesad[oa]|erhalten|angekommen|eingegangen)\b|"
+    # "le remboursement que vous m'avez fait en novembre", "el reembolso que me hicieron"
+    r"^\s+que (vous|tu) (m'|nous )?(avez|as) (fait|vers[ée]|effectu[ée]|accord[ée])\b|"
+    r"^\s+que (me|nos) (hicieron|hizo|hicisteis|dieron|dio|disteis)\b",
     _I,
 )
 """A write named, then said to be done ("Refund received, thanks!", "Remboursement bien reçu",
@@ -2771,7 +2843,11 @@ ANOTHER_PARTY_REFUNDS = re.compile(
     r"\b(el seguro|la aseguradora|la empresa|mi empresa|mi trabajo|la obra social|la prepaga|"
     r"el laburo|la pega|el trabajo|la chamba|la oficina)\b"
     r"[^.?!,]{0,40}\b(me |nos )?(lo |la )?(reintegr|devolv|reembols)\w*|"
-    r"\b(l'assurance|mon assurance|la mutuelle|ma mutuelle|mon employeur|mon entreprise)\b"
+    r"\b(el seguro|la aseguradora|la empresa|mi empresa|mi trabajo|el laburo|la pega|el trabajo|"
+    r"la chamba|la oficina),\s+(que\s+)?(me|nos)\s+(lo |la |los |las )?(reintegra|reintegran|"
+    r"reembolsa|reembolsan|devuelve|devuelven)\b|"
+    r"\b(l'assurance|mon assurance|la mutuelle|ma mutuelle|mon employeur|mon entreprise|mon ce|"
+    r"mon cse|le ce|le cse|mon comit[ée] d'entreprise)\b"
     r"[^.?!,]{0,40}\b(me )?rembours\w*|"
     r"\b(die|meine) (versicherung|krankenkasse)\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*|"
     r"\b(mein|der) arbeitgeber\b[^.?!,]{0,40}\b(erstatt|zur[üu]ckzahl)\w*|"
@@ -2870,7 +2946,10 @@ OTHER_THING_BEFORE = re.compile(
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
     r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$|"
-    r"(\d[\d,]*円|購入|決済)(を|は)\s*$",
+    r"(\d[\d,]*円|購入|決済)(を|は)\s*$|"
+    # a purchase to undo: "Je voudrais que cet achat de 24,90 € soit annulé"
+    r"\b(achat|commande|compra|pedido)\b((?<=\d)[,.](?=\d)|[^.?!,]){0,30}\b(soit|soient|sea|"
+    r"sean)\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
@@ -2878,7 +2957,8 @@ REQUEST = re.compile(
     # batch 22: a demand as an expectation ("I expect something back", "Ich erwarte, dass ihr
     # mir … zurückzahlt", "J'attends que vous me rendiez", "espero verlo de vuelta", "Faut me…")
     r"\b(i|we) (fully )?expect\b|\bich (erwarte|gehe davon aus)\b|\bj'attends (que|de)\b|"
-    r"\bje vous remercie de\b|"
+    r"\bje vous remercie de\b|\bfaites (donc |vite )?le n[ée]cessaire\b|\bj'?veux\b|"
+    r"\b(3afak|3afakom|bghit|bghina)\b|\bmi demande (a|à) zot\b|"
     r"\bespero (que|verlo|verla|recibir)\b|\b(il )?faut (me|nous)\b|\bxfa\b|"
     r"\b(could|can) (that|this|the|it)\b[^.?!]{0,50}\b(go|come) back (on|to|onto)\b|"
     r"\b(is|are) to be (credited|refunded|returned|paid|put) back\b(?![^.!\n]*\?)|"
@@ -2924,7 +3004,7 @@ REQUEST = re.compile(
     r"grateful\b|"
     r"(^|[,;:]\s*|\b(y|et|und|que)\s+)(ya )?(no (me |nos )?)?(cobren|renueven|dejen|paren|detengan|"
     r"suspendan|corten|"
-    r"quiten|quitad|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
+    r"qu[íi]ten(me|nos)?|quitad(me|nos)?|desactiven|desactivad|pongan|eviten|terminen|cierren|cerrad|d[ée]n(me|la|lo|nos)|"
     r"cortad|parad|detened|pas[ée]is|cobr[ée]is|n'effectuez|ne faites|"
     r"regr[ée]s(en|enme)|devu[ée]lv(an|anme|ame|edme)|reemb[oó]ls(en|enme|adme)|cancel(en|ad)|"
     r"anul(en|ad)|que no se|arr[êe]tez|stoppez|coupez|supprimez|enlevez|retirez|d[ée]sactivez|"
@@ -3061,6 +3141,7 @@ CANCEL_REQUEST = re.compile(
     r"\b(mein\w*|unser\w*|das|der|die) ([\w-]+ ){1,2}soll\b|"
     # a notice or a decision that the plan ends: "les comunicamos que no deseamos renovar"
     r"\b(les comunicamos|no (quiero|deseo|deseamos|queremos)|nous vous informons|[ée]vitez)\b|"
+    r"\bya no (necesito|necesitamos)\b|"
     r"\b(mi|nuestra|su) (voluntad|decisi[oó]n) de\b|"
     r"(不要|いらない|いりません)(です|でございます)?[。\s]*$|"
     r"\bmust not (continue|renew|be renewed|roll over)\b|"
@@ -3347,7 +3428,10 @@ the payment link you sent"): a payment told as done, no link asked for."""
 OTHERS_PORTAL_BEFORE = re.compile(
     r"\b(supplier|vendor|procurement|purchasing|sourcing|tender|e-?invoicing|ap|"
     r"accounts payable)\s+$|"
-    r"\b(shows?|showing|shown|listed|says|marked|appears?) (\w+ ){0,3}(in|on) (the|your|our|my) $",
+    r"\b(shows?|showing|shown|listed|says|marked|appears?) (\w+ ){0,3}(in|on) (the|your|our|my) $|"
+    # the portal as the product subscribed to: "mettre fin à notre abonnement au portail client"
+    r"\b(abonnement|suscripci[óo]n|abo|subscription) (au|à|al|a|zum|to) (the |our |el |"
+    r"nuestro |notre |votre |vuestro )?$",
     _I,
 )
 """The writer's own company's portal ("our supplier portal still shows it as open"), or the

@@ -269,7 +269,9 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
     ):
         return False
     if kind == "payment_link" and (
-        phrases.PAID_BEFORE.search(clause) or phrases.PAYING_SHOWN_BEFORE.search(clause)
+        phrases.PAID_BEFORE.search(clause)
+        or phrases.PAYING_SHOWN_BEFORE.search(clause)
+        or phrases.LINK_TO_MANAGE.search(match.group())
     ):
         return False
     if (
@@ -388,6 +390,7 @@ def _topic_of_a_read(kind: WriteKind, sentence: str, match: re.Match[str]) -> bo
         or phrases.PAST_ATTEMPT_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.BEFORE_THE_WRITE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_BEFORE.search(before)
+        or phrases.QUESTIONS_ABOUT_BEFORE.search(sentence[: match.start()])
         or phrases.WH_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_AFTER.match(sentence[match.end() :])
         or phrases.TOPIC_IN_COMPOUND.search(match.group().split()[0])

@@ -3581,11 +3581,11 @@ DETAIL_ALREADY_CHANGED = re.compile(
 a subject such as "new card" names it, it does not ask for a link."""
 TRYING_TO = re.compile(r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b", _I)
 CODE_GIVEN = re.compile(r"\bcode\b", _I)
-GO_AHEAD = re.compile(r"\b(go ahead|proceed)\b", _I)
-"""A go-ahead handed over with a code ("here's the code, go ahead and cancel my plan as I
-asked"): the confirmation of a write asked before, not a new request."""
 """An email that hands over a verification code and says what the writer is trying to do
 ("Code as requested: 847 120. I'm trying to change the card on file"): the code is the
 answer, no link is asked for."""
+GO_AHEAD = re.compile(r"\b(go ahead|proceed)\b", _I)
+"""A go-ahead handed over with a code ("here's the code, go ahead and cancel my plan as I
+asked"): the confirmation of a write asked before, not a new request."""
 SUBJECT_END_OF = re.compile(r"^\W*(the )?end of\b", _I)
 """A subject naming when something ends ("End of trial"): a topic, not "end my trial"."""

@@ -384,7 +384,7 @@ _REFUND_GRAMMAR_DE = (
     r"[^,;:.!?–—]{0,40}?(?<!mich )(?<!uns )(?<!dich )\bbitte zur[üu]ck\b"
     r"(?!\s+(an|zu|zum|zur|in|ins|auf|nach|von|aus|melden|rufen|kommen)\b)|"
     r"\bzur[üu]ck damit\b|\b(kohle|moneten|kr[öo]ten|h[äa]lfte|restbetrag|differenz)\b"
-    r"((?!nicht|kein)[^,;:.!?]){0,30}\bzur[üu]ck(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|"
+    r"((?!nicht|kein)([^,;:.!?]|(?<=\d)\.(?=[–—-]))){0,30}\bzur[üu]ck(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|"
     r"erhalten|haben)?\b|"
     # the verb first, an amount with a decimal comma between: "buchen Sie mir die 19,90 € zurück"
     r"\b([üu]berweisen|buchen|zahlen|geben) (sie|ihr|du)\b"
@@ -491,7 +491,10 @@ _DE_SUB_VERB_FIRST = (
     r"lastschrift\w*)"
 )
 _CANCEL_GRAMMAR_MORE_DE = (
-    r"\baufk[üu]ndig\w*|\bnix mehr (ab|verl[äa]ng|zahl)\w*|\bschluss mit (dem|der|meinem|meiner|"
+    r"\baufk[üu]ndig\w*|\bnix mehr (ab|verl[äa]ng|zahl)\w*|"
+    # verbless, or the bare verb under a plan named before: "Abo aus, sofort", "Bitte beenden."
+    r"(^\W*|\bund |[,;:]\s*)(das |des |mei |mein |dein )?abo (bitte )?aus(?=\s*([,.!;]|$|"
+    r"bitte\b|sofort\b|jetzt\b))|\bbitte (sofort |gleich |umgehend )?beenden(?=\W*$)|\bschluss mit (dem|der|meinem|meiner|"
     r"unserem|unserer|diesem) (\w+ )?(abo\w*|vertrag|mitgliedschaft|abbuchung\w*|lastschrift\w*)|"
     r"\b(abo|vertrag|mitgliedschaft)\w* weg\b|"
     r"\bund dass (ihr|sie|du)\b[^.?!,]{0,30}\b(abo\w*|vertrag|mitgliedschaft)\w* (beendet|beendest|"
@@ -502,7 +505,7 @@ _CANCEL_GRAMMAR_MORE_DE = (
     r"\b(beend|stopp|deaktivier|k[üu]ndig)(?!\w*te[nrms]?\b)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?"
     r"(die |das |den |dem |"
     r"meine?n? |unser\w* |diese\w* )?([\w-]+ ){0,2}" + _DE_SUB_VERB_FIRST + r"\b|"
-    r"\b(beend|stopp)(et|t|en sie)\s+(bitte\s+)?(das|es|alles)\b(\s+(ding|bitte))?|"
+    r"\b(beend|stopp)(et|t|en sie)\s+(bitte\s+)?(das|dat|es|alles)\b(\s+(ding|bitte))?|"
     # a separable verb around its object: "schaltet die Verlängerung aus", "setzen Sie … aus"
     r"\b(schalt|setz|stell|nehm)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?[^.?!,]{0,40}?"
     r"\b(" + _DE_SUB_VERB_FIRST[1:-1] + r"|zahlungen)\b[^.?!,]{0,30}?\b(aus|ab|ein|raus|heraus)\b|"
@@ -533,6 +536,7 @@ _REFUND_GRAMMAR_MORE = (
     r"((?!nicht|kein|(kam|kommt|ging|geht|ist|war|wurde|wird)\b)[^,;:.!?]){0,40}\bzur(ü|ue|u)ck"
     r"(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|erhalten|haben)?\b(?! bis\b)|"
     r"\bteil(r[üu]ck)?erstatt\w*|\bzur[üu]ck (zu )?[üu]berweis\w*|"
+    r"\bdass\b[^.?!,]{0,20}\b(betrag|geld|summe|beitrag)\b[^.?!,]{0,40}\bzur[üu]ckgeh(t|en)\b|"
     r"\b(\w+ )?(gebt|gib|zahlt|bucht|[üu]berweist)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
     r"\bzur[üu]ck(zu)?[üu]berweis\w*|\b(wieder )?gut(zu)?schreib\w*"
 )
@@ -653,6 +657,11 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     r"(\d{1,2}\.\d{1,2}\.(\d{2,4})?|[^.?!])){0,30}\b(beenden|k[üu]nden|"
     r"abstellen|abstelle|stoppen|aufheben|schlie(ß|ss)en|zumachen|zu)\b|\bk[üu]ndet\b|"
     r"\b(macht|mach|machen sie)\b[^.?!]{0,20}\b(konto|abo)\b[^.?!]{0,10}\bzu\b|"
+    # Kölsch and Low German: "Maht dat Abo bitte us", "dat Paddelabo mookt ji mi … dicht"
+    r"\b(macht|mach|machen sie|maht|mookt|maakt|mokt)\b[^.?!,]{0,20}\b(konto|abo\w*|\w+abo)\b"
+    r"[^.?!,]{0,20}\b(dicht|us|aus)(?=\s*([.,!;]|$|und\b|un\b|bitte\b))(?![^.!]*\?)|"
+    r"\b(konto|abo\w*|\w+abo)\b[^.?!,]{0,10}\b(mookt|maakt|mokt|macht|maht)\b[^.?!,]{0,40}"
+    r"\bdicht\b|\b(abo\w*|\w+abo|konto|vertrag)\s+(bitte\s+)?dichtmachen\b|"
     r"\babo\w* ((ned|nicht) (mehr|weida|weiter)|nimmi|nimmer)\b|"
     r"\bnicht (mehr |weiter )?(verl[äa]ngern|fortzuf[üu]hren|fortf[üu]hren|fortsetzen|"
     r"weiterf[üu]hren)\b|\bvon einer fortsetzung\b[^.?!]{0,40}\babsehen\b|"
@@ -714,7 +723,14 @@ _REFUND_IN_REGIONAL_WORDS = (
     r"\b(wieder|zur[üu]ck) auf\b|"
     r"\b(will|m[öo]chte|h[äa]tte gerne?) (\w+ ){0,2}(das|mein|unser) geld\b[^.?!]{0,30}\bwieder\b|"
     r"\b(will|m[öo]chte) (\w+ ){0,2}das wieder,? was (ich|wir) (bezahlt|gezahlt)\b|"
-    r"\bh[äa]tte (ich |wir )?gerne? (\w+ ){0,2}(was|etwas) zur[üu]ck\b|"
+    r"\bh[äa]tte (ich |wir )?gerne? (\w+ ){0,5}(was|etwas) zur[üu]ck\b|"
+    # "Also: Kohle her", "Geld zurück her"; "Kannst mir die 4 Monate, die ich nicht nutz,
+    # zurückgeben?"
+    r"(^\W*|[,;:]\s*|\bund\s+)(das |des |mei |mein |unser )?(geld|kohle|knete|moneten|kr[öo]ten)"
+    r"\s+(zur[üu]ck\s+)?her\b(?!\s*\?)|"
+    r"\b(monate?|wochen|tage)\b,? die (ich|wir|i) (\w+ )?(nicht|nimmer|ned) (mehr )?(nutz|benutz|"
+    r"brauch)\w*,? (zur[üu]ck(zu)?(geben|zahlen|erstatten|[üu]berweisen|buchen)|"
+    r"(zur[üu]ck)?erstatten)\b|"
     r"(決済|支払|課金|購入)(し|を)?[^。]{0,15}(取り消し|取消)(を)?(お願い|して)"
 )
 """Money back in regional or roundabout words (batch 23's `dev/` part)."""
@@ -811,6 +827,18 @@ _ASKS_JA_DE = (
     r"\b(ich|wir) (erwarte|erwarten) (eine|die volle|eine volle)\b|"
     r"\b(w[üu]rde|w[üu]rden) (mich|uns) (sehr |riesig )?(dar[üu]ber )?freuen\b|"
     r"\b(w[äa]re|w[äa]ren) (ihnen |euch |dir )?(sehr |wirklich )?dankbar\b|"
+    # Bavarian and Swabian "I möcht …", "Des Geld will i zrück"; a polite "Wären Sie so
+    # freundlich, …"; an imperative after "und": "… und kündigen Sie das Abo"
+    r"\bi (m[öo]cht|mecht|h[äa]tt)\b|^\W*h[äa]tte? gerne?\b|^\W*(kannst|k[öo]nntest) (mir|uns)\b|"
+    r"(^\W*|[,;:]\s*)(also\W+)?(geld|kohle|knete|moneten|kr[öo]ten)\s+(zur[üu]ck\s+)?her\b"
+    r"(?!\s*\?)|^\W*(das |des |mei |mein |unser )?(abo\w*|\w+abo|vertrag|mitgliedschaft)\s+"
+    r"(bitte\s+)?(sofort\s+)?(beenden|k[üu]ndigen|stornieren|stoppen)\b(?!\s*\?)"
+    r"(?!\s+(geht|klappt|funktioniert|ist|war)\b)|\b(will|m[öo]cht|mecht|h[äa]tt) i\b(?=[^.?!]{0,30}"
+    r"\bzur[üu]ck\b)|\bi will\b(?=[^.?!]{0,40}\bzur[üu]ck\b)|"
+    r"\b(w[äa]ren|seien) sie (bitte )?so (freundlich|nett|gut)\b|"
+    r"\b(w[äa]rt|seid) ihr so (freundlich|nett|gut)\b|"
+    r"\bund (k[üu]ndigen|stornieren|beenden|stoppen|erstatten|[üu]berweisen|schicken|senden) "
+    r"sie\b(?![^.?!]*\?)|"
     # Japanese typed in kana: "へんきんおねがいします"
     r"おねがい"
 )
@@ -1572,7 +1600,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + r"\s+((?!(nicht|kein\w*)\b)\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|"
         r"deaktivieren|abschalten|ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\b(nicht|nichts) mehr (abgebucht|eingezogen|belastet|berechnet) (wird|werden)\b|"
+        r"\b(nicht|nichts) mehr (f[üu]r (das |den |die )?[\w-]+ )?(abgebucht|eingezogen|belastet|"
+        r"berechnet) (wird|werden)\b|"
         r"\b(das|es)( ding)? (\w+ )?beenden\b|"
         r"\bbeenden sie (bitte )?(\w+ )?mit\b|"
         r"\bh(ö|oe|o)r(t|en sie)\b[^.?!]{0,30}\bauf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
@@ -1746,6 +1775,7 @@ PRONOUN_CANCELLATION = re.compile(
     r"(turn|switch) (that|this) off|"
     r"(arr[êe]tez|stoppez) tout|que (tout|[çc]a|cela) s'arr[êe]te|"
     r"\s*(止め|とめ|停止し|ストップし)て\W*|beende(t|n sie) (das|es)( ding)?|"
+    r"bitte (sofort |gleich |umgehend )?beenden|"
     r"(das|es)( ding)? (\w+ )?beenden|"
     r"(止め|とめ)といて|"
     r"(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
@@ -1764,7 +1794,7 @@ PLAN_CONTEXT = re.compile(
     r"bills?|charg\w*|payments?|pay|paying|paid|service|d[ée]bit\w*|payer|pagar|zahlen|contract|licen[cs]es?|monthly|yearly|annual\w*|"
     r"suscripci[oó]n|membres[ií]a|renovaci[oó]n|cobr\w*|cargos?|pagos?|abonnement|forfait|"
     r"renouvel\w*|reconduction|pr[ée]l[èe]v\w*|factur\w*|paiements?|abo\w*|mitgliedschaft|"
-    r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*)\b|"
+    r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*|premium)\b|"
     r"契約|解約|退会|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
     r"トライアル|無料期間",
     _I,
@@ -1920,7 +1950,7 @@ NOT_USED = re.compile(
     r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
     r"(even |really )?(use|used|get to use|access|need|want)\b|"
     r"\b(that |which )?(i|we) (won't|will not|am not|'m not|are not|'re not) (be )?(using|use)\b|"
-    r"\bnicht (genutzt|benutzt|verbraucht|in anspruch genommen)\w*|\bnon (utilis|"
+    r"\bnicht (mehr )?(genutzt|benutzt|verbraucht|in anspruch genommen)\w*|\bnon (utilis|"
     r"consomm)[ée]e?s?\b|"
     r"\bno (usad|utilizad|consumid)[oa]s?\b|"
     # the part without service: "los 10 dias sin servicio me los pueden devolver?"
@@ -1930,7 +1960,7 @@ NOT_USED = re.compile(
 )
 """What the writer did not use, in the part asked back ("can i have the days i didn't use
 refunded"): a negation of the use, not of the ask."""
-NEGATED_ITSELF = re.compile(r"(nichts|nicht|kein\w*)\b", _I)
+NEGATED_ITSELF = re.compile(r"(nichts|nicht|nix|kein\w*)\b", _I)
 """A German mention that carries its own negation ("nichts mehr abbuchen"): a negation before
 it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
 abbuchen"), not a negated ask. (French "plus" is the second half of "ne … plus".)"""
@@ -2185,7 +2215,10 @@ REPORTED = re.compile(
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
     r"laut|angeblich|anscheinend|droh\w*|(?<!(?:den|die|das|dem|der) (?:ich|wir) )(?:bereits|"
-    r"(?<!danke )(?<!bitte )schon)|"
+    r"(?<!danke )(?<!bitte )schon)"
+    # not the money it describes: "erstatten Sie den bereits bezahlten Dezember"
+    r"(?!(?<=(?:den|die|das|dem|der|des) bereits) (bezahlt|gezahlt|abgebucht|belastet|"
+    r"berechnet|eingezogen)(e|en|er|es|em)\b)|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr|"
     r"(hat|haben|habt) (mir|uns) (\w+ )?(geschrieben|mitgeteilt))\b|"
@@ -2985,6 +3018,8 @@ CANCEL_REQUEST = re.compile(
     r"\bmust not (continue|renew|be renewed|roll over)\b|"
     r"^\W*(bitte )?nicht (mehr )?verl[äa]ngern\b(?!\s*\?)|"
     r"(^\W*|\bund |[,;:]\s*)(das |mein |dein )?abo weg\b(?!\s*\?)|"
+    r"(^\W*|\bund |[,;:]\s*)(das |des |mei |mein |dein )?abo (bitte )?aus(?=\s*([,.!;]|$|bitte\b|"
+    r"sofort\b|jetzt\b))|"
     r"(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"(^|[\s　、,])(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$|"
     r"^\W*(the |my |our )?([\w-]+ ){0,2}(subscription|plan|membership|account|contract|"
@@ -3174,6 +3209,7 @@ GERMAN_ASCII = {
     "kuendig": "kündig",
     "zurueck": "zurück",
     "zruck": "zurück",
+    "zrück": "zurück",
     "zrugg": "zurück",
     "z'ruck": "zurück",
     "z'rugg": "zurück",
@@ -3362,7 +3398,7 @@ empresa")."""
 ADDRESS_OR_URL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(https?://|www\.)\S+", _I)
 """An email address or a web address: a name to read past ("accounts@refundready.co.uk")."""
 WRITE_BRAND = re.compile(
-    r"\bRefund(?!(s|ed|ing|able|ers?)\b)\w+|\bReFund\w*|"
+    r"\bRefund(?!(s|ed|ing|able|ers?|ier\w*)\b)\w+|\bReFund\w*|"
     r"\b(REFUND|Refund) (?!(ASAP|NOW|PLEASE|PLS|PLZ|ME|IT|THIS|THAT|ALL|MY|OUR|REQUEST|"
     r"NEEDED|PENDING)\b)[A-Z][A-Z0-9*&.-]{3,}\b"
 )

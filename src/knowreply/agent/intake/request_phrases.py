@@ -389,7 +389,9 @@ _REFUND_GRAMMAR_DE = (
     # the verb first, an amount with a decimal comma between: "buchen Sie mir die 19,90 € zurück"
     r"\b([üu]berweisen|buchen|zahlen|geben) (sie|ihr|du)\b"
     r"([^,;:.!?]|(?<=\d)[,.](?=\d)){0,50}\bzur[üu]ck\b|"
-    r"\bschreib\w*\b([^.?!,]|(?<=\d)[,.](?=\d)){0,50}\bwieder gut\b"
+    r"\bschreib\w*\b([^.?!,]|(?<=\d)[,.](?=\d)){0,50}\bwieder gut\b|"
+    r"\bschreib(en sie|t)( mir| uns)?( bitte)? (den|die|das|diese[nms]?) [^.?!,]{0,50}\bgut\b"
+    r"(?=\W*$)"
 )
 """Money wanted back in German words the keyword lists miss: short, colloquial, verb first."""
 _REFUND_GRAMMAR_JA = (
@@ -855,13 +857,16 @@ _MANAGE = (
     r"mettre [àa] jour|t[ée]l[ée]charger|g[ée]rer|corriger|[äa]ndern|aktualisieren|"
     r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln|"
     r"change|modifie|t[ée]l[ée]charge|ajouter|mettre|cambio|poner|pongo|a[ñn]adir|agregar|"
-    r"umstellen|hinterlegen|eintragen)\b|"
+    r"umstellen|hinterlegen|eintragen|updaten|austauschen|erg[äa]nzen|downloaden|"
+    # Swiss: "Wie chan ich d Kreditkarte wechsle?", "Wo chan ich d Rechnige abelade?"
+    r"wechsle|aapasse|apasse|abelade|abeladen|runterlade)\b|"
     r"変更|変え|更新|ダウンロード|修正|管理)"
 )
 _BILLING_THING = (
     r"(\b(cards?|payment (methods?|details|info\w*)|billing|invoices|receipts|tax|vat|"
     r"tarjetas?|facturas|recibos|comprobantes|facturaci[óo]n|cartes?|factures|re[çc]us|facturation|"
     r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*|"
+    r"rechnige|rechnigs\w+|"
     r"moyens? de paiement|modes? de paiement|coordonn[ée]es bancaires|iban|tva|"
     r"m[ée]todos? de pago|formas? de pago|nif|cif|rfc|datos fiscales|direcci[óo]n fiscal|"
     r"ust-?id|bank (account|details)|direct debit|cuenta (bancaria|de cargo)|domiciliaci[óo]n|"
@@ -951,7 +956,10 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"moi-m[êe]me|selbst|yo mism[oa]|nosotros mism[oa]s)\b",
         r"\bt[ée]l[ée]charger (toutes )?(mes|nos|les) (anciennes )?factures\b|"
         r"\bdescargar (todas )?(mis|nuestras|las) facturas\b|"
-        r"\b(alle )?(meine|unsere|die) (alten )?rechnungen (\w+ )?(herunterladen|runterladen)\b",
+        r"\b(alle )?(meine|unsere|die) (alten )?rechnungen (\w+ )?(herunterladen|runterladen)\b|"
+        # "Ich brauche Zugriff auf die Rechnungsübersicht"
+        r"\b(zugriff|zugang) (auf|zu|zur|zum) (die |das |den |unsere |meine |alle )?"
+        r"(rechnungs([üu]bersicht|bereich|archiv)|rechnungen|zahlungs([üu]bersicht|daten))\b",
         r"\b(changer|change|changez) de (carte|moyen de paiement|mode de paiement|banque|compte ba"
         r"ncaire)\b",
         r"\b(mettre|mets|met|ajouter|ajoute|enregistrer|remplacer)\b (ma |la |une |notre |mon |le |"
@@ -1118,13 +1126,25 @@ PLACE_TO_CHANGE_IT_ONESELF = re.compile(
     r"\b(modifier|ajouter|mettre|changer|saisir|corriger|renseigner)\b[^.?!]{0,30}"
     r"\b(moi|nous)-m[êe]mes?\b|\b(moi|nous)-m[êe]mes?\b[^.?!]{0,30}\b(modifier|ajouter|mettre|"
     r"changer|saisir|corriger|renseigner)\b|"
-    r"\b(selbst|selber)\b[^.?!]{0,30}\b([äa]ndern|pflegen|eintragen|hinterlegen|anpassen|"
-    r"aktualisieren|korrigieren)\b",
+    r"\b(selbst|selber|s[äe]lber)\b[^.?!]{0,30}\b([äa]ndern|pflegen|eintragen|hinterlegen|anpassen|"
+    r"aktualisieren|korrigieren|aapasse|apasse|[äa]ndere)\b",
     _I,
 )
 """Where the customer can change a detail themselves ("Is there a spot where I can change both
 myself?", "¿Dónde puedo poner ese dato?", 口座情報を変更できる画面がございましたら、ご案内
 いただけますでしょうか): beside a billing detail named in the email, it asks for the portal."""
+PLACE_TO_GET_THEM_ONESELF = re.compile(
+    r"\b(gibt es|gibt's|gits|habt ihr|haben sie)\b[^.?!]{0,30}\b(bereich|seite|ort|stelle|"
+    r"ansicht|[üu]bersicht)\b[^.?!]{0,10}\b(wo|in dem|in der|auf dem|auf der)\b (ich|wir|man)"
+    r"(\s+((?-i:[a-zäöüß][\wäöüß]*)|rechnung\w*|belege|zahlungen|quittungen)){0,5}"
+    r"\s+(herunterladen|runterladen|abrufen|einsehen|ansehen|abelade|downloaden)\b",
+    _I,
+)
+"""Whether there is a place to fetch them oneself ("Gibt's da irgendwo einen Bereich, wo man
+alle auf einmal runterladen kann?"): beside invoices or payments named, the billing portal.
+Only lower-case words (no noun of another thing: "wo ich die Kursunterlagen herunterladen
+kann") sit before the verb."""
+INVOICES_OR_PAYMENTS = re.compile(r"\b(rechnung\w*|zahlungen|belege|quittungen)\b", _I)
 PLACE_FOR_IT = re.compile(
     r"^\W*(where|how)\W*$|\b(where|how)( [^.?!]{0,25}?)? (can|do|would|should|could) (i|we) "
     r"(do|change|correct|"
@@ -1143,8 +1163,8 @@ PLACE_FOR_IT = re.compile(
     r"enregistrer|remplacer)\b|pour ([çc]a|cela)\b)|"
     r"\b(wo|wie) (geht|mach\w*) (das|ich|man)\b|\b(wo|wie) (kann|k[öo]nnen|soll|sollen) (ich|wir|m"
     r"an) "
-    r"(das|die|den|es|sie|ihn) (selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|"
-    r"hinterlegen)\b|"
+    r"(das|die|den|es|sie|ihn) ((beim|bei|im|in|auf|f[üu]r|f[üu]rs|zum|zur|in der|in den) "
+    r"[\w-]+ )?(selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|hinterlegen)\b|"
     r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
     r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
     r"(設定|管理)(画面|ページ)(は|の)?(どこ|URL|リンク)|どうやって(変更|変え|直|設定|登録)|どう(い)?たしましたら|どう(したら|すれば)(いい|よい|よろしい)",
@@ -1168,7 +1188,9 @@ BILLING_DETAIL = re.compile(
     r"\bfactur\w*\b[^?!\n]{0,40}\S@\S|\b(visa|mastercard|siret|siren|iban)\b|"
     r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
     r"\buid(-nummer)?\b[^.?!]{0,40}rechnung\w*|"
-    r"\b((kredit)?karte|iban|lastschrift|bankdaten|bankverbindung|kontodaten|kontoverbindung|"
+    r"\b((kredit|bankomat|debit|giro|visa|maestro)?karte|iban|lastschrift|bankdaten|"
+    r"bankverbindung|kontodaten|kontoverbindung|rechnungsdaten|zahlungsdaten|"
+    r"rechnigsadr[äe]ss?e|"
     r"firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
     r"\b(firmenname|adresse|anschrift|name))|\bfirmennamen\b[^.?!]{0,40}rechnung\w*|"
@@ -1214,6 +1236,13 @@ ABOUT_A_CHARGE = re.compile(
 )
 """A card named for a charge on it ("my card was charged twice") is no card to change; a debit
 card and the account debited (引き落とし口座) are details to change."""
+PAYING_BY_CARD = re.compile(
+    r"\b(mit|per) (meiner|der|einer|unserer|meine|deiner|eurer) ([\w-]+ )?(kredit)?karte "
+    r"((\w+ ){0,2}(be)?zahlen|erledigen|begleichen)\b",
+    _I,
+)
+"""A card named as the way to pay what is open ("Ich würde das gern gleich mit meiner
+Kreditkarte erledigen"): no card to change."""
 WHERE_OR_HOW = re.compile(
     r"\b(where|how|d[óo]nde|c[óo]mo|o[ùu]|comment|wo|wie)\b|どこ|どうやって", _I
 )
@@ -1263,7 +1292,7 @@ CHANGE_A_DETAIL = re.compile(
     r"cambi\w*|actuali[zc]\w*|modific\w*|a[ñn]ad\w*|quit\w*|borr\w*|pon\w*|"
     r"chang\w*|modifi\w*|mettre|ajout\w*|supprim\w*|remplac\w*|enlev\w*|"
     r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|austausch\w*|entfern\w*|l[öo]sch\w*|"
-    r"eintrag\w*|tausch\w*|wechsel\w*)\b|変更|変え|更新|登録|削除|差し替え",
+    r"eintrag\w*|tausch\w*|wechsel\w*|verwalt\w*)\b|変更|変え|更新|登録|削除|差し替え",
     _I,
 )
 """A billing detail to change, beside `BILLING_DETAIL` or `CARD_FACT`."""
@@ -1293,8 +1322,8 @@ PROCEDURE = re.compile(
 """The procedure asked for, which needs no change named in its own sentence when one was
 wished before ("…口座に変えたいです。手続きの方法を教えてください。")."""
 BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
-    r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre)\S*\b[^.?!]{0,40}"
-    r"\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
+    r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre|kostenstelle)\S*\b"
+    r"[^.?!]{0,40}\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
     r"\b(invoices?|receipts?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
     r"direcci[óo]n|correo|gehen|go|arrivent|llegan|au nom|soient (\w+ )?envoy[ée]es|"
     r"(show|say|read|have) (our|my|the) ([\w-]+ ){0,2}name)\b|"
@@ -1635,7 +1664,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     ),
     "payment_link": re.compile(
         _PAY_LINK_IN_OTHER_WORDS + "|"
-        r"\b(payment|checkout|pay) link|\bpaylinks?\b|\blink zur (be)?zahlung\b|"
+        r"\b(payment|checkout|pay) link|\bpaylinks?\b|\blink (zur|f[üu]r die) (online-?|rest)?(be)?zahlung\b|"
         r"\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
@@ -1659,15 +1688,16 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|"
         r"\bje (veux|voudrais|souhaite|souhaiterais|aimerais) (l[ae] |les )?(payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
-        r"\b(zahlungs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
+        r"\b(zahlungs|zahligs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
         r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
         # "Ich will den offenen Betrag jetzt per Karte bezahlen"; never a way to pay from now on
         r"\bich (m[öo]chte|will) ((?!nicht|kein|k[üu]nftig|zuk[üu]nftig|lieber|immer|statt|"
-        r"anstatt)\w+ ){0,8}(be|nach)?zahlen\b|"
-        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
+        r"anstatt|einmal\b|ab\b)\w+ ){0,8}(be|nach)?zahlen\b|"
+        # not said of what the writer will pay anyway: "Den Rest der Rechnung zahlen wir gern"
+        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b(?! (wir|ich)\b)|"
         r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b|"
         # "schickt mir einen Link, dann zahl ich", "Link zum Nachzahlen", "online mit Karte zahlen"
-        r"\blink\b[^.?!]{0,60}\b(be)?zahl(e)? (ich|wir)\b|\blink zum (nach|ein)zahlen\b|"
+        r"\blink\b((?!\b(karte|konto|iban)\b)[^.?!]){0,60}\b(be)?zahl(e)? (ich|wir)\b|\blink zum (nach|ein)zahlen\b|"
         r"\bonline\b[^.?!,]{0,30}\b(be)?zahlen\b",
         _I,
     ),
@@ -1700,7 +1730,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         # a card in a compound, the billing address and the admin link in German
         r"\b[\w-]*karten?(daten|nummer|informationen)?\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|"
         r"wechseln|austauschen|tauschen|korrigieren|ersetzen|hinterlegen|umstellen)\b|"
-        r"\b(aktualisier|[äa]nder|korrigier)\w*\s+(\w+\s+){0,3}(rechnungs(adresse|anschrift|daten|"
+        r"\b(aktualisier|änder|ander(?!e[nrms]?\b)|korrigier)\w*\s+(\w+\s+){0,3}(rechnungs(adresse|"
+        r"anschrift|daten|"
         r"empf[äa]nger)|firmen(name|adresse|anschrift)|ust-?id\w*|bankverbindung)\b|"
         r"\b(link|zugang)\b[^.?!]{0,30}\bverwaltung (der|des|meiner|unserer) (zahlungs\w*|"
         r"\w*karte\w*|rechnungs\w*|abo\w*)|"
@@ -1723,7 +1754,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
         r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
         r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen|umstellen)\b|"
-        r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
+        # "ändern", typed "andern", but not "andere": "mit anderer Karte zahlen"
+        r"\b(aktualisier\w*|änder\w*|ander(?!e[nrms]?\b)\w*) (\w+ ){0,3}((kredit)?karte|"
         r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
         r"l[äa]uft ab)|\bkundenportal\b|"
         # a link or access to a portal asked, or whether there is one: any portal used to
@@ -1972,11 +2004,13 @@ NEGATION_AFTER = re.compile(
     r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|していない|していません|"
     r"しておりません|もらった|いただいた|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
-    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+"
+    r"^\w*(\s+(?!(sondern|und|oder)\b)(\([^\s()]*\)|[^\s,;:.!?(]+)){0,7}?\s+"
     r"(nicht|nichts|kein\w*)\b(?!\s+nur\b)(?!\s+(genutzt|benutzt|verbraucht|gebraucht|"
     r"in anspruch genommen)\w*)",
     _I,
-)  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
+)  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"; not one in an
+# aside in brackets: "… mit meiner anderen Karte zahlen (die Visa geht nicht)"; one bracketed
+# word is the clause's own: "Rückerstattung will ich (noch) nicht"
 HYPOTHETICAL = re.compile(
     r"\bbefore (i|we) (go )?(ask|request|demand)\w*\b|"
     # a condition set on the write: "annulez, à condition que je garde l'accès aux vidéos"
@@ -2462,7 +2496,9 @@ INFO_BEFORE = re.compile(
     r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
     r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
     r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat|to make sure|asegurarme|m'assurer|"
-    r"sichergehen)\b"
+    r"sichergehen|"
+    # an out-of-office's pointer: "In dringenden Fällen zu Rechnungen oder Erstattungen …"
+    r"(f[äa]llen|fragen|anliegen|angelegenheiten) (zu|zur|zum|bez[üu]glich|rund um))\b"
     r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b(?!\s+(that|que|dass|ob|if|whether|si)\b|\s+qu'))",
     _I,
 )
@@ -2539,7 +2575,7 @@ OTHER_WAY_TO_PAY = re.compile(
 """A payment asked about by bank transfer or in instalments ("How do I pay by bank transfer
 instead of card?", "payer la facture en trois fois"): not what a payment link (a card
 checkout) gives, unless a link is named too."""
-LINK_NAMED = re.compile(r"\b(link|links|enlace|lien|url)\b|リンク|URL", _I)
+LINK_NAMED = re.compile(r"\b(\w*links?|enlace|lien|url)\b|リンク|URL", _I)
 CARD_WANTED = re.compile(
     r"(?<!statt )(?<!instead of )\b(by|par|per|con|mit|with) (a |the |my |ma |la |une )?(credit )?"
     r"(card|carte|tarjeta|karte|kreditkarte)\b|カードで",
@@ -2600,14 +2636,17 @@ _WITHDRAWING = (
     r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
     r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
     r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b|"
-    r"\bignorier\w*|\bvergess\w*|\bvergiss\b)"
+    r"\bignorier\w*|\bvergess\w*|\bvergiss\b|\bhat sich (\w+ )?(erledigt|er[üu]brigt)\b)"
 )
 REFUND_REQUEST_WITHDRAWN = re.compile(
     r"\bum (eine |die )?(r[üu]ck)?erstattung gebeten\b[^.!?]{0,20}\b(das|diese|sie|den antrag)\b "
     r"(bitte )?(wieder )?(stornieren|zur[üu]ckziehen|zur[üu]cknehmen)\b|"
     rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
     rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}|"
-    rf"\bzieh\w*\b[^.!?]{{0,25}}{_REFUND_REQUEST}[^.!?]{{0,40}}\bzur[üu]ck\b",
+    rf"\bzieh\w*\b[^.!?]{{0,25}}{_REFUND_REQUEST}[^.!?]{{0,40}}\bzur[üu]ck\b|"
+    # "meine Bitte um Erstattung aus der letzten Mail hat sich erledigt"
+    r"\b(meine|unsere) bitte um (r[üu]ck)?erstattung\b[^.!?]{0,60}\b(hat sich|ist) (\w+ )?"
+    r"(erledigt|er[üu]brigt)\b",
     _I,
 )
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
@@ -2645,6 +2684,14 @@ DATA_RIGHTS = re.compile(
 )
 """A data-protection footer's list of rights ("derechos de acceso, rectificación, cancelación y
 oposición"): its "cancelación" erases data, it cancels no plan."""
+OWN_TERMS_NOTICE = re.compile(
+    r"\bbitte beachten sie (auch )?unsere [\w-]*( und [\w-]+)?(bedingungen|richtlinien|agb)\b"
+    r"[^\n]*",
+    _I,
+)
+"""A footer pointing to the writer's own business terms ("Bitte beachten Sie unsere Storno- und
+Erstattungsbedingungen: Stornierungen bis 14 Tage vor dem Event werden voll erstattet."): a
+policy of theirs, no write asked of us."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来))|^(する|の)?前に|^[はをの]?(取り消|撤回)|^、?[^。！？、]{0,10}?(できて|されて|済んで)(い)?(る|ます)(か|かどうか|なら)"
 )
@@ -2829,7 +2876,9 @@ EVENT_BEFORE_JA = re.compile(
 "明日19時からのレッスン、…キャンセルしたいです"): the cancellation is the meeting's, not the
 plan's."""
 OTHER_THING_BEFORE = re.compile(
-    r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
+    r"\b(die|den|das) alte\s+$|"
+    r"\b\w*(antrag|anfrage|bestellung|anmeldung|reservierung|zahlung|termin|buchung|erstattung|"
+    r"rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
     r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$|"
@@ -3302,7 +3351,11 @@ the payment link you sent"): a payment told as done, no link asked for."""
 OTHERS_PORTAL_BEFORE = re.compile(
     r"\b(supplier|vendor|procurement|purchasing|sourcing|tender|e-?invoicing|ap|"
     r"accounts payable)\s+$|"
-    r"\b(shows?|showing|shown|listed|says|marked|appears?) (\w+ ){0,3}(in|on) (the|your|our|my) $",
+    r"\b(shows?|showing|shown|listed|says|marked|appears?) (\w+ ){0,3}(in|on) (the|your|our|my) $|"
+    # "… hat über euer Zahlungsportal bezahlt", "das steht auch in Ihrem Kundenportal"
+    r"\b[üu]ber (euer|eure|ihr|das|unser|dein|deren) $|"
+    r"\b(steht|stand|sieht man|sehe ich|zeigt) (\w+ ){0,2}(in|im) (ihrem|eurem|dem|unserem|"
+    r"meinem)? ?$",
     _I,
 )
 """The writer's own company's portal ("our supplier portal still shows it as open"), or the
@@ -3447,7 +3500,11 @@ DETAIL_ALREADY_CHANGED = re.compile(
 )
 """The customer says the card or details were already changed ("I updated it only on 2 May"):
 a subject such as "new card" names it, it does not ask for a link."""
-TRYING_TO = re.compile(r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b", _I)
+TRYING_TO = re.compile(
+    r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b|"
+    r"\b(ich habe|ich hab|hab|wir haben) (eben |gerade |grad |schon )?versucht\b",
+    _I,
+)
 CODE_GIVEN = re.compile(r"\bcode\b", _I)
 """An email that hands over a verification code and says what the writer is trying to do
 ("Code as requested: 847 120. I'm trying to change the card on file"): the code is the

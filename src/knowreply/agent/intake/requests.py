@@ -540,8 +540,10 @@ def _body_asks(
     kind: WriteKind, sentences: list[str], *, plan_context: bool = True, code_given: bool = False
 ) -> bool:
     """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
-    not, when the email asks about a payment's state ("Did the renewal go through?"), nor
-    what the writer is trying to do beside a code they hand over (`code_given`)."""
+    not, when the email asks about a payment's state ("Did the renewal go through?") or for a
+    link to pay what the old card left open ("Meine Karte ist abgelaufen … Können Sie mir
+    einen Link schicken, über den ich das direkt bezahlen kann?"), nor what the writer is
+    trying to do beside a code they hand over (`code_given`)."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
     asking = [
         s
@@ -560,6 +562,7 @@ def _body_asks(
                     or _asks_a_link_to_change_it(sentences)
                     or _asks_how_to_change_a_billing_detail(sentences)
                     or _asks_a_place_to_change_a_detail_oneself(sentences)
+                    or _asks_a_place_to_get_them_oneself(sentences)
                 )
             )
             or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
@@ -582,7 +585,10 @@ def _body_asks(
         for s in asking
     )
     asks_state = any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
-    return not (facts_only and asks_state)
+    return not (
+        facts_only
+        and (asks_state or _body_asks("payment_link", sentences, plan_context=plan_context))
+    )
 
 
 def _only_says_what_it_tries(sentence: str) -> bool:
@@ -641,19 +647,24 @@ def _asks_anew(kind: WriteKind, sentences: list[str]) -> bool:
 def _asks_where_to_change_it(sentences: list[str]) -> bool:
     """A question of where to change "it" beside a billing detail named in the email ("Our
     billing address is wrong on all invoices. Where can I correct it?") asks for the portal;
-    not a card named for a charge on it, nor one beside a question about a payment's state."""
+    not a card named for a charge on it, nor one beside a question about a payment's state,
+    nor a question right after a payment asked for ("Ich will den offenen Betrag jetzt per
+    Karte bezahlen. Wie geht das am schnellsten?": how to pay)."""
     details = [
         s
         for s in sentences
         if (phrases.BILLING_DETAIL.search(s) or phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s))
         and not phrases.ABOUT_A_CHARGE.search(s)
+        and not phrases.PAYING_BY_CARD.search(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
         and not phrases.ASKS_WHETHER.search(s)
     ]
     return bool(details) and any(
-        _plain_ask(s[_clause_start(s, found) :]) and not _asks_the_place_of_another_thing(s)
-        for s in sentences
+        _plain_ask(s[_clause_start(s, found) :])
+        and not _asks_the_place_of_another_thing(s)
+        and not (index and _asks("payment_link", sentences[index - 1]))
+        for index, s in enumerate(sentences)
         if (found := phrases.PLACE_FOR_IT.search(s))
     )
 
@@ -708,6 +719,19 @@ def _asks_a_place_to_change_a_detail_oneself(sentences: list[str]) -> bool:
         phrases.PLACE_TO_CHANGE_IT_ONESELF.search(s)
         and (_is_question(s) or phrases.REQUEST.search(s))
         and not phrases.REPORTED.search(s)
+        and not phrases.OWN_CUSTOMERS_SIDE.search(s)
+        for s in sentences
+    )
+
+
+def _asks_a_place_to_get_them_oneself(sentences: list[str]) -> bool:
+    """Whether there is a place to fetch the invoices or payments named in the email oneself
+    ("Wie komme ich an meine alten Rechnungen ran? Gibt's da irgendwo einen Bereich, wo man
+    alle auf einmal runterladen kann?"): asks for the portal; not reported or negated."""
+    return any(phrases.INVOICES_OR_PAYMENTS.search(s) for s in sentences) and any(
+        phrases.PLACE_TO_GET_THEM_ONESELF.search(s)
+        and (_is_question(s) or phrases.REQUEST.search(s))
+        and _plain_ask(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         for s in sentences
     )
@@ -807,6 +831,12 @@ def _subject_asks(
         return False  # "Unsubscribe" over "take me off the marketing list"
     if kind == "portal_link" and any(phrases.DETAIL_ALREADY_CHANGED.search(s) for s in sentences):
         return False  # "May charge – new card" over "…I updated it only on 2 May."
+    if (
+        kind == "portal_link"
+        and phrases.CARD_FACT.search(subject)
+        and any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
+    ):
+        return False  # "Alte Karte abgelaufen" over "Ist die Januar-Zahlung durchgegangen?"
     if phrases.SUBJECT_FIRM.search(phrases.POSSESSIVE_TOPIC.sub(" ", subject)):
         return True
     if kind in MONEY_KINDS and any(
@@ -883,7 +913,7 @@ def read_requests(
     words = customer_words(text)
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)
-    words = phrases.DATA_RIGHTS.sub(" ", words)
+    words = phrases.OWN_TERMS_NOTICE.sub(" ", phrases.DATA_RIGHTS.sub(" ", words))
     sentences = _own_sentences(
         _mend_typos(_mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words))))
     )

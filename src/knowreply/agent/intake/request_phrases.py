@@ -496,7 +496,8 @@ _CANCEL_GRAMMAR_MORE_DE = (
     r"\baufk[üu]ndig\w*|\bnix mehr (ab|verl[äa]ng|zahl)\w*|"
     # verbless, or the bare verb under a plan named before: "Abo aus, sofort", "Bitte beenden."
     r"(^\W*|\bund |[,;:]\s*)(das |des |mei |mein |dein )?abo (bitte )?aus(?=\s*([,.!;]|$|"
-    r"bitte\b|sofort\b|jetzt\b))|\bbitte (sofort |gleich |umgehend )?beenden(?=\W*$)|\bschluss mit (dem|der|meinem|meiner|"
+    r"bitte\b|sofort\b|jetzt\b))|\bbitte (sofort |gleich |umgehend )?beenden(?=\W*$)|"
+    r"\bschluss mit (dem|der|meinem|meiner|"
     r"unserem|unserer|diesem) (\w+ )?(abo\w*|vertrag|mitgliedschaft|abbuchung\w*|lastschrift\w*)|"
     r"\b(abo|vertrag|mitgliedschaft)\w* weg\b|"
     r"\bund dass (ihr|sie|du)\b[^.?!,]{0,30}\b(abo\w*|vertrag|mitgliedschaft)\w* (beendet|beendest|"
@@ -829,13 +830,16 @@ _ASKS_JA_DE = (
     r"\b(ich|wir) (erwarte|erwarten) (eine|die volle|eine volle)\b|"
     r"\b(w[üu]rde|w[üu]rden) (mich|uns) (sehr |riesig )?(dar[üu]ber )?freuen\b|"
     r"\b(w[äa]re|w[äa]ren) (ihnen |euch |dir )?(sehr |wirklich )?dankbar\b|"
-    # Bavarian and Swabian "I möcht …", "Des Geld will i zrück"; a polite "Wären Sie so
+    # Bavarian and Swabian "I möcht …", "Des Geld will i zrück" (not a verb first: "Will i
+    # mei Geld zruck, muss i …?"); a sentence opened without its subject: "Hätte gern …",
+    # "Kannst mir …", "Also: Kohle her", "Abo beenden und …"; a polite "Wären Sie so
     # freundlich, …"; an imperative after "und": "… und kündigen Sie das Abo"
     r"\bi (m[öo]cht|mecht|h[äa]tt)\b|^\W*h[äa]tte? gerne?\b|^\W*(kannst|k[öo]nntest) (mir|uns)\b|"
     r"(^\W*|[,;:]\s*)(also\W+)?(geld|kohle|knete|moneten|kr[öo]ten)\s+(zur[üu]ck\s+)?her\b"
     r"(?!\s*\?)|^\W*(das |des |mei |mein |unser )?(abo\w*|\w+abo|vertrag|mitgliedschaft)\s+"
     r"(bitte\s+)?(sofort\s+)?(beenden|k[üu]ndigen|stornieren|stoppen)\b(?!\s*\?)"
-    r"(?!\s+(geht|klappt|funktioniert|ist|war)\b)|\b(will|m[öo]cht|mecht|h[äa]tt) i\b(?=[^.?!]{0,30}"
+    r"(?!\s+(geht|klappt|funktioniert|ist|war)\b)|"
+    r"(?<=\w )(will|m[öo]cht|mecht|h[äa]tt) i\b(?=[^.?!]{0,30}"
     r"\bzur[üu]ck\b)|\bi will\b(?=[^.?!]{0,40}\bzur[üu]ck\b)|"
     r"\b(w[äa]ren|seien) sie (bitte )?so (freundlich|nett|gut)\b|"
     r"\b(w[äa]rt|seid) ihr so (freundlich|nett|gut)\b|"
@@ -1664,7 +1668,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     ),
     "payment_link": re.compile(
         _PAY_LINK_IN_OTHER_WORDS + "|"
-        r"\b(payment|checkout|pay) link|\bpaylinks?\b|\blink (zur|f[üu]r die) (online-?|rest)?(be)?zahlung\b|"
+        r"\b(payment|checkout|pay) link|\bpaylinks?\b|"
+        r"\blink (zur|f[üu]r die) (online-?|rest)?(be)?zahlung\b|"
         r"\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
@@ -1688,7 +1693,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|"
         r"\bje (veux|voudrais|souhaite|souhaiterais|aimerais) (l[ae] |les )?(payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
-        r"\b(zahlungs|zahligs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
+        r"\b(zahlungs|zahligs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|"
+        r"\b(wie|wo) (kann|k[öo]nnen|soll) "
         r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
         # "Ich will den offenen Betrag jetzt per Karte bezahlen"; never a way to pay from now on
         r"\bich (m[öo]chte|will) ((?!nicht|kein|k[üu]nftig|zuk[üu]nftig|lieber|immer|statt|"
@@ -1697,7 +1703,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b(?! (wir|ich)\b)|"
         r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b|"
         # "schickt mir einen Link, dann zahl ich", "Link zum Nachzahlen", "online mit Karte zahlen"
-        r"\blink\b((?!\b(karte|konto|iban)\b)[^.?!]){0,60}\b(be)?zahl(e)? (ich|wir)\b|\blink zum (nach|ein)zahlen\b|"
+        r"\blink\b((?!\b(karte|konto|iban)\b)[^.?!]){0,60}\b(be)?zahl(e)? (ich|wir)\b|"
+        r"\blink zum (nach|ein)zahlen\b|"
         r"\bonline\b[^.?!,]{0,30}\b(be)?zahlen\b",
         _I,
     ),

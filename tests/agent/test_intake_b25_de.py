@@ -56,6 +56,11 @@ ASKS = [
         "",
         {"portal_link"},
     ),
+    (
+        "Ich möchte künftig per Karte statt Lastschrift bezahlen. Wo kann ich das ändern?",
+        "",
+        {"portal_link"},
+    ),
     # payment links
     ("Schick mir gern nen Bezahllink, Überweisung dauert zu lang.", "", {"payment_link"}),
     ("Chönd ihr mir en Zahligslink schicke?", "", {"payment_link"}),
@@ -123,6 +128,11 @@ NEAR_MISSES = [
     ),
     ("Ist die Januar-Zahlung trotzdem durchgegangen?", "Karte abgelaufen", set()),
     ("Ich würde das gern mit meiner Kreditkarte erledigen – wie geht das?", "", set()),
+    (
+        "Ich will den offenen Betrag jetzt per Karte bezahlen. Wie geht das am schnellsten?",
+        "",
+        {"payment_link"},
+    ),
     # no payment link
     ("Ich will nur einmal zahlen, bitte die zweite Zahlung zurückerstatten.", "", {"refund"}),
     ("Den Rest der Rechnung zahlen wir gern, die Gebühr bitten wir zu erstatten.", "", {"refund"}),

@@ -1241,12 +1241,14 @@ ABOUT_A_CHARGE = re.compile(
 """A card named for a charge on it ("my card was charged twice") is no card to change; a debit
 card and the account debited (引き落とし口座) are details to change."""
 PAYING_BY_CARD = re.compile(
-    r"\b(mit|per) (meiner|der|einer|unserer|meine|deiner|eurer) ([\w-]+ )?(kredit)?karte "
+    r"^(?!.*\b(k[üu]nftig|zuk[üu]nftig|in zukunft|ab (sofort|jetzt|nun)|statt|anstatt|immer)\b)"
+    r".*\b(mit|per) ((meiner|der|einer|unserer|meine|deiner|eurer) )?([\w-]+ )?(kredit)?karte "
     r"((\w+ ){0,2}(be)?zahlen|erledigen|begleichen)\b",
     _I,
 )
 """A card named as the way to pay what is open ("Ich würde das gern gleich mit meiner
-Kreditkarte erledigen"): no card to change."""
+Kreditkarte erledigen", "per Karte bezahlen"): no card to change; but one to pay with from
+now on, or instead of another way, is ("künftig per Karte statt Lastschrift bezahlen")."""
 WHERE_OR_HOW = re.compile(
     r"\b(where|how|d[óo]nde|c[óo]mo|o[ùu]|comment|wo|wie)\b|どこ|どうやって", _I
 )

@@ -648,8 +648,10 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
     """A question of where to change "it" beside a billing detail named in the email ("Our
     billing address is wrong on all invoices. Where can I correct it?") asks for the portal;
     not a card named for a charge on it, nor one beside a question about a payment's state,
-    nor a question right after a payment asked for ("Ich will den offenen Betrag jetzt per
-    Karte bezahlen. Wie geht das am schnellsten?": how to pay)."""
+    nor a question right after a payment asked for that names no detail to change ("Ich will
+    den offenen Betrag jetzt per Karte bezahlen. Wie geht das am schnellsten?": how to pay;
+    but "Je voudrais payer avec la carte de l'entreprise et non plus ma carte perso. Comment
+    je fais le changement ?" changes the card)."""
     details = [
         s
         for s in sentences
@@ -663,7 +665,11 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
     return bool(details) and any(
         _plain_ask(s[_clause_start(s, found) :])
         and not _asks_the_place_of_another_thing(s)
-        and not (index and _asks("payment_link", sentences[index - 1]))
+        and not (
+            index
+            and sentences[index - 1] not in details
+            and _asks("payment_link", sentences[index - 1])
+        )
         for index, s in enumerate(sentences)
         if (found := phrases.PLACE_FOR_IT.search(s))
     )

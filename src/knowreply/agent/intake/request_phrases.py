@@ -394,12 +394,14 @@ _REFUND_GRAMMAR_DE = (
     r"[^,;:.!?–—]{0,40}?(?<!mich )(?<!uns )(?<!dich )\bbitte zur[üu]ck\b"
     r"(?!\s+(an|zu|zum|zur|in|ins|auf|nach|von|aus|melden|rufen|kommen)\b)|"
     r"\bzur[üu]ck damit\b|\b(kohle|moneten|kr[öo]ten|h[äa]lfte|restbetrag|differenz)\b"
-    r"((?!nicht|kein)[^,;:.!?]){0,30}\bzur[üu]ck(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|"
+    r"((?!nicht|kein)([^,;:.!?]|(?<=\d)\.(?=[–—-]))){0,30}\bzur[üu]ck(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|"
     r"erhalten|haben)?\b|"
     # the verb first, an amount with a decimal comma between: "buchen Sie mir die 19,90 € zurück"
     r"\b([üu]berweisen|buchen|zahlen|geben) (sie|ihr|du)\b"
     r"([^,;:.!?]|(?<=\d)[,.](?=\d)){0,50}\bzur[üu]ck\b|"
-    r"\bschreib\w*\b([^.?!,]|(?<=\d)[,.](?=\d)){0,50}\bwieder gut\b"
+    r"\bschreib\w*\b([^.?!,]|(?<=\d)[,.](?=\d)){0,50}\bwieder gut\b|"
+    r"\bschreib(en sie|t)( mir| uns)?( bitte)? (den|die|das|diese[nms]?) [^.?!,]{0,50}\bgut\b"
+    r"(?=\W*$)"
 )
 """Money wanted back in German words the keyword lists miss: short, colloquial, verb first."""
 _REFUND_GRAMMAR_JA = (
@@ -509,7 +511,11 @@ _DE_SUB_VERB_FIRST = (
     r"lastschrift\w*)"
 )
 _CANCEL_GRAMMAR_MORE_DE = (
-    r"\baufk[üu]ndig\w*|\bnix mehr (ab|verl[äa]ng|zahl)\w*|\bschluss mit (dem|der|meinem|meiner|"
+    r"\baufk[üu]ndig\w*|\bnix mehr (ab|verl[äa]ng|zahl)\w*|"
+    # verbless, or the bare verb under a plan named before: "Abo aus, sofort", "Bitte beenden."
+    r"(^\W*|\bund |[,;:]\s*)(das |des |mei |mein |dein )?abo (bitte )?aus(?=\s*([,.!;]|$|"
+    r"bitte\b|sofort\b|jetzt\b))|\bbitte (sofort |gleich |umgehend )?beenden(?=\W*$)|"
+    r"\bschluss mit (dem|der|meinem|meiner|"
     r"unserem|unserer|diesem) (\w+ )?(abo\w*|vertrag|mitgliedschaft|abbuchung\w*|lastschrift\w*)|"
     r"\b(abo|vertrag|mitgliedschaft)\w* weg\b|"
     r"\bund dass (ihr|sie|du)\b[^.?!,]{0,30}\b(abo\w*|vertrag|mitgliedschaft)\w* (beendet|beendest|"
@@ -520,7 +526,7 @@ _CANCEL_GRAMMAR_MORE_DE = (
     r"\b(beend|stopp|deaktivier|k[üu]ndig)(?!\w*te[nrms]?\b)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?"
     r"(die |das |den |dem |"
     r"meine?n? |unser\w* |diese\w* )?([\w-]+ ){0,2}" + _DE_SUB_VERB_FIRST + r"\b|"
-    r"\b(beend|stopp)(et|t|en sie)\s+(bitte\s+)?(das|es|alles)\b(\s+(ding|bitte))?|"
+    r"\b(beend|stopp)(et|t|en sie)\s+(bitte\s+)?(das|dat|es|alles)\b(\s+(ding|bitte))?|"
     # a separable verb around its object: "schaltet die Verlängerung aus", "setzen Sie … aus"
     r"\b(schalt|setz|stell|nehm)\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?[^.?!,]{0,40}?"
     r"\b(" + _DE_SUB_VERB_FIRST[1:-1] + r"|zahlungen)\b[^.?!,]{0,30}?\b(aus|ab|ein|raus|heraus)\b|"
@@ -551,6 +557,7 @@ _REFUND_GRAMMAR_MORE = (
     r"((?!nicht|kein|(kam|kommt|ging|geht|ist|war|wurde|wird)\b)[^,;:.!?]){0,40}\bzur(ü|ue|u)ck"
     r"(zu)?(geben|zahlen|[üu]berweisen|buchen|bekommen|erhalten|haben)?\b(?! bis\b)|"
     r"\bteil(r[üu]ck)?erstatt\w*|\bzur[üu]ck (zu )?[üu]berweis\w*|"
+    r"\bdass\b[^.?!,]{0,20}\b(betrag|geld|summe|beitrag)\b[^.?!,]{0,40}\bzur[üu]ckgeh(t|en)\b|"
     r"\b(\w+ )?(gebt|gib|zahlt|bucht|[üu]berweist)\b[^,;:.!?]{0,50}\bzur[üu]ck\b|"
     r"\bzur[üu]ck(zu)?[üu]berweis\w*|\b(wieder )?gut(zu)?schreib\w*"
 )
@@ -672,6 +679,11 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     r"(\d{1,2}\.\d{1,2}\.(\d{2,4})?|[^.?!])){0,30}\b(beenden|k[üu]nden|"
     r"abstellen|abstelle|stoppen|aufheben|schlie(ß|ss)en|zumachen|zu)\b|\bk[üu]ndet\b|"
     r"\b(macht|mach|machen sie)\b[^.?!]{0,20}\b(konto|abo)\b[^.?!]{0,10}\bzu\b|"
+    # Kölsch and Low German: "Maht dat Abo bitte us", "dat Paddelabo mookt ji mi … dicht"
+    r"\b(macht|mach|machen sie|maht|mookt|maakt|mokt)\b[^.?!,]{0,20}\b(konto|abo\w*|\w+abo)\b"
+    r"[^.?!,]{0,20}\b(dicht|us|aus)(?=\s*([.,!;]|$|und\b|un\b|bitte\b))(?![^.!]*\?)|"
+    r"\b(konto|abo\w*|\w+abo)\b[^.?!,]{0,10}\b(mookt|maakt|mokt|macht|maht)\b[^.?!,]{0,40}"
+    r"\bdicht\b|\b(abo\w*|\w+abo|konto|vertrag)\s+(bitte\s+)?dichtmachen\b|"
     r"\babo\w* ((ned|nicht) (mehr|weida|weiter)|nimmi|nimmer)\b|"
     r"\bnicht (mehr |weiter )?(verl[äa]ngern|fortzuf[üu]hren|fortf[üu]hren|fortsetzen|"
     r"weiterf[üu]hren)\b|\bvon einer fortsetzung\b[^.?!]{0,40}\babsehen\b|"
@@ -733,7 +745,14 @@ _REFUND_IN_REGIONAL_WORDS = (
     r"\b(wieder|zur[üu]ck) auf\b|"
     r"\b(will|m[öo]chte|h[äa]tte gerne?) (\w+ ){0,2}(das|mein|unser) geld\b[^.?!]{0,30}\bwieder\b|"
     r"\b(will|m[öo]chte) (\w+ ){0,2}das wieder,? was (ich|wir) (bezahlt|gezahlt)\b|"
-    r"\bh[äa]tte (ich |wir )?gerne? (\w+ ){0,2}(was|etwas) zur[üu]ck\b|"
+    r"\bh[äa]tte (ich |wir )?gerne? (\w+ ){0,5}(was|etwas) zur[üu]ck\b|"
+    # "Also: Kohle her", "Geld zurück her"; "Kannst mir die 4 Monate, die ich nicht nutz,
+    # zurückgeben?"
+    r"(^\W*|[,;:]\s*|\bund\s+)(das |des |mei |mein |unser )?(geld|kohle|knete|moneten|kr[öo]ten)"
+    r"\s+(zur[üu]ck\s+)?her\b(?!\s*\?)|"
+    r"\b(monate?|wochen|tage)\b,? die (ich|wir|i) (\w+ )?(nicht|nimmer|ned) (mehr )?(nutz|benutz|"
+    r"brauch)\w*,? (zur[üu]ck(zu)?(geben|zahlen|erstatten|[üu]berweisen|buchen)|"
+    r"(zur[üu]ck)?erstatten)\b|"
     r"(決済|支払|課金|購入)(し|を)?[^。]{0,15}(取り消し|取消)(を)?(お願い|して)"
 )
 """Money back in regional or roundabout words (batch 23's `dev/` part)."""
@@ -830,6 +849,21 @@ _ASKS_JA_DE = (
     r"\b(ich|wir) (erwarte|erwarten) (eine|die volle|eine volle)\b|"
     r"\b(w[üu]rde|w[üu]rden) (mich|uns) (sehr |riesig )?(dar[üu]ber )?freuen\b|"
     r"\b(w[äa]re|w[äa]ren) (ihnen |euch |dir )?(sehr |wirklich )?dankbar\b|"
+    # Bavarian and Swabian "I möcht …", "Des Geld will i zrück" (not a verb first: "Will i
+    # mei Geld zruck, muss i …?"); a sentence opened without its subject: "Hätte gern …",
+    # "Kannst mir …", "Also: Kohle her", "Abo beenden und …"; a polite "Wären Sie so
+    # freundlich, …"; an imperative after "und": "… und kündigen Sie das Abo"
+    r"\bi (m[öo]cht|mecht|h[äa]tt)\b|^\W*h[äa]tte? gerne?\b|^\W*(kannst|k[öo]nntest) (mir|uns)\b|"
+    r"(^\W*|[,;:]\s*)(also\W+)?(geld|kohle|knete|moneten|kr[öo]ten)\s+(zur[üu]ck\s+)?her\b"
+    r"(?!\s*\?)|^\W*(das |des |mei |mein |unser )?(abo\w*|\w+abo|vertrag|mitgliedschaft)\s+"
+    r"(bitte\s+)?(sofort\s+)?(beenden|k[üu]ndigen|stornieren|stoppen)\b(?!\s*\?)"
+    r"(?!\s+(geht|klappt|funktioniert|ist|war)\b)|"
+    r"(?<=\w )(will|m[öo]cht|mecht|h[äa]tt) i\b(?=[^.?!]{0,30}"
+    r"\bzur[üu]ck\b)|\bi will\b(?=[^.?!]{0,40}\bzur[üu]ck\b)|"
+    r"\b(w[äa]ren|seien) sie (bitte )?so (freundlich|nett|gut)\b|"
+    r"\b(w[äa]rt|seid) ihr so (freundlich|nett|gut)\b|"
+    r"\bund (k[üu]ndigen|stornieren|beenden|stoppen|erstatten|[üu]berweisen|schicken|senden) "
+    r"sie\b(?![^.?!]*\?)|"
     # Japanese typed in kana: "へんきんおねがいします"
     r"おねがい"
 )
@@ -846,13 +880,16 @@ _MANAGE = (
     r"mettre [àa] jour|t[ée]l[ée]charger|g[ée]rer|corriger|[äa]ndern|aktualisieren|"
     r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln|"
     r"change|modifie|t[ée]l[ée]charge|ajouter|mettre|cambio|poner|pongo|a[ñn]adir|agregar|"
-    r"umstellen|hinterlegen|eintragen)\b|"
+    r"umstellen|hinterlegen|eintragen|updaten|austauschen|erg[äa]nzen|downloaden|"
+    # Swiss: "Wie chan ich d Kreditkarte wechsle?", "Wo chan ich d Rechnige abelade?"
+    r"wechsle|aapasse|apasse|abelade|abeladen|runterlade)\b|"
     r"変更|変え|更新|ダウンロード|修正|管理)"
 )
 _BILLING_THING = (
     r"(\b(cards?|payment (methods?|details|info\w*)|billing|invoices|receipts|tax|vat|"
     r"tarjetas?|facturas|recibos|comprobantes|facturaci[óo]n|cartes?|factures|re[çc]us|facturation|"
     r"(kredit)?karte|zahlungs\w+|rechnungs\w+|rechnungen|bankverbindung|steuer\w*|"
+    r"rechnige|rechnigs\w+|"
     r"moyens? de paiement|modes? de paiement|coordonn[ée]es bancaires|iban|tva|"
     r"m[ée]todos? de pago|formas? de pago|nif|cif|rfc|datos fiscales|direcci[óo]n fiscal|"
     r"ust-?id|bank (account|details)|direct debit|cuenta (bancaria|de cargo)|domiciliaci[óo]n|"
@@ -942,7 +979,10 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"moi-m[êe]me|selbst|yo mism[oa]|nosotros mism[oa]s)\b",
         r"\bt[ée]l[ée]charger (toutes )?(mes|nos|les) (anciennes )?factures\b|"
         r"\bdescargar (todas )?(mis|nuestras|las) facturas\b|"
-        r"\b(alle )?(meine|unsere|die) (alten )?rechnungen (\w+ )?(herunterladen|runterladen)\b",
+        r"\b(alle )?(meine|unsere|die) (alten )?rechnungen (\w+ )?(herunterladen|runterladen)\b|"
+        # "Ich brauche Zugriff auf die Rechnungsübersicht"
+        r"\b(zugriff|zugang) (auf|zu|zur|zum) (die |das |den |unsere |meine |alle )?"
+        r"(rechnungs([üu]bersicht|bereich|archiv)|rechnungen|zahlungs([üu]bersicht|daten))\b",
         r"\b(changer|change|changez) de (carte|moyen de paiement|mode de paiement|banque|compte ba"
         r"ncaire)\b",
         r"\b(mettre|mets|met|ajouter|ajoute|enregistrer|remplacer)\b (ma |la |une |notre |mon |le |"
@@ -1111,13 +1151,33 @@ PLACE_TO_CHANGE_IT_ONESELF = re.compile(
     r"\b(modifier|ajouter|mettre|changer|saisir|corriger|renseigner)\b[^.?!]{0,30}"
     r"\b(moi|nous)-m[êe]mes?\b|\b(moi|nous)-m[êe]mes?\b[^.?!]{0,30}\b(modifier|ajouter|mettre|"
     r"changer|saisir|corriger|renseigner)\b|"
-    r"\b(selbst|selber)\b[^.?!]{0,30}\b([äa]ndern|pflegen|eintragen|hinterlegen|anpassen|"
-    r"aktualisieren|korrigieren)\b",
+    r"\b(selbst|selber|s[äe]lber)\b[^.?!]{0,30}\b([äa]ndern|pflegen|eintragen|hinterlegen|anpassen|"
+    r"aktualisieren|korrigieren|aapasse|apasse|[äa]ndere)\b",
     _I,
 )
 """Where the customer can change a detail themselves ("Is there a spot where I can change both
 myself?", "¿Dónde puedo poner ese dato?", 口座情報を変更できる画面がございましたら、ご案内
 いただけますでしょうか): beside a billing detail named in the email, it asks for the portal."""
+PLACE_TO_GET_THEM_ONESELF = re.compile(
+    r"\b(gibt es|gibt's|gits|habt ihr|haben sie)\b[^.?!]{0,30}\b(bereich|seite|ort|stelle|"
+    r"ansicht|[üu]bersicht)\b[^.?!]{0,10}\b(wo|in dem|in der|auf dem|auf der)\b (ich|wir|man)"
+    r"(\s+((?-i:[a-zäöüß][\wäöüß]*)|rechnung\w*|belege|zahlungen|quittungen)){0,5}"
+    r"\s+(herunterladen|runterladen|abrufen|einsehen|ansehen|abelade|downloaden)\b|"
+    # "今後は自分で出せるようにしたいので、やり方も教えてください"
+    r"(自分で|自分たちで|こちらで|当方で|弊社で)[^。]{0,15}(出せ|見れ|見られ|確認でき|ダウンロードでき|"
+    r"取得でき|発行でき|印刷でき|落とせ)る?よう(に)?(したい|なりたい)[^。]{0,20}(やり方|方法|手順|ページ|"
+    r"画面|リンク|URL|どう|どこ)",
+    _I,
+)
+"""Whether there is a place to fetch them oneself ("Gibt's da irgendwo einen Bereich, wo man
+alle auf einmal runterladen kann?"), or how to get them oneself from now on (今後は自分で出せる
+ようにしたいので、やり方も教えてください): beside invoices or payments named, the billing portal.
+Only lower-case words (no noun of another thing: "wo ich die Kursunterlagen herunterladen
+kann") sit before the verb."""
+INVOICES_OR_PAYMENTS = re.compile(
+    r"\b(rechnung\w*|zahlungen|belege|quittungen)\b|請求書|領収書|インボイス|利用明細|支払い明細",
+    _I,
+)
 PLACE_FOR_IT = re.compile(
     r"^\W*(where|how)\W*$|\b(where|how)( [^.?!]{0,25}?)? (can|do|would|should|could) (i|we) "
     r"(do|change|correct|"
@@ -1136,8 +1196,8 @@ PLACE_FOR_IT = re.compile(
     r"enregistrer|remplacer)\b|pour ([çc]a|cela)\b)|"
     r"\b(wo|wie) (geht|mach\w*) (das|ich|man)\b|\b(wo|wie) (kann|k[öo]nnen|soll|sollen) (ich|wir|m"
     r"an) "
-    r"(das|die|den|es|sie|ihn) (selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|"
-    r"hinterlegen)\b|"
+    r"(das|die|den|es|sie|ihn) ((beim|bei|im|in|auf|f[üu]r|f[üu]rs|zum|zur|in der|in den) "
+    r"[\w-]+ )?(selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|hinterlegen)\b|"
     r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
     r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
     r"(どこ|どちら)(で|から)(でき|可能)|"
@@ -1162,7 +1222,9 @@ BILLING_DETAIL = re.compile(
     r"\bfactur\w*\b[^?!\n]{0,40}\S@\S|\b(visa|mastercard|siret|siren|iban)\b|"
     r"factur\w*[^.?!]{0,40}\b(adresse|nom|e-?mail|tva))|"
     r"\buid(-nummer)?\b[^.?!]{0,40}rechnung\w*|"
-    r"\b((kredit)?karte|iban|lastschrift|bankdaten|bankverbindung|kontodaten|kontoverbindung|"
+    r"\b((kredit|bankomat|debit|giro|visa|maestro)?karte|iban|lastschrift|bankdaten|"
+    r"bankverbindung|kontodaten|kontoverbindung|rechnungsdaten|zahlungsdaten|"
+    r"rechnigsadr[äe]ss?e|"
     r"firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
     r"\b(firmenname|adresse|anschrift|name))|\bfirmennamen\b[^.?!]{0,40}rechnung\w*|"
@@ -1173,15 +1235,6 @@ BILLING_DETAIL = re.compile(
 """A card, a payment method or a billing detail on the invoices, named beside `PLACE_FOR_IT`
 ("Our billing address is wrong on all invoices. Where can I correct it?"); not a card that
 pays nobody (ICカード, ポイントカード)."""
-DOCUMENTS_ONESELF_JA = re.compile(
-    r"(自分で|自分たちで|こちらで|当方で|弊社で)[^。]{0,15}(出せ|見れ|見られ|確認でき|ダウンロードでき|"
-    r"取得でき|発行でき|印刷でき|落とせ)る?よう(に)?(したい|なりたい)[^。]{0,20}(やり方|方法|手順|ページ|"
-    r"画面|リンク|URL|どう|どこ)"
-)
-"""Wanting to get the invoices oneself from now on and asking how or where ("今後は自分で出せる
-ようにしたいので、やり方も教えてください"): beside an invoice or a receipt named in the email, the
-billing portal."""
-DOCUMENT_JA = re.compile(r"請求書|領収書|インボイス|利用明細|支払い明細")
 PLACE_OF_ANOTHER_THING_JA = re.compile(
     r"([^\s、。？?]{1,30})(?<!設定画面)(?<!設定ページ)(?<!管理画面)(は|って)[^、。？?]{0,4}(どこ|どちら)"
 )
@@ -1217,6 +1270,15 @@ ABOUT_A_CHARGE = re.compile(
 )
 """A card named for a charge on it ("my card was charged twice") is no card to change; a debit
 card and the account debited (引き落とし口座) are details to change."""
+PAYING_BY_CARD = re.compile(
+    r"^(?!.*\b(k[üu]nftig|zuk[üu]nftig|in zukunft|ab (sofort|jetzt|nun)|statt|anstatt|immer)\b)"
+    r".*\b(mit|per) ((meiner|der|einer|unserer|meine|deiner|eurer) )?([\w-]+ )?(kredit)?karte "
+    r"((\w+ ){0,2}(be)?zahlen|erledigen|begleichen)\b",
+    _I,
+)
+"""A card named as the way to pay what is open ("Ich würde das gern gleich mit meiner
+Kreditkarte erledigen", "per Karte bezahlen"): no card to change; but one to pay with from
+now on, or instead of another way, is ("künftig per Karte statt Lastschrift bezahlen")."""
 WHERE_OR_HOW = re.compile(
     r"\b(where|how|d[óo]nde|c[óo]mo|o[ùu]|comment|wo|wie)\b|どこ|どうやって", _I
 )
@@ -1266,7 +1328,7 @@ CHANGE_A_DETAIL = re.compile(
     r"cambi\w*|actuali[zc]\w*|modific\w*|a[ñn]ad\w*|quit\w*|borr\w*|pon\w*|"
     r"chang\w*|modifi\w*|mettre|ajout\w*|supprim\w*|remplac\w*|enlev\w*|"
     r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|austausch\w*|entfern\w*|l[öo]sch\w*|"
-    r"eintrag\w*|tausch\w*|wechsel\w*)\b|変更|変え|更新|登録|削除|差し替え",
+    r"eintrag\w*|tausch\w*|wechsel\w*|verwalt\w*)\b|変更|変え|更新|登録|削除|差し替え",
     _I,
 )
 """A billing detail to change, beside `BILLING_DETAIL` or `CARD_FACT`."""
@@ -1296,8 +1358,8 @@ PROCEDURE = re.compile(
 """The procedure asked for, which needs no change named in its own sentence when one was
 wished before ("…口座に変えたいです。手続きの方法を教えてください。")."""
 BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
-    r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre)\S*\b[^.?!]{0,40}"
-    r"\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
+    r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre|kostenstelle)\S*\b"
+    r"[^.?!]{0,40}\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
     r"\b(invoices?|receipts?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
     r"direcci[óo]n|correo|gehen|go|arrivent|llegan|au nom|soient (\w+ )?envoy[ée]es|"
     r"(show|say|read|have) (our|my|the) ([\w-]+ ){0,2}name)\b|"
@@ -1620,7 +1682,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         + r"\s+((?!(nicht|kein\w*)\b)\w+\s+){0,6}(beenden|stoppen|einstellen|aufl[öo]sen|"
         r"deaktivieren|abschalten|ausschalten)|\bbeendigung (der|des|meines|meiner|unseres) (\w+ )?"
         r"(abo\w*|verl[äa]ngerung|vertrag\w*|mitgliedschaft)|\bnicht mehr abbuchen|"
-        r"\b(nicht|nichts) mehr (abgebucht|eingezogen|belastet|berechnet) (wird|werden)\b|"
+        r"\b(nicht|nichts) mehr (f[üu]r (das |den |die )?[\w-]+ )?(abgebucht|eingezogen|belastet|"
+        r"berechnet) (wird|werden)\b|"
         r"\b(das|es)( ding)? (\w+ )?beenden\b|"
         r"\bbeenden sie (bitte )?(\w+ )?mit\b|"
         r"\bh(ö|oe|o)r(t|en sie)\b[^.?!]{0,30}\bauf,? [^.?!]{0,30}(abzubuchen|abzuziehen|"
@@ -1654,7 +1717,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     ),
     "payment_link": re.compile(
         _PAY_LINK_IN_OTHER_WORDS + "|"
-        r"\b(payment|checkout|pay) link|\bpaylinks?\b|\blink zur (be)?zahlung\b|"
+        r"\b(payment|checkout|pay) link|\bpaylinks?\b|"
+        r"\blink (zur|f[üu]r die) (online-?|rest)?(be)?zahlung\b|"
         r"\b(send|give|share|email)\b[^.?!]{0,20}\b(payment|"
         r"checkout|pay) (page|url)|\blink\b[^.?!]{0,30}\b(pay|paying|settle)\b|"
         r"\b(how|where) (can|do|should) (i|we) (\w+ ){0,2}pay\b|\bhow to pay\b|\bpay online\b|"
@@ -1686,15 +1750,18 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"pouvons-nous|dois-je) (payer|r[ée]gler)|"
         r"\bje (veux|voudrais|souhaite|souhaiterais|aimerais) (l[ae] |les )?(payer|r[ée]gler)|"
         r"\b(payer|r[ée]gler) (la |ma |cette |notre )?facture|\bpayer en ligne|"
-        r"\b(zahlungs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|\b(wie|wo) (kann|k[öo]nnen|soll) "
+        r"\b(zahlungs|zahligs|bezahl)-?link|\blink zum (\w+ )?(be)?zahlen|"
+        r"\b(wie|wo) (kann|k[öo]nnen|soll) "
         r"(ich|wir) (\w+ ){0,3}(be)?zahlen\b|"
         # "Ich will den offenen Betrag jetzt per Karte bezahlen"; never a way to pay from now on
         r"\bich (m[öo]chte|will) ((?!nicht|kein|k[üu]nftig|zuk[üu]nftig|lieber|immer|statt|"
-        r"anstatt)\w+ ){0,8}(be|nach)?zahlen\b|"
-        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b|"
+        r"anstatt|einmal\b|ab\b)\w+ ){0,8}(be|nach)?zahlen\b|"
+        # not said of what the writer will pay anyway: "Den Rest der Rechnung zahlen wir gern"
+        r"\brechnung (\w+ )?((be)?zahlen|begleichen)\b(?! (wir|ich)\b)|"
         r"\blink\b[^.?!]{0,60}\b(zu )?((be)?zahlen|begleichen)\b|"
         # "schickt mir einen Link, dann zahl ich", "Link zum Nachzahlen", "online mit Karte zahlen"
-        r"\blink\b[^.?!]{0,60}\b(be)?zahl(e)? (ich|wir)\b|\blink zum (nach|ein)zahlen\b|"
+        r"\blink\b((?!\b(karte|konto|iban)\b)[^.?!]){0,60}\b(be)?zahl(e)? (ich|wir)\b|"
+        r"\blink zum (nach|ein)zahlen\b|"
         r"\bonline\b[^.?!,]{0,30}\b(be)?zahlen\b",
         _I,
     ),
@@ -1727,7 +1794,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         # a card in a compound, the billing address and the admin link in German
         r"\b[\w-]*karten?(daten|nummer|informationen)?\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|"
         r"wechseln|austauschen|tauschen|korrigieren|ersetzen|hinterlegen|umstellen)\b|"
-        r"\b(aktualisier|[äa]nder|korrigier)\w*\s+(\w+\s+){0,3}(rechnungs(adresse|anschrift|daten|"
+        r"\b(aktualisier|änder|ander(?!e[nrms]?\b)|korrigier)\w*\s+(\w+\s+){0,3}(rechnungs(adresse|"
+        r"anschrift|daten|"
         r"empf[äa]nger)|firmen(name|adresse|anschrift)|ust-?id\w*|bankverbindung)\b|"
         r"\b(link|zugang)\b[^.?!]{0,30}\bverwaltung (der|des|meiner|unserer) (zahlungs\w*|"
         r"\w*karte\w*|rechnungs\w*|abo\w*)|"
@@ -1767,7 +1835,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b((kredit)?karte|zahlungs(methode|art|daten|mittel)|rechnungs(adresse|daten)|"
         r"bankverbindung|steuer(nummer|-?id))\s+(\w+\s+){0,4}(aktualisieren|[äa]ndern|wechseln|"
         r"austauschen|tauschen|korrigieren|ersetzen|hinterlegen|umstellen)\b|"
-        r"\b(aktualisier\w*|[äa]nder\w*) (\w+ ){0,3}((kredit)?karte|"
+        # "ändern", typed "andern", but not "andere": "mit anderer Karte zahlen"
+        r"\b(aktualisier\w*|änder\w*|ander(?!e[nrms]?\b)\w*) (\w+ ){0,3}((kredit)?karte|"
         r"zahlungs\w*)|\b(neue|andere) (kredit)?karte|\b(kredit)?karte (ist )?(abgelaufen|"
         r"l[äa]uft ab)|\bkundenportal\b|"
         # a link or access to a portal asked, or whether there is one: any portal used to
@@ -1819,6 +1888,7 @@ PRONOUN_CANCELLATION = re.compile(
     r"(turn|switch) (that|this) off|"
     r"(arr[êe]tez|stoppez) tout|que (tout|[çc]a|cela) s'arr[êe]te|"
     r"\s*(止め|とめ|停止し|ストップし)て\W*|beende(t|n sie) (das|es)( ding)?|"
+    r"bitte (sofort |gleich |umgehend )?beenden|"
     r"(das|es)( ding)? (\w+ )?beenden|"
     r"(止め|とめ)といて|"
     r"(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
@@ -1837,7 +1907,7 @@ PLAN_CONTEXT = re.compile(
     r"bills?|charg\w*|payments?|pay|paying|paid|service|d[ée]bit\w*|payer|pagar|zahlen|contract|licen[cs]es?|monthly|yearly|annual\w*|"
     r"suscripci[oó]n|membres[ií]a|renovaci[oó]n|cobr\w*|cargos?|pagos?|abonnement|forfait|"
     r"renouvel\w*|reconduction|pr[ée]l[èe]v\w*|factur\w*|paiements?|abo\w*|mitgliedschaft|"
-    r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*)\b|"
+    r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*|premium)\b|"
     r"契約|解約|退会|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
     r"定期便|定期購入|月謝|会費|月パス|"
     r"トライアル|無料期間",
@@ -2006,7 +2076,7 @@ NOT_USED = re.compile(
     r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
     r"(even |really )?(use|used|get to use|access|need|want)\b|"
     r"\b(that |which )?(i|we) (won't|will not|am not|'m not|are not|'re not) (be )?(using|use)\b|"
-    r"\bnicht (genutzt|benutzt|verbraucht|in anspruch genommen)\w*|\bnon (utilis|"
+    r"\bnicht (mehr )?(genutzt|benutzt|verbraucht|in anspruch genommen)\w*|\bnon (utilis|"
     r"consomm)[ée]e?s?\b|"
     r"\bno (usad|utilizad|consumid)[oa]s?\b|"
     # the part without service: "los 10 dias sin servicio me los pueden devolver?"
@@ -2016,7 +2086,7 @@ NOT_USED = re.compile(
 )
 """What the writer did not use, in the part asked back ("can i have the days i didn't use
 refunded"): a negation of the use, not of the ask."""
-NEGATED_ITSELF = re.compile(r"(nichts|nicht|kein\w*)\b", _I)
+NEGATED_ITSELF = re.compile(r"(nichts|nicht|nix|kein\w*)\b", _I)
 """A German mention that carries its own negation ("nichts mehr abbuchen"): a negation before
 it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
 abbuchen"), not a negated ask. (French "plus" is the second half of "ne … plus".)"""
@@ -2029,11 +2099,13 @@ NEGATION_AFTER = re.compile(
     r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|していない|していません|"
     r"しておりません|もらった|いただいた|と(は|も)?(言い|いい)ません|とは言わない|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
-    r"^\w*(\s+(?!(sondern|und|oder)\b)[^\s,;:.!?]+){0,7}?\s+"
+    r"^\w*(\s+(?!(sondern|und|oder)\b)(\([^\s()]*\)|[^\s,;:.!?(]+)){0,7}?\s+"
     r"(nicht|nichts|kein\w*)\b(?!\s+nur\b)(?!\s+(genutzt|benutzt|verbraucht|gebraucht|"
     r"in anspruch genommen)\w*)",
     _I,
-)  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"
+)  # the German negation comes after the verb: "kündigen Sie mein Abo nicht"; not one in an
+# aside in brackets: "… mit meiner anderen Karte zahlen (die Visa geht nicht)"; one bracketed
+# word is the clause's own: "Rückerstattung will ich (noch) nicht"
 HYPOTHETICAL = re.compile(
     r"\bbefore (i|we) (go )?(ask|request|demand)\w*\b|"
     # a condition set on the write: "annulez, à condition que je garde l'accès aux vidéos"
@@ -2283,7 +2355,10 @@ REPORTED = re.compile(
     r"(vous|nous|ils) (allez|allons|vont)|on va|"
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
     r"laut|angeblich|anscheinend|droh\w*|(?<!(?:den|die|das|dem|der) (?:ich|wir) )(?:bereits|"
-    r"(?<!danke )(?<!bitte )schon)|"
+    r"(?<!danke )(?<!bitte )schon)"
+    # not the money it describes: "erstatten Sie den bereits bezahlten Dezember"
+    r"(?!(?<=(?:den|die|das|dem|der|des) bereits) (bezahlt|gezahlt|abgebucht|belastet|"
+    r"berechnet|eingezogen)(e|en|er|es|em)\b)|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr|"
     r"(hat|haben|habt) (mir|uns) (\w+ )?(geschrieben|mitgeteilt))\b|"
@@ -2534,7 +2609,9 @@ INFO_BEFORE = re.compile(
     r"dire|vérifi\w*|expliqu\w*|savoir|conna[îi]tre|pr[ée]cis\w*|"
     r"sagen|mitteil\w*|best[äa]tig\w*|pr[üu]f\w*|[üu]berpr[üu]f\w*|nachseh\w*|nachschau\w*|"
     r"erkl[äa]r\w*|wissen|stand|status|estado|statut|[ée]tat|to make sure|asegurarme|m'assurer|"
-    r"sichergehen)\b"
+    r"sichergehen|"
+    # an out-of-office's pointer: "In dringenden Fällen zu Rechnungen oder Erstattungen …"
+    r"(f[äa]llen|fragen|anliegen|angelegenheiten) (zu|zur|zum|bez[üu]glich|rund um))\b"
     r"(?![^.?!]*\b(and|then|y|et|und|dann|puis|luego)\b(?!\s+(that|que|dass|ob|if|whether|si)\b|\s+qu'))",
     _I,
 )
@@ -2630,7 +2707,7 @@ OTHER_WAY_TO_PAY = re.compile(
 """A payment asked about by bank transfer or in instalments ("How do I pay by bank transfer
 instead of card?", "payer la facture en trois fois"): not what a payment link (a card
 checkout) gives, unless a link is named too."""
-LINK_NAMED = re.compile(r"\b(link|links|enlace|lien|url)\b|リンク|URL", _I)
+LINK_NAMED = re.compile(r"\b(\w*links?|enlace|lien|url)\b|リンク|URL", _I)
 CARD_WANTED = re.compile(
     r"(?<!statt )(?<!instead of )\b(by|par|per|con|mit|with) (a |the |my |ma |la |une )?(credit )?"
     r"(card|carte|tarjeta|karte|kreditkarte)\b|カードで",
@@ -2691,14 +2768,17 @@ _WITHDRAWING = (
     r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
     r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
     r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b|"
-    r"\bignorier\w*|\bvergess\w*|\bvergiss\b)"
+    r"\bignorier\w*|\bvergess\w*|\bvergiss\b|\bhat sich (\w+ )?(erledigt|er[üu]brigt)\b)"
 )
 REFUND_REQUEST_WITHDRAWN = re.compile(
     r"\bum (eine |die )?(r[üu]ck)?erstattung gebeten\b[^.!?]{0,20}\b(das|diese|sie|den antrag)\b "
     r"(bitte )?(wieder )?(stornieren|zur[üu]ckziehen|zur[üu]cknehmen)\b|"
     rf"{_REFUND_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
     rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_REFUND_REQUEST}|"
-    rf"\bzieh\w*\b[^.!?]{{0,25}}{_REFUND_REQUEST}[^.!?]{{0,40}}\bzur[üu]ck\b",
+    rf"\bzieh\w*\b[^.!?]{{0,25}}{_REFUND_REQUEST}[^.!?]{{0,40}}\bzur[üu]ck\b|"
+    # "meine Bitte um Erstattung aus der letzten Mail hat sich erledigt"
+    r"\b(meine|unsere) bitte um (r[üu]ck)?erstattung\b[^.!?]{0,60}\b(hat sich|ist) (\w+ )?"
+    r"(erledigt|er[üu]brigt)\b",
     _I,
 )
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
@@ -2736,6 +2816,14 @@ DATA_RIGHTS = re.compile(
 )
 """A data-protection footer's list of rights ("derechos de acceso, rectificación, cancelación y
 oposición"): its "cancelación" erases data, it cancels no plan."""
+OWN_TERMS_NOTICE = re.compile(
+    r"\bbitte beachten sie (auch )?unsere [\w-]*( und [\w-]+)?(bedingungen|richtlinien|agb)\b"
+    r"[^\n]*",
+    _I,
+)
+"""A footer pointing to the writer's own business terms ("Bitte beachten Sie unsere Storno- und
+Erstattungsbedingungen: Stornierungen bis 14 Tage vor dem Event werden voll erstattet."): a
+policy of theirs, no write asked of us."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来)|保険|補償)|^(する|の)?前に|^[はをの]?(取り消|撤回)|"
     r"^、?[^。！？、]{0,10}?(できて|されて|済んで|完了して)(い)?(る|ます)(か|かどうか|なら)|"
@@ -2942,7 +3030,9 @@ EVENT_BEFORE_JA = re.compile(
 "明日19時からのレッスン、…キャンセルしたいです") or seats counted ("1人分キャンセル"): the
 cancellation is the meeting's or the booking's, not the plan's."""
 OTHER_THING_BEFORE = re.compile(
-    r"\b\w*(antrag|anfrage|bestellung|zahlung|termin|buchung|erstattung|rechnung|[üu]berweisung|"
+    r"\b(die|den|das) alte\s+$|"
+    r"\b\w*(antrag|anfrage|bestellung|anmeldung|reservierung|zahlung|termin|buchung|erstattung|"
+    r"rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
     r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
     r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$|"
@@ -3147,6 +3237,8 @@ CANCEL_REQUEST = re.compile(
     r"\bmust not (continue|renew|be renewed|roll over)\b|"
     r"^\W*(bitte )?nicht (mehr )?verl[äa]ngern\b(?!\s*\?)|"
     r"(^\W*|\bund |[,;:]\s*)(das |mein |dein )?abo weg\b(?!\s*\?)|"
+    r"(^\W*|\bund |[,;:]\s*)(das |des |mei |mein |dein )?abo (bitte )?aus(?=\s*([,.!;]|$|bitte\b|"
+    r"sofort\b|jetzt\b))|"
     r"(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
     r"(^|[\s　、,])(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$|"
     r"^\W*(the |my |our )?([\w-]+ ){0,2}(subscription|plan|membership|account|contract|"
@@ -3336,6 +3428,7 @@ GERMAN_ASCII = {
     "kuendig": "kündig",
     "zurueck": "zurück",
     "zruck": "zurück",
+    "zrück": "zurück",
     "zrugg": "zurück",
     "z'ruck": "zurück",
     "z'rugg": "zurück",
@@ -3431,7 +3524,11 @@ OTHERS_PORTAL_BEFORE = re.compile(
     r"\b(shows?|showing|shown|listed|says|marked|appears?) (\w+ ){0,3}(in|on) (the|your|our|my) $|"
     # the portal as the product subscribed to: "mettre fin à notre abonnement au portail client"
     r"\b(abonnement|suscripci[óo]n|abo|subscription) (au|à|al|a|zum|to) (the |our |el |"
-    r"nuestro |notre |votre |vuestro )?$",
+    r"nuestro |notre |votre |vuestro )?$|"
+    # "… hat über euer Zahlungsportal bezahlt", "das steht auch in Ihrem Kundenportal"
+    r"\b[üu]ber (euer|eure|ihr|das|unser|dein|deren) $|"
+    r"\b(steht|stand|sieht man|sehe ich|zeigt) (\w+ ){0,2}(in|im) (ihrem|eurem|dem|unserem|"
+    r"meinem)? ?$",
     _I,
 )
 """The writer's own company's portal ("our supplier portal still shows it as open"), or the
@@ -3530,7 +3627,7 @@ empresa")."""
 ADDRESS_OR_URL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(https?://|www\.)\S+", _I)
 """An email address or a web address: a name to read past ("accounts@refundready.co.uk")."""
 WRITE_BRAND = re.compile(
-    r"\bRefund(?!(s|ed|ing|able|ers?)\b)\w+|\bReFund\w*|"
+    r"\bRefund(?!(s|ed|ing|able|ers?|ier\w*)\b)\w+|\bReFund\w*|"
     r"\b(REFUND|Refund) (?!(ASAP|NOW|PLEASE|PLS|PLZ|ME|IT|THIS|THAT|ALL|MY|OUR|REQUEST|"
     r"NEEDED|PENDING)\b)[A-Z][A-Z0-9*&.-]{3,}\b"
 )
@@ -3579,7 +3676,11 @@ DETAIL_ALREADY_CHANGED = re.compile(
 )
 """The customer says the card or details were already changed ("I updated it only on 2 May"):
 a subject such as "new card" names it, it does not ask for a link."""
-TRYING_TO = re.compile(r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b", _I)
+TRYING_TO = re.compile(
+    r"\b(i'm|i am|im|i've been|ive been) (still )?trying to\b|"
+    r"\b(ich habe|ich hab|hab|wir haben) (eben |gerade |grad |schon )?versucht\b",
+    _I,
+)
 CODE_GIVEN = re.compile(r"\bcode\b", _I)
 """An email that hands over a verification code and says what the writer is trying to do
 ("Code as requested: 847 120. I'm trying to change the card on file"): the code is the

@@ -587,7 +587,7 @@ def _body_asks(
                     or _asks_a_link_to_change_it(sentences)
                     or _asks_how_to_change_a_billing_detail(sentences)
                     or _asks_a_place_to_change_a_detail_oneself(sentences)
-                    or _asks_to_get_documents_oneself(sentences)
+                    or _asks_a_place_to_get_them_oneself(sentences)
                 )
             )
             or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
@@ -714,7 +714,10 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
     not a card named for a charge on it, nor one beside a question about a payment's state,
     nor the card a payment is to be made by ("I'd like to pay the balance now, by card. How do
     I do that?"), unless that is only a wish to pay some way ("デビットカードで払いたいです。
-    マイページのどこで変えられますか？")."""
+    マイページのどこで変えられますか？"), nor a question right after a payment asked for that
+    names no detail to change ("Ich will den offenen Betrag jetzt per Karte bezahlen. Wie geht
+    das am schnellsten?": how to pay; but "Je voudrais payer avec la carte de l'entreprise et
+    non plus ma carte perso. Comment je fais le changement ?" changes the card)."""
     details = [
         s
         for s in sentences
@@ -725,13 +728,20 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
             and MENTIONS["payment_link"].search(s)
             and not _only_a_wish_to_pay([s], sentences)
         )
+        and not phrases.PAYING_BY_CARD.search(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
         and not phrases.ASKS_WHETHER.search(s)
     ]
     return bool(details) and any(
-        _plain_ask(s[_clause_start(s, found) :]) and not _asks_the_place_of_another_thing(s)
-        for s in sentences
+        _plain_ask(s[_clause_start(s, found) :])
+        and not _asks_the_place_of_another_thing(s)
+        and not (
+            index
+            and sentences[index - 1] not in details
+            and _asks("payment_link", sentences[index - 1])
+        )
+        for index, s in enumerate(sentences)
         if (found := phrases.PLACE_FOR_IT.search(s))
     )
 
@@ -791,12 +801,14 @@ def _asks_a_place_to_change_a_detail_oneself(sentences: list[str]) -> bool:
     )
 
 
-def _asks_to_get_documents_oneself(sentences: list[str]) -> bool:
-    """How or where to get the invoices or receipts oneself from now on, beside one named
-    ("1月分の請求書ください。今後は自分で出せるようにしたいので、やり方も教えてください"): the
-    portal; not said of someone else's documents nor reported."""
-    return any(phrases.DOCUMENT_JA.search(s) for s in sentences) and any(
-        phrases.DOCUMENTS_ONESELF_JA.search(s)
+def _asks_a_place_to_get_them_oneself(sentences: list[str]) -> bool:
+    """Whether there is a place to fetch the invoices or payments named in the email oneself
+    ("Wie komme ich an meine alten Rechnungen ran? Gibt's da irgendwo einen Bereich, wo man
+    alle auf einmal runterladen kann?", "1月分の請求書ください。今後は自分で出せるようにしたいので、
+    やり方も教えてください"): asks for the portal; not reported, negated or said of the
+    writer's own customers' documents."""
+    return any(phrases.INVOICES_OR_PAYMENTS.search(s) for s in sentences) and any(
+        phrases.PLACE_TO_GET_THEM_ONESELF.search(s)
         and (_is_question(s) or phrases.REQUEST.search(s))
         and _plain_ask(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
@@ -898,6 +910,12 @@ def _subject_asks(
         return False  # "Unsubscribe" over "take me off the marketing list"
     if kind == "portal_link" and any(phrases.DETAIL_ALREADY_CHANGED.search(s) for s in sentences):
         return False  # "May charge – new card" over "…I updated it only on 2 May."
+    if (
+        kind == "portal_link"
+        and phrases.CARD_FACT.search(subject)
+        and any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
+    ):
+        return False  # "Alte Karte abgelaufen" over "Ist die Januar-Zahlung durchgegangen?"
     if phrases.SUBJECT_FIRM.search(phrases.POSSESSIVE_TOPIC.sub(" ", subject)):
         return True
     if kind in MONEY_KINDS and any(
@@ -974,7 +992,7 @@ def read_requests(
     words = customer_words(text)
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)
-    words = phrases.DATA_RIGHTS.sub(" ", words)
+    words = phrases.OWN_TERMS_NOTICE.sub(" ", phrases.DATA_RIGHTS.sub(" ", words))
     sentences = _own_sentences(
         _mend_typos(_mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words))))
     )

@@ -84,7 +84,7 @@ _ACCOUNT = (
     r"renewal|cuenta|suscripci[óo]n|membres[íi]a|abono|pedido|cobro|pago|abonnement|compte|"
     r"contrat|forfait|adh[ée]sion|commande|pr[ée]l[èe]vement|paiement|abo\w*|konto|vertrag|"
     r"mitgliedschaft|zugang|bestellung|zahlung|abbuchung|flatrate|tarif|tarifa|tariff|"
-    r"insurance|seguro|p[óo]liza|assurance|versicherung)"
+    r"insurance|seguro|p[óo]liza|assurance|versicherung|beitrag\w*)"
 )
 OTHERS_AFTER = re.compile(
     rf"^\s+((the |a )?(\w+ ){{0,2}}{_ACCOUNT}\s+(of|for|belonging to|de|a nombre de|au nom de|"
@@ -103,7 +103,9 @@ OTHERS_AFTER = re.compile(
     rf"(his|her|their) [$€£]?\s?\d|(sie )?(?-i:ihm)\b|"
     rf"(?-i:ihr) (die|den|das) (\w+ )?{_ACCOUNT}\b|"
     rf"(\w+ ){{0,3}}(to|on|onto|back to) (his|her|their) (\w+ )?account\b|"
-    rf"(\w+ ){{0,4}}(on|for|of|from) (my|our) {_KIN}('s|’s|s') (\w+ )?{_ACCOUNT}\b)|"
+    rf"(\w+ ){{0,4}}(on|for|of|from) (my|our) {_KIN}('s|’s|s') (\w+ )?{_ACCOUNT}\b|"
+    # "erstatten Sie den doppelt belasteten Betrag von 129,00 € an unseren Mandanten"
+    rf"([^.?!;]{{0,50}} )?an (unsere[nmr]?|meine[nmr]?) {_KIN}\b)|"
     rf"^-(lui|leur)\b|"
     rf"^を?し?(て|で)(あげ|やり)",
     _I,
@@ -339,7 +341,9 @@ FOR_A_BUSINESS = re.compile(
     r"(?!(unser|mein)\w*\b)|"
     r"\b(auf|von) deren (eigene[rn]? )?(kredit)?(karte|konto)\b|"
     # a payroll or tax office's clients, another shop of a chain, a business the writer deals with
-    r"\bbetreu\w*\b[^.?!]{0,40}\bmandant(en|innen)?\b|"
+    r"\bbetreu\w*\b[^.?!]{0,70}\bmandant(en|innen)?\b|"
+    r"\bbetreu\w*\b[^.?!]{0,40}\b(die )?(finanz)?buchhaltung (der|des|von|f[üu]r) "
+    r"(?!(unser|mein)\w*\b)|"
     r"(系列店|姉妹店|加盟店|関連会社|グループ会社|子会社)の[^。]{0,10}(分|契約|アカウント|プラン)|"
     r"取引のある[^。]{0,15}(民宿|店|会社|お客様|事業者|法人|ホテル|旅館)|"
     r"(子会社|関連会社|グループ会社|系列店|姉妹店)(である|の)[^。]{0,30}(別途|別の|別)(ご)?契約",

@@ -107,9 +107,10 @@ def _vectorizers(vocabularies: tuple[Any, Any] = (None, None)) -> tuple[Any, Any
 
 
 def fit_arrays(training: Sequence[Example], *, c: float = C, jobs: int = 1) -> FittedArrays:
-    """Fit the model from labelled examples; the arrays are all it keeps. Reading the
-    examples (the explicit-request check on each) is most of a fit: `jobs` processes share
-    it, in order, so the texts and the fit are the same for any number."""
+    """Fit the model from labelled examples; the arrays are all it keeps. `jobs` processes
+    share the reading of the examples (the explicit-request check on each), in order, and
+    then the intents' regressions, each fitted alone with the same seed: the texts and the
+    fit are the same for any number."""
     # Imported here: scikit-learn takes a second to import and only the brain needs it.
     from scipy.sparse import hstack
     from sklearn.linear_model import LogisticRegression
@@ -122,11 +123,13 @@ def fit_arrays(training: Sequence[Example], *, c: float = C, jobs: int = 1) -> F
     words, chars = _vectorizers()
     texts = _example_texts(training, jobs)
     classifier = OneVsRestClassifier(
-        LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0)
+        LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0),
+        n_jobs=jobs if jobs > 1 else None,
     )
     # One BLAS thread: on a busy machine, more threads than cores make a 2 s fit take 60 s.
     with threadpool_limits(limits=1):
         features = hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
+        features.sum_duplicates()  # canonical here: processes get read-only copies
         classifier.fit(features, targets)
     return _model_cache.FittedArrays(
         words=np.asarray(words.get_feature_names_out(), dtype=str),

@@ -57,7 +57,12 @@ that day's figures. On 2026-12-05 afternoon with batch 24 (Japanese 91.13 % on b
 against a floor of 91.3 %, Spanish 91.02 % against 91.2 %, German 90.18 % against 90.5 %:
 batch 24's emails score 87.6 %, Japanese 86.6 %, Spanish 86.7 % and German 84.0 %), when the
 model of that day scored 91.60 % on batches 1 to 23 against 91.53 % before (every language up,
-97 unasked writes against 95) and 87.6 % on batch 24 (87.3 % for the model before it). The
+97 unasked writes against 95) and 87.6 % on batch 24 (87.3 % for the model before it). On
+2026-12-05 evening with batch 25 (Japanese 91.06 % on batches 1 to 25 against a floor of 91.1 %,
+Spanish 90.96 % against 91.0 %: batch 25's emails score 89.1 %, Japanese 86.7 % and Spanish
+89.6 %), when the model of that day scored 91.63 % on batches 1 to 24 against 91.39 % before
+(every language up but Spanish, which held; 107 unasked writes against 108) and 89.1 % on batch
+25 (88.7 % for the model before it); French and German were raised to that day's figures. The
 targets not met
 are strict expected failures, so the day the model meets one, its test says so and the floors
 must be raised.
@@ -78,7 +83,7 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.923, "ja": 0.911, "es": 0.910, "fr": 0.911, "de": 0.901}
+FLOOR = {"en": 0.923, "ja": 0.910, "es": 0.909, "fr": 0.915, "de": 0.907}
 PERSON_CEILING = 0.038
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
@@ -88,8 +93,9 @@ morning (5.6 % on batch 20 alone; 3.24 % on 1 to 19), 3.48 % on batches 1 to 21 
 (6.5 % on batch 21 alone; 3.33 % on 1 to 20), 3.67 % on batches 1 to 22 that late morning
 (8.8 % on batch 22 alone; 3.44 % on 1 to 21), 3.79 % on batches 1 to 23 that noon (6.7 % on
 batch 23 alone; 3.64 % on 1 to 22), 3.78 % on batches 1 to 24 that afternoon (6.1 % on batch
-24 alone; 3.66 % on 1 to 23), under the 5 % target."""
-UNASKED_WRITES_CEILING = 108
+24 alone; 3.66 % on 1 to 23), 3.72 % on batches 1 to 25 that evening (5.0 % on batch 25
+alone; 3.65 % on 1 to 24), under the 5 % target."""
+UNASKED_WRITES_CEILING = 113
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -117,7 +123,9 @@ one fewer than before that late morning's changes), and is 95 on all 13,420 with
 23 since 2026-12-05 noon (1 of them, 2 for the model before it; 94 on batches 1 to 22, two more
 than before that noon's changes), and is 108 on all 14,175 with the blind batch 24 since
 2026-12-05 afternoon (11 of them, as many as the model before it read; 97 on batches 1 to 23,
-two more than before that afternoon's changes)."""
+two more than before that afternoon's changes), and is 113 on all 14,910 with the blind batch
+25 since 2026-12-05 evening (6 of them, 7 for the model before it; 107 on batches 1 to 24, one
+fewer than before that evening's changes)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (2 to 4 min on this project's 2-core

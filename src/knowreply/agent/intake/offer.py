@@ -249,8 +249,9 @@ def accepted_offer(own_words: str, thread: str) -> Accepted:
     if RELATION.search(said):
         return NO_OFFER
     if is_a_plain_yes(own_words) or _a_yes_then_questions(said):
-        offered = offered_writes(thread)
-        return Accepted(offered, _offer_text(thread)) if offered else NO_OFFER
+        offers = _offers(thread)
+        offered = _offered(offers)
+        return Accepted(offered, "\n".join(text for _, text in offers)) if offered else NO_OFFER
     place = _chosen_place(said)
     option = _option(thread, place) if place is not None else None
     if option is None:
@@ -258,7 +259,7 @@ def accepted_offer(own_words: str, thread: str) -> Accepted:
     kinds = _kinds(option)
     if not kinds or (len(kinds) > 1 and not _joined(kinds, option)):
         return NO_OFFER
-    return Accepted(tuple(sorted(kinds, key=lambda kind: _named_at(kind, option)[0])), option)
+    return Accepted(_in_order(kinds, option), option)
 
 
 def _a_yes_then_questions(said: str) -> bool:
@@ -385,16 +386,23 @@ def offered_writes(thread: str) -> tuple[WriteKind, ...]:
     or a credit?") is one a plain yes does not settle. Two writes are offered only together:
     one offer joins them with an "and", neither the reason for the other ("a payment link, so
     we don't have to cancel")."""
-    offers = _offers(thread)
+    return _offered(_offers(thread))
+
+
+def _offered(offers: list[tuple[set[WriteKind], str]]) -> tuple[WriteKind, ...]:
+    """`offered_writes` of the offers found in a thread."""
     offered = {kind for kinds, _ in offers for kind in kinds}
     if any(_CHOICE.search(text) for _, text in offers):
         return ()
     if len(offered) == 1:
         return (offered.pop(),)
     together = [text for kinds, text in offers if kinds == offered and _joined(kinds, text)]
-    if not together:
-        return ()
-    return tuple(sorted(offered, key=lambda kind: _named_at(kind, together[0])[0]))
+    return _in_order(offered, together[0]) if together else ()
+
+
+def _in_order(kinds: set[WriteKind], text: str) -> tuple[WriteKind, ...]:
+    """`kinds` in the order `text` names them."""
+    return tuple(sorted(kinds, key=lambda kind: _named_at(kind, text)[0]))
 
 
 def _joined(kinds: set[WriteKind], text: str) -> bool:
@@ -403,11 +411,6 @@ def _joined(kinds: set[WriteKind], text: str) -> bool:
     return not _AVOIDING.search(text) and all(
         _AND.search(text[end:start]) for (_, end), (start, _) in pairwise(spans)
     )
-
-
-def _offer_text(thread: str) -> str:
-    """The words of the offers in `thread` (with the sentence an offer looks back to)."""
-    return "\n".join(text for _, text in _offers(thread))
 
 
 def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:

@@ -1994,10 +1994,10 @@ COMMON_SLIPS = {
 """Slips of the words a billing detail to change is named by, mended word for word: "change"
 is one slip from "charge" and "chance", so these cannot go through `KEYWORDS`' one-slip rule."""
 SPLIT_BY_DICTATION = re.compile(
-    r"\b(?P<refund>ree+ fund)(?=(?:s|ed|ing)?\b)|"
-    r"\b(?P<refund2>re fund)(?= (?:me|us|the|my|our|it|this|that|both)\b)|"
+    r"\b(?P<refund>ree+ fund(?=(?:s|ed|ing)?\b)|re fund(?= (?:me|us|the|my|our|it|this|that|"
+    r"both)\b))|"
     r"\b(?P<update>up date)(?=(?:s|d)?\b)|\b(?P<subscription>sub scription)(?=s?\b)|"
-    r"(?<=\bto )(?P<cancel>can sell)\b|(?<=\bplease )(?P<cancel2>can sell)\b",
+    r"(?P<cancel>(?<=\bto )can sell|(?<=\bplease )can sell)\b",
     _I,
 )
 """A write's word split in two by voice typing ("please ree fund the charge", "how do I up date

@@ -127,7 +127,7 @@ def _mend_dictation(text: str) -> str:
     """A write's word that voice typing split in two (`phrases.SPLIT_BY_DICTATION`), joined."""
 
     def join(found: re.Match[str]) -> str:
-        word = (found.lastgroup or "").rstrip("2")
+        word = found.lastgroup or ""
         return word.capitalize() if found.group()[0].isupper() else word
 
     return phrases.SPLIT_BY_DICTATION.sub(join, text)

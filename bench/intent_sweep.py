@@ -6,7 +6,7 @@ fitted on `intent_cv.folds` (the same seeded folds), its out-of-fold probabiliti
 post-processing and the explicit-request check, exactly as `intent_cv` scores them. An
 ensemble averages the probabilities of its members. `heldout/` is never read.
 
-    .venv/bin/python bench/intent_sweep.py baseline char-nowb ...   (no name: list them)
+    .venv/bin/python bench/intent_sweep.py [--by-batch] [--jobs 2] NAME ...   (no name: list them)
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -26,7 +27,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 from threadpoolctl import threadpool_limits
 
-from knowreply.agent.brains.rules import Intent, understand
+from knowreply.agent.brains.rules import Intent, intent_model, understand
 from knowreply.agent.brains.rules.examples import BATCHES, LANGUAGES, Example, id_number, load
 from knowreply.agent.brains.rules.intent_model import (
     WORD_TOKENS,
@@ -69,9 +70,15 @@ VECTORIZERS: dict[str, Callable[[], TfidfVectorizer]] = {
 }
 
 
+JOBS = 1
+"""Processes that share the one-vs-rest regressions of a fit (`--jobs`); each regression is
+fitted alone with the same seed, so the probabilities are the same for any number."""
+
+
 def logistic(c: float, weight: str | None = "balanced") -> Callable[[], Any]:
     return lambda: OneVsRestClassifier(
-        LogisticRegression(C=c, solver="liblinear", class_weight=weight, random_state=0)
+        LogisticRegression(C=c, solver="liblinear", class_weight=weight, random_state=0),
+        n_jobs=JOBS if JOBS > 1 else None,
     )
 
 
@@ -174,13 +181,18 @@ def _batch_of(example_id: str) -> int:
     raise ValueError(f"{example_id} is in no batch of examples.BATCHES: add its batch there")
 
 
+def _asked(example: Example) -> Requests:
+    return read_requests(example.body, subject=example.subject)
+
+
 class Dev:
     """The dev emails, read once, and their folds; fitted features are kept per fold."""
 
     def __init__(self, examples: Sequence[Example], *, by_batch: bool = False) -> None:
         self.examples = list(examples)
-        self.texts = [example_text(e) for e in self.examples]
-        self.asked: list[Requests] = [read_requests(e.body, subject=e.subject) for e in examples]
+        with ProcessPoolExecutor(JOBS) as pool:
+            self.texts = list(pool.map(example_text, self.examples, chunksize=256))
+            self.asked: list[Requests] = list(pool.map(_asked, self.examples, chunksize=256))
         self.folds = batch_folds(self.examples) if by_batch else folds(self.examples)
         binarizer = MultiLabelBinarizer(classes=[intent.value for intent in Intent])
         self.targets = binarizer.fit_transform([[i.value for i in e.intents] for e in examples])
@@ -198,17 +210,18 @@ class Dev:
         return self._features[name, fold]
 
     def probabilities(self, model: Model) -> tuple[Any, float]:
-        """Out-of-fold probabilities (emails x labels) and the CPU seconds the fits took."""
+        """Out-of-fold probabilities (emails x labels) and the wall seconds the fits took."""
         out = np.zeros(self.targets.shape)
         seconds = 0.0
         for fold, (train, test) in enumerate(self.folds):
-            started = time.process_time()
+            started = time.perf_counter()
             parts = [self.features(name, fold) for name in model.features]
             x_train = hstack([p[0] for p in parts]).tocsr()
             x_test = hstack([p[1] for p in parts]).tocsr()
+            x_train.sum_duplicates()  # canonical here: `--jobs` processes get read-only copies
             classifier = model.classifier().fit(x_train, self.targets[train])
             out[test] = classifier.predict_proba(x_test)
-            seconds += time.process_time() - started
+            seconds += time.perf_counter() - started
         return out, seconds
 
     def reading(self, index: int, guess: IntentGuess) -> Reading:
@@ -250,14 +263,24 @@ def main() -> None:
     parser.add_argument(
         "--by-batch", action="store_true", help="whole batches per fold (new writers)"
     )
+    parser.add_argument("--jobs", type=int, default=1, help="processes for reading and fits")
+    parser.add_argument(
+        "--write-thresholds",
+        type=float,
+        nargs="+",
+        default=[intent_model.WRITE_THRESHOLD],
+        help="score each configuration with each write threshold (the same fits)",
+    )
     args = parser.parse_args()
+    global JOBS
+    JOBS = args.jobs
     if not args.configs:
         print(*CONFIGS, sep="\n")
         return
-    started = time.process_time()
+    started = time.perf_counter()
     with threadpool_limits(limits=1):
         dev = Dev(load("dev"), by_batch=args.by_batch)
-    print(f"read {len(dev.examples)} dev emails once: {time.process_time() - started:.0f} s CPU")
+    print(f"read {len(dev.examples)} dev emails once: {time.perf_counter() - started:.0f} s")
     languages = " ".join(f"{lang:>5}" for lang in LANGUAGES)
     print(f"{'config':<18}   all {languages} | und.  pers  p.chk  unasked(chk)  fit s", flush=True)
     for name in args.configs:
@@ -265,14 +288,18 @@ def main() -> None:
         with threadpool_limits(limits=1):
             fitted = [dev.probabilities(model) for model in members]
         probabilities = sum(p for p, _ in fitted) / len(fitted)
-        s = dev.score(probabilities)
-        langs = " ".join(f"{100 * s[lang]:5.1f}" for lang in LANGUAGES)
-        print(
-            f"{name:<18} {100 * s['all']:5.1f} {langs} | {100 * s['understand']:5.1f} "
-            f"{100 * s['person']:5.1f} {100 * s['person_check']:5.1f}  "
-            f"{s['unasked']:4.0f} ({s['unasked_check']:.0f})      {sum(t for _, t in fitted):5.1f}",
-            flush=True,
-        )
+        for threshold in args.write_thresholds:
+            intent_model.WRITE_THRESHOLD = threshold  # `decide` reads it at each call
+            s = dev.score(probabilities)
+            langs = " ".join(f"{100 * s[lang]:5.1f}" for lang in LANGUAGES)
+            label = name if len(args.write_thresholds) == 1 else f"{name}@{threshold:g}"
+            print(
+                f"{label:<18} {100 * s['all']:5.1f} {langs} | {100 * s['understand']:5.1f} "
+                f"{100 * s['person']:5.1f} {100 * s['person_check']:5.1f}  "
+                f"{s['unasked']:4.0f} ({s['unasked_check']:.0f})"
+                f"      {sum(t for _, t in fitted):5.1f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

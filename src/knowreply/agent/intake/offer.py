@@ -44,7 +44,8 @@ _RESERVED_WORDS = (
     r"not yet|todav[íi]a no|pas encore|noch nicht|[àa] condition|pourvu|sous r[ée]serve|sinon|"
     r"provided|on condition|only if|otherwise|siempre (que|y cuando)|con tal|a condici[óo]n|"
     r"si no|de lo contrario|vorausgesetzt|unter der bedingung|nur wenn|sonst)\b|"
-    r"ただ|でも|しかし|けど|が、|条件"
+    # "ただ" (but) is no "いただき" (ご配慮いただきありがとうございます) nor "ただちに" (at once)
+    r"(?<!い)ただ(?!ちに)|でも|しかし|けど|が、|条件"
 )
 _RESERVED = re.compile(_RESERVED_WORDS + r"|[?？]", _I)
 _NEW_QUESTION_RESERVED = re.compile(
@@ -96,7 +97,8 @@ _OFFER = re.compile(
     r"nous vous proposons de|le propongo|te propongo|les proponemos|"
     r"m[öo]chten sie|m[öo]chtest du|wollen sie|sollen wir|soll ich|d[üu]rfen wir)\b|"
     r"¿\s*(le|te|les) (env[íi]o|mando|paso|enviamos|mandamos|pasamos)\b|"
-    r"(しましょうか|ご希望ですか|ご希望でしょうか|いかがいたしますか|いかがいたしましょうか|いかがなさいますか|"
+    r"(しましょうか|ご希望(です|でしょう|されます|されますでしょう|なさいます|なさいますでしょう)か|"
+    r"いかがいたしますか|いかがいたしましょうか|いかがなさいますか|"
     r"よろしいですか|よろしいでしょうか)",
     _I,
 )
@@ -212,6 +214,11 @@ _ASKS_TO_CHOOSE = re.compile(
     r"どちら|いずれ|ご希望",
     _I,
 )
+_REASON = re.compile(
+    r"^\W*(because|porque|ya que|parce que|car|weil)\b|(ので|から|ため)(です)?\W*$",
+    _I,
+)
+"""A sentence that only says why ("6月末まではレッスン受けたいので。", "Because we moved.")."""
 _DIGITS = {"1": 1, "2": 2, "3": 3, "１": 1, "２": 2, "３": 3, "①": 1, "②": 2, "③": 3}
 _CHOICE_FILLER = re.compile(
     r"\b(the|one|option|choice|please|pls|plz|thanks|thank|you|thx|ok|okay|yes|yeah|go|with|"
@@ -243,17 +250,20 @@ NO_OFFER = Accepted((), "")
 def accepted_offer(own_words: str, thread: str) -> Accepted:
     """The writes the customer's answer accepts from the offer in `thread`, else none: a
     plain yes (or one followed by questions of the customer's own) accepts what the offer
-    names, and an option named by its place the writes that option names. An answer that
-    names another person ("Yes, for my mother's account") is theirs, not the customer's."""
+    names, and an option named by its place or by its write ("返金で。" under "ご返金、または
+    クーポンでの補填のどちらをご希望ですか？") the writes that option names; reasons after the
+    answer ("6月末まではレッスン受けたいので。") hold nothing back. An answer that names
+    another person ("Yes, for my mother's account") is theirs, not the customer's."""
     said = _said(own_words)
     if RELATION.search(said):
         return NO_OFFER
-    if is_a_plain_yes(own_words) or _a_yes_then_questions(said):
+    answer = _without_reasons(said)
+    if is_a_plain_yes(answer) or _a_yes_then_questions(said):
         offers = _offers(thread)
         offered = _offered(offers)
         return Accepted(offered, "\n".join(text for _, text in offers)) if offered else NO_OFFER
-    place = _chosen_place(said)
-    option = _option(thread, place) if place is not None else None
+    place = _chosen_place(answer)
+    option = _option(thread, place) if place is not None else _option_named(answer, thread)
     if option is None:
         return NO_OFFER
     kinds = _kinds(option)
@@ -274,6 +284,37 @@ def _a_yes_then_questions(said: str) -> bool:
         and all(s.endswith(("?", "？")) for s in rest)
         and not any(_NEW_QUESTION_RESERVED.search(s) or _kinds(s) for s in rest)
     )
+
+
+def _without_reasons(said: str) -> str:
+    """The answer without the reasons that follow it ("2番目でお願いします。6月末まではレッスン
+    受けたいので。", "Yes please. Because we no longer use it."): sentences that only say why,
+    name no write and hold nothing back; else the whole answer."""
+    sentences: list[str] = [s.strip() for s in _SENTENCE.findall(said) if s.strip()]
+    if len(sentences) < 2:
+        return said
+    rest = sentences[1:]
+    if (
+        len(" ".join(rest).split()) <= _MAX_WORDS
+        and all(_REASON.search(s) for s in rest)
+        and not any(_NEW_QUESTION_RESERVED.search(s) or _kinds(s) for s in rest)
+    ):
+        return sentences[0]
+    return said
+
+
+def _option_named(answer: str, thread: str) -> str | None:
+    """The one option of the thread's choice that names the write a bare answer names
+    ("返金で。", "The refund."), else None."""
+    kinds = _kinds(answer)
+    if len(answer.split()) > _BARE_WORDS or len(kinds) != 1:
+        return None
+    (kind,) = kinds
+    if _CHOICE_FILLER.sub("", MENTIONS[kind].pattern.sub("", answer)).strip():
+        return None
+    options = _numbered_options(thread) or _options_of_a_choice(thread)
+    named = [option for option in options if kind in _kinds(option)]
+    return named[0] if len(named) == 1 else None
 
 
 def _chosen_place(said: str) -> int | None:

@@ -383,6 +383,8 @@ _CANCEL_GRAMMAR_JA_DE = (
     r"\bdass\b[^.?!,]{0,40}\bnicht (mehr )?weiter\s?l[äa]uft\b|"
     # "契約を次回更新をもって終了", "契約を続けないで", "課金がないよう"
     r"(契約|プラン|サブスク\w*|利用)を[^。、]{0,12}をもって(終了|解約)|"
+    # batch 26: the end of the term as the time, "契約期間の満了をもって終了とさせてください"
+    r"(満了|期間終了|更新日|末日|月末|年度末|期末)日?をもって(終了|解約|退会)|"
     r"(契約|プラン|サブスク\w*|利用)(を|は)?(続け|継続し)ない|"
     r"(課金|請求|引き落とし)が?(ない|発生しない|されない)よう"
 )
@@ -865,7 +867,11 @@ _ASKS_JA_DE = (
     r"\bund (k[üu]ndigen|stornieren|beenden|stoppen|erstatten|[üu]berweisen|schicken|senden) "
     r"sie\b(?![^.?!]*\?)|"
     # Japanese typed in kana: "へんきんおねがいします"
-    r"おねがい"
+    r"おねがい|"
+    # batch 26: a formal notice ("更新しない旨、本メールにてご通知申し上げます"); an ask drawn
+    # out ("2,000円分だけ返して〜")
+    r"旨[^。]{0,15}(通知|通告|連絡|お知らせ|申し入れ)(を)?(いたし|致し|申し上げ|させていただき|し)ます|"
+    r"(返し|戻し|止め|とめ|やめ)て[ー〜~～]+"
 )
 
 _PLACE = (
@@ -1141,6 +1147,9 @@ PLACE_TO_CHANGE_IT_ONESELF = re.compile(
     r"(設定|管理)(画面|ページ)(って|は)?(あります|ございます)(か|でしょうか)|"
     r"(自分で|当方で|弊社側で|こちらで|こちら側で)[^。]{0,25}(変更|入力|設定|変え)[^。]{0,15}"
     r"(画面|ページ)[^。]{0,10}(教えて|ご案内|お教え|あります|ありますか|ございますか)|"
+    # batch 26: the change said as "do" after the detail: "自分でできる画面あったら教えてほしい"
+    r"(自分で|当方で|弊社側で|こちらで|こちら側で)(でき|やれ)る(画面|ページ|ところ|場所)[^。]{0,10}"
+    r"(教えて|ご案内|お教え|あります|ありますか|ございますか)|"
     # changing it oneself: "Kann ich das irgendwo selbst ändern?", "l'ajouter moi-même"
     r"\b(can|could) (i|we) (\w+ )?(add|change|update|edit|enter|put|set|correct|fix|"
     r"do (it|that|this))\b[^.?!]{0,30}\b(myself|ourselves|on (my|our) end)\b|"
@@ -1200,7 +1209,7 @@ PLACE_FOR_IT = re.compile(
     r"[\w-]+ )?(selbst )?([äa]ndern|machen|anpassen|korrigieren|eintragen|hinterlegen)\b|"
     r"\b(kann|k[öo]nnen) (ich|wir) (das|es|die|den) selbst\b|\bwenn ja,? wo\b|"
     r"(どこ|どちら)(で|から|に)[^。？?]{0,10}(変更|変え|直せ|直し|設定|登録|追加|編集)|"
-    r"(どこ|どちら)(で|から)(でき|可能)|"
+    r"(どこ|どちら)(で|から)(でき|可能|やれ|やる|やっ|すれ|する)|"
     r"(設定|管理)(画面|ページ)(は|の)?(どこ|URL|リンク)|どうやって(変更|変え|直|設定|登録)|どう(い)?たしましたら|どう(したら|すれば)(いい|よい|よろしい)",
     _I,
 )
@@ -1228,7 +1237,7 @@ BILLING_DETAIL = re.compile(
     r"firmenadresse|rechnungsadresse|(firmenname|adresse|"
     r"anschrift|name|e-?mail\S*|steuernummer)\b[^.?!]{0,40}rechnung\w*|rechnung\w*[^.?!]{0,40}"
     r"\b(firmenname|adresse|anschrift|name))|\bfirmennamen\b[^.?!]{0,40}rechnung\w*|"
-    r"(?<!IC)(?<!ＩＣ)(?<!ポイント)(?<!会員)(?<!診察)(?<!メンバーズ)カード|支払い方法|"
+    r"(?<!IC)(?<!ＩＣ)(?<!ポイント)(?<!会員)(?<!診察)(?<!メンバーズ)カード|クレカ|支払い方法|"
     r"(請求書|領収書|請求メール)の?[^。]{0,12}(宛名|住所|会社名|送り先|アドレス)",
     _I,
 )
@@ -1290,7 +1299,7 @@ BARE_LINK = re.compile(
     r"transmet\w*|schick\w*|send\w*|zukommen)\b[^.?!]{0,25}\b(the |a |me a |me the |us a |us the |"
     r"el |un |le |un |den |einen )?(link|enlace|lien|url|acceso|acc[èe]s|zugang)\b|"
     r"^\W*(kindly |please |pls )?(send|share) (me |us )?(the |a )?link\b|"
-    r"(リンク|URL)(を)?(送|教え|ください|下さい|お願い)",
+    r"(リンク|URL|ページ|画面)(を)?(送|教え|ください|下さい|お願い)",
     _I,
 )
 """A link asked for without saying what it is for ("Kindly send link.", "¿Me mandáis el
@@ -1635,10 +1644,10 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         # "お金取るのもうやめて"
         r"(お届け|配達|配送|定期便|定期購入)(を|は)?(もう)?(やめ|止め|とめ|停止|終了|ストップ)|"
         r"(契約|更新|プラン|会員|サブスク\w*)(は|を)?継続(せず|しない|しません)|"
-        r"(定期|本契約|有料)[^。]{0,10}(進まない|移行しない|切り替えない)で|"
+        r"(定期|本契約|有料)[^。]{0,10}(進まない|移行しない|切り替えない|切り替わらない)(で|よう)|"
         r"自動更新[^。]{0,10}(は|を)(行わない|しない)|"
         r"(お金|おかね|料金|会費|引き落とし)[^。]{0,8}の(は|を)?\s?(もう)?(やめ|止め|とめ)|"
-        r"(解約|解役|退会)(?!(の?手続き)?後)|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|解除)|"
+        r"(解約|解役|退会)(?!(の?手続き)?後)|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|おふ|off|解除)|"
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
@@ -1785,7 +1794,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bmanage (my |our |the )?(billing|payment|subscription|card)|"
         r"\bdownload (all )?(my |our |the )?(past |previous |old )?(receipts|invoices)|"
         r"(カード|クレジットカード|クレカ|支払い方法|お支払い方法|決済方法|請求先)(情報)?(を|の|が)?"
-        r"(変更|更新|変えたい|かえたい|替えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード)(の)?有効期限|"
+        r"(変更|更新|変えたい|かえたい|替えたい|差し替え|修正)(?!し?た(?!い)|しまし|済|しておい|しとい|してあ|してい(?!ただ))|(請求|支払い?|お支払い|顧客|カスタマー)ポータル|ポータル(の|への)?(リンク|URL)|(カード|クレジットカード|クレカ)(の)?有効期限|"
         r"カード(?!の?(分割|一括|リボ)?払い)[^。？?]{0,12}(変え|変更|更新|update)(?!た(?!い)|まし|済|てい|てな|してい|してな|した(?!い)|"
         r"しておい|しとい|してあ|てお|てあ|るのも(面倒|めんど))|"
         r"(カード|クレジットカード)の?期限切れ|カード(情報)?を?登録し(直)?たい|"
@@ -2098,7 +2107,9 @@ NEGATION_AFTER = re.compile(
     r"という(話|こと|わけ)では|(とか|など)?は(いい|結構|大丈夫|不要)(ん|の|です|なので|ので)|"
     r"せず|わけではな|わけじゃな|では(ない|なく)|じゃない|してない|してません|していない|していません|"
     r"しておりません|もらった|いただいた|と(は|も)?(言い|いい)ません|とは言わない|しなくて|されました|(?<!連絡いた)しました|済み|された|した(?![いく])|してもらった|"
-    r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金)|"
+    r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金|"
+    # batch 26: no longer needed, "返金はしていただかなくて大丈夫になりました"
+    r"(いただか|頂か|もらわ)なくて(?!は))|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)(\([^\s()]*\)|[^\s,;:.!?(]+)){0,7}?\s+"
     r"(nicht|nichts|kein\w*)\b(?!\s+nur\b)(?!\s+(genutzt|benutzt|verbraucht|gebraucht|"
     r"in anspruch genommen)\w*)",
@@ -2139,6 +2150,9 @@ INDIRECT_QUESTION = re.compile(
 )
 """An indirect question ("confirm whether the last payment went through", "bestätigen Sie,
 ob…", "confirmez-moi si…"): its "if" asks something, it sets no condition on the rest."""
+_GRATEFUL_JA = r"[、,]?\s*(大変|とても|非常に|誠に|本当に)?(ありがた|有難|幸い|助か|うれし|嬉し)"
+_IF_YOU_COULD_JA = r"(いただけ|頂け|もらえ)(ましたら|たら|れば)" + _GRATEFUL_JA
+"""A Japanese "if you could …" that closes on thanks or relief: a polite ask, not a condition."""
 POLITE = re.compile(
     r"\b(if (at all )?possible|if you (can|could)(?!\s*not\b|n't|'t\b)|if you don't mind|"
     r"if that's (ok|okay|alright)|"
@@ -2150,7 +2164,11 @@ POLITE = re.compile(
     r"(?<=freuen,) wenn(?= (sie|ihr|du)\b)|(?<=freuen) wenn(?= (sie|ihr|du)\b)|"
     r"(?<=dankbar,) wenn(?= (sie|ihr|du)\b)|(?<=dankbar) wenn(?= (sie|ihr|du)\b)|"
     r"(?<=\bnett,) wenn\b|(?<=\bnett) wenn\b|(?<=\bschön,) wenn\b|(?<=\bschön) wenn\b|"
-    r"(方法|やり方)が(わから|分から|見つから)(ない|なく|ず)(て|ので|から)?",
+    r"(方法|やり方)が(わから|分から|見つから)(ない|なく|ず)(て|ので|から)?|"
+    # batch 26: "if you could…, I'd be grateful", a polite ask: "もしお返しいただけましたら大変
+    # ありがたく思います", "返金していただけたら助かります"
+    r"(?<![ぁ-んァ-ヶ一-龯])もし(?=[^。]{0,40}" + _IF_YOU_COULD_JA + r")|"
+    r"((?<=いただけ)|(?<=頂け)|(?<=もらえ))(ましたら|たら|れば)(?=" + _GRATEFUL_JA + r")",
     _I,
 )  # "refund this month if possible" is a polite request, not a condition
 POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
@@ -2826,6 +2844,8 @@ Erstattungsbedingungen: Stornierungen bis 14 Tage vor dem Event werden voll erst
 policy of theirs, no write asked of us."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来)|保険|補償)|^(する|の)?前に|^[はをの]?(取り消|撤回)|"
+    # batch 26: a figure or a measure named by the write, "解約率の改善", "退会防止"
+    r"^(率|件数|者数|防止|抑止|阻止)|"
     r"^、?[^。！？、]{0,10}?(できて|されて|済んで|完了して)(い)?(る|ます)(か|かどうか|なら)|"
     # batch 25: an auto-reply's contact for a topic, a history asked for
     r"^(・[^。、]{0,10})*?(に関する|に関して|についての)[^。、]{0,6}(お問い合わせ|お問合せ|問い合わせ|"
@@ -2833,7 +2853,8 @@ FEE_OR_STATE_AFTER_JA = re.compile(
 )
 """解約金, キャンセル料 (a fee asked about), キャンセル保険 (an insurance), 返金の件 (the
 matter of a refund), 返金の履歴 (a history); "返金・請求に関するお問い合わせは…まで" (an
-auto-reply's contact); 解約ができてるか, 解約が完了しているか,
+auto-reply's contact); 解約率, 退会防止 (a figure or a measure, a sales pitch's topic);
+解約ができてるか, 解約が完了しているか,
 返金、もう処理されてるなら (whether it is done, if it is done): reads. 退会前に (before leaving)
 names a time; 解約は取り消して (undo the cancellation) asks to stay; キャンセル待ち,
 キャンセルが出たら (a waitlist, a booking cancelled by someone) are not the plan's."""
@@ -3411,12 +3432,16 @@ PAST_BEFORE = re.compile(
     r"[ée]t[ée]|est|sont|suis))\s+(d[ée]j[àa]\s+|bien\s+|pourtant\s+)?$|"
     r"\b(aunque|porque|pues|ya que|cuando|despu[ée]s de que|desde que|hab[íi]a)\s+(ya\s+)?$|"
     r"\b(a|ai|avons|avez|ont|avait|avais) (d[ée]j[àa] )?(fait|demand[ée]|effectu[ée]|envoy[ée]) "
-    r"(la |le |l'|ma |mon |sa |son |notre )$",
+    r"(la |le |l'|ma |mon |sa |son |notre )$|"
+    # batch 26: a Japanese past act done for the writer that names the write, "12月にして
+    # もらった返金", "先日ご対応いただいた解約"
+    r"(もらっ|いただい|頂い|くれ|くださっ|下さっ)た(はずの|ばかりの)?\s*$",
     _I,
 )
 """A French auxiliary ("j'avais résilié") or a Spanish subordinator ("aunque cancelé") before
-the mention: the write is said of the past, even with its accent dropped ("j'avais
-resilie", "aunque cancele")."""
+the mention, or a Japanese past act done for the writer that the write's noun names ("してもらった
+返金"): the write is said of the past, even with its accent dropped ("j'avais resilie",
+"aunque cancele")."""
 PAST_AFTER_ES = re.compile(
     r"^(cancel|anul|desactiv|reembols)e\b[^.?!,]{0,40}\b(ayer|anteayer|pasad[oa]|hace)\b", _I
 )
@@ -3446,6 +3471,35 @@ GERMAN_ASCII = {
     "fuer": "für",
 }
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
+ROMAJI_JA_TEXT = re.compile(
+    r"\b(desu|masu|shimasu|itashimasu|onegai|kudasai|sumimasen|yoroshiku|arigatou|gozaimasu)\b",
+    _I,
+)
+"""Japanese typed in romaji, from a PC without Japanese input ("sabusuku no kaiyaku onegai
+shimasu"): an email holding two of these words is read in kana (`ROMAJI_JA`)."""
+ROMAJI_JA = {
+    "kaiyaku": "解約",
+    "taikai": "退会",
+    "henkin": "返金",
+    "koushin": "更新",
+    "sabusuku": "サブスク",
+    "tomete": "止めて",
+    "yamete": "やめて",
+    "onegai": "お願い",
+    "shimasu": "します",
+    "itashimasu": "いたします",
+    "kudasai": "ください",
+    "desu": "です",
+    "no": "の",
+    "wo": "を",
+    "wa": "は",
+    "ga": "が",
+    "kara": "から",
+    "de": "で",
+    "ni": "に",
+}
+"""Romaji words of a write, of asking and the particles between them, in kana: "tsugi no
+koushin kara tomete kudasai" is read as "tsugi の更新から止めてください"."""
 ERSTATTEN_ONE_T = re.compile(
     r"\berstat(?=(e|en|et|est|ung|ungen)\b)|(?<=r[üu]ck)erstat(?=(e|en|et|ung|ungen)\b)", _I
 )
@@ -3476,13 +3530,15 @@ IF_SO = re.compile(
     r"hay algo|dois|devons|d[ûu]e?s?|impay[ée]\w*|[ée]chou[ée]\w*|refus[ée]\w*|reste)\b|"
     r"\b(falls|wenn)\b[^,.?!]{0,50}?\b(offen|schulde\w*|fehlgeschlagen|geplatzt|zur[üu]ckgekommen)\b|"
     r"(未払い|支払われていな|払えてな|払えていな|失敗|エラー)[^。、]{0,12}(たら|なら|れば|場合)[、,]?|"
-    r"(もし)?(あれば|あったら)[、,]?",
+    r"(もし)?(あれば|あったら|ありましたら|ございましたら|ございますれば|あるようでしたら|"
+    r"ございますようでしたら)[、,]?",
     _I,
 )
 """A link asked for on the answer to a question ("Did it fail? If so, send me a link") or on
-what is owed or failed ("If it's still unpaid, send a link"): the condition is a fact we can
-look up, and a link moves no money (the corpus labels such asks as links, 66 of 68 in `dev/`
-on 2026-12-04)."""
+what is owed or failed ("If it's still unpaid, send a link"), or on the page being there
+("請求先情報を編集できるページがございましたら、リンクをお送りいただけますでしょうか"): the
+condition is a fact we can look up, and a link moves no money (the corpus labels such asks as
+links, 66 of 68 in `dev/` on 2026-12-04)."""
 MAILING_LIST = re.compile(
     r"\b(mailing list|marketing|newsletters?(?![\w-])|promotional e-?mails?|lista de (correos?|"
     r"distribuci[oó]n)|bolet[íi]n|promociones|liste de diffusion|lettre d'information|"

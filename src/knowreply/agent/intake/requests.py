@@ -133,6 +133,24 @@ def _mend_dictation(text: str) -> str:
     return phrases.SPLIT_BY_DICTATION.sub(join, text)
 
 
+_ROMAJI_JA = re.compile(r"\b(" + "|".join(phrases.ROMAJI_JA) + r")\b", re.IGNORECASE)
+_KANA_GAP = re.compile(r"(?<=[ぁ-んァ-ヶー一-龯])[^\S\n]+(?=[ぁ-んァ-ヶー一-龯])")
+
+
+def _mend_romaji(text: str, romaji: bool) -> str:
+    """Japanese typed in romaji (`romaji`: the email is, `phrases.ROMAJI_JA_TEXT`) read in kana:
+    the words of a write, of asking and the particles between them, with no spaces left
+    between Japanese words ("sabusuku no kaiyaku onegai shimasu": "サブスクの解約お願いします")."""
+    if not romaji:
+        return text
+    kana = _ROMAJI_JA.sub(lambda found: phrases.ROMAJI_JA[found.group().lower()], text)
+    return _KANA_GAP.sub("", kana)
+
+
+def _is_romaji_japanese(text: str) -> bool:
+    return len({found.group().lower() for found in phrases.ROMAJI_JA_TEXT.finditer(text)}) >= 2
+
+
 _GERMAN_ASCII = re.compile("|".join(phrases.GERMAN_ASCII), re.IGNORECASE)
 
 
@@ -916,6 +934,16 @@ def _subject_asks(
         and any(_is_question(s) and phrases.STATE_QUESTION.search(s) for s in sentences)
     ):
         return False  # "Alte Karte abgelaufen" over "Ist die Januar-Zahlung durchgegangen?"
+    if (
+        kind == "portal_link"
+        and phrases.CARD_FACT.search(subject)
+        and _pays_by_link(
+            sentences,
+            any(phrases.OWN_ACCOUNT_JA.search(s) for s in sentences),
+            plan_context,
+        )
+    ):
+        return False  # "カードの期限切れ" over "新しいカードで払いたいので、支払いのリンク…"
     if phrases.SUBJECT_FIRM.search(phrases.POSSESSIVE_TOPIC.sub(" ", subject)):
         return True
     if kind in MONEY_KINDS and any(
@@ -985,7 +1013,8 @@ def read_requests(
     """The writes the customer's own words explicitly ask for, and how much for a refund.
 
     The subject counts as the customer's words unless it is a reply's or a forward's (then
-    it is the thread's, often our own). `thread` is the older thread the customer quoted when
+    it is the thread's, often our own); an address in it is no word ("【解約希望】アカウント:
+    info@…": not "info"). `thread` is the older thread the customer quoted when
     `text` holds only their new words; a plain yes asks for the one write offered there (or
     in a thread quoted in `text`). An email that tries to instruct the assistant is marked
     `instructed`."""
@@ -993,15 +1022,28 @@ def read_requests(
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)
     words = phrases.OWN_TERMS_NOTICE.sub(" ", phrases.DATA_RIGHTS.sub(" ", words))
+    romaji = _is_romaji_japanese(words)
     sentences = _own_sentences(
-        _mend_typos(_mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words))))
+        _mend_romaji(
+            _mend_typos(
+                _mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)))
+            ),
+            romaji,
+        )
     )
     code_given = _hands_over_a_code(subject, words)
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
     own_subject = (
         ""
         if disowned
-        else _mend_typos(_mend_umlauts(_without_names(customer_words(subject), text)))
+        else _mend_romaji(
+            _mend_typos(
+                _mend_umlauts(
+                    _without_names(phrases.ADDRESS_OR_URL.sub(" ", customer_words(subject)), text)
+                )
+            ),
+            romaji,
+        )
     ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     stays = phrases.CANCELLATION_WITHDRAWN.search(words) is not None

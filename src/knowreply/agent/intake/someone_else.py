@@ -361,11 +361,13 @@ OWN_ACCOUNT = re.compile(
     r"kundenkonto)\b(?![ -]?(e-?mail|address|"
     r"correo|adresse))|\b(kundenkonto|konto) (l[äa]uft )?auf (meinen|unseren) namen\b|"
     r"\b(account|cuenta|compte) (is |est[áa] |est )?(in|en|à|a) (my|our|mi|nuestro|mon|notre) "
-    r"(own )?(name|nombre|nom)\b|(私|わたし)(の|名義の)(アカウント|契約)(です|で|になって)",
+    r"(own )?(name|nombre|nom)\b|"
+    r"(私|わたし|僕|ぼく)(の|名義の)(アカウント|契約)(です|で(?!は|も)|になって|の|を)",
     _I,
 )
 """The writer says the write is on their own account ("stop the renewal on our account",
-"Kundenkonto auf meinen Namen"): a relative or a signature such as "(mom of Maya, 9)" does not
+"Kundenkonto auf meinen Namen", 妻のカードで払ったんですが、私のアカウントの先月分を返金して):
+a relative or a signature such as "(mom of Maya, 9)" does not
 make it someone else's."""
 BANK_DEBIT = re.compile(
     r"\b(abgebucht|abgezogen|eingezogen|debited|withdrawn|taken|pr[ée]lev[ée]e?s?|d[ée]bit[ée]e?s?|"

@@ -44,6 +44,13 @@ _ELSEWHERE = re.compile(
     r".{0,200}\b(escribi[óo]|a [ée]crit|schrieb)\s*:\s*$)",
     re.IGNORECASE,
 )
+_DATED_ATTRIBUTION = re.compile(
+    r"^\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})"
+    r".{0,200}\d{1,2}:\d{2}.{0,200}[:：]\s*$"
+)
+"""A dated line ending in a colon over quoted lines, Japanese mail's attribution with no
+"wrote" ("2025年3月12日(水) 18:30 MailMate サポート <support@mailmate.jp>:"): the quote's,
+not the customer's words (only above ``>`` lines, so a heading of the customer's own stays)."""
 _REPLY_SUBJECT = re.compile(
     r"^\s*(re|fwd?|aw|wg|sv|vs|rv|tr|antw|返信|転送|"
     # an auto-reply repeats the subject it answers: "Automatische Antwort: Kündigung"
@@ -97,7 +104,12 @@ def customer_words(text: str) -> str:
             index = _after_marker(lines, index)
             continue
         index += 1
-        if _QUOTED_LINE.match(line) or _ELSEWHERE.match(line) or (quoting and line.strip()):
+        if (
+            _QUOTED_LINE.match(line)
+            or _ELSEWHERE.match(line)
+            or (quoting and line.strip())
+            or (_DATED_ATTRIBUTION.match(line) and _quote_follows(lines, index))
+        ):
             continue
         intro = _QUOTE_INTRO.search(line)
         quoting = bool(intro and not line[intro.end() :].strip())

@@ -78,6 +78,8 @@ _SIGN_OFF_WORDS = (
     r"(thanks?|thank you|many thanks|cheers|best|regards|kind regards|best wishes|"
     r"gracias|muchas gracias|saludos|merci|cordialement|bien [àa] vous|danke|gru[ßs]|"
     r"gr[üu](ß|ss)e|liebe gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|vielen dank|lg|vg|mfg|"
+    r"(mit )?(freundlichen|besten|herzlichen|lieben|sch[öo]nen) gr[üu](ß|ss)en|"
+    r"(freundliche|beste|herzliche|sch[öo]ne) gr[üu](ß|ss)e|"
     r"ありがとう\w*|よろしく\w*)"
 )
 _SIGN_OFF = re.compile(
@@ -209,7 +211,7 @@ _CHOSEN = re.compile(
 """The option a customer takes by its place ("The second option please", "Bitte Option 2.",
 "La segunda opción", "後者でお願いします")."""
 _ASKS_TO_CHOOSE = re.compile(
-    r"\bwhich\b|\bprefer|\brather\b|\blieber\b|\bwelche|\bbevorzug|\bcu[áa]l\b|\bprefier|"
+    r"\bwhich\b|\bprefer|\brather\b|\blieber\b|\bwelche|\bbevorzug|\bentweder\b|\bcu[áa]l\b|\bprefier|"
     r"\bquel(le)?s?\b|\bpr[ée]f[ée]r|\bwhat suits\b|\bwas (ist|w[äa]re) (ihnen|dir)\b|"
     r"どちら|いずれ|ご希望",
     _I,

@@ -678,8 +678,11 @@ _CANCEL_IN_OTHER_WORDS_FR_DE = (
     r"\bnicht mehr (belastet|abgebucht|berechnet) (zu )?werden\b|"
     r"\b(abo\w*|\w+abo(s|nnements?)?|vertrag\w*|\w*mitgliedschaft|leasing\w*|konto)\b"
     r"((?!\b(nicht|nie|kein\w*|ned)\b)"
-    r"(\d{1,2}\.\d{1,2}\.(\d{2,4})?|[^.?!])){0,30}\b(beenden|k[üu]nden|"
-    r"abstellen|abstelle|stoppen|aufheben|schlie(ß|ss)en|zumachen|zu)\b|\bk[üu]ndet\b|"
+    r"(\d{1,2}\.\d{1,2}\.(\d{2,4})?|[^.?!])){0,30}\b(beenden|k[üu]nden|künde|"
+    r"abstellen|abstelle|stoppen|aufheben|schlie(ß|ss)en|zumachen|"
+    # "zu" as the verb's own particle ("Macht das Abo zu."), not an infinitive's ("vom
+    # monatlichen auf das jährliche Abo umsteigen, um zu sparen")
+    r"zu(?!\s+(?!machen\b)(?-i:[a-zäöüß])\w*en\b))\b|\bk[üu]ndet\b|"
     r"\b(macht|mach|machen sie)\b[^.?!]{0,20}\b(konto|abo)\b[^.?!]{0,10}\bzu\b|"
     # Kölsch and Low German: "Maht dat Abo bitte us", "dat Paddelabo mookt ji mi … dicht"
     r"\b(macht|mach|machen sie|maht|mookt|maakt|mokt)\b[^.?!,]{0,20}\b(konto|abo\w*|\w+abo)\b"
@@ -1014,6 +1017,14 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"notre )?carte\b",
         r"\b(ajouter|mettre|indiquer)\b (notre |mon |le |un )?(n°|num[ée]ro) (de )?(siret|siren|"
         r"tva)\b",
+        # the separable verb split: "Wie lade ich die Rechnungen für meinen Steuerberater runter?"
+        r"\b(wie|wo) (lade|laden|l[äa]dt) (ich|wir|man)\b[^.?!]{0,40}\b(rechnung\w*|belege|"
+        r"quittungen)\b[^.?!]{0,40}\b(runter|herunter)\b",
+        # a link or page where one sees a billing thing: "nen link wo ich meine
+        # zahlungsmethode sehen kann"
+        r"\b(link|seite|bereich|zugang)\b,?\s+(wo|auf dem|auf der|[üu]ber den|in dem)\s+"
+        r"(ich|wir|man)\b[^.?!]{0,40}" + _BILLING_THING + r"[^.?!]{0,20}\b(sehen|ansehen|"
+        r"einsehen|pr[üu]fen|checken|nachschauen)\b",
         r"\b(zugang|link)\b[^.?!]{0,20}\b\w*(abrechnungs|kunden)(portal|bereich)|"
         r"\bin (mein|das|den|unser) \w*(abrechnungs|kunden)(portal|bereich)",
         r"\b(e-?mail(-adresse)?|adresse|anschrift|firmenname|name|iban|bankverbindung|"
@@ -1299,6 +1310,10 @@ BARE_LINK = re.compile(
     r"transmet\w*|schick\w*|send\w*|zukommen)\b[^.?!]{0,25}\b(the |a |me a |me the |us a |us the |"
     r"el |un |le |un |den |einen )?(link|enlace|lien|url|acceso|acc[èe]s|zugang)\b|"
     r"^\W*(kindly |please |pls )?(send|share) (me |us )?(the |a )?link\b|"
+    # a link asked in one word, or as the way: "Link?", "geht das per Link?"
+    r"^\W*(link|lien|enlace|url)\s*\?\W*$|"
+    r"\b(geht|ginge|klappt|funktioniert) (das|es) (auch )?(per|[üu]ber( einen)?|mit( einem)?) "
+    r"link\b|"
     r"(リンク|URL|ページ|画面)(を)?(送|教え|ください|下さい|お願い)",
     _I,
 )
@@ -1312,7 +1327,7 @@ INVOICE_WORD = re.compile(
 """An invoice named beside a link: the link is to the invoice, not the portal."""
 PAY_CONTEXT = re.compile(
     r"\b(pay|paying|prepay|settle|unpaid|overdue|outstanding|owe|owing|"
-    r"zahl(e|en|t)?|bezahl\w*|zahlungserinnerung|offene rechnung|"
+    r"zahl(e|en|t)?|bezahl\w*|zahlungserinnerung|offene rechnung|mahnung(en)?|"
     r"pa(ie|yer|ierai|yons)|r[ée]gl(e|er|erai)|impay[ée]s?|"
     r"pag(o|ar|arla|arlo|ue)|pendientes?|saldad[ao])\b|払|支払|決済|未払|滞納",
     _I,
@@ -2164,6 +2179,9 @@ POLITE = re.compile(
     r"(?<=freuen,) wenn(?= (sie|ihr|du)\b)|(?<=freuen) wenn(?= (sie|ihr|du)\b)|"
     r"(?<=dankbar,) wenn(?= (sie|ihr|du)\b)|(?<=dankbar) wenn(?= (sie|ihr|du)\b)|"
     r"(?<=\bnett,) wenn\b|(?<=\bnett) wenn\b|(?<=\bschön,) wenn\b|(?<=\bschön) wenn\b|"
+    # what the writer deems fair: "wär fair, wenn ihr mir die Hälfte erstattet"
+    r"(?<=\bfair,) wenn(?= (sie|ihr|du)\b)|(?<=\bfair) wenn(?= (sie|ihr|du)\b)|"
+    r"(?<=\bangemessen,) wenn(?= (sie|ihr|du)\b)|(?<=\bangemessen) wenn(?= (sie|ihr|du)\b)|"
     r"(方法|やり方)が(わから|分から|見つから)(ない|なく|ず)(て|ので|から)?|"
     # batch 26: "if you could…, I'd be grateful", a polite ask: "もしお返しいただけましたら大変
     # ありがたく思います", "返金していただけたら助かります"
@@ -2209,6 +2227,20 @@ POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
 reverse that charge?", "Would it be at all possible to reverse this month's charge?",
 "Serait-il possible de me rembourser ces 20 € ?") asks for it, like "please"; without one
 named it is a question of policy ("Is it possible to get a refund?")."""
+DONE_FOR_ME = re.compile(
+    r"\b(mach|machen|macht|erledig|erledigen|erledigt)( sie| ihr| du)? (das|es|dies)\b"
+    r"[^.?!]{0,20}\bf[üu]r (mich|uns)\b",
+    _I,
+)
+"""The write named just before handed over to us ("Wie kann ich eigentlich kündigen? … machen
+Sie das bitte einfach für mich"): "das" is that write, asked for."""
+NOT_ALL_BUT_ONLY = re.compile(
+    r"\bnicht (alles|das ganze|den (ganzen|vollen|gesamten) betrag|die (ganze|volle|gesamte) "
+    r"summe|voll|komplett|vollst[äa]ndig)\b(?=[^.?!]{0,40}\b(nur|lediglich|sondern)\b)",
+    _I,
+)
+"""The whole denied for a part ("bitte nicht alles erstatten, nur die 4 Zusatzsitze"): the
+negation sizes the refund, it does not refuse it."""
 POSSIBLE_FOR_OWN_PLAN = re.compile(
     r"\b(would|could) it (be )?((at all|perhaps|somehow) )?possible (for you )?to\b"
     r"(?=[^.?!]*\b(my|our) (\w+ ){0,2}" + _PLAN + r"\b)|"
@@ -2306,7 +2338,9 @@ UNSURE_FACT = re.compile(
 )  # "I think my card expired at some point": a guess beside a question, not a request
 SUBJECT_TOPIC = re.compile(
     r"\b(questions?|query|inquiry|enquiry|about|regarding|concerning|info\w*|polic(y|ies)|rules|"
-    r"terms|guarantee|conditions|after|since|frage\w*|zur|zum|[üu]ber|bez[üu]glich|betreffend|"
+    r"terms|guarantee|conditions|after|since|frage\w*|[üu]ber|bez[üu]glich|betreffend|"
+    # not the date a write takes effect: "Kündigung zum Monatsende", "… zum 31.12."
+    r"zur(?!\s+(\d|n[äa]chst\w*)\b)|zum(?!\s+(\d|\w*ende\b|n[äa]chst\w*|ablauf\b))|"
     r"richtlinie\w*|garantie|bedingungen|nach|seit|pregunta|duda|consulta|sobre|acerca|"
     r"pol[íi]tica|garant[íi]a|condiciones|despu[ée]s|desde|concernant|propos|politique|"
     r"apr[èe]s|depuis)\b|\w(regeln|richtlinien?)\b|について|質問|規定|後|以降",
@@ -2374,8 +2408,10 @@ REPORTED = re.compile(
     r"sagte|sagten|gesagt|(werden|werdet) (sie|ihr|wir)|(wir|sie|ihr) (werden|werdet)|"
     r"laut|angeblich|anscheinend|droh\w*|(?<!(?:den|die|das|dem|der) (?:ich|wir) )(?:bereits|"
     r"(?<!danke )(?<!bitte )schon)"
-    # not the money it describes: "erstatten Sie den bereits bezahlten Dezember"
-    r"(?!(?<=(?:den|die|das|dem|der|des) bereits) (bezahlt|gezahlt|abgebucht|belastet|"
+    # not the money it describes: "erstatten Sie den bereits bezahlten Dezember", "des bereits
+    # für Juni abgebuchten Beitrags"
+    r"(?!(?<=(?:den|die|das|dem|der|des) bereits) ((f[üu]r|im|am|vom|seit|zum|per) [\w.-]+ )?"
+    r"(bezahlt|gezahlt|abgebucht|belastet|"
     r"berechnet|eingezogen)(e|en|er|es|em)\b)|"
     r"(erhielt|bekam|erhalten|bekommen) (ich )?eine (e-?mail|nachricht|mitteilung)|"
     r"haben sie|hat (es|das|die|der|mein\w*)|habt ihr|"
@@ -2459,6 +2495,15 @@ WILL_BE_DONE = re.compile(
     r"^\W*((hallo|hi|moin|servus)\W+)?bitte\s*$",
     _I,
 )  # "bitte erstattet die Abbuchung": the imperative to "ihr", not the past participle
+TO_IHR_BEFORE = re.compile(r"\bihr (mir|uns)\b[^.?!,;]{0,50}$", _I)
+PERFECT_AFTER = re.compile(
+    r"^\s+(habt|hattet|haben|hatten|hat|hatte|worden|wurde|wurden|ist|sind|war|waren|bekommen|"
+    r"erhalten|h[äa]ttet|h[äa]tten|h[äa]tte)\b",
+    _I,
+)
+"""A German participle-looking form after "ihr mir" with no auxiliary after it is the present
+of "ihr" ("wär fair, wenn ihr mir die Hälfte erstattet"), not a write done ("das ihr mir
+erstattet habt")."""
 STOPPING_A_REFUND = re.compile(
     r"\b(cancel\w*|withdraw\w*|retract\w*|drop|forget|ignore|scrap|disregard|hold off on|"
     r"pause|put on hold)\s+(my |the |this |that |our |a )?(previous |earlier |last )?$|"
@@ -2694,6 +2739,20 @@ PAPERS_FOR_BEFORE = re.compile(
     r"(the |my |a |our )?((?!(full|partial|complete|total|quick|prompt|immediate)\b)[\w-]+ )?$",
     _I,
 )  # "the invoice for reimbursement", "need it for reimbursement": for the customer's employer
+TOPICS_ROUTED_DE = re.compile(
+    r"^\w*ungen\b(\s*(,|und|oder|sowie)\s*[\w-]+)*\s+(bitte\s+)?((ausschlie(ß|ss)lich|nur|"
+    r"direkt|immer)\s+)?(an|[üu]ber)\s*(:|$)",
+    _I,
+)
+"""Writes named in the plural as topics sent to an address ("Reklamationen, Rückerstattungen und
+Gutschriften bitte ausschließlich an: …" in a signature): a routing note, no write asked."""
+INCLUDED_IN_A_LIST_BEFORE = re.compile(
+    r"\w*(liste|aufstellung|[üu]bersicht|auszug|historie|verlauf)\b[^.?!]{0,80}\b(inklusive|"
+    r"einschlie(ß|ss)lich|samt|mitsamt)\s+(der |die |den |des |dem |aller |meiner |unserer )?$",
+    _I,
+)
+"""A refund named as a line of a list asked for ("eine Liste aller Zahlungen im 2024,
+inklusive der Rückerstattung"): a read of what happened, no money to move."""
 REFUNDS_LISTED_BEFORE = re.compile(
     r"\b(show|list|see|view|history of|overview of)\b[^.?!,]{0,30}$|"
     r"\b(status|progress|state|track\w*|where('s| is)|check on|check)( of| on| about)?"
@@ -2780,6 +2839,9 @@ _REFUND_REQUEST = (
     r"(the )?refund (i|we) (asked|applied) for|"
     r"(demande|requ[êe]te) de remboursement|remboursement que j'ai demand[ée]|"
     r"(r[üu]ck)?erstattungs(antrag|anfrage|wunsch)|antrag auf (r[üu]ck)?erstattung|"
+    # "vergessen Sie meine Mail von gestern wegen der Rückerstattung"
+    r"(meine|unsere) (e-?mail|mail|nachricht|anfrage)\b[^.!?]{0,25}\b(wegen|zur|bez[üu]glich|"
+    r"betreffend|[üu]ber die) (der |die )?(r[üu]ck)?erstattung|"
     r"solicitud de (reembolso|devoluci[óo]n)|reembolso que (ped[íi]|solicit[ée]))"
 )
 _WITHDRAWING = (
@@ -2998,6 +3060,16 @@ PAST_REPORT = re.compile(
 """A billing detail changed, a card received or a button clicked, told as done ("We updated the
 card in the portal yesterday", "Ich habe eine neue Karte bekommen", "Ich hab im Portal auf
 „kündigen" geklickt"): no link is asked for in that sentence."""
+PROMISED_BACK_DE = re.compile(
+    r"\b(sie|ihr|du) (haben|habt|hast) (mir|uns)\b([^.?!]|(?<=\d)\.){0,40}\b(best[äa]tigt|zugesagt|"
+    r"versprochen|mitgeteilt|geschrieben|angek[üu]ndigt),? dass\b[^.?!]{0,50}\b(zur[üu]ck\w*|"
+    r"(r[üu]ck)?erstattet|gutgeschrieben|r[üu]ck[üu]berwiesen)\b|"
+    r"\b(wurde|ist) (mir|uns)\b[^.?!]{0,30}\b(best[äa]tigt|zugesagt|versprochen),? dass\b"
+    r"[^.?!]{0,50}\b(zur[üu]ck\w*|(r[üu]ck)?erstattet|gutgeschrieben|r[üu]ck[üu]berwiesen)\b",
+    _I,
+)
+"""Money back our side confirmed before ("Sie haben mir am 2. Juli per Mail bestätigt, dass die
+79 € zurückgehen"): under a subject naming the refund, the email asks where it is."""
 STATUS_ASKED = re.compile(
     r"\bo[ùu] en (est|sont|sommes)\b|\bo[ùu] (ça|cela|c'|le dossier|le remboursement|la "
     r"demande) en est\b|\bwie (ist|sieht) (es )?(da |hier |jetzt |denn )?(der|mit dem) stand\b|"
@@ -3172,6 +3244,10 @@ REQUEST = re.compile(
     r"\byou (still )?owe (me|us)\b|"
     r"\bi('d| would) appreciate\b|\bi want my money back\b|"
     r"\bes w[äa]re (\w+ )?(nett|sch[öo]n|toll|super|lieb|klasse|prima)\b|"
+    r"\b(es )?w[äa]r(e|')? (nur |doch |echt |einfach )?(fair|angemessen)\b|"
+    # taking what was offered: "Okay, dann nehme ich die anteilige Erstattung"
+    r"\b(nehme ich|ich nehme|nehmen wir|wir nehmen) (dann |gern |gerne |lieber )?(die|den|das)\b"
+    r"(?![^.?!]*\bzur[üu]ck\b)|"
     # a wish in the passive or the conditional: "Le paiement de mai pourrait-il m'être rendu ?",
     # "les frais devraient m'être rendus", "Ich hätte das Geld gern wieder", "Ich ersuche um …"
     r"\b(pourrai(en)?t|devrai(en)?t)(-(il|elle|ils|elles))? m'[êe]tre\b|"
@@ -3469,6 +3545,7 @@ GERMAN_ASCII = {
     "ueberweis": "überweis",
     "gebuehr": "gebühr",
     "fuer": "für",
+    "waer": "wär",
 }
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
 ROMAJI_JA_TEXT = re.compile(
@@ -3552,12 +3629,23 @@ QUOTED_NAME = re.compile(r"(?:[«“\"„]|(?<!\w)')\s*([^«»“”\"'\n]{1,80}
 'Gestión de Devoluciones y Reembolsos'", «Gérer les remboursements»), a button or our own
 words quoted ("I clicked \"Cancel plan\""); in the subject, a name the body quotes ("Cancel
 Pro - intégration" beside an app called « Cancel Pro »). Named, not asked."""
+QUOTED_SETTING = re.compile(
+    r"\b(auf|to) [«“\"„']\s*([^«»“”\"'\n]{1,40}?)\s*[»”\"“'] ?(?=(setzen|stellen|umstellen|"
+    r"schalten|gesetzt|gestellt|umgestellt)\b)",
+    _I,
+)
+"""A setting's value in quotation marks ("Abo bitte auf 'nicht verlängern' setzen"): the
+writer's own words for what to do, read as words, not as a name."""
 LINK_PURPOSE = re.compile(
     r"(?:(?<=myself )|(?<=ourselves ))(in (the )?future|next time|from now on|going forward)\b|"
     r"\b(so|so that|para que|pour que|damit)\s+((i|we|yo|je|ich|wir)\s+)?(next time|in (the )?"
     r"future|from now on|going forward|la pr[óo]xima vez|en el futuro|la prochaine fois|"
     r"[àa] l'avenir|k[üu]nftig|n[äa]chstes mal|in zukunft)\b|"
-    r"\bin case (i|we) (ever )?(need|want|have) to\b|,?\s*just in case\W*$",
+    r"\bin case (i|we) (ever )?(need|want|have) to\b|,?\s*just in case\W*$|"
+    # what the writer wants to look up with it: "…, will checken ob da noch meine alte karte drin
+    # ist"
+    r"\b(ich )?(will|m[öo]chte|muss) (\w+ )?(checken|nachsehen|nachschauen|schauen|pr[üu]fen|"
+    r"sehen),? ob\b",
     _I,
 )
 """Why a link is wanted ("a link where I can grab these myself in future", "a link to the
@@ -3589,6 +3677,17 @@ OTHERS_PORTAL_BEFORE = re.compile(
 )
 """The writer's own company's portal ("our supplier portal still shows it as open"), or the
 portal as the place something shows ("still shows as unpaid in the billing portal")."""
+IN_THE_PORTAL_BEFORE_DE = re.compile(
+    r"\b(in|im|auf)\s+((ihrem|eurem|dem|unserem|meinem|ihrer|eurer|der|unserer|meiner)\s+)?$",
+    _I,
+)
+SHOWN_AFTER_DE = re.compile(
+    r"\b(angezeigt|aufgef[üu]hrt|gelistet|ausgewiesen|erscheint|erscheinen|steht|stehen|zeigt|"
+    r"sieht man|sehe ich|sehen wir)\b",
+    _I,
+)
+"""The portal as the place something shows, the verb after it ("In Ihrem Kundenportal wird die
+Rechnung weiterhin als unbezahlt angezeigt"): a fact told, no portal asked for."""
 PLAN_TOLD = re.compile(
     r"\b(i'm|i am|we're|we are) (going to|about to)\b|\b(voy|vamos) a\b|\b(je vais|nous allons|"
     r"on va)\b|\b(ich werde|wir werden)\b|予定(です|なので|があり)|つもりです|"

@@ -243,6 +243,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False  # "me cobraron después de cancelar": the time of something else
     if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
         return False
+    if kind in MONEY_KINDS and phrases.TOPICS_ROUTED_DE.match(sentence[match.start() :]):
+        return False
     if kind in MONEY_KINDS and (
         phrases.FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
         or phrases.IN_EFFECT_AFTER.match(sentence[match.end() :])
@@ -261,7 +263,11 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         match.group().endswith("しない") and after.startswith("で")
     ):
         return False  # but "更新しないで 来年はいらない" asks, the negation is the ask's own
-    if phrases.DONE.match(sentence[match.start() :]) and not phrases.WILL_BE_DONE.search(clause):
+    if (
+        phrases.DONE.match(sentence[match.start() :])
+        and not phrases.WILL_BE_DONE.search(clause)
+        and not (phrases.TO_IHR_BEFORE.search(clause) and not phrases.PERFECT_AFTER.match(after))
+    ):
         return False
     if kind in MONEY_KINDS and (
         phrases.DONE_AFTER_THE_WRITE.match(after) or phrases.WAS_DATED_AFTER.match(after)
@@ -303,6 +309,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         phrases.NOT_A_REFUND_AFTER.match(after)
         or phrases.CALL_BACK_BEFORE.search(clause)
         or phrases.REFUNDS_LISTED_BEFORE.search(clause)
+        or phrases.INCLUDED_IN_A_LIST_BEFORE.search(sentence[: match.start()])
         or phrases.PAPERS_FOR_BEFORE.search(clause)
     ):
         return False
@@ -345,7 +352,14 @@ def _named_not_asked_en(kind: WriteKind, sentence: str, match: re.Match[str]) ->
             or phrases.PAY_AGAIN_QUESTION.search(_clause_around(sentence, match))
         )
     if kind == "portal_link":
-        return bool(phrases.OTHERS_PORTAL_BEFORE.search(before))
+        return bool(
+            phrases.OTHERS_PORTAL_BEFORE.search(before)
+            or (
+                phrases.IN_THE_PORTAL_BEFORE_DE.search(before)
+                and phrases.SHOWN_AFTER_DE.search(after)
+                and not _is_question(sentence)
+            )
+        )
     if kind == "cancellation":
         return bool(
             (
@@ -432,6 +446,7 @@ def _asks(
     sentence = phrases.POLITE.sub(" ", sentence)
     if kind == "refund":
         sentence = phrases.POSSIBLE_FOR_A_NAMED_CHARGE.sub("please ", sentence)
+        sentence = phrases.NOT_ALL_BUT_ONLY.sub(" ", sentence)
     if kind == "cancellation":
         sentence = phrases.POSSIBLE_FOR_OWN_PLAN.sub("please ", sentence)
     if kind not in MONEY_KINDS:
@@ -593,6 +608,8 @@ def _body_asks(
         and not (code_given and kind in MONEY_KINDS and phrases.GO_AHEAD.search(s))
         and not (kind not in MONEY_KINDS and phrases.OWN_CUSTOMERS_SIDE.search(s))
     ]
+    if not asking and kind in MONEY_KINDS:
+        asking = _handed_over(kind, sentences)
     if paying:  # what the card is asked for beside the payment: "Where can I change it?"
         sentences = [phrases.CARD_FACT.sub(" card ", s) for s in sentences]
     if not asking and kind in ("payment_link", "portal_link"):
@@ -637,6 +654,27 @@ def _body_asks(
     return not (facts_only and (asks_state or pays))
 
 
+def _handed_over(kind: WriteKind, sentences: list[str]) -> list[str]:
+    """A plain request that we do "it" for the writer, right after a question naming the write
+    ("Wie kann ich eigentlich kündigen? Ich finde den Button nicht... ach wissen Sie was, machen
+    Sie das bitte einfach für mich"): the write named is asked."""
+    return [
+        s
+        for index, s in enumerate(sentences)
+        if phrases.DONE_FOR_ME.search(s)
+        and phrases.REQUEST.search(s)
+        and _plain_ask(s)
+        and any(
+            _is_question(before)
+            and any(
+                not phrases.DONE.match(before[found.start() :])
+                for found in MENTIONS[kind].finditer(before)
+            )
+            for before in sentences[max(0, index - 2) : index]
+        )
+    ]
+
+
 def _pays_by_link(sentences: list[str], own_account: bool, plan_context: bool) -> bool:
     """Some sentence asks for a payment link: a new or expired card beside it is the card the
     payment will use ("I'll use a different card", "Got a new card in the post. Can you send
@@ -678,7 +716,7 @@ def _write_names(text: str) -> list[str]:
 def _without_write_names(text: str) -> str:
     for name in _write_names(text):
         text = text.replace(name, " ")
-    return phrases.QUOTED_NAME.sub(" ", text)
+    return phrases.QUOTED_NAME.sub(" ", phrases.QUOTED_SETTING.sub(r"\1 \2 ", text))
 
 
 def _only_a_wish_beside_what_is_owed(asking: list[str], sentences: list[str]) -> bool:
@@ -956,6 +994,8 @@ def _subject_asks(
         _is_question(s) and phrases.STATUS_ASKED.search(s) for s in sentences
     ):
         return False  # "Erstattung Parkvorgang" over "Wie ist da der Stand?"
+    if kind == "refund" and any(phrases.PROMISED_BACK_DE.search(s) for s in sentences):
+        return False  # "Erstattung 79 €" over "Sie haben mir bestätigt, dass die 79 € zurückgehen"
     if (
         kind in MONEY_KINDS
         and any(_is_question(s) and phrases.WHAT_OR_WHEN_QUESTION.search(s) for s in sentences)

@@ -1417,7 +1417,9 @@ CHANGE_WISH = re.compile(
     r"\b(update|change|replace|switch|swap|edit|add|correct|fix|set (things )?up|also go|"
     r"(get|have) (\w+ ){0,3}to (show|appear)|"
     r"cambi(ar|o|a|arla|arlo)|actualiz(ar|o)|modific(ar|o)|a[ñn]adir|poner|pongo|"
-    r"changer|changez|modifier|modifiez|mettre|ajouter|remplacer|apparaisse|[ée]tablies|passer|"
+    r"changer|changez|modifier|modifiez|mettre|ajouter|remplacer|apparaisse|"
+    # invoices made out so, not businesses based somewhere ("entreprises établies en Suisse")
+    r"[ée]tablies(?! (en|dans|[àa]) )|passer|"
     r"soient (\w+ )?envoy[ée]es|"
     r"[äa]nder\w*|aktualisier\w*|hinterleg\w*|umstell\w*|nachtrag\w*|eintrag\w*|trag\w*|"
     r"erg[äa]nz\w*|put (our|my|the|a) ([\w-]+ ){0,2}on|get (\w+ ){0,3}onto|"
@@ -2061,7 +2063,7 @@ SENTENCE = re.compile(
 "e.g.")."""
 CLAUSE_BREAK = re.compile(
     r"[,;:、]|\s[-–—]\s|\b(but|however|pero|sin embargo|mais|cependant|aber|jedoch|sondern)\b|"
-    r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aei]d(me|nos)\b)|"
+    r"\bet (?=\w+ez-(moi|nous)\b)|\by (?=\w+[aeiáéí]d(me|nos)(l[oa]s?)?\b)|"
     r"\band (?=(also )?(tell|let|send|show|give|email|confirm)\b)|"
     # an aside of the writer's own in brackets: "… (we'll keep using it until then)"
     r"\s\((?=(we|i)('ll| will| are| am|'re|'m)\b)|"
@@ -2608,6 +2610,9 @@ FUTURE_BEFORE = re.compile(
     r"\b(going to|gonna|plan(ning)? to|intend(ing)? to|about to|i'll|we'll|i will|we will|"
     r"will probably|probably|expect to|voy a|vamos a|pienso|planeo|je vais|nous allons|"
     r"compte|compt(ons|e) |ich werde|wir werden|vorhaben|"
+    # an ask someone will make later: "les va a pedir un reembolso", "Mi contador pedirá…"
+    r"(va|van) a (pedir|solicitar|reclamar)(les|le)?|(pedir|solicitar|reclamar)[áa]n?|"
+    r"(va|vas|vont) (vous |nous )?(demander|r[ée]clamer)|(demander|r[ée]clamer)(a|ont)|"
     r"(hab|habe|haben|hatte|hatten) (\w+ ){0,2}vor,?)\b[^.?!,]{0,30}$",
     _I,
 )  # "I'm going to cancel next month, please send the invoice": an intention, not a request
@@ -2626,7 +2631,10 @@ PAST_ATTEMPT_BEFORE = re.compile(
 SOMEONE_ELSE_WANTS_BEFORE = re.compile(
     r"\b((my|our|his|her|their) ([\w-]+ ){0,2}|he |she |they |mi \w+ |mon \w+ |ma \w+ |"
     r"mein\w* \w+ )(wants?|would like|needs?|is asking for|asks for|quiere|necesita|pide|veut|"
-    r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$",
+    r"voudrait|demande|will|m[öo]chte|braucht|verlangt)\b[^.?!,]{0,20}$|"
+    # another's opinion of what to ask: "Mon collègue pense qu'on devrait vous demander un…"
+    r"\b(mon|ma|mi|my|our|notre|nuestr[oa]) \w+ (pense|trouve|dit|estime|cree|dice|opina|piensa|"
+    r"thinks|says|feels) (que |qu'|that )?[^.?!,]{0,40}$",
     _I,
 )  # "my colleague wants a refund, what was the charge?": someone else's wish, reported
 SOMEONE_ELSES_AFTER = re.compile(
@@ -2658,6 +2666,14 @@ MERCHANT_REFUND_HOWTO = re.compile(
 """How the writer's business issues a refund of its own ("How do I issue a refund to them
 from within the platform?", "Wie erfasse ich eine Erstattung an einen Mandanten?"): a product
 question."""
+NOT_WANTING_TO_KNOW = re.compile(
+    r"\b(je )?(ne )?(veux|voulons|veut) (pu|plus|pas)( rien)? (savoir|conna[îi]tre)\b|"
+    r"\bno (quiero|queremos) saber (nada|m[áa]s)\b|\b(i|we) (don'?t|do not) want to know\b|"
+    r"\b(ich )?will (nichts|nix) (mehr )?(davon )?wissen\b",
+    _I,
+)
+"""Exasperation, not a question: "je veux pu rien savoir de votre affaire, annulez toute" (no
+information is asked)."""
 INFO_BEFORE = re.compile(
     r"\b(tell|let (me|us) know|"
     r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|"
@@ -2927,7 +2943,14 @@ IN_EFFECT_AFTER = re.compile(
     _I,
 )
 """That the cancellation "is effective" (ist wirksam, est effective) is what is asked about."""
-THANKS = re.compile(r"^\W*(thanks?|thank you|merci|gracias|danke|vielen dank|ありがとう)", _I)
+THANKS = re.compile(
+    r"^\W*(thanks?|thank you|merci(?! (de|d'|par avance de) ?(bien vouloir )?"
+    r"(me |nous |le |la |l'|les )?(?!(votre|notre)\b)\w+(er|ir|re)\b)|gracias|"
+    r"danke|vielen dank|ありがとう)",
+    _I,
+)
+"""A thank-you; not French "Merci de résilier…", "Merci de bien vouloir rembourser…": a polite
+imperative (an infinitive after "merci de") asks."""
 QUESTION_END_JA = re.compile(r"(か|かな|かね)[。．\s]*$")
 CONFIRMS_A_DONE_WRITE = re.compile(
     r"\b(cancell?ed|refunded|stopped|ended|closed)\b[^.?!]{0,40},\s*(right|correct|yes|no|"
@@ -3050,7 +3073,11 @@ PAST_REPORT = re.compile(
     r"\b(ich|wir) (hab|habe|haben|hatte|hatten)\b[^.?!]{0,60}\b(bekommen|erhalten|aktualisiert|"
     r"ge[äa]ndert|hinterlegt|eingetragen|ausgetauscht|(an)?geklickt|gedr[üu]ckt)\b|"
     r"\b(j'ai|nous avons|on a)\b[^.?!]{0,40}\b(mis [àa] jour|chang[ée]|ajout[ée]|re[çc]u|"
-    r"remplac[ée]|cliqu[ée])\b|\b(he|hemos)\s+(actualizado|cambiado|a[ñn]adido|recibido|puesto|"
+    r"remplac[ée]|cliqu[ée])\b|"
+    # what the writer managed to do: "j'ai pu mettre ma carte à jour", "pude cambiar la tarjeta"
+    r"\b(j'ai|nous avons|on a) (pu|r[ée]ussi [àa])\b|"
+    r"\b(pude|pudimos|logr[ée]|logramos|consegu[íi]|conseguimos) (\w+ )?(cambiar|actualizar|"
+    r"a[ñn]adir|agregar|poner)\b|\b(he|hemos)\s+(actualizado|cambiado|a[ñn]adido|recibido|puesto|"
     r"hecho clic|pulsado)\b|"
     r"(更新|変更|登録)(しました|して(い|お)|済)|"
     r"\b(cambi[ée]|actualic[ée]|agregu[ée]|a[ñn]ad[íi]|cambiamos|actualizamos) (la|mi|el|los|"
@@ -3137,6 +3164,12 @@ OTHER_THING_BEFORE = re.compile(
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
+    # batch 26: a yes to a write named, taking an offer ("Oui pour la résiliation, non pour le
+    # bon d'achat", "Ok, sí, procedan con el reembolso", "je prends le remboursement proposé")
+    r"^\W*((ok|okay|bon|vale|pues)\W+)?(oui|sí|yes|ja),? (pour|para|por|to|for|zu[mr]?) |"
+    r"\b(proced(an|a|ed)|proc[ée]dez|adelante) (con|au|[àa] la|[àa] l'|avec)\b|"
+    r"\b(je (prends|choisis|accepte)|j'accepte)\b(?! (note|acte|connaissance)\b)|"
+    r"\b(acepto|elijo|escojo|me quedo con)\b|"
     # batch 22: a demand as an expectation ("I expect something back", "Ich erwarte, dass ihr
     # mir … zurückzahlt", "J'attends que vous me rendiez", "espero verlo de vuelta", "Faut me…")
     r"\b(i|we) (fully )?expect\b|\bich (erwarte|gehe davon aus)\b|\bj'attends (que|de)\b|"
@@ -3288,8 +3321,12 @@ REQUEST = re.compile(
     r"du|(k[öo]nnt|k[öo]nntet|koennt|koenntet) ihr|(kann|k[öo]nnte|darf) ich [^.?!]{0,40}"
     r"(bekommen|haben|erhalten)|(k[öo]nnen|k[öo]nnten|d[üu]rfen) wir [^.?!]{0,40}"
     r"(bekommen|haben|erhalten))\b|"
-    r"^\W*(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
-    r"cancel[ae]n?|anul[ae]n?|devu[ée]lv\w+|d[ée]n(me)? de baja|rembours\w+|"
+    r"^\W*((et|y|bon|ben|alors|donc|bref|pues|bueno|entonces|ok|okay|vale|dale|oui|sí)\W+){0,3}"
+    r"((de toute fa[çc]on|en tout cas|du coup|dans tous les cas|de todas formas|"
+    r"de todos modos|en todo caso)\W+)?"
+    r"(ne (le |la |l')?renouvelez|no (la |lo )?(renov[ée]is|renueven?)|reembols\w+|devol\w+|"
+    r"canc[eé]l[ae]n?(l[oa]s?)?|an[uú]l[ae]n?(l[oa]s?)?|devu[ée]lv\w+|d[ée]n(me)? de baja|"
+    r"rembours\w+|"
     r"annul\w+|r[ée]sili\w+|arr[êe]t\w+|envoy\w+|erstatt\w+|k[üu]ndig\w+|stornier\w+|"
     r"beend\w+|schick\w+|senden)\b|" + _ASKS_MORE + "|" + _ASKS_JA_DE,
     _I,
@@ -3590,6 +3627,13 @@ INSTEAD_OF_MINE = re.compile(
 )
 """The writer's own old detail as the alternative ("… à l'adresse de la fiduciaire plutôt qu'à
 la mienne"): no negation of the ask."""
+IF_YES_OPENING = re.compile(
+    r"^\W*(if so|if yes|if that'?s the case|si es as[íi]|si as[íi] es|si oui|si c'est le cas|"
+    r"si c'est bien le cas|falls ja|wenn ja|falls dem so ist|wenn dem so ist)\s*,\s*",
+    _I,
+)
+"""A sentence opened on a yes to the writer's own question before ("Estoy en el trial todavía?
+Si es así, cancélenlo"): the write is asked on a fact we hold, not on a hypothesis."""
 IF_SO = re.compile(
     r"(場合|とき|際)の(手順|方法|手続き|やり方)|"
     r"\bif (i|we) (need|have|want) to\b|\bif (i|we) do\b|"

@@ -421,7 +421,7 @@ def _topic_of_a_read(kind: WriteKind, sentence: str, match: re.Match[str]) -> bo
         or phrases.SOMEONE_ELSE_WANTS_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.PAST_ATTEMPT_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.BEFORE_THE_WRITE.search(_clause_before(sentence, match.start()))
-        or phrases.INFO_BEFORE.search(before)
+        or phrases.INFO_BEFORE.search(phrases.NOT_WANTING_TO_KNOW.sub(" ", before))
         or phrases.QUESTIONS_ABOUT_BEFORE.search(sentence[: match.start()])
         or phrases.WH_BEFORE.search(_clause_before(sentence, match.start()))
         or phrases.INFO_AFTER.match(sentence[match.end() :])
@@ -599,6 +599,8 @@ def _body_asks(
     asked before, it asks none anew), nor the card a payment link is asked to be paid with
     ("My card expired. Send me a link so I can pay with my new card.": `_pays_by_link`)."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
+    if kind in MONEY_KINDS:
+        sentences = _on_a_yes_to_own_question(sentences)
     paying = kind == "portal_link" and _pays_by_link(sentences, own_account, plan_context)
     asking = [
         s
@@ -672,6 +674,22 @@ def _handed_over(kind: WriteKind, sentences: list[str]) -> list[str]:
             )
             for before in sentences[max(0, index - 2) : index]
         )
+    ]
+
+
+def _on_a_yes_to_own_question(sentences: list[str]) -> list[str]:
+    """An ask opened on a yes to the writer's own question just before ("¿Estoy en el trial
+    todavía? Si es así, cancélenlo"), read without its "if so": the condition is a fact we
+    hold, not a hypothesis. Not one held back ("Si es así, regrésenme uno, pero primero
+    díganme…") nor itself a question ("Si oui, est-ce que vous remboursez… ?")."""
+    return [
+        phrases.IF_YES_OPENING.sub("", s)
+        if index
+        and _is_question(sentences[index - 1])
+        and not _is_question(s)
+        and not phrases.CONTRAST.search(s)
+        else s
+        for index, s in enumerate(sentences)
     ]
 
 

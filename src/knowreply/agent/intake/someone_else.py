@@ -97,6 +97,8 @@ OTHERS_AFTER = re.compile(
     rf"(para que )?no (le|les) (cobren|cobre|sigan cobrando)\b|"
     rf"(\w+ ){{0,3}}(sur|en) (sa|son|su) (propre |propia )?(carte|compte|tarjeta|cuenta)\b|"
     rf"(him|her|lui)\b|[àa] (mon|ma|mi|nuestr[oa]|notre) {_KIN}\b|"
+    # a French write's direct object is the person: "rembourser mon collègue Marc"
+    rf"(?-i:(mon|ma|mes|notre|nos)) {_KIN}\b|"
     rf"((it|that|this|them|the (\w+ ){{0,2}}(charge|payment|amount|money|fee)) )?(for|to) "
     rf"(him|her|them)\b(?! (own )?(card|credit card|debit card|account|bank)\b)|"
     rf"(?-i:((das|es|den|die) )?f[üu]r (sie|ihn))\b|"
@@ -293,9 +295,10 @@ for that person's account."""
 SET_UP_BY_A_FORMER_PARTNER = re.compile(
     r"\b(ex-?(conjointe?|mari|femme|[ée]pouse?|compagne|compagnon|copine?|copain)|"
     r"ex-?(marido|esposa|pareja|novi[oa])|ex-?(mann|frau|freund(in)?|partner(in)?)|"
-    r"ex-?(husband|wife|boyfriend|girlfriend|partner))\b"
+    r"ex-?(husband|wife|boyfriend|girlfriend|partner)|(?<=\bmon )ex|(?<=\bmi )ex|(?<=\bmy )ex)\b"
     rf"{_SAME_SENTENCE}{{0,60}}?\b(set up|signed up|opened|took out|subscribed|a souscrit|"
-    r"a ouvert|s'est (inscrit|abonn[ée])e?|contrat[óo]|se (suscribi|registr|apunt)[óo]|abri[óo]|"
+    r"a pris|a ouvert|s'est (inscrit|abonn[ée])e?|contrat[óo]|se (suscribi|registr|apunt)[óo]|"
+    r"abri[óo]|"
     r"hat[^.?!\n]{0,60}(abgeschlossen|angemeldet|er[öo]ffnet|gebucht))\b",
     _I,
 )
@@ -311,7 +314,8 @@ FOR_A_BUSINESS = re.compile(
     # "I'm the IT contractor who looks after Mahlangu Attorneys"
     r"\b(i'?m|i am|we'?re|we are) (the |an? |their )?(it |tech |external |outside )?(contractor|"
     r"consultant|reseller|provider|partner)s? (who|that) (looks? after|manages?|supports?)\b|"
-    r"\bje tiens la comptabilit[ée] (de|du|des|d')|"
+    r"\bje (tiens|g[èe]re|fais|m'occupe de) la comptabilit[ée] (de|du|des|d')"
+    r"(?! ?(notre|mon|ma)\b)|"
     r"\bje suis (l'|le |la )?(expert-comptable|comptable) (de|du|des|d')(?! ?(notre|mon|ma)\b)|"
     r"\bich betreue die buchhaltung (der|von|f[üu]r|des) (?!(unser|mein)\w*\b)|"
     r"\bals (steuerliche[rn]? )?(berater|steuerberater|buchhalter)\w* (unserer|unseres|der|des) "
@@ -325,7 +329,7 @@ FOR_A_BUSINESS = re.compile(
     r"(?!(our|my|us)\b)|"
     r"(先方|クライアント|取引先|顧客|お客様|お客さま)(様)?(に代わって|の代わりに|の代理で)|"
     r"\bich (mache|f[üu]hre) (\w+ )?die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
-    r"\bllevo la contabilidad (de|del) (?!(nuestr|mi)\w*\b)|"
+    r"\b(llevo|gestiono|manejo|hago) la contabilidad (de|del) (?!(nuestr|mi)\w*\b)|"
     r"\b(en tant qu[e'] ?|en (notre|ma) qualit[ée] de )(expert-comptable|comptable|gestionnaire|"
     r"fiduciaire)( externe)? (de|du|des|d')"
     r"(?! ?(notre|mon|ma)\b)|"
@@ -355,7 +359,8 @@ that business's account."""
 
 
 OWN_ACCOUNT = re.compile(
-    r"\b(on|in|from|under|en|de|sur|dans|auf|von|[üu]ber) (my|our|mi|nuestra|mon|notre|meinem|"
+    r"\b(on|in|from|under|en|de|desde|sur|dans|depuis|auf|von|[üu]ber) (my|our|mi|nuestra|mon|"
+    r"notre|meinem|"
     r"unserem|mein|unser) "
     r"(own |propia |propre )?(account|plan|subscription|membership|cuenta|compte|konto|"
     r"kundenkonto)\b(?![ -]?(e-?mail|address|"
@@ -431,6 +436,10 @@ IN_ANOTHER_PERSONS_NAME = re.compile(
     r"(on|with|from) (his|her|their) own (card|credit card|debit card|account|bank account)\b|"
     r"\b(set up|opened|took out|registered|signed up for|bought)\b[^.?!]{0,50}\b(on|with) "
     r"(his|her|their) own (personal |private )?(card|credit card|debit card)\b|"
+    r"\b(pay[ée]e?s?|r[ée]gl[ée]e?s?|pagad[oa]s?|pag[óo]|payait|a pay[ée]) (\w+ ){0,3}"
+    r"(avec|sur|par|con) (sa|su) (propre |propia )?(carte|tarjeta)( (bancaire|de cr[ée]dito))? "
+    r"(personnelle|"
+    r"perso|personal|propre|propia)\b|"
     # bought on the relative's own account: "娘が、自分のアカウントでチケットを買った"
     rf"{_KIN_JA}[がは][^。]{{0,25}}(自分|本人)の(アカウント|名義|メールアドレス)",
     _I,

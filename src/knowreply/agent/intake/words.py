@@ -44,6 +44,14 @@ _ELSEWHERE = re.compile(
     r".{0,200}\b(escribi[óo]|a [ée]crit|schrieb)\s*:\s*$)",
     re.IGNORECASE,
 )
+_HEADER_FIELD = re.compile(
+    r"^\s*(from|sent|to|cc|bcc|reply-to|subject|date|von|de|差出人|送信者|件名|宛先|日付|para|"
+    r"enviado|asunto|fecha|envoy[ée]|à|objet|an|gesendet|betreff|datum)\s*:",
+    re.IGNORECASE,
+)
+_DATE_FIELD = re.compile(r"^\s*(date|datum|fecha)\s*:", re.IGNORECASE)
+_FIELD = re.compile(r"^\s*[^\W\d_][\w .'/-]{0,30}:\s*\S")
+"""A "Label: value" line of the customer's own, such as "Order number: FL-22810"."""
 _REPLY_SUBJECT = re.compile(
     r"^\s*(re|fwd?|aw|wg|sv|vs|rv|tr|antw|返信|転送|"
     # an auto-reply repeats the subject it answers: "Automatische Antwort: Kündigung"
@@ -97,7 +105,11 @@ def customer_words(text: str) -> str:
             index = _after_marker(lines, index)
             continue
         index += 1
-        if _QUOTED_LINE.match(line) or _ELSEWHERE.match(line) or (quoting and line.strip()):
+        if (
+            _QUOTED_LINE.match(line)
+            or _another_message(lines, index - 1)
+            or (quoting and line.strip())
+        ):
             continue
         intro = _QUOTE_INTRO.search(line)
         quoting = bool(intro and not line[intro.end() :].strip())
@@ -110,7 +122,19 @@ def _ends_customer_text(lines: list[str], index: int) -> bool:
     line = lines[index]
     if _SIGNATURE.match(line) or MOBILE_SIGNATURE.match(line.strip()):
         return True
-    return bool(_ELSEWHERE.match(line)) and not _quote_follows(lines, index + 1)
+    return _another_message(lines, index) and not _quote_follows(lines, index + 1)
+
+
+def _another_message(lines: list[str], index: int) -> bool:
+    """A marker of another message: a banner, a "… wrote:" line or a header line, but not a
+    "Date:" among the customer's own fields ("Order number: FL-22810" / "Date: 11 May" /
+    "Charges: …"), whose neighbour is a "Label: value" line no mail header has."""
+    if not _ELSEWHERE.match(lines[index]):
+        return False
+    if not _DATE_FIELD.match(lines[index]):
+        return True
+    neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    return not any(_FIELD.match(n) and not _HEADER_FIELD.match(n) for n in neighbours)
 
 
 def _quote_follows(lines: list[str], start: int) -> bool:

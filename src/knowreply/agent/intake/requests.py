@@ -255,6 +255,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False  # "Ich will sicher sein, dass nichts mehr abgebucht wird"
     if kind == "cancellation" and phrases.NOT_THE_PLAN_AFTER.match(after):
         return False  # "turn off the auto-renew reminder emails"
+    if kind == "cancellation" and phrases.FOR_A_WHILE_AFTER.match(after):
+        return False  # "stop the deliveries while I'm away": a pause
     if _said_of_the_past(clause, sentence[match.start() :]):
         return False
     if kind == "portal_link" and (
@@ -467,7 +469,7 @@ def _asks(
         or (
             phrases.PAST_REPORT.search(sentence)
             and not _is_question(sentence)
-            and not phrases.REQUEST.search(sentence)
+            and not phrases.REQUEST.search(phrases.REPORT_GOES_ON.sub(r"\g<report>", sentence))
         )
     ):
         return False
@@ -577,6 +579,8 @@ def _body_asks(
     ]
     if paying:  # what the card is asked for beside the payment: "Where can I change it?"
         sentences = [phrases.CARD_FACT.sub(" card ", s) for s in sentences]
+    if not asking and kind in MONEY_KINDS:
+        return _asked_to_do_it(kind, sentences)
     if not asking and kind in ("payment_link", "portal_link"):
         return (
             _asks_anew(kind, sentences)
@@ -617,6 +621,23 @@ def _body_asks(
         MENTIONS["payment_link"].search(s) or phrases.INTENT_TO_PAY.search(s) for s in sentences
     )  # "カードの期限切れで払えていませんでした。新しいカードで払いたいのでリンクをください"
     return not (facts_only and (asks_state or pays))
+
+
+def _asked_to_do_it(kind: WriteKind, sentences: list[str]) -> bool:
+    """A question how to make the write, then the business asked to do it instead ("How do I
+    cancel? Actually - can you just do it for me, effective end of our current term?"): asks
+    for the write the question names; not negated, conditional or reported ("If it's
+    complicated, could you do it for me?")."""
+    for index, sentence in enumerate(sentences):
+        found = phrases.DO_IT_FOR_ME.search(sentence)
+        if found and _plain_ask(sentence[: found.end()]):
+            return any(
+                _is_question(s)
+                and phrases.HOW_DO_I.search(s)
+                and any(_mention_counts(kind, s, m) for m in MENTIONS[kind].finditer(s))
+                for s in sentences[:index]
+            )
+    return False
 
 
 def _pays_by_link(sentences: list[str], own_account: bool, plan_context: bool) -> bool:
@@ -772,7 +793,11 @@ def _asks_how_to_change_a_billing_detail(sentences: list[str]) -> bool:
         if (
             (((detail or named) and wish) or (named and phrases.PROCEDURE.search(s)))
             and phrases.HOW_TO.search(s)
-            and (_is_question(s) or phrases.REQUEST.search(s))
+            and (
+                _is_question(s)
+                or phrases.REQUEST.search(s)
+                or phrases.QUESTION_BY_ITS_ORDER.search(s)
+            )
             and not phrases.STATE_QUESTION.search(s)
             and _plain_ask(s)
         ):
@@ -882,8 +907,10 @@ def _billing_detail_to_change(sentences: list[str]) -> bool:
 
 def _plain_ask(sentence: str) -> bool:
     """Not negated, conditional or reported; a link asked on a question's answer ("If so,
-    please send me the link") is plain (`phrases.IF_SO`)."""
+    please send me the link") is plain (`phrases.IF_SO`), and so is one beside "I don't mind
+    which" (`phrases.NOT_MINDING`)."""
     sentence = phrases.INSTEAD_OF_MINE.sub(" ", phrases.IF_SO.sub(" ", sentence))
+    sentence = phrases.NOT_MINDING.sub(" ", sentence)
     return not (
         phrases.NEGATION_BEFORE.search(sentence)
         or phrases.HYPOTHETICAL.search(sentence)

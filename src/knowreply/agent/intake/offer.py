@@ -30,7 +30,7 @@ _I = re.IGNORECASE
 
 _ASSENT = re.compile(
     r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|リンクを?)?"
-    r"(yes|yeah|yep|yup|sure|ok|okay|please (do|go ahead|send)|"
+    r"(yes|yeah|yep|yup|sure|ok|okay|please (do|go ahead|send)|(just )?do it|go for it|"
     r"go ahead|sounds good|faites comme [çc]a|faites-le|hazlo|h[áa]ganlo|macht das so|"
     r"that('s| is| would be) (fine|great|perfect)|s[íi]|dale|claro|de acuerdo|vale|oui|"
     r"d'accord|volontiers|ja|jawohl|jo|jep|jup|gerne?|passt|einverstanden|perfect|perfecto|"
@@ -115,7 +115,8 @@ _PROCEED = re.compile(
 portion, £123.40 - shall I proceed?")."""
 _WHAT_SHALL_WE_DO = re.compile(
     r"\bhow would you like (me|us) to proceed\b|\bwould you like (me|us) to do (that|this)\b|"
-    r"\b(shall|should) (i|we)\s*[?]|\bdo you want (me|us) to\s*[?]|"
+    r"\b(shall|should) (i|we)\s*[?]|\b(do you )?want (me|us) to\s*[?]|"
+    r"\bwhich (one )?would you (like|prefer)\b|"
     r"\b(lo|la) hacemos\b|\bqu(e|é) prefiere(s)?\s*[?]|"
     r"\b(voulez|souhaitez)-vous que (nous le fassions|je le fasse)\b|"
     r"\bsollen wir das (so )?machen\b|"
@@ -128,11 +129,11 @@ _WHAT_SHALL_WE_DO = re.compile(
     r"\b(le|te) (parece|sirve|viene bien)\b",
     _I,
 )
-"""A bare "what shall we do?" or "is that all right?": like a go-ahead (`_PROCEED`), it offers
-what the sentence before it says the business can do ("本日付で解約し、今月分を返金することも可能
-です。いかがいたしましょうか？", "…könnten wir Ihnen die Hälfte … zurückerstatten. Ist Ihnen das
-recht?"), or in the same sentence ("I can email you a link to settle the balance — would that
-help?")."""
+"""A bare "what shall we do?", "Want me to?", "Which would you like?" or "is that all right?":
+like a go-ahead (`_PROCEED`), it offers what the sentence before it says the business can do
+("本日付で解約し、今月分を返金することも可能です。いかがいたしましょうか？",
+"…könnten wir Ihnen die Hälfte … zurückerstatten. Ist Ihnen das recht?"), or in the same
+sentence ("I can email you a link to settle the balance — would that help?")."""
 _PURPOSE = re.compile(
     r"\bso (that )?you (can|could)\b|\bpara que (pueda|puedas|usted pueda)\b|"
     r"\bpour que vous puissiez\b|\bafin (que vous puissiez|de pouvoir)\b|\bdamit (sie|du)\b",
@@ -187,11 +188,17 @@ _NOT_RENEWED = re.compile(
 """An offer not to renew ("¿quieres que no lo renovemos?"), which a customer would word as a
 cancellation."""
 _QUOTE_MARK = re.compile(r"^[>\s]+", re.MULTILINE)
+_WRAPPED = re.compile(r"(?<=[^\W_]|[,%)$£€])[ \t]*\n(?=[a-z0-9$£€](?![.)]\s))")
+"""A line break a mail program put inside a sentence ("I can set your membership not to renew
+on" / "1 July, …"): the sentence goes on, unless the next line opens a numbered option."""
 _MAX_WORDS = 20
 _OPTION_MARK = re.compile(
     # "1. We credit …" / "Option 2: …" on a line of its own, "(1) …", " 2) …", "①"
     r"^[ \t]*(?:(?:option|variante|opci[óo]n|m[öo]glichkeit|solution|案)\s*)?\(?(?P<line>[1-3])"
-    r"[).:：]\s|\((?P<bracket>[1-3])\)\s|(?<=\s)(?P<half>[1-3])\)\s|(?P<circled>[①②③])",
+    r"[).:：]\s|"
+    # "A) add a credit …, or" / "B) refund £9.50 …" on lines of their own
+    r"^[ \t]*(?:(?:option|variante|opci[óo]n|m[öo]glichkeit|solution)\s*)?\(?(?P<letter>[A-Ca-c])"
+    r"\)\s|\((?P<bracket>[1-3])\)\s|(?<=\s)(?P<half>[1-3])\)\s|(?P<circled>[①②③])",
     _I | re.MULTILINE,
 )
 _OPTION_END = re.compile(r"(?<!\d)[.?!。？！](?=\s|$)|\n")
@@ -205,7 +212,10 @@ _CHOSEN = re.compile(
     r"(?P<former>前者)|(?P<latter>後者)|"
     r"(?:(?<!\w)(?:option|variante|m[öo]glichkeit|vorschlag|nummer|nr|no|number|n[úu]mero|"
     r"opci[óo]n|solution|proposition|choice)\W{0,2}|#|案|オプション|^\W*)"
-    r"\(?(?P<digit>[1-3１-３①②③])\)?(?:\s*番目?)?(?!\d|[.,/:]\d)",
+    r"\(?(?P<digit>[1-3１-３①②③])\)?(?:\s*番目?)?(?!\d|[.,/:]\d)|"
+    # a lettered option: "Option B please.", "B)"
+    r"(?<!\w)(?:option|variante|opci[óo]n|m[öo]glichkeit|solution|choice)\s+\(?"
+    r"(?P<letter>[A-Ca-c])\)?(?!\w)|(?-i:(?<![\w'])\(?(?P<capital>[ABC])\)?(?![\w']))",
     _I,
 )
 """The option a customer takes by its place ("The second option please", "Bitte Option 2.",
@@ -213,6 +223,7 @@ _CHOSEN = re.compile(
 _ASKS_TO_CHOOSE = re.compile(
     r"\bwhich\b|\bprefer|\brather\b|\blieber\b|\bwelche|\bbevorzug|\bentweder\b|\bcu[áa]l\b|\bprefier|"
     r"\bquel(le)?s?\b|\bpr[ée]f[ée]r|\bwhat suits\b|\bwas (ist|w[äa]re) (ihnen|dir)\b|"
+    r"\b(we|i) can either\b|"
     r"どちら|いずれ|ご希望",
     _I,
 )
@@ -221,7 +232,16 @@ _REASON = re.compile(
     _I,
 )
 """A sentence that only says why ("6月末まではレッスン受けたいので。", "Because we moved.")."""
-_DIGITS = {"1": 1, "2": 2, "3": 3, "１": 1, "２": 2, "３": 3, "①": 1, "②": 2, "③": 3}
+_NAMING_WORDS = 8
+_NAMING_FILLER = re.compile(
+    r"\b(just|yep|yup|sure|good|great|perfect|works|sounds|that|ones?|pls|plz|thx|cheers)\b", _I
+)
+"""Words beside an option named ("just the extra seat one pls") that say nothing more."""
+_NAY = re.compile(r"\b(no|not|nope|never|neither|nor|don'?t|doesn'?t|instead)\b|n't\b", _I)
+_DIGITS = {
+    **{"1": 1, "2": 2, "3": 3, "１": 1, "２": 2, "３": 3, "①": 1, "②": 2, "③": 3},
+    **{"a": 1, "b": 2, "c": 3, "A": 1, "B": 2, "C": 3},
+}
 _CHOICE_FILLER = re.compile(
     r"\b(the|one|option|choice|please|pls|plz|thanks|thank|you|thx|ok|okay|yes|yeah|go|with|"
     r"i'?ll|we'?ll|take|i|we|prefer|would|like|is|fine|bitte|danke|vielen|dank|ja|die|das|den|"
@@ -263,7 +283,8 @@ def accepted_offer(own_words: str, thread: str) -> Accepted:
     if is_a_plain_yes(answer) or _a_yes_then_questions(said):
         offers = _offers(thread)
         offered = _offered(offers)
-        return Accepted(offered, "\n".join(text for _, text in offers)) if offered else NO_OFFER
+        if offered:
+            return Accepted(offered, "\n".join(text for _, text in offers))
     place = _chosen_place(answer)
     option = _option(thread, place) if place is not None else _option_named(answer, thread)
     if option is None:
@@ -306,6 +327,12 @@ def _without_reasons(said: str) -> str:
 
 
 def _option_named(answer: str, thread: str) -> str | None:
+    """The option a short answer takes by naming it: by the one write it names, else by its
+    words."""
+    return _option_by_its_write(answer, thread) or _option_by_its_words(answer, thread)
+
+
+def _option_by_its_write(answer: str, thread: str) -> str | None:
     """The one option of the thread's choice that names the write a bare answer names
     ("返金で。", "The refund."), else None."""
     kinds = _kinds(answer)
@@ -330,8 +357,9 @@ def _chosen_place(said: str) -> int | None:
     if _CHOICE_FILLER.sub("", rest).strip():
         return None
     chosen = found[0]
-    if chosen["digit"]:
-        return _DIGITS[chosen["digit"]]
+    mark = chosen["digit"] or chosen["letter"] or chosen["capital"]
+    if mark:
+        return _DIGITS[mark]
     return next(
         place
         for name, place in (
@@ -344,6 +372,34 @@ def _chosen_place(said: str) -> int | None:
         )
         if chosen[name]
     )
+
+
+def _option_by_its_words(said: str, thread: str) -> str | None:
+    """The option a short answer takes by naming it ("yep refund is fine", "just the extra seat
+    one pls", "Yes please, link is fine." under "Would you like a payment link, or would you
+    prefer our bank details?"; "yes the link, thanks" under a single offer): every word it
+    says beyond a yes and thanks is in that option's words and in no other's. Not an answer
+    that holds back or says no ("not the link", "the refund, but…")."""
+    if not said or len(said.split()) > _NAMING_WORDS or _RESERVED.search(said):
+        return None
+    if _NAY.search(said):
+        return None
+    named = _words(_NAMING_FILLER.sub(" ", _CHOICE_FILLER.sub(" ", said)))
+    if not named:
+        return None
+    options = _numbered_options(thread) or _options_of_a_choice(thread)
+    if not options:
+        offers = _offers(thread)
+        options = [offers[0][1]] if len(offers) == 1 else []
+    taken = [option for option in options if named <= _words(option)]
+    if len(taken) != 1 or any(named & _words(o) for o in options if o is not taken[0]):
+        return None
+    return taken[0]
+
+
+def _words(text: str) -> set[str]:
+    """The words of `text`, lower-cased, a plural's "s" dropped."""
+    return {re.sub(r"(?<=\w\w)s$", "", word.lower()) for word in re.findall(r"[^\W\d_]+", text)}
 
 
 def _option(thread: str, place: int) -> str | None:
@@ -458,7 +514,8 @@ def _joined(kinds: set[WriteKind], text: str) -> bool:
 
 def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
     """Each offer in `thread` that names a write: the writes, and the words that name them."""
-    sentences = [s.strip() for s in _SENTENCE.findall(_QUOTE_MARK.sub("", thread))]
+    text = _WRAPPED.sub(" ", _QUOTE_MARK.sub("", thread))
+    sentences = [s.strip() for s in _SENTENCE.findall(text)]
     found: list[tuple[set[WriteKind], str]] = []
     for index, sentence in enumerate(sentences):
         before = sentences[index - 1] if index else ""
@@ -478,6 +535,8 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
                 named = _kinds(sentence)
             elif not _kinds(sentence) and _CAN.search(before):
                 named, text = _kinds(before), f"{before} {sentence}"
+        elif _CAN.search(sentence) and _CHOICE.search(sentence):
+            named = _kinds(sentence)  # "I can refund your last payment, or move your booking"
         if named:
             found.append((named, text))
     return found

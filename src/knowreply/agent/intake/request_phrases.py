@@ -71,6 +71,10 @@ _MONEY = (
 _CANCEL_GRAMMAR = (
     # stop verb + the plan (two words may sit between: "stop the €49 monthly plan")
     r"\b" + _STOP_VERB + r" (my |our |the |this |that |all )?([\w€$£-]+ ){0,2}" + _PLAN + r"\b|"
+    # a delivery subscription by what it sends: "please stop the boxes", "stop the seed
+    # deliveries" (a plural: one delivery stopped is an order, not the plan)
+    r"\b(stop|end|cancel|discontinue|halt) (my |our |the |all |any )?(weekly |monthly |future |"
+    r"[\w-]+ )?(boxes|deliveries|shipments)\b|"
     # ... or + a pronoun that stands for it: "stop it", "end it.", "turn it off", "shut it down"
     r"\b(stop|end|terminate|discontinue|close|shut|kill|turn|switch) (it|everything)"
     r"( down| off)?\b(?! (from|for) )" + _NOT_A_DUPLICATE + r"|"
@@ -282,8 +286,13 @@ _REFUND_GRAMMAR = (
     + _MONEY
     + r"(?!\w)[^.?!,;]{0,25}?\bback\b(?! (to (normal|the old|"
     r"the previous)|online|in touch|up))|"
-    r"\b(give|send|put|pay|credit|get|have|want|like|need|receive)( me| us)? back\b[^.?!,;]{0,30}?"
+    # not "get back on/into it" (to resume: "so I can get back on it today")
+    r"\b(give|send|put|pay|credit|get|have|want|like|need|receive)( me| us)? back\b"
+    r"(?!(?<=get back) (on|onto|into|in)\b)[^.?!,;]{0,30}?"
     r"(?<!\w)" + _MONEY + r"(?!\w)|"
+    # an amount wanted back with what it paid for: "I'd like the £45 for the March class pass back"
+    r"\b(get|want|have|like|need)( me| us)? (the |my |our |that |this )?[$€£]\s?\d[\d.,]* for "
+    r"(the |my |our |this |that )?([\w'-]+ ){1,4}back\b|"
     # return the money, reverse or undo a charge
     r"\breturn(ing)?\b( me| us)?[^.?!,;]{0,30}?\b(money|funds|payments?|charges?|amount|costs?|"
     r"fees?|overcharge|surcharge|difference|portion|what (you|i|we) (charged|paid|took))\b|"
@@ -291,7 +300,7 @@ _REFUND_GRAMMAR = (
     r"\b(reverse|undo|void|charge back|chargeback)\s+(it|them|(this|that) one|"
     r"(the|this|that|my|one|both|those|"
     r"these)\s+([\w$€£.,']+\s+){0,3}?(charges?|payments?|transactions?|debits?|renewal|fee|"
-    r"purchase|billing))\b|"
+    r"purchase|billing|amount|sum|money))\b|"
     # the money wanted back, passive: "I need the $49 I paid returned", "fee be returned"
     r"(?<!\w)(payment|charge|fee|amount|money|funds|renewal|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?"
     r"(\$|€|£|dollars|euros))(?!\w)((?!\b(was|were|been|is|has|have|had|already|got)\b)"
@@ -1057,6 +1066,9 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
     (
         r"\b(send|give|share|email|need|want|get)\b[^.?!]{0,30}\b(link|url|page|something|"
         r"somewhere)\b[^.?!]{0,25}\b(pay|settle)\b",
+        # something to press: "send me something by the email that I can press to pay it"
+        r"\b(send|give|email)\b[^.?!]{0,30}\bsomething\b[^.?!]{0,30}\b(press|click|tap)\b"
+        r"[^.?!]{0,10}\b(pay|settle)\b",
         r"\blink\b[^.?!]{0,30}\b(complete|finish|make(?! sure)|top up)\b",
         r"\blink\b[^.?!]{0,30}\b(try|retry) (again|with)\b",
         r"\bpay[- ](now|by)[- ]link\b|\bpay[- ]by[- ](card|bank|credit[- ]card)[- ]link\b",
@@ -1202,6 +1214,9 @@ PLACE_FOR_IT = re.compile(
     r"^\W*(where|how)\W*$|\b(where|how)( [^.?!]{0,25}?)? (can|do|would|should|could) (i|we) "
     r"(do|change|correct|"
     r"fix|update|edit|add|set|put|enter|replace|swap) (it|that|this|them|one)\b|"
+    # with "to" ("show me where to fix it"), or in a learner's order ("How I do it?")
+    r"\b(where|how) (to|(i|we)( can| could| should)?) (do|change|correct|fix|update|edit|add|set|"
+    r"put|enter|replace|swap) (it|that|this|them)\b|"
     r"\b(d[óo]nde|c[óo]mo|qu[ée] p[áa]gina)\b[^.?!]{0,15}\b(lo|la|los|las) (puedo |podemos |"
     r"pueden )?(hago|cambio|cambiar|corrijo|corregir|pongo|poner|modifico|modificar|actualizo|"
     r"actualizar|edito|editar|a[ñn]ado|a[ñn]adir|agrego|agregar)\b|\bc[óo]mo (lo )?hago\b|"
@@ -1227,7 +1242,8 @@ PLACE_FOR_IT = re.compile(
 """A question of where or how to change "it" oneself ("Where can I correct it?", "¿Dónde lo
 cambio?", "Où est-ce que je peux l'ajouter ?", "Wo geht das?", どこで変えられますか)."""
 BILLING_DETAIL = re.compile(
-    r"\b(address|name|e-?mail|vat|tax id|tax number)\b[^.?!]{0,40}\b(invoic\w*|receipts?|billing)|"
+    r"\b(address|name|e-?mail|vat|tax id|tax number)\b[^.?!]{0,40}\b(invoic\w*|receipts?|billing|"
+    r"bills?\b)|"
     r"\bbilling (address|e-?mail|details|contact)|\b(card|payment method)\b|"
     r"\bon (the|our|my|all)( future| next)? invoices\b|\ben (las|mis|nuestras)( pr[óo]ximas)? "
     r"facturas\b|\bsur (les|nos|mes)( prochaines| futures)? factures\b|"
@@ -1382,10 +1398,12 @@ PROCEDURE = re.compile(
 """The procedure asked for, which needs no change named in its own sentence when one was
 wished before ("…口座に変えたいです。手続きの方法を教えてください。")."""
 BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
+    # who they go to: "How do I change who gets them?", "who receives the invoices"
+    r"\bwho (gets|receives|get|receive)\b[^.?!]{0,15}\b(them|invoices?|receipts?|bills?)\b|"
     r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre|kostenstelle)\S*\b"
     r"[^.?!]{0,40}\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
     r"\b(invoices?|receipts?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
-    r"direcci[óo]n|correo|gehen|go|arrivent|llegan|au nom|soient (\w+ )?envoy[ée]es|"
+    r"direcci[óo]n|correo|gehen|go|going|arrivent|llegan|au nom|soient (\w+ )?envoy[ée]es|"
     r"(show|say|read|have) (our|my|the) ([\w-]+ ){0,2}name)\b|"
     r"\brecevoir (les |mes |nos )?(factures|re[çc]us)\b[^.?!]{0,20}\b(sur|[àa]) (la|ma|une|cette|"
     r"notre|mon) (nouvelle|nouvel|autre)\b|"
@@ -1448,11 +1466,14 @@ PAYING_SHOWN_BEFORE = re.compile(
 PAID_BEFORE = re.compile(
     r"\b(i|we) (have|has|had|'ve) (already )?$|\b(i|we)('ve| have| had)? been\s*$|"
     r"\b(i|we) (was|were)\s*$|\b(i|we|j'ai|nous avons|ich habe|wir haben|he|hemos)"
-    r"( already| d[ée]j[àa]| schon| ya)? (tried to|essay[ée] de|versucht,? zu|intentado)\s*$",
+    r"( already| d[ée]j[àa]| schon| ya)? (tried to|essay[ée] de|versucht,? zu|intentado)\s*$|"
+    # whoever tried: "Our office manager tried to pay the outstanding balance this afternoon"
+    r"\b(tried|attempted) to\s*$",
     _I,
 )
 """"I have pay the invoice", "I have been trying to pay for 3 days", "J'ai essayé de payer la
-facture": a payment said as made or tried (in a learner's English too), not one to make."""
+facture", "Our office manager tried to pay the balance": a payment said as made or tried (in a
+learner's English too), not one to make."""
 INTENT_TO_PAY = re.compile(
     r"\b(want|like|need|wanna|trying|ready) to (pay|settle)\b|\b(want|wanna|need) pay\b|"
     r"\b(w[üu]rden|m[öo]chten|m[öo]chte|wollen) (gern |gerne )?(\w+ )?(be)?zahlen\b|"
@@ -1799,6 +1820,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(details|info\w*|address|email|contact)|tax id|vat)|"
         r"\b(billing|customer|client|payment|self-?service) portal\b|"
         r"\bself-?service (link|page)\b|\bbilling (settings|profile) page\b|"
+        r"\bbilling (page|section|area|settings) (link|url)\b|"
         r"\bkundenportal\b|\b(link|zugang|url) (zum|zu (meinem|unserem|dem)|ins|f[üu]rs) "
         r"(kundenkonto|kundenbereich)\b|\b(lien|acc[èe]s) (vers |[àa] |au )?(mon |notre |l')?"
         r"espace (client|de facturation)\b|\b(enlace|acceso|link) (al|a mi|a nuestro|a la) "
@@ -2021,14 +2043,15 @@ COMMON_SLIPS = {
 is one slip from "charge" and "chance", so these cannot go through `KEYWORDS`' one-slip rule."""
 SPLIT_BY_DICTATION = re.compile(
     r"\b(?P<refund>ree+ fund(?=(?:s|ed|ing)?\b)|re fund(?= (?:me|us|the|my|our|it|this|that|"
-    r"both)\b))|"
+    r"both)\b)|(?:(?<=\ba )|(?<=\bfull ))we fund(?=s?\b))|"
     r"\b(?P<update>up date)(?=(?:s|d)?\b)|\b(?P<subscription>sub scription)(?=s?\b)|"
     r"(?P<cancel>(?<=\bto )can sell|(?<=\bplease )can sell)\b",
     _I,
 )
 """A write's word split in two by voice typing ("please ree fund the charge", "how do I up date
-my credit card", "I want to can sell my sub scription"), read whole; "can sell" only where a
-verb is due ("to", "please"), as "I can sell it" is English."""
+my credit card", "I want to can sell my sub scription", "I would like a full we fund"), read
+whole; "can sell" only where a verb is due ("to", "please"), "we fund" only where a noun is
+("a", "full"), as "I can sell it" and "we fund schools" are English."""
 ABILITY_ASK_JA = re.compile(
     r"(返金|払い戻し|払戻し?|解約|退会|キャンセル|返して|お返し|お戻し|戻して|止めて|停止)[^。？?！!]{0,12}?"
     r"(でき(ます|ません|ない)(でしょう|です)?か|可能(ですか|でしょうか)|叶い(ます|ません)(でしょう)?か|"
@@ -2107,11 +2130,15 @@ NOT_USED = re.compile(
     r"\bno (usad|utilizad|consumid)[oa]s?\b|"
     # the part without service: "los 10 dias sin servicio me los pueden devolver?"
     r"\b(sin|sans|ohne|without) (servicio|service|uso|usar(lo|la)?|acc[eè]s|acceso|zugang|access|"
-    r"conexi[oó]n|internet|nutzung)\b",
+    r"conexi[oó]n|internet|nutzung)\b|"
+    # what someone else did unasked: "my brother bought it on MY account without asking"
+    r"\bwithout (asking|permission|telling (me|us|anyone)|(my|our) (permission|consent|"
+    r"knowledge|approval|authori[sz]ation))\b",
     _I,
 )
 """What the writer did not use, in the part asked back ("can i have the days i didn't use
-refunded"): a negation of the use, not of the ask."""
+refunded"), or what another did without asking: a negation of the use or the consent, not of
+the ask."""
 NEGATED_ITSELF = re.compile(r"(nichts|nicht|nix|kein\w*)\b", _I)
 """A German mention that carries its own negation ("nichts mehr abbuchen"): a negation before
 it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
@@ -2141,7 +2168,7 @@ HYPOTHETICAL = re.compile(
     r"providing (that )?|on (the )?condition that|only if|siempre (que|y cuando)|"
     r"con tal (de )?que|a condici[óo]n de que|vorausgesetzt|unter der bedingung|nur (dann )?wenn)|"
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|"
-    r"next time|in (the )?future)\b|"
+    r"next time|in (the )?future|when (the )?time comes|when the day comes)\b|"
     # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")
     r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
     r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
@@ -2231,11 +2258,14 @@ reverse that charge?", "Would it be at all possible to reverse this month's char
 named it is a question of policy ("Is it possible to get a refund?")."""
 DONE_FOR_ME = re.compile(
     r"\b(mach|machen|macht|erledig|erledigen|erledigt)( sie| ihr| du)? (das|es|dies)\b"
-    r"[^.?!]{0,20}\bf[üu]r (mich|uns)\b",
+    r"[^.?!]{0,20}\bf[üu]r (mich|uns)\b|"
+    r"\b(just|please|pls|can you|could you|would you|will you)( just| please)? (do|handle|sort "
+    r"out|take care of) (it|this|that)( out)? for (me|us)\b",
     _I,
 )
-"""The write named just before handed over to us ("Wie kann ich eigentlich kündigen? … machen
-Sie das bitte einfach für mich"): "das" is that write, asked for."""
+"""The write named in a question just before handed over to us ("How do I cancel? Actually, can
+you just do it for me?", "Wie kann ich eigentlich kündigen? … machen Sie das bitte einfach für
+mich"): "it", "das" is that write, asked for."""
 NOT_ALL_BUT_ONLY = re.compile(
     r"\bnicht (alles|das ganze|den (ganzen|vollen|gesamten) betrag|die (ganze|volle|gesamte) "
     r"summe|voll|komplett|vollst[äa]ndig)\b(?=[^.?!]{0,40}\b(nur|lediglich|sondern)\b)",
@@ -2743,7 +2773,9 @@ NOT_A_REFUND_AFTER = re.compile(
     r"^(規定|ポリシー|規約|条件|保証|期限)|^-(garantie|guarantee|richtlinie\w*|bedingungen)\b|"
     # a company named so ("Refundo GmbH"), the customer's own mails about refunds ("返金メール")
     r"^\s+(gmbh|ag|kg|ug|ltd|inc|llc|sarl|sas|s\.?l\.?|s\.?a\.?)(?!\w)|"
-    r"^(依頼|申請|対応|処理|希望)?(の)?(メール|テンプレ|機能|フォーム|ボタン|画面|通知)",
+    r"^(依頼|申請|対応|処理|希望)?(の)?(メール|テンプレ|機能|フォーム|ボタン|画面|通知)|"
+    # a field of a pasted record: "refund id: re_3PcM…", "Refund amount: $64.00"
+    r"^\s+(id|ids|number|no\.?|ref(erence)?|amount|date)\s*[:#]",
     _I,
 )  # "for a reimbursement deadline": the word names something else
 PAPERS_FOR_BEFORE = re.compile(
@@ -2793,13 +2825,15 @@ OTHER_WAY_TO_PAY = re.compile(
     r"per scheck|con cheque|instal+ments?|in (two|three|four|\d) "
     r"(payments|parts)|[üu]berweisung|auf rechnung|in raten|ratenzahlung|virement|en (deux|"
     r"trois|quatre|plusieurs|\d) fois|transferencia|a plazos|en (dos|tres|cuatro|\d) cuotas|"
-    r"[àa] chaque facture|each invoice manually|manuellement)\b|"
+    r"[àa] chaque facture|each invoice manually|manuellement|(by|on|against) (an )?invoice|"
+    r"(by|via) (direct debit|ach|eft|purchase order))\b|"
     r"振込|振り込|口座振替|分割",
     _I,
 )
-"""A payment asked about by bank transfer or in instalments ("How do I pay by bank transfer
-instead of card?", "payer la facture en trois fois"): not what a payment link (a card
-checkout) gives, unless a link is named too."""
+"""A payment asked about by bank transfer, by invoice or in instalments ("How do I pay by bank
+transfer instead of card?", "Is there any way to pay annually by invoice instead of card?",
+"payer la facture en trois fois"): not what a payment link (a card checkout) gives, unless a
+link is named too."""
 LINK_NAMED = re.compile(r"\b(\w*links?|enlace|lien|url)\b|リンク|URL", _I)
 CARD_WANTED = re.compile(
     r"(?<!statt )(?<!instead of )\b(by|par|per|con|mit|with) (a |the |my |ma |la |une )?(credit )?"
@@ -3012,6 +3046,14 @@ NOT_THE_PLAN_AFTER = re.compile(
 """What is turned off is the plan's reminders or emails, not the plan ("turn off the
 auto-renew reminder emails"), or a cancellation told as done before ("I cancel before but
 still pay")."""
+FOR_A_WHILE_AFTER = re.compile(
+    r"^[^.?!,;]{0,25}?\b(for (a|one|two|three|four|five|six|\d+|the next|a few|a couple of) "
+    r"(\w+ )?(days?|weeks?|months?)|while (i'?m|i am|we'?re|we are) (away|travell?ing|abroad|on "
+    r"(holiday|vacation|leave))|until (i|we) (get|come) back|over the (summer|holidays?))\b",
+    _I,
+)
+"""A stop for a while ("stop the deliveries while I'm away", "stop my subscription for two
+weeks"): a pause, which a person arranges, not the plan ended."""
 LINK_WORKED_AFTER = re.compile(
     r"^\s*((you|u) (sent|gave|e-?mailed)( me| us)?\s+)?(works|worked|is working|did work|was fine|"
     r"arrived|came through|opened)\b",
@@ -3097,6 +3139,13 @@ PROMISED_BACK_DE = re.compile(
 )
 """Money back our side confirmed before ("Sie haben mir am 2. Juli per Mail bestätigt, dass die
 79 € zurückgehen"): under a subject naming the refund, the email asks where it is."""
+REPORT_GOES_ON = re.compile(
+    r"(?P<report>\b(i|we) (have |had |just |already |then )*(updated|changed|added|replaced|"
+    r"switched|got|received|entered|clicked)\b[^.?!,;]{0,40}?)\s+and\b(?!\s+(please|pls|kindly)\b)",
+    _I,
+)
+"""A report that goes on with its own subject ("Then I got new card and put it"): the verb
+after "and" is the writer's past act, not an imperative."""
 STATUS_ASKED = re.compile(
     r"\bo[ùu] en (est|sont|sommes)\b|\bo[ùu] (ça|cela|c'|le dossier|le remboursement|la "
     r"demande) en est\b|\bwie (ist|sieht) (es )?(da |hier |jetzt |denn )?(der|mit dem) stand\b|"
@@ -3195,7 +3244,8 @@ REQUEST = re.compile(
     # 解約じゃ" (Hiroshima), "今すぐ返せ", "これからはお金引かんでね"
     r"[てで]け[ろれ](?!ど)|(?<!の)(?<!のを)(やめ|辞め)る(さ|さー|わ|けん|けえ|ばい|っちゃ)[。！!]*$|"
     r"(?<![がはをの])(解約|退会|返金)(じゃ|や)[。！!]*$|返せ(よ|や)?[。！!]*$|(取ら|引か|落とさ)ん(で|といて)(ね|な|や)?\W*$|"
-    r"(^\W*((hi|hey|hello|yo|ok|okay|so)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)"
+    r"(^\W*((hi|hey|hello|yo|ok|okay|so|also)\W+)?|\b(and|then|so|just|now)\s+|[,;:]\s*|"
+    r"\s[-–—+&]\s*)"
     r"(please )?(refund|cancel|stop|end|terminate|unsubscribe|reverse|undo|void|give|send|issue|"
     r"process|return|turn|switch|shut|kill|drop|put|pay|credit|charge back|disable|close|"
     r"deactivate|cease|discontinue|halt|put an end to)\b"
@@ -3210,8 +3260,11 @@ REQUEST = re.compile(
     r"\b(je pr[ée]f[ée]rerais|nous pr[ée]f[ée]rerions|preferir[íi]a|preferir[íi]amos|"
     r"(ich|wir) (h[äa]tten?|w[üu]rden?) lieber)\b|"
     r"(^\W*|\b(and|so|then)\s+|[,;:]\s*)(do not|don't|dont|doh) (renew|charge|bill|take|let|"
-    r"extend|"
-    r"roll)\b|^\W*(make sure|ensure)\b|"
+    r"extend|continue|convert|"
+    r"roll)\b|"
+    # a claim as fair: "i just think its fair to get that april payment back"
+    r"\b(i|we) (just |really |honestly )?(think|feel|believe) (that )?it'?s (only )?fair\b|"
+    r"^\W*(make sure|ensure)\b|"
     r"\b(needs?|ought) to be (refunded|reversed|cancell?ed|stopped|returned|ended|terminated)\b|"
     r"\bshould be (refunded|reversed|returned|given back|credited|cancell?ed|stopped|ended|"
     r"terminated)\b|\bdeber[íi]an? (regresar|volver|devolverse|reembolsarse|ser (devuelt|"
@@ -3634,6 +3687,16 @@ IF_YES_OPENING = re.compile(
 )
 """A sentence opened on a yes to the writer's own question before ("Estoy en el trial todavía?
 Si es así, cancélenlo"): the write is asked on a fact we hold, not on a hypothesis."""
+NOT_MINDING = re.compile(
+    r"\b(i|we) (\w+ )?(don'?t|do not) mind( which| either( way)?| whichever)?\b", _I
+)
+"""Either way suits the writer ("Fix it or show me where to fix it, I genuinely don't mind
+which"): no negation of the ask."""
+QUESTION_BY_ITS_ORDER = re.compile(
+    r"^\W*((also|and|so|ok|okay)\W+)?(where|how) (do|can|could|should) (i|we)\b", _I
+)
+"""A question told by its word order though it ends with a full stop ("Also where do I change
+who receives them, I'm going on maternity leave.")."""
 IF_SO = re.compile(
     r"(場合|とき|際)の(手順|方法|手続き|やり方)|"
     r"\bif (i|we) (need|have|want) to\b|\bif (i|we) do\b|"
@@ -3646,7 +3709,8 @@ IF_SO = re.compile(
     r"(失敗|エラーに?)(してる|している|した|なってる|なっている)(の)?なら[、,]?|"
     # a condition on what is owed or failed: "if it's still unpaid", "si hay algo por pagar"
     r"\b(if|in case)\b[^,.?!]{0,50}?\b(owe|owed|owing|unpaid|pending|outstanding|due|overdue|"
-    r"failed|declined|bounced|open|anything|something)\b|"
+    r"failed|declined|bounced|open|anything|something|(not|isn'?t|hasn'?t|wasn'?t) (yet )?(been )?"
+    r"paid)\b|"
     r"\bsi\b[^,.?!]{0,50}?\b(debo|debemos|pendiente|por pagar|falt\w*|fall\w*|rechaz\w*|"
     r"hay algo|dois|devons|d[ûu]e?s?|impay[ée]\w*|[ée]chou[ée]\w*|refus[ée]\w*|reste)\b|"
     r"\b(falls|wenn)\b[^,.?!]{0,50}?\b(offen|schulde\w*|fehlgeschlagen|geplatzt|zur[üu]ckgekommen)\b|"

@@ -279,6 +279,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False  # "Ich will sicher sein, dass nichts mehr abgebucht wird"
     if kind == "cancellation" and phrases.NOT_THE_PLAN_AFTER.match(after):
         return False  # "turn off the auto-renew reminder emails"
+    if kind == "cancellation" and phrases.FOR_A_WHILE_AFTER.match(after):
+        return False  # "stop the deliveries while I'm away": a pause
     if _said_of_the_past(clause, sentence[match.start() :]):
         return False
     if kind == "portal_link" and (
@@ -500,7 +502,7 @@ def _asks(
         or (
             phrases.PAST_REPORT.search(sentence)
             and not _is_question(sentence)
-            and not phrases.REQUEST.search(sentence)
+            and not phrases.REQUEST.search(phrases.REPORT_GOES_ON.sub(r"\g<report>", sentence))
         )
     ):
         return False
@@ -611,7 +613,7 @@ def _body_asks(
         and not (kind not in MONEY_KINDS and phrases.OWN_CUSTOMERS_SIDE.search(s))
     ]
     if not asking and kind in MONEY_KINDS:
-        asking = _handed_over(kind, sentences)
+        return _handed_over(kind, sentences)
     if paying:  # what the card is asked for beside the payment: "Where can I change it?"
         sentences = [phrases.CARD_FACT.sub(" card ", s) for s in sentences]
     if not asking and kind in ("payment_link", "portal_link"):
@@ -656,25 +658,25 @@ def _body_asks(
     return not (facts_only and (asks_state or pays))
 
 
-def _handed_over(kind: WriteKind, sentences: list[str]) -> list[str]:
-    """A plain request that we do "it" for the writer, right after a question naming the write
-    ("Wie kann ich eigentlich kündigen? Ich finde den Button nicht... ach wissen Sie was, machen
-    Sie das bitte einfach für mich"): the write named is asked."""
-    return [
-        s
-        for index, s in enumerate(sentences)
-        if phrases.DONE_FOR_ME.search(s)
-        and phrases.REQUEST.search(s)
-        and _plain_ask(s)
-        and any(
-            _is_question(before)
-            and any(
-                not phrases.DONE.match(before[found.start() :])
-                for found in MENTIONS[kind].finditer(before)
+def _handed_over(kind: WriteKind, sentences: list[str]) -> bool:
+    """The write a question just before names, handed over to us ("How do I cancel? Actually,
+    can you just do it for me?", "Wie kann ich eigentlich kündigen? … machen Sie das bitte
+    einfach für mich"): asked. Not when the hand-over is negated, conditional or reported ("If
+    it's complicated, could you do it for me?"), nor when the question is about a write
+    already done or not the writer's to ask."""
+    for index, sentence in enumerate(sentences):
+        found = phrases.DONE_FOR_ME.search(sentence)
+        if found and _plain_ask(sentence[: found.end()]):
+            return any(
+                _is_question(before)
+                and any(
+                    not phrases.DONE.match(before[named.start() :])
+                    and _mention_counts(kind, before, named)
+                    for named in MENTIONS[kind].finditer(before)
+                )
+                for before in sentences[max(0, index - 2) : index]
             )
-            for before in sentences[max(0, index - 2) : index]
-        )
-    ]
+    return False
 
 
 def _on_a_yes_to_own_question(sentences: list[str]) -> list[str]:
@@ -846,7 +848,11 @@ def _asks_how_to_change_a_billing_detail(sentences: list[str]) -> bool:
         if (
             (((detail or named) and wish) or (named and phrases.PROCEDURE.search(s)))
             and phrases.HOW_TO.search(s)
-            and (_is_question(s) or phrases.REQUEST.search(s))
+            and (
+                _is_question(s)
+                or phrases.REQUEST.search(s)
+                or phrases.QUESTION_BY_ITS_ORDER.search(s)
+            )
             and not phrases.STATE_QUESTION.search(s)
             and _plain_ask(s)
         ):
@@ -956,8 +962,10 @@ def _billing_detail_to_change(sentences: list[str]) -> bool:
 
 def _plain_ask(sentence: str) -> bool:
     """Not negated, conditional or reported; a link asked on a question's answer ("If so,
-    please send me the link") is plain (`phrases.IF_SO`)."""
+    please send me the link") is plain (`phrases.IF_SO`), and so is one beside "I don't mind
+    which" (`phrases.NOT_MINDING`)."""
     sentence = phrases.INSTEAD_OF_MINE.sub(" ", phrases.IF_SO.sub(" ", sentence))
+    sentence = phrases.NOT_MINDING.sub(" ", sentence)
     return not (
         phrases.NEGATION_BEFORE.search(sentence)
         or phrases.HYPOTHETICAL.search(sentence)

@@ -62,6 +62,8 @@ _KIN = (
     r"ex(-\w+)?|trabajador(a|es)?|colaborador(a|es|as)?|jef[ae]s?|mitbewohner(in)?|"
     r"colocataires?|colocs?|chum|"
     r"(?<=unser )mitglied|(?<=unsere )mitglieder|(?<=our )members?|(?<=notre )membre|"
+    # another company of the writer's group: "Our subsidiary Lindqvist Retail was charged"
+    r"(?<=our )(subsidiar(y|ies)|sister compan(y|ies)|affiliates?)|"
     r"(?<=nos )membres|(?<=notre )adh[ée]rente?|(?<=nuestr[oa] )soci[oa])"
 )
 _KIN_JA = (
@@ -136,7 +138,10 @@ OTHERS_BEFORE = re.compile(
 FOR_HIM_ES = re.compile(r"(ar|er|ir|[ae]n)(le|les)$", _I)
 """A Spanish write with "to him, to her" on it: "devolverle", "cancelarle", "cancélenle"."""
 ON_BEHALF = re.compile(
-    r"\bon behalf of (my|our) |\ben (nombre|representaci[óo]n) de (mi|nuestr[oa]) |"
+    # not the writer's own business: "I purchased it on behalf of our company"
+    r"\bon behalf of (my|our) (?!(own )?(company|business|firm|practice|organi[sz]ation|team|"
+    r"office|school|club|department|charity|clinic|studio|shop|store)\b)|"
+    r"\bon (his|her|their) behalf\b|\ben (nombre|representaci[óo]n) de (mi|nuestr[oa]) |"
     # not a gift or a discount from a friend: "(50 % de réduction, de la part de mon amie Clara)"
     r"(?<!duction, )(?<!duction )(?<!cadeau )(?<!offert )(?<!offerte )"
     r"\bde la part de (mon|ma|notre) |\bau nom de (mon|ma|notre) |"

@@ -51,6 +51,14 @@ _DATED_ATTRIBUTION = re.compile(
 """A dated line ending in a colon over quoted lines, Japanese mail's attribution with no
 "wrote" ("2025年3月12日(水) 18:30 MailMate サポート <support@mailmate.jp>:"): the quote's,
 not the customer's words (only above ``>`` lines, so a heading of the customer's own stays)."""
+_HEADER_FIELD = re.compile(
+    r"^\s*(from|sent|to|cc|bcc|reply-to|subject|date|von|de|差出人|送信者|件名|宛先|日付|para|"
+    r"enviado|asunto|fecha|envoy[ée]|à|objet|an|gesendet|betreff|datum)\s*:",
+    re.IGNORECASE,
+)
+_DATE_FIELD = re.compile(r"^\s*(date|datum|fecha)\s*:", re.IGNORECASE)
+_FIELD = re.compile(r"^\s*[^\W\d_][\w .'/-]{0,30}:\s*\S")
+"""A "Label: value" line of the customer's own, such as "Order number: FL-22810"."""
 _REPLY_SUBJECT = re.compile(
     r"^\s*(re|fwd?|aw|wg|sv|vs|rv|tr|antw|返信|転送|"
     # an auto-reply repeats the subject it answers: "Automatische Antwort: Kündigung"
@@ -106,7 +114,7 @@ def customer_words(text: str) -> str:
         index += 1
         if (
             _QUOTED_LINE.match(line)
-            or _ELSEWHERE.match(line)
+            or _another_message(lines, index - 1)
             or (quoting and line.strip())
             or (_DATED_ATTRIBUTION.match(line) and _quote_follows(lines, index))
         ):
@@ -122,7 +130,19 @@ def _ends_customer_text(lines: list[str], index: int) -> bool:
     line = lines[index]
     if _SIGNATURE.match(line) or MOBILE_SIGNATURE.match(line.strip()):
         return True
-    return bool(_ELSEWHERE.match(line)) and not _quote_follows(lines, index + 1)
+    return _another_message(lines, index) and not _quote_follows(lines, index + 1)
+
+
+def _another_message(lines: list[str], index: int) -> bool:
+    """A marker of another message: a banner, a "… wrote:" line or a header line, but not a
+    "Date:" among the customer's own fields ("Order number: FL-22810" / "Date: 11 May" /
+    "Charges: …"), whose neighbour is a "Label: value" line no mail header has."""
+    if not _ELSEWHERE.match(lines[index]):
+        return False
+    if not _DATE_FIELD.match(lines[index]):
+        return True
+    neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+    return not any(_FIELD.match(n) and not _HEADER_FIELD.match(n) for n in neighbours)
 
 
 def _quote_follows(lines: list[str], start: int) -> bool:

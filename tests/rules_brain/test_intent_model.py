@@ -62,7 +62,11 @@ model of that day scored 91.60 % on batches 1 to 23 against 91.53 % before (ever
 Spanish 90.96 % against 91.0 %: batch 25's emails score 89.1 %, Japanese 86.7 % and Spanish
 89.6 %), when the model of that day scored 91.63 % on batches 1 to 24 against 91.39 % before
 (every language up but Spanish, which held; 107 unasked writes against 108) and 89.1 % on batch
-25 (88.7 % for the model before it); French and German were raised to that day's figures. The
+25 (88.7 % for the model before it); French and German were raised to that day's figures. On
+2026-12-05 night with batch 26, every floor was raised to that night's figures on batches 1 to
+26 (English 92.47 %, Japanese 91.32 %, Spanish 91.03 %, French 91.62 %, German 90.88 %), when
+the model of that night scored 91.58 % on batches 1 to 25 against 91.51 % before (113 unasked
+writes, as before) and 92.97 % on batch 26 (92.71 % for the model before it). The
 targets not met
 are strict expected failures, so the day the model meets one, its test says so and the floors
 must be raised.
@@ -83,8 +87,8 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.923, "ja": 0.910, "es": 0.909, "fr": 0.915, "de": 0.907}
-PERSON_CEILING = 0.038
+FLOOR = {"en": 0.924, "ja": 0.913, "es": 0.910, "fr": 0.916, "de": 0.908}
+PERSON_CEILING = 0.036
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
 batch 17 alone), 3.10 % on batches 1 to 18 that night (5.6 % on batch 18 alone), 3.26 % on
@@ -94,8 +98,9 @@ morning (5.6 % on batch 20 alone; 3.24 % on 1 to 19), 3.48 % on batches 1 to 21 
 (8.8 % on batch 22 alone; 3.44 % on 1 to 21), 3.79 % on batches 1 to 23 that noon (6.7 % on
 batch 23 alone; 3.64 % on 1 to 22), 3.78 % on batches 1 to 24 that afternoon (6.1 % on batch
 24 alone; 3.66 % on 1 to 23), 3.72 % on batches 1 to 25 that evening (5.0 % on batch 25
-alone; 3.65 % on 1 to 24), under the 5 % target."""
-UNASKED_WRITES_CEILING = 113
+alone; 3.65 % on 1 to 24), 3.56 % on batches 1 to 26 that night (3.7 % on batch 26 alone; 3.55 %
+on 1 to 25), under the 5 % target."""
+UNASKED_WRITES_CEILING = 115
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -125,7 +130,9 @@ than before that noon's changes), and is 108 on all 14,175 with the blind batch 
 2026-12-05 afternoon (11 of them, as many as the model before it read; 97 on batches 1 to 23,
 two more than before that afternoon's changes), and is 113 on all 14,910 with the blind batch
 25 since 2026-12-05 evening (6 of them, 7 for the model before it; 107 on batches 1 to 24, one
-fewer than before that evening's changes)."""
+fewer than before that evening's changes), and is 115 on all 15,664 with the blind batch 26
+since 2026-12-05 night (2 of them, as many as the model before it read; 113 on batches 1 to 25,
+as before that night's changes)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (2 to 4 min on this project's 2-core

@@ -239,9 +239,11 @@ _NAMING_FILLER = re.compile(
 """Words beside an option named ("just the extra seat one pls") that say nothing more."""
 _NAY = re.compile(r"\b(no|not|nope|never|neither|nor|don'?t|doesn'?t|instead)\b|n't\b", _I)
 _DIGITS = {
-    **{"1": 1, "2": 2, "3": 3, "１": 1, "２": 2, "３": 3, "①": 1, "②": 2, "③": 3},
-    **{"a": 1, "b": 2, "c": 3, "A": 1, "B": 2, "C": 3},
+    **dict.fromkeys(("1", "１", "①", "a", "A"), 1),
+    **dict.fromkeys(("2", "２", "②", "b", "B"), 2),
+    **dict.fromkeys(("3", "３", "③", "c", "C"), 3),
 }
+"""The place each mark names: digits, full-width and circled digits, letters."""
 _CHOICE_FILLER = re.compile(
     r"\b(the|one|option|choice|please|pls|plz|thanks|thank|you|thx|ok|okay|yes|yeah|go|with|"
     r"i'?ll|we'?ll|take|i|we|prefer|would|like|is|fine|bitte|danke|vielen|dank|ja|die|das|den|"

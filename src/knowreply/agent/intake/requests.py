@@ -147,6 +147,12 @@ def _mend_romaji(text: str, romaji: bool) -> str:
     return _KANA_GAP.sub("", kana)
 
 
+def _mended(text: str, romaji: bool) -> str:
+    """Words typed without umlauts, with a typo of a write word or in romaji, read as meant;
+    the body and the subject are mended alike."""
+    return _mend_romaji(_mend_typos(_mend_umlauts(text)), romaji)
+
+
 def _is_romaji_japanese(text: str) -> bool:
     return len({found.group().lower() for found in phrases.ROMAJI_JA_TEXT.finditer(text)}) >= 2
 
@@ -1090,25 +1096,15 @@ def read_requests(
     words = phrases.OWN_TERMS_NOTICE.sub(" ", phrases.DATA_RIGHTS.sub(" ", words))
     romaji = _is_romaji_japanese(words)
     sentences = _own_sentences(
-        _mend_romaji(
-            _mend_typos(
-                _mend_umlauts(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)))
-            ),
-            romaji,
-        )
+        _mended(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)), romaji)
     )
     code_given = _hands_over_a_code(subject, words)
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
     own_subject = (
         ""
         if disowned
-        else _mend_romaji(
-            _mend_typos(
-                _mend_umlauts(
-                    _without_names(phrases.ADDRESS_OR_URL.sub(" ", customer_words(subject)), text)
-                )
-            ),
-            romaji,
+        else _mended(
+            _without_names(phrases.ADDRESS_OR_URL.sub(" ", customer_words(subject)), text), romaji
         )
     ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None

@@ -21,6 +21,7 @@ from knowreply.mail.charsets import decode_bytes
 from knowreply.mail.headers import decode_header_value
 from knowreply.mail.message import Address, Header, InboundMessage
 from knowreply.mail.quotes import extract_reply, extract_reply_from_html
+from knowreply.mail.wrapping import unflowed
 
 DEFAULT_MAX_TEXT_CHARS = 20_000
 HTML_LIMIT_FACTOR = 10
@@ -182,7 +183,15 @@ def _part_text(part: Message, defects: list[str]) -> str:
     text, problem = decode_bytes(data, part.get_content_charset())
     if problem:
         defects.append(problem)
-    return text.replace("\r\n", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\x00", "")
+    if part.get_content_type() == "text/plain" and _param(part, "format") == "flowed":
+        return unflowed(text, delsp=_param(part, "delsp") == "yes")
+    return text
+
+
+def _param(part: Message, name: str) -> str:
+    value = part.get_param(name)
+    return value.lower() if isinstance(value, str) else ""
 
 
 def _raw_body_fallback(message: Message, defects: list[str]) -> str | None:

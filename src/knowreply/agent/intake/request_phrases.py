@@ -2496,6 +2496,17 @@ REFERS_BACK = re.compile(
 )
 """A later clause that speaks of the ask itself as made or done before ("…, we have already
 requested this twice", "…, we already paid"): a person looks, the ask is not plain."""
+HEARSAY_REASON = re.compile(
+    r"^.*?(と(聞|伺|言われ|案内され|書いて|書かれて|記載)[^、。]{0,8}|そう(です|だ|な)?|"
+    r"とのこと(です|だ|な)?)(ので|から)[、,]?|"
+    r"^.*?\b(i was told|we were told|i('ve| have)? read|(you|your \w+) (said|says|told (me|us)|"
+    r"state[sd]?)|according to)\b[^.?!]*?,? (so|therefore)\b",
+    _I,
+)
+"""A reason the writer heard or read before their ask ("欠席した場合は返してもらえると聞き
+ましたので、…返金してください", "I was told that if I cancel in the first week I get a
+refund, so please refund it"): a condition in it is the rule they were told, not one they
+set on the ask."""
 OWN_ASIDE = re.compile(
     r"^\s*((and|so|as|since|because|anyway)\s+)?(i|we)\b(?![^.?!]*\b(refund\w*|cancel\w*|"
     r"renew\w*|charg\w*|paid|pay\w*|bill\w*|debit\w*|request\w*|ask\w*|told|said|promis\w*|"

@@ -463,9 +463,9 @@ def _asks(
     if not MENTIONS[kind].search(sentence):
         return False  # every answer below needs a mention: most sentences end here, cheaply
     if phrases.HYPOTHETICAL.search(
-        _without_indirect_questions(_without_own_asides(sentence))
+        _without_indirect_questions(_without_own_asides(_without_hearsay(sentence)))
         if kind in MONEY_KINDS
-        else sentence
+        else _without_hearsay(sentence)
     ):
         return False
     if (
@@ -589,6 +589,12 @@ def _without_own_asides(sentence: str) -> str:
         if found.start() > 0 and phrases.OWN_ASIDE.match(sentence[found.end() :]):
             return sentence[: found.start()]
     return sentence
+
+
+def _without_hearsay(sentence: str) -> str:
+    """`sentence` after a reason the writer heard or read (`phrases.HEARSAY_REASON`), when
+    the ask follows it."""
+    return phrases.HEARSAY_REASON.sub(" ", sentence)
 
 
 def _without_indirect_questions(sentence: str) -> str:

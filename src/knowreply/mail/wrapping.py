@@ -1,0 +1,93 @@
+"""Lines as the writer meant them: mail clients break long lines, readers must join them.
+
+Plain-text mail reaches us cut into lines. Thunderbird and Apple Mail say so (`format=flowed`,
+RFC 3676: a line that ends in a space goes on); Gmail and Outlook cut at 72 to 78 columns
+and say nothing; Japanese business mail is often broken by hand every 30 to 40 characters.
+A sentence cut in two is read as two ("I would be obliged if you could ensure that the
+subscription does not auto-renew in" / "September."), so every reader joins the lines first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+_SENTENCE_END = re.compile(r"[.!?:;。！？」』）)]\s*$")
+_LIST_ITEM = re.compile(r"^\s*([-*•·–>|]|\d{1,3}[.)](\s|$)|[a-zA-Z][.)]\s|\(\w\)\s|[【■◆●・※〒])")
+_CLOSING = re.compile(
+    r"^\s*(thanks|thank you|many thanks|thx|cheers|best|regards|kind regards|best regards|"
+    r"warm regards|sincerely|yours|gracias|saludos|un saludo|atentamente|merci|cordialement|"
+    r"bien à vous|bonne journée|grüße|viele grüße|liebe grüße|beste grüße|mfg|lg|vg|danke|"
+    r"mit freundlichen grüßen|freundliche grüße|sent from|envoyé de|enviado desde|"
+    r"von meinem|よろしく|以上)\b",
+    re.IGNORECASE,
+)
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+WRAPPED_MIN = 45
+"""The shortest Latin line taken as cut by a client: they cut at 72 to 78 columns, a word
+before the edge; a writer's own short lines ("Hi Anna,", "Invoice 2024-113") stay."""
+WRAPPED_MAX = 100
+_CJK_GOES_ON = re.compile(r"[、，,をにがはへとや]$")
+"""A Japanese line that ends in a comma or a particle that never ends a sentence goes on
+("つきましては、" / "お手続きを"); a casual writer ends sentences with a line break alone
+("返金して" / "980円"), so other lines are joined only where a fixed width cut them."""
+
+
+def unflowed(text: str, *, delsp: bool = False) -> str:
+    """The text of a `format=flowed` part (RFC 3676): a line that ends in a space goes on in
+    the next line of the same quote depth (without that space when `delsp`, DelSp=yes); the
+    space a sender stuffs before a line is dropped; "-- " stays the signature line."""
+    depths: list[int] = []
+    lines: list[str] = []
+    flowing = False
+    for raw in text.split("\n"):
+        depth = len(raw) - len(raw.lstrip(">"))
+        line = raw[depth + 1 :] if raw[depth : depth + 1] == " " else raw[depth:]
+        if flowing and depth == depths[-1]:
+            lines[-1] += line
+        else:
+            depths.append(depth)
+            lines.append(line)
+        flowing = line.endswith(" ") and line != "-- "
+        if flowing and delsp:
+            lines[-1] = lines[-1][:-1]
+    return "\n".join(
+        ">" * depth + (" " if depth and line else "") + line
+        for depth, line in zip(depths, lines, strict=True)
+    )
+
+
+def unwrapped(text: str) -> str:
+    """`text` with lines a mail client or the writer cut inside a sentence joined again, and
+    runs of spaces made one (HTML mail carries doubled and non-breaking spaces)."""
+    lines = _HORIZONTAL_SPACE.sub(" ", text).split("\n")
+    widths = Counter(len(line.strip()) for line in lines if _CJK.search(line))
+    fixed = {width for width, count in widths.items() if count >= 2 and width >= 25}
+    joined = lines[:1]
+    for previous, line in pairwise(lines):
+        if _cut_inside_a_sentence(previous, line, fixed):
+            in_japanese = _CJK.match(line.lstrip()[:1] or " ") and _CJK.search(previous[-1:])
+            joined[-1] = joined[-1].rstrip() + ("" if in_japanese else " ") + line.lstrip()
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _cut_inside_a_sentence(line: str, following: str, fixed_widths: set[int]) -> bool:
+    """Whether the break between `line` and `following` was made by wrapping: a long line that
+    ends no sentence, followed by more text that is no list item, quote or sign-off; in
+    Japanese, a line that cannot end a sentence or one of the text's fixed width."""
+    line, following = line.strip(), following.strip()
+    if not following or line.startswith(">") or _SENTENCE_END.search(line):
+        return False
+    if _LIST_ITEM.match(following):
+        return False
+    if _CLOSING.match(following) or _CLOSING.match(line):
+        return False
+    if _CJK.search(line[-1:] or " "):
+        return bool(_CJK_GOES_ON.search(line)) or any(
+            abs(len(line) - width) <= 1 for width in fixed_widths
+        )
+    return WRAPPED_MIN <= len(line) <= WRAPPED_MAX

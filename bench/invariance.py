@@ -58,7 +58,10 @@ def wrapped(example: Example) -> Example | None:
     """Hard-wrapped at 72 columns, as plain-text mail clients send it."""
     if example.lang == "ja" or all(len(line) <= 72 for line in example.body.splitlines()):
         return None
-    lines = [textwrap.fill(line, 72) if line.strip() else line for line in example.body.split("\n")]
+    lines = [
+        textwrap.fill(line, 72) if line.strip() and not line.startswith(">") else line
+        for line in example.body.split("\n")
+    ]
     return _with(example, "\n".join(lines))
 
 
@@ -67,7 +70,9 @@ def wrapped_ja(example: Example) -> Example | None:
     if example.lang != "ja" or all(len(line) <= 35 for line in example.body.splitlines()):
         return None
     lines = [
-        "\n".join(line[i : i + 35] for i in range(0, len(line), 35)) if line else line
+        "\n".join(line[i : i + 35] for i in range(0, len(line), 35))
+        if line and not line.startswith(">")
+        else line
         for line in example.body.split("\n")
     ]
     return _with(example, "\n".join(lines))
@@ -100,7 +105,10 @@ def lowered(example: Example) -> Example | None:
 
 
 def greeted(example: Example) -> Example | None:
-    """Under a greeting and above a sign-off in the email's language."""
+    """Under a greeting and above a sign-off in the email's language (an email that quotes a
+    thread is left: a sign-off under the quote would be new words of its own)."""
+    if _quotes_a_thread(example):
+        return None
     hello, bye = GREETINGS[example.lang]
     return _with(example, f"{hello}{example.body.strip()}{bye}")
 
@@ -113,7 +121,7 @@ def signed(example: Example) -> Example | None:
 def over_a_thread(example: Example) -> Example | None:
     """Above an older, unrelated reply of ours, quoted (emails that quote one already keep
     theirs: a second thread would change what a short answer answers)."""
-    if re.search(r"^\s*>", example.body, re.MULTILINE) or "wrote:" in example.body:
+    if _quotes_a_thread(example):
         return None
     return _with(example, example.body.rstrip() + EARLIER_THREAD)
 
@@ -157,6 +165,13 @@ CHANGES: dict[str, Change] = {
     "crlf": crlf,
     "full_width": full_width,
 }
+
+
+def _quotes_a_thread(example: Example) -> bool:
+    return bool(_THREAD.search(example.body))
+
+
+_THREAD = re.compile(r"^\s*>|wrote:|schrieb|a écrit|escribió|-----|:\n>", re.MULTILINE)
 
 
 def _with(example: Example, body: str) -> Example:

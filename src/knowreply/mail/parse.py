@@ -21,7 +21,7 @@ from knowreply.mail.charsets import decode_bytes
 from knowreply.mail.headers import decode_header_value
 from knowreply.mail.message import Address, Header, InboundMessage
 from knowreply.mail.quotes import extract_reply, extract_reply_from_html
-from knowreply.mail.wrapping import unflowed
+from knowreply.mail.shape import unflowed
 
 DEFAULT_MAX_TEXT_CHARS = 20_000
 HTML_LIMIT_FACTOR = 10

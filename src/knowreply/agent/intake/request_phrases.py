@@ -1529,8 +1529,11 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"july|august|september|october|november|december)( \w+)? back\b|"
         r"\b(the|my|our) [$€£]\s?\d[\d.,]*( \w+)? back\b|"
         r"\b(charge|payment|amount|debit|fee)\b[^.?!]{0,40}\bto be (reversed|refunded|returned|"
-        r"credited)\b|\b(return|put|send|pay) (it|that|this|them|the money|the "
+        r"credited)\b|\b(return|send|pay) (it|that|this|them|the money|the "
         r"charge) (back )?(to|on|onto|into) (my|our) (card|account|bank)\b|"
+        # "put it on my account" without "back" puts a new card there, or charges it
+        r"\bput ((it|that|this|them) back|(the money|the charge)( back)?) (to|on|onto|into) "
+        r"(my|our) (card|account|bank)\b|"
         r"\b(have|get) (the|my|our) (money|payment|charge|amount) return(ed)?\b|"
         r"\breverse (the|this|that|my|one|both)( \w+)? (charges?|payments?|transactions?|debits?)|"
         r"\b(give|credit|send|pay) (me |us )?(it |this |that |them |one (of them )?|"
@@ -2154,6 +2157,13 @@ NEGATION_AFTER = re.compile(
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金|"
     # batch 26: no longer needed, "返金はしていただかなくて大丈夫になりました"
     r"(いただか|頂か|もらわ)なくて(?!は))|"
+    # the write named, then refused: "Also, cancellation is not what I want."
+    r"^\s+(is|was|'s) (not|no longer|never) (what (i|we)\b|(something|anything) (i|we)\b|"
+    r"(necessary|needed|required|wanted|an option|the (point|plan|idea|goal))\b)|"
+    r"^\s+(isn't|wasn't) (what (i|we)\b|(something|anything) (i|we)\b|necessary|needed|"
+    r"required|wanted|an option|the (point|plan|idea|goal))|"
+    r"^\s+n'est (pas|plus) (ce que (je|nous|j')|n[ée]cessaire|souhait|voulu|le but)|"
+    r"^\s+no es (lo que (quiero|queremos|busco|buscamos|necesito|necesitamos|ped)|necesari)|"
     r"^\w*(\s+(?!(sondern|und|oder)\b)(\([^\s()]*\)|[^\s,;:.!?(]+)){0,7}?\s+"
     r"(nicht|nichts|kein\w*)\b(?!\s+nur\b)(?!\s+(genutzt|benutzt|verbraucht|gebraucht|"
     r"in anspruch genommen)\w*)",
@@ -3915,11 +3925,19 @@ REPORTED_BY_US_AFTER = re.compile(
 """The refund our side spoke of ("the refund you mentioned - when was it sent?"): reported."""
 WRITE_AS_A_NAME = re.compile(
     r"(?<=[\w,;:(] )(Refunds?|Cancel\w*)((?: [A-Z][a-z][\w-]*)+)|"
-    r"^(Refunds?|Cancel\w*)((?: [A-Z][a-z][\w-]*)+)(?= (is|was) (the|our|a) name\b)",
+    r"^(?i:(refunds?|cancel\w*)((?: [\w-]+){1,3}))(?= (?i:is|was) (?i:the|our|a) name\b)",
     re.MULTILINE,
 )
 """A write word opening a Title Case name ("Oliver from Refund Desk", "the Refund Rangers
 webinar", "Cancel Knowreply is the name of our channel"): a company or project, not an ask."""
+COMPANY_WITH_A_WRITE_WORD = re.compile(
+    r"^[^\S\n]*(?:[\w&'.-]+ ){0,3}(refunds?|rembours\w*|reembols\w*|erstatt\w*|cancel\w*|"
+    r"annul\w*)(?: [\w&'.-]+){0,3} (sarl|sas|sa|s\.a\.|sl|s\.l\.|gmbh|ag|kg|ug|ltd|llc|inc|"
+    r"plc|bv|pty|co|k\.k\.)\.?[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A line that names a company by its legal form ("REMBOURSE EXPRESS SARL", "Refund Partners
+GmbH"): a signature's company, in any case, not an ask."""
 NOT_A_NAME_WORD = re.compile(
     r"^ (My|Our|The|Me|Us|It|This|That|Please|Now|Request|Subscription|Plan|Account|"
     r"Membership|Order|Payment|Charge|Invoice|Everything|All|Immediately|Asap)\b"

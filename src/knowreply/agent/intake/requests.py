@@ -736,8 +736,10 @@ def _hands_over_a_code(subject: str, words: str) -> bool:
 
 def _write_names(text: str) -> list[str]:
     """Company or project names that open with a write word ("Refund Desk"), brands that
-    hold one ("Refundly") and statement lines that open with one ("REFUND ACADEMIAPLUS")."""
+    hold one ("Refundly"), statement lines that open with one ("REFUND ACADEMIAPLUS") and
+    companies named by their legal form ("Rembourse Express SARL")."""
     names = [found.group() for found in phrases.WRITE_BRAND.finditer(text)]
+    names += [found.group() for found in phrases.COMPANY_WITH_A_WRITE_WORD.finditer(text)]
     for found in phrases.WRITE_AS_A_NAME.finditer(text):
         rest = found.group(2) or found.group(4)
         if not phrases.NOT_A_NAME_WORD.match(rest):

@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from knowreply.mail.quotes import MOBILE_SIGNATURE, has_own_text
-from knowreply.mail.wrapping import unwrapped
+from knowreply.mail.shape import as_meant
 
 MAX_CHARS = 20_000
 
@@ -101,7 +101,7 @@ def customer_words(text: str) -> str:
     clean = _HTML_COMMENT.sub(" ", clean)
     clean = html.unescape(_TAG.sub(" ", clean))
     clean = clean.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    lines = unwrapped(clean).splitlines()
+    lines = as_meant(clean).splitlines()
     kept: list[str] = []
     quoting = False
     index = 0

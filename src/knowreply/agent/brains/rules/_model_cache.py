@@ -26,7 +26,13 @@ _SOURCES = (Path(__file__).parent, _PACKAGE / "agent" / "intake")
 """The brain's and intake's code: `model_text` reads concepts, entities and requests."""
 _SHARED_READERS = tuple(
     _PACKAGE / name
-    for name in ("money.py", "money_text.py", "mail/quotes.py", "integrations/stripe/models.py")
+    for name in (
+        "money.py",
+        "money_text.py",
+        "mail/quotes.py",
+        "mail/shape.py",
+        "integrations/stripe/models.py",
+    )
 )
 """Modules outside those folders that `model_text` imports (amounts, the customer's own words):
 a change to how they read text changes the fitted model, so it must change the key."""

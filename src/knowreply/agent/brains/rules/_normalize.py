@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from knowreply.agent.intake.injection import instructs
-from knowreply.mail.wrapping import unwrapped
+from knowreply.mail.shape import as_meant
 
 MAX_CHARS = 20_000
 """Only the start of a huge message is read: customers put the request first."""
@@ -51,11 +51,11 @@ class CleanText:
 
 def normalise(raw: str) -> str:
     """NFKC-fold, unescape HTML and drop tags; keeps line breaks, save those a mail client or
-    the writer made inside a sentence (`unwrapped`)."""
+    the writer made inside a sentence; shouting in small letters (`as_meant`)."""
     text = unicodedata.normalize("NFKC", raw[:MAX_CHARS])
     text = html.unescape(_TAG.sub(" ", text))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    return unwrapped("".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text))
+    return as_meant("".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text))
 
 
 def _body_lines(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowreply.mail.parse import parse_message
-from knowreply.mail.wrapping import unflowed, unwrapped
+from knowreply.mail.shape import as_meant, unflowed, unwrapped
 
 GOVERNORS = (
     "Dear Sir or Madam,\n\n"
@@ -63,9 +63,7 @@ def test_japanese_lines_a_casual_writer_ends_without_a_full_stop_stay_apart() ->
 
 def test_flowed_lines_are_joined_by_quote_depth_and_the_signature_line_stays() -> None:
     text = "Please cancel my \nplan today.\n> You wrote that \n> it renews.\n-- \nSam"
-    assert unflowed(text) == (
-        "Please cancel my plan today.\n> You wrote that it renews.\n-- \nSam"
-    )
+    assert unflowed(text) == ("Please cancel my plan today.\n> You wrote that it renews.\n-- \nSam")
 
 
 def test_flowed_with_delsp_drops_the_space_that_marked_the_break_and_unstuffs() -> None:
@@ -83,6 +81,38 @@ def test_a_flowed_message_is_parsed_into_whole_lines() -> None:
         b"subscription does not renew in September.\r\n\r\nSam\r\n"
     )
     message = parse_message(raw)
-    assert (
-        "make sure that the subscription does not renew in September." in message.new_text
+    assert "make sure that the subscription does not renew in September." in message.new_text
+
+
+def test_a_line_that_opens_with_thanks_is_a_sign_off_only_when_short() -> None:
+    assert unwrapped("Please cancel the plan at the end of the current month\nMerci") == (
+        "Please cancel the plan at the end of the current month\nMerci"
     )
+    assert unwrapped(
+        "Merci de me faire parvenir la facture d'août et de m'indiquer le lien\nvers votre portail."
+    ) == (
+        "Merci de me faire parvenir la facture d'août et de m'indiquer le lien vers votre portail."
+    )
+
+
+def test_a_word_cut_at_its_hyphen_is_joined_without_a_space() -> None:
+    assert unwrapped(
+        "Nous avons retiré un siège le 2 mais avons été facturés pour 6. Pouvez-\n"
+        "vous rembourser le siège ?"
+    ) == (
+        "Nous avons retiré un siège le 2 mais avons été facturés pour 6. Pouvez-vous rembourser "
+        "le siège ?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PLEASE REFUND HALF OF THE CHARGE", "please refund half of the charge"),
+        ("RE: SEPA", "RE: SEPA"),
+        ("Please refund INV-2024-0042 to my VISA", "Please refund INV-2024-0042 to my VISA"),
+        ("お世話になっております。ABCプランの件", "お世話になっております。ABCプランの件"),
+    ],
+)
+def test_only_shouting_is_read_in_small_letters(text: str, expected: str) -> None:
+    assert as_meant(text) == expected

@@ -1,6 +1,7 @@
-"""The explicit-request check reads a sentence a mail client cut into lines, or spaced twice,
-as the sentence it was: an ask stays an ask, and a "not" or an "if" on the line before still
-refuses it. A condition in a rule the writer was told is the rule's, not the ask's."""
+"""The explicit-request check reads a sentence a mail client cut into lines, spaced twice or
+shouted in capitals as the sentence it was: an ask stays an ask, and a "not" or an "if" on the
+line before still refuses it. A condition in a rule the writer was told is the rule's, not the
+ask's; a company named by its legal form is no ask."""
 
 from __future__ import annotations
 
@@ -115,6 +116,59 @@ def test_japanese_cut_every_thirty_characters_is_read_as_written() -> None:
     ],
 )
 def test_a_condition_in_a_rule_the_writer_was_told_is_not_theirs(
+    text: str, kinds: set[str]
+) -> None:
+    assert set(read_requests(text).kinds) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("COULD YOU REFUND HALF OF THE CHARGE FROM 5 MAY?", {"refund"}),
+        ("PLEASE REFUND ONLY THE ADD-ON PART, I'M KEEPING THE BASE PLAN.", {"refund"}),
+        ("KINDLY REFUND THOSE 6 DAYS.\n\nREGARDS,\nANNE CHEBET", {"refund"}),
+        ("PLEASE DO NOT CANCEL MY PLAN, I ONLY WANT TO KNOW WHEN IT RENEWS.", set()),
+        (
+            "CANCEL KNOWREPLY IS THE NAME OF OUR INTERNAL PROJECT CHANNEL, SORRY, THAT EMAIL WENT "
+            "TO YOU BY MISTAKE.",
+            set(),
+        ),
+        ("cancel knowreply is the name of our channel, that email went to you by mistake.", set()),
+        # a company named by its legal form under the sign-off, in any case
+        (
+            "MERCI D'ENVOYER LA DERNIÈRE FACTURE À NOTRE COMPTABILITÉ.\n\nJEAN MARTIN\n"
+            "REMBOURSE EXPRESS SARL",
+            set(),
+        ),
+        ("Please send the last invoice.\n\nJean\nRefund Partners Ltd", set()),
+        ("Please refund the March charge.\n\nJean\nRefund Partners Ltd", {"refund"}),
+    ],
+)
+def test_shouting_reads_as_the_same_words(text: str, kinds: set[str]) -> None:
+    assert set(read_requests(text).kinds) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Merci de me faire parvenir la facture d'août et de m'indiquer le lien\nvers votre "
+            "portail, afin que je puisse récupérer les suivantes moi-même.",
+            {"portal_link"},
+        ),
+        (
+            "Gracias, pero mi banco dice que todavía no ha entrado ninguna\ndevolución. ¿Está "
+            "realmente hecho el reembolso?",
+            set(),
+        ),
+        (
+            "Nous avons retiré un siège le 2 mais avons été facturés pour 6. Pouvez-\nvous "
+            "rembourser le siège en trop ?",
+            {"refund"},
+        ),
+    ],
+)
+def test_a_line_that_opens_with_thanks_or_ends_at_a_hyphen_is_joined_too(
     text: str, kinds: set[str]
 ) -> None:
     assert set(read_requests(text).kinds) == kinds

@@ -1,4 +1,7 @@
-"""Lines as the writer meant them: mail clients break long lines, readers must join them.
+"""Text as the writer meant it, whatever shape the mail gave it: cut lines, spaces, capitals.
+
+Every reader of a customer's words (the explicit-request check and the rules brain) reads
+`as_meant(text)`; `bench/invariance.py` counts what each of these shapes still changes.
 
 Plain-text mail reaches us cut into lines. Thunderbird and Apple Mail say so (`format=flowed`,
 RFC 3676: a line that ends in a space goes on); Gmail and Outlook cut at 72 to 78 columns
@@ -29,6 +32,14 @@ WRAPPED_MIN = 45
 """The shortest Latin line taken as cut by a client: they cut at 72 to 78 columns, a word
 before the edge; a writer's own short lines ("Hi Anna,", "Invoice 2024-113") stay."""
 WRAPPED_MAX = 100
+CLOSING_MAX = 40
+"""A sign-off is a short line: "Merci de m'envoyer la facture…" opens a sentence."""
+_HYPHEN_CUT = re.compile(r"[^\W\d_]-$")
+SHOUTED_LETTERS = 12
+"""The fewest cased letters taken as shouting: "OK", "INV-2024" or "RE: SEPA" are not."""
+WRAPPED_MIN_CJK = 30
+"""The shortest Japanese line taken as cut when it ends no sentence: hand-broken business mail
+runs 30 to 40 characters a line, a casual writer's sentence without "。" is shorter."""
 _CJK_GOES_ON = re.compile(r"[、，,をにがはへとや]$")
 """A Japanese line that ends in a comma or a particle that never ends a sentence goes on
 ("つきましては、" / "お手続きを"); a casual writer ends sentences with a line break alone
@@ -59,6 +70,22 @@ def unflowed(text: str, *, delsp: bool = False) -> str:
     )
 
 
+def as_meant(text: str) -> str:
+    """`text` unwrapped, and in small letters if it was shouted in capitals."""
+    return unshouted(unwrapped(text))
+
+
+def unshouted(text: str) -> str:
+    """`text` in small letters when nearly all its letters are capitals ("PLEASE REFUND HALF
+    OF THE CHARGE"): the readers know words in their usual case, and a capital marks a name
+    only where not every word has one."""
+    letters = [ch for ch in text if ch.isalpha() and ch.lower() != ch.upper()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return (
+        text.lower() if len(letters) >= SHOUTED_LETTERS and capitals >= 0.8 * len(letters) else text
+    )
+
+
 def unwrapped(text: str) -> str:
     """`text` with lines a mail client or the writer cut inside a sentence joined again, and
     runs of spaces made one (HTML mail carries doubled and non-breaking spaces)."""
@@ -68,11 +95,20 @@ def unwrapped(text: str) -> str:
     joined = lines[:1]
     for previous, line in pairwise(lines):
         if _cut_inside_a_sentence(previous, line, fixed):
-            in_japanese = _CJK.match(line.lstrip()[:1] or " ") and _CJK.search(previous[-1:])
-            joined[-1] = joined[-1].rstrip() + ("" if in_japanese else " ") + line.lstrip()
+            joined[-1] = (
+                joined[-1].rstrip() + _glue(previous.rstrip(), line.lstrip()) + line.lstrip()
+            )
         else:
             joined.append(line)
     return "\n".join(joined)
+
+
+def _glue(line: str, following: str) -> str:
+    """Nothing between Japanese, nor after a word cut at its hyphen ("Pouvez-" / "vous"); else
+    a space."""
+    if _CJK.match(following[:1] or " ") and _CJK.search(line[-1:]):
+        return ""
+    return "" if _HYPHEN_CUT.search(line) else " "
 
 
 def _cut_inside_a_sentence(line: str, following: str, fixed_widths: set[int]) -> bool:
@@ -84,10 +120,12 @@ def _cut_inside_a_sentence(line: str, following: str, fixed_widths: set[int]) ->
         return False
     if _LIST_ITEM.match(following):
         return False
-    if _CLOSING.match(following) or _CLOSING.match(line):
+    if any(_CLOSING.match(part) and len(part) <= CLOSING_MAX for part in (line, following)):
         return False
     if _CJK.search(line[-1:] or " "):
-        return bool(_CJK_GOES_ON.search(line)) or any(
-            abs(len(line) - width) <= 1 for width in fixed_widths
+        return (
+            bool(_CJK_GOES_ON.search(line))
+            or len(line) >= WRAPPED_MIN_CJK
+            or any(abs(len(line) - width) <= 1 for width in fixed_widths)
         )
     return WRAPPED_MIN <= len(line) <= WRAPPED_MAX

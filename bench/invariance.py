@@ -13,6 +13,7 @@ was right before (against the email's labels) and right after. `heldout/` is nev
 from __future__ import annotations
 
 import argparse
+import html
 import random
 import re
 import textwrap
@@ -21,12 +22,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from email.message import EmailMessage
 
 from knowreply.agent.brains.rules import Intent, understand
 from knowreply.agent.brains.rules.examples import LANGUAGES, Example, load
 from knowreply.agent.brains.rules.intent_model import WRITE_KINDS
 from knowreply.agent.intake import read_requests
 from knowreply.agent.run import only_asked_writes
+from knowreply.mail.parse import parse_message
 
 SEED = 20261205
 TODAY = date(2026, 11, 27)
@@ -142,6 +145,44 @@ def crlf(example: Example) -> Example | None:
     return _with(example, example.body.replace("\n", "\r\n"))
 
 
+def as_html_mail(example: Example) -> Example | None:
+    """Sent as HTML only (paragraphs and <br>, as webmail composes), read by `parse_message`."""
+    if _quotes_a_thread(example):
+        return None
+    paragraphs = re.split(r"\n\s*\n", example.body.strip())
+    markup = "".join(
+        "<p>" + "<br>".join(html.escape(line) for line in p.split("\n")) + "</p>"
+        for p in paragraphs
+    )
+    return _through_the_parser(example, f"<html><body>{markup}</body></html>", "html")
+
+
+def as_flowed_mail(example: Example) -> Example | None:
+    """Sent as `format=flowed` plain text (Thunderbird, Apple Mail), read by `parse_message`."""
+    if _quotes_a_thread(example) or all(len(line) <= 72 for line in example.body.splitlines()):
+        return None
+    lines = []
+    for line in example.body.split("\n"):
+        cut = textwrap.wrap(line, 71, break_on_hyphens=False) or [""]
+        lines.extend(part + " " for part in cut[:-1])
+        lines.append(cut[-1])
+    return _through_the_parser(example, "\n".join(lines), "plain", flowed=True)
+
+
+def _through_the_parser(
+    example: Example, body: str, subtype: str, *, flowed: bool = False
+) -> Example:
+    message = EmailMessage()
+    message["From"] = "customer@example.com"
+    message["To"] = "billing@example.com"
+    message["Subject"] = example.subject
+    message["Message-ID"] = f"<{example.id}@example.com>"
+    message.set_content(body, subtype=subtype, cte="quoted-printable")
+    if flowed:
+        message.set_param("format", "flowed")
+    return _with(example, parse_message(message.as_bytes()).new_text)
+
+
 def full_width(example: Example) -> Example | None:
     """Japanese typed with full-width digits and Latin letters (an IME's default)."""
     if example.lang != "ja" or not re.search(r"[0-9A-Za-z]", example.body):
@@ -164,6 +205,8 @@ CHANGES: dict[str, Change] = {
     "spaced": spaced,
     "crlf": crlf,
     "full_width": full_width,
+    "html_mail": as_html_mail,
+    "flowed_mail": as_flowed_mail,
 }
 
 

@@ -43,7 +43,8 @@ runs 30 to 40 characters a line, a casual writer's sentence without "。" is sho
 _CJK_GOES_ON = re.compile(r"[、，,をにがはへとや]$")
 """A Japanese line that ends in a comma or a particle that never ends a sentence goes on
 ("つきましては、" / "お手続きを"); a casual writer ends sentences with a line break alone
-("返金して" / "980円"), so other lines are joined only where a fixed width cut them."""
+("返金して" / "980円"), so a shorter line that ends otherwise is joined only where a fixed
+width cut it."""
 
 
 def unflowed(text: str, *, delsp: bool = False) -> str:

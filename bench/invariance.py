@@ -5,8 +5,10 @@ above a signature or an older thread. None of that changes what the customer ask
 of it should change which writes the explicit-request check reads (`read_requests`, the gate
 of every write) nor, with `--understand`, the intent `understand` reads. Each `dev/` email is
 read as written and after each change below; a reading that changes is counted by whether it
-was right before (against the email's labels) and right after. `--split heldout` counts the
-same on emails no rule was taught from, once a change is made; it never shows them.
+was right before (against the email's labels) and right after. Both are read as the mail
+pipeline reads an email that arrives: the new words apart from the thread they quote
+(`AgentInput.written`). `--split heldout` counts the same on emails no rule was taught from,
+once a change is made; it never shows them.
 
     .venv/bin/python bench/invariance.py [--sample N] [--jobs 2] [--understand] [--show CHANGE]
 """
@@ -30,6 +32,7 @@ from knowreply.agent.brains.rules.examples import LANGUAGES, Example, load
 from knowreply.agent.brains.rules.intent_model import WRITE_KINDS
 from knowreply.agent.intake import read_requests
 from knowreply.agent.run import only_asked_writes
+from knowreply.agent.trace import AgentInput
 from knowreply.mail.parse import parse_message
 
 SEED = 20261205
@@ -222,15 +225,23 @@ def _with(example: Example, body: str) -> Example:
     return Example(example.id, example.lang, example.intents, example.subject, body)
 
 
+def _as_arrived(example: Example) -> AgentInput:
+    return AgentInput.written(
+        workspace_id=0, sender="customer@example.com", subject=example.subject, text=example.body
+    )
+
+
 def asked_kinds(example: Example) -> frozenset[str]:
     """The writes the explicit-request check reads."""
-    return read_requests(example.body, subject=example.subject).kinds
+    email = _as_arrived(example)
+    return read_requests(email.text, subject=email.subject, thread=email.thread).kinds
 
 
 def intents_read(example: Example) -> tuple[Intent, ...]:
     """What the rules brain plans: `understand`, then the explicit-request check."""
-    understanding = understand(example.body, subject=example.subject, today=TODAY)
-    asked = read_requests(example.body, subject=example.subject)
+    email = _as_arrived(example)
+    understanding = understand(email.text, subject=email.subject, today=TODAY, thread=email.thread)
+    asked = read_requests(email.text, subject=email.subject, thread=email.thread)
     checked = only_asked_writes(understanding, asked)
     return (checked.intent, *checked.secondary_intents)
 

@@ -27,7 +27,7 @@ import httpx
 
 from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.runner import run_agent
-from knowreply.agent.trace import AgentInput, Trace
+from knowreply.agent.trace import AgentInput, Trace, quoted_thread
 from knowreply.evaluation.fake_account import EndState
 from knowreply.logs import find_secrets
 from knowreply.mail.parse import parse_message
@@ -286,6 +286,7 @@ def agent_input_for(
         sender=message.sender.address,
         subject=message.subject,
         text=message.new_text,
+        thread=quoted_thread(message.text, message.new_text),
         verified=case.verified,
     )
     return agent_input, f"{catalog.fill(case.subject)}\n{catalog.fill(case.text)}\n{raw}"

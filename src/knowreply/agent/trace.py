@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from knowreply.integrations.stripe.models import StripeRequest
+from knowreply.mail.quotes import new_words
 from knowreply.money import Money
 
 
@@ -128,3 +129,16 @@ class AgentInput(BaseModel):
     conversation_id: int | None = None
     source: Literal["pipeline", "simulator"] = "pipeline"
     truncated: bool = False
+
+    @classmethod
+    def written(cls, *, text: str, subject: str = "", **fields: Any) -> AgentInput:
+        """An email given as its text (the Simulator, the CLI, the corpus), read as the mail
+        pipeline reads one that arrives: the customer's new words, and the whole text as the
+        thread they quote."""
+        new = new_words(text, subject=subject)
+        return cls(text=new, thread=quoted_thread(text, new), subject=subject, **fields)
+
+
+def quoted_thread(text: str, new_text: str) -> str:
+    """The whole body as the thread beside the new words, or "" when they are all of it."""
+    return text if new_text.strip() != text.strip() else ""

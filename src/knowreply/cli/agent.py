@@ -41,7 +41,7 @@ def simulate(
     trace = asyncio.run(
         run_agent(
             rt,
-            AgentInput(
+            AgentInput.written(
                 workspace_id=workspace_id,
                 sender=address,
                 subject=subject,

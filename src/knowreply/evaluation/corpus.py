@@ -177,7 +177,7 @@ class CorpusReport:
 async def _run_one(
     runtime: Runtime, workspace_id: int, example: Example, seconds: float | None
 ) -> CorpusResult:
-    email = AgentInput(
+    email = AgentInput.written(
         workspace_id=workspace_id,
         sender=SENDER,
         subject=example.subject,
@@ -191,7 +191,7 @@ async def _run_one(
             trace = await run_agent(runtime, email)
     except TimeoutError:
         return CorpusResult(example.id, example.lang, labels, [], error=f"timeout ({seconds} s)")
-    part_asked = read_requests(example.body, subject=example.subject).partial
+    part_asked = read_requests(email.text, subject=email.subject, thread=email.thread).partial
     called = (intent_of_call(c, part_asked=part_asked) for c in trace.tool_calls)
     predicted = [i for i in called if i is not None]
     return CorpusResult(example.id, example.lang, labels, list(dict.fromkeys(predicted)))

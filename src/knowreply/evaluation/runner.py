@@ -13,7 +13,7 @@ from typing import Literal
 from sqlalchemy import func, select
 
 from knowreply.agent.runner import run_agent
-from knowreply.agent.trace import AgentInput, Outcome
+from knowreply.agent.trace import AgentInput, Outcome, quoted_thread
 from knowreply.config import Settings
 from knowreply.db.models import Workspace
 from knowreply.db.session import transaction
@@ -186,7 +186,7 @@ def _email(case: Case, workspace_id: int, charges: dict[str | None, str]) -> _Em
     if path is None:
         assert case.sender is not None and case.text is not None
         return _Email(
-            AgentInput(
+            AgentInput.written(
                 workspace_id=workspace_id,
                 sender=case.sender.strip().lower(),
                 subject=_with_charges(case.subject, charges),
@@ -208,6 +208,7 @@ def _email(case: Case, workspace_id: int, charges: dict[str | None, str]) -> _Em
             sender=message.sender.address,
             subject=message.subject,
             text=message.new_text,
+            thread=quoted_thread(message.text, message.new_text),
             verified=verification.verified,
             truncated=message.truncated,
             source="simulator",

@@ -20,7 +20,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from knowreply.mail.charsets import decode_bytes
 from knowreply.mail.headers import decode_header_value
 from knowreply.mail.message import Address, Header, InboundMessage
-from knowreply.mail.quotes import extract_reply, extract_reply_from_html
+from knowreply.mail.quotes import extract_reply_from_html, is_forward_subject, new_words
 from knowreply.mail.shape import unflowed
 
 DEFAULT_MAX_TEXT_CHARS = 20_000
@@ -97,7 +97,9 @@ def _parse(raw: bytes, email_policy: Policy, max_text_chars: int) -> InboundMess
         content_type=message.get_content_type(),
         text=text,
         html=html,
-        new_text=_new_text(text, plain_source=plain is not None, html=html),
+        new_text=_new_text(
+            text, plain_source=plain is not None, html=html, subject=first.get("subject", "")
+        ),
         size=len(raw),
         headers=headers,
         defects=tuple(dict.fromkeys(defects)),
@@ -241,9 +243,11 @@ def _limited_text(
     return text, html, truncated
 
 
-def _new_text(text: str, *, plain_source: bool, html: str | None) -> str:
+def _new_text(text: str, *, plain_source: bool, html: str | None, subject: str) -> str:
     """The customer's new words; the whole text when stripping leaves nothing."""
-    reply = extract_reply(text) if plain_source or not html else extract_reply_from_html(html)
+    if plain_source or not html:
+        return new_words(text, subject=subject)
+    reply = extract_reply_from_html(html, forwarded=is_forward_subject(subject))
     return reply if reply.strip() else text.strip()
 
 

@@ -6,7 +6,10 @@ Plain text is read line by line for the markers mail clients put above a quote
 (``gmail_quote``, ``divRplyFwdMsg``, ``yahoo_quoted``, ``protonmail_quote``,
 ``moz-cite-prefix``, ``blockquote type=cite``), the remaining blockquotes become ``>`` lines,
 and the plain-text rules finish the job. Forwarded messages are kept: the customer sent them
-on purpose, and they are often the point of the email.
+on purpose, and they are often the point of the email ("What is this charge?" above a bank's
+alert, "see below" above an accountant's request). A forward is known by its banner
+("---------- Forwarded message ---------", "Begin forwarded message:") or, for Outlook's,
+which look like a quoted reply, by the subject the caller says is a forward's ("FW:", "WG:").
 """
 
 from __future__ import annotations
@@ -49,6 +52,20 @@ _HEADER_OTHER = re.compile(
     r"|дата|送信日時|宛先|件名|日付|发送时间|收件人|主题)\s*:\*?",
     re.IGNORECASE,
 )
+_FORWARD_BANNER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded (?:message|e-?mail)|message transf[ée]r[ée]|mensaje reenviado"
+    r"|weitergeleitete nachricht|messaggio inoltrato|doorgestuurd bericht|mensagem encaminhada"
+    r"|転送(?:された)?メッセージ|转发的邮件)\s*-{2,}"
+    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht"
+    r"|d[ée]but du message (?:r[ée]exp[ée]di[ée]|transf[ée]r[ée])|inicio del mensaje reenviado"
+    r"|転送されたメッセージ)\s*[:：]?)\s*$",
+    re.IGNORECASE,
+)
+"""The line Gmail, Thunderbird and Apple Mail put above a forwarded message."""
+_FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:fwd?|wg|tr|rv|enc|vb|doorst|转发|轉寄|転送)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]",
+    re.IGNORECASE,
+)
 _SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{5,})\s*$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _QUOTED = re.compile(r"^\s*>")
@@ -67,38 +84,57 @@ _ATTRIBUTION_MAX_LINES = 3
 _ATTRIBUTION_MAX_CHARS = 300
 
 
-def extract_reply(text: str) -> str:
-    """The sender's new words in a plain-text body: quotes and signature removed."""
-    return strip_signature(strip_quotes(text))
+def is_forward_subject(subject: str) -> bool:
+    """Whether a subject is a forward's ("Fwd:", "FW:", "WG:", "TR:", "RV:", "転送:"), not a
+    reply's: "Re: Fwd: …" answers a forward."""
+    return _FORWARD_SUBJECT.match(subject) is not None
 
 
-def extract_reply_from_html(html: str) -> str:
+def new_words(text: str, *, subject: str = "") -> str:
+    """The sender's new words in a plain-text body, as `parse_message` reads `new_text`: the
+    quoted older thread and the signature removed, a forward kept; the whole text when that
+    leaves nothing. Text given by hand (the Simulator, the CLI, the corpus) is read with it."""
+    reply = extract_reply(text, forwarded=is_forward_subject(subject))
+    return reply if reply.strip() else text.strip()
+
+
+def extract_reply(text: str, *, forwarded: bool = False) -> str:
+    """The sender's new words in a plain-text body: quotes and signature removed; a forwarded
+    message is kept (`forwarded`: the subject says the email is a forward)."""
+    return strip_signature(strip_quotes(text, forwarded=forwarded))
+
+
+def extract_reply_from_html(html: str, *, forwarded: bool = False) -> str:
     """The sender's new words in an HTML body, as plain text."""
-    return strip_signature(strip_html_quotes(html))
+    return strip_signature(strip_html_quotes(html, forwarded=forwarded))
 
 
-def strip_quotes(text: str) -> str:
-    """Remove the quoted older thread from plain text, keeping any signature."""
+def strip_quotes(text: str, *, forwarded: bool = False) -> str:
+    """Remove the quoted older thread from plain text, keeping any signature and a forwarded
+    message."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = _cut_at_forwarded_header(lines)
+    lines = _cut_at_forwarded_header(lines, forwarded=forwarded)
     lines = _drop_quote_blocks(lines)
     text = "\n".join(line.rstrip() for line in lines).strip("\n")
     return _BLANK_RUNS.sub("\n\n", text)
 
 
-def strip_html_quotes(html: str) -> str:
-    """Remove the quoted older thread from HTML and return the rest as plain text."""
+def strip_html_quotes(html: str, *, forwarded: bool = False) -> str:
+    """Remove the quoted older thread from HTML and return the rest as plain text. A forward's
+    message sits in the same containers a reply's quote does (``gmail_quote``,
+    ``divRplyFwdMsg``): in a forward they are kept."""
     from knowreply.mail.htmltext import html_to_text, parse_html, quoted_blockquote_text
 
     root = parse_html(html)
     if root is None:
-        return strip_quotes(html_to_text(html))
-    for element in _marked_quote_starts(root):
-        _cut_from(element)
-    for element in _marked_quote_containers(root):
-        element.drop_tree()
+        return strip_quotes(html_to_text(html), forwarded=forwarded)
+    if not forwarded:
+        for element in _marked_quote_starts(root):
+            _cut_from(element)
+        for element in _marked_quote_containers(root):
+            element.drop_tree()
     quoted_blockquote_text(root)
-    return strip_quotes(html_to_text(root))
+    return strip_quotes(html_to_text(root), forwarded=forwarded)
 
 
 def strip_signature(text: str) -> str:
@@ -110,15 +146,18 @@ def strip_signature(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _cut_at_forwarded_header(lines: list[str]) -> list[str]:
-    """Outlook-style quotes are not indented: everything from their header on is old."""
+def _cut_at_forwarded_header(lines: list[str], *, forwarded: bool) -> list[str]:
+    """Outlook-style quotes are not indented: everything from their header on is old, unless
+    it is a forwarded message (under a forward's banner, or in a forward)."""
     for index, line in enumerate(lines):
+        if _FORWARD_BANNER.match(line):
+            return lines
         if _ORIGINAL_MESSAGE.match(line) or _is_header_block(lines, index):
-            return _trim_separator(lines[:index])
+            return lines if forwarded else _trim_separator(lines[:index])
         if _SEPARATOR.match(line) and _header_block_follows(lines, index + 1):
-            return lines[:index]
+            return lines if forwarded else lines[:index]
         if _is_unquoted_attribution(lines, index):
-            return lines[:index]
+            return lines if forwarded else lines[:index]
     return lines
 
 
@@ -234,9 +273,10 @@ def has_own_text(lines: list[str]) -> bool:
 
 
 def _cut_list_footer(lines: list[str]) -> list[str]:
-    """Mailing-list software appends an underscore line and a few lines of footer."""
+    """Mailing-list software appends an underscore line and a few lines of footer (not
+    Outlook's line above the header block of a message it forwards)."""
     for index in range(max(1, len(lines) - _LIST_FOOTER_LINES), len(lines)):
-        if re.match(r"^_{5,}\s*$", lines[index]):
+        if re.match(r"^_{5,}\s*$", lines[index]) and not _header_block_follows(lines, index + 1):
             return _trim_blank(lines[:index])
     return lines
 

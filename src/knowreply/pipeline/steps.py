@@ -17,7 +17,7 @@ import structlog
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from knowreply.agent.trace import AgentInput, Outcome, ReplyKind, Trace
+from knowreply.agent.trace import AgentInput, Outcome, ReplyKind, Trace, quoted_thread
 from knowreply.db.models import AgentRun, Message, Workspace
 from knowreply.db.session import transaction
 from knowreply.db.types import utcnow
@@ -147,7 +147,7 @@ def agent_step(runtime: Runtime, message_id: int, verified: bool) -> Trace:
             sender=msg.sender.address,
             subject=msg.subject,
             text=msg.new_text,
-            thread=msg.text if msg.new_text.strip() != msg.text.strip() else "",
+            thread=quoted_thread(msg.text, msg.new_text),
             verified=verified,
             message_id=message.id,
             conversation_id=message.conversation_id,

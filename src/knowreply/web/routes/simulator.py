@@ -74,7 +74,7 @@ async def simulate(runtime: RuntimeDep, workspace_id: int, email: SimulateIn) ->
     """Run the agent on the pretend email and keep the email with the run."""
     trace = await run_agent(
         runtime,
-        AgentInput(
+        AgentInput.written(
             workspace_id=workspace_id,
             sender=email.sender,
             subject=email.subject,

@@ -116,3 +116,40 @@ def test_a_word_cut_at_its_hyphen_is_joined_without_a_space() -> None:
 )
 def test_only_shouting_is_read_in_small_letters(text: str, expected: str) -> None:
     assert as_meant(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I do not\nwant to cancel.", "I do not want to cancel."),
+        ("This is not\na refund request.", "This is not a refund request."),
+        ("ich verlange keine\nRückerstattung.", "ich verlange keine Rückerstattung."),
+        ("Je ne\nveux pas résilier.", "Je ne veux pas résilier."),
+        (
+            "Please don't bill us if\nwe close in December.",
+            "Please don't bill us if we close in December.",
+        ),
+        (
+            "もし二重になっているなら\n返金してください。",
+            "もし二重になっているなら返金してください。",
+        ),
+        ("解約\nしたいわけではありません。", "解約したいわけではありません。"),
+        ("方法を教えて\nください。", "方法を教えてください。"),
+        ("refund or=20\ncancellation", "refund or cancellation"),
+    ],
+)
+def test_a_line_that_ends_in_a_word_needing_the_next_goes_on(text: str, expected: str) -> None:
+    assert unwrapped(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Anna,\nplease cancel my plan.",
+        "Thanks\nmonica",
+        "返金して\n980円",
+        "へんきんおねがいしますー\nきのう入会したけどまちがえました",
+    ],
+)
+def test_a_greeting_a_name_or_a_casual_sentence_stays_its_own_line(text: str) -> None:
+    assert unwrapped(text) == text

@@ -28,10 +28,15 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_QP_SPACE = re.compile(r"=20[^\S\n]*$", re.MULTILINE)
+"""A quoted-printable space left undecoded at a line's end (mail copied from a raw source)."""
 WRAPPED_MIN = 45
 """The shortest Latin line taken as cut by a client: they cut at 72 to 78 columns, a word
 before the edge; a writer's own short lines ("Hi Anna,", "Invoice 2024-113") stay."""
 WRAPPED_MAX = 100
+LOWER_GOES_ON_MIN = 10
+"""A line of a few words that ends in a letter goes on when the next opens in small letters
+("This is not" / "a refund request"); a shorter one may be a name or "Hi"."""
 CLOSING_MAX = 40
 """A sign-off is a short line: "Merci de m'envoyer la facture…" opens a sentence."""
 _HYPHEN_CUT = re.compile(r"[^\W\d_]-$")
@@ -45,6 +50,29 @@ _CJK_GOES_ON = re.compile(r"[、，,をにがはへとや]$")
 ("つきましては、" / "お手続きを"); a casual writer ends sentences with a line break alone
 ("返金して" / "980円"), so a shorter line that ends otherwise is joined only where a fixed
 width cut it."""
+_CJK_CLAUSE_GOES_ON = re.compile(
+    r"(なら|ならば|たら|れば|ても|でも|ので|のに|けど|けれど|けれども|ながら|その|この|あの|どの|"
+    r"という|ような|ように)$"
+)
+"""A Japanese line that ends a clause that needs the next ("もし二重になっているなら" /
+"返金してください") or a word that needs its noun ("その" / "タイミングで")."""
+_CJK_STEM = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa]$")
+"""Kanji or katakana, not the long mark that ends a casual sentence ("おねがいしますー")."""
+_CJK_GOES_ON_FROM = re.compile(r"^([\u3041-\u3096]|ください|下さい|頂|戴)")
+"""A Japanese line that opens with the kana of a word cut after its kanji ("解約" / "したい
+わけではありません") or with "ください" goes on from the line before."""
+_LATIN_GOES_ON = re.compile(
+    r"\b(not|no|never|if|unless|whether|when|a|an|the|to|"
+    r"of|for|and|or|but|that|i|we|my|our|your|"
+    r"pas|ne|ni|jamais|si|que|le|la|les|un|une|des|de|du|et|ou|mais|je|nous|mon|ma|mes|votre|"
+    r"nunca|ni|el|los|las|del|y|o|pero|yo|mi|mis|su|sus|"
+    r"nicht|kein|keine|keinen|keinem|nie|wenn|falls|ob|dass|der|die|das|den|dem|ein|eine|einen|"
+    r"und|oder|aber|ich|wir|mein|meine|ihr|ihre|zu|um|mit|für)$",
+    re.IGNORECASE,
+)
+"""A Latin line that ends in a word that never ends a sentence: a "not", an "if", an article
+("I do not" / "want to cancel", "ich verlange keine" / "Rückerstattung")."""
+_LOWER_START = re.compile(r"^[a-zà-ÿß]")
 
 
 def unflowed(text: str, *, delsp: bool = False) -> str:
@@ -89,8 +117,9 @@ def unshouted(text: str) -> str:
 
 def unwrapped(text: str) -> str:
     """`text` with lines a mail client or the writer cut inside a sentence joined again, and
-    runs of spaces made one (HTML mail carries doubled and non-breaking spaces)."""
-    lines = _HORIZONTAL_SPACE.sub(" ", text).split("\n")
+    runs of spaces made one (HTML mail carries doubled and non-breaking spaces, a raw copy
+    "=20")."""
+    lines = _HORIZONTAL_SPACE.sub(" ", _QP_SPACE.sub("", text)).split("\n")
     widths = Counter(len(line.strip()) for line in lines if _CJK.search(line))
     fixed = {width for width, count in widths.items() if count >= 2 and width >= 25}
     joined = lines[:1]
@@ -125,8 +154,14 @@ def _cut_inside_a_sentence(line: str, following: str, fixed_widths: set[int]) ->
         return False
     if _CJK.search(line[-1:] or " "):
         return (
-            bool(_CJK_GOES_ON.search(line))
+            bool(_CJK_GOES_ON.search(line) or _CJK_CLAUSE_GOES_ON.search(line))
+            or bool(_CJK_STEM.search(line) and _CJK_GOES_ON_FROM.match(following))
+            or (line.endswith("て") and following.startswith(("ください", "下さい")))
             or len(line) >= WRAPPED_MIN_CJK
             or any(abs(len(line) - width) <= 1 for width in fixed_widths)
         )
+    if _LATIN_GOES_ON.search(line) or (
+        len(line) >= LOWER_GOES_ON_MIN and line[-1:].isalpha() and _LOWER_START.match(following)
+    ):
+        return True
     return WRAPPED_MIN <= len(line) <= WRAPPED_MAX

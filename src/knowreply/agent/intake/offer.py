@@ -25,17 +25,21 @@ from typing import NamedTuple
 
 from knowreply.agent.intake.request_phrases import MENTIONS, NAME_LINE, WriteKind
 from knowreply.agent.intake.someone_else import RELATION
+from knowreply.mail.shape import unwrapped
 
 _I = re.IGNORECASE
 
 _ASSENT = re.compile(
     r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|リンクを?)?"
-    r"(yes|yeah|yep|yup|sure|ok|okay|please (do|go ahead|send)|(just )?do it|go for it|"
+    r"(yes|yeah|yep|yup|sure|ok|okay|confirmed|agreed|please (do|go ahead|send)|(just )?do it|"
+    r"go for it|"
     r"go ahead|sounds good|faites comme [çc]a|faites-le|hazlo|h[áa]ganlo|macht das so|"
     r"that('s| is| would be) (fine|great|perfect)|s[íi]|dale|claro|de acuerdo|vale|oui|"
     r"d'accord|volontiers|ja|jawohl|jo|jep|jup|gerne?|passt|einverstanden|perfect|perfecto|"
     r"parfait|perfekt|both|beides|ambos|ambas|les deux|"
-    r"はい|ええ|うん|お願いします|お願いいたします|ぜひ|両方|どちらも)"
+    r"はい|ええ|うん|お願いします|お願いいたします|ぜひ|両方|どちらも|"
+    # "それで結構です" accepts; a bare "結構です" may decline ("いえ、結構です")
+    r"それで(結構です|大丈夫です|構いません|問題ありません))"
     r"(?![a-zà-ÿ])",
     _I,
 )
@@ -99,7 +103,7 @@ _OFFER = re.compile(
     r"nous vous proposons de|le propongo|te propongo|les proponemos|"
     r"m[öo]chten sie|m[öo]chtest du|wollen sie|sollen wir|soll ich|d[üu]rfen wir)\b|"
     r"¿\s*(le|te|les) (env[íi]o|mando|paso|enviamos|mandamos|pasamos)\b|"
-    r"(しましょうか|ご希望(です|でしょう|されます|されますでしょう|なさいます|なさいますでしょう)か|"
+    r"(ましょうか|ご希望(です|でしょう|されます|されますでしょう|なさいます|なさいますでしょう)か|"
     r"いかがいたしますか|いかがいたしましょうか|いかがなさいますか|"
     r"よろしいですか|よろしいでしょうか)",
     _I,
@@ -180,6 +184,19 @@ _CAN = re.compile(
 _SENTENCE = re.compile(r"(?:[^.?!。？！\n]|(?<=\d)\.(?=[\d)]|\s[a-zäöüß]))+[.?!。？！]*")
 """A sentence; a dot between digits (£123.40), closing a date in brackets ("(31.05.)") or
 before a word in lower case ("am 31.12. ausläuft") ends none."""
+_LOOK_INTO_BEFORE = re.compile(
+    r"\b(check|confirm|verify|see|look into|look at|track|trace|find out|investigate|chase|"
+    r"follow up on|comprobar|comprobemos|verificar|verifique|revisar|revisemos|confirmar|"
+    r"averiguar|rastrear|v[ée]rifier|v[ée]rifie|confirmer|suivre|regarder|pr[üu]fen|"
+    r"[üu]berpr[üu]fen|nachsehen|nachschauen|nachfragen|bestätigen|nachverfolgen)\b"
+    r"(?:(?!\b(and|then|y|e|et|puis|und|dann|luego)\b)[^.?!]){0,40}$|"
+    r"\b(whether|if|where|when|si|ob|o[ùu]|d[óo]nde|cu[áa]ndo|wann|wo)\s+(the|your|our|this|that|"
+    r"le|la|l'|votre|notre|ce|el|su|tu|nuestro|este|ese|die|der|das|ihre|unsere|diese)\s*$",
+    _I,
+)
+_LOOK_INTO_AFTER = re.compile(r"[^。？?]{0,25}(か|かどうか)(を)?(確認|お調べ|調査|お問い合わせ)")
+"""A write we offer to check on, not to make: named after "check whether", "find out where",
+or before Japanese "…か確認"."""
 _NOT_RENEWED = re.compile(
     r"\bno (lo |la |te |se lo |se la )?renov(emos|amos|aremos)\b|\bnot (to )?renew\b|"
     r"\bne (le |la |l')?renouvel\w* pas\b|\bnicht (mehr )?verl[äa]nger|更新しない",
@@ -188,6 +205,9 @@ _NOT_RENEWED = re.compile(
 """An offer not to renew ("¿quieres que no lo renovemos?"), which a customer would word as a
 cancellation."""
 _QUOTE_MARK = re.compile(r"^[>\s]+", re.MULTILINE)
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+"""The quote marks of a line, its blank lines kept: a paragraph of the customer's own above the
+quote is not joined to it."""
 _WRAPPED = re.compile(r"(?<=[^\W_]|[,%)$£€])[ \t]*\n(?=[a-z0-9$£€](?![.)]\s))")
 """A line break a mail program put inside a sentence ("I can set your membership not to renew
 on" / "1 July, …"): the sentence goes on, unless the next line opens a numbered option."""
@@ -295,6 +315,19 @@ def accepted_offer(own_words: str, thread: str) -> Accepted:
     if not kinds or (len(kinds) > 1 and not _joined(kinds, option)):
         return NO_OFFER
     return Accepted(_in_order(kinds, option), option)
+
+
+def offered_read(own_words: str, thread: str) -> str:
+    """Our one offer in `thread`, when it names no write and the customer's answer is a plain
+    yes to it ("Yes pls" under "Would you like me to send you a copy of the latest
+    invoice?"): its words, for the intent model to read what was offered; else "". A thread
+    that also offers a write gives none: that yes is `accepted_offer`'s to read."""
+    said = _said(own_words)
+    if RELATION.search(said) or not is_a_plain_yes(said) or _offers(thread):
+        return ""
+    text = _quoted_text(thread)
+    questions = [s.strip() for s in _SENTENCE.findall(text) if _OFFER.search(s)]
+    return questions[0] if len(questions) == 1 else ""
 
 
 def _a_yes_then_questions(said: str) -> bool:
@@ -516,7 +549,7 @@ def _joined(kinds: set[WriteKind], text: str) -> bool:
 
 def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
     """Each offer in `thread` that names a write: the writes, and the words that name them."""
-    text = _WRAPPED.sub(" ", _QUOTE_MARK.sub("", thread))
+    text = _quoted_text(thread)
     sentences = [s.strip() for s in _SENTENCE.findall(text)]
     found: list[tuple[set[WriteKind], str]] = []
     for index, sentence in enumerate(sentences):
@@ -544,6 +577,12 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
     return found
 
 
+def _quoted_text(thread: str) -> str:
+    """The thread without quote marks, its cut lines joined ("…プランの解約を" / "承りましょう
+    か？")."""
+    return _WRAPPED.sub(" ", unwrapped(_QUOTE_MARKS.sub("", thread)))
+
+
 def _named_at(kind: WriteKind, text: str) -> tuple[int, int]:
     """Where `text` first names `kind`: its start and end."""
     found = MENTIONS[kind].search(text) or (
@@ -554,5 +593,16 @@ def _named_at(kind: WriteKind, text: str) -> tuple[int, int]:
 
 def _kinds(sentence: str) -> set[WriteKind]:
     sentence = _PURPOSE.split(sentence, maxsplit=1)[0]
-    kinds = {kind for kind, mention in MENTIONS.items() if mention.search(sentence)}
+    kinds = {
+        kind
+        for kind, mention in MENTIONS.items()
+        if any(not _only_looked_into(sentence, m) for m in mention.finditer(sentence))
+    }
     return kinds | {"cancellation"} if _NOT_RENEWED.search(sentence) else kinds
+
+
+def _only_looked_into(sentence: str, mention: re.Match[str]) -> bool:
+    """The write is what we offer to look into, not to do ("Would you like me to check whether
+    the refund we sent has reached your card?", "返金が反映されているか確認いたしましょうか")."""
+    before, after = sentence[: mention.start()], sentence[mention.end() :]
+    return bool(_LOOK_INTO_BEFORE.search(before) or _LOOK_INTO_AFTER.match(after))

@@ -1674,7 +1674,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\bne (serai|serons|sois|soyons|soit) plus (d[ée]bit|pr[ée]lev|factur)[ée]e?s?\b"
         + _NOT_A_DUPLICATE
         + r"|"
-        r"\b(clore|cl[ôo]turer|fermer) (le |mon |notre )?(dossier|contrat|inscription)\b|"
+        # "…la dernière facture svp, pour clôturer le dossier" says what the invoice is for
+        r"(?<!pour )(?<!afin de )\b(clore|cl[ôo]turer|fermer) (le |mon |notre )?(dossier|contrat|"
+        r"inscription)\b|"
         r"\bne (plus|pas) rien (nous |me )?(facturer|pr[ée]lever|d[ée]biter)\b|"
         r"\bn'effectuez (plus|pas|aucun) (aucun |de )?pr[ée]l[èe]vements?\b|"
         r"\bne (veux|souhaite|souhaitons|voulons) pas que (l'|mon |notre |le )?(abonnement|"
@@ -2975,6 +2977,18 @@ OWN_TERMS_NOTICE = re.compile(
 """A footer pointing to the writer's own business terms ("Bitte beachten Sie unsere Storno- und
 Erstattungsbedingungen: Stornierungen bis 14 Tage vor dem Event werden voll erstattet."): a
 policy of theirs, no write asked of us."""
+NOT_BY_EMAIL_NOTICE = re.compile(
+    r"(?=[^.\n]*\b(by|per|par|por|via)\s+(e-?mail|courriel|correo)\b)"
+    r"(?=[^.\n]*(\b(not|no|cannot|never)\b[^.\n]{0,30}\b(accept\w*|valid|binding|effective|"
+    r"aceptan?|aceptamos|v[áa]lid[oa]s?|validez)\b|\bnicht\b[^.\n]{0,20}\b(wirksam|"
+    r"rechtswirksam|angenommen|akzeptiert)\b|\bschriftform\b|\bne\b[^.\n]{0,40}\bpas\b|"
+    r"\baucune?\b|\bsin validez\b))"
+    r"[^.\n]*",
+    _I,
+)
+"""A company footer saying write instructions by email are not accepted ("does not accept
+payment, refund or cancellation instructions by email", "Kündigungen … bedürfen der
+Schriftform und sind per E-Mail nicht wirksam"): the writes it names are nobody's ask."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来)|保険|補償)|^(する|の)?前に|^[はをの]?(取り消|撤回)|"
     # batch 26: a figure or a measure named by the write, "解約率の改善", "退会防止"
@@ -2982,7 +2996,10 @@ FEE_OR_STATE_AFTER_JA = re.compile(
     r"^、?[^。！？、]{0,10}?(できて|されて|済んで|完了して)(い)?(る|ます)(か|かどうか|なら)|"
     # batch 25: an auto-reply's contact for a topic, a history asked for
     r"^(・[^。、]{0,10})*?(に関する|に関して|についての)[^。、]{0,6}(お問い合わせ|お問合せ|問い合わせ|"
-    r"ご連絡|ご用件|ご相談|窓口)|^の(履歴|記録)"
+    r"ご連絡|ご用件|ご相談|窓口)|^の(履歴|記録)|"
+    # batch 27: a policy asked about, a part taken off a total, a time until the write
+    r"^(に関する|についての)(ルール|規定|規約|ポリシー|条件|方針)|^分(を|は)?(差し引|引い|除)|"
+    r"^(する|した)?まで(に|の|は|、)"
 )
 """解約金, キャンセル料 (a fee asked about), キャンセル保険 (an insurance), 返金の件 (the
 matter of a refund), 返金の履歴 (a history); "返金・請求に関するお問い合わせは…まで" (an
@@ -2990,7 +3007,9 @@ auto-reply's contact); 解約率, 退会防止 (a figure or a measure, a sales p
 解約ができてるか, 解約が完了しているか,
 返金、もう処理されてるなら (whether it is done, if it is done): reads. 退会前に (before leaving)
 names a time; 解約は取り消して (undo the cancellation) asks to stay; キャンセル待ち,
-キャンセルが出たら (a waitlist, a booking cancelled by someone) are not the plan's."""
+キャンセルが出たら (a waitlist, a booking cancelled by someone) are not the plan's;
+返金に関するルール (the rules), 返金分を差し引いた合計 (a total less the refunded part) and
+退会するまでに支払った (paid until leaving) are reads too."""
 IN_EFFECT_AFTER = re.compile(
     r"^[^.?!,;]{0,25}\b(is|was|has been|will be|ist|wird|wurde|est|sera|a [ée]t[ée]|es|sea|"
     r"fue|sei)\s+(\w+\s+)?(wirksam|effective|in effect|effectiv\w*|efectiv\w*|effectu[ée]e?)\b|"

@@ -29,7 +29,7 @@ from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
 from knowreply.agent.intake.language import detect_language
-from knowreply.agent.intake.offer import NO_OFFER, accepted_offer
+from knowreply.agent.intake.offer import NO_OFFER, accepted_offer, offered_read
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
 from knowreply.agent.intake.someone_else import asks_for_someone_else
@@ -68,6 +68,9 @@ class Requests:
     """The writes the business offered in the thread, in the order it named them, when the
     customer's whole answer is yes to them ("Yes please, go ahead" under "Would you like me to
     cancel your plan?"): `offer`."""
+    offered_read: str = ""
+    """Our offer of something to read that the customer's whole answer is yes to ("Yes pls"
+    under "Would you like a copy of the latest invoice?"): its words, else ""."""
 
     def computed_basis(self, amount: Money) -> str | None:
         """How `amount` was computed from amounts the customer named ("the difference
@@ -1102,6 +1105,7 @@ def read_requests(
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)
     words = phrases.OWN_TERMS_NOTICE.sub(" ", phrases.DATA_RIGHTS.sub(" ", words))
+    words = phrases.NOT_BY_EMAIL_NOTICE.sub(" ", words)
     romaji = _is_romaji_japanese(words)
     sentences = _own_sentences(
         _mended(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)), romaji)
@@ -1142,6 +1146,7 @@ def read_requests(
     whole_thread = f"{subject}\n{text}\n{thread}"
     offer = NO_OFFER if kinds else accepted_offer(words, whole_thread)
     accepted = offer.kinds
+    read_offered = "" if kinds or accepted else offered_read(words, whole_thread)
     if for_someone_else and MONEY_KINDS.intersection(accepted):
         accepted = ()
     kinds = kinds or frozenset(accepted)
@@ -1187,4 +1192,5 @@ def read_requests(
         counted=counted,
         instructed=tries_to_instruct(text, subject=subject),
         accepted_offer=accepted,
+        offered_read=read_offered,
     )

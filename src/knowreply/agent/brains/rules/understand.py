@@ -43,6 +43,17 @@ _OFFERED = {
 }
 """The intents of a yes to offered writes (`Requests.accepted_offer`): a refund is made
 partial below when the answer names a part ("Yes, the pro-rated amount is fine")."""
+READS = frozenset(
+    {
+        Intent.LATEST_INVOICE,
+        Intent.INVOICE_LOOKUP,
+        Intent.PAYMENT_HISTORY,
+        Intent.PAYMENT_STATUS,
+        Intent.CHARGE_LOOKUP,
+        Intent.SUBSCRIPTION_STATUS,
+    }
+)
+"""What a yes to a read we offered can be answered with (`Requests.offered_read`)."""
 
 
 def _refund_target(text: str, *, specific: bool) -> RefundTarget | None:
@@ -146,6 +157,10 @@ def understand(
         if asked.accepted_offer:  # "Yes, go ahead": the words alone say nothing
             intent, *rest = (_OFFERED[kind] for kind in asked.accepted_offer)
             others = tuple(rest)
+        elif asked.offered_read and intent in (Intent.UNCLEAR, Intent.NOT_BILLING):
+            offered = intent_model.guess(read(asked.offered_read).text, frozenset(), model)
+            if offered.primary in READS:  # "Yes pls": to the read we offered
+                intent, others = offered.primary, ()
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
         intent, others = _fit_to_entities(
             intent,

@@ -30,6 +30,10 @@ NOTHING_ASKED = [
     "Please send the list of all payments made between January and October.=20\n\n"
     "Disclaimer: Halden Group does not accept payment, refund or=20\n"
     "cancellation instructions by email.=20",
+    "Merci de m'envoyer la facture d'octobre.\n\nLes demandes de résiliation ou de "
+    "remboursement ne sont pas acceptées par e-mail.",
+    "Merci de m'envoyer la facture d'octobre.\n\nAucune résiliation ne sera prise en compte "
+    "par courriel.",
     "Wie stellen wir die Zahlungsart auf SEPA um?\n\nHinweis: Kündigungen, Rücktritte, "
     "Widerrufe sowie Rückerstattungsverlangen bedürfen der Schriftform und sind per E-Mail "
     "nicht wirksam.",
@@ -134,11 +138,6 @@ def test_a_yes_whose_next_sentence_ends_in_not_is_kept_apart_from_the_quote() ->
     assert read_requests(email.text, thread=email.thread).kinds == {"portal_link"}
 
 
-@pytest.mark.xfail(
-    reason="NOT_BY_EMAIL_NOTICE's French 'ne … pas' and 'aucun' beside 'par e-mail' also take "
-    "a customer's own sentence: the ask is missed (a person answers), never added",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [

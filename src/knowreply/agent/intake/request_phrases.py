@@ -2981,8 +2981,11 @@ NOT_BY_EMAIL_NOTICE = re.compile(
     r"(?=[^.\n]*\b(by|per|par|por|via)\s+(e-?mail|courriel|correo)\b)"
     r"(?=[^.\n]*(\b(not|no|cannot|never)\b[^.\n]{0,30}\b(accept\w*|valid|binding|effective|"
     r"aceptan?|aceptamos|v[áa]lid[oa]s?|validez)\b|\bnicht\b[^.\n]{0,20}\b(wirksam|"
-    r"rechtswirksam|angenommen|akzeptiert)\b|\bschriftform\b|\bne\b[^.\n]{0,40}\bpas\b|"
-    r"\baucune?\b|\bsin validez\b))"
+    r"rechtswirksam|angenommen|akzeptiert)\b|\bschriftform\b|\bsin validez\b|"
+    # French: what the notice says is not done ("ne sont pas acceptées", "aucune résiliation ne
+    # sera prise en compte"), not any "ne … pas" ("je ne reçois pas les factures par e-mail")
+    r"(\bne\b|\bn'|\baucune?\b)[^.\n]{0,60}\b(accept[ée]e?s?|prise?s? en compte|valables?|"
+    r"recevables?|trait[ée]e?s?)\b))"
     r"[^.\n]*",
     _I,
 )

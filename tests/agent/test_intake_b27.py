@@ -22,7 +22,6 @@ NOTHING_ASKED = [
     # a Japanese condition broken before its request
     "同じ金額が2回\n引かれているように見えます。\nもし間違いで二重になっているなら\n"
     "返金してください。\n違うならそれでいいです。電話で教えてください。",
-    "解約\nしたいわけではありません。\n引き落とし口座を変える方法を教えて\nください。",
     # a footer that says write instructions by email are not accepted
     "Please send us a list of all payments made between January and October.\n\n"
     "Disclaimer: Halden Group does not accept payment, refund or cancellation instructions "
@@ -50,6 +49,11 @@ ASKS = [
     ("二重に引き落とされているので\n返金してください。", {"refund"}),
     ("Merci de clore le dossier et de résilier mon abonnement.", {"cancellation"}),
     ("Please refund the duplicate charge.\n\nThis message is confidential.", {"refund"}),
+    # no cancellation; how to change the debit account is a portal link (read from batch 28 on)
+    (
+        "解約\nしたいわけではありません。\n引き落とし口座を変える方法を教えて\nください。",
+        {"portal_link"},
+    ),
 ]
 
 

@@ -471,3 +471,26 @@ def test_the_subject_is_still_read_when_the_body_is_empty() -> None:
 def test_a_payment_id_inside_the_question_does_not_hide_it() -> None:
     got = understand("Did my payment ch_3PqRsTuVwXyZ go through?", today=TODAY)
     assert (got.intent, got.stripe_ids) == (I.PAYMENT_STATUS, ("ch_3PqRsTuVwXyZ",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estaré fuera de la oficina hasta el 9 de marzo, con acceso limitado al correo. Para "
+        "facturas, reembolsos o bajas, escriba a admin@taller.example.",
+        "Je suis absente jusqu'au 2 mai. En mon absence, les demandes de remboursement et de "
+        "résiliation sont traitées par compta@atelier.example.",
+        "Ich bin bis 20. Juli nicht im Büro. Rechnungen und Kündigungen bearbeitet in dieser Zeit "
+        "Herr Vogt.",
+    ],
+)
+def test_an_absence_notice_that_lists_billing_topics_asks_for_nothing(text: str) -> None:
+    """An auto-reply naming refunds and cancellations is no billing question in any language
+    (only English and Japanese notices were known before)."""
+    assert understand(text, today=TODAY).intent == I.NOT_BILLING
+
+
+def test_a_customer_back_from_holiday_is_read_as_asking() -> None:
+    """ "On holiday" alone made any email an auto-reply: this refund went to a person."""
+    got = understand("I was on holiday all of March, please refund my March payment.", today=TODAY)
+    assert got.intent in (I.REFUND, I.PARTIAL_REFUND)

@@ -98,6 +98,13 @@ def new_words(text: str, *, subject: str = "") -> str:
     return reply if reply.strip() else text.strip()
 
 
+def own_words(text: str) -> str:
+    """What the sender wrote themselves: the new words above any forwarded message too."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    banner = next((i for i, line in enumerate(lines) if _FORWARD_BANNER.match(line)), len(lines))
+    return extract_reply("\n".join(lines[:banner]))
+
+
 def extract_reply(text: str, *, forwarded: bool = False) -> str:
     """The sender's new words in a plain-text body: quotes and signature removed; a forwarded
     message is kept (`forwarded`: the subject says the email is a forward)."""

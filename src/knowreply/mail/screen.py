@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from knowreply.mail.absence import reads_as_absence_notice
 from knowreply.mail.message import InboundMessage
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -116,13 +117,15 @@ def bounce(msg: InboundMessage) -> ScreenResult | None:
 
 
 def auto_reply(msg: InboundMessage) -> ScreenResult | None:
-    """Out-of-office and other automatic answers (RFC 3834 and vendor headers)."""
+    """Out-of-office and other automatic answers (RFC 3834 and vendor headers, else their own
+    words)."""
     return (
         _auto_submitted(msg)
         or _autoreply_header(msg)
         or _bulk_precedence(msg)
         or _exchange_generated(msg)
         or _auto_reply_subject(msg)
+        or _absence_notice(msg)
     )
 
 
@@ -183,6 +186,14 @@ def _auto_reply_subject(msg: InboundMessage) -> ScreenResult | None:
     if msg.header("X-Auto-Response-Suppress") is None:
         return None
     return ScreenResult(SkipReason.AUTO_REPLY, f"Subject: {msg.subject[:60]}")
+
+
+def _absence_notice(msg: InboundMessage) -> ScreenResult | None:
+    """A responder that sets no header at all still writes like one (`mail.absence`)."""
+    if not reads_as_absence_notice(msg.new_text):
+        return None
+    first_line = next((line.strip() for line in msg.new_text.splitlines() if line.strip()), "")
+    return ScreenResult(SkipReason.AUTO_REPLY, f"reads as an absence notice: {first_line[:60]}")
 
 
 def _precedence(msg: InboundMessage) -> str:

@@ -24,6 +24,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from knowreply.agent.intake.request_phrases import MENTIONS, NAME_LINE, WriteKind
+from knowreply.agent.intake.signature import FIRST_NAME, SIGN_OFF
 from knowreply.agent.intake.someone_else import RELATION
 from knowreply.mail.shape import unwrapped
 
@@ -32,14 +33,16 @@ _I = re.IGNORECASE
 _ASSENT = re.compile(
     r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|リンクを?)?"
     r"(yes|yeah|yep|yup|sure|ok|okay|confirmed|agreed|please (do|go ahead|send)|(just )?do it|"
-    r"go for it|"
+    r"go for it|go on( then)?|proceed|procedan|proceda|[áa]ndale|est[áa] bien|(ça|cela) m'arrange|"
+    r"las dos( cosas)?|los dos|"
     r"go ahead|sounds good|faites comme [çc]a|faites-le|hazlo|h[áa]ganlo|macht das so|"
-    r"that('s| is| would be) (fine|great|perfect)|s[íi]|dale|claro|de acuerdo|vale|oui|"
+    r"that('s| is| would be|'d be) (fine|great|perfect|lovely|brilliant|wonderful)|"
+    r"s[íi]|dale|claro|de acuerdo|vale|oui|"
     r"d'accord|volontiers|ja|jawohl|jo|jep|jup|gerne?|passt|einverstanden|perfect|perfecto|"
     r"parfait|perfekt|both|beides|ambos|ambas|les deux|"
     r"はい|ええ|うん|お願いします|お願いいたします|ぜひ|両方|どちらも|"
     # "それで結構です" accepts; a bare "結構です" may decline ("いえ、結構です")
-    r"それで(結構です|大丈夫です|構いません|問題ありません))"
+    r"それで(結構です|大丈夫です|構いません|問題ありません|いいです|いい|お願いします))"
     r"(?![a-zà-ÿ])",
     _I,
 )
@@ -63,7 +66,9 @@ _GO_AHEAD = re.compile(
     r"h[áa]ganlo|hac[ée]|env[íi]\w+|m[áa]nd\w+|allez-y|faites|envoyez|proc[ée]dez|merci de|"
     r"gerne?|bitte|machen sie|schicken sie|schickt|s'il (vous|te) pla[îi]t|svp|"
     # a yes that says the offer suits ("Yes, at the end of the period is fine")
-    r"(is|that's|that is|sounds) (fine|good|great|perfect)|works for (me|us)|"
+    r"(is|that's|that is|sounds|that'?d be|would be) (fine|good|great|perfect|lovely|brilliant)|"
+    r"works for (me|us)|(ça|cela) m'arrange|est[áa] bien|"
+    r"both|las dos|los dos|les deux|beides|ambos|ambas|"
     r"(ça|cela) me va|c'est parfait|parfait|me parece bien|perfecto|volontiers|avec plaisir|"
     r"gladly|with pleasure|con gusto|"
     r"in ordnung|einverstanden|passt|(that'?s|that is) (right|correct)|(ok|d'accord) pour|"
@@ -78,22 +83,6 @@ _GREETING = re.compile(
     r"hallo|guten tag|servus|moin|hoi|gr[üu]ezi)\W*$",
     _I,
 )
-_SIGN_OFF_WORDS = (
-    r"(thanks?|thank you|many thanks|cheers|best|regards|kind regards|best wishes|"
-    r"gracias|muchas gracias|saludos|merci|cordialement|bien [àa] vous|danke|gru[ßs]|"
-    r"gr[üu](ß|ss)e|liebe gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|vielen dank|lg|vg|mfg|"
-    r"(mit )?(freundlichen|besten|herzlichen|lieben|sch[öo]nen) gr[üu](ß|ss)en|"
-    r"(freundliche|beste|herzliche|sch[öo]ne) gr[üu](ß|ss)e|"
-    r"ありがとう\w*|よろしく\w*)"
-)
-_SIGN_OFF = re.compile(
-    rf"^\W*({_SIGN_OFF_WORDS}(\W+{_SIGN_OFF_WORDS})*(\W+[^\W\d_][\w'.-]*)?|sent from .*|"
-    r"enviado desde .*|envoy[ée] de .*|von meinem .* gesendet)\W*$",
-    _I,
-)
-"""A sign-off line, with the first name that may close it ("Danke, lg Marlene")."""
-_FIRST_NAME = re.compile(r"^\W*[A-ZÀ-Þ][\w'.-]*\W*$")
-"""A line of one capitalised word below the answer: the writer's name ("Serhii")."""
 _OFFER = re.compile(
     r"\b(would you like|do you want|did you want|shall (i|we)|should (i|we)|can i|may i|"
     r"would you (rather|prefer)|do you prefer|pr[ée]f[ée]rez-vous|pr[ée]f[èe]res-tu|"
@@ -130,7 +119,9 @@ _WHAT_SHALL_WE_DO = re.compile(
     r"\bis (that|this) (ok|okay|alright|all right|fine)( with you| for you)?\s*[?]|"
     r"\b(ist|w[äa]re) (ihnen|dir) das recht\b|\bpasst (ihnen|dir) das\b|"
     r"\b(cela|[çc]a) vous (convient|conviendrait|va)\b|\bvous convient-il\b|"
-    r"\b(le|te) (parece|sirve|viene bien)\b",
+    r"\b(le|te) (parece|sirve|viene bien)\b|\b(est[áa]s?|estar[íi]a) de acuerdo\b|"
+    # "…and refund this month's $29. Would you like both?"
+    r"\bwould you like (them )?both\b|\b(like|want) (me|us) to do both\b",
     _I,
 )
 """A bare "what shall we do?", "Want me to?", "Which would you like?" or "is that all right?":
@@ -154,7 +145,8 @@ _CHOICE = re.compile(
 settle."""
 _AND = re.compile(
     r"\b(and|also|as well as|plus|y|adem[áa]s|et|ainsi que|und|sowie|au[ßs]erdem)\b|"
-    r"し[、,]|して|した上で|とともに|と(あわ|併)せて|あわせて|併せて|および|及び|ならびに|並びに",
+    r"し[、,]|して|した上で|とともに|と(あわ|併)せて|あわせて|併せて|および|及び|ならびに|並びに|"
+    r"^と",  # "今月分のご返金と、次回更新の停止": the first write's "and"
     _I,
 )
 _AVOIDING = re.compile(
@@ -502,10 +494,10 @@ def _said(own_words: str) -> str:
         line
         for index, line in enumerate(lines)
         if not (
-            _SIGN_OFF.match(line)
+            SIGN_OFF.match(line)
             or _GREETING.match(line)
             or NAME_LINE.match(line)
-            or (index and _FIRST_NAME.match(line))
+            or (index and FIRST_NAME.match(line))
         )
     )
 

@@ -163,7 +163,7 @@ _CANCEL_GRAMMAR_JA = (
     r"(契約|プラン|サブスク|会員)を終わら|更新手続き(は|を)?しない|更新(は|を)?しなくて(いい|結構|大丈夫)|"
     r"(更新|課金|請求)(される|す?る)の(を)?(止め|停止|やめ)|(自動課金|課金|自動更新)\s?(stop|ストップ)|"
     r"(?:^|(?<=[、,\s])|(?<=は))(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)"
-    r"(の(配達|お届け|分|発送|請求|引き落とし))?で(最後|終わり)にして|(auto-?renew\w*|オートリニューアル)(を|は)?\s?(off|オフ|停止|解除)|"
+    r"(の(配達|お届け|分|発送|請求|引き落とし))?で(最後|終わり)に(して|したい)|(auto-?renew\w*|オートリニューアル)(を|は)?\s?(off|オフ|停止|解除)|"
     # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
     r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に)|(?<=まえに)|(?<=どおり)|(?<=通り)|"
     r"(?<=すぐ))"
@@ -448,6 +448,11 @@ _REFUND_GRAMMAR_OTHER = (
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
+    # batch 28: "YA NO QUIERO LA MEMBRESIA", "córtenme la suscripción"
+    r"\bya no (quiero|queremos|deseo|deseamos|necesito|necesitamos) (la|el|mi|esta|este|nuestra|"
+    r"nuestro) (membres[íi]a|suscripci[óo]n|plan|servicio|abono)\b|"
+    r"\bc[óo]rt(en|e|a)(me|nos|la|lo)?\b[^.?!,]{0,15}\b(suscripci[óo]n|membres[íi]a|plan|servicio|"
+    r"abono)\b|"
     # "No renovar, gracias.", "no quiero seguir pagando el gym", "que la suscripción de
     # FacturaFácil no se renueve", "Sigo queriendo cancelar"
     r"^\W*no renovar\b|\bno (quiero|queremos|deseo|deseamos) seguir (pagando|con)\b|"
@@ -776,9 +781,10 @@ _REFUND_IN_OTHER_WORDS_DE = (
     # Unterlagen zurückschicken", "das Jahr zurück bis 2024"
     r"(?<!geb )(?<!gebe )(?<!bring )(?<!bringe )(?<!schick )(?<!schicke )"
     r"\b(das|die|den|des|diese[nms]?|eins|es)\s+((will|m[öo]chte|h[äa]tte?)\s+)?((ich|wir|i)\s+)?"
-    r"((bitte|gern|gerne)\s+)?(zur[üu]ck|zurueck|z'?ruck)\b(?!\s*bis\b)|"
+    r"((bitte|gern|gerne)\s+)?((komplett|ganz|vollst[äa]ndig|sofort|alles)\s+)?"
+    r"(zur[üu]ck|zurueck|z'?ruck)\b(?!\s*bis\b)|"
     r"\b(mal|eins|geld|betrag|summe|zahlung|abbuchung|buchung|belastung|beitrag|monat\w*|wochen?|"
-    r"tage?|"
+    r"tage?|stunden?|lektion\w*|einheit\w*|"
     + _MONTHS_DE
     + r"|\d{1,4}([.,]\d{2})?\s*(€|eur\w*|chf|franken)?)\b((?!\b(kam|kommt|kamen|ging|geht|"
     r"gingen|wurde|wird|ist|war|sind|waren|gebucht|gegangen|gekommen|nicht|kein\w*|ruf\w*|"
@@ -898,7 +904,7 @@ _MANAGE = (
     r"mettre [àa] jour|t[ée]l[ée]charger|g[ée]rer|corriger|[äa]ndern|aktualisieren|"
     r"herunterladen|runterladen|verwalten|verwaltet|korrigieren|anpassen|tauschen|wechseln|"
     r"change|modifie|t[ée]l[ée]charge|ajouter|mettre|cambio|poner|pongo|a[ñn]adir|agregar|"
-    r"umstellen|hinterlegen|eintragen|updaten|austauschen|erg[äa]nzen|downloaden|"
+    r"umstellen|hinterlegen|eintragen|updaten|austauschen|erg[äa]nzen|downloaden|einstellen|"
     # Swiss: "Wie chan ich d Kreditkarte wechsle?", "Wo chan ich d Rechnige abelade?"
     r"wechsle|aapasse|apasse|abelade|abeladen|runterlade)\b|"
     r"変更|変え|更新|ダウンロード|修正|管理)"
@@ -911,8 +917,8 @@ _BILLING_THING = (
     r"moyens? de paiement|modes? de paiement|coordonn[ée]es bancaires|iban|tva|"
     r"m[ée]todos? de pago|formas? de pago|nif|cif|rfc|datos fiscales|direcci[óo]n fiscal|"
     r"ust-?id|bank (account|details)|direct debit|cuenta (bancaria|de cargo)|domiciliaci[óo]n|"
-    r"rib|lastschrift\w*|bankkonto)\b|"
-    r"カード|支払い方法|請求書|領収書|請求先|宛名|引き落とし口座)"
+    r"rib|lastschrift\w*|bankkonto|paypal|sepa)\b|"
+    r"カード|支払い方法|請求書|領収書|請求先|宛名|宛先|引き落とし口座)"
 )
 BILLING_THING = re.compile(_BILLING_THING, _I)
 """A card, a payment method, a bank detail or the invoices, named."""
@@ -923,7 +929,7 @@ _PORTAL_SELF_SERVICE = "|".join(
         f"{_PLACE}{_IN_ONE_CLAUSE}{{0,60}}?{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,50}}?{_MANAGE}",
         # not "管理画面" (the admin screen), only named: "請求書がまだ管理画面に出ていない"
         f"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?(?!管理画面){_MANAGE}{_IN_ONE_CLAUSE}{{0,20}}?"
-        "(画面|ページ|リンク|URL)",
+        "(画面|ページ|リンク|URL|方法)",
         # "CARTE EXPIREE COMMENT LA CHANGER": the thing named first, then how to change it
         rf"{_BILLING_THING}{_IN_ONE_CLAUSE}{{0,30}}?\b(how|c[óo]mo|comment|wie)\b"
         rf"{_IN_ONE_CLAUSE}{{0,15}}?{_MANAGE}",
@@ -995,6 +1001,14 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"(?![^.?!]{0,20}\b(password|passwort|contrase[ñn]a|mot de passe)\b)",
         r"\b(access|acceso|acc[èe]s|zugang)\b[^.?!]{0,30}\b(myself|ourselves|nous-m[êe]mes|"
         r"moi-m[êe]me|selbst|yo mism[oa]|nosotros mism[oa]s)\b",
+        # batch 28: "Is there somewhere I can log in and download them all myself?", "un espace
+        # où je peux les télécharger moi-même", "Kann ich die irgendwo selbst herunterladen?"
+        r"\b(somewhere|some ?place|un espace|un endroit|quelque part|irgendwo|alg[úu]n (sitio|"
+        r"lugar|lado))\b(?=[^.?!]{0,60}\b(myself|ourselves|moi-m[êe]me|nous-m[êe]mes|selbst|selber|"
+        r"yo mism[oa]|nosotros mism[oa]s)\b)(?=[^.?!]{0,60}\b(download|export|see|view|access|"
+        r"t[ée]l[ée]charg|consult|r[ée]cup[ée]r|herunterlad|runterlad|abruf|einseh|ansehen|descarg|"
+        r"consultar|exportar|bajar)\w*)|"
+        r"\b(somewhere|some ?place)\b[^.?!]{0,20}\b(i|we) (can|could) log ?in\b",
         r"\bt[ée]l[ée]charger (toutes )?(mes|nos|les) (anciennes )?factures\b|"
         r"\bdescargar (todas )?(mis|nuestras|las) facturas\b|"
         r"\b(alle )?(meine|unsere|die) (alten )?rechnungen (\w+ )?(herunterladen|runterladen)\b|"
@@ -1944,7 +1958,7 @@ PRONOUN_CANCELLATION = re.compile(
     r"bitte (sofort |gleich |umgehend )?beenden|"
     r"(das|es)( ding)? (\w+ )?beenden|"
     r"(止め|とめ)といて|"
-    r"(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)にして",
+    r"(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)で(最後|終わり)に(して|したい)",
     _I,
 )
 """A cancellation said with a pronoun ("Turn it off", "Stop it"): it stands for the plan only
@@ -2184,7 +2198,8 @@ HYPOTHETICAL = re.compile(
     # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")
     r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
     r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
-    r"(?<![ぁ-んァ-ヶ一-龯])もし|仮に|場合|ようでしたら|ようであれば|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|"
+    r"(?<![ぁ-んァ-ヶ一-龯])もし|仮に|場合|ようでしたら|ようであれば|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|[のん]なら|"
+    r"(もらえる|いただける|してくれる)なら(?!(助か|嬉し|うれし|ありがた|幸い))|"
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|supposons|"
@@ -2642,7 +2657,9 @@ ABOUT_THE_WRITE_AFTER = re.compile(
     r"accord[ée]\w*)|"
     r"^\s+(or not|aside)\b|"
     r"^\s+(access|into(?! (another|a new|the next|next) (year|term|month|period|cycle))|"
-    r"in(?! full\b)|"
+    # "log back in", never money "back in my account"
+    r"in(?! full\b)(?! (my|our|the|his|her) (bank |card |checking |savings )?(account|card|bank|"
+    r"wallet)\b)|"
     r"my (account (access|data|deletion|login|password|"
     r"settings|details|e-?mail)|login|password|data))\b|"
     r"^\w*\s+(\w+\s+){0,2}(r[üu]ckg[äa]ngig|zur[üu]ck(zu)?(ge)?(nomm|nehm|zog|zieh)\w*)|^(の)?(取り消し|取消|撤回|キャンセル)|"
@@ -2807,7 +2824,9 @@ PAPERS_FOR_BEFORE = re.compile(
     r"credit notes?|avoirs?|gutschrift(en)?)\b"
     r"[^.?!,]{0,40}\b(for|para|pour|f[üu]r|zur)\s+(the |my |a |our |la |el |le |mon |ma |"
     r"die |den |meine )?$|\b(it|this|that|them|these|those) (for|para|pour|f[üu]r|zur)\s+"
-    r"(the |my |a |our )?((?!(full|partial|complete|total|quick|prompt|immediate)\b)[\w-]+ )?$",
+    r"(the |my |a |our )?((?!(full|partial|complete|total|quick|prompt|immediate)\b)[\w-]+ )?$|"
+    r"\b(send|give|pass|forward|submit|hand|take)\w* (it|this|that|them|these|those) (on )?to "
+    r"(my|the|our|his|her|their|a) [\w-]+( [\w-]+)? (for|para|pour|f[üu]r|zur)\s+(the |a )?$",
     _I,
 )  # "the invoice for reimbursement", "need it for reimbursement": for the customer's employer
 TOPICS_ROUTED_DE = re.compile(
@@ -2915,7 +2934,9 @@ _REFUND_REQUEST = (
     # "vergessen Sie meine Mail von gestern wegen der Rückerstattung"
     r"(meine|unsere) (e-?mail|mail|nachricht|anfrage)\b[^.!?]{0,25}\b(wegen|zur|bez[üu]glich|"
     r"betreffend|[üu]ber die) (der |die )?(r[üu]ck)?erstattung|"
-    r"solicitud de (reembolso|devoluci[óo]n)|reembolso que (ped[íi]|solicit[ée]))"
+    r"solicitud de (reembolso|devoluci[óo]n)|reembolso que (ped[íi]|solicit[ée])|"
+    r"(my|our) (earlier |previous |last )?(e-?mail|message|note)\b[^.!?]{0,40}\babout "
+    r"(a |the |my )?refund)"
 )
 _WITHDRAWING = (
     r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
@@ -2931,7 +2952,9 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
     rf"\bzieh\w*\b[^.!?]{{0,25}}{_REFUND_REQUEST}[^.!?]{{0,40}}\bzur[üu]ck\b|"
     # "meine Bitte um Erstattung aus der letzten Mail hat sich erledigt"
     r"\b(meine|unsere) bitte um (r[üu]ck)?erstattung\b[^.!?]{0,60}\b(hat sich|ist) (\w+ )?"
-    r"(erledigt|er[üu]brigt)\b",
+    r"(erledigt|er[üu]brigt)\b|"
+    # "ich hatte … eine Erstattung angefragt. Die möchte ich zurückziehen"
+    rf"\b(r[üu]ck)?erstattung (angefragt|beantragt|angefordert)\b[^!?]{{0,40}}{_WITHDRAWING}",
     _I,
 )
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
@@ -2939,7 +2962,14 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
 _CANCELLATION_REQUEST = (
     r"(my cancell?ation( request| notice)?|the cancell?ation (i|we) (asked|sent)|"
     r"(ma|la|notre) (demande de )?r[ée]siliation|(meine|die|unsere) k[üu]ndigung|"
-    r"(mi|la|nuestra) (solicitud de )?(baja|cancelaci[óo]n)|解約(の)?(申請|申し込み|依頼))"
+    r"(mi|la|nuestra) (solicitud de )?(baja|cancelaci[óo]n)|解約(の)?(申請|申し込み|依頼)|"
+    r"(my|our) (earlier |previous |last )?(e-?mail|message|note|request)\b[^.!?]{0,40}\babout "
+    r"(cancell?ing|the cancell?ation|ending|closing)|"
+    r"(mon|notre) (dernier )?(e-?mail|message|courriel)\b[^.!?]{0,40}\b(au sujet de|concernant|"
+    r"sur) (la |ma |notre )?r[ée]siliation|"
+    r"(mi|nuestro) (correo|mensaje|email)\b[^.!?]{0,40}\bsobre (la |mi )?(baja|cancelaci[óo]n)|"
+    r"(meine|unsere) (e-?mail|mail|nachricht)\b[^.!?]{0,25}\b(wegen|zur|bez[üu]glich|betreffend|"
+    r"[üu]ber die) (der |die )?k[üu]ndigung)"
 )
 _STAYING = (
     r"\b(i'?m|i am|we'?re|we are) staying (on|with you|a member|subscribed)\b|"
@@ -2992,6 +3022,12 @@ NOT_BY_EMAIL_NOTICE = re.compile(
 """A company footer saying write instructions by email are not accepted ("does not accept
 payment, refund or cancellation instructions by email", "Kündigungen … bedürfen der
 Schriftform und sind per E-Mail nicht wirksam"): the writes it names are nobody's ask."""
+ADDRESSED_TO_A_COLLEAGUE = re.compile(
+    r"^[ \t]*@(?!(support|team|billing|all|everyone|you|here)\b)[^\W\d_][\w.-]*\b[^\n]*",
+    _I | re.MULTILINE,
+)
+"""A line addressed to a colleague by their handle ("@Sven: kannst du bitte das Abo
+kündigen?", an internal note sent to us too): asked of them, not of us."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来)|保険|補償)|^(する|の)?前に|^[はをの]?(取り消|撤回)|"
     # batch 26: a figure or a measure named by the write, "解約率の改善", "退会防止"
@@ -3002,7 +3038,11 @@ FEE_OR_STATE_AFTER_JA = re.compile(
     r"ご連絡|ご用件|ご相談|窓口)|^の(履歴|記録)|"
     # batch 27: a policy asked about, a part taken off a total, a time until the write
     r"^(に関する|についての)(ルール|規定|規約|ポリシー|条件|方針)|^分(を|は)?(差し引|引い|除)|"
-    r"^(する|した)?まで(に|の|は|、)"
+    r"^(する|した)?まで(に|の|は|、)|"
+    # batch 28: the odds of one, a wish one would only like to voice, a sarcastic "so I should
+    # cancel, then?"
+    r"^(して)?(もらえる|される|できる)?(確率|可能性|見込み)|^(して|て)?(ほしい|欲しい)と(言|い)いたい|"
+    r"^しろって(こと|事)|^しろと(いう|言う)(こと|事)"
 )
 """解約金, キャンセル料 (a fee asked about), キャンセル保険 (an insurance), 返金の件 (the
 matter of a refund), 返金の履歴 (a history); "返金・請求に関するお問い合わせは…まで" (an
@@ -3256,6 +3296,11 @@ OTHER_THING_BEFORE = re.compile(
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
+    # batch 28: Spanish commands with their pronoun ("Dadme de baja", "córtenme la suscripción",
+    # "devuélvanme"), "no me vuelvan a cobrar", German "muss zurück auf meine Karte", "解約よろ"
+    r"\b\w{1,10}[aei]d(me|nos)\b|\b\w{2,12}(en|an)(me|nos)\b|^\W*no (me|nos) vuelvan? a\b|"
+    r"\b(muss|m[üu]ssen|soll|sollen) (\w+ ){0,3}zur[üu]ck\b|"
+    r"(解約|退会|返金|払い戻し|キャンセル|停止)(を)?よろ|"
     # batch 26: a yes to a write named, taking an offer ("Oui pour la résiliation, non pour le
     # bon d'achat", "Ok, sí, procedan con el reembolso", "je prends le remboursement proposé")
     r"^\W*((ok|okay|bon|vale|pues)\W+)?(oui|sí|yes|ja),? (pour|para|por|to|for|zu[mr]?) |"
@@ -3687,6 +3732,24 @@ ROMAJI_JA_TEXT = re.compile(
 )
 """Japanese typed in romaji, from a PC without Japanese input ("sabusuku no kaiyaku onegai
 shimasu"): an email holding two of these words is read in kana (`ROMAJI_JA`)."""
+KANA_JA = {
+    "へんきん": "返金",
+    "はらいもどし": "払い戻し",
+    "かいやく": "解約",
+    "せいきゅうしょ": "請求書",
+    "せいきゅう": "請求",
+    "りょうしゅうしょ": "領収書",
+    "しはらい": "支払い",
+    "ひきおとし": "引き落とし",
+    "けいやく": "契約",
+    "こうしん": "更新",
+    "かきん": "課金",
+    "らいげつ": "来月",
+    "こんげつ": "今月",
+    "せんげつ": "先月",
+}
+"""Billing words typed in hiragana alone, as phones and older customers type them
+("らいげつからせいきゅうしないで"): read in their usual kanji."""
 ROMAJI_JA = {
     "kaiyaku": "解約",
     "taikai": "退会",
@@ -3878,11 +3941,17 @@ CANCELLATION_AS_A_TIME_BEFORE_EN = re.compile(
     r"\b(following|after|since|despite|upon|before) (the |my |our |this |that )?$", _I
 )
 """A cancellation named as a time ("Following our cancellation last month, …")."""
-WHETHER_AFTER_JA = re.compile(r"^(する|しない|した|しよう|するの)?か(どうか|否か|いなか)")
+WHETHER_AFTER_JA = re.compile(
+    r"^(を)?((お願い|依頼|申請|申し込み)(を)?)?(する|しない|した|しよう|するの)?か(どうか|否か|いなか)"
+)
 """Whether to do the write ("解約するかどうか決めたい"), not the write asked."""
 AFTER_THE_WRITE_BEFORE = re.compile(
     r"\b(despu[ée]s de|tras|luego de)( haber)?\s*$|\bapr[èe]s (avoir )?$|"
-    r"\b(after|since) having\s*$",
+    r"\b(after|since) having\s*$|"
+    # batch 27: a cancellation still to come ("bevor ich mich um eine Kündigung kümmere, …",
+    # "Before I cancel, …")
+    r"\b(bevor|ehe) (ich|wir)\b[^.?!,]{0,40}$|\bbefore (i|we)\b[^.?!,]{0,20}$|"
+    r"\bavant (de|que (je|nous))\b[^.?!,]{0,20}$|\bantes de\b[^.?!,]{0,20}$",
     _I,
 )
 """A cancellation as the time something else happened ("me cobraron después de cancelar",
@@ -3892,6 +3961,7 @@ HYPHEN_COMPOUND_BEFORE = re.compile(r"\w-$")
 NOT_A_RETURN_BEFORE = re.compile(r"\b(tax|vat|gst|hst|income|annual|sales)\s+$", _I)
 """A return that is a filing ("For my tax return I need…"), not money back."""
 THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
+    r"\b(ils|elles|they|ellos|ellas)\s+((me|nous|us|m'|nos|le|lui|leur|les)\s*)?$|"
     r"\b(mein\w*|unser\w*) (firma|arbeitgeber|chef\w*|krankenkasse|versicherung)\s+$|"
     r"\b(mon|ma|notre|mi|nuestr[oa]) (employeur|entreprise|boulot|travail|mutuelle|assurance|"
     r"empresa|trabajo|jefe|seguro|obra social|aseguradora)\s+$|"

@@ -32,8 +32,10 @@ from knowreply.agent.intake.language import detect_language
 from knowreply.agent.intake.offer import NO_OFFER, accepted_offer, offered_read
 from knowreply.agent.intake.request_phrases import MENTIONS as MENTIONS
 from knowreply.agent.intake.request_phrases import WriteKind as WriteKind
+from knowreply.agent.intake.signature import above_signature
 from knowreply.agent.intake.someone_else import asks_for_someone_else
 from knowreply.agent.intake.words import customer_words, is_reply_subject
+from knowreply.mail.absence import reads_as_absence_notice
 from knowreply.money import Money
 
 MONEY_KINDS: frozenset[WriteKind] = frozenset({"refund", "cancellation"})
@@ -150,10 +152,19 @@ def _mend_romaji(text: str, romaji: bool) -> str:
     return _KANA_GAP.sub("", kana)
 
 
+_KANA_JA = re.compile("|".join(sorted(phrases.KANA_JA, key=len, reverse=True)))
+
+
+def _mend_kana(text: str) -> str:
+    """Billing words typed in hiragana alone read in kanji (`phrases.KANA_JA`)."""
+    return _KANA_JA.sub(lambda found: phrases.KANA_JA[found.group()], text)
+
+
 def _mended(text: str, romaji: bool) -> str:
-    """Words typed without umlauts, with a typo of a write word or in romaji, read as meant;
+    """Words typed without umlauts, with a typo of a write word, in romaji or in hiragana, read
+    as meant;
     the body and the subject are mended alike."""
-    return _mend_romaji(_mend_typos(_mend_umlauts(text)), romaji)
+    return _mend_kana(_mend_romaji(_mend_typos(_mend_umlauts(text)), romaji))
 
 
 def _is_romaji_japanese(text: str) -> bool:
@@ -1100,12 +1111,17 @@ def read_requests(
     info@…": not "info"). `thread` is the older thread the customer quoted when
     `text` holds only their new words; a plain yes asks for the one write offered there (or
     in a thread quoted in `text`). An email that tries to instruct the assistant is marked
-    `instructed`."""
-    words = customer_words(text)
+    `instructed`. An auto-reply asks for nothing, whatever writes it lists ("for refunds and
+    cancellations, write to…")."""
+    if reads_as_absence_notice(text):
+        return Requests(kinds=frozenset(), instructed=tries_to_instruct(text, subject=subject))
+    signed = customer_words(text)
+    words = above_signature(signed)  # a footer's writes are nobody's ask
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)
     words = phrases.OWN_TERMS_NOTICE.sub(" ", phrases.DATA_RIGHTS.sub(" ", words))
     words = phrases.NOT_BY_EMAIL_NOTICE.sub(" ", words)
+    words = phrases.ADDRESSED_TO_A_COLLEAGUE.sub(" ", words)
     romaji = _is_romaji_japanese(words)
     sentences = _own_sentences(
         _mended(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)), romaji)
@@ -1121,7 +1137,8 @@ def read_requests(
     ).strip()
     withdrawn = phrases.REFUND_REQUEST_WITHDRAWN.search(words) is not None
     stays = phrases.CANCELLATION_WITHDRAWN.search(words) is not None
-    for_someone_else = asks_for_someone_else(words, sentences, MONEY_KINDS, subject=subject)
+    # the signature can tell who writes for whom ("Assistant to the CEO")
+    for_someone_else = asks_for_someone_else(signed, sentences, MONEY_KINDS, subject=subject)
     plan_context = bool(
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")

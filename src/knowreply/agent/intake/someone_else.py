@@ -54,6 +54,8 @@ _KIN = (
     r"gro[ßs](mutter|vater|eltern)|freund(in)?|kolleg(e|in)|chef(in)?|nachbar(in)?|onkel|"
     r"schwieger\w+|schw[äa]ger(in)?|enkel(in)?|neffe|nichte|kumpel|bekannte[rn]?|"
     r"gast|g[äa]ste[n]?|(kurs)?teilnehmer(in|innen)?|"
+    # German genitives: "die Buchhaltung meines Bruders"
+    r"bruders|vaters|sohn(e)?s|mannes|freundes|kollegen|chefs|nachbarn|onkels|enkels|"
     # people the writer employs, lets to or works for, and former partners
     r"employees?|staff|supervisors?|contractors?|tenants?|subtenants?|lodgers?|clients?|"
     r"emplead[oa]s?|inquilin[oa]s?|clientes?|employ[ée]e?s?|salari[ée]e?s?|locataires?|"
@@ -138,6 +140,11 @@ OTHERS_BEFORE = re.compile(
 FOR_HIM_ES = re.compile(r"(ar|er|ir|[ae]n)(le|les)$", _I)
 """A Spanish write with "to him, to her" on it: "devolverle", "cancelarle", "cancélenle"."""
 ON_BEHALF = re.compile(
+    # the money asked back to the relative named: "Bitte erstatten Sie ihm die doppelte
+    # Abbuchung" (about a brother's account), "refund her", "devuélvanle", "remboursez-lui"
+    r"\b(refund|reimburse|pay back|credit) (him|her)\b|"
+    r"\b(erstatten|[üu]berweisen|zahlen|buchen) sie (ihm|ihr)\b|"
+    r"\b(devu[ée]lv|reemb[oó]ls|reintegr)\w*le\b|\brembours(ez|er)[- ]lui\b|"
     # not the writer's own business: "I purchased it on behalf of our company"
     r"\bon behalf of (my|our) (?!(own )?(company|business|firm|practice|organi[sz]ation|team|"
     r"office|school|club|department|charity|clinic|studio|shop|store)\b)|"
@@ -275,7 +282,8 @@ SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
     rf"(had|avait|ten[íi]a|hatte) (a|an|his|her|their|un|une|son|sa|ses|una|su|ein|eine|einen|"
     rf"sein\w*|ihr\w*) ([\w-]+ ){{0,2}}{_ACCOUNT}|"
     r"(set|sets|signed|signs) up|opened|registered|created|subscribed|took out|"
-    r"left|moved out|quit|resigned|retired|no longer works|doesn'?t work|"
+    r"left|moved out|quit|resigned|retired|no longer works|doesn'?t work|rents?|rented|"
+    r"lou(e|ait)|alquila(ba)?|mietet(e)?|"
     r"se (apunt|registr|suscrib|inscrib)i[óo]|contrat[óo]|ten[íi]a contratad[oa]|abri[óo]|"
     r"ya no trabaja|se fue|"
     r"dej[óo] (la empresa|el trabajo)|se mud[óo]|"
@@ -346,6 +354,10 @@ FOR_A_BUSINESS = re.compile(
     r"(?!(unser|mein)\w*\b)|"
     # "wir … führen deren Buchhaltung", "die letzte Belastung auf deren Karte"
     r"\b(f[üu]hren|machen|betreuen) (deren|ihre) buchhaltung\b|"
+    # "kündigen Sie für unseren Mandanten das Abo", "cancel it for our client"
+    r"\bf[üu]r (unseren|unsere|den|die) (mandant(en|in)?|kund(en|in))\b|"
+    r"\b(for|pour|para) (our|the|notre|nuestro|nuestra|el|la) (clients?|clientes?|customer)\b"
+    r"(?![ -]+(?-i:[a-z]))|"
     r"\b(f[üu]hren|machen|betreuen)\b[^.?!]{0,30}\bdie buchhaltung (der|des|von|f[üu]r) "
     r"(?!(unser|mein)\w*\b)|"
     r"\b(auf|von) deren (eigene[rn]? )?(kredit)?(karte|konto)\b|"

@@ -1,8 +1,8 @@
 """The rules kept beside the intent model, where rules are right: safety and entities.
 
-Auto-replies are never billing questions whatever their words; a one-time code is told by its
-keyword; which charge a refund is about (a duplicate, the last one) and whether an amount is
-one to give back (`refund $10`) are read from the phrases around the entities.
+A one-time code is told by its keyword; which charge a refund is about (a duplicate, the last
+one) and whether an amount is one to give back (`refund $10`) are read from the phrases around
+the entities (an auto-reply is told by `mail.absence`).
 The intents themselves come from `intent_model`, learnt from the corpus.
 """
 
@@ -10,12 +10,6 @@ from __future__ import annotations
 
 import re
 
-OUT_OF_OFFICE = re.compile(
-    r"out of (the )?office|on (annual |parental |sick )?(leave|vacation|holiday)|"
-    r"automatic reply|auto[- ]?reply|autoreply|limited access to (my )?e-?mail|"
-    r"away from (the office|my desk) until|不在|自動返信|休暇中|出張中",
-    re.IGNORECASE,
-)
 DUPLICATE = re.compile(
     r"\btwice\b|\bdouble|\bduplicat|\btwo times\b|\b2 times\b|\bcharged again\b|\bsame charge\b|"
     r"二重|(2|二)(回|度)|重複",

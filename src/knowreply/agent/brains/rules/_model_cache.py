@@ -29,6 +29,7 @@ _SHARED_READERS = tuple(
     for name in (
         "money.py",
         "money_text.py",
+        "mail/absence.py",
         "mail/quotes.py",
         "mail/shape.py",
         "integrations/stripe/models.py",

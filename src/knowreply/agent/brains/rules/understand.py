@@ -13,7 +13,7 @@ from knowreply.agent.brains.rules._classify import (
     asks_for_an_amount_back,
     names_a_part,
 )
-from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE, OUT_OF_OFFICE
+from knowreply.agent.brains.rules._intent_rules import DUPLICATE, LAST_CHARGE
 from knowreply.agent.brains.rules._reading import read
 from knowreply.agent.brains.rules._references import (
     find_invoice_numbers,
@@ -29,6 +29,7 @@ from knowreply.agent.brains.rules.understanding import (
 from knowreply.agent.intake.asked_part import is_unit_price
 from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
 from knowreply.agent.intake.language import detect_language
+from knowreply.mail.absence import reads_as_absence_notice
 from knowreply.money import Money
 
 _WORD = re.compile(r"\w+")
@@ -143,7 +144,7 @@ def understand(
     fraction_named = False
     prorated = False
     part: Money | None = None
-    if OUT_OF_OFFICE.search(reading) or not _WORD.search(reading):
+    if reads_as_absence_notice(text) or not _WORD.search(reading):
         intent = Intent.NOT_BILLING  # an auto-reply, or nothing written to read
     else:
         asked = intent_model.explicit_requests(

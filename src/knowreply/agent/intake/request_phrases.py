@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Literal
 
+from knowreply.agent.intake.alternatives import Alternation
+
 WriteKind = Literal["refund", "cancellation", "payment_link", "portal_link"]
 
 _I = re.IGNORECASE
@@ -1932,10 +1934,11 @@ class MentionPattern:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
+        self._alternation = Alternation(pattern)
         self._matches = functools.lru_cache(maxsize=256)(self._scan)
 
     def _scan(self, text: str) -> tuple[re.Match[str], ...]:
-        return tuple(self.pattern.finditer(text))
+        return tuple(self._alternation.finditer(text))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return iter(self._matches(text))

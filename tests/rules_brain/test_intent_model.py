@@ -85,12 +85,10 @@ must be raised.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import Counter
 from functools import cache
 
-import numpy as np
 import pytest
 
 from knowreply.agent.brains.rules import Intent, understand
@@ -231,22 +229,6 @@ def test_few_heldout_billing_questions_go_to_a_person() -> None:
     billing = [(e, got) for e, got, _ in _heldout_readings() if e.intents[0] not in _ASIDE]
     to_a_person = sum(got in _ASIDE for _, got in billing) / len(billing)
     assert to_a_person <= PERSON_CEILING, f"{to_a_person:.1%}"
-
-
-def test_refitting_gives_the_same_model() -> None:
-    """Deterministic: the same corpus always gives the same probabilities (an eighth of the
-    English emails: determinism needs no more, and each fit reads them all)."""
-    training = load("dev", languages=("en",))[::8]
-    first, second = im.IntentModel.fit(training), im.IntentModel.fit(training)
-    text = im.model_text("Could you refund my last payment and cancel the plan?")
-    assert first.probabilities(text) == second.probabilities(text)
-
-
-def test_a_fit_read_by_several_processes_is_the_same_fit() -> None:
-    training = load("dev", languages=("en", "ja"))[::16]
-    alone, shared = im.fit_arrays(training), im.fit_arrays(training, jobs=2)
-    for field in dataclasses.fields(alone):
-        assert np.array_equal(getattr(alone, field.name), getattr(shared, field.name)), field.name
 
 
 def test_the_corpus_is_well_formed_and_split_once() -> None:

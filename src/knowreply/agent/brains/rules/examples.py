@@ -42,6 +42,7 @@ BATCHES = {
     26: range(26_000, 27_000),
     27: range(27_000, 28_000),
     28: range(28_000, 29_000),
+    29: range(29_000, 30_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

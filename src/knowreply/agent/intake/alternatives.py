@@ -117,7 +117,10 @@ class Alternation:
 
     The alternatives are compiled one by one, the first time a text holds their word, and
     their matches merged as the alternation finds them: the leftmost, and at one position
-    the first alternative in order. That needs every alternative to consume a character."""
+    the first alternative in order. That needs every alternative to consume a character.
+    A match's span and text are the alternation's; its groups, `.re` and `.pos` are those of
+    the one alternative that found it (groups numbered within it). Callers of the mention
+    patterns read only the span and the text."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if _BACKREFERENCE.search(pattern.pattern):

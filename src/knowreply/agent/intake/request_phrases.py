@@ -87,8 +87,10 @@ _CANCEL_GRAMMAR = (
     + _PLAN
     + r"\b|"
     # no more money taken: "no further payments", "don't take any more money", "bill no more"
-    r"\b(no|any) (more|further|additional) (auto-?)?(renewals?|charges?|payments?|billing|bills?|"
-    r"invoices?|debits?|money)\b" + _NOT_A_DUPLICATE + r"|"
+    r"\b(no|any) (more|further|additional) (auto[- ]?)?(renewals?|renew|charges?|payments?|billing|"
+    r"bills?|invoices?|debits?|deductions?|money)\b(?! (was|were|has|have|had|came|went)\b)"
+    + _NOT_A_DUPLICATE
+    + r"|"
     r"\b(do not|don't|dont|never) (take|charge|bill|debit|invoice)\b((?!twice|double)[^.?!,]){0,25}"
     r"\b(again|anymore|no more|"
     r"any more|another|further|next|after|from now on|going forward)\b" + _NOT_A_DUPLICATE + r"|"
@@ -159,7 +161,12 @@ _CANCEL_GRAMMAR_JA = (
     # kept from renewing: "自動で更新されないように", "請求が始まらないようにして"
     r"(自動で|自動的に)?(更新|延長|課金|請求)(が|は)?(され|を行わ|し)ない(よう|ように)|"
     r"(請求|課金)(が|は)?始まらない|継続しません|かいやく|"
-    r"(料金|課金|請求|お金|会費|月額|費用)が?(発生し|かから)ない(よう|ように)|"
+    r"(料金|課金|請求|お金|おかね|会費|月額|費用)が?\s*(発生し|かから)ない(よう|ように)|"
+    # batch 29: "9月分を最後に請求が止まるようお手続きを", "今の期間が終わったらおしまいにして",
+    # "今月いっぱいで使うのをやめます", "今すぐ止めたいです"
+    r"(請求|引き落とし|課金|支払い)が(止まる|とまる|なくなる)よう|"
+    r"(おしまい|お終い)に(して|しといて)|(使う|利用する|つかう)の(を|は)(やめ|止め)(ます|たい|ようと)|"
+    r"(?:(?<=すぐ)|(?<=もう))(止め|とめ)たい(です|んです|のです)?|"
     r"(会員|契約|プラン|サブスク\w*|定期便)(は|を)?[^。、]{0,10}で(終了|解約|退会)(させ|し|と)|"
     r"(期限|満了|今期|月末)で(切れる|終わる|終了する)(よう|ように)|"
     r"(契約|プラン|サブスク|会員)を終わら|更新手続き(は|を)?しない|更新(は|を)?しなくて(いい|結構|大丈夫)|"
@@ -167,8 +174,9 @@ _CANCEL_GRAMMAR_JA = (
     r"(?:^|(?<=[、,\s])|(?<=は))(今回|今月(いっぱい)?|今期|月末|今年の分|期限|その日|次回|更新日)"
     r"(の(配達|お届け|分|発送|請求|引き落とし))?で(最後|終わり)に(して|したい)|(auto-?renew\w*|オートリニューアル)(を|は)?\s?(off|オフ|停止|解除)|"
     # the object left unsaid, as Japanese does: "月末で止めてもらえますか", "止めてください"
-    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=もう)|(?<=前に)|(?<=まえに)|(?<=どおり)|(?<=通り)|"
-    r"(?<=すぐ))"
+    r"(?:^|(?<=[、,\s])|(?<=で)|(?<=から)|(?<=からは)|(?<=もう)|(?<=前に)|(?<=まえに)|(?<=どおり)|"
+    r"(?<=通り)|(?<=すぐ)|(?<=使わないので)|(?<=使ってないので)|(?<=使っていないので)|"
+    r"(?<=いらないので)|(?<=不要なので))"
     r"(止め|とめ|停止し|ストップし)(て(?=(ください|下さい|もらえ|いただけ|頂け|ほしい|欲しい|おいて|"
     r"くれ))|といて)|"
     # batch 25: "次回の更新は行わないようお願いいたします", "月パスいらんわ",
@@ -422,7 +430,13 @@ _REFUND_GRAMMAR_JA = (
     r"お返し(いただ|頂|くだ|下さ|願)|"
     r"([¥￥]\s?\d[\d,]*|円|分)(だけ|のみ)?(で(いい|良い|結構)(ので|から|です)?)?[、,]?\s*(を|は)?\s*"
     r"(戻し|返し|お返し)|"
-    r"(カード|クレジットカード|口座)に(戻し|返し|返金)(?![^。]{0,6}か(悩|迷|検討|考え))"
+    r"(カード|クレジットカード|口座)に(戻し|返し|返金)(?![^。]{0,6}か(悩|迷|検討|考え))|"
+    # batch 29: "片方はお戻しいただけますか", "1回分もどしてもらえますか", "昨日の決済、取り消して
+    # ください", "過払いとなっております5ユーザー分をご精算いただけますと幸いです"
+    r"お戻し(いただ|頂|くだ|下さ|願)|(?<!に)(?<!に\s)(戻|もど)して(ください|下さい|くださ|ほしい|"
+    r"欲しい|もらえ|いただ|頂)|(決済|支払い|支払|請求|引き落とし|課金)[^。]{0,4}(を|は)?、?\s*"
+    r"(取り消して|取消して|とりけして)|(過払い|払いすぎ|払い過ぎ|使っていない|使わなかった|未使用|"
+    r"残り|差額|差分|日割り|多く払っ|余分)[^。]{0,30}(ご)?(精算|清算)(して|し|を|いただ|頂)"
 )
 """Money wanted back in Japanese words the keyword lists miss."""
 _REFUND_GRAMMAR_OTHER = (
@@ -444,6 +458,11 @@ _REFUND_GRAMMAR_OTHER = (
     # de: "Ich hätte das Geld gern wieder", Austrian "Ich ersuche um Rückerstattung"
     r"\b(h[äa]e?tte|m[öo]e?chte|w[üu]e?rde|will|wollen)\b[^.?!,]{0,20}\bgeld\b[^.?!,]{0,15}"
     r"\bwieder\b|\bersuche\w* (sie )?um (die |eine )?(teil)?(r[üu]ck)?(erstattung|zahlung)\w*|"
+    # batch 29: "hätte ich gern anteilig zurück", "zurückgeben das Geld", "eine zurück geben",
+    # "die vier Monate … bitte zurück aufs Konto"
+    r"\bh[äa]tte (ich|wir) (\w+ ){0,2}gerne? (\w+ )?zur[üu]ck\b|"
+    r"\bzur[üu]ck ?geben (das|mein|unser) geld\b|\b(eine|einen|eins) zur[üu]ck ?geben\b|"
+    r"\bbitte zur[üu]ck (auf|aufs|an) (das |mein |unser )?konto\b|"
     # ja: a payment undone, "その支払いを取り消していただけますか"
     r"(支払い|お支払い|決済|購入|課金)(を|は)?(取り消|取消|キャンセル)し?て(ください|下さい|いただけ|頂け|"
     r"もらえ|ほしい|欲しい)"
@@ -1108,7 +1127,9 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\bcomment (est-ce que )?(je |on )(vous )?(paie|paye|r[èe]gle)\b|"
         r"\bde quoi (la |le |les )?(payer|r[ée]gler)\b|"
         r"\blien de r[èe]glement\b|\blien pour (la |le |les )?(payer|r[ée]gler)\b",
-        r"\bwomit\b[^.?!]{0,40}\b(be|nach)?zahlen\b|\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}"
+        r"\bwomit\b[^.?!]{0,40}\b((be|nach)?zahlen|begleichen)\b|\b(was|etwas) zum "
+        r"(draufklicken (zum |und )?)?(be)?zahlen\b|\blink zur (be)?zahlung\b|"
+        r"\bonline (be)?zahlen\b|\bgerne? (\w+ ){0,2}"
         r"(be|nach)?zahlen\b|\bseite\b((?!\b(ist|war|hat|beim)\b)[^.?!]){0,30}"
         r"\b(be)?zahlen\b|\b(wo|wie) (kann|k[öo]nnen) (ich|wir)\b[^.?!]{0,40}\bzahlung\b[^.?!]{0,2"
         r"5}"
@@ -1161,7 +1182,12 @@ _PAY_LINK_IN_OTHER_WORDS = "|".join(
         r"\b(envoyez|dites|indiquez)-(moi|nous) comment (payer|r[ée]gler|verser)\b",
         # 支払いできるページを送って, ネットで払える方法, 今すぐ納めたい
         r"(支払い|お支払い|決済)(が)?できる(ページ|リンク|URL)|(ネット|オンライン)で(払|支払|納)える方法|"
-        r"納めたい",
+        r"納めたい|"
+        # batch 29: something to pay with sent: "払えるやつ送ってや", "何か払えるものを送って",
+        # "カードでお支払いできるものをお送りいただけますと", "はらうところをおくって"
+        r"(払える|払う|支払える|お?支払いできる|お?支払い用の|はらえる|はらう|支払う)(もの|やつ|"
+        r"画面|ページ|ところ|とこ|リンク|りんく|URL)(を|も)?[^。]{0,4}(お送り|送っ|送れ|おくっ|ください|"
+        r"下さい|いただ)|(支払い?|しはらい)りんく|(払える|支払える)[^。]{0,3}(画面|ページ)",
     )
 )
 """More ways of asking for a payment link: something to pay with ("send me something I can
@@ -1206,6 +1232,49 @@ PLACE_TO_CHANGE_IT_ONESELF = re.compile(
 """Where the customer can change a detail themselves ("Is there a spot where I can change both
 myself?", "¿Dónde puedo poner ese dato?", 口座情報を変更できる画面がございましたら、ご案内
 いただけますでしょうか): beside a billing detail named in the email, it asks for the portal."""
+WAY_TO_CHANGE_ASKED = re.compile(
+    r"\b(what'?s|what is|whats) the (easiest |best |quickest |simplest |fastest )?way\b|"
+    r"\bhow (do|can|should|would|could) (i|we) (go about|do (it|that|this)|swap|put|get|switch|"
+    r"set (it|that|this|things) up)\b|"
+    r"\bwhere (can|do|should|could) (i|we) (enter|put|add|go|type|upload|register|change|update)\b|"
+    r"\bwhere (do |can )?(i|we) (change|update|enter|add|put|fix) (this|that|it|them)\b|"
+    r"\b(tell|show) (me|us) where\b|\b(send|give) (me|us) (whatever|what) (i|we) need\b|"
+    r"\b(send|give) (me|us) (the )?access\b|\bif you send (me |us )?(the |a )?link\b|"
+    r"\bi (don'?t|do not) know (where|how) (to go|to do (it|that|this))\b|"
+    r"\bis there a way for (me|us) to do (that|this|it)\b|\b(a )?link you (can|could) send\b|"
+    # Japanese: a screen to change it oneself, where to change it, a direct link, no button
+    r"(直せる|変えられる|変更できる|設定できる|変えれる|確認できる|入れられる|登録できる|"
+    r"切り替えられる|更新できる)(画面|ページ|ところ|とこ|場所|リンク|ボタン)|"
+    r"どこで(かえ|変え|変更|設定|直|登録|更新)|(マイページ|管理画面|設定画面)の?どこ|"
+    r"(直接の|専用の)(リンク|URL)|(?<![a-z])(billing )?portal ?(みたいな|のような|的な)|"
+    r"ポータル(みたいな|のような|的な)|"
+    r"(ボタン|メニュー|項目)が(ない|見当たら|見つから)",
+    _I,
+)
+"""Asking the way to change a billing detail oneself, in other words than `PLACE_FOR_IT` ("What's
+the easiest way?", "Can you send me whatever I need to do that myself?", "just tell me where",
+"Where can we enter the IBAN?", "I don't know where to go"): beside a detail to change, the
+portal (batch 29)."""
+DETAIL_IN_OTHER_WORDS = re.compile(
+    r"(?<![a-z])billing ?(address|e-?mail|details)(?![a-z])|メアド|メールアドレス|請求先|住所|"
+    r"(?<![a-z])(mastercard|amex|american express|visa)(?![a-z])",
+    _I,
+)
+"""A billing detail in words `BILLING_DETAIL` misses, also inside Japanese ("登録してるメアドと
+billing addressを変えたいです")."""
+PRODUCT_SETTING = re.compile(
+    r"\b(logo|template|branding|layout|colou?rs?|font)s?\b|ロゴ|テンプレート|デザイン|レイアウト|見た目",
+    _I,
+)
+"""How documents look (a logo, a template): a product setting, not a billing detail."""
+CHANGE_SAID = re.compile(
+    r"\b(switch|swap|chang|updat|replac|correct|fix|add|mov|enter)(ing|ed|es|s)?\b|"
+    r"\b(instead of|rather than|statt|anstatt|au lieu de|en lugar de|en vez de)\b|"
+    r"(変え|かえ|変更|切り替え|切替|更新し|直し|入れ)たい|(変わり|かわり)ました|になるよう",
+    _I,
+)
+"""A change to a billing detail said in any form ("I'm switching the payment…", "pay by SEPA
+instead of credit card")."""
 PLACE_TO_GET_THEM_ONESELF = re.compile(
     r"\b(gibt es|gibt's|gits|habt ihr|haben sie)\b[^.?!]{0,30}\b(bereich|seite|ort|stelle|"
     r"ansicht|[üu]bersicht)\b[^.?!]{0,10}\b(wo|in dem|in der|auf dem|auf der)\b (ich|wir|man)"
@@ -1261,7 +1330,8 @@ BILLING_DETAIL = re.compile(
     r"\b(address|name|e-?mail|vat|tax id|tax number)\b[^.?!]{0,40}\b(invoic\w*|receipts?|billing|"
     r"bills?\b)|"
     r"\bbilling (address|e-?mail|details|contact)|\b(card|payment method)\b|"
-    r"\bon (the|our|my|all)( future| next)? invoices\b|\ben (las|mis|nuestras)( pr[óo]ximas)? "
+    r"\b(on|for) (the|our|my|all)( future| next| coming)? invoices\b|"
+    r"\ben (las|mis|nuestras)( pr[óo]ximas)? "
     r"facturas\b|\bsur (les|nos|mes)( prochaines| futures)? factures\b|"
     r"\bauf (die|den|unseren|meinen) rechnung\w*|rechnungsanschrift|請求書(に|へ)|"
     r"\b(tarjeta|m[ée]todo de pago|(cif|nif|rfc|nit|ruc|cuit|rut|direcci[oó]n|nombre|correo|"
@@ -1317,7 +1387,7 @@ writer's billing with us."""
 ABOUT_A_CHARGE = re.compile(
     r"\b(charg\w*|declin\w*|fail\w*|twice|refund\w*|billed)\b|"
     r"\b(cobr\w*|rechaz\w*|refus\w*|abgebucht|belastet|abgelehnt)\b|"
-    r"(?<!carte de )\bd[ée]bit\w*\b(?! cards?\b)|引き落と(?!し口座)|請求され",
+    r"(?<!carte de )(?<!direct )\bd[ée]bit\w*\b(?! cards?\b)|引き落と(?!し口座)|請求され",
     _I,
 )
 """A card named for a charge on it ("my card was charged twice") is no card to change; a debit
@@ -1418,7 +1488,8 @@ BILLING_DETAIL_ON_OUR_INVOICES = re.compile(
     r"\bwho (gets|receives|get|receive)\b[^.?!]{0,15}\b(them|invoices?|receipts?|bills?)\b|"
     r"\b(e-?mail|mail|address|adresse|direcci[óo]n|correo|name|nom|nombre|kostenstelle)\S*\b"
     r"[^.?!]{0,40}\b(invoices?|receipts?|rechnung\w*|factur\w*)|"
-    r"\b(invoices?|receipts?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|address|adresse\w*|"
+    r"\b(invoices?|receipts?|rechnung\w*|factur\w*)\b[^.?!]{0,40}\b(e-?mail|mail|gmail|hotmail|"
+    r"inbox|address|adresse\w*|"
     r"direcci[óo]n|correo|gehen|go|going|arrivent|llegan|au nom|soient (\w+ )?envoy[ée]es|"
     r"(show|say|read|have) (our|my|the) ([\w-]+ ){0,2}name)\b|"
     r"\brecevoir (les |mes |nos )?(factures|re[çc]us)\b[^.?!]{0,20}\b(sur|[àa]) (la|ma|une|cette|"
@@ -1484,7 +1555,12 @@ PAID_BEFORE = re.compile(
     r"\b(i|we) (was|were)\s*$|\b(i|we|j'ai|nous avons|ich habe|wir haben|he|hemos)"
     r"( already| d[ée]j[àa]| schon| ya)? (tried to|essay[ée] de|versucht,? zu|intentado)\s*$|"
     # whoever tried: "Our office manager tried to pay the outstanding balance this afternoon"
-    r"\b(tried|attempted) to\s*$",
+    r"\b(tried|attempted) to\s*$|"
+    # where a payment was made: "a typo on our side when entering it on the payment link"
+    r"\b(entering|entered|typing|typed|paid|paying|clicked|clicking)\b[^.?!]{0,15}\b(on|in|into|"
+    r"via|through|using) (the|your|that|this) $|"
+    # someone helped: "My grandson helped me pay my bill on your website on Saturday"
+    r"\b(helped|let|allowed) (me|us)( to)?\s*$",
     _I,
 )
 """"I have pay the invoice", "I have been trying to pay for 3 days", "J'ai essayé de payer la
@@ -1560,6 +1636,14 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"\b(money|payment|amount) (come|go|be sent|be paid) back\b|"
         r"\b(have|get) back what (i|we) paid\b|\bhave (it|that|this|the money|my money) back\b|"
         r"\breturn (one|both) of (them|the (charges|payments))\b|"
+        # batch 29, a learner's "return" for money: "Kindly return it", "I want that you return
+        # the second one", "Please return these 200"
+        r"\breturn (it|them|these|those|one|the (second|duplicate\w*|extra|other|double\w*)"
+        r"( one| charge| payment)?|(these|those|the|my) [$€£]?\d[\d.,]*)\b|"
+        r"\bput(ting)? back (the|my|our|that|this) (\w+ )?(payment|charge|money|amount|fee)\b|"
+        r"\bput (it|that|this|them) back (on|onto|to|into) the (card|account)\b|"
+        r"\b(get|have|want) (\w+ )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+        r"( (and|&|\+) (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)? back\b|"
         r"\breturn (the|my|our|this|that)( \w+){0,2} (money|payment|charge|amount)|"
         r"\b(money|payment|charge|amount)\b((?!\b(was|were|been|is|has|have|had|already)\b)"
         r"[^.,;?]){0,40}\breturned\b|\bdevolution of\b|返金|へんきん|払い戻|払戻|返して|"
@@ -1584,7 +1668,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"pr[ée]l[èe]vements?|montants?|frais|sommes?)\b|"
         r"\br(ü|ue|u)ckverg(ü|ue|u)t\w*|"
         r"\b(the )?(unused|remaining) (days|weeks|months|time|portion|part)\b[^.?!]{0,30}\bback\b|"
-        r"\b(half|days|weeks|months|portion|fee|charge)\b[^.?!,;]{0,25}\bback\b"
+        r"\b(half|days|weeks|months|portion|part|share|fee|charge)\b[^.?!,;]{0,25}\bback\b"
         r"(?! (in|on|at|when|then|from|to (you|them)|and forth)\b)|"
         r"\b(i|we) expect (that|this|the|my|our) (\w+ ){0,2}(charge|payment|money|fee) back\b|"
         r"\breturn (the|my|our) [\w-]+ (part|portion|fee|charge)\b|"
@@ -1648,7 +1732,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(month|period|term|year|billing period)\b|"
         r"\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
         r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
-        r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b|"
+        r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b"
+        r"(?! (was|were|has|have|had|came|went)\b)|"
         r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b"
         + _NOT_A_DUPLICATE
         + r"|"
@@ -1926,11 +2011,11 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
 
 
 class MentionPattern:
-    """A write's mention pattern that keeps its matches for the last texts it read: the
-    request check asks the same sentence several times (each scan tries every one of the
-    pattern's alternatives at every position), and repeats were 40 % of its scanning. The
-    repeats come within one email, so 256 texts suffice: with a text at most the 20,000
-    characters `customer_words` keeps, a hostile email cannot make the cache grow further."""
+    """A write's mention pattern, scanned by `Alternation` (only the alternatives whose word
+    a text holds), that keeps its matches for the last texts it read: the request check asks
+    the same sentence several times, and repeats were 40 % of its scanning. The repeats come
+    within one email, so 256 texts suffice: with a text at most the 20,000 characters
+    `customer_words` keeps, a hostile email cannot make the cache grow further."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -1980,7 +2065,7 @@ PLAN_CONTEXT = re.compile(
     r"vertrag|tarif|verl[äa]nger\w*|abbuch\w*|lastschrift\w*|zahlung\w*|premium)\b|"
     r"契約|解約|退会|プラン|サブスク|更新|課金|請求|引き落とし|引かれ|払|月額|毎月|料金|会員|継続|有料|"
     r"定期便|定期購入|月謝|会費|月パス|"
-    r"トライアル|無料期間",
+    r"トライアル|無料期間|もう(使わ|つかわ|使って(い)?な|利用しな|いらな)",
     _I,
 )
 RENEW_ON_OTHER_TERMS_AFTER = re.compile(
@@ -2147,7 +2232,9 @@ NOT_USED = re.compile(
     r"\b(that |which )?(i|we|they) (didn't|did not|haven't|have not|never|couldn't|could not) "
     r"(even |really )?(use|used|get to use|access|need|want)\b|"
     r"\b(that |which )?(i|we) (won't|will not|am not|'m not|are not|'re not) (be )?(using|use)\b|"
-    r"\bnicht (mehr )?(genutzt|benutzt|verbraucht|in anspruch genommen)\w*|\bnon (utilis|"
+    r"\bnicht (mehr )?(genutzt|benutzt|verbraucht|in anspruch genommen)\w*|"
+    # the relative clause of the part unused: "die Monate, die ich nicht mehr benutze"
+    r"\b(die|den|das|welche) (ich|wir) (noch )?nicht (mehr )?(be)?nutze\w*|\bnon (utilis|"
     r"consomm)[ée]e?s?\b|"
     r"\bno (usad|utilizad|consumid)[oa]s?\b|"
     # the part without service: "los 10 dias sin servicio me los pueden devolver?"
@@ -2166,7 +2253,7 @@ NEGATED_ITSELF = re.compile(r"(nichts|nicht|nix|kein\w*)\b", _I)
 it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
 abbuchen"), not a negated ask. (French "plus" is the second half of "ne … plus".)"""
 NEGATION_AFTER = re.compile(
-    r"^[^、。,.!?\n]{0,20}?(わけでは|わけじゃ)(ない|なく|ありません|ございません)|"
+    r"^[^、。,.!?\n]{0,20}?(わけでは|わけじゃ|わけでも)(ない|なく|ありません|ございません)|"
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
     r"求め(ません|ない|ており?ません)|"
@@ -2307,7 +2394,11 @@ POSSIBLE_FOR_OWN_PLAN = re.compile(
     r"\b(would|could) it (be )?((at all|perhaps|somehow) )?possible (for you )?to\b"
     r"(?=[^.?!]*\b(my|our) (\w+ ){0,2}" + _PLAN + r"\b)|"
     r"\b(c'est|est-ce|serait-il|est-il) (vraiment )?possible (de |d')(?=[^.?!]*\b(mon|notre) "
-    r"(abonnement|forfait|contrat|adh[ée]sion)\b)",
+    r"(abonnement|forfait|contrat|adh[ée]sion)\b)|"
+    # batch 29: "wäre es möglich, dass Sie unser Abo zum Ende der Laufzeit auslaufen lassen?"
+    r"\b(w[äa]re|ist) es (\w+ )?m[öo]glich,? (dass sie|dass ihr|(\w+ ){0,2}zu)\b"
+    r"(?=[^.?!]*\b(mein|meine|meinen|unser|unsere|unseren) (\w+ ){0,2}(abo\w*|\w+abo|"
+    r"mitgliedschaft|vertrag|\w*vertrag)\b)",
     _I,
 )
 """Whether it would be possible to do something to the writer's own plan ("Would it be possible
@@ -2402,7 +2493,8 @@ SUBJECT_TOPIC = re.compile(
     r"\b(questions?|query|inquiry|enquiry|about|regarding|concerning|info\w*|polic(y|ies)|rules|"
     r"terms|guarantee|conditions|after|since|frage\w*|[üu]ber|bez[üu]glich|betreffend|"
     # not the date a write takes effect: "Kündigung zum Monatsende", "… zum 31.12."
-    r"zur(?!\s+(\d|n[äa]chst\w*)\b)|zum(?!\s+(\d|\w*ende\b|n[äa]chst\w*|ablauf\b))|"
+    # nor a link's purpose: "Link zur Zahlung der offenen Rechnung bitte"
+    r"(?<!link )zur(?!\s+(\d|n[äa]chst\w*)\b)|zum(?!\s+(\d|\w*ende\b|n[äa]chst\w*|ablauf\b))|"
     r"richtlinie\w*|garantie|bedingungen|nach|seit|pregunta|duda|consulta|sobre|acerca|"
     r"pol[íi]tica|garant[íi]a|condiciones|despu[ée]s|desde|concernant|propos|politique|"
     r"apr[èe]s|depuis)\b|\w(regeln|richtlinien?)\b|について|質問|規定|後|以降",
@@ -2588,6 +2680,31 @@ STOPPING_A_REFUND = re.compile(
     r"(sie\s+)?(bitte\s+)?(mein\w*|die|den|das|diese\w*|unser\w*)?\s*$",
     _I,
 )
+UNUSED_JA = re.compile(r"利用(は|を|も|の)?(なし|無し)")
+""""(利用なし)" beside a refund asked: why, the plan unused, not a cancellation asked."""
+ALREADY_SWITCHED_AFTER_JA = re.compile(r"^(て|で)(おり|い)(ます|る)(ので|から|が|けど|のですが)")
+"""A change already made, given as the reason for another ask ("今回からクレジットカードでの支払いに
+切り替えておりますので、…URLをお送りいただけますでしょうか"): no portal asked."""
+FROM_NOW_ON = re.compile(
+    r"\b(from now on|going forward|in (the )?future|from next month( on)?|starting next month|"
+    r"k[üu]nftig|zuk[üu]nftig|ab jetzt|d[ée]sormais|"
+    r"dor[ée]navant|a partir de ahora|de ahora en adelante)\b|"
+    r"今後|これから(は|も)|次回(から|以降)|以降は",
+    _I,
+)
+"""Paying some way from now on ("今後はそちらで支払いたいと考えております"): a change to the way
+the plan is paid, a portal's, not one payment by a link."""
+IMPATIENT_ALREADY = re.compile(r"\s+already\s*(?=[!.,;]|$)", _I)
+""""Kindly stop my subscription already": impatience at the end of a plain ask, not a report."""
+REQUEST_FOR_IT_WITHDRAWN_BEFORE = re.compile(
+    r"\b(disregard|ignore|forget( about)?|scrap|withdraw|retract|cancel)\s+"
+    r"(my|our|the|this|that)\s+"
+    r"(earlier |previous |last |other |first )?(request|ask|e-?mail|message|note)\s+(for|about|"
+    r"asking (you )?for)\s+(a |an |the |my |another )?(new |fresh )?$",
+    _I,
+)
+"""A request for the write taken back ("Please disregard my request for a payment link
+yesterday"), whichever write it named."""
 REFUND_REQUEST_STOPPED = re.compile(
     r"^\w*(antrag|anfrage|wunsch|forderung)\b[^,;:.!?]{0,40}\b(stornier\w*|zur[üu]ck\w*|"
     r"widerruf\w*|vergessen|ignorier\w*|annullier\w*)",
@@ -2597,6 +2714,12 @@ CANCEL_OTHER_THING = re.compile(
     r"^[^.,;!?]{0,15}?\b(bank(ing)? account|compte (bancaire|en banque)|"
     r"cuenta (bancaria|del banco)|(bank|giro)konto)\b|"
     # a purchase, not a plan: "stornieren Sie den Kauf", "storniert das zweite Ticket"
+    # an event named with a word or two before it: "cancel my cleaning appointment"
+    r"^(cancel|stop|scrap|drop|skip|call off)\w*\s+(my|the|this|that|our|a|an|tomorrow's|"
+    r"today's)\s+((?!(subscription|plan|membership|account|licen[cs]e|contract|renewal|"
+    r"monthly|annual|yearly|recurring|auto\S*)\b)[a-z-]+ ){1,2}(appointment|meeting|call|session|"
+    r"lesson|class|booking|reservation|consultation|visit|tour|interview|demo|webinar|event|"
+    r"training|workshop|inspection|viewing|check-?up|cleaning|pick-?up|delivery)\b|"
     r"^stornier\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?(den|die|das|meine?n?|unsere?n?)\s+(\w+\s+)?"
     r"(kauf|bestellung|buchung|\w*ticket|termin|zahlung|lastschrift|abbuchung|[üu]berweisung|"
     r"rechnung)\b|"
@@ -2854,6 +2977,10 @@ REFUNDS_LISTED_BEFORE = re.compile(
 )  # "show me the refunds and payments", "the status of my refund": a read, not money to move
 NOT_A_LINK_AFTER = re.compile(
     r"^\s+(feature|function\w*|option|settings?|api)\b|"
+    # a screen that closed or froze: "手続きの画面は閉じてしまい"
+    r"^(は|が|も)?(閉じ|消え|固ま|開かな|開けな|表示されな|真っ白)|"
+    # a fee named by the word: "管理画面からカードで更新料を払った" (the renewal fee)
+    r"^(料|手数料)|"
     # "I'm ready to pay, but first I need to see the invoice": not yet
     r"^[^.?!]{0,12}\b(but|pero|mais|aber) (first|primero|d'abord|zuerst|erst)\b",
     _I,
@@ -2871,7 +2998,7 @@ OTHER_WAY_TO_PAY = re.compile(
     r"(payments|parts)|[üu]berweisung|auf rechnung|in raten|ratenzahlung|virement|en (deux|"
     r"trois|quatre|plusieurs|\d) fois|transferencia|a plazos|en (dos|tres|cuatro|\d) cuotas|"
     r"[àa] chaque facture|each invoice manually|manuellement|(by|on|against) (an )?invoice|"
-    r"(by|via) (direct debit|ach|eft|purchase order))\b|"
+    r"(by|via) (direct debit|ach|eft|purchase order|transfer|wire))\b|"
     r"振込|振り込|口座振替|分割",
     _I,
 )
@@ -3045,7 +3172,18 @@ FEE_OR_STATE_AFTER_JA = re.compile(
     # batch 28: the odds of one, a wish one would only like to voice, a sarcastic "so I should
     # cancel, then?"
     r"^(して)?(もらえる|される|できる)?(確率|可能性|見込み)|^(して|て)?(ほしい|欲しい)と(言|い)いたい|"
-    r"^しろって(こと|事)|^しろと(いう|言う)(こと|事)"
+    r"^しろって(こと|事)|^しろと(いう|言う)(こと|事)|"
+    # batch 29: how far one has got, when to do it, one still to be decided: "返金の進み具合",
+    # "解約のタイミングを決めたい", "解約については上長の判断が必要なため"
+    r"^の(進み具合|進捗|状況|状態|その後|処理状況|ステータス)|"
+    r"^の(タイミング|時期|日程|日取り)(を|は)?[^。]{0,6}(決め|検討|考え|相談|判断)|"
+    r"^(について|に関して)(は)?、?[^。]{0,20}(判断|検討|決裁|承認|相談)(が|を)?(必要|中|して|いたし|させ)|"
+    # a state, a relation to it, a contact still to come: "解約扱いになっているか",
+    # "その返金に関係するものなのか", "その時に解約の連絡をしようと思っている"
+    r"^(扱い|済み|処理済み)(に|と)?(なって|なってい)|^(に|と)(関係|関連)(する|している|のある)|"
+    r"^の(連絡|手続き|申し込み|申請|お願い)(を|は)?(しよう|する予定|するつもり|させていただく予定)|"
+    # done already, or after it: "解約は、先月妻が電話で手続きしてくれたはず", "返金後の請求書"
+    r"^は、?[^。？?]{0,30}(して|し)(くれた|もらった|いただいた|た)はず|^(後|以降)の"
 )
 """解約金, キャンセル料 (a fee asked about), キャンセル保険 (an insurance), 返金の件 (the
 matter of a refund), 返金の履歴 (a history); "返金・請求に関するお問い合わせは…まで" (an
@@ -3101,12 +3239,17 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     r"coll[èe]gue|compañer\w*|partner|associ[ée]e?|boss|chef|jefe)|"
     r"(jamais|never|nie|nunca) (demand[ée]e?|requested|asked for|beantragt|solicitad[oa]|"
     r"pedid[oa])|(demand[ée]e?|requested|beantragt|solicitad[oa]|pedid[oa]) (par|by|von|durch|"
-    r"por))\b|"
+    r"por)|"
+    # batch 29: one the writer did not ask for, "refund i didnt ask for"
+    r"(that )?(i|we) (didn'?t|did not|never|haven'?t|have not) (ask|asked|request|requested|"
+    r"want|wanted) (for|it|one|any))\b|"
     r"届かない|届いていない|まだ|着金|反映|状況|済|取り消|されました",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
 DONE_AFTER_THE_WRITE = re.compile(
-    r"^\s*((has|have|was|is|est|a|ist|wurde|bien|fue|ha sido|ya)\s+)?(been\s+)?(bien\s+)?"
+    # what it was of first: "the refund of 29 dollars is done"
+    r"^(\s+(of|for)\s+[^.?!,;]{1,25}?)?"
+    r"\s*((has|have|was|is|est|a|ist|wurde|bien|fue|ha sido|ya)\s+)?(been\s+)?(bien\s+)?"
     r"(arrived|received|come through|gone through|processed|done|re[çc]ue?s?|arriv[ée]e?s?|"
     r"effectu[ée]e?s?|recibid[oa]|llegad[oa]|procesad[oa]|erhalten|angekommen|eingegangen)\b|"
     # "le remboursement que vous m'avez fait en novembre", "el reembolso que me hicieron"
@@ -3149,7 +3292,9 @@ LINK_WORKED_AFTER = re.compile(
 asked for."""
 TOLD_BEFORE = re.compile(
     r"\b(i|we) (had )?(wrote|written|told|emailed|informed) you\b[^.?!]{0,40}\bthat\b|"
-    r"\b(ich|wir) (hatte|hatten|habe|haben) (ihnen|euch|dir) [^.?!]{0,30}\b(geschrieben|"
+    # a date's dot is no sentence's end: "ich hatte Ihnen am 2. Juni geschrieben, dass"
+    r"\b(ich|wir) (hatte|hatten|habe|haben) (ihnen|euch|dir) ([^.?!]|(?<=\d)\.){0,30}"
+    r"\b(geschrieben|"
     r"mitgeteilt|gesagt)\b,? dass\b|"
     r"\bje vous (avais|ai) (d[ée]j[àa] )?([ée]crit|dit|inform[ée]e?|signal[ée]e?)\b"
     r"[^.?!]{0,30}\bque\b|"
@@ -3393,6 +3538,7 @@ REQUEST = re.compile(
     r"\bh[äa]tte (ich|wir) (\w+ )?(gern|gerne)\b|"
     r"(返金|払い戻し)を?(至急)?(お)?願い(します|いたします|致します)?|"
     r"(?<!の)(?<!のを)(やめ|辞め|退会し|解約し)ます[。！!]*$|しなくて(いい|大丈夫)です|"
+    r"(使う|利用する|つかう)のを(やめ|辞め)ます[。！!]*$|"
     r"(^\W*|[,;:]\s*)(bonjour\W+)?(je dois|nous devons) [êe]tre\b(?![^.?!]*\?)|"
     r"\bre(integr|embols)(adme|adnos|enme|ennos|eme)\b|"
     r"\b(any|is there any|is there a) chance (you|u) (could|can|would)\b|"
@@ -3414,7 +3560,7 @@ REQUEST = re.compile(
     r"\b(can|could) (the|my|this|that|it|these|those)\b[^.?!]{0,40}\bbe (refunded|reimbursed|"
     r"returned|reversed|cancell?ed|credited|stopped)\b|"
     r"\b(i'm|i am|we're|we are) (requesting|asking for|asking you|asking that)\b|"
-    r"\b(can|could|would|will) (you|u|ye|yous|youse|ya)\b|"
+    r"\b(can|could|would|will|cn|cud|cld) (you|u|ye|yous|youse|ya)\b|"
     r"\b(can|could|may) (i|we) (please )?(get|have|receive|request|ask for)\b|"
     r"\b(can|could|may) (i|we) (please )?be (refunded|reimbursed|credited|compensated|paid back)\b|"
     r"\b(i|we) (would )?(ask|request) that\b|\b(i'm|i am|we're|we are) (still )?owed\b|"
@@ -3730,7 +3876,8 @@ GERMAN_ASCII = {
 }
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
 ROMAJI_JA_TEXT = re.compile(
-    r"\b(desu|masu|shimasu|itashimasu|onegai|kudasai|sumimasen|yoroshiku|arigatou|gozaimasu)\b",
+    r"\b(desu|masu|shimasu|itashimasu|onegai|kudasai|sumimasen|yoroshiku|arigatou|gozaimasu|"
+    r"onegaishimasu|kaiyaku|henkin|taikai|shitai|iranai|moraemasu)\b",
     _I,
 )
 """Japanese typed in romaji, from a PC without Japanese input ("sabusuku no kaiyaku onegai
@@ -3739,6 +3886,7 @@ KANA_JA = {
     "へんきん": "返金",
     "はらいもどし": "払い戻し",
     "かいやく": "解約",
+    "かーど": "カード",
     "せいきゅうしょ": "請求書",
     "せいきゅう": "請求",
     "りょうしゅうしょ": "領収書",
@@ -3760,6 +3908,14 @@ ROMAJI_JA = {
     "koushin": "更新",
     "sabusuku": "サブスク",
     "tomete": "止めて",
+    "shitai": "したい",
+    "onegaishimasu": "お願いします",
+    "iranai": "いらない",
+    "hikiotoshi": "引き落とし",
+    "shinaide": "しないで",
+    "okutte": "送って",
+    "shiharai": "支払い",
+    "link": "リンク",
     "yamete": "やめて",
     "onegai": "お願い",
     "shimasu": "します",

@@ -279,7 +279,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         )
     ):
         return False
-    if phrases.NEGATION_AFTER.match(after) and not (
+    if phrases.NEGATION_AFTER.match(phrases.NOT_USED.sub(" ", after)) and not (
         match.group().endswith("しない") and after.startswith("で")
     ):
         return False  # but "更新しないで 来年はいらない" asks, the negation is the ask's own
@@ -308,6 +308,18 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         or phrases.CARD_IN_USE_AFTER.match(after)
         or phrases.OWN_LATER_CHANGE_BEFORE.search(clause)
         or (phrases.CARD_DROPPED.match(match.group()) and MENTIONS["cancellation"].search(sentence))
+    ):
+        return False
+    if phrases.REQUEST_FOR_IT_WITHDRAWN_BEFORE.search(sentence[: match.start()]):
+        return False
+    if kind == "cancellation" and phrases.UNUSED_JA.fullmatch(match.group()):
+        return False
+    if kind == "portal_link" and phrases.ALREADY_SWITCHED_AFTER_JA.match(after):
+        return False
+    if (
+        kind == "payment_link"
+        and phrases.FROM_NOW_ON.search(sentence)
+        and not phrases.LINK_NAMED.search(sentence)
     ):
         return False
     if kind in ("payment_link", "portal_link") and (
@@ -479,6 +491,9 @@ def _asks(
     if phrases.HYPOTHETICAL.search(
         _without_indirect_questions(_without_own_asides(_without_hearsay(sentence)))
         if kind in MONEY_KINDS
+        # "Please send me a payment link, and tell me whether…": its "whether" sets no condition
+        else _without_indirect_questions(_without_hearsay(sentence))
+        if kind == "payment_link"
         else _without_hearsay(sentence)
     ):
         return False
@@ -567,10 +582,12 @@ def _reported(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     says who spoke ("…, my wife said") or that the ask was made before ("…, I already asked
     twice") still does."""
     own = _clause_around(sentence, match)
-    asked_plainly = bool(phrases.REQUEST.search(own))
-    if phrases.REPORTED.search(phrases.AS_PROMISED.sub(" ", own) if asked_plainly else own):
-        return True
     rest = sentence[_clause_start(sentence, match) + len(own) :]
+    asked_plainly = bool(phrases.REQUEST.search(own))
+    if asked_plainly:
+        own = phrases.AS_PROMISED.sub(" ", phrases.IMPATIENT_ALREADY.sub(" ", own))
+    if phrases.REPORTED.search(own):
+        return True
     return any(
         phrases.REPORTED.search(clause)
         and not phrases.OWN_ASIDE.match(clause)
@@ -653,6 +670,7 @@ def _body_asks(
                     or _asks_how_to_change_a_billing_detail(sentences)
                     or _asks_a_place_to_change_a_detail_oneself(sentences)
                     or _asks_a_place_to_get_them_oneself(sentences)
+                    or _asks_the_way_to_change_a_detail(sentences)
                 )
             )
             or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
@@ -834,6 +852,7 @@ def _asks_where_to_change_it(sentences: list[str]) -> bool:
         )
         and not phrases.PAYING_BY_CARD.search(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
+        and not phrases.PRODUCT_SETTING.search(s)
         and not (_is_question(s) and phrases.STATE_QUESTION.search(s))
         and not phrases.ASKS_WHETHER.search(s)
     ]
@@ -921,6 +940,51 @@ def _asks_a_place_to_get_them_oneself(sentences: list[str]) -> bool:
         and _plain_ask(s)
         and not phrases.OWN_CUSTOMERS_SIDE.search(s)
         for s in sentences
+    )
+
+
+def _asks_the_way_to_change_a_detail(sentences: list[str]) -> bool:
+    """The way asked to change a billing detail oneself ("My wife's card is the one we use now.
+    How do I swap hers in on my account?", "The invoices keep saying Lou's Deli. I'll fix it
+    myself, just tell me where."), the change wished in the email: the portal. Not beside a
+    payment to make now or a question about a payment's state, and not for the writer's own
+    customers or for invoices already issued."""
+    if any(
+        (phrases.INTENT_TO_PAY.search(s) and not phrases.FROM_NOW_ON.search(s))
+        or MENTIONS["payment_link"].search(s)
+        or (_is_question(s) and phrases.STATE_QUESTION.search(s))
+        or phrases.OWN_CUSTOMERS_SIDE.search(s)
+        or phrases.PRODUCT_SETTING.search(s)
+        for s in sentences
+    ):
+        return False
+    details = [
+        s
+        for s in sentences
+        if (
+            phrases.BILLING_DETAIL.search(s)
+            or phrases.BILLING_DETAIL_ON_OUR_INVOICES.search(s)
+            or phrases.CARD_FACT.search(s)
+            or phrases.DETAIL_IN_OTHER_WORDS.search(s)
+        )
+        and not phrases.ABOUT_A_CHARGE.search(s)
+    ]
+    wished = any(
+        phrases.CHANGE_WISH.search(s)
+        or phrases.CHANGE_A_DETAIL.search(s)
+        or phrases.CHANGE_SAID.search(s)
+        for s in sentences
+    )
+    return (
+        bool(details)
+        and wished
+        and any(
+            phrases.WAY_TO_CHANGE_ASKED.search(s)
+            and (_is_question(s) or phrases.REQUEST.search(s) or phrases.HOW_TO.search(s))
+            # the way's own words may hold a "not" or an "if": "I don't know where to go"
+            and _plain_ask(phrases.WAY_TO_CHANGE_ASKED.sub(" ", s))
+            for s in sentences
+        )
     )
 
 
@@ -1036,6 +1100,12 @@ def _subject_asks(
         )
     ):
         return False  # "カードの期限切れ" over "新しいカードで払いたいので、支払いのリンク…"
+    if (
+        kind == "portal_link"
+        and phrases.CARD_FACT.search(subject)
+        and _asks("payment_link", subject, terse=True, plan_context=plan_context)
+    ):
+        return False  # "pls send payment link, my card expired so the auto renewal failed"
     if phrases.SUBJECT_FIRM.search(phrases.POSSESSIVE_TOPIC.sub(" ", subject)):
         return True
     if kind in MONEY_KINDS and any(

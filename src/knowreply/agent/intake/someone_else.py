@@ -173,7 +173,7 @@ ON_BEHALF = re.compile(
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
     r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き|返金|解約|お願い)|"
     r"代理で|に代わって|"
-    r"\bin (his|her|their) name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
+    r"\bin (his|her|their) (own )?name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
     r"(?-i:\bauf (seinen|ihren) (eigenen )?[Nn]amen\b)|"
     rf"\b{_ACCOUNT}\b[^.?!,]{{0,30}}\bde (él|ella|ellos|ellas)\b|"
     r"\ben son nom\b|\b(est|sont|[ée]tait) [àa] son nom\b|"
@@ -265,6 +265,34 @@ THIRD_PERSONS_ACCOUNT = re.compile(
 """A write on his or her account, with nobody's relation to the writer named: "Carlos left
 the team, please cancel his licence", "Arrêtez son abonnement à lui". The writer's own
 account is "my" account. (French "son" alone is also "its", German "ihr" also "your".)"""
+_MONTHS_AND_DAYS = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+CASELESS_NAMED_ACCOUNT = re.compile(
+    r"\b(?!(today|yesterday|tomorrow|tonight|day|week|month|year|quarter|season|last|this|next|"
+    r"the|my|our|your|their|his|her|its|it|one|company|business|team|firm|office|shop|store|"
+    r"studio|school|club|practice|clinic|family|household|everyone|everybody|nobody|anyone|"
+    r"someone|somebody|that|what|who|there|here|where|he|she|let|how|why|when|everything|"
+    rf"nothing|something|{_MONTHS_AND_DAYS})\b)[^\W\d_]{{2,}}('s|’s) (?!about\b)(\w+ )?"
+    rf"(?!about\b){_ACCOUNT}\b",
+    _I,
+)
+"""In an email written all in capitals or all in small letters, where names have no capital to
+be told by: an account named by a possessive that is no time, no pronoun and no business of
+the writer's ("PLEASE REFUND TOM BECKER'S LAST PAYMENT"; not "last month's payment")."""
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def _caseless(text: str) -> bool:
+    """Written all in capitals or all in small letters (12 Latin letters or more)."""
+    letters = "".join(_LATIN_LETTER.findall(text))
+    return len(letters) >= 12 and (letters.isupper() or letters.islower())
+
+
+DONE_FOR_ANOTHER_JA = re.compile(r"(して|し)?(あげて|あげる|差し上げて)")
+"""A Japanese write done as a favour to another person ("そのアカウントの今月分を返金してあげて
+もらえますか"): the account is theirs."""
 _NOT_KIN = (
     r"(tenants?|subtenants?|lodgers?|clients?|(former|ex-?) (business )?partners?|"
     r"inquilin[oa]s?|ex-?soci[oa]s?|locataires?|sous-locataires?|ancien(ne)? associ[ée]e?|"
@@ -306,6 +334,8 @@ tenant in flat 3 set up a camera plan … and has now moved out", "My former bus
 opened the account", "Der Mieter … hat den Tarif noch laufen"): a write the email asks is
 for that person's account."""
 SET_UP_BY_A_FORMER_PARTNER = re.compile(
+    # "以前、共同経営していた相手が契約したアカウント"
+    r"(共同経営|共同で経営)(して)?(い)?た(相手|人|方|パートナー)(が|の)[^。]{0,20}(契約|登録|作成|申し込)|"
     r"\b(ex-?(conjointe?|mari|femme|[ée]pouse?|compagne|compagnon|copine?|copain)|"
     r"ex-?(marido|esposa|pareja|novi[oa])|ex-?(mann|frau|freund(in)?|partner(in)?)|"
     r"ex-?(husband|wife|boyfriend|girlfriend|partner)|(?<=\bmon )ex|(?<=\bmi )ex|(?<=\bmy )ex)\b"
@@ -321,6 +351,9 @@ writer's own."""
 FOR_A_BUSINESS = re.compile(
     r"\b(we'?re|we are|i'?m|i am) (their|the customer's|the client's) (reseller|it provider|"
     r"it partner|msp)\b|(記帳|経理|会計)(業務)?を?代行|別法人|"
+    # "私が経理を見ているお客様（アトリエ・ミモザさん）の契約"
+    r"(記帳|経理|会計|帳簿)(業務)?を(見て|担当して|お手伝いして|手伝って|任されて|お預かりして)(い)?る"
+    r"(お客様|お客さん|顧問先|会社|お店|事業者)|"
     r"\bi (do|handle|keep|look after|manage) (the )?(books|bookkeeping|accounts|accounting) "
     r"for (?!(our|my|us)\b)|\b(i|we) (do|handle|keep|look after|manage) their (books|"
     r"bookkeeping|accounts|accounting)\b|"
@@ -406,9 +439,12 @@ Konto"): it says who pays, not whose the plan is."""
 
 OTHERS_ACCOUNT_NAMED = re.compile(
     rf"\b({_ACCOUNT}|refund|remboursement|reembolso|devoluci[óo]n|r[üu]ckerstattung|erstattung)"
-    rf"\s+((of|for|de|del|du|de la|der|des)\s+(my |our |mi |nuestr[oa] |mon |ma |"
-    rf"notre |meiner |meines |meinem |unserer |unseres |el |la |le |l')?|(meiner|meines|unserer|"
-    rf"unseres) ){_KIN}\b|"
+    rf"\s+((of|for|de|del|du|de la|der|des|f[üu]r|pour|para)\s+(my |our |mi |nuestr[oa] |mon |ma |"
+    rf"notre |meiner |meines |meinem |meine |meinen |unserer |unseres |unsere |unseren |el |la |"
+    rf"le |l')?|(meiner|meines|unserer|unseres) ){_KIN}\b|"
+    # "Kündigung für Kollegin", "Cancellation for my mother"
+    rf"\b(k[üu]ndigung|cancell?ation|r[ée]siliation|cancelaci[óo]n|baja|stornierung)\s+(f[üu]r|"
+    rf"for|pour|para|de)\s+(my |our |mi |mon |ma |meine |meinen |meiner |unsere |la |el )?{_KIN}\b|"
     rf"\b{_KIN}('s|’s)\s+(\w+\s+)?{_ACCOUNT}\b|"
     r"^\W*(\w+ )?(gast|kund(e|in)|(kurs)?teilnehmer(in)?|customer|client|guest|student|"
     r"participant|cliente|hu[ée]sped|invit[ée]e?|participante?)\s+(will|m[öo]chte|wants|"
@@ -442,6 +478,8 @@ IN_ANOTHER_PERSONS_NAME = re.compile(
     r"\b(with|under|using) (his|her|their) (own |personal |private )?(e-?mail|login)\b|"
     r"\bavec son (adresse )?(e-?mail|mail|courriel)\b|\bcon su (correo|e-?mail|mail) personal\b|"
     r"\bmit (seiner|(?-i:ihrer)) (eigenen |privaten )?(e-?mail|mailadresse)\b|"
+    r"\b[üu]ber (seine|(?-i:ihre)) (eigene |private |pers[öo]nliche )?(e-?mail|mail|mailadresse|"
+    r"adresse)\b|"
     r"が[^。]{0,25}個人の(メールアドレス|メアド|アドレス)|"
     r"(前任|退職|元)[^。]{0,30}(メールアドレス|アドレス|名前|名義)で(登録|契約|申し込)|"
     # in another person's name: "上野名義の契約", "木下の名前で登録されたまま"
@@ -512,9 +550,17 @@ def asks_for_someone_else(
         for kind in kinds
         for found in MENTIONS[kind].finditer(sentence)
     ]
+    caseless = _caseless(words)
     if any(
         THIRD_PERSONS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end() + 40])
         or NAMED_PERSONS_ACCOUNT.match(sentence, found.start())
+        or DONE_FOR_ANOTHER_JA.match(sentence, found.end())
+        or (
+            caseless
+            and CASELESS_NAMED_ACCOUNT.search(
+                sentence[max(0, found.start() - 25) : found.end() + 40]
+            )
+        )
         for sentence, found in writes
     ):
         return True

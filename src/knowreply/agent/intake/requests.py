@@ -945,10 +945,10 @@ def _asks_a_place_to_get_them_oneself(sentences: list[str]) -> bool:
 
 def _asks_the_way_to_change_a_detail(sentences: list[str]) -> bool:
     """The way asked to change a billing detail oneself ("My wife's card is the one we use now.
-    How do I swap hers in on my account?", "The invoices keep saying Lou's Deli. I'll fix it
-    myself, just tell me where."), the change wished in the email: the portal. Not beside a
-    payment to make now or a question about a payment's state, and not for the writer's own
-    customers or for invoices already issued."""
+    How do I swap hers in on my account?", "I'd like to change it on the future invoices
+    myself, please send me the access for this."), a detail and a change named in the email:
+    the portal. Not beside a payment to make now or a question about a payment's state, nor for
+    the writer's own customers or how documents look (a logo, a template)."""
     if any(
         (phrases.INTENT_TO_PAY.search(s) and not phrases.FROM_NOW_ON.search(s))
         or MENTIONS["payment_link"].search(s)

@@ -3,7 +3,8 @@
 The agent loads lazily (the CLI starts fast without it), and the intent model is read once
 per process. A worker that has not loaded them yet takes up to 16 emails at its first poll
 and holds all of them while it loads (about 2 s of CPU: the agent's imports, scikit-learn,
-the model's arrays), though another worker process could have handled them meanwhile.
+the model's arrays; about 2 s more for the casing lexicon), though another worker process
+could have handled them meanwhile.
 
 `python -m knowreply.agent.warm --jobs N` only makes sure the model is cached, fitting it
 with N processes when it is not: `knowreply worker --processes N` runs it before it starts
@@ -17,12 +18,14 @@ import sys
 
 
 def warm_up(*, jobs: int = 1) -> None:
-    """Import the agent and load the intent model, as the first email would; a model not
-    cached yet is fitted with `jobs` processes reading the corpus."""
+    """Import the agent and load the intent model and the casing lexicon, as the first email
+    would; a model not cached yet is fitted with `jobs` processes reading the corpus."""
     from knowreply.agent import runner  # noqa: F401 (imported for its side effect: loaded)
     from knowreply.agent.brains.rules.intent_model import shared_model
+    from knowreply.agent.intake.casing import usual_forms
 
     shared_model(jobs=jobs).guess("warm up", frozenset())
+    usual_forms()  # read from the corpus once, not at the first email typed in capitals
 
 
 def cache_model(*, jobs: int) -> None:

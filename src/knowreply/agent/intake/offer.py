@@ -70,7 +70,8 @@ _GO_AHEAD = re.compile(
     r"works for (me|us)|(ça|cela) m'arrange|est[áa] bien|"
     r"both|las dos|los dos|les deux|beides|ambos|ambas|"
     r"(ça|cela) me va|c'est parfait|parfait|me parece bien|perfecto|volontiers|avec plaisir|"
-    r"gladly|with pleasure|con gusto|"
+    r"gladly|with pleasure|con gusto|je veux bien|i'?d (like|love) that|"
+    r"that'?s what (i|we)('d| would) (like|want)|"
     r"in ordnung|einverstanden|passt|(that'?s|that is) (right|correct)|(ok|d'accord) pour|"
     r"so machen|mach(t|en sie)? (es|das) so)\b|"
     r"お願い|送って|ください|下さい|大丈夫|結構です|構いません|"
@@ -100,8 +101,8 @@ _OFFER = re.compile(
 _LINK_ASKED = re.compile(r"\b(link|url|enlace|liga|lien|v[íi]nculo)\b|リンク|URL", _I)
 _LINKS: frozenset[WriteKind] = frozenset({"payment_link", "portal_link"})
 _PROCEED = re.compile(
-    r"\b(proceed|go ahead|do (it|that|so)|proc[ée]d\w*|adelante|fortfahren|so machen|"
-    r"veranlassen|erledigen|durchf[üu]hren|umsetzen|vornehmen)\b|進めて",
+    r"\b(proceed|go ahead|do (it|that|so|both|them both)|proc[ée]d\w*|adelante|fortfahren|"
+    r"so machen|veranlassen|erledigen|durchf[üu]hren|umsetzen|vornehmen)\b|進めて",
     _I,
 )
 """An offer to go ahead with what the sentence before it says ("I can refund the unused
@@ -137,7 +138,8 @@ _PURPOSE = re.compile(
 """What an offered write is for ("a payment link so you can pay with a different card"): it
 names no further write."""
 _CHOICE = re.compile(
-    r"\b(or|either|o|ou|soit|oder|entweder)\b|"
+    # French "soit" is "either" twice, "that is" once ("…à la fin de la période, soit le 31 mars")
+    r"\b(or|either|o|ou|oder|entweder)\b|\bsoit\b(?=.*\bsoit\b)|"
     r"または|もしくは|あるいは|それとも|どちら|いずれか|(解約|返金|払い戻し|キャンセル|リンク|停止)か",
     _I,
 )
@@ -145,7 +147,7 @@ _CHOICE = re.compile(
 settle."""
 _AND = re.compile(
     r"\b(and|also|as well as|plus|y|adem[áa]s|et|ainsi que|und|sowie|au[ßs]erdem)\b|"
-    r"し[、,]|して|した上で|とともに|と(あわ|併)せて|あわせて|併せて|および|及び|ならびに|並びに|"
+    r"し[、,]|して|した上で|の上で|のうえ|とともに|と(あわ|併)せて|あわせて|併せて|および|及び|ならびに|並びに|"
     r"^と",  # "今月分のご返金と、次回更新の停止": the first write's "and"
     _I,
 )

@@ -75,6 +75,14 @@ _CANCEL_GRAMMAR = (
     r"\b" + _STOP_VERB + r" (my |our |the |this |that |all )?([\w€$£-]+ ){0,2}" + _PLAN + r"\b|"
     # a delivery subscription by what it sends: "please stop the boxes", "stop the seed
     # deliveries" (a plural: one delivery stopped is an order, not the plan)
+    # batch 30: "stop my monthly thing", "this subscription should be finished", "close down the
+    # scheduling plan"
+    r"\b(stop|end|cancel|close( down)?|shut( down)?) (my|our|the|this) (monthly|yearly|annual|"
+    r"weekly|"
+    r"recurring) (thing|thingy|charges?|payments?|fee|bill|debit)\b|"
+    r"\b(subscription|plan|membership) (should|must|needs to|has to) be (finished|ended|over|"
+    r"closed|stopped|terminated)\b(?! (by )?(now|already)\b)(?![^.?!]*\?)|"
+    r"\b(close|shut|wind) down (my |our |the |this )([\w-]+ ){0,2}" + _PLAN + r"\b|"
     r"\b(stop|end|cancel|discontinue|halt) (my |our |the |all |any )?(weekly |monthly |future |"
     r"[\w-]+ )?(boxes|deliveries|shipments)\b|"
     # ... or + a pronoun that stands for it: "stop it", "end it.", "turn it off", "shut it down"
@@ -152,7 +160,7 @@ _CANCEL_GRAMMAR = (
 (or "it"), no more money taken, the plan not going on, wanting it ended."""
 _CANCEL_GRAMMAR_JA = (
     r"(課金|引き落とし|引落し?|請求|更新|自動更新|自動延長|自動課金|定期課金|月額|支払い|料金|契約|"
-    r"プラン|サブスク\w*|有料会員|会員|プレミアム|定期便|定期購読|購読|利用|継続)(は|を|も|の)?(ストップ|stop|停止|"
+    r"プラン|サブスク\w*|有料会員|会員|プレミアム|定期便|定期購読|購読|利用|継続)(は|を|も|の)?(もう)?\s?(ストップ|stop|停止|"
     r"(止め|とめ|やめ|辞め)(?!てい(た|ました|る|ます))|終わり|終了|切っ|打ち切|なし|無し|不要|いらない|"
     r"しない|させない|取らない|来ない|"
     r"発生しない)|引き落とさないで|(請求|課金)しないで|払わなくていい|有料に(しない|切り替わらない|"
@@ -165,6 +173,8 @@ _CANCEL_GRAMMAR_JA = (
     # batch 29: "9月分を最後に請求が止まるようお手続きを", "今の期間が終わったらおしまいにして",
     # "今月いっぱいで使うのをやめます", "今すぐ止めたいです"
     r"(請求|引き落とし|課金|支払い)が(止まる|とまる|なくなる)よう|"
+    # batch 30: "次の引き落としが来ないようにしておいてください", "…で解約で。"
+    r"(請求|引き落とし|引落し?|課金)が(もう)?(来|こ|発生し)ないよう|(?<=ので)(解約|退会)で(?=\W*$)|"
     r"(おしまい|お終い)に(して|しといて)|(使う|利用する|つかう)の(を|は)(やめ|止め)(ます|たい|ようと)|"
     r"(?:(?<=すぐ)|(?<=もう))(止め|とめ)たい(です|んです|のです)?|"
     r"(会員|契約|プラン|サブスク\w*|定期便)(は|を)?[^。、]{0,10}で(終了|解約|退会)(させ|し|と)|"
@@ -431,16 +441,16 @@ _REFUND_GRAMMAR_JA = (
     r"([¥￥]\s?\d[\d,]*|円|分)(だけ|のみ)?(で(いい|良い|結構)(ので|から|です)?)?[、,]?\s*(を|は)?\s*"
     r"(戻し|返し|お返し)|"
     r"(カード|クレジットカード|口座)に(戻し|返し|返金)(?![^。]{0,6}か(悩|迷|検討|考え))|"
-    # batch 29: "片方はお戻しいただけますか", "1回分もどしてもらえますか", "昨日の決済、取り消して
-    # ください", "過払いとなっております5ユーザー分をご精算いただけますと幸いです"
+    # batch 29: "片方はお戻しいただけますか", "1回分もどしてもらえますか",
+    # "過払いとなっております5ユーザー分をご精算いただけますと幸いです"
     r"お戻し(いただ|頂|くだ|下さ|願)|(?<!に)(?<!に\s)(戻|もど)して(ください|下さい|くださ|ほしい|"
-    r"欲しい|もらえ|いただ|頂)|(決済|支払い|支払|請求|引き落とし|課金)[^。]{0,4}(を|は)?、?\s*"
-    r"(取り消して|取消して|とりけして)|(過払い|払いすぎ|払い過ぎ|使っていない|使わなかった|未使用|"
+    r"欲しい|もらえ|いただ|頂)|(過払い|払いすぎ|払い過ぎ|使っていない|使わなかった|未使用|"
     r"残り|差額|差分|日割り|多く払っ|余分)[^。]{0,30}(ご)?(精算|清算)(して|し|を|いただ|頂)"
 )
 """Money wanted back in Japanese words the keyword lists miss."""
 _REFUND_GRAMMAR_OTHER = (
-    r"(お金|おかね|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し|かえし|返せ(?![るなばまたずそ]))|"
+    r"(お金|おかね|(?<![賃料税])金|代金|料金|分|円|差額|更新料)[^。？?]{0,6}(戻し|返し|お返し|かえし|"
+    r"返せ(?![るなばまたずそ]))|"
     r"\bregr[eé]s(en|ar|e|ad)(me|nos)?\b|\brevi[ée]rt(an|a|e)(me|nos)?\b|"
     r"\brevertir(me|nos|lo)?\b|\b(dinero|plata) de vuelta|\bquiero (mi|mis|los|las|"
     r"la|el) (dinero|plata|[$€]\s?\d|\d[\d,.]*\s?€)|"
@@ -463,9 +473,9 @@ _REFUND_GRAMMAR_OTHER = (
     r"\bh[äa]tte (ich|wir) (\w+ ){0,2}gerne? (\w+ )?zur[üu]ck\b|"
     r"\bzur[üu]ck ?geben (das|mein|unser) geld\b|\b(eine|einen|eins) zur[üu]ck ?geben\b|"
     r"\bbitte zur[üu]ck (auf|aufs|an) (das |mein |unser )?konto\b|"
-    # ja: a payment undone, "その支払いを取り消していただけますか"
-    r"(支払い|お支払い|決済|購入|課金)(を|は)?(取り消|取消|キャンセル)し?て(ください|下さい|いただけ|頂け|"
-    r"もらえ|ほしい|欲しい)"
+    # ja: a payment undone, "その支払いを取り消していただけますか", "昨日の決済、取り消してください"
+    r"(支払い|お支払い|支払|決済|購入|課金|請求|引き落とし)[^。]{0,4}?(を|は)?、?\s*"
+    r"(取り消|取消|とりけ|キャンセル)し?て(ください|下さい|くださ|いただけ|頂け|もらえ|ほしい|欲しい)"
 )
 
 _CANCEL_GRAMMAR_MORE_ES = (
@@ -621,6 +631,10 @@ _REFUND_IN_OTHER_WORDS_EN = (
     r"soon|later|home|together|at(?! least)|with|when)\b)|"
     r"\b(want|get|have|pop|give|prorate)( me| us)? back (the|my|our|what|those|that|this|"
     r"one of)\b|"
+    # batch 30: "Would you mind sending back last Tuesday's payment?", "I'd love that back"
+    r"\b(send|sending|giving|pay|paying|put|putting|hand|handing)( me| us)? back (the|my|our|"
+    r"that|this|last \w+'s|yesterday's|today's|this \w+'s)\b|"
+    r"\b(i'?d|we'?d|i would|we would) (love|like|appreciate) (that|this|it|them) back\b|"
     # passive: "I'd appreciate it if that €89 could go back on my card", "should be given back",
     # "Would it be possible to have the add-on part of the bill returned?"
     r"\b(could|can|would|should|might|to) (please )?(go|come|be (put|sent|paid|given|transferred|"
@@ -1099,8 +1113,9 @@ werden", 請求メールの送り先を変えたい); a link or access to change
 invoices oneself ("the link to change it", "l'espace de facturation", 変更用のリンク)."""
 _PAY_LINK_IN_OTHER_WORDS = "|".join(
     (
-        r"\b(send|give|share|email|need|want|get)\b[^.?!]{0,30}\b(link|url|page|something|"
-        r"somewhere)\b[^.?!]{0,25}\b(pay|settle)\b",
+        r"\b(send|give|share|email|need|want|get|flick|drop|shoot|text|ping)\b[^.?!]{0,30}\b(link|"
+        r"url|page|something|somewhere|thing|means|details|option)\b[^.?!]{0,25}\b(pay|settle|"
+        r"put (a|my|the) card through)\b",
         # something to press: "send me something by the email that I can press to pay it"
         r"\b(send|give|email)\b[^.?!]{0,30}\bsomething\b[^.?!]{0,30}\b(press|click|tap)\b"
         r"[^.?!]{0,10}\b(pay|settle)\b",
@@ -1406,6 +1421,10 @@ WHERE_OR_HOW = re.compile(
 )
 """A question of where or how: "where can I put in a new card?" asks, it states no fact."""
 BARE_LINK = re.compile(
+    # batch 30: "さっさとリンクを送ってください", "早くリンクよこしてくれます?"
+    r"^(?![^。]*(方法|変え|変更|管理|見|確認|履歴|登録|houhou|kae|henkou|kanri|kakunin|rireki|touroku))"
+    r"[^。]*?(リンク|りんく|URL)(を|も)?[^。？?]{0,10}"
+    r"(送って|おくって|ください|下さい|くださ|ちょうだい|よこして)(?![^。]{0,8}(ました|った|た$|たので|たけど|たが))|"
     r"\b(link|zugang|url)\b[^.?!]{0,20}\b(schick\w*|senden|zukommen lassen)\b|"
     r"\b(gibt es|gibt's|is there|hay|y a-t-il|existe-t-il)\b[^.?!]{0,15}\b(link|enlace|lien|url)\b|"
     r"\b(send|share|give|email|mail|forward|m[áa]nd\w*|env[íi]\w*|p[áa]s\w*|envo[iy]\w*|"
@@ -1882,7 +1901,8 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"contractors|payroll)\b)|"
         r"\bway to pay\b|"
         r"\bpay (the |my |our |this |that )?(open |outstanding |overdue )?(invoice|bill|balance)|"
-        r"(支払い|お支払い|決済|支払|納付)(用)?(の)?(リンク|URL|ページ)|(支払|払)いたい|"
+        r"(支払い|お支払い|決済|支払|納付)(用)?(の)?\s?(リンク|URL|ページ)|(支払|払)いたい|"
+        r"払う用の(ページ|リンク|URL|もの|やつ)|"
         # 25765: "新しいカードで払い直したいです", "払ってしまいたい"
         r"(支払|払)い直したい|払って(しまい|おき)たい|"
         r"(支払|払)((?!方法|管理|変更|変え|情報)[^。]){0,10}(リンク|URL)|"
@@ -1925,7 +1945,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
         r"(details|info\w*|address|email|contact)|tax id|vat)|"
         r"\b(billing|customer|client|payment|self-?service) portal\b|"
-        r"\bself-?service (link|page)\b|\bbilling (settings|profile) page\b|"
+        r"\bself-?serv(ice|e) (billing )?(link|page|portal)\b|\bbilling (settings|profile) page\b|"
         r"\bbilling (page|section|area|settings) (link|url)\b|"
         r"\bkundenportal\b|\b(link|zugang|url) (zum|zu (meinem|unserem|dem)|ins|f[üu]rs) "
         r"(kundenkonto|kundenbereich)\b|\b(lien|acc[èe]s) (vers |[àa] |au )?(mon |notre |l')?"
@@ -2263,6 +2283,8 @@ NEGATION_AFTER = re.compile(
     r"されて(い|お|な)|試み|状況|進捗|状態|反映|着金|"
     # batch 26: no longer needed, "返金はしていただかなくて大丈夫になりました"
     r"(いただか|頂か|もらわ)なくて(?!は))|"
+    # batch 30: "カードは変えなくていいです"
+    r"^[^、。,.!?\n]{0,6}?なくて(いい|良い|よい|大丈夫|結構)|"
     # the write named, then refused: "Also, cancellation is not what I want."
     r"^\s+(is|was|'s) (not|no longer|never) (what (i|we)\b|(something|anything) (i|we)\b|"
     r"(necessary|needed|required|wanted|an option|the (point|plan|idea|goal))\b)|"
@@ -2279,6 +2301,8 @@ NEGATION_AFTER = re.compile(
 # word is the clause's own: "Rückerstattung will ich (noch) nicht"
 HYPOTHETICAL = re.compile(
     r"\bbefore (i|we) (go )?(ask|request|demand)\w*\b|"
+    # batch 30: a condition put first, "Should our grant fall through, we would need to close…"
+    r"^\W*should (we|i|our|the|my|this|that|it|they|funding|things)\b[^?]*,|"
     # a condition set on the write: "annulez, à condition que je garde l'accès aux vidéos"
     r"\b([àa] condition (que|qu'|de)|pourvu que|sous r[ée]serve que|provided (that )?|"
     r"providing (that )?|on (the )?condition that|only if|siempre (que|y cuando)|"
@@ -2320,6 +2344,8 @@ POLITE = re.compile(
     r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|"
     r"si puede ser|si se puede)\b|"
     r"(?<=grateful )if\b|(?<=appreciate it )if\b|(?<=great )if\b|(?<=lovely )if\b|"
+    # batch 30: a polite ask, "I wonder whether you could email me something to settle it"
+    r"\b(i )?(was |am )?wonder(ing)? (whether|if)(?= (you|u) (could|can|would|might)\b)|"
     r"(?<=helpful )if\b|(?<=wonderful )if\b|(?<=appreciated )if\b|"
     # "ich würde mich freuen, wenn Sie…", "方法が分からないので(そちらで解約してください)"
     r"(?<=freuen,) wenn(?= (sie|ihr|du)\b)|(?<=freuen) wenn(?= (sie|ihr|du)\b)|"
@@ -2526,6 +2552,8 @@ REPORTED = re.compile(
     r"\b(you|they|he|she|(your|the) (agent|colleague|team|support|rep\w*)) (had |have |has )?"
     r"promised\b|\b(me |nos )?prometi(ó|o|eron)\b|\b(m'|nous )?(avez|a|ont) promis\b|"
     r"\b(hat|haben|hatten|hatte) (mir |uns )?(\w+ ){0,3}(versprochen|zugesagt)\b|"
+    r"\b(the |my |your |a |^)?refund (has |have )?(landed|arrived|came (in|through)|hit|showed up|"
+    r"cleared)\b|"
     r"\b(it|this|that|(the |my |your |a )?(refund|cancellation|credit)( [\w-]+)?) (was|has been|"
     r"had been) (already )?(approved|promised|issued|processed|"
     r"initiated|accepted|confirmed)\b|"
@@ -3158,11 +3186,36 @@ ADDRESSED_TO_A_COLLEAGUE = re.compile(
 )
 """A line addressed to a colleague by their handle ("@Sven: kannst du bitte das Abo
 kündigen?", an internal note sent to us too): asked of them, not of us."""
+LINK_ASKED_ABOUT_JA = re.compile(
+    r"(リンク|URL)(って|というのは|は)、?(?![^。？?]*(送|くだ|下さ|ほしい|欲しい|いただ|頂|もらえ|"
+    r"お願い|ちょうだい|くれ|教え|どこ|どちら|あり|ある))"
+)
+"""A question about a link, asking none: "支払いリンクって、コンビニ払いにも対応してますか?",
+"お支払い用のリンクって、届いてから何日くらい使えるんでしょうか"."""
+GOODS_RETURNED = re.compile(
+    r"返品|(返金|お金を返して\w*)か交換|交換(して|でも|か)|\bexchange (it|them|this|the item)\b|"
+    r"\breturn(ed|ing)? (the|this|these|my) (item|product|parcel|goods|order|shoes)\b|"
+    r"\bin( the | |-)?game\b|\bumtausch\w*|\bretour (du|de l'|de mon) ?(colis|article|produit)\b",
+    _I,
+)
+"""Goods sent back or swapped, or money spent in a game: a shop's refund, not the plan's
+("ヨガマット…返金か交換してもらえますか", "返品して、お金を返してほしい", "refund my gems in
+the game")."""
+ONLY_ENQUIRING = re.compile(
+    r"\b(just|only|purely) (out of )?(curious|curiosity|asking for (future )?reference)\b|"
+    r"\bfor future reference\b|\bnothing to do (for )?now\b|\bno action (is )?(needed|required)\b|"
+    r"\bje me renseigne\b|\bpar (simple )?curiosit[ée]\b|\bpor (pura )?curiosidad\b|"
+    r"\b(nur )?aus (reiner )?neugier\b|参考までに|今後の参考",
+    _I,
+)
+"""An email that says it only enquires: its questions ask for no write, however they are
+worded ("Could I get a link to pay in instalments? Je me renseigne avant le renouvellement")."""
 FEE_OR_STATE_AFTER_JA = re.compile(
     r"^(金|料|手数料|の件|待ち|枠|が出(?!来)|保険|補償)|^(する|の)?前に|^[はをの]?(取り消|撤回)|"
     # batch 26: a figure or a measure named by the write, "解約率の改善", "退会防止"
     r"^(率|件数|者数|防止|抑止|阻止)|"
-    r"^、?[^。！？、]{0,10}?(できて|されて|済んで|完了して)(い)?(る|ます)(か|かどうか|なら)|"
+    r"^、?[^。！？、]{0,10}?(できて|されて|済んで|完了して|受け付けられて|受理されて)(い|お)?(る|ます|り)"
+    r"(か|かどうか|なら)|"
     # batch 25: an auto-reply's contact for a topic, a history asked for
     r"^(・[^。、]{0,10})*?(に関する|に関して|についての)[^。、]{0,6}(お問い合わせ|お問合せ|問い合わせ|"
     r"ご連絡|ご用件|ご相談|窓口)|^の(履歴|記録)|"
@@ -3182,6 +3235,16 @@ FEE_OR_STATE_AFTER_JA = re.compile(
     # "その返金に関係するものなのか", "その時に解約の連絡をしようと思っている"
     r"^(扱い|済み|処理済み)(に|と)?(なって|なってい)|^(に|と)(関係|関連)(する|している|のある)|"
     r"^の(連絡|手続き|申し込み|申請|お願い)(を|は)?(しよう|する予定|するつもり|させていただく予定)|"
+    # batch 30: a request taken back, "昨日お送りした解約のお願いですが、取り下げさせてください"
+    r"^の(お願い|依頼|申し出|申請|申し込み|連絡)[^。]{0,10}(取り下げ|撤回|取り消させ|なかったことに)|"
+    # considered, not asked: "解約を検討しております", "利用を終了させていただく方向で検討";
+    # a question about refunds: "キャンセル料の返金について聞きたいんですが"
+    r"^(を|も)?(考え|検討)(たい|中|して|しており|しています)|^(させていただく|する)方向で(検討|考え)|"
+    r"^(について|に関して|のことで)(少し|ちょっと)?(聞き|お聞き|伺い|質問し|お尋ねし)たい|"
+    # half meant, "半額くらい返してほしいくらいの使い心地", and when one may ask at all
+    r"^(ほしい|欲しい)くらい|^の?(申し出|受付|手続き|申し込み)(って|は)、?(いつ|何日|何月|どの)|"
+    # a notice that may come from someone else: "夫から解約の連絡があっても、処理しないで"
+    r"^の(連絡|申し出|依頼|申し込み|電話)(が|は)?(あって|来て|きて|届いて)も|"
     # done already, or after it: "解約は、先月妻が電話で手続きしてくれたはず", "返金後の請求書"
     r"^は、?[^。？?]{0,30}(して|し)(くれた|もらった|いただいた|た)はず|^(後|以降)の"
 )
@@ -3291,6 +3354,9 @@ LINK_WORKED_AFTER = re.compile(
 """A link named and said to work ("The payment link you sent works, thanks"): no new one is
 asked for."""
 TOLD_BEFORE = re.compile(
+    # batch 30: thanks for one given, "Merci pour le lien de paiement, mais finalement…"
+    r"\b(thanks?|thank you|merci|gracias|danke)( (so|very) much)? (for|pour|por|f[üu]r) (the|your|"
+    r"le|la|l'|el|den|die|das)\s*$|"
     r"\b(i|we) (had )?(wrote|written|told|emailed|informed) you\b[^.?!]{0,40}\bthat\b|"
     # a date's dot is no sentence's end: "ich hatte Ihnen am 2. Juni geschrieben, dass"
     r"\b(ich|wir) (hatte|hatten|habe|haben) (ihnen|euch|dir) ([^.?!]|(?<=\d)\.){0,30}"
@@ -3434,7 +3500,7 @@ OTHER_THING_BEFORE = re.compile(
     r"\b\w*(antrag|anfrage|bestellung|anmeldung|reservierung|zahlung|termin|buchung|erstattung|"
     r"rechnung|[üu]berweisung|"
     r"lastschrift|anruf|mail|newsletter)\s+((?!(und|oder)\b)\w+\s+){0,2}$|"
-    r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|"
+    r"(打ち合わせ|ミーティング|会議|予約|注文|面談|アポ|ウェビナー|電話|通話|メルマガ|メールマガジン|参加|集荷|"
     r"配信|通知|申請|依頼|リクエスト|申し込み|申込み?|セミナー|イベント|レッスン)\s*(を|は|も|の)?\s*$|"
     r"(\d[\d,]*円|購入|決済)(を|は)\s*$|"
     # a purchase to undo: "Je voudrais que cet achat de 24,90 € soit annulé"
@@ -3444,6 +3510,8 @@ OTHER_THING_BEFORE = re.compile(
 )  # German puts the verb last: "meine Bestellung stornieren"
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
+    # batch 30: "Is there any chance I could get back the £20 difference?"
+    r"\bany chance (i|we|you) (could|can|might)\b|"
     # batch 28: Spanish commands with their pronoun ("Dadme de baja", "córtenme la suscripción",
     # "devuélvanme"), "no me vuelvan a cobrar", German "muss zurück auf meine Karte", "解約よろ"
     r"\b\w{1,10}[aei]d(me|nos)\b|\b\w{2,12}(en|an)(me|nos)\b|^\W*no (me|nos) vuelvan? a\b|"
@@ -3622,6 +3690,11 @@ REQUEST = re.compile(
     _I,
 )
 CANCEL_REQUEST = re.compile(
+    # batch 30: an imperative after a word of assent, "yeah stop my monthly thing"; the plan
+    # that "should be finished" from a date
+    r"^\W*((yeah|yea|yep|yes|ok|okay|so|right|look|honestly)[,.!]?\s+)+(please\s+)?(stop|cancel|"
+    r"end|close|kill|shut|terminate)\b|\bshould be (finished|ended|over|closed|stopped|"
+    r"terminated)\b|"
     # taking oneself off the plan, said short: "Quit my plan.", "Opt me out of the renewal"
     r"(^\W*|\b(and|then|so|just|now)\s+|[,;:]\s*|\s[-–—+&]\s*)(please )?(quit|opt|take|withdraw|"
     r"remove|cut|flip|pull|prevent|keep|arrange)\b|^\W*(want|wanna|wish) to\b|"

@@ -25,6 +25,7 @@ from fractions import Fraction
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_excess
+from knowreply.agent.intake.casing import in_usual_case
 from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.counted_part import CountedPart, counted_part
 from knowreply.agent.intake.injection import orders_the_assistant, tries_to_instruct
@@ -160,11 +161,25 @@ def _mend_kana(text: str) -> str:
     return _KANA_JA.sub(lambda found: phrases.KANA_JA[found.group()], text)
 
 
+_ENGLISH_IN_JAPANESE = re.compile(
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?=[a-z]{3,})|(?<=[a-z]{3})(?=[\u3040-\u30ff\u4e00-\u9fff])"
+)
+
+
+def _mend_english_in_japanese(text: str) -> str:
+    """An English word written into Japanese set apart, so that it is a word
+    ("subscriptionをcancelしてください": "subscription を cancel してください"); capitals
+    ("URLを", "PDFで") are left as they are."""
+    return _ENGLISH_IN_JAPANESE.sub(" ", text)
+
+
 def _mended(text: str, romaji: bool) -> str:
-    """Words typed without umlauts, with a typo of a write word, in romaji or in hiragana, read
-    as meant;
-    the body and the subject are mended alike."""
-    return _mend_kana(_mend_romaji(_mend_typos(_mend_umlauts(text)), romaji))
+    """Words typed without umlauts, with a typo of a write word, in romaji or in hiragana, or
+    English words written into Japanese, read as meant; the body and the subject are mended
+    alike."""
+    return _mend_english_in_japanese(
+        _mend_kana(_mend_romaji(_mend_typos(_mend_umlauts(text)), romaji))
+    )
 
 
 def _is_romaji_japanese(text: str) -> bool:
@@ -488,6 +503,8 @@ def _asks(
         sentence = phrases.LINK_PURPOSE.sub(" ", sentence)
     if not MENTIONS[kind].search(sentence):
         return False  # every answer below needs a mention: most sentences end here, cheaply
+    if kind == "refund" and phrases.GOODS_RETURNED.search(sentence):
+        return False
     if phrases.HYPOTHETICAL.search(
         _without_indirect_questions(_without_own_asides(_without_hearsay(sentence)))
         if kind in MONEY_KINDS
@@ -522,6 +539,12 @@ def _asks(
         return False  # "did my cancel work", "End of trial"
     if kind in MONEY_KINDS and phrases.REFUND_WITHDRAWN_JA.search(sentence):
         return False
+    if (
+        kind not in MONEY_KINDS
+        and _is_question(sentence)
+        and phrases.LINK_ASKED_ABOUT_JA.search(sentence)
+    ):
+        return False  # "支払いリンクって、コンビニ払いにも対応してますか?": about the link
     if kind == "refund" and phrases.DEFERRED.search(sentence):
         return False  # "差額の返金については…改めてご相談させてください": the money put off
     if not terse and phrases.NAME_LINE.match(sentence):
@@ -1182,7 +1205,9 @@ def read_requests(
     `text` holds only their new words; a plain yes asks for the one write offered there (or
     in a thread quoted in `text`). An email that tries to instruct the assistant is marked
     `instructed`. An auto-reply asks for nothing, whatever writes it lists ("for refunds and
-    cancellations, write to…")."""
+    cancellations, write to…"). Mail written all in capitals or all in small letters is read
+    with its capitals put back (`casing`)."""
+    text, subject, thread = in_usual_case(text, subject, thread)
     if reads_as_absence_notice(text):
         return Requests(kinds=frozenset(), instructed=tries_to_instruct(text, subject=subject))
     signed = customer_words(text)
@@ -1215,6 +1240,9 @@ def read_requests(
     )
     reissue = phrases.REISSUED_INVOICES.search(words) is not None
     what_it_was = phrases.REFUND_OR_CHARGE.search(f"{subject}\n{words}") is not None
+    # "Just curious: can you cancel mid-month?" asks nothing in its questions
+    enquiring = phrases.ONLY_ENQUIRING.search(words) is not None
+    asking = [s for s in sentences if not (enquiring and _is_question(s))]
     kinds = frozenset(
         kind
         for kind in MENTIONS
@@ -1223,7 +1251,7 @@ def read_requests(
         and not (stays and kind == "cancellation")
         and not (reissue and kind == "portal_link")
         and (
-            _body_asks(kind, sentences, plan_context=plan_context, code_given=code_given)
+            _body_asks(kind, asking, plan_context=plan_context, code_given=code_given)
             or (
                 own_subject
                 and _subject_asks(kind, own_subject, sentences, plan_context=plan_context)

@@ -45,6 +45,14 @@ _POSTSCRIPT = re.compile(
 )
 
 
+_RULE = re.compile(r"^\s*[━─═＝=＿_＊*~〜-]{8,}\s*$")
+"""A line drawn across ("━━━━━━━━", "________"): a signature's box often starts with one."""
+_WHO_SIGNS = re.compile(
+    r"(株式会社|有限会社|合同会社|\b(inc|ltd|llc|gmbh|sarl|s\.?l)\b|\b(tel|phone|fax)\b|電話|〒)",
+    re.IGNORECASE,
+)
+
+
 def above_signature(words: str) -> str:
     """`words` without the signature and footer under the customer's closing and name; a
     postscript below them is kept."""
@@ -58,8 +66,14 @@ def above_signature(words: str) -> str:
 
 
 def _closes(lines: list[str], index: int) -> bool:
-    """A closing, then the writer's name: on its line or the next written one."""
+    """A closing, then the writer's name: on its line or the next written one; or a line
+    drawn across above a company, a phone number or a name (a signature's box)."""
     line = lines[index].strip()
+    if _RULE.match(line):
+        below = [n.strip() for n in lines[index + 1 : index + 4] if n.strip()]
+        return any(
+            _WHO_SIGNS.search(n) or NAME_LINE.match(n) or _JAPANESE_NAME.match(n) for n in below
+        )
     if not SIGN_OFF.match(line) or line.lower().startswith(
         ("sent from", "enviado", "envoy", "von")
     ):

@@ -259,37 +259,16 @@ THIRD_PERSONS_ACCOUNT = re.compile(
     r"(?<!お客)(?<!ご担当者)(?<!担当)[一-龯ぁ-んァ-ヶ]{1,6}(さん|様|くん|ちゃん)の[^。、]{0,12}"
     r"(アカウント|契約|プラン|会員|サブスク|登録|ライセンス)|"
     r"(?<![一-龯ぁ-んァ-ヶ])(彼|彼女)の[^。、]{0,8}(アカウント|契約|プラン|会員|サブスク|登録|ライセンス)|"
-    rf"\b(son|sa|ses)\s+(\w+\s+)?{_ACCOUNT}\s+[àa]\s+(lui|elle|eux)\b",
+    rf"\b(son|sa|ses)\s+(\w+\s+)?{_ACCOUNT}\s+[àa]\s+(lui|elle|eux)\b|"
+    # batch 30: "refund his last month", "私から本人の契約を解約して"
+    r"\b(his|her)\s+(last|latest|final|previous)\s+(\w+\s+)?months?\b|"
+    r"(本人|ご本人|先方|テナント|入居者|スタッフ|従業員|社員|部下)(さん|様)?の[^。、]{0,8}"
+    r"(アカウント|契約|プラン|会員|サブスク|登録|ライセンス)",
     _I,
 )
 """A write on his or her account, with nobody's relation to the writer named: "Carlos left
 the team, please cancel his licence", "Arrêtez son abonnement à lui". The writer's own
 account is "my" account. (French "son" alone is also "its", German "ihr" also "your".)"""
-_MONTHS_AND_DAYS = (
-    r"(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-)
-CASELESS_NAMED_ACCOUNT = re.compile(
-    r"\b(?!(today|yesterday|tomorrow|tonight|day|week|month|year|quarter|season|last|this|next|"
-    r"the|my|our|your|their|his|her|its|it|one|company|business|team|firm|office|shop|store|"
-    r"studio|school|club|practice|clinic|family|household|everyone|everybody|nobody|anyone|"
-    r"someone|somebody|that|what|who|there|here|where|he|she|let|how|why|when|everything|"
-    rf"nothing|something|{_MONTHS_AND_DAYS})\b)[^\W\d_]{{2,}}('s|’s) (?!about\b)(\w+ )?"
-    rf"(?!about\b){_ACCOUNT}\b",
-    _I,
-)
-"""In an email written all in capitals or all in small letters, where names have no capital to
-be told by: an account named by a possessive that is no time, no pronoun and no business of
-the writer's ("PLEASE REFUND TOM BECKER'S LAST PAYMENT"; not "last month's payment")."""
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
-
-
-def _caseless(text: str) -> bool:
-    """Written all in capitals or all in small letters (12 Latin letters or more)."""
-    letters = "".join(_LATIN_LETTER.findall(text))
-    return len(letters) >= 12 and (letters.isupper() or letters.islower())
-
-
 DONE_FOR_ANOTHER_JA = re.compile(r"(して|し)?(あげて|あげる|差し上げて)")
 """A Japanese write done as a favour to another person ("そのアカウントの今月分を返金してあげて
 もらえますか"): the account is theirs."""
@@ -326,7 +305,14 @@ SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
     r"(スタッフ|社員|従業員|職員)(\([^)]{0,15}\)|（[^）]{0,15}）)?(が|は)[^。！？]{0,40}(個人の|自分の|"
     r"ご自身の)(カード|アカウント|メール|名義)|"
     r"(スタッフ|社員|従業員|職員)(の[^\s、。（(]{1,10})?(\([^)]{0,40}\)|（[^）]{0,40}）)?(が|は)"
-    r"[^。！？]{0,30}(退職|辞め)(しました|いたしました|た)",
+    r"[^。！？]{0,30}(退職|辞め)(しました|いたしました|た)|"
+    # batch 30: a contract told with an honorific ("お弁当屋さんが…契約されていると伺いました"),
+    # staff who signed up by themselves, one of the writer's clients ("L'un d'eux … son
+    # abonnement")
+    r"(さん|様|さま)が[^。]{0,40}(契約|登録|加入)(されて|なさって)|"
+    r"(スタッフ|社員|従業員|職員)(さん)?(が|は)[^。！？]{0,40}個人で[^。]{0,20}(契約|登録|加入)|"
+    rf"\b(l'une? d'(eux|elles)|un de (mes|nos) clients|une de (mes|nos) clientes)\b[^.?!]{{0,120}}"
+    rf"\b(son|sa|ses|leur)\s+(\w+\s+)?{_ACCOUNT}\b",
     _I,
 )
 """A tenant, client or former partner who set the plan up, or who left or moved out ("The
@@ -550,17 +536,10 @@ def asks_for_someone_else(
         for kind in kinds
         for found in MENTIONS[kind].finditer(sentence)
     ]
-    caseless = _caseless(words)
     if any(
         THIRD_PERSONS_ACCOUNT.search(sentence[max(0, found.start() - 25) : found.end() + 40])
         or NAMED_PERSONS_ACCOUNT.match(sentence, found.start())
         or DONE_FOR_ANOTHER_JA.match(sentence, found.end())
-        or (
-            caseless
-            and CASELESS_NAMED_ACCOUNT.search(
-                sentence[max(0, found.start() - 25) : found.end() + 40]
-            )
-        )
         for sentence, found in writes
     ):
         return True

@@ -1,0 +1,58 @@
+"""Mail typed all in capitals or all in small letters is read as if written normally: the check
+tells names, signatures and offers by their capitals, so `casing` puts them back first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from knowreply.agent.intake import read_requests
+from knowreply.agent.intake.casing import in_usual_case, is_caseless, recased
+
+
+def test_words_take_their_usual_case_and_sentences_start_with_a_capital() -> None:
+    assert recased("PLEASE CANCEL THE PLAN FOR DANA WHITFIELD. I'M MOVING IN FEBRUARY.") == (
+        "Please cancel the plan for Dana Whitfield. I'm moving in February."
+    )
+
+
+def test_a_word_never_seen_is_read_as_a_name() -> None:
+    assert recased("refund zorbaxian's last payment") == "Refund Zorbaxian's last payment"
+
+
+def test_only_caseless_parts_are_recased() -> None:
+    text, subject, thread = in_usual_case(
+        "YES PLEASE DO IT, THANKS A LOT", "CANCEL MY PLAN", "> Shall I cancel your plan?"
+    )
+    assert (text, subject, thread) == (
+        "Yes please do it, thanks a lot",
+        "Cancel my plan",
+        "> Shall I cancel your plan?",
+    )
+    assert not is_caseless("OK")  # too few letters to say how the writer types
+    assert in_usual_case("Please Cancel", "REFUND", "") == ("Please Cancel", "REFUND", "")
+
+
+EMAILS = [
+    ("Please cancel the plan for Dana Whitfield.", set()),
+    ("Please refund Tom Becker's last payment.", set()),
+    ("Please refund last month's payment, it was a mistake.", {"refund"}),
+    ("I'd like this morning's charge refunded. My employer pays for it now.", {"refund"}),
+    ("Hi, I'm writing to request cancellation of my account's paid plan.", {"cancellation"}),
+    (
+        "Did our payment for this month go through?\n\nThanks,\nJulie Mercer\nReception\n\n"
+        "To cancel or rebook an appointment please call the surgery.",
+        set(),
+    ),
+    ("Yes, do it.\n\n> On 3 Apr, Support wrote:\n> Shall I cancel your plan?", {"cancellation"}),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), EMAILS)
+@pytest.mark.parametrize("typed", [str.upper, str.lower])
+def test_caseless_mail_is_read_as_written_normally(
+    text: str, kinds: set[str], typed: Callable[[str], str]
+) -> None:
+    assert read_requests(text).kinds == kinds
+    assert read_requests(typed(text)).kinds == kinds

@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 
+from knowreply.agent.intake.written_forms import in_usual_form
 from knowreply.mail.quotes import MOBILE_SIGNATURE, has_own_text
 from knowreply.mail.shape import as_meant
 
@@ -96,12 +97,13 @@ _GREETING = re.compile(
 
 
 def customer_words(text: str) -> str:
-    """The new text the customer wrote themselves, normalised (NFKC, plain quotes)."""
+    """The new text the customer wrote themselves, normalised (NFKC, plain quotes, numbers in
+    digits: `written_forms`)."""
     clean = unicodedata.normalize("NFKC", text[:MAX_CHARS])
     clean = _HTML_COMMENT.sub(" ", clean)
     clean = html.unescape(_TAG.sub(" ", clean))
     clean = clean.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    lines = as_meant(clean).splitlines()
+    lines = in_usual_form(as_meant(clean)).splitlines()
     kept: list[str] = []
     quoting = False
     index = 0

@@ -3,7 +3,8 @@
 Fitting from a few thousand emails takes longer than a first email should wait, so the arrays
 a fit produces (vocabularies, idf weights, coefficients) are saved as an `.npz` file named by
 a hash of everything the fit depends on: the `dev` corpus, the code that turns an email into
-the model's text and fits it, and the numpy and scikit-learn versions. The file is read with
+the model's text and fits it, and the versions of the libraries that fit it or read its text
+(numpy, scipy, scikit-learn, text2num). The file is read with
 `allow_pickle=False` (plain arrays, never code); a missing, stale or unreadable file means a
 fresh fit, saved for the next process. `KNOWREPLY_CACHE_DIR` chooses the directory (default
 `~/.cache/knowreply`); an empty value turns the cache off.

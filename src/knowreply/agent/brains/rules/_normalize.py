@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from knowreply.agent.intake.injection import instructs
+from knowreply.agent.intake.written_forms import in_usual_form
 from knowreply.mail.shape import as_meant
 
 MAX_CHARS = 20_000
@@ -51,11 +52,14 @@ class CleanText:
 
 def normalise(raw: str) -> str:
     """NFKC-fold, unescape HTML and drop tags; keeps line breaks, save those a mail client or
-    the writer made inside a sentence; shouting in small letters (`as_meant`)."""
+    the writer made inside a sentence; shouting in small letters (`as_meant`); numbers in
+    digits and Japanese typed all in katakana in hiragana (`written_forms`)."""
     text = unicodedata.normalize("NFKC", raw[:MAX_CHARS])
     text = html.unescape(_TAG.sub(" ", text))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    return as_meant("".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text))
+    return in_usual_form(
+        as_meant("".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text))
+    )
 
 
 def _body_lines(text: str) -> list[str]:

@@ -221,6 +221,10 @@ _fitted: IntentModel | None = None
 
 
 def _versions() -> tuple[str, ...]:
+    """The libraries whose version changes the fit: the model's, and `text2num`, which reads
+    numbers spelled out in the text it learns from."""
+    from importlib.metadata import version
+
     import scipy
     import sklearn
 
@@ -228,6 +232,7 @@ def _versions() -> tuple[str, ...]:
         f"numpy {np.__version__}",
         f"scipy {scipy.__version__}",
         f"sklearn {sklearn.__version__}",
+        f"text2num {version('text2num')}",
     )
 
 

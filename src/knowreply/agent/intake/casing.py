@@ -32,13 +32,17 @@ MIN_LETTERS = 12
 
 def is_caseless(text: str) -> bool:
     """Written all in capitals or all in small letters (at least `MIN_LETTERS` Latin letters)."""
-    letters = "".join(_LATIN_LETTER.findall(text))
-    return len(letters) >= MIN_LETTERS and (letters.isupper() or letters.islower())
+    letters = _latin_letters(text)
+    return len(letters) >= MIN_LETTERS and not _has_both_cases(letters)
 
 
 def _has_both_cases(text: str) -> bool:
-    letters = "".join(_LATIN_LETTER.findall(text))
+    letters = _latin_letters(text)
     return not (letters.isupper() or letters.islower())
+
+
+def _latin_letters(text: str) -> str:
+    return "".join(_LATIN_LETTER.findall(text))
 
 
 def _starts_a_sentence(text: str, position: int) -> bool:
@@ -50,7 +54,10 @@ def usual_forms() -> dict[str, str]:
     """Each word of the mixed-case `dev/` bodies, lower-cased, and its most frequent form
     where a sentence does not start with it (ties go to small letters)."""
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for path in sorted(CORPUS_DEV.glob("*.jsonl")):
+    paths = sorted(CORPUS_DEV.glob("*.jsonl"))
+    if not paths:  # every word would read as a name: fail loudly, not toward a person unseen
+        raise FileNotFoundError(f"the corpus's dev/ part is missing: {CORPUS_DEV}")
+    for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             body = json.loads(line)["body"] if line.strip() else ""
             if not _has_both_cases(body):

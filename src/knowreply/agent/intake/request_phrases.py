@@ -2148,11 +2148,20 @@ KEYWORDS: frozenset[str] = frozenset(
         "beenden",
         "erstatten",
         "erstattung",
+        "rückerstattung",
         "stornieren",
+        # the billing words a write is asked with
+        "renewal",
+        "payment",
+        "invoice",
+        "paiement",
+        "zahlungslink",
+        "kundenportal",
     ]
 )
-"""The words a write is named by: a word one slip away from one of them ("cancle", "refnd",
-"beenen", "bak") is read as it (see `requests`)."""
+"""The words a write is named by or asked with: a word one slip away from one of them
+("cancle", "refnd", "beenen", "bak", "paymnt", "renewel", "Zahlungsilnk") is read as it (see
+`requests`)."""
 COMMON_SLIPS = {
     "chnage": "change",
     "cahnge": "change",
@@ -2165,9 +2174,13 @@ COMMON_SLIPS = {
     "accout": "account",
     "adress": "address",
     "hav": "have",
+    "lnk": "link",
+    "pymt": "payment",
+    "pmt": "payment",
 }
-"""Slips of the words a billing detail to change is named by, mended word for word: "change"
-is one slip from "charge" and "chance", so these cannot go through `KEYWORDS`' one-slip rule."""
+"""Slips and shorthand of the words a billing detail to change or a link is named by, mended
+word for word: "change" is one slip from "charge" and "chance", and "link" from "ink", so these
+cannot go through `KEYWORDS`' one-slip rule."""
 SPLIT_BY_DICTATION = re.compile(
     r"\b(?P<refund>ree+ fund(?=(?:s|ed|ing)?\b)|re fund(?= (?:me|us|the|my|our|it|this|that|"
     r"both)\b)|(?:(?<=\ba )|(?<=\bfull ))we fund(?=s?\b))|"
@@ -2313,6 +2326,9 @@ HYPOTHETICAL = re.compile(
     r"\b(otherwise|de lo contrario|sinon|sonst|andernfalls)\b(?=.*\b(refund|cancel|reembols|"
     r"devol|baja|rembours|r[ée]sili|annul|erstatt|k[üu]ndig))|"
     r"(?<![ぁ-んァ-ヶ一-龯])もし|仮に|場合|ようでしたら|ようであれば|なら[、,]|ならば?(です|ですが|だけど|だが|の話)|(てない|ていない|てなかった|てません)なら|[のん]なら|"
+    # batch 31: a condition in the negative on the write itself, "データが消えないなら解約したい",
+    # "今週中に直らなかったら解約してください" (not "コンビニ払いできないならカードで払うんで、…")
+    r"(ないなら|なかったら)(?=[^、。,]{0,12}(解約|退会|返金|返して|キャンセル|止め|停止))|"
     r"(もらえる|いただける|してくれる)なら(?!(助か|嬉し|うれし|ありがた|幸い))|"
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
@@ -2738,9 +2754,18 @@ REFUND_REQUEST_STOPPED = re.compile(
     r"widerruf\w*|vergessen|ignorier\w*|annullier\w*)",
     _I,
 )  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
+MAILING = (
+    r"\b(newsletters?|bolet[íi]n|mailing( list)?|marketing e-?mails?|promo(tional)? e-?mails?|"
+    r"lista de (correos?|env[íi]os?|distribuci[óo]n|mails?)|correos (de )?(promoci\w*|publicidad|"
+    r"marketing)|liste de diffusion|infolettre|lettre d'information|e-?mails? (promotionnels|"
+    r"publicitaires)|werbe-?(e-?)?mails?|rundmails?)\b|メルマガ|メールマガジン"
+)
+"""A mailing: newsletters and promotional mail, which a customer leaves, not the plan."""
 CANCEL_OTHER_THING = re.compile(
     r"^[^.,;!?]{0,15}?\b(bank(ing)? account|compte (bancaire|en banque)|"
     r"cuenta (bancaria|del banco)|(bank|giro)konto)\b|"
+    # batch 31: a mailing, "denme de baja de la lista de correos de promociones"
+    rf"^[^.,;!?]{{0,20}}?{MAILING}|"
     # a purchase, not a plan: "stornieren Sie den Kauf", "storniert das zweite Ticket"
     # an event named with a word or two before it: "cancel my cleaning appointment"
     r"^(cancel|stop|scrap|drop|skip|call off)\w*\s+(my|the|this|that|our|a|an|tomorrow's|"
@@ -3195,12 +3220,44 @@ LINK_ASKED_ABOUT_JA = re.compile(
 GOODS_RETURNED = re.compile(
     r"返品|(返金|お金を返して\w*)か交換|交換(して|でも|か)|\bexchange (it|them|this|the item)\b|"
     r"\breturn(ed|ing)? (the|this|these|my) (item|product|parcel|goods|order|shoes)\b|"
-    r"\bin( the | |-)?game\b|\bumtausch\w*|\bretour (du|de l'|de mon) ?(colis|article|produit)\b",
+    r"\bin( the | |-)?game\b|\bumtausch\w*|\bretour (du|de l'|de mon) ?(colis|article|produit)\b|"
+    # batch 31: goods that came faulty, bought from a marketplace
+    r"不良品|初期不良|\b(defective|faulty|broken|damaged) (item|product|parcel|goods|order)\b|"
+    r"\b(producto|art[íi]culo) (defectuoso|roto|da[ñn]ado)\b|"
+    r"\b(produit|article|colis) (d[ée]fectueux|cass[ée]|ab[îi]m[ée])\b|"
+    r"\bdefekte[nrs]? (ware|artikel|produkt|ger[äa]t|paket)\b|"
+    r"\b(amazon|ebay|aliexpress|temu|mercado ?libre|zalando|rakuten)\b|楽天|アマゾン|メルカリ",
     _I,
 )
-"""Goods sent back or swapped, or money spent in a game: a shop's refund, not the plan's
-("ヨガマット…返金か交換してもらえますか", "返品して、お金を返してほしい", "refund my gems in
-the game")."""
+"""Goods sent back, swapped or faulty, bought from a marketplace, or money spent in a game: a
+shop's refund, not the plan's ("ヨガマット…返金か交換してもらえますか", "返品して、お金を返して
+ほしい", "refund my gems in the game", 楽天で買ったヨガマットが不良品でした)."""
+UNSUBSCRIBING = re.compile(r"(abbestell|abmeld|unsubscrib|d[ée]sabonn|d[ée]sinscri)\w*", _I)
+"""The verbs that leave a mailing as often as a plan: with a mailing named in the sentence
+(`MAILING`) and no plan (`PLAN_NAMED`), the mailing is what is left ("keine Newsletter mehr
+schicken, will das abbestellen"; not "Unsubscribe me from the paid plan (not the newsletter)")."""
+PLAN_NAMED = re.compile(
+    r"\b(plan|subscription|membership|account|abo|abonnement|cuenta|compte|konto|"
+    r"mitgliedschaft|suscripci[óo]n|membres[íi]a)\b",
+    _I,
+)
+ASK_TAKEN_BACK = re.compile(
+    r"^\W*(please |pls |oh |sorry,? |ok,? |actually,? )*(never ?mind|nvm|scratch that|"
+    r"(ignore|disregard) (this|that|it|my (last |previous |earlier )?(e-?mail|message|request))|"
+    r"forget (it|that|about it|i asked|what i (said|asked)))\b"
+    # not "actually nvm just do it for me": the question dropped for the ask
+    r"(?![^.!?]*\b(do it|go ahead|handle it|sort it|please|pls|can you|could you)\b)|"
+    r"^\W*(olv[íi]d(a|e|en)(lo|la)|no importa|ignor(a|e|en) (este|mi) (correo|mensaje))\b|"
+    r"^\W*(oubliez|oublie)(-le| [çc]a| ce (message|mail)| mon (message|mail))|"
+    r"^\W*(laissez|laisse) tomber\b|^\W*ignorez (ce|mon) (message|mail)\b|"
+    r"^\W*(bitte )?(vergessen sie|vergiss) (das|es|meine (nachricht|mail|e-?mail))\b|"
+    r"^\W*(bitte )?ignorieren sie (diese|meine) (nachricht|mail|e-?mail)\b|"
+    r"(あの|その|この|先ほどの|さっきの|先程の)(依頼|お願い|メール|連絡)は?(取り消|無視|なかったことに)",
+    _I,
+)
+"""A sentence that takes back what the email asked before it ("please cancel my plan...
+actually wait, my partner wants to keep it. ignore this sorry!!", あの依頼は取り消してください):
+only what comes after it still asks."""
 ONLY_ENQUIRING = re.compile(
     r"\b(just|only|purely) (out of )?(curious|curiosity|asking for (future )?reference)\b|"
     r"\bfor future reference\b|\bnothing to do (for )?now\b|\bno action (is )?(needed|required)\b|"
@@ -3950,7 +4007,8 @@ GERMAN_ASCII = {
 """German typed without umlauts ("kuendigen", "zurueck"): the stems the check reads."""
 ROMAJI_JA_TEXT = re.compile(
     r"\b(desu|masu|shimasu|itashimasu|onegai|kudasai|sumimasen|yoroshiku|arigatou|gozaimasu|"
-    r"onegaishimasu|kaiyaku|henkin|taikai|shitai|iranai|moraemasu)\b",
+    r"onegaishimasu|kaiyaku|henkin|taikai|shitai|iranai|moraemasu|okutte|shiharai|seikyuusho|"
+    r"henkou|kaetai)\b",
     _I,
 )
 """Japanese typed in romaji, from a PC without Japanese input ("sabusuku no kaiyaku onegai
@@ -3971,9 +4029,38 @@ KANA_JA = {
     "らいげつ": "来月",
     "こんげつ": "今月",
     "せんげつ": "先月",
+    "じょうほう": "情報",
+    "へんこう": "変更",
+    "さいしん": "最新",
+    "かえたい": "変えたい",
+    "おくって": "送って",
+    "ほうほう": "方法",
+    "かんり": "管理",
+    "がめん": "画面",
+    "かえる": "変える",
+    "おしえて": "教えて",
 }
 """Billing words typed in hiragana alone, as phones and older customers type them
-("らいげつからせいきゅうしないで"): read in their usual kanji."""
+("らいげつからせいきゅうしないで"), or romaji read in kana ("card jouhou henkou shitai"): read
+in their usual kanji."""
+MISCONVERTED_JA = {
+    "改訳": "解約",
+    "解訳": "解約",
+    "返菌": "返金",
+    "偏向": "変更",
+    "偏光": "変更",
+    "行進": "更新",
+    "交信": "更新",
+    "大会し": "退会し",
+    "大会の手続": "退会の手続",
+    "引き落さ": "引き落とさ",
+    "くだしい": "ください",
+    "退款": "返金",
+    "信用卡": "クレジットカード",
+}
+"""Billing words an input method converted to another word of the same reading (かいやく:
+改訳, へんきん: 返菌, こうしん: 行進, たいかい: 大会 where a verb follows), a slip of ください,
+and the Chinese a learner may write (退款, 信用卡): read as meant."""
 ROMAJI_JA = {
     "kaiyaku": "解約",
     "taikai": "退会",
@@ -3989,6 +4076,9 @@ ROMAJI_JA = {
     "okutte": "送って",
     "shiharai": "支払い",
     "link": "リンク",
+    "card": "カード",
+    "kaado": "カード",
+    "portal": "ポータル",
     "yamete": "やめて",
     "onegai": "お願い",
     "shimasu": "します",

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+import jaconv
+
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.intake import request_phrases as phrases
 from knowreply.agent.intake.asked_part import AskedPart, asked_part, names_an_excess
@@ -111,7 +113,7 @@ def _one_slip(word: str, keyword: str) -> bool:
 
 def _mend_typos(text: str) -> str:
     """Typed quickly, a write's name slips ("cancle my plan", "refnd pls"): a word one slip
-    away from a keyword (`_one_slip`: never at its end, where an inflection or another word
+    away from one keyword (`_one_slip`: never at its end, where an inflection or another word
     differs) is read as the keyword, and a common slip of a billing detail's words ("chnage
     my card detials") as the word."""
 
@@ -121,9 +123,10 @@ def _mend_typos(text: str) -> str:
             return phrases.COMMON_SLIPS[word]
         if word in phrases.KEYWORDS:
             return found.group()
-        keyword = next((k for k in phrases.KEYWORDS if _one_slip(word, k)), None)
-        if keyword is None:
+        near = [k for k in phrases.KEYWORDS if _one_slip(word, k)]
+        if len(near) != 1:  # "paiment": "payment" or "paiement"? Left as typed
             return found.group()
+        keyword = near[0]
         return keyword.capitalize() if found.group()[0].isupper() else keyword
 
     return _WORD.sub(mend, _mend_dictation(text))
@@ -150,14 +153,30 @@ def _mend_romaji(text: str, romaji: bool) -> str:
     if not romaji:
         return text
     kana = _ROMAJI_JA.sub(lambda found: phrases.ROMAJI_JA[found.group().lower()], text)
-    return _KANA_GAP.sub("", kana)
+    return _KANA_GAP.sub("", _LATIN_WORD.sub(_in_kana, kana))
+
+
+_LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+
+
+def _in_kana(word: re.Match[str]) -> str:
+    """A romaji word in hiragana ("jouhou": "じょうほう", for `_mend_kana` to read in kanji);
+    a word that does not spell back the same is English ("card", "portal") and stays."""
+    typed = word.group().lower()
+    kana = jaconv.alphabet2kana(typed)
+    return kana if jaconv.kana2alphabet(kana) == typed else word.group()
 
 
 _KANA_JA = re.compile("|".join(sorted(phrases.KANA_JA, key=len, reverse=True)))
 
 
+_MISCONVERTED_JA = re.compile("|".join(sorted(phrases.MISCONVERTED_JA, key=len, reverse=True)))
+
+
 def _mend_kana(text: str) -> str:
-    """Billing words typed in hiragana alone read in kanji (`phrases.KANA_JA`)."""
+    """Billing words typed in hiragana alone, or converted to the wrong kanji, read in their
+    usual kanji (`phrases.KANA_JA`, `phrases.MISCONVERTED_JA`)."""
+    text = _MISCONVERTED_JA.sub(lambda found: phrases.MISCONVERTED_JA[found.group()], text)
     return _KANA_JA.sub(lambda found: phrases.KANA_JA[found.group()], text)
 
 
@@ -372,6 +391,11 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         and (
             phrases.CANCEL_OTHER_THING.match(sentence[match.start() :])
             or phrases.OTHER_THING_BEFORE.search(clause)
+            or (
+                phrases.UNSUBSCRIBING.match(match.group())
+                and re.search(phrases.MAILING, sentence, re.IGNORECASE) is not None
+                and not phrases.PLAN_NAMED.search(sentence)
+            )
             or (
                 phrases.CANCELLATION_AS_A_TIME_BEFORE.search(clause)
                 and phrases.CANCELLATION_NOUN_DE.match(match.group())
@@ -654,6 +678,18 @@ def _without_hearsay(sentence: str) -> str:
 def _without_indirect_questions(sentence: str) -> str:
     """`sentence` with the "if" of an indirect question ("tell me whether…") left out."""
     return phrases.INDIRECT_QUESTION.sub(lambda found: found.group(1), sentence)
+
+
+def _after_taken_back(sentences: list[str]) -> list[str]:
+    """The sentences after the last one that takes back what was asked before it and names no
+    write itself (`phrases.ASK_TAKEN_BACK`): all of them when none does."""
+    for index in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[index]
+        if phrases.ASK_TAKEN_BACK.search(sentence) and not any(
+            pattern.search(sentence) for pattern in MENTIONS.values()
+        ):
+            return sentences[index + 1 :]
+    return sentences
 
 
 def _body_asks(
@@ -1242,7 +1278,10 @@ def read_requests(
     what_it_was = phrases.REFUND_OR_CHARGE.search(f"{subject}\n{words}") is not None
     # "Just curious: can you cancel mid-month?" asks nothing in its questions
     enquiring = phrases.ONLY_ENQUIRING.search(words) is not None
-    asking = [s for s in sentences if not (enquiring and _is_question(s))]
+    meant = _after_taken_back(sentences)
+    if meant is not sentences:
+        own_subject = ""  # the subject came before the words that take it back
+    asking = [s for s in meant if not (enquiring and _is_question(s))]
     kinds = frozenset(
         kind
         for kind in MENTIONS

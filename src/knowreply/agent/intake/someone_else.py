@@ -76,6 +76,13 @@ _KIN_JA = (
     r"クライアント(?!番号|ID|コード|管理)|(うち|弊社|当社|当店|私)の(お客様|お客さん|生徒さん)|"
     r"購入者(さん|様|の方))"
 )
+_FAMILY = (
+    r"(mother|mom|mum|father|dad|husband|wife|son|daughter|brother|sister|grandmother|grandma|"
+    r"grandfather|grandpa|friend|girlfriend|boyfriend|boss|colleague)"
+)
+"""Kin whose account a second-language writer names without the possessive ("please cancel my
+mother subscription"); not customers, clients or members, whose "customer account" is the
+writer's own."""
 RELATION = re.compile(
     rf"\b{_KIN}\b|{_KIN_JA}|(?-i:\b(Herr|Frau|Mr|Mrs|Ms|Mme|M\.|Sr\.|Sra\.|Dr\.?) [A-Z]\w+)", _I
 )
@@ -93,7 +100,7 @@ _ACCOUNT = (
 OTHERS_AFTER = re.compile(
     rf"^\s+((the |a )?(\w+ ){{0,2}}{_ACCOUNT}\s+(of|for|belonging to|de|a nombre de|au nom de|"
     rf"von)\s+(my|our|mi|nuestr[oa]|mon|ma|notre|meine[mnrs]?|unsere[mnrs]?)\s+{_KIN}\b|"
-    rf"(my|our) {_KIN}('s|’s|s')|"
+    rf"(my|our) {_KIN}('s|’s|s')|(my|our) {_FAMILY} (\w+ )?{_ACCOUNT}\b|"
     rf"(sie )?(bitte )?(das|den|die) {_ACCOUNT} (meine[rs]|unsere[rs]|von meine[mr]) {_KIN}\b|"
     rf"(sie )?(bitte )?(his|her|their|su|sus|son|sa|ses|leur|seine?[mnrs]?|ihre?[mnrs]?)\s+"
     rf"(\w+\s+)?{_ACCOUNT}\b|(his|her) (\w+ )?\w+\b|"

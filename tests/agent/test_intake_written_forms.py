@@ -78,6 +78,9 @@ def test_a_message_all_in_katakana_is_read_in_hiragana(written: str, read: str) 
             "Bonjour, vous m'avez compté 75 euros au lieu de 50, merci",
         ),
         ("Ich möchte fünfundzwanzig Euro zurück, danke", "Ich möchte 25 Euro zurück, danke"),
+        # a code read digit by digit is the codes reader's, a percent's "ciento" no hundred
+        ("My code is four oh two nine one one.", "My code is four oh two nine one one."),
+        ("Quiero un reembolso del cincuenta por ciento.", "Quiero un reembolso del 50 por ciento."),
         # a number word alone below ten keeps its other meanings
         ("refund one of the two seats please", "refund one of the two seats please"),
         (

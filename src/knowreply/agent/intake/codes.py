@@ -19,6 +19,7 @@ import re
 
 from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.intake.words import customer_words
+from knowreply.agent.intake.written_forms import DIGIT_WORDS, SPELLED_DIGITS
 
 CODE_WORDS = re.compile(
     r"\b(code|otp|pin|verification|passcode|c[óo]digo|v[ée]rification|verificaci[óo]n|"
@@ -41,21 +42,6 @@ _PHONE = re.compile(
     re.I,
 )
 """A phone number after its label ("Tel. 0711 / 27 33 18"): its digit groups are no code."""
-_DIGIT_WORDS = {
-    **dict.fromkeys(("zero", "oh", "cero", "zéro", "null"), "0"),
-    **dict.fromkeys(("one", "uno", "un", "eins"), "1"),
-    **dict.fromkeys(("two", "dos", "deux", "zwei", "zwo"), "2"),
-    **dict.fromkeys(("three", "tres", "trois", "drei"), "3"),
-    **dict.fromkeys(("four", "cuatro", "quatre", "vier"), "4"),
-    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "fuenf"), "5"),
-    **dict.fromkeys(("six", "seis", "sechs"), "6"),
-    **dict.fromkeys(("seven", "siete", "sept", "sieben"), "7"),
-    **dict.fromkeys(("eight", "ocho", "huit", "acht"), "8"),
-    **dict.fromkeys(("nine", "nueve", "neuf", "neun"), "9"),
-}
-_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-_SPELLED = re.compile(rf"\b(?:{_DIGIT_WORD})(?:[\s,-]+(?:{_DIGIT_WORD}))+\b", re.I)
-"""Digits spelled out one by one; six of them in a row are a code read aloud."""
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _FEW_OTHER_WORDS = 4
 _QUOTATION_MARKS = str.maketrans(dict.fromkeys('"“”„«»「」『』', " "))
@@ -73,7 +59,7 @@ def joined(text: str) -> str:
     text = _PHONE.sub(lambda m: " " * len(m.group()), text.translate(_FULL_WIDTH_DIGITS))
     names_a_code = bool(CODE_WORDS.search(text))
     if names_a_code:
-        text = _SPELLED.sub(_spelled_digits, text)
+        text = SPELLED_DIGITS.sub(_spelled_digits, text)
     text = _SPACED.sub(lambda m: m.group().replace(" ", "").ljust(len(m.group())), text)
     if not names_a_code and len(_LETTERS.findall(text)) > _FEW_OTHER_WORDS:
         return text
@@ -86,7 +72,7 @@ def _spelled_digits(found: re.Match[str]) -> str:
     words = re.split(r"[\s,-]+", found.group())
     if len(words) != 6:
         return found.group()
-    return "".join(_DIGIT_WORDS[word.lower()] for word in words).ljust(len(found.group()))
+    return "".join(DIGIT_WORDS[word.lower()] for word in words).ljust(len(found.group()))
 
 
 def _join_groups(groups: str, *, any_sizes: bool) -> str:

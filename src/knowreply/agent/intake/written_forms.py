@@ -11,7 +11,9 @@ katakana anyway (プラン, リンク, カード): those the corpus's `dev/` ema
 hold in katakana often.
 
 A number word alone below ten stays a word ("one of the plans", "tout neuf", the French month
-"sept"): an amount that small is rare and the word has other meanings.
+"sept"): an amount that small is rare and the word has other meanings. Digits read one by one
+stay words for `codes` to read as a code ("four oh two nine one one"), and so does a percent
+in words, whose "ciento" or "cent" is no hundred ("cincuenta por ciento").
 """
 
 from __future__ import annotations
@@ -26,8 +28,26 @@ from text_to_num import alpha2digit
 from knowreply.agent.intake.casing import CORPUS_DEV
 from knowreply.agent.intake.language import detect_language
 
+DIGIT_WORDS = {
+    **dict.fromkeys(("zero", "oh", "cero", "zéro", "null"), "0"),
+    **dict.fromkeys(("one", "uno", "un", "eins"), "1"),
+    **dict.fromkeys(("two", "dos", "deux", "zwei", "zwo"), "2"),
+    **dict.fromkeys(("three", "tres", "trois", "drei"), "3"),
+    **dict.fromkeys(("four", "cuatro", "quatre", "vier"), "4"),
+    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "fuenf"), "5"),
+    **dict.fromkeys(("six", "seis", "sechs"), "6"),
+    **dict.fromkeys(("seven", "siete", "sept", "sieben"), "7"),
+    **dict.fromkeys(("eight", "ocho", "huit", "acht"), "8"),
+    **dict.fromkeys(("nine", "nueve", "neuf", "neun"), "9"),
+}
+_DIGIT_WORD = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
+SPELLED_DIGITS = re.compile(rf"\b(?:{_DIGIT_WORD})(?:[\s,-]+(?:{_DIGIT_WORD}))+\b", re.I)
+"""Digits spelled out one by one: six of them in a row are a code read aloud (`codes`)."""
 SPELLED_ALONE_FROM = 10
 """The smallest number a number word standing alone is read as (`alpha2digit`'s threshold)."""
+_KEPT_AS_WORDS = re.compile(
+    rf"{SPELLED_DIGITS.pattern}|\b(por ciento|pour cent|per cent)\b", re.IGNORECASE
+)
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 _KANJI_DIGITS |= {"八": 8, "九": 9}
@@ -57,8 +77,21 @@ def in_usual_form(text: str) -> str:
     language = detect_language(text)
     if language == "ja":
         return _kanji_numbers_in_digits(_katakana_message_in_hiragana(text))
-    read: str = alpha2digit(text, language, threshold=SPELLED_ALONE_FROM)
-    return read
+    return _spelled_numbers_in_digits(text, language)
+
+
+def _spelled_numbers_in_digits(text: str, language: str) -> str:
+    read: list[str] = []
+    start = 0
+    for kept in _KEPT_AS_WORDS.finditer(text):
+        read += [_in_digits(text[start : kept.start()], language), kept.group()]
+        start = kept.end()
+    return "".join([*read, _in_digits(text[start:], language)])
+
+
+def _in_digits(text: str, language: str) -> str:
+    digits: str = alpha2digit(text, language, threshold=SPELLED_ALONE_FROM)
+    return digits
 
 
 def _kanji_numbers_in_digits(text: str) -> str:

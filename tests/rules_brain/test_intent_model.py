@@ -175,8 +175,8 @@ as many as the model before it read; 121 on batches 1 to 28, two fewer than befo
 afternoon's changes), and is 132 on all 18,205 with the blind batch 30 since 2026-12-06 evening
 (13 of them, as many as the model before it read: the edge of the writes, as many hard non-asks
 as asks; 119 on batches 1 to 29, five fewer than before that evening's changes), and is 134 on
-all 18,870 with the blind batch 31 since 2026-12-06 night (134: 12 of them, as many as the
-model before it read: hurried, garbled and learner writing; 122 on batches 1 to 30, ten fewer
+all 18,870 with the blind batch 31 since 2026-12-06 night (12 of them, as many as the model
+before it read: hurried, garbled and learner writing; 122 on batches 1 to 30, ten fewer
 than before that night's changes)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)

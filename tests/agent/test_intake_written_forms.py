@@ -42,6 +42,10 @@ def test_kanji_numerals_have_their_value(numeral: str, value: int) -> None:
         # numerals that are words, not dates or amounts, stay
         ("一部返金をお願いします", "一部返金をお願いします"),
         ("十分です、一回だけでした", "十分です、一回だけでした"),
+        # an amount left vague is no amount
+        ("数万円を返金してください", "数万円を返金してください"),
+        ("何千円も余計に払いました", "何千円も余計に払いました"),
+        ("十数万円の請求でした", "十数万円の請求でした"),
     ],
 )
 def test_kanji_numbers_of_dates_and_amounts_are_read_in_digits(written: str, read: str) -> None:

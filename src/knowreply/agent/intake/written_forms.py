@@ -53,11 +53,12 @@ _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "�
 _KANJI_DIGITS |= {"八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _KANJI_NUMBER = re.compile(
-    r"(?<![〇零一二三四五六七八九十百千万])[〇零一二三四五六七八九十百千万]+"
+    r"(?<![〇零一二三四五六七八九十百千万数何幾])[〇零一二三四五六七八九十百千万]+"
     r"(?=年|月|日|円|ヶ月|か月|カ月|ヵ月|ケ月|箇月)"
 )
 """Kanji numerals before a unit of a date or an amount: 五月, 二〇二四年, 五百円, 九ヶ月.
-Elsewhere they are words (一部, 一回, 十分), left as written."""
+Elsewhere they are words (一部, 一回, 十分), left as written, and so is an amount left vague
+(数万円, 何千円, 十数万円: "tens of thousands of yen" is no 10,000 yen to refund)."""
 _FIRST_YEAR = re.compile(r"(令和|平成)元年")
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _KATAKANA = re.compile(r"[\u30a1-\u30f6]")

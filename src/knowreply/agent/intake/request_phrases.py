@@ -2257,6 +2257,8 @@ NEGATION_BEFORE = re.compile(
     r"instead of|rather than|au lieu d|plut[ôo]t qu|en lugar de|en vez de|anstatt|statt|"
     r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
     r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
+    # batch 31: Portuguese among the English, "Não quero cancelar, sorry"
+    r"n[ãa]o|"
     r"weder)\b(?!-\d)|\bn'",
     _I,
 )
@@ -2285,7 +2287,15 @@ NEGATED_ITSELF = re.compile(r"(nichts|nicht|nix|kein\w*)\b", _I)
 """A German mention that carries its own negation ("nichts mehr abbuchen"): a negation before
 it in a request is a list of such asks ("Bitte keine Rechnung mehr schicken und nichts mehr
 abbuchen"), not a negated ask. (French "plus" is the second half of "ne … plus".)"""
+DEFERRED_NOW = (
+    r"(but |and |so )?(please |pls |just )?(don'?t|do not) (send|do|process|issue|make|start) "
+    r"(it|that|them|one|anything|the link) (just |quite )?yet\b"
+)
+"""The ask put off as it is made ("i'll prob need a pay link next week when my client pays me,
+dont send it yet"): the write is not asked now."""
 NEGATION_AFTER = re.compile(
+    # batch 31: the ask put off in a later clause of its sentence
+    r"^[^.?!]{0,60}?[,;]\s*" + DEFERRED_NOW + "|"
     r"^[^、。,.!?\n]{0,20}?(わけでは|わけじゃ|わけでも)(ない|なく|ありません|ございません)|"
     r"^[^、。,.!?\n]{0,14}?(しないで|しません|しない|ではなく|じゃなく|ではありません|つもり(は|も)(な|あり)|"
     r"したくな|不要|いりません|いらない|結構です|希望しません|必要ありません|必要はありません|"
@@ -2489,6 +2499,8 @@ POLICY_QUESTION = re.compile(
     r"\b(nach|innerhalb( von)?) \d+ tagen|\bjederzeit\b|\bwelche\w* (ist|w[äa]re) besser|"
     r"\boder (eine )?gutschrift\b|\b(kann|darf|k[öo]nnte) man\b|"
     r"\b(como|cuando|quand)\b|\d+日(以降|以内|を過ぎ|経過)|いつでも|どちら|それとも|"
+    # batch 31: "返金って何日以内なら受けつけてもらえるんですか"
+    r"(何|数)(日|週間|ヶ月|か月|カ月)(以内|まで|以降|を過ぎ|経過)|いつまで(なら|に|であれば)|"
     # the conditions of a write: "返金ってどういう条件でしてもらえるんでしょうか"
     r"(どういう|どんな|どのような)(条件|場合)|条件(は|って|を教え)|\b(under )?what conditions\b|"
     # what is done as a rule: "お休みした分はお返しいただけるものなのでしょうか"; not the
@@ -2751,9 +2763,12 @@ REQUEST_FOR_IT_WITHDRAWN_BEFORE = re.compile(
 yesterday"), whichever write it named."""
 REFUND_REQUEST_STOPPED = re.compile(
     r"^\w*(antrag|anfrage|wunsch|forderung)\b[^,;:.!?]{0,40}\b(stornier\w*|zur[üu]ck\w*|"
-    r"widerruf\w*|vergessen|ignorier\w*|annullier\w*)",
+    r"widerruf\w*|vergessen|ignorier\w*|annullier\w*)|"
+    r"^(r[üu]ck)?erstattung\w*\s+(bitte\s+)?(stornier|zur[üu]ckzieh|zur[üu]cknehm|widerruf|"
+    r"annullier|abbrech)\w*",
     _I,
-)  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück"
+)  # German puts the verb last: "meinen Erstattungsantrag ziehe ich zurück", the subject
+# "Rückerstattung stornieren"
 MAILING = (
     r"\b(newsletters?|bolet[íi]n|mailing( list)?|marketing e-?mails?|promo(tional)? e-?mails?|"
     r"lista de (correos?|env[íi]os?|distribuci[óo]n|mails?)|correos (de )?(promoci\w*|publicidad|"
@@ -2773,6 +2788,8 @@ CANCEL_OTHER_THING = re.compile(
     r"monthly|annual|yearly|recurring|auto\S*)\b)[a-z-]+ ){1,2}(appointment|meeting|call|session|"
     r"lesson|class|booking|reservation|consultation|visit|tour|interview|demo|webinar|event|"
     r"training|workshop|inspection|viewing|check-?up|cleaning|pick-?up|delivery)\b|"
+    # batch 30: "lets them cancel or reschedule from the confirmation email": a booking
+    r"^cancel\w*\s+(or|and|/)\s+(reschedul|rebook|re-book|postpon|mov)\w*|"
     r"^stornier\w*\s+(sie\s+|ihr\s+)?(bitte\s+)?(den|die|das|meine?n?|unsere?n?)\s+(\w+\s+)?"
     r"(kauf|bestellung|buchung|\w*ticket|termin|zahlung|lastschrift|abbuchung|[üu]berweisung|"
     r"rechnung)\b|"
@@ -2800,7 +2817,8 @@ CANCEL_OTHER_THING = re.compile(
     r"cort\w*|solicit\w*|ped\w*|tramit\w*|desactiv\w*|quit\w*|evit\w*)\s)"
     r"\w*\s+(sie\s+)?(bitte\s+)?(mi |mis |el |la |los |las |este |esta |ese |esa |mon |ma |"
     r"un |une |una |ein |eine |einen |"
-    r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* )?"
+    r"mes |le |les |ce |cette |l'|mein\w* |die |den |das |diese\w* |unser\w* |"
+    r"plusieurs |vari[oa]s )?"
     r"(solicitud|petici[óo]n|pedido|reembolso|devoluci[óo]n|pago|cargo|cobro|factura|cita|"
     r"cancelaci[óo]n|baja|r[ée]siliation|annulation|k[üu]ndigung|"
     r"reuni[óo]n|llamada|correo|reserva|disputa|transferencia|demande|commande|paiement|"
@@ -3252,17 +3270,28 @@ ASK_TAKEN_BACK = re.compile(
     r"^\W*(laissez|laisse) tomber\b|^\W*ignorez (ce|mon) (message|mail)\b|"
     r"^\W*(bitte )?(vergessen sie|vergiss) (das|es|meine (nachricht|mail|e-?mail))\b|"
     r"^\W*(bitte )?ignorieren sie (diese|meine) (nachricht|mail|e-?mail)\b|"
-    r"(あの|その|この|先ほどの|さっきの|先程の)(依頼|お願い|メール|連絡)は?(取り消|無視|なかったことに)",
+    r"(あの|その|この|先ほどの|さっきの|先程の)(依頼|お願い|メール|連絡)は?(取り消|無視|なかったことに)|"
+    r"^\W*" + DEFERRED_NOW,  # batch 31: "… a pay link next week. Don't send it yet."
     _I,
 )
 """A sentence that takes back what the email asked before it ("please cancel my plan...
 actually wait, my partner wants to keep it. ignore this sorry!!", あの依頼は取り消してください):
 only what comes after it still asks."""
+DENIED_AT_ONCE = re.compile(
+    r"(?<![\w'])[\w'-]+( [\w'-]+)?\s*\?\s*(no|nope|nah|non|nein|no way)\s*([.!,;]+|$)", _I | re.M
+)
+"""A write named as a question and answered no at once ("cancel? no. refund? no. i just want
+to know why…"): the writer rules it out."""
 ONLY_ENQUIRING = re.compile(
     r"\b(just|only|purely) (out of )?(curious|curiosity|asking for (future )?reference)\b|"
     r"\bfor future reference\b|\bnothing to do (for )?now\b|\bno action (is )?(needed|required)\b|"
     r"\bje me renseigne\b|\bpar (simple )?curiosit[ée]\b|\bpor (pura )?curiosidad\b|"
-    r"\b(nur )?aus (reiner )?neugier\b|参考までに|今後の参考",
+    r"\b(nur )?aus (reiner )?neugier\b|参考までに|今後の参考|"
+    # batch 31: "just asking whats possible, no rush, ill decide end of week"
+    r"\bjust (asking|checking|wondering) (what'?s|what is|what would be|if it'?s|if it is|whether "
+    r"it'?s) possible\b|\b(i'?ll|i will|we'?ll|we will) decide (later|by|at|on|end|next|after|"
+    r"once|when|tomorrow|this|over)\b|\bsolo (estoy )?preguntando\b|\bpregunto nada m[áa]s\b|"
+    r"\b(c'est )?juste pour savoir\b|\bich frag(e)? nur\b|\b(erstmal )?nur eine frage\b",
     _I,
 )
 """An email that says it only enquires: its questions ask for no write, however they are
@@ -3467,7 +3496,8 @@ PAST_REPORT = re.compile(
     r"\b(i|we) (have |had |just |already )*(updated|changed|added|replaced|switched|got|received|"
     r"entered|clicked)\b|"
     r"\b(ich|wir) (hab|habe|haben|hatte|hatten)\b[^.?!]{0,60}\b(bekommen|erhalten|aktualisiert|"
-    r"ge[äa]ndert|hinterlegt|eingetragen|ausgetauscht|(an)?geklickt|gedr[üu]ckt)\b|"
+    r"ge[äa]ndert|hinterlegt|eingetragen|eingegeben|gespeichert|erneuert|ausgetauscht|"
+    r"(an)?geklickt|gedr[üu]ckt)\b|"
     r"\b(j'ai|nous avons|on a)\b[^.?!]{0,40}\b(mis [àa] jour|chang[ée]|ajout[ée]|re[çc]u|"
     r"remplac[ée]|cliqu[ée])\b|"
     # what the writer managed to do: "j'ai pu mettre ma carte à jour", "pude cambiar la tarjeta"
@@ -3476,6 +3506,9 @@ PAST_REPORT = re.compile(
     r"a[ñn]adir|agregar|poner)\b|\b(he|hemos)\s+(actualizado|cambiado|a[ñn]adido|recibido|puesto|"
     r"hecho clic|pulsado)\b|"
     r"(更新|変更|登録)(しました|して(い|お)|済)|"
+    # batch 31: a change told in a clause that goes on, "変更し、…行いました", "変えたんですけど"
+    r"(更新|変更|登録)し[、,][^。?？]{0,40}(ました|た)(?![いく])|"
+    r"(変え|替え|切り替え|切替え|入れ替え)(た|ました)(ん|の|けど|が|ので|から|[。、,])|"
     r"\b(cambi[ée]|actualic[ée]|agregu[ée]|a[ñn]ad[íi]|cambiamos|actualizamos) (la|mi|el|los|"
     r"nuestra|de)\b",
     _I,
@@ -3505,6 +3538,10 @@ STATUS_ASKED = re.compile(
     r"demande) en est\b|\bwie (ist|sieht) (es )?(da |hier |jetzt |denn )?(der|mit dem) stand\b|"
     r"\bwo (steht|bleibt)\b|\ben qu[ée] (estado|punto) (est[áa]|va)\b|\bwhere (is|'s) (my|the) "
     r"(refund|money)\b|\bany (update|news)\b|"
+    # batch 31: "donde esta eso?", "Wo ist das Geld??", "o est mon argent ?"
+    r"\bd[óo]nde (est[áa]|qued[óo]|anda|va) (eso|el dinero|la plata|mi dinero|mi plata|el "
+    r"reembolso|la devoluci[óo]n)\b|\bwo (ist|bleibt) (das|mein) geld\b|"
+    r"\bo[ùu] (est|en est) (mon|l') argent\b|"
     r"\b(ist|sind) (die|das|sie|es|er) (denn |schon |bereits |jetzt )?(durch|durchgegangen|"
     r"bearbeitet|angekommen|eingegangen|erledigt|wirksam)\b|"
     r"\b(has|did|have) (it|that|this|they) (gone|go|been put) through\b|"
@@ -3552,6 +3589,16 @@ EVENT_BEFORE_JA = re.compile(
 """A meeting named earlier in the sentence ("明日の打ち合わせですが、キャンセルさせてください",
 "明日19時からのレッスン、…キャンセルしたいです") or seats counted ("1人分キャンセル"): the
 cancellation is the meeting's or the booking's, not the plan's."""
+THING_EARLIER_JA = re.compile(
+    r"(問い合わせ|問合せ|集荷|配送|発送|出荷|注文|予約|チケット|打ち合わせ|面談|レッスン|送った(メール|依頼))"
+    r"(?!システム|管理|サービス|アプリ|ツール|画面|ページ|機能)"
+)
+"""An inquiry, a pickup or an order named earlier in a Japanese sentence whose キャンセル names
+no plan ("さっき送った問い合わせ、自己解決したのでキャンセルでお願いします", "明日の集荷依頼を出して
+しまったのですが、…キャンセルしたいです"): that thing is cancelled, not the plan."""
+PLAN_WORD_JA = re.compile(
+    r"契約|プラン|サブスク|会員|定期|更新|課金|有料|月額|年額|アカウント|自動"
+)
 OTHER_THING_BEFORE = re.compile(
     r"\b(die|den|das) alte\s+$|"
     r"\b\w*(antrag|anfrage|bestellung|anmeldung|reservierung|zahlung|termin|buchung|erstattung|"

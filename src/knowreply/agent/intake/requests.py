@@ -401,6 +401,11 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
                 and phrases.CANCELLATION_NOUN_DE.match(match.group())
             )
             or phrases.EVENT_BEFORE_JA.search(sentence[: match.start()])
+            or (
+                match.group().startswith(("キャンセル", "取り消", "取消"))
+                and phrases.THING_EARLIER_JA.search(sentence[: match.start()]) is not None
+                and not phrases.PLAN_WORD_JA.search(sentence)
+            )
             or phrases.RENEW_ON_OTHER_TERMS_AFTER.match(after)
             or (
                 match.group().lower().endswith(("renew", "renewing", "continue", "continuing"))
@@ -1251,7 +1256,7 @@ def read_requests(
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)
     words = phrases.OWN_TERMS_NOTICE.sub(" ", phrases.DATA_RIGHTS.sub(" ", words))
-    words = phrases.NOT_BY_EMAIL_NOTICE.sub(" ", words)
+    words = phrases.DENIED_AT_ONCE.sub(" ", phrases.NOT_BY_EMAIL_NOTICE.sub(" ", words))
     words = phrases.ADDRESSED_TO_A_COLLEAGUE.sub(" ", words)
     romaji = _is_romaji_japanese(words)
     sentences = _own_sentences(

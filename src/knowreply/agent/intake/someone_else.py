@@ -353,7 +353,7 @@ FOR_A_BUSINESS = re.compile(
     # "I'm the IT contractor who looks after Mahlangu Attorneys"
     r"\b(i'?m|i am|we'?re|we are) (the |an? |their )?(it |tech |external |outside )?(contractor|"
     r"consultant|reseller|provider|partner)s? (who|that) (looks? after|manages?|supports?)\b|"
-    r"\bje (tiens|g[èe]re|fais|m'occupe de) la comptabilit[ée] (de|du|des|d')"
+    r"\bje (tiens|g[èe]re|fais|m'occupe de) la compta(bilit[ée])? (de|du|des|d')"
     r"(?! ?(notre|mon|ma)\b)|"
     r"\bje suis (l'|le |la )?(expert-comptable|comptable) (de|du|des|d')(?! ?(notre|mon|ma)\b)|"
     r"\bich betreue die buchhaltung (der|von|f[üu]r|des) (?!(unser|mein)\w*\b)|"

@@ -201,6 +201,12 @@ def _mended(text: str, romaji: bool) -> str:
     )
 
 
+def words_as_meant(text: str) -> str:
+    """The words as the check reads them (`_mended`): the intent model reads them so too, so
+    that "cancle", "ｶｲﾔｸ" typed as "かいやく" or 改訳 mean to it what they mean to the check."""
+    return _mended(text, _is_romaji_japanese(text))
+
+
 def _is_romaji_japanese(text: str) -> bool:
     return len({found.group().lower() for found in phrases.ROMAJI_JA_TEXT.finditer(text)}) >= 2
 

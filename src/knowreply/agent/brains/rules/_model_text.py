@@ -17,6 +17,7 @@ from knowreply.agent.brains.rules._concepts import concept_tokens, without_accen
 from knowreply.agent.brains.rules._references import find_invoice_numbers
 from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.language import detect_language
+from knowreply.agent.intake.requests import words_as_meant
 
 MODEL_CHARS = 2_000
 """The model reads the start of the request, each line once: customers ask first, and a long
@@ -30,10 +31,11 @@ _ANCHOR = date(2026, 1, 1)
 
 
 def model_text(reading: str, asked: Iterable[str] = ()) -> str:
-    """What the model reads: lower case without accents (people drop them: "resilier",
-    "kundigen"), links and ids as placeholders, every digit a 0, then the entities, the
-    concepts and the `asked` writes (`intake.requests` kinds)."""
-    start = "\n".join(dict.fromkeys(reading[:MODEL_CHARS].splitlines()))
+    """What the model reads: the words as the request check mends them (typos of the billing
+    words, romaji, kana and wrong kanji: `words_as_meant`), lower case without accents (people
+    drop them: "resilier", "kundigen"), links and ids as placeholders, every digit a 0, then the
+    entities, the concepts and the `asked` writes (`intake.requests` kinds)."""
+    start = "\n".join(dict.fromkeys(words_as_meant(reading[:MODEL_CHARS]).splitlines()))
     text = _ADDRESS.sub(" address ", _URL.sub(" link ", start))
     marks = entity_tokens(text) + "".join(f" _asks_{kind}_ " for kind in sorted(asked))
     text = _STRIPE_ID.sub(lambda m: f" {m.group(1)}id ", text)

@@ -1,0 +1,28 @@
+"""What the intent model reads: the words as the request check mends them."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowreply.agent.brains.rules._model_text import model_text
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("pls cancle my subscripton", "cancel my subscription"),
+        ("bitte kuendigen sie mein abo", "kundigen sie"),  # umlaut put back, accents dropped
+        ("今のプランを改訳したいです", "解約"),
+        ("kaiyaku onegai shimasu", "解約"),
+        ("へんきんしてください", "返金"),
+    ],
+)
+def test_the_model_reads_a_write_word_as_the_check_mends_it(typed: str, read: str) -> None:
+    """A slip, a word typed without its umlaut, in romaji, in kana or as the wrong kanji means
+    to the model what it means to the request check ("cancle" is "cancel", 改訳 is 解約)."""
+    assert read.lower() in model_text(typed)
+
+
+def test_words_the_check_leaves_alone_reach_the_model_as_typed() -> None:
+    text = "Could you send me the invoice for March?"
+    assert model_text(text).startswith(text.lower())

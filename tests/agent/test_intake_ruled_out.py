@@ -19,12 +19,14 @@ ASKS = [
     # a change wished for, not told as done
     ("カードを変えたいのでリンクをください。", {"portal_link"}),
     ("Ich möchte eine neue Karte eingeben, bitte schicken Sie mir einen Link.", {"portal_link"}),
-    # Spanish "no" is no Portuguese
+    # Spanish "no" is no Portuguese, and "Nao" alone is a name
     ("Quiero cancelar mi plan, no lo uso.", {"cancellation"}),
+    ("Hi, I'm Nao and I want to cancel my plan please.", {"cancellation"}),
 ]
 NOT_ASKED = [
     # Portuguese among the English
     "Não quero cancelar, sorry, I don't want to cancel, I want to know until when my plan is valid",
+    "nao quero cancelar, so quero saber ate quando vale o plano",
     # a write ruled out as soon as it is named
     "cancel? no. refund? no. i just want to know why im paying more than my colleague",
     "Cancel? No! I only want to know which plan I am on.",

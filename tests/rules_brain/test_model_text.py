@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from knowreply.agent.brains.rules._model_text import model_text
@@ -26,3 +29,12 @@ def test_the_model_reads_a_write_word_as_the_check_mends_it(typed: str, read: st
 def test_words_the_check_leaves_alone_reach_the_model_as_typed() -> None:
     text = "Could you send me the invoice for March?"
     assert model_text(text).startswith(text.lower())
+
+
+def test_the_request_check_imports_first_without_a_cycle() -> None:
+    """`model_text` reads with the check, and the check's package imports the brain's amounts:
+    a process whose first import is the check must still start."""
+    started = subprocess.run(
+        [sys.executable, "-c", "import knowreply.agent.intake"], capture_output=True, text=True
+    )
+    assert started.returncode == 0, started.stderr

@@ -2257,8 +2257,9 @@ NEGATION_BEFORE = re.compile(
     r"instead of|rather than|au lieu d|plut[ôo]t qu|en lugar de|en vez de|anstatt|statt|"
     r"will not|wouldn't|would not|shouldn't|without|nor|neither|no longer|"
     r"nunca|jam[aá]s|sin|tampoco|ni|ne|pas|sans|nicht|nichts|kein\w*|nie|niemals|ohne|"
-    # batch 31: Portuguese among the English, "Não quero cancelar, sorry"
-    r"n[ãa]o|"
+    # batch 31: Portuguese among the English, "Não quero cancelar, sorry"; "Nao" alone is
+    # also a given name ("I'm Nao and I want to cancel")
+    r"não|nao(?= (quero|queremos|quer|preciso|precisamos|desejo|desejamos|vou|posso))|"
     r"weder)\b(?!-\d)|\bn'",
     _I,
 )

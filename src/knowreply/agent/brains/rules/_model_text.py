@@ -15,9 +15,9 @@ from knowreply.agent.brains.rules._amounts import find_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._concepts import concept_tokens, without_accents
 from knowreply.agent.brains.rules._references import find_invoice_numbers
+from knowreply.agent.intake import requests as check
 from knowreply.agent.intake.codes import find_codes
 from knowreply.agent.intake.language import detect_language
-from knowreply.agent.intake.requests import words_as_meant
 
 MODEL_CHARS = 2_000
 """The model reads the start of the request, each line once: customers ask first, and a long
@@ -35,7 +35,7 @@ def model_text(reading: str, asked: Iterable[str] = ()) -> str:
     words, romaji, kana and wrong kanji: `words_as_meant`), lower case without accents (people
     drop them: "resilier", "kundigen"), links and ids as placeholders, every digit a 0, then the
     entities, the concepts and the `asked` writes (`intake.requests` kinds)."""
-    start = "\n".join(dict.fromkeys(words_as_meant(reading[:MODEL_CHARS]).splitlines()))
+    start = "\n".join(dict.fromkeys(check.words_as_meant(reading[:MODEL_CHARS]).splitlines()))
     text = _ADDRESS.sub(" address ", _URL.sub(" link ", start))
     marks = entity_tokens(text) + "".join(f" _asks_{kind}_ " for kind in sorted(asked))
     text = _STRIPE_ID.sub(lambda m: f" {m.group(1)}id ", text)

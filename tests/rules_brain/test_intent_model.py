@@ -100,7 +100,7 @@ batches 1 to 31 (English 92.36 %, Japanese 91.61 %, Spanish 91.37 %, French 91.2
 90.87 %). On 2026-12-06 late night, when the model began to read the words as the request check
 mends them, every language rose by 0.03 to 0.13 point (English 92.39 %, Japanese 91.74 %,
 Spanish 91.45 %, French 91.38 %, German 90.90 %; batch 31 87.97 -> 89.02 %) and the floors
-were set to those figures.
+were set to those figures (German's stays 0.908: 90.90 % is 0.90899…, under 0.909).
 The targets not met
 are strict expected failures, so the day the model meets one, its test says so and the floors
 must be raised.
@@ -119,7 +119,7 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.923, "ja": 0.917, "es": 0.914, "fr": 0.913, "de": 0.909}
+FLOOR = {"en": 0.923, "ja": 0.917, "es": 0.914, "fr": 0.913, "de": 0.908}
 PERSON_CEILING = 0.036
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on

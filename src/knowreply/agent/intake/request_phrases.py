@@ -3539,7 +3539,7 @@ STATUS_ASKED = re.compile(
     r"demande) en est\b|\bwie (ist|sieht) (es )?(da |hier |jetzt |denn )?(der|mit dem) stand\b|"
     r"\bwo (steht|bleibt)\b|\ben qu[ée] (estado|punto) (est[áa]|va)\b|\bwhere (is|'s) (my|the) "
     r"(refund|money)\b|\bany (update|news)\b|"
-    # batch 31: "donde esta eso?", "Wo ist das Geld??", "o est mon argent ?"
+    # batch 31: "donde esta eso?", "Wo ist das Geld??", "où est mon argent ?"
     r"\bd[óo]nde (est[áa]|qued[óo]|anda|va) (eso|el dinero|la plata|mi dinero|mi plata|el "
     r"reembolso|la devoluci[óo]n)\b|\bwo (ist|bleibt) (das|mein) geld\b|"
     r"\bo[ùu] (est|en est) (mon|l') argent\b|"
@@ -3595,11 +3595,9 @@ THING_EARLIER_JA = re.compile(
     r"(?!システム|管理|サービス|アプリ|ツール|画面|ページ|機能)"
 )
 """An inquiry, a pickup or an order named earlier in a Japanese sentence whose キャンセル names
-no plan ("さっき送った問い合わせ、自己解決したのでキャンセルでお願いします", "明日の集荷依頼を出して
-しまったのですが、…キャンセルしたいです"): that thing is cancelled, not the plan."""
-PLAN_WORD_JA = re.compile(
-    r"契約|プラン|サブスク|会員|定期|更新|課金|有料|月額|年額|アカウント|自動"
-)
+no plan (`PLAN_CONTEXT` nowhere in the sentence: "さっき送った問い合わせ、自己解決したので
+キャンセルでお願いします", "明日の集荷依頼を出してしまったのですが、…キャンセルしたいです"): that
+thing is cancelled, not the plan."""
 OTHER_THING_BEFORE = re.compile(
     r"\b(die|den|das) alte\s+$|"
     r"\b\w*(antrag|anfrage|bestellung|anmeldung|reservierung|zahlung|termin|buchung|erstattung|"

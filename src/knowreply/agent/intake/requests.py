@@ -410,7 +410,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
             or (
                 match.group().startswith(("キャンセル", "取り消", "取消"))
                 and phrases.THING_EARLIER_JA.search(sentence[: match.start()]) is not None
-                and not phrases.PLAN_WORD_JA.search(sentence)
+                and not phrases.PLAN_CONTEXT.search(sentence)
             )
             or phrases.RENEW_ON_OTHER_TERMS_AFTER.match(after)
             or (

@@ -45,6 +45,7 @@ BATCHES = {
     29: range(29_000, 30_000),
     30: range(30_000, 31_000),
     31: range(31_000, 32_000),
+    32: range(32_000, 33_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

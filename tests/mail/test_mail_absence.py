@@ -21,9 +21,16 @@ NOTICES = [
     "【自動返信】\n現在休暇中のため、5月7日以降に順次対応いたします。",
     "誠に勝手ながら、出張のため3日まで不在にしております。お急ぎの方は代表までお電話ください。",
     "Automatic reply: I'm out until Monday.",
+    # batch 32: a school office's, with a routing line that names writes
+    "Thank you for your email.\n\nThe school office is closed for the Easter holidays and "
+    "will reopen on Tuesday 22 April. Emails will not be monitored during this time.\n\n"
+    "For refunds or cancellations of holiday club places, please contact Jubilee Sports.",
 ]
 
 CUSTOMERS = [
+    "Our office is closed for the holidays and will reopen on 5 January. Please don't charge "
+    "us until then.",
+    "I was away all March, my emails were not monitored, and you charged me. Refund please.",
     "I was on holiday all of March and never used it - please refund the March payment.",
     "I'm on vacation until Monday, please send the invoice and I'll pay when I'm back.",
     "My colleague is on leave for three weeks; can you cancel her seat?",

@@ -31,7 +31,8 @@ _CALLS_ITSELF_AUTOMATIC = re.compile(
 )
 """A notice that says what it is. A customer's "I only got your automatic reply" does not."""
 _AWAY = re.compile(
-    r"\b(i am|i'm|i will be|i'll be|we are|we're|our office is|the office is)( currently| now)?"
+    r"\b(i am|i'm|i will be|i'll be|we are|we're|(our|the)( \w+)? (office|offices|school|shop|"
+    r"store|practice|clinic|desk|team) (is|are|will be))( currently| now)?"
     r" (away|out|off|closed|travel+ing|on (annual |parental |sick |maternity |paternity )?"
     r"(leave|vacation|holidays?))\b|"
     r"\b(estoy|estar[ée]|estamos|estaremos|me encuentro|nos encontramos)( actualmente)? "
@@ -52,6 +53,8 @@ _MAIL_MEANWHILE = re.compile(
     r"\b(return|back)\b|\bfor (anything|any matters?|urgent|immediate)\b|"
     r"\b(won't|will not|not) be (checking|reading)\b|\bnot checking\b|"
     r"\bwill not be forwarded\b|"
+    r"\b(e-?mails?|messages?|this (mailbox|inbox)) (will|are) not (be )?(being )?(monitored|read|"
+    r"checked|answered)\b|"
     r"\b(en|durante) mi ausencia\b|\b(sin|con) acceso (limitado )?al (correo|email)\b|"
     r"\b(asuntos|temas|casos) urgentes\b|\b(responder[ée]|contestar[ée]|leer[ée])\b|"
     r"\ben mon absence\b|\bpour toute (urgence|demande urgente)\b|\ben cas d'urgence\b|"

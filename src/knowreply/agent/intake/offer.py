@@ -73,6 +73,7 @@ _GO_AHEAD = re.compile(
     r"gladly|with pleasure|con gusto|je veux bien|i'?d (like|love) that|"
     r"that'?s what (i|we)('d| would) (like|want)|"
     r"in ordnung|einverstanden|passt|(that'?s|that is) (right|correct)|(ok|d'accord) pour|"
+    r"c'est (d'accord|bon|ok)|"  # batch 32: "Oui, c'est d'accord, merci."
     r"so machen|mach(t|en sie)? (es|das) so)\b|"
     r"お願い|送って|ください|下さい|大丈夫|結構です|構いません|"
     r"問題(あり|ござい)ません",
@@ -113,6 +114,9 @@ _WHAT_SHALL_WE_DO = re.compile(
     r"\bwhich (one )?would you (like|prefer)\b|"
     r"\b(lo|la) hacemos\b|\bqu(e|é) prefiere(s)?\s*[?]|"
     r"\b(voulez|souhaitez)-vous que (nous le fassions|je le fasse)\b|"
+    # batch 32: "¿Quieres que lo hagamos?", "Souhaitez-vous que je fasse les deux ?"
+    r"\b(quieres|quiere|quieren|desea|deseas|desean) que (lo|la|los) hagamos\b|"
+    r"\b(voulez|souhaitez)-vous que (je|nous) (fasse|fassions) les deux\b|"
     r"\bsollen wir das (so )?machen\b|"
     r"いかが(いた|な)(しましょう|します|さいます)か|どう(いた)?しましょうか|"
     # "…would that help?", "Ist Ihnen das recht?", "Cela vous convient-il ?"
@@ -170,7 +174,8 @@ _WISH = re.compile(
 _CAN = re.compile(
     r"\b(we|i) (can|could|are able to|am able to)\b(?!'?t\b| not\b)|"
     r"\b(?<!not )possible\b|可能|でき(ます|る)|(手続き|対応|処理)を?(いた|致)します|"
-    r"\b(nous )?(pouvons|pourrions)\b|\b(podemos|podr[íi]amos)\b|\b(k[öo]nnen|k[öo]nnten) wir\b|"
+    r"\b(nous )?(pouvons|pourrions)\b|\bje (peux|pourrais)\b|\b(podemos|podr[íi]amos)\b|"
+    r"\b(k[öo]nnen|k[öo]nnten) wir\b|"
     r"\b((ich|wir) (kann|k[öo]nnen|k[öo]nnte|k[öo]nnten)|(kann|k[öo]nnte) ich)\b"
     r"(?![^.?!]*\b(nicht|kein\w*)\b)",
     _I,
@@ -547,7 +552,7 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
     sentences = [s.strip() for s in _SENTENCE.findall(text)]
     found: list[tuple[set[WriteKind], str]] = []
     for index, sentence in enumerate(sentences):
-        before = sentences[index - 1] if index else ""
+        before = _sentence_before(sentences, index)
         named: set[WriteKind] = set()
         text = sentence
         if _OFFER.search(sentence):
@@ -569,6 +574,16 @@ def _offers(thread: str) -> list[tuple[set[WriteKind], str]]:
         if named:
             found.append((named, text))
     return found
+
+
+def _sentence_before(sentences: list[str], index: int) -> str:
+    """The sentence an offer looks back to: the one before it, or the one before that when
+    the nearer one only adds a detail (batch 32: "…podemos cancelar tu suscripción…. Seguirás
+    teniendo acceso hasta esa fecha. ¿Quieres que lo hagamos?")."""
+    nearer = sentences[index - 1] if index else ""
+    if index >= 2 and not _kinds(nearer) and not _CAN.search(nearer):
+        return sentences[index - 2]
+    return nearer
 
 
 def _quoted_text(thread: str) -> str:

@@ -1103,7 +1103,8 @@ _PORTAL_IN_OTHER_WORDS = "|".join(
         r"(支払い?|お支払い|請求)(情報)?[のを]?管理(用|できる)?の?(ページ|画面|リンク)|"
         r"自分で[^。？?]{0,10}(直せ|変え|変更|設定|編集|見られ|見たい|ダウンロード)|"
         r"(領収書|請求書|請求メール|請求関連)の?[^。？?]{0,12}(宛名|住所|メール\w*|アドレス|会社名|"
-        r"送り先|送付先|届く先|届け先|連絡先|登録番号)[^。？?]{0,12}(変更|変え|直|載せ|記載(?!の))",
+        r"送り先|送付先|届く先|届け先|連絡先|登録番号)[^。？?]{0,12}(変更|変え|直|載せ|"
+        r"記載(?!の|が(ある|あり)|され(て|た)|[)）]))",
     )
 )
 """More ways of asking for the billing portal: a card to change, add, put in or switch from;
@@ -1579,12 +1580,26 @@ PAID_BEFORE = re.compile(
     r"\b(entering|entered|typing|typed|paid|paying|clicked|clicking)\b[^.?!]{0,15}\b(on|in|into|"
     r"via|through|using) (the|your|that|this) $|"
     # someone helped: "My grandson helped me pay my bill on your website on Saturday"
-    r"\b(helped|let|allowed) (me|us)( to)?\s*$",
+    r"\b(helped|let|allowed) (me|us)( to)?\s*$|"
+    # batch 32: a payment wanted or tried before, "Hier soir j'ai voulu payer la facture de
+    # juin", "El día 3 intenté pagar la factura"; a link sent before, "Mark sent us a new
+    # payment link last Thursday … and Fiona paid it"
+    r"\b(j'ai|nous avons|on a) (d[ée]j[àa] )?voulu\s*$|"
+    r"\b(intent[ée]|intentamos|intent[óo]|quise|quisimos|trat[ée] de|tratamos de)\s*$|"
+    r"\b(sent|emailed|e-mailed|mailed|gave|forwarded) (us|me)( a| the| an)?( new| fresh| second|"
+    r" another| updated)? $",
     _I,
 )
 """"I have pay the invoice", "I have been trying to pay for 3 days", "J'ai essayé de payer la
 facture", "Our office manager tried to pay the balance": a payment said as made or tried (in a
 learner's English too), not one to make."""
+PAID_THROUGH_BEFORE = re.compile(
+    r"\b(made|completed|done|sent) (the |a |our |my )?payment\b[^.?!]{0,60}\b(through|via|"
+    r"using|with|on) (the|your|that|this) $",
+    _I,
+)
+"""A payment made through the link (batch 32: "We have made the payment of INR 14,160 against
+your invoice through the payment link on 3rd April"), read across the amount's comma."""
 INTENT_TO_PAY = re.compile(
     r"\b(want|like|need|wanna|trying|ready) to (pay|settle)\b|\b(want|wanna|need) pay\b|"
     r"\b(w[üu]rden|m[öo]chten|m[öo]chte|wollen) (gern |gerne )?(\w+ )?(be)?zahlen\b|"
@@ -1592,6 +1607,17 @@ INTENT_TO_PAY = re.compile(
     r"\b(queremos|quisi[ée]ramos|quer[íi]amos|quiero) (pagar|abonar)\b",
     _I,
 )
+TRYING_TO_PAY = re.compile(r"\b(trying|tried|attempting|attempted) to (pay|settle)\b", _I)
+WENT_THROUGH = re.compile(
+    r"\b((went|go|gone|going|got|get|come|came) through|passed|succeeded|successful|"
+    r"(was|been|were|got|get) (received|processed|taken|charged|debited|approved|accepted)|"
+    r"(received|got|have) (it|them|the payment|my payment|our payment|the money|my money)|"
+    r"arrived|reached you|pending)\b",
+    _I,
+)
+"""A payment asked about as an attempt ("I am trying to pay with my card, it says failed… can
+you check if one of the payments passed?"): whether it went through is read, no link asked
+unless one is named."""
 PAY_WISH_JA = re.compile(r"(支払|払)いたい")
 """Only a wish to pay in some way ("デビットカードで払いたいです"): beside the billing portal asked
 for, the way to pay from now on, which the portal changes, not a payment to make now."""
@@ -2341,7 +2367,9 @@ HYPOTHETICAL = re.compile(
     # "今週中に直らなかったら解約してください" (not "コンビニ払いできないならカードで払うんで、…")
     r"(ないなら|なかったら)(?=[^、。,]{0,12}(解約|退会|返金|返して|キャンセル|止め|停止))|"
     r"(もらえる|いただける|してくれる)なら(?!(助か|嬉し|うれし|ありがた|幸い))|"
-    r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
+    r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|"
+    # batch 32: "誤って請求されたものであれば、その際は返金をお願いしたい"
+    r"(された|した|だった)?もの(であれば|でしたら|なら)|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
     r"\b(si|a menos que|salvo que|en caso de|por si|suponiendo|"
     r"s'ils?(?! (vous|te) pla[îi]t)|[àa] moins que|au cas o[ùu]|supposons|"
     r"falls|wenn|sofern|ob|es sei denn|angenommen)\b|"
@@ -2430,7 +2458,14 @@ DONE_FOR_ME = re.compile(
     r"\b(mach|machen|macht|erledig|erledigen|erledigt)( sie| ihr| du)? (das|es|dies)\b"
     r"[^.?!]{0,20}\bf[üu]r (mich|uns)\b|"
     r"\b(just|please|pls|can you|could you|would you|will you)( just| please)? (do|handle|sort "
-    r"out|take care of) (it|this|that)( out)? for (me|us)\b",
+    r"out|take care of) (it|this|that)( out)? for (me|us)\b|"
+    # batch 32: "Pouvez-vous le faire pour moi ?", "¿Pueden hacerlo por mí?", "Können Sie das
+    # für mich machen?"
+    r"\b(pouvez-vous|pourriez-vous|vous pouvez|merci de|veuillez) (le |la )?faire (pour moi|"
+    r"pour nous|[àa] ma place)\b|\bfaites-le (pour moi|[àa] ma place)\b|"
+    r"\b(puede|pueden|podr[íi]a|podr[íi]an|puedes|podr[íi]as)(n)? hacerlo (usted(es)? )?"
+    r"(por|para) (m[íi]|nosotros)\b|\bh[áa]ganlo (ustedes )?por m[íi]\b|"
+    r"\b(das|es|dies) (\w+ ){0,2}f[üu]r (mich|uns) (machen|erledigen|[üu]bernehmen)\b",
     _I,
 )
 """The write named in a question just before handed over to us ("How do I cancel? Actually, can
@@ -2990,7 +3025,7 @@ an out-of-office reply's topics, not a write asked."""
 INFO_AFTER = re.compile(
     r"^((?!\b(und|oder|and|y|et)\b)[^,;.!?]){0,40}\b(wissen|erfahren|best[äa]tigen|pr[üu]fen|"
     r"nachsehen|mitteilen)\b|"
-    r"^[^、。!?]{0,30}か(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)|"
+    r"^[^、。!?]{0,30}か[)）]?(どうか)?(を|について)?(確認|教え|知り|調べ|チェック|お知らせ)|"
     r"^[^、。!?]{0,20}か(が|は)?(分から|わから|不明|知りた)",
     _I,
 )  # the verb comes last: "den Stand meiner Erstattung wissen", "解約が完了しているか確認"
@@ -3034,6 +3069,17 @@ TOPICS_ROUTED_DE = re.compile(
 )
 """Writes named in the plural as topics sent to an address ("Reklamationen, Rückerstattungen und
 Gutschriften bitte ausschließlich an: …" in a signature): a routing note, no write asked."""
+TOPICS_ROUTED_ELSEWHERE = re.compile(
+    r"^\W*(for|regarding|concerning|about|with regard to|pour|concernant|para|sobre|f[üu]r|"
+    r"bei)\b[^.?!:;]{0,100},?\s+(please |kindly |veuillez |merci de |por favor |bitte )?"
+    r"(contact|call|ring|phone|e-?mail|write to|reach out to|get in touch with|speak to|talk to|"
+    r"contacte[zr]|appele[zr]|[ée]crive[zr]|contact[ae]r?|llam[ae]r?|escrib[ae]r?|"
+    r"wenden sie sich|kontaktieren|rufen sie)\b",
+    _I,
+)
+"""Topics sent to someone else ("For refunds or cancellations of holiday club places, please
+contact Jubilee Sports directly", an auto-reply's or a signature's routing line): the writes
+named before the contact are topics, not asked."""
 INCLUDED_IN_A_LIST_BEFORE = re.compile(
     r"\w*(liste|aufstellung|[üu]bersicht|auszug|historie|verlauf)\b[^.?!]{0,80}\b(inklusive|"
     r"einschlie(ß|ss)lich|samt|mitsamt)\s+(der |die |den |des |dem |aller |meiner |unserer )?$",
@@ -3143,7 +3189,7 @@ _REFUND_REQUEST = (
 _WITHDRAWING = (
     r"(\b(cancel|withdraw|retract|disregard|ignore|scrap|forget|drop)\b|取り下げ|取り消|撤回|"
     r"なかったことに|\bannul(er|ez)\b|\bretir(er|ez)\b|\bne veux plus\b|\bstornier(en|t)\b|"
-    r"\bzur[üu]ck(zu)?zieh\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b|"
+    r"\bzur[üu]ck(zu)?zieh\w*|\bzur[üu]ck(zu)?nehm\w*|\bwiderruf(en|e)\b|\b(cancel|anul|retir)(ar|en|e)\b|\bolvid(ar|en|e)\b|"
     r"\bignorier\w*|\bvergess\w*|\bvergiss\b|\bhat sich (\w+ )?(erledigt|er[üu]brigt)\b)"
 )
 REFUND_REQUEST_WITHDRAWN = re.compile(
@@ -3181,7 +3227,10 @@ _STAYING = (
 )
 CANCELLATION_WITHDRAWN = re.compile(
     rf"{_CANCELLATION_REQUEST}[^.!?。！？]{{0,60}}{_WITHDRAWING}|"
-    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_CANCELLATION_REQUEST}|{_STAYING}",
+    rf"{_WITHDRAWING}[^.!?。！？]{{0,40}}{_CANCELLATION_REQUEST}|{_STAYING}|"
+    # batch 32: the separable verb, "Bitte nehmen Sie meine Kündigung zurück"
+    rf"\b(nehmen|nimm|nehmt) (sie |du |ihr )?(bitte )?{_CANCELLATION_REQUEST} (\w+ ){{0,3}}"
+    r"zur[üu]ck\b",
     _I,
 )
 """Taking back a cancellation ("Ma demande de résiliation : en fait annulez-la, je reste au
@@ -3333,7 +3382,13 @@ FEE_OR_STATE_AFTER_JA = re.compile(
     # a notice that may come from someone else: "夫から解約の連絡があっても、処理しないで"
     r"^の(連絡|申し出|依頼|申し込み|電話)(が|は)?(あって|来て|きて|届いて)も|"
     # done already, or after it: "解約は、先月妻が電話で手続きしてくれたはず", "返金後の請求書"
-    r"^は、?[^。？?]{0,30}(して|し)(くれた|もらった|いただいた|た)はず|^(後|以降)の"
+    r"^は、?[^。？?]{0,30}(して|し)(くれた|もらった|いただいた|た)はず|^(後|以降)の|"
+    # batch 32: a time ("その解約の前後で支払い額がどう変わったか"), the talk of it set aside
+    # ("メモにある解約の話は、まだ決めていないので無視してください"), what a past refund was for
+    # ("それが何に対する返金だったのかも教えてください")
+    r"^の(前後|直前|直後|時点|前に|あとに|後に)|"
+    r"^の(話|件)(は|も)、?[^。]{0,30}(無視|忘れ|なかったことに|保留|まだ決めて|決めていない)|"
+    r"^(だった|でした)(の|ん)?(か|でしょうか)"
 )
 """解約金, キャンセル料 (a fee asked about), キャンセル保険 (an insurance), 返金の件 (the
 matter of a refund), 返金の履歴 (a history); "返金・請求に関するお問い合わせは…まで" (an
@@ -3567,6 +3622,15 @@ CARD_IN_USE_BEFORE = re.compile(
     r"(a |the |my |our |la |una |mi |une |ma |der |die |einer |meiner )?$",
     _I,
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
+OWN_LATER_CHANGE_AFTER_JA = re.compile(
+    r"^(は|も)、?(後日|後で|あとで|のちほど|改めて)?、?(こちら|自分|私|当方|弊社|こっち)(で|の方で|側で)"
+    r"[^。]{0,10}(行い|やり|し|対応し|済ませ)(ます|ておきます|とき|とく)"
+)
+"""The writer makes the change later themselves (batch 32: "カード情報の登録変更は後日こちらで
+行います"): no link asked."""
+MONTHS_FEE_BEFORE_JA = re.compile(r"([0-9０-９]+|先|今|前|当)月分の\s*$")
+"""One month's fee ("10月分の月額は不要なはずですので、…返金してください", batch 32): a charge
+disputed, not the plan stopped."""
 OWN_LATER_CHANGE_BEFORE = re.compile(
     r"\b(i|we)('ll| will| shall)\s+((just|then|also|simply|myself|ourselves)\s+)?$", _I
 )
@@ -3591,7 +3655,8 @@ EVENT_BEFORE_JA = re.compile(
 "明日19時からのレッスン、…キャンセルしたいです") or seats counted ("1人分キャンセル"): the
 cancellation is the meeting's or the booking's, not the plan's."""
 THING_EARLIER_JA = re.compile(
-    r"(問い合わせ|問合せ|集荷|配送|発送|出荷|注文|予約|チケット|打ち合わせ|面談|レッスン|送った(メール|依頼))"
+    r"(問い合わせ|問合せ|集荷|配送|発送|出荷|注文|予約|チケット|打ち合わせ|面談|レッスン|送った(メール|依頼)|"
+    r"有給|休暇|シフト|勤怠)"  # batch 32: 誤って申請した有給休暇を、…取り消し（キャンセル）したい
     r"(?!システム|管理|サービス|アプリ|ツール|画面|ページ|機能)"
 )
 """An inquiry, a pickup or an order named earlier in a Japanese sentence whose キャンセル names
@@ -3611,6 +3676,15 @@ OTHER_THING_BEFORE = re.compile(
     r"sean)\s*$",
     _I,
 )  # German puts the verb last: "meine Bestellung stornieren"
+ORDERED_BEFORE = re.compile(
+    r"\b(i|we) (\w+ )?(ordered|bought|purchased|booked|reserved)\b([^.?!]|\.(?=\w))*"
+    r"\b(and|but|so)\b",
+    _I,
+)
+PRONOUN_AFTER = re.compile(r"^\s+(it|that|this one)\b", _I)
+"""A thing the writer ordered, then "cancel it" in the same sentence (batch 32: "I ordered a
+custom dog collar from a shop that uses your website … and I want to cancel it because it's
+not shipped"): the order is cancelled, not a plan, unless the sentence names one."""
 REQUEST = re.compile(
     r"\b(please|pls|plz|kindly|hereby|requesting|gimme)\b|"
     # batch 30: "Is there any chance I could get back the £20 difference?"
@@ -4348,7 +4422,11 @@ THIRD_PARTY_PAYS_BACK_BEFORE = re.compile(
     r"(for|para|pour|f[üu]r|zur)\s+(the |a |my |el |la |le |un |une |die |eine )?"
     r"((work|company|employer|expense|travel|business) )?$|"
     r"\b(for|para|pour|f[üu]r|zur)\s+(my |the |a |our )?(work|company|employer|expense|travel|"
-    r"business|office)\s+$",
+    r"business|office)\s+$|"
+    # batch 32: "the amounts I paid you … for my pension fund's health/wellbeing reimbursement"
+    r"\bfor (my|our|the|his|her|their) ([\w'’-]+ ){0,2}(pension|fund|insurance|insurer|employer|"
+    r"health|wellbeing|wellness|hsa|fsa|scheme|benefits?|medical|dental)(['’]s)?"
+    r"([ /][\w'’-]+){0,3}\s+$",
     _I,
 )
 """Someone else reimburses the writer ("my work reimburses gym stuff", "need to submit it to
@@ -4408,7 +4486,9 @@ FOR_OTHERS_CUSTOMERS_AFTER = re.compile(
 """Refunds the writer's business gives its own customers ("issue refunds to our own
 customers directly from a ticket"): a product question, not a refund to the writer."""
 FEATURE_AFTER = re.compile(
-    r"^\s+(features?|functionality|module|tool|integration|api|demo|webinar|app|plugin)\b", _I
+    r"^\s+(features?|functionality|module|tool|integration|api|demo|webinar|app|plugin|"
+    r"buttons?|tab|screen|flow|workflow|endpoint)\b",  # batch 32: "refund button broken in my shop"
+    _I,
 )
 """A refund or cancel named as a product's part or an event ("Refunds feature")."""
 MAILING_AFTER = re.compile(

@@ -225,18 +225,18 @@ def _mend_umlauts(text: str) -> str:
     return phrases.ERSTATTEN_ONE_T.sub(r"\g<0>t", _GERMAN_ASCII.sub(mend, text))
 
 
-def _sentences(text: str) -> list[str]:
+def split_sentences(text: str) -> list[str]:
     """The sentences of `text`; a question keeps one question mark at its end."""
     parts = phrases.SENTENCE.split(text)
-    sentences = []
+    found = []
     for index, match in enumerate(phrases.SENTENCE.finditer(text + "\n")):
         sentence = parts[index].strip() if index < len(parts) else ""
         if sentence:
             question = ("?" in match.group() or "？" in match.group()) and not sentence.endswith(
                 "?"
             )
-            sentences.append(sentence + "?" if question else sentence)
-    return sentences
+            found.append(sentence + "?" if question else sentence)
+    return found
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -248,7 +248,7 @@ def _own_sentences(text: str) -> list[str]:
     every payment."); a paragraph after it is read again."""
     kept = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
-        for sentence in _sentences(paragraph):
+        for sentence in split_sentences(paragraph):
             if orders_the_assistant(sentence):
                 break
             kept.append(sentence)
@@ -305,6 +305,9 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if kind in MONEY_KINDS and phrases.TOPICS_ROUTED_DE.match(sentence[match.start() :]):
         return False
+    routed = phrases.TOPICS_ROUTED_ELSEWHERE.match(sentence)
+    if routed and match.end() <= routed.end():
+        return False  # "For refunds or cancellations, please contact our partner"
     if kind in MONEY_KINDS and (
         phrases.FEE_OR_STATE_AFTER_JA.match(sentence[match.end() :])
         or phrases.IN_EFFECT_AFTER.match(sentence[match.end() :])
@@ -347,6 +350,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         phrases.CARD_IN_USE_BEFORE.search(clause)
         or phrases.CARD_IN_USE_AFTER.match(after)
         or phrases.OWN_LATER_CHANGE_BEFORE.search(clause)
+        or phrases.OWN_LATER_CHANGE_AFTER_JA.match(after)
         or (phrases.CARD_DROPPED.match(match.group()) and MENTIONS["cancellation"].search(sentence))
     ):
         return False
@@ -368,6 +372,7 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False
     if kind == "payment_link" and (
         phrases.PAID_BEFORE.search(clause)
+        or phrases.PAID_THROUGH_BEFORE.search(sentence[: match.start()])
         or phrases.PAYING_SHOWN_BEFORE.search(clause)
         or phrases.LINK_TO_MANAGE.search(match.group())
     ):
@@ -407,6 +412,12 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
                 and phrases.CANCELLATION_NOUN_DE.match(match.group())
             )
             or phrases.EVENT_BEFORE_JA.search(sentence[: match.start()])
+            or phrases.MONTHS_FEE_BEFORE_JA.search(sentence[: match.start()])
+            or (
+                phrases.PRONOUN_AFTER.match(after)
+                and phrases.ORDERED_BEFORE.search(sentence[: match.start()]) is not None
+                and not phrases.PLAN_CONTEXT.search(sentence)
+            )
             or (
                 match.group().startswith(("キャンセル", "取り消", "取消"))
                 and phrases.THING_EARLIER_JA.search(sentence[: match.start()]) is not None
@@ -755,6 +766,7 @@ def _body_asks(
     if kind == "payment_link" and asking:
         return not (
             _only_a_wish_beside_what_is_owed(asking, sentences)
+            or _only_an_attempt_beside_whether_it_went_through(asking, sentences)
             or _only_a_wish_beside_the_portal(asking, sentences, plan_context=plan_context)
         )
     if not asking or kind != "portal_link":
@@ -782,7 +794,7 @@ def _handed_over(kind: WriteKind, sentences: list[str]) -> bool:
         found = phrases.DONE_FOR_ME.search(sentence)
         if found and _plain_ask(sentence[: found.end()]):
             return any(
-                _is_question(before)
+                (_is_question(before) or phrases.HOW_TO.search(before))
                 and any(
                     not phrases.DONE.match(before[named.start() :])
                     and _mention_counts(kind, before, named)
@@ -865,6 +877,19 @@ def _only_a_wish_beside_what_is_owed(asking: list[str], sentences: list[str]) ->
     )
 
 
+def _only_an_attempt_beside_whether_it_went_through(
+    asking: list[str], sentences: list[str]
+) -> bool:
+    """A payment the writer is trying to make, beside a question whether one went through ("I
+    am trying to pay…, it says failed and I try 3 times. Can you check if one of the payments
+    passed?"): its state is asked, not a link, unless a link is named."""
+    return (
+        all(phrases.TRYING_TO_PAY.search(s) for s in asking)
+        and not any(phrases.LINK_NAMED.search(s) for s in sentences)
+        and any(_is_question(s) and phrases.WENT_THROUGH.search(s) for s in sentences)
+    )
+
+
 def _only_a_wish_beside_the_portal(
     asking: list[str], sentences: list[str], *, plan_context: bool
 ) -> bool:
@@ -890,7 +915,12 @@ def _only_a_wish_to_pay(asking: list[str], sentences: list[str]) -> bool:
 def _asks_anew(kind: WriteKind, sentences: list[str]) -> bool:
     """A link named in one sentence and a new one asked for in another ("The payment link
     expired. Can you send a new one?")."""
-    return any(MENTIONS[kind].search(s) for s in sentences) and any(
+    return any(MENTIONS[kind].search(s) for s in sentences) and _asks_a_new_one(sentences)
+
+
+def _asks_a_new_one(sentences: list[str]) -> bool:
+    """Some sentence asks for a new one ("Can you send a new one?", "Please send it.")."""
+    return any(
         phrases.NEW_ONE.search(s)
         and _plain_ask(s)
         and (
@@ -1108,7 +1138,9 @@ def _asks_a_link_to_pay(sentences: list[str]) -> bool:
                 or phrases.ONLY_LINKING_WORDS.fullmatch(opening)
             ):
                 return True
-    return False
+    # batch 32: "The link in this email says it has expired. Can you send me a new one so I
+    # can pay?"
+    return any(phrases.LINK_NAMED.search(s) for s in sentences) and _asks_a_new_one(sentences)
 
 
 def _billing_detail_to_change(sentences: list[str]) -> bool:

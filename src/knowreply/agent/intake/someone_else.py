@@ -179,7 +179,7 @@ ON_BEHALF = re.compile(
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
     r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き|返金|解約|お願い)|"
-    r"代理で|に代わって|"
+    r"代理で|に代わ(って|りまして)|"  # batch 32: 顧問先に代わりまして
     r"\bin (his|her|their) (own )?name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
     r"(?-i:\bauf (seinen|ihren) (eigenen )?[Nn]amen\b)|"
     rf"\b{_ACCOUNT}\b[^.?!,]{{0,30}}\bde (él|ella|ellos|ellas)\b|"
@@ -366,7 +366,7 @@ FOR_A_BUSINESS = re.compile(
     r"\b(i'?m|i am|we'?re|we are) (the |an? |their )?(outside |external )?(bookkeepers?|"
     r"accountants?|accounting firm|bookkeeping firm|tax advis[eo]rs?) (for|of|to) "
     r"(?!(our|my|us)\b)|"
-    r"(先方|クライアント|取引先|顧客|お客様|お客さま)(様)?(に代わって|の代わりに|の代理で)|"
+    r"(先方|クライアント|取引先|顧客|お客様|お客さま)(様)?(に代わって|に代わりまして|の代わりに|の代理で)|"
     r"\bich (mache|f[üu]hre) (\w+ )?die buchhaltung (f[üu]r|von|der) (?!(unser|mein)\w*\b)|"
     r"\b(llevo|gestiono|manejo|hago) la contabilidad (de|del) (?!(nuestr|mi)\w*\b)|"
     r"\b(en tant qu[e'] ?|en (notre|ma) qualit[ée] de )(expert-comptable|comptable|gestionnaire|"

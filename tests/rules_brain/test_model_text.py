@@ -1,4 +1,5 @@
-"""What the intent model reads: the words as the request check mends them."""
+"""What the intent model reads: the words as the request check mends them, and the words of
+the sentences that ask, marked."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 
 import pytest
 
-from knowreply.agent.brains.rules._model_text import model_text
+from knowreply.agent.brains.rules._model_text import asking_words, model_text
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,25 @@ def test_the_request_check_imports_first_without_a_cycle() -> None:
         [sys.executable, "-c", "import knowreply.agent.intake"], capture_output=True, text=True
     )
     assert started.returncode == 0, started.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "told"),
+    [
+        (
+            "My colleague cancelled the old plan last year. Can you send me the latest invoice?",
+            "qinvoice",
+            "qcancelled",
+        ),
+        ("The refund arrived, thanks. Please cancel my plan now.", "qcancel", "qrefund"),
+        ("先月、返金していただきました。請求書を送ってください。", "q請求書", "q返金"),
+        ("Die Erstattung ist angekommen. Bitte kündigen Sie mein Abo.", "qkundigen", "qerstattung"),
+    ],
+)
+def test_the_words_of_the_asking_sentence_are_marked(text: str, asked: str, told: str) -> None:
+    """The story names the same words as the ask; only the sentence that asks (a question, a
+    request) is marked, so the model can tell the two apart."""
+    marked = asking_words(text).split()
+    assert asked in marked
+    assert told not in marked
+    assert f" {asked}" in model_text(text)

@@ -1,8 +1,9 @@
 """What the intent model reads of an email: its words, and tokens for what the rules found.
 
 The entities (`_amount_`, `_month_`…), the concepts of the multilingual lexicon
-(`_moneyback_`, `_stop_`…, `_concepts`) and the writes the customer's own words explicitly
-ask for (`_asks_refund_`…, `intake.requests`, the check the agent gates every write by).
+(`_moneyback_`, `_stop_`…, `_concepts`), the writes the customer's own words explicitly
+ask for (`_asks_refund_`…, `intake.requests`, the check the agent gates every write by), and
+the words of the sentences that ask (`asking_words`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ _STRIPE_ID = re.compile(r"\b(ch|py|pi|in|sub)_[A-Za-z0-9]{6,}")
 _DIGIT = re.compile(r"\d")
 _ANCHOR = date(2026, 1, 1)
 """Only whether a date or month is named matters to the model, not which."""
+_ASKING = re.compile(
+    r"[?？]|\b(please|pls|plz|kindly|can (you|u|i|we)|could (you|u|i|we)|would you|i need|"
+    r"i want|i'd like|i would like|send me|let me know|tell me|por favor|pueden?|podr[ií]an?|"
+    r"quisiera|quiero|necesito|me gustar[ií]a|merci de|pouvez|pourriez|pourrais|je voudrais|"
+    r"je veux|j'aimerais|bitte|k[öo]nnen sie|k[öo]nntet?|ich m[öo]chte|ich will|ich brauche|"
+    r"h[äa]tte gern)\b|ください|下さい|お願い|おねがい|頂け|いただけ|ほしい|欲しい|たいです|たい。|"
+    r"ますか|ですか|でしょうか|かな",
+    re.IGNORECASE,
+)
+"""A sentence that asks: a question, a request, a wish."""
+_ASKING_WORD = re.compile(r"[\u4e00-\u9fff\u3005]+|[\u30a0-\u30ff]+|\b[^\W\d_]{2,}\b")
 
 
 def model_text(reading: str, asked: Iterable[str] = ()) -> str:
@@ -39,7 +51,18 @@ def model_text(reading: str, asked: Iterable[str] = ()) -> str:
     text = _ADDRESS.sub(" address ", _URL.sub(" link ", start))
     marks = entity_tokens(text) + "".join(f" _asks_{kind}_ " for kind in sorted(asked))
     text = _STRIPE_ID.sub(lambda m: f" {m.group(1)}id ", text)
-    return _DIGIT.sub("0", without_accents(text.lower())) + "\n" + marks + concept_tokens(text)
+    words = _DIGIT.sub("0", without_accents(text.lower()))
+    return words + "\n" + marks + concept_tokens(text) + " " + asking_words(start)
+
+
+def asking_words(text: str) -> str:
+    """The words of the sentences that ask, each marked with a `q` (`qrefund`, `q請求書`): the
+    story around an ask ("my colleague cancelled last year", "the refund arrived") names the
+    same words as the ask itself, and the model learns which of them were asked (dev/, fitted on
+    batches 1 to 28 and read on 29 to 32: 92.70 -> 93.12 %)."""
+    asking = (s for s in check.split_sentences(text) if _ASKING.search(s))
+    marked = (word for s in asking for word in _ASKING_WORD.findall(without_accents(s.lower())))
+    return " ".join(f"q{word}" for word in marked)
 
 
 def entity_tokens(text: str) -> str:

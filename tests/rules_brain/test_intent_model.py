@@ -100,10 +100,15 @@ batches 1 to 31 (English 92.36 %, Japanese 91.61 %, Spanish 91.37 %, French 91.2
 90.87 %). On 2026-12-06 late night, when the model began to read the words as the request check
 mends them, every language rose by 0.03 to 0.13 point (English 92.39 %, Japanese 91.74 %,
 Spanish 91.45 %, French 91.38 %, German 90.90 %; batch 31 87.97 -> 89.02 %) and the floors
-were set to those figures (German's stays 0.908: 90.90 % is 0.90899…, under 0.909).
-The targets not met
-are strict expected failures, so the day the model meets one, its test says so and the floors
-must be raised.
+were set to those figures (German's stays 0.908: 90.90 % is 0.90899…, under 0.909). On
+2026-12-07 with batch 32, what is asked among everything else said (its held-out emails score
+93.82 % blind, above every floor), when the model began to read the words of the asking
+sentences once more, marked, and the request check was taught batch 32's `dev/` part, the model
+scored 92.22 % on batches 1 to 31 against 91.74 % before (every language up; 125 unasked
+writes against 136) and 95.02 % on batch 32, and the floors were set to that day's figures on
+batches 1 to 32 (English 92.95 %, Japanese 92.47 %, Spanish 91.59 %, French 91.89 %, German
+91.68 %). The targets not met are strict expected failures, so the day the model meets one,
+its test says so and the floors must be raised.
 """
 
 from __future__ import annotations
@@ -119,7 +124,7 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.923, "ja": 0.917, "es": 0.914, "fr": 0.913, "de": 0.908}
+FLOOR = {"en": 0.929, "ja": 0.924, "es": 0.915, "fr": 0.918, "de": 0.916}
 PERSON_CEILING = 0.036
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
@@ -136,8 +141,9 @@ on 1 to 25), 3.54 % on batches 1 to 27 on 2026-12-06 early morning (5.4 % on bat
 3.42 % on 1 to 27), 3.39 % on batches 1 to 29 that afternoon (4.1 % on batch 29 alone; 3.36 % on
 1 to 28), 3.40 % on batches 1 to 30 that evening (5.95 % on batch 30 alone; 3.30 % on 1 to 29),
 3.45 % on batches 1 to 31 that night (4.67 % on batch 31 alone; 3.41 % on 1 to 30), 3.41 % late
-that night (3.89 % on batch 31 alone; 3.39 % on 1 to 30), under the 5 % target."""
-UNASKED_WRITES_CEILING = 136
+that night (3.89 % on batch 31 alone; 3.39 % on 1 to 30), 3.51 % on batches 1 to 32 on 2026-12-07
+(1.86 % on batch 32 alone; 3.57 % on 1 to 31), under the 5 % target."""
+UNASKED_WRITES_CEILING = 133
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -183,7 +189,10 @@ before it read: hurried, garbled and learner writing; 122 on batches 1 to 30, te
 than before that night's changes), and is 136 since late that night, when the model began to
 read the words as the request check mends them (124 on batches 1 to 30, 12 on batch 31): two
 more, on dev/ batches 29 to 31 read by a model fitted on 1 to 28 it had changed none
-(docs/evaluation.md)."""
+(docs/evaluation.md), and is 133 on all 19,533 with the blind batch 32 since 2026-12-07 (8 of
+them, as many as the model before it read: what is asked among everything else said; 125 on
+batches 1 to 31, eleven fewer than before that day's changes: the model reads the asking
+sentences' words marked, the check was taught batch 32's dev/ part)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (392 s for 16,905 in a `make test` on

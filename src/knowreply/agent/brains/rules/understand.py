@@ -36,6 +36,8 @@ _WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)
 _INVOICES = (Intent.LATEST_INVOICE, Intent.INVOICE_LOOKUP)
 _MONEY_WRITES = frozenset({Intent.REFUND, Intent.PARTIAL_REFUND, Intent.PAYMENT_LINK})
+_MONEY_ASKS = frozenset({"refund", "payment_link"})
+"""The writes an amount sizes, as the request check names them."""
 _OFFERED = {
     "refund": Intent.REFUND,
     "cancellation": Intent.CANCEL,
@@ -176,8 +178,11 @@ def understand(
         refused = refused_amounts(
             money_text, default_currency=default_currency.lower(), language=language
         )
-        if {intent, *others} & _MONEY_WRITES and refused:
-            intent, others = Intent.UNCLEAR, ()  # `Refund -$20` is not `Refund`: ask instead
+        money_asked = {intent, *others} & _MONEY_WRITES or asked.kinds & _MONEY_ASKS
+        if money_asked and refused:
+            # `Refund -$20` is not `Refund`: ask instead, also when the model sets the write
+            # aside and would answer a read ("Please refund −20 USD from my latest payment")
+            intent, others = Intent.UNCLEAR, ()
         if code and is_mainly_a_code(body.text, code, japanese=language == "ja"):
             if intent not in (Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE):
                 others = (intent, *others)

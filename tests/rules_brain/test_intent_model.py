@@ -104,9 +104,9 @@ were set to those figures (German's stays 0.908: 90.90 % is 0.90899…, under 0.
 2026-12-07 with batch 32, what is asked among everything else said (its held-out emails score
 93.82 % blind, above every floor), when the model began to read the words of the asking
 sentences once more, marked, and the request check was taught batch 32's `dev/` part, the model
-scored 92.22 % on batches 1 to 31 against 91.74 % before (every language up; 125 unasked
+scored 92.21 % on batches 1 to 31 against 91.74 % before (every language up; 125 unasked
 writes against 136) and 95.02 % on batch 32, and the floors were set to that day's figures on
-batches 1 to 32 (English 92.95 %, Japanese 92.47 %, Spanish 91.59 %, French 91.89 %, German
+batches 1 to 32 (English 92.94 %, Japanese 92.47 %, Spanish 91.59 %, French 91.89 %, German
 91.68 %). The targets not met are strict expected failures, so the day the model meets one,
 its test says so and the floors must be raised.
 """

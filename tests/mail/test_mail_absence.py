@@ -31,6 +31,8 @@ CUSTOMERS = [
     "Our office is closed for the holidays and will reopen on 5 January. Please don't charge "
     "us until then.",
     "I was away all March, my emails were not monitored, and you charged me. Refund please.",
+    "Our shop is closed for refurbishment until May; for anything urgent call me on my mobile. "
+    "Can you pause our billing until then?",
     "I was on holiday all of March and never used it - please refund the March payment.",
     "I'm on vacation until Monday, please send the invoice and I'll pay when I'm back.",
     "My colleague is on leave for three weeks; can you cancel her seat?",

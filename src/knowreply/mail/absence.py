@@ -31,8 +31,8 @@ _CALLS_ITSELF_AUTOMATIC = re.compile(
 )
 """A notice that says what it is. A customer's "I only got your automatic reply" does not."""
 _AWAY = re.compile(
-    r"\b(i am|i'm|i will be|i'll be|we are|we're|(our|the)( \w+)? (office|offices|school|shop|"
-    r"store|practice|clinic|desk|team) (is|are|will be))( currently| now)?"
+    r"\b(i am|i'm|i will be|i'll be|we are|we're|(our|the)( \w+)? offices? (is|are|will be))"
+    r"( currently| now)?"
     r" (away|out|off|closed|travel+ing|on (annual |parental |sick |maternity |paternity )?"
     r"(leave|vacation|holidays?))\b|"
     r"\b(estoy|estar[ée]|estamos|estaremos|me encuentro|nos encontramos)( actualmente)? "

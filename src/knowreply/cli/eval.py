@@ -47,7 +47,7 @@ def eval_command(
     ] = None,
     batch: Annotated[
         int | None,
-        typer.Option(min=1, max=32, help="Only the corpus emails of this batch (its README)."),
+        typer.Option(min=1, max=33, help="Only the corpus emails of this batch (its README)."),
     ] = None,
     jobs: Annotated[
         int, typer.Option(min=1, max=64, help="Corpus emails run at the same time.")

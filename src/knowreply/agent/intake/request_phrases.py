@@ -1640,8 +1640,28 @@ SUBJECT_DISOWNED = re.compile(
     _I,
 )
 """The body says the subject is wrong ("Sorry, wrong subject."): the subject asks nothing."""
+PAYMENT_CANCELLED = re.compile(
+    r"\b(cancel|undo|reverse)\w*\s+(yesterday'?s|today'?s|this morning'?s|last night'?s)\s+"
+    r"([\w-]+\s+)?(payment|charge|transaction|debit)\b|"
+    r"\b(cancel|undo|reverse)\w*\s+((the|my) (last|latest|duplicate|double|second|extra|wrong)|"
+    r"the|that|this)\s+([\w-]+\s+)?(payment|charge|transaction|debit)\b(?=[^.?!]{0,40}([$€£¥]|\d|"
+    r"\b(twice|double|duplicate|yesterday|today|this morning|by (mistake|accident)|in error|"
+    r"wrong(ly)?|already paid)\b))|"
+    # "Pls reverse the 14.99", "Please put the $450 back on our card"
+    r"\b(reverse|undo)\s+(the|that|this|my)\s+([$€£¥]\s?)?\d[\d.,]*\d\b|"
+    r"\bput (the |that |this )?([$€£¥]\s?\d[\d.,]*|money|amount|charge|payment) back (on|onto|to|"
+    r"in|into) (my|our|the) (card|account)\b|"
+    r"(昨日|今日|本日|先日|先週|先ほど|先程|[0-9０-９]+月[0-9０-９]+日|二重|重複|[0-9０-９,，]+円)の?"
+    r"[^。、？?]{0,12}(決済|請求|支払い?|お支払い|引き落とし|課金)"
+    r"(\([^)]{0,15}\)|（[^）]{0,15}）)?(を|は|、|\s)*(キャンセル|取り消|取消)",
+    _I,
+)
+"""A payment or charge cancelled, named by its day, amount or fault ("Can you cancel
+yesterday's payment of $64? It was taken twice.", "昨日の決済(3,300円)をキャンセルしてください"):
+the money taken back, a refund, not the plan stopped."""
 _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
     "refund": re.compile(
+        PAYMENT_CANCELLED.pattern + "|"
         # batch 24: "schicken Sie uns den Unterschied zurück", "Bitte eine davon zurück"
         r"\b(schick|[üu]berweis|zahl|geb|buch)\w* (sie |ihr |du )?(uns|mir)\b[^.?!]{0,30}"
         r"\b(geld|betrag|unterschied|differenz|summe|zahlung|zahlig|geb[üu]hr|beitrag|rest)\w*"
@@ -2367,6 +2387,10 @@ HYPOTHETICAL = re.compile(
     # "今週中に直らなかったら解約してください" (not "コンビニ払いできないならカードで払うんで、…")
     r"(ないなら|なかったら)(?=[^、。,]{0,12}(解約|退会|返金|返して|キャンセル|止め|停止))|"
     r"(もらえる|いただける|してくれる)なら(?!(助か|嬉し|うれし|ありがた|幸い))|"
+    # batch 33: "今月分を返金していただけるのであれば、このまま解約しようと思っています",
+    # "今月中に改善されなければ、今月分については返金をお願いしたい"
+    r"(?<=[るいなた])の(であれば|でしたら)|"
+    r"(され|でき|直ら|改善し|解決し|戻ら|使え)なければ[、,]|"
     r"(間違い|誤り|ミス|手違い|誤請求|二重(請求|課金)?|重複)(なら|であれば|でしたら|だったら)|としたら|"
     # batch 32: "誤って請求されたものであれば、その際は返金をお願いしたい"
     r"(された|した|だった)?もの(であれば|でしたら|なら)|たら[、,]|(され|なっ|あっ|だっ)たら|ことになる|ことになりそう|"
@@ -2542,6 +2566,8 @@ POLICY_QUESTION = re.compile(
     # what is done as a rule: "お休みした分はお返しいただけるものなのでしょうか"; not the
     # polite ask "返していただけないものでしょうか"
     r"ものなの(でしょう|です)?か|"
+    # batch 33: "御社にお願いする返金と、…チャージバックとでは、何か違いがあるのでしょうか"
+    r"違い(が|は)(ある|あり)|"
     r"\ben qu[ée] (condiciones|casos)\b|\b[àa] quelles conditions\b|"
     r"\bunter welchen (bedingungen|voraussetzungen)\b",
     _I,
@@ -2587,7 +2613,8 @@ SUBJECT_TOPIC = re.compile(
     r"(?<!link )zur(?!\s+(\d|n[äa]chst\w*)\b)|zum(?!\s+(\d|\w*ende\b|n[äa]chst\w*|ablauf\b))|"
     r"richtlinie\w*|garantie|bedingungen|nach|seit|pregunta|duda|consulta|sobre|acerca|"
     r"pol[íi]tica|garant[íi]a|condiciones|despu[ée]s|desde|concernant|propos|politique|"
-    r"apr[èe]s|depuis)\b|\w(regeln|richtlinien?)\b|について|質問|規定|後|以降",
+    r"apr[èe]s|depuis)\b|\w(regeln|richtlinien?)\b|について|質問|規定|後|以降|"
+    r"\b(vat|tax|taxes|iva|tva|mwst|ust|fees?) (on|for|of|sur|auf|en|bei)\b",  # "VAT on refunds"
     _I,
 )  # "Frage zur Erstattung", "Débité après résiliation", "カード更新後": a topic, not an ask
 SUBJECT_FIRM = re.compile(
@@ -2819,6 +2846,15 @@ CANCEL_OTHER_THING = re.compile(
     rf"^[^.,;!?]{{0,20}}?{MAILING}|"
     # a purchase, not a plan: "stornieren Sie den Kauf", "storniert das zweite Ticket"
     # an event named with a word or two before it: "cancel my cleaning appointment"
+    # batch 33: "cancel my place at the user conference", "cancel the recurring Tuesday
+    # appointment", "cancel the duplicate client profile for Mrs Jenkins"
+    r"^cancel\w*\s+(my|our|the)\s+(place|spot|seat|attendance|registration|booking)s?\s+(at|for|on)"
+    r"\s+(the\s+)?([\w-]+\s+){0,3}(conference|event|webinar|workshop|meetup|summit|course|"
+    r"training|class|dinner|session|trip|tour)s?\b|"
+    r"^cancel\w*\s+(my|the|this|that|our)\s+recurring\s+([\w-]+\s+)?(appointment|meeting|call|"
+    r"session|lesson|class|booking|reservation|visit|cleaning|delivery)s?\b|"
+    r"^cancel\w*\s+(the|this|that|a)\s+(duplicate|extra|second|old)\s+(client|customer|patient|"
+    r"student|contact|user)\s+(profile|record|entry|listing|card)s?\b|"
     r"^(cancel|stop|scrap|drop|skip|call off)\w*\s+(my|the|this|that|our|a|an|tomorrow's|"
     r"today's)\s+((?!(subscription|plan|membership|account|licen[cs]e|contract|renewal|"
     r"monthly|annual|yearly|recurring|auto\S*)\b)[a-z-]+ ){1,2}(appointment|meeting|call|session|"
@@ -3003,7 +3039,9 @@ the write; "check my account and refund the duplicate" still asks for it, "confi
 and that it won't renew" does not; "I want to make sure you don't charge me" checks."""
 WHAT_OR_WHEN_QUESTION = re.compile(
     r"\b(what|which|when|how (much|many|long)|cu[áa]l\w*|cu[áa]ndo|cu[áa]nt[oa]s?|qu[ée]|quel\w*|"
-    r"quand|combien|was|welche\w*|wann|wof[üu]r|wozu|wie (viel|lange?))\b|何|いつ|どの|いくら|どれ",
+    r"quand|combien|was|welche\w*|wann|wof[üu]r|wozu|wie (viel|lange?))\b|何|いつ|どの|いくら|どれ|"
+    # batch 33: "refund for cancelled order" over "…the money would come back. Where is it?"
+    r"\bwhere('s| is) (it|my money|the money|my refund|the refund)\b|\bwo bleibt\b",
     _I,
 )
 """A question of what, which, when or how much: the body asks a fact ("Für welchen Monat war
@@ -3202,7 +3240,10 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
     r"\b(meine|unsere) bitte um (r[üu]ck)?erstattung\b[^.!?]{0,60}\b(hat sich|ist) (\w+ )?"
     r"(erledigt|er[üu]brigt)\b|"
     # "ich hatte … eine Erstattung angefragt. Die möchte ich zurückziehen"
-    rf"\b(r[üu]ck)?erstattung (angefragt|beantragt|angefordert)\b[^!?]{{0,40}}{_WITHDRAWING}",
+    rf"\b(r[üu]ck)?erstattung (angefragt|beantragt|angefordert)\b[^!?]{{0,40}}{_WITHDRAWING}|"
+    # batch 33: "I asked for a refund … Please don't process it after all"
+    r"\b(don'?t|do not|no need to) (process|proceed with|go ahead with|action) (it|that|this|the "
+    r"refund|my refund|the request|my request)\b[^.!?]{0,15}\bafter all\b",
     _I,
 )
 """Taking back a refund request ("my refund request - please cancel it", 返金依頼はなかった
@@ -3210,7 +3251,8 @@ REFUND_REQUEST_WITHDRAWN = re.compile(
 _CANCELLATION_REQUEST = (
     r"(my cancell?ation( request| notice)?|the cancell?ation (i|we) (asked|sent)|"
     r"(ma|la|notre) (demande de )?r[ée]siliation|(meine|die|unsere) k[üu]ndigung|"
-    r"(mi|la|nuestra) (solicitud de )?(baja|cancelaci[óo]n)|解約(の)?(申請|申し込み|依頼)|"
+    r"(mi|la|nuestra) (solicitud de )?(baja|cancelaci[óo]n)|"
+    r"解約(の)?(申請|申し込み|依頼|予約|手続き)|"  # batch 33: "解約予約を取り消して"
     r"(my|our) (earlier |previous |last )?(e-?mail|message|note|request)\b[^.!?]{0,40}\babout "
     r"(cancell?ing|the cancell?ation|ending|closing)|"
     r"(mon|notre) (dernier )?(e-?mail|message|courriel)\b[^.!?]{0,40}\b(au sujet de|concernant|"
@@ -3341,7 +3383,10 @@ ONLY_ENQUIRING = re.compile(
     r"\bjust (asking|checking|wondering) (what'?s|what is|what would be|if it'?s|if it is|whether "
     r"it'?s) possible\b|\b(i'?ll|i will|we'?ll|we will) decide (later|by|at|on|end|next|after|"
     r"once|when|tomorrow|this|over)\b|\bsolo (estoy )?preguntando\b|\bpregunto nada m[áa]s\b|"
-    r"\b(c'est )?juste pour savoir\b|\bich frag(e)? nur\b|\b(erstmal )?nur eine frage\b",
+    r"\b(c'est )?juste pour savoir\b|\bich frag(e)? nur\b|\b(erstmal )?nur eine frage\b|"
+    # batch 33: "Thinking about it for next time.", "Want to know before I ask for one."
+    r"\b(thinking|asking|wondering) (about it )?for (next time|the future|later)\b|"
+    r"\bbefore (i|we) (ask|request|apply) for (one|it|a refund)\b",
     _I,
 )
 """An email that says it only enquires: its questions ask for no write, however they are
@@ -3448,7 +3493,9 @@ SUBJECT_ABOUT_A_PAST_WRITE = re.compile(
     # batch 29: one the writer did not ask for, "refund i didnt ask for"
     r"(that )?(i|we) (didn'?t|did not|never|haven'?t|have not) (ask|asked|request|requested|"
     r"want|wanted) (for|it|one|any))\b|"
-    r"届かない|届いていない|まだ|着金|反映|状況|済|取り消|されました",
+    r"届かない|届いていない|まだ|着金|反映|状況|済|取り消|されました|"
+    # batch 33: "Refund smaller than expected", "解約予約の確認"
+    r"\b(smaller|less|lower) than\b|\bsmaller\b|予約|の確認",
     _I,
 )  # a subject such as "Refund status" or "Reembolso pendiente" asks about one already made
 DONE_AFTER_THE_WRITE = re.compile(
@@ -4384,7 +4431,7 @@ CANCELLATION_AS_A_TIME_BEFORE_EN = re.compile(
 )
 """A cancellation named as a time ("Following our cancellation last month, …")."""
 WHETHER_AFTER_JA = re.compile(
-    r"^(を)?((お願い|依頼|申請|申し込み)(を)?)?(する|しない|した|しよう|するの)?か(どうか|否か|いなか)"
+    r"^(の|を)?((お願い|依頼|申請|申し込み)(を)?)?(する|しない|した|しよう|するの)?か(どうか|否か|いなか)"
 )
 """Whether to do the write ("解約するかどうか決めたい"), not the write asked."""
 AFTER_THE_WRITE_BEFORE = re.compile(
@@ -4522,3 +4569,109 @@ GO_AHEAD = re.compile(r"\b(go ahead|proceed)\b", _I)
 asked"): the confirmation of a write asked before, not a new request."""
 SUBJECT_END_OF = re.compile(r"^\W*(the )?end of\b", _I)
 """A subject naming when something ends ("End of trial"): a topic, not "end my trial"."""
+
+# batch 33: money back and stopping the plan.
+FORGOT_BEFORE = re.compile(
+    r"(?<!n't )(?<!not )\b(forgot|had forgotten|neglected|failed) (to )?$|"
+    r"\bvergessen,? (\w+ ){0,2}(zu )?$|\b(olvid[ée]|se me olvid[óo]|olvidamos|me olvid[ée]) "
+    r"(de )?$|\boubli[ée] de $",
+    _I,
+)
+FORGOT_AFTER = re.compile(
+    r"^(する|し)?(の|こと)?を?(忘れ|わすれ)|^,?\s*(vergessen|forgot|forgotten)\b", _I
+)
+"""A write the writer forgot to make ("I forgot to cancel my trial", "vergessen zu
+aktualisieren", "解約するのを忘れていて"): why they write, not what they ask."""
+TALKED_ABOUT_BEFORE = re.compile(
+    r"\b(talk|speak|chat)\w* (to|with) (\w+ ){0,2}about\b[^.?!]{0,30}$|"
+    r"\b(to |and )discuss(ing)?\b[^.?!]{0,30}$",  # not "As discussed, please refund…"
+    _I,
+)
+"""A write named as what the writer wants to talk about ("I want to talk to someone about
+cancelling and the refund situation. Please call me"): a person answers."""
+REFUND_OF_OTHER_THING = re.compile(
+    r"\b(refund|money back|reimburs\w*)\b[^.?!]{0,25}\b(flights?|concert|gig|hotel|"
+    r"train|airline|holiday|trip|festival|booking ref\w*)\b|"
+    r"\b(flights?|concert|gig|hotel|train|holiday|trip|festival)\b[^.?!\n]{0,12}"
+    r"\b(refund|money back)\b",
+    _I,
+)
+"""Money back for a flight, a concert or a hotel ("I need refund for my cancelled flight to
+Manila"): another business's, not ours."""
+CANCELLED_THING_AFTER = re.compile(
+    r"^\s+(flights?|concerts?|gigs?|hotel|trains?|trips?|holiday|festival|events?|orders?|"
+    r"meetings?|class(es)?|appointments?|bookings?)\b",
+    _I,
+)
+"""A thing told as cancelled ("my cancelled flight", "the cancelled order"), not the plan."""
+BANK_ASKED_TO_REFUND = re.compile(
+    r"\b(go to|call|contact|ask|tell) (my|the|our) (bank|card issuer|card company)\b"
+    r"[^.?!]{0,30}\b(refund|reverse|charge ?back)",
+    _I,
+)
+REFUND_TO_OWN_CUSTOMER_AFTER = re.compile(
+    r"^\w*\s+(to\s+)?((one|some) of |a |an )?(my|our) (own )?(customers?|clients?|buyers?|"
+    r"shoppers?|guests?|students?|patients?|tenants?|members?)\b|"
+    r"^\w*\s+(to\s+)?(a|the) (customer|client|buyer|guest)\b",
+    _I,
+)
+"""A refund the writer gives their own customer ("Refunding one of our customers", "issue a
+refund to a client from the dashboard"): how to use the product, not money for them."""
+REFUNDS_EXISTED_BEFORE = re.compile(
+    r"\bthere (was|were|have been|has been|had been) (\w+ ){0,3}$|"
+    r"\b(listado|lista|relaci[oó]n|resumen|historial|extracto|liste|relev[ée]|historique|"
+    r"r[ée]capitulatif|aufstellung|[üu]bersicht|auflistung)\b[^.?!]{0,40}$",
+    _I,
+)
+"""Refunds that happened, or listed ("There were a couple of refunds after the seat changes",
+"un listado de todos los cargos y de las devoluciones"): a record, not money to move."""
+RECORD_AFTER_JA = re.compile(
+    r"^(分)?(も|を)?(含め|含む)|^(の)?(一覧|履歴|明細|リスト|内訳|合計|件数|記録|回数)|"
+    r"^(が|も)(あっ|ありまし|あり、)|^[^。、]{0,12}とのこと(で|だった|でした|です)|"
+    r"^(分)?(が|は)(載|含ま|反映|入っ)|"
+    r"^[^。、]{0,12}(と|って)(お)?約束(いただ|頂|して|し)"
+)
+"""A Japanese refund as a record or a promise ("返金も含めた取引の明細", "支払いと返金の一覧",
+"何回か返金があって", "返金していただけるとのことだった", "…返金していただけるとお約束
+いただきました")."""
+PLANNED_AS_REASON_AFTER_JA = re.compile(
+    r"^(を)?(しよう|する予定|するつもり|を考えて|を検討して)[^。、]{0,12}(ので|ため|から)[、,]"
+)
+"""A write the writer plans, given as the reason for another question ("来月で解約しようと
+思っているので、次の更新日がいつか教えてください")."""
+STATE_OR_POSSIBILITY_AFTER_JA = re.compile(
+    r"^(が|は)?(ちゃんと)?(でき|され|し)てい(る|ない|ます|ません)(の)?か|"
+    r"^(に|と)(なる|なります)(の)?か|^(は|も|など|なども)+(あり得る|ありえる|ある|あります|出る|出ます)"
+    r"(の)?か|^(する|した)(と(?!(思|考))|前|後|あと|まで|時|とき|際)|"
+    r"^の?代わりに|^(は|について(は)?)[^。、]{0,15}に(問い合わせ|問合せ|聞い|確認)"
+)
+"""A Japanese write asked about, not for: whether one was made ("解約できているのか"), what it
+will be ("返金になるのか"), whether there is one ("返金はあるのか"), what happens on or before it
+("解約すると", "解約する前の最後の請求書"), instead of one ("返金の代わりに"), or someone else's
+to ask ("出展料の返金はイベント事務局に問い合わせるとして")."""
+SET_ALREADY_AFTER_JA = re.compile(
+    r"^(は|を)?(しない|せず)?(の)?設定に(して|し)(あります|あり|ました|おきました|います)"
+)
+"""A renewal the writer has already turned off ("更新はしない設定にしてあります")."""
+OWN_LATER_SWITCH_AFTER_JA = re.compile(r"^(に|へ)?((切り替え|切替え|変更し|変え)?る)?(予定|つもり)")
+CARD_NOT_YET_AFTER = re.compile(
+    r"^\s+(arrives|is arriving|is coming|comes|will (arrive|come)|is on (its|the) way|"
+    r"should (arrive|come))\b",
+    _I,
+)
+"""A new card still on its way ("New card arrives next week and I'll put it in then")."""
+PROMISED_AFTER_JA = re.compile(
+    r"(と|って)(お)?約束(いただき|頂き|し|してもらい|してくれ)(ました|た)"
+)
+"""A write we promised, reported ("解約と同時に、…返金していただけるとお約束いただきました")."""
+CHANGE_PAGE_LINK_JA = re.compile(
+    r"(カード|支払い方法|お支払い方法|請求先)(の)?(変更|更新|登録)(用)?(の)?(ページ|画面)(の|へ)?(リンク|URL)"
+)
+"""A link to the page where the card is changed: the portal, not a payment link."""
+WRONG_RECIPIENT = re.compile(
+    r"\b(this|that|my (e-?mail|message)|it) (went|was sent|got sent) to the wrong (supplier|"
+    r"vendor|company|person|recipient|address|e-?mail address|contact|business|people)\b|"
+    r"\bsent (this|that|it) to the wrong\b|\bwrong (recipient|addressee)\b",
+    _I,
+)
+"""An email the writer says reached us by mistake: it asks us nothing."""

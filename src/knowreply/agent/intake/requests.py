@@ -299,6 +299,8 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
         return False  # "cancelar mi deuda": paying it
     if phrases.WHETHER_AFTER_JA.match(after):
         return False  # "解約するかどうか決めたい": whether to
+    if _named_beside_the_ask(kind, sentence, match):
+        return False
     if kind == "cancellation" and phrases.AFTER_THE_WRITE_BEFORE.search(clause):
         return False  # "me cobraron después de cancelar": the time of something else
     if kind in MONEY_KINDS and _topic_of_a_read(kind, sentence, match):
@@ -431,6 +433,45 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
             or _changes_plan(sentence)
         )
     )
+
+
+def _named_beside_the_ask(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
+    """A write named beside what is asked (batch 33, money back and stopping the plan): one
+    the writer forgot to make, wants to talk about, plans as the reason for a question, has
+    set already or asks about; a payment cancelled (a refund, not the plan stopped); money
+    back from another business, a bank, or for the writer's own customer; refunds on record;
+    a card still on its way or to be switched later; a link to the card's page."""
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    if (
+        phrases.FORGOT_BEFORE.search(_clause_before(sentence, match.start()))
+        or phrases.FORGOT_AFTER.match(after)
+        or phrases.TALKED_ABOUT_BEFORE.search(before)
+        or phrases.PROMISED_AFTER_JA.search(after)
+        or phrases.PLANNED_AS_REASON_AFTER_JA.match(after)
+        or (kind in MONEY_KINDS and phrases.STATE_OR_POSSIBILITY_AFTER_JA.match(after))
+    ):
+        return True
+    if kind == "cancellation":
+        if phrases.SET_ALREADY_AFTER_JA.match(after) or phrases.CANCELLED_THING_AFTER.match(after):
+            return True
+        return any(
+            found.start() <= match.start() and match.end() <= found.end()
+            for found in phrases.PAYMENT_CANCELLED.finditer(sentence)
+        )
+    if kind == "refund":
+        return bool(
+            phrases.REFUND_OF_OTHER_THING.search(sentence)
+            or phrases.BANK_ASKED_TO_REFUND.search(sentence)
+            or phrases.REFUND_TO_OWN_CUSTOMER_AFTER.match(sentence[match.start() :])
+            or phrases.REFUNDS_EXISTED_BEFORE.search(before)
+            or phrases.RECORD_AFTER_JA.match(after)
+        )
+    if kind == "portal_link":
+        return bool(
+            phrases.OWN_LATER_SWITCH_AFTER_JA.match(after)
+            or phrases.CARD_NOT_YET_AFTER.match(after)
+        )
+    return phrases.CHANGE_PAGE_LINK_JA.search(sentence) is not None
 
 
 def _named_not_asked_en(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
@@ -1290,6 +1331,8 @@ def read_requests(
     if reads_as_absence_notice(text):
         return Requests(kinds=frozenset(), instructed=tries_to_instruct(text, subject=subject))
     signed = customer_words(text)
+    if phrases.WRONG_RECIPIENT.search(signed):  # "Sorry, this went to the wrong supplier"
+        return Requests(kinds=frozenset(), instructed=tries_to_instruct(text, subject=subject))
     words = above_signature(signed)  # a footer's writes are nobody's ask
     if phrases.MAILING_FOOTER.search(words):
         words = phrases.UNSUBSCRIBE.sub(" ", words)

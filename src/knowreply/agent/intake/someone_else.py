@@ -178,8 +178,10 @@ ON_BEHALF = re.compile(
     r"\blate (husband|wife|father|mother|partner|dad|mum|mom)\b|"
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
-    r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き|返金|解約|お願い)|"
-    r"代理で|に代わ(って|りまして)|"  # batch 32: 顧問先に代わりまして
+    r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き|返金|解約|お願い|止め|"
+    r"停止|キャンセル)|代理で|に代わ(って|りまして)|"
+    # batch 33: "先方の代理として", "弊社は代理店として…同社アカウントの解約をお願いいたします"
+    r"の代理として|(代理店|代理人)として|同社の?アカウント|"  # batch 32: 顧問先に代わりまして
     r"\bin (his|her|their) (own )?name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
     r"(?-i:\bauf (seinen|ihren) (eigenen )?[Nn]amen\b)|"
     rf"\b{_ACCOUNT}\b[^.?!,]{{0,30}}\bde (él|ella|ellos|ellas)\b|"
@@ -204,8 +206,8 @@ ON_BEHALF = re.compile(
     rf"escribo) (\w+ ){{0,2}}(for|f[üu]r|pour|por|para) (my|our|meine[nmr]?|unsere[nmr]?|mon|ma|"
     rf"mes|mi|mis|nuestr[oa]s?) {_KIN}\b|"
     r"\bkomm(t|en) mit (e-?mails?|dem computer|dem internet|der technik)\b[^.?!]{0,20}\bnicht\b|"
-    r"本人と(の)?連絡が(つか|取れ|とれ)(ない|ません|なく)|"
-    r"(詳しくない|苦手な?)(ので|ため)[^。]{0,6}(私|わたし|わたくし)から|"
+    r"本人とは?(の)?連絡が(つか|取れ|とれ|取り)(ない|ません|なく|にくく|づらく)|"
+    r"(詳しくない|苦手な?)(ので|ため)[^。]{0,6}(私|わたし|わたくし)(の方)?から|"
     rf"\b(c'est|it'?s|es|ist) (mon|ma|my|mi|mein|meine) {_KIN} (qui|who|quien|der|die) "
     rf"(a|has|holds|owns|tiene|hat) (le|the|la|el|das|den) {_ACCOUNT}\b",
     _I,
@@ -311,6 +313,8 @@ SET_UP_OR_LEFT_BY_ANOTHER = re.compile(
     # 登録していたのですが、退職いたしました"
     r"(スタッフ|社員|従業員|職員)(\([^)]{0,15}\)|（[^）]{0,15}）)?(が|は)[^。！？]{0,40}(個人の|自分の|"
     r"ご自身の)(カード|アカウント|メール|名義)|"
+    r"(スタッフ|社員|従業員|職員)(\([^)]{0,15}\)|（[^）]{0,15}）)?(が|は)[^。！？]{0,40}個人で(契約|登録|"
+    r"加入|申し込)|"
     r"(スタッフ|社員|従業員|職員)(の[^\s、。（(]{1,10})?(\([^)]{0,40}\)|（[^）]{0,40}）)?(が|は)"
     r"[^。！？]{0,30}(退職|辞め)(しました|いたしました|た)|"
     # batch 30: a contract told with an honorific ("お弁当屋さんが…契約されていると伺いました"),

@@ -20,6 +20,14 @@ ASKS = [
     ("Please put the $300 back on our card, we were charged the wrong plan.", {"refund"}),
     ("先週の決済(4,400円)を取り消してください。二重に引き落とされています。", {"refund"}),
     ("昨日の 2,200円 の請求、キャンセルしてください。", {"refund"}),
+    ("最初の決済は通っていたので、2回目の決済はキャンセル処理をお願いします。", {"refund"}),
+    # the renewal alone stopped, a fee's condition said beside the asks
+    ("返金は不要です。次回の更新だけ止めておいてください。", {"cancellation"}),
+    (
+        "Please refund the remaining 3 months, less any admin fee if there is one, and cancel "
+        "so it does not renew.",
+        {"cancellation", "refund"},
+    ),
     # the plan itself stopped, beside a refund asked for
     (
         "I forgot to cancel before the renewal. Please cancel my plan now and refund the renewal.",

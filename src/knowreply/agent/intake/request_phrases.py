@@ -1651,7 +1651,8 @@ PAYMENT_CANCELLED = re.compile(
     r"\b(reverse|undo)\s+(the|that|this|my)\s+([$€£¥]\s?)?\d[\d.,]*\d\b|"
     r"\bput (the |that |this )?([$€£¥]\s?\d[\d.,]*|money|amount|charge|payment) back (on|onto|to|"
     r"in|into) (my|our|the) (card|account)\b|"
-    r"(昨日|今日|本日|先日|先週|先ほど|先程|[0-9０-９]+月[0-9０-９]+日|二重|重複|[0-9０-９,，]+円)の?"
+    r"(昨日|今日|本日|先日|先週|先ほど|先程|[0-9０-９]+月[0-9０-９]+日|二重|重複|[0-9０-９,，]+円|"
+    r"[2-9２-９二三]回目)の?"
     r"[^。、？?]{0,12}(決済|請求|支払い?|お支払い|引き落とし|課金)"
     r"(\([^)]{0,15}\)|（[^）]{0,15}）)?(を|は|、|\s)*(キャンセル|取り消|取消)",
     _I,
@@ -1856,7 +1857,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(定期|本契約|有料)[^。]{0,10}(進まない|移行しない|切り替えない|切り替わらない)(で|よう)|"
         r"自動更新[^。]{0,10}(は|を)(行わない|しない)|"
         r"(お金|おかね|料金|会費|引き落とし)[^。]{0,8}の(は|を)?\s?(もう)?(やめ|止め|とめ)|"
-        r"(解約|解役|退会)(?!(の?手続き)?後)|キャンセル|(自動)?更新(を|は)?(停止|止め|しない|やめ|オフ|おふ|off|解除)|"
+        r"(解約|解役|退会)(?!(の?手続き)?後)|キャンセル|(自動)?更新(を|は|だけ|のみ|も)?(停止|止め|しない|やめ|オフ|おふ|off|解除)|"
         r"(有料会員|会員|契約|プラン|サブスク\w*)(を|は)?解除|更新(は|を)?[^。]{0,8}見送|"
         r"(サブスク\w*|契約|プラン|定期購入)(を|は|も)?(止め|停止|終了|やめ|終わり)|"
         r"(もう|今後)(は)?(請求|課金|引き落とし)(しないで|を(止め|やめ))|"
@@ -4675,3 +4676,8 @@ WRONG_RECIPIENT = re.compile(
     _I,
 )
 """An email the writer says reached us by mistake: it asks us nothing."""
+IF_ANY_ASIDE = re.compile(
+    r",?\s*\bif (there is|there's|there are|there were) (one|any)\b|,?\s*\bif any\b", _I
+)
+"""A condition on whether a fee exists, said beside the ask ("Please refund the remaining 4
+months, less any admin fee if there is one, and cancel"): no condition on the ask."""

@@ -579,7 +579,7 @@ def _asks(
     email about the writer's `own_account`, an ability question ("返金できますか") asks. A
     pronoun ("Turn it off") cancels only in an email with a `plan_context`. In an email
     `paying` by a link, a new or expired card named alone is the card it pays with."""
-    sentence = phrases.POLITE.sub(" ", sentence)
+    sentence = phrases.IF_ANY_ASIDE.sub(" ", phrases.POLITE.sub(" ", sentence))
     if kind == "refund":
         sentence = phrases.POSSIBLE_FOR_A_NAMED_CHARGE.sub("please ", sentence)
         sentence = phrases.NOT_ALL_BUT_ONLY.sub(" ", sentence)

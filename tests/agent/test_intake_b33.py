@@ -3,13 +3,15 @@ cancelled is a refund, not the plan stopped; and the writes only named beside th
 the writer forgot to make, wants to talk about or plans as the reason for a question, money
 back from another business, a bank or for the writer's own customer, refunds on record or
 promised, a renewal already switched off, a Japanese write asked about or on a condition,
-someone else's account, a new card still on its way, an email sent to us by mistake."""
+someone else's account, a new card still on its way, an email sent to us by mistake; and a
+Japanese yes to both writes we offered ("では、両方お願いします")."""
 
 from __future__ import annotations
 
 import pytest
 
 from knowreply.agent.intake import read_requests
+from knowreply.agent.trace import AgentInput
 
 ASKS = [
     # a payment cancelled, named by its day, amount or fault: the money back
@@ -104,3 +106,19 @@ def test_a_write_only_named_is_not_read(text: str) -> None:
 @pytest.mark.parametrize(("subject", "text"), SUBJECTS_NOT_ASKED)
 def test_a_subject_naming_a_write_the_body_asks_about_asks_nothing(subject: str, text: str) -> None:
     assert read_requests(text, subject=subject).kinds == set()
+
+
+def test_a_yes_to_both_writes_we_offered_in_japanese_asks_for_both() -> None:
+    email = AgentInput.written(
+        workspace_id=1,
+        sender="c@example.com",
+        subject="Re: ご請求について",
+        text=(
+            "では、両方お願いします。\n\n> 山田様\n>\n> ご希望でしたら、本日付けでの解約と、"
+            "今月分1,480円の全額返金をあわせて承ります。\n> ご返信ください。\n"
+        ),
+        verified=True,
+        source="simulator",
+    )
+    asked = read_requests(email.text, subject=email.subject, thread=email.thread)
+    assert asked.accepted_offer == ("cancellation", "refund")

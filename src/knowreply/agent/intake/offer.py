@@ -31,7 +31,7 @@ from knowreply.mail.shape import unwrapped
 _I = re.IGNORECASE
 
 _ASSENT = re.compile(
-    r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|リンクを?)?"
+    r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|(では|じゃあ|それでは)[、,]\s*|リンクを?)?"
     r"(yes|yeah|yep|yup|sure|ok|okay|confirmed|agreed|please (do|go ahead|send)|(just )?do it|"
     r"go for it|go on( then)?|proceed|procedan|proceda|[áa]ndale|est[áa] bien|(ça|cela) m'arrange|"
     r"las dos( cosas)?|los dos|"
@@ -173,7 +173,7 @@ _WISH = re.compile(
 ご返信ください"): it offers what the sentence before it says the business can do."""
 _CAN = re.compile(
     r"\b(we|i) (can|could|are able to|am able to)\b(?!'?t\b| not\b)|"
-    r"\b(?<!not )possible\b|可能|でき(ます|る)|(手続き|対応|処理)を?(いた|致)します|"
+    r"\b(?<!not )possible\b|可能|でき(ます|る)|(手続き|対応|処理)を?(いた|致)します|承ります|"
     r"\b(nous )?(pouvons|pourrions)\b|\bje (peux|pourrais)\b|\b(podemos|podr[íi]amos)\b|"
     r"\b(k[öo]nnen|k[öo]nnten) wir\b|"
     r"\b((ich|wir) (kann|k[öo]nnen|k[öo]nnte|k[öo]nnten)|(kann|k[öo]nnte) ich)\b"

@@ -31,7 +31,8 @@ from knowreply.mail.shape import unwrapped
 _I = re.IGNORECASE
 
 _ASSENT = re.compile(
-    r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|(では|じゃあ|それでは)[、,]\s*|リンクを?)?"
+    r"^\W*((ta|bueno|bien|oui|ok),? |(では|じゃあ|それでは)?それで|(では|じゃあ|それでは)[、,]\s*|"
+    r"リンクを?)?"
     r"(yes|yeah|yep|yup|sure|ok|okay|confirmed|agreed|please (do|go ahead|send)|(just )?do it|"
     r"go for it|go on( then)?|proceed|procedan|proceda|[áa]ndale|est[áa] bien|(ça|cela) m'arrange|"
     r"las dos( cosas)?|los dos|"

@@ -4677,7 +4677,9 @@ WRONG_RECIPIENT = re.compile(
 )
 """An email the writer says reached us by mistake: it asks us nothing."""
 IF_ANY_ASIDE = re.compile(
-    r",?\s*\bif (there is|there's|there are|there were) (one|any)\b|,?\s*\bif any\b", _I
+    r",?\s*\bif (there is|there's|there are|there were) (one|any)(?=\s*([,.;:)!?]|and\b|$))|"
+    r",\s*if any(?=\s*([,.;:)!?]|and\b|$))",
+    _I,
 )
 """A condition on whether a fee exists, said beside the ask ("Please refund the remaining 4
 months, less any admin fee if there is one, and cancel"): no condition on the ask."""

@@ -437,10 +437,11 @@ def _mention_counts(kind: WriteKind, sentence: str, match: re.Match[str]) -> boo
 
 def _named_beside_the_ask(kind: WriteKind, sentence: str, match: re.Match[str]) -> bool:
     """A write named beside what is asked (batch 33, money back and stopping the plan): one
-    the writer forgot to make, wants to talk about, plans as the reason for a question, has
-    set already or asks about; a payment cancelled (a refund, not the plan stopped); money
-    back from another business, a bank, or for the writer's own customer; refunds on record;
-    a card still on its way or to be switched later; a link to the card's page."""
+    the writer forgot to make, wants to talk about, was promised, plans as the reason for a
+    question, has set already or asks about; a payment cancelled (a refund, not the plan
+    stopped) and a flight or an order told as cancelled; money back from another business, a
+    bank, or for the writer's own customer; refunds on record; a card still on its way or to be
+    switched later; a link to the card's page."""
     before, after = sentence[: match.start()], sentence[match.end() :]
     if (
         phrases.FORGOT_BEFORE.search(_clause_before(sentence, match.start()))

@@ -179,9 +179,9 @@ ON_BEHALF = re.compile(
     r"\b(verstorben|gestorben|d[ée]c[ée]d[ée]e?|falleci\w*|fallecid[oa])\b|亡くな|他界|死去|"
     rf"{_KIN_JA}(の|が契約している|が登録している|名義の)[^。！？]{{0,10}}(アカウント|名義|契約)|"
     r"代わりに[^。、]{0,10}(連絡|メール|お問い合わせ|問い合わせ|申請|手続き|返金|解約|お願い|止め|"
-    r"停止|キャンセル)|代理で|に代わ(って|りまして)|"
+    r"停止|キャンセル)|代理で|に代わ(って|りまして)|"  # batch 32: 顧問先に代わりまして
     # batch 33: "先方の代理として", "弊社は代理店として…同社アカウントの解約をお願いいたします"
-    r"の代理として|(代理店|代理人)として|同社の?アカウント|"  # batch 32: 顧問先に代わりまして
+    r"の代理として|(代理店|代理人)として|同社の?アカウント|"
     r"\bin (his|her|their) (own )?name\b|(?-i:\bin (seinem|ihrem) [Nn]amen\b)|\ben su nombre\b|"
     r"(?-i:\bauf (seinen|ihren) (eigenen )?[Nn]amen\b)|"
     rf"\b{_ACCOUNT}\b[^.?!,]{{0,30}}\bde (él|ella|ellos|ellas)\b|"

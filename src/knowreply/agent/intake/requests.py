@@ -19,7 +19,8 @@ a payment back, and an exact fraction ("half") when they named one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import jaconv
@@ -76,6 +77,13 @@ class Requests:
     offered_read: str = ""
     """Our offer of something to read that the customer's whole answer is yes to ("Yes pls"
     under "Would you like a copy of the latest invoice?"): its words, else ""."""
+    asked_in: Mapping[WriteKind, tuple[str, ...]] = field(default_factory=dict)
+    """The customer's sentences that ask for each write in `kinds` (the subject first when it
+    asks); none for a write read from several sentences together or from a yes to an offer.
+    The intent model's second opinion reads them (`brains.rules.ask_model`)."""
+    mentioned_in: Mapping[WriteKind, tuple[str, ...]] = field(default_factory=dict)
+    """The customer's sentences that name each write, asking for it or not: what the second
+    opinion learns from."""
 
     def computed_basis(self, amount: Money) -> str | None:
         """How `amount` was computed from amounts the customer named ("the difference
@@ -758,14 +766,17 @@ def _after_taken_back(sentences: list[str]) -> list[str]:
 
 def _body_asks(
     kind: WriteKind, sentences: list[str], *, plan_context: bool = True, code_given: bool = False
-) -> bool:
-    """Some sentence asks for `kind`; a card only stated as a fact ("My card expired.") does
-    not, when the email asks about a payment's state ("Did the renewal go through?") or
-    speaks of a payment to make (the card is why it failed, the link pays it), nor what the
-    writer is trying to do beside a code they hand over (`code_given`), nor a go-ahead beside
-    that code ("Code: 560192. Please go ahead with the refund.": the code confirms a write
-    asked before, it asks none anew), nor the card a payment link is asked to be paid with
-    ("My card expired. Send me a link so I can pay with my new card.": `_pays_by_link`)."""
+) -> tuple[str, ...] | None:
+    """The sentences that ask for `kind` (none named when the ask is read from several
+    sentences together: a question handed over, a link asked anew, a place to change a detail
+    asked), else None when nothing asks for it. A card only stated as a fact ("My card
+    expired.") does not ask, when the email asks about a payment's state ("Did the renewal go
+    through?") or speaks of a payment to make (the card is why it failed, the link pays it),
+    nor what the writer is trying to do beside a code they hand over (`code_given`), nor a
+    go-ahead beside that code ("Code: 560192. Please go ahead with the refund.": the code
+    confirms a write asked before, it asks none anew), nor the card a payment link is asked to
+    be paid with ("My card expired. Send me a link so I can pay with my new card.":
+    `_pays_by_link`)."""
     own_account = any(phrases.OWN_ACCOUNT_JA.search(sentence) for sentence in sentences)
     if kind in MONEY_KINDS:
         sentences = _on_a_yes_to_own_question(sentences)
@@ -779,11 +790,11 @@ def _body_asks(
         and not (kind not in MONEY_KINDS and phrases.OWN_CUSTOMERS_SIDE.search(s))
     ]
     if not asking and kind in MONEY_KINDS:
-        return _handed_over(kind, sentences)
+        return _named_by_none(_handed_over(kind, sentences))
     if paying:  # what the card is asked for beside the payment: "Where can I change it?"
         sentences = [phrases.CARD_FACT.sub(" card ", s) for s in sentences]
     if not asking and kind in ("payment_link", "portal_link"):
-        return (
+        return _named_by_none(
             _asks_anew(kind, sentences)
             or (
                 kind == "portal_link"
@@ -804,15 +815,16 @@ def _body_asks(
         and any(phrases.OWN_CUSTOMERS_SIDE.search(s) for s in sentences)
         and not any(phrases.BILLING_THING.search(s) for s in asking)
     ):  # "…施主様あてに発行する請求書にロゴを入れたい。設定画面のどこから…": their invoices
-        return False
+        return None
     if kind == "payment_link" and asking:
-        return not (
+        only_a_wish = (
             _only_a_wish_beside_what_is_owed(asking, sentences)
             or _only_an_attempt_beside_whether_it_went_through(asking, sentences)
             or _only_a_wish_beside_the_portal(asking, sentences, plan_context=plan_context)
         )
+        return None if only_a_wish else tuple(asking)
     if not asking or kind != "portal_link":
-        return bool(asking)
+        return tuple(asking) or None
     facts_only = all(
         phrases.CARD_FACT.search(s)
         and not phrases.REQUEST.search(s)
@@ -823,7 +835,12 @@ def _body_asks(
     pays = any(
         MENTIONS["payment_link"].search(s) or phrases.INTENT_TO_PAY.search(s) for s in sentences
     )  # "カードの期限切れで払えていませんでした。新しいカードで払いたいのでリンクをください"
-    return not (facts_only and (asks_state or pays))
+    return None if facts_only and (asks_state or pays) else tuple(asking)
+
+
+def _named_by_none(asked: bool) -> tuple[str, ...] | None:
+    """An ask read from several sentences together names no sentence of its own."""
+    return () if asked else None
 
 
 def _handed_over(kind: WriteKind, sentences: list[str]) -> bool:
@@ -939,8 +956,8 @@ def _only_a_wish_beside_the_portal(
     デビットカードで払いたいです。マイページのどこで変えられますか？"): the way to pay from now
     on, set in the portal, not a payment to make now; a link named ("カード情報を更新したいのと、
     未払い分を払いたいです。それぞれリンクください") may be the one to pay."""
-    return _only_a_wish_to_pay(asking, sentences) and _body_asks(
-        "portal_link", sentences, plan_context=plan_context
+    return _only_a_wish_to_pay(asking, sentences) and (
+        _body_asks("portal_link", sentences, plan_context=plan_context) is not None
     )
 
 
@@ -1369,21 +1386,23 @@ def read_requests(
     if meant is not sentences:
         own_subject = ""  # the subject came before the words that take it back
     asking = [s for s in meant if not (enquiring and _is_question(s))]
-    kinds = frozenset(
-        kind
-        for kind in MENTIONS
-        if not ((withdrawn or for_someone_else) and kind in MONEY_KINDS)
-        and not (what_it_was and kind == "refund")
-        and not (stays and kind == "cancellation")
-        and not (reissue and kind == "portal_link")
-        and (
-            _body_asks(kind, asking, plan_context=plan_context, code_given=code_given)
-            or (
-                own_subject
-                and _subject_asks(kind, own_subject, sentences, plan_context=plan_context)
-            )
+    asked_in: dict[WriteKind, tuple[str, ...]] = {}
+    for kind in MENTIONS:
+        if (
+            ((withdrawn or for_someone_else) and kind in MONEY_KINDS)
+            or (what_it_was and kind == "refund")
+            or (stays and kind == "cancellation")
+            or (reissue and kind == "portal_link")
+        ):
+            continue
+        in_body = _body_asks(kind, asking, plan_context=plan_context, code_given=code_given)
+        in_subject = bool(own_subject) and _subject_asks(
+            kind, own_subject, sentences, plan_context=plan_context
         )
-    )
+        if in_body is not None or in_subject:
+            named = [own_subject] if in_subject else []
+            asked_in[kind] = tuple(dict.fromkeys([*named, *(in_body or ())]))
+    kinds = frozenset(asked_in)
     whole_thread = f"{subject}\n{text}\n{thread}"
     offer = NO_OFFER if kinds else accepted_offer(words, whole_thread)
     accepted = offer.kinds
@@ -1434,4 +1453,15 @@ def read_requests(
         instructed=tries_to_instruct(text, subject=subject),
         accepted_offer=accepted,
         offered_read=read_offered,
+        asked_in=asked_in,
+        mentioned_in=_mentioned_in([own_subject, *asking]),
     )
+
+
+def _mentioned_in(sentences: list[str]) -> dict[WriteKind, tuple[str, ...]]:
+    """The sentences that name each write, asking for it or not."""
+    named = {
+        kind: tuple(dict.fromkeys(s for s in sentences if s and MENTIONS[kind].search(s)))
+        for kind in MENTIONS
+    }
+    return {kind: found for kind, found in named.items() if found}

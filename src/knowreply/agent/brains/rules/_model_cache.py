@@ -18,9 +18,12 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from knowreply.agent.brains.rules.ask_model import AskArrays
 
 _PACKAGE = Path(__file__).parents[3]
 _SOURCES = (Path(__file__).parent, _PACKAGE / "agent" / "intake")
@@ -53,6 +56,23 @@ class FittedArrays:
     """One row per label, one column per word then character feature."""
     intercept: npt.NDArray[np.float64]
     labels: npt.NDArray[np.str_]
+    ask_words: npt.NDArray[np.str_]
+    """The second opinion on asked writes (`ask_model.AskArrays`, each field prefixed)."""
+    ask_word_idf: npt.NDArray[np.float64]
+    ask_chars: npt.NDArray[np.str_]
+    ask_char_idf: npt.NDArray[np.float64]
+    ask_coef: npt.NDArray[np.float64]
+    ask_intercept: npt.NDArray[np.float64]
+    ask_kinds: npt.NDArray[np.str_]
+
+    @property
+    def ask(self) -> AskArrays:
+        return AskArrays(**{f.name: getattr(self, f"ask_{f.name}") for f in fields(AskArrays)})
+
+    @staticmethod
+    def ask_fields(ask: AskArrays) -> dict[str, Any]:
+        """`ask`'s arrays named as this class's fields."""
+        return {f"ask_{f.name}": getattr(ask, f.name) for f in fields(AskArrays)}
 
 
 def cache_dir() -> Path | None:

@@ -21,15 +21,17 @@ Prediction is deterministic: same corpus, same model, same answer.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from knowreply.agent.brains.rules import _model_cache, examples
+from knowreply.agent.brains.rules import _model_cache, ask_model, examples
 from knowreply.agent.brains.rules._model_text import model_text
+from knowreply.agent.brains.rules._ngrams import WORD_TOKENS as WORD_TOKENS
+from knowreply.agent.brains.rules._ngrams import vectorizers
 from knowreply.agent.brains.rules._reading import read
 from knowreply.agent.brains.rules.understanding import Intent
 from knowreply.agent.intake import requests as explicit
@@ -57,11 +59,6 @@ STANDALONE = frozenset({Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_
 """Intents that are never secondary: they describe the whole email."""
 C = 10.0
 """The inverse regularisation strength of each one-vs-rest logistic regression."""
-WORD_TOKENS = r"(?u)[\u4e00-\u9fff\u3005]+|[\u30a0-\u30ff]+|[\u3040-\u309f]+|\b\w\w+\b"
-"""A word is a run of kanji, of katakana or of hiragana, else two or more word characters.
-Japanese has no spaces: scikit-learn's default pattern made a whole clause one word
-(`最新の請求書を送ってください`); cut by script it reads `最新 の 請求書 を 送 ってください`
-(dev cross-validation: Japanese 79.5 % -> 83.1 %, `bench/intent_sweep.py`)."""
 
 
 @dataclass(frozen=True)
@@ -83,27 +80,13 @@ def explicit_requests(
 
 def example_text(example: Example) -> str:
     """An example read exactly as `understand` reads an email."""
-    asked = explicit_requests(example.body, example.subject).kinds
-    return model_text(read(example.body, example.subject).text, asked)
+    return example_reading(example)[0]
 
 
-def _vectorizers(vocabularies: tuple[Any, Any] = (None, None)) -> tuple[Any, Any]:
-    """The word and character n-gram vectorizers, empty or with a fitted vocabulary."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    words, chars = vocabularies
-    return (
-        TfidfVectorizer(
-            ngram_range=(1, 2),
-            sublinear_tf=True,
-            min_df=1,
-            token_pattern=WORD_TOKENS,
-            vocabulary=words,
-        ),
-        TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, vocabulary=chars
-        ),
-    )
+def example_reading(example: Example) -> tuple[str, Mapping[explicit.WriteKind, tuple[str, ...]]]:
+    """An example's `example_text`, and its sentences that name each write (`ask_model`)."""
+    asked = explicit_requests(example.body, example.subject)
+    return model_text(read(example.body, example.subject).text, asked.kinds), asked.mentioned_in
 
 
 def fit_arrays(training: Sequence[Example], *, c: float = C, jobs: int = 1) -> FittedArrays:
@@ -120,8 +103,9 @@ def fit_arrays(training: Sequence[Example], *, c: float = C, jobs: int = 1) -> F
 
     binarizer = MultiLabelBinarizer(classes=[intent.value for intent in Intent])
     targets = binarizer.fit_transform([[i.value for i in e.intents] for e in training])
-    words, chars = _vectorizers()
-    texts = _example_texts(training, jobs)
+    words, chars = vectorizers()
+    readings = _example_readings(training, jobs)
+    texts = [text for text, _ in readings]
     classifier = OneVsRestClassifier(
         LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0),
         n_jobs=jobs if jobs > 1 else None,
@@ -131,6 +115,7 @@ def fit_arrays(training: Sequence[Example], *, c: float = C, jobs: int = 1) -> F
         features = hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
         features.sum_duplicates()  # canonical here: processes get read-only copies
         classifier.fit(features, targets)
+        ask = ask_model.fit([named for _, named in readings], [e.intents for e in training])
     return _model_cache.FittedArrays(
         words=np.asarray(words.get_feature_names_out(), dtype=str),
         word_idf=words.idf_,
@@ -139,14 +124,17 @@ def fit_arrays(training: Sequence[Example], *, c: float = C, jobs: int = 1) -> F
         coef=np.vstack([_weights(e, features.shape[1]) for e in classifier.estimators_]),
         intercept=np.array([_intercept(e) for e in classifier.estimators_]),
         labels=np.asarray(binarizer.classes_, dtype=str),
+        **_model_cache.FittedArrays.ask_fields(ask),
     )
 
 
-def _example_texts(training: Sequence[Example], jobs: int) -> list[str]:
+def _example_readings(
+    training: Sequence[Example], jobs: int
+) -> list[tuple[str, Mapping[explicit.WriteKind, tuple[str, ...]]]]:
     if jobs <= 1:
-        return [example_text(e) for e in training]
+        return [example_reading(e) for e in training]
     with ProcessPoolExecutor(jobs) as pool:
-        return list(pool.map(example_text, training, chunksize=256))
+        return list(pool.map(example_reading, training, chunksize=256))
 
 
 def _weights(estimator: Any, width: int) -> Any:
@@ -170,9 +158,10 @@ class IntentModel:
         # keep their labels-by-features `coef` as a view of it, not a second copy.
         self._weights_by_feature = np.ascontiguousarray(arrays.coef.T)
         self._arrays = replace(arrays, coef=self._weights_by_feature.T)
-        self._words, self._chars = _vectorizers((list(arrays.words), list(arrays.chars)))
+        self._words, self._chars = vectorizers((list(arrays.words), list(arrays.chars)))
         self._words.idf_, self._chars.idf_ = arrays.word_idf, arrays.char_idf
         self._labels = tuple(Intent(str(value)) for value in arrays.labels)
+        self._ask = ask_model.AskModel(arrays.ask)
 
     @classmethod
     def fit(cls, training: Sequence[Example], *, c: float = C) -> IntentModel:
@@ -191,9 +180,21 @@ class IntentModel:
         scores = features @ self._weights_by_feature + self._arrays.intercept
         return {intent: float(p) for intent, p in zip(self._labels, expit(scores)[0], strict=True)}
 
-    def guess(self, text: str, asked: frozenset[str]) -> IntentGuess:
-        """Primary and secondary intents of a `model_text`, with the thresholds applied."""
-        return decide(self.probabilities(text), asked)
+    def doubted(
+        self, asked_in: Mapping[explicit.WriteKind, tuple[str, ...]]
+    ) -> frozenset[explicit.WriteKind]:
+        """The writes asked in these sentences that the second opinion does not believe."""
+        return self._ask.doubted(asked_in)
+
+    def guess(
+        self,
+        text: str,
+        asked: frozenset[str],
+        asked_in: Mapping[explicit.WriteKind, tuple[str, ...]] | None = None,
+    ) -> IntentGuess:
+        """Primary and secondary intents of a `model_text`, with the thresholds applied; a
+        write asked in `asked_in`'s sentences also needs the second opinion (`ask_model`)."""
+        return decide(self.probabilities(text), asked - self.doubted(asked_in or {}))
 
 
 def decide(probabilities: dict[Intent, float], asked: frozenset[str]) -> IntentGuess:
@@ -267,8 +268,12 @@ def shared_model(*, jobs: int = 1) -> IntentModel:
 
 
 def guess(
-    reading: str, asked: frozenset[str] = frozenset(), model: IntentModel | None = None
+    reading: str,
+    asked: frozenset[str] = frozenset(),
+    model: IntentModel | None = None,
+    asked_in: Mapping[explicit.WriteKind, tuple[str, ...]] | None = None,
 ) -> IntentGuess:
     """The intents of the text `understand` reads (`Reading.text`), given the writes the
-    email explicitly asks for, by `model` (default: the one fitted from `dev`)."""
-    return (model or shared_model()).guess(model_text(reading, asked), asked)
+    email explicitly asks for and the sentences that ask for them (`Requests.asked_in`), by
+    `model` (default: the one fitted from `dev`)."""
+    return (model or shared_model()).guess(model_text(reading, asked), asked, asked_in)

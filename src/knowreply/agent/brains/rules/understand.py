@@ -155,7 +155,7 @@ def understand(
         fraction_named = asked.fraction is not None
         prorated = (asked.prorated or asked.counted is not None) and asked_back is None
         part = asked.part.amount if asked.part is not None and asked_back is None else None
-        guess = intent_model.guess(reading, asked.kinds, model)
+        guess = intent_model.guess(reading, asked.kinds, model, asked.asked_in)
         intent, others = guess.primary, guess.secondary
         if asked.accepted_offer:  # "Yes, go ahead": the words alone say nothing
             intent, *rest = (_OFFERED[kind] for kind in asked.accepted_offer)

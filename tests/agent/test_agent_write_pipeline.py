@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.approvals import CannotResume, decide
+from knowreply.agent.policy import DOUBTED
 from knowreply.agent.trace import Trace
 from knowreply.db.models import Action, AgentRun
 from knowreply.db.session import transaction
@@ -217,6 +218,24 @@ def test_an_obedient_anthropic_model_cannot_refund_what_was_not_asked(shop: Shop
     assert trace.outcome == "awaiting_approval"
     assert trace.model == "fake-claude"
     assert shop.refunds() == []
+
+
+def test_an_obedient_llm_waits_for_a_member_when_the_ask_does_not_read_as_one(
+    shop: Shop,
+) -> None:
+    """The check finds a cancellation asked ("…kündigen"), but the sentence asks where to
+    end another company's contract: the learnt second opinion doubts it, so the plan waits."""
+    script = [call("cancel_subscription"), say("Done.")]
+    with running_fake_llm(script) as llm:
+        use_openai(shop, llm)
+        trace = shop.ask(
+            "carol@example.com", "Hallo, ich will meinen Handyvertrag kündigen, geht das über euch?"
+        )
+    assert trace.outcome == "awaiting_approval", trace.reason
+    write = trace.tool_calls[-1].write
+    assert write is not None
+    assert write.waiting_because == [DOUBTED.format(kind="cancellation")]
+    assert writes(shop) == []
 
 
 def test_an_explicit_request_runs_for_an_obedient_llm(shop: Shop) -> None:

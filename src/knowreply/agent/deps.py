@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from knowreply.agent.intake import Requests
+from knowreply.agent.intake import Requests, WriteKind
 from knowreply.agent.trace import AgentInput, Trace
 from knowreply.integrations.stripe.capabilities import CapabilityName
 from knowreply.integrations.stripe.client import StripeGateway
@@ -31,6 +31,9 @@ class RunDeps:
     now: datetime
     requests: Requests
     """What the customer's own words explicitly ask to be written (brain-neutral intake)."""
+    doubted: frozenset[WriteKind] = frozenset()
+    """The writes `requests` finds asked whose asking sentences the learnt second opinion
+    does not believe (`brains.rules.ask_model`): any brain's plan for one waits for a member."""
     approved: dict[str, int] = field(default_factory=dict)
     """On resumption: tool call id -> the approved action whose stored plan it executes."""
     escalation: str | None = None

@@ -208,7 +208,7 @@ class WritePipeline(WrapperToolset[RunDeps]):
                             now=d.now,
                         )
                     )
-                reasons = reasons_to_wait(plan, d.settings, d.requests, totals)
+                reasons = reasons_to_wait(plan, d.settings, d.requests, totals, d.doubted)
             action = upsert_action(
                 session,
                 workspace_id=d.agent_input.workspace_id,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from fractions import Fraction
 
-from knowreply.agent.intake import Requests
+from knowreply.agent.intake import Requests, WriteKind
 from knowreply.agent.plans import (
     CAPABILITY_OF_KIND,
     CancellationPlan,
@@ -157,19 +157,29 @@ MEMBER_SETS_AMOUNT = (
 """Why a refund planned without an amount always waits: it has nothing to run with."""
 
 
+DOUBTED = (
+    "the sentences that ask for a {kind} do not read as asking for one to the model learnt "
+    "from the corpus (a second opinion on the explicit-request check)"
+)
+
+
 def reasons_to_wait(
     plan: AnyPlan,
     settings: WorkspaceSettings,
     requests: Requests,
     totals: RefundTotals | None,
+    doubted: frozenset[WriteKind] = frozenset(),
 ) -> list[str]:
-    """Why this plan must wait for a member; empty when it may run now."""
+    """Why this plan must wait for a member; empty when it may run now. `doubted` are the
+    writes asked in sentences the learnt second opinion does not read as asking."""
     reasons: list[str] = []
     capability = CAPABILITY_OF_KIND[plan.kind]
     if needs_approval(settings, capability, amount_of(plan)):
         reasons.append(f"the approval mode is {settings.approval_mode}")
     if not requests.asks_for(plan.kind):
         reasons.append(f"the customer's own words do not explicitly ask for a {plan.kind}")
+    elif plan.kind in doubted:
+        reasons.append(DOUBTED.format(kind=plan.kind))
     if requests.instructed:
         reasons.append(INSTRUCTED)
     if isinstance(plan, RefundPlan):

@@ -22,12 +22,12 @@ from sqlalchemy import func, select
 
 from knowreply.agent.acknowledge import acknowledgement
 from knowreply.agent.brains.rules import Audience, Persona, replies, understand
-from knowreply.agent.brains.rules.intent_model import WRITE_KINDS
+from knowreply.agent.brains.rules.intent_model import WRITE_KINDS, shared_model
 from knowreply.agent.brains.rules.model import RulesBrain
 from knowreply.agent.brains.rules.understanding import Intent, Understanding
 from knowreply.agent.deps import RunDeps
 from knowreply.agent.handoff import HandOff
-from knowreply.agent.intake import Requests, read_requests
+from knowreply.agent.intake import Requests, WriteKind, read_requests
 from knowreply.agent.intake.codes import one_time_code
 from knowreply.agent.intake.injection import injection_suspected
 from knowreply.agent.paused import PausedRun
@@ -136,6 +136,13 @@ def only_asked_writes(understanding: Understanding, asked: Requests) -> Understa
     )
 
 
+def doubted_writes(asked: Requests) -> frozenset[WriteKind]:
+    """The writes the check finds asked in sentences the rules brain's learnt second opinion
+    does not believe (`ask_model`), whatever the brain: the model is loaded only when some
+    sentence asks."""
+    return shared_model().doubted(asked.asked_in) if any(asked.asked_in.values()) else frozenset()
+
+
 def reply_subject(subject: str) -> str:
     clean = subject.strip() or "Your message"
     return clean if clean.lower().startswith("re:") else f"Re: {clean}"
@@ -215,6 +222,12 @@ class Run:
         )
 
     def _deps(self, setup: Setup, gateway: StripeGateway, scope: ops.CustomerScope) -> RunDeps:
+        requests = read_requests(
+            self.input.text,
+            subject=self.input.subject,
+            default_currency=setup.settings.default_currency,
+            thread=self.input.thread,
+        )
         return RunDeps(
             runtime=self.runtime,
             agent_input=self.input,
@@ -226,12 +239,8 @@ class Run:
             run_id=self.run_id,
             seed=idempotency_seed(self.input.workspace_id, self.input.message_id, self.run_id),
             now=self.now,
-            requests=read_requests(
-                self.input.text,
-                subject=self.input.subject,
-                default_currency=setup.settings.default_currency,
-                thread=self.input.thread,
-            ),
+            requests=requests,
+            doubted=doubted_writes(requests),
             approved=dict(self.approved),
         )
 

@@ -114,7 +114,11 @@ it, the model scored 92.32 % on batches 1 to 32 against 92.31 % before (129 unas
 against 133) and 91.27 % on batch 33, and the floors were set to that day's figures on batches
 1 to 33 (English 92.83 %, Japanese 92.59 %, Spanish 91.38 %, French 91.97 %, German 91.68 %):
 English and Spanish a tenth and two tenths of a point lower, from the new batch's harder
-emails, not from a loss on the old ones. The targets not met are strict expected failures, so
+emails, not from a loss on the old ones. On 2026-12-07 late morning, when a second opinion
+learnt from the corpus began to read the sentences the request check finds asking
+(`ask_model`), the model scored 92.39 % on all 20,197 against 92.29 % (English 92.88 %,
+Japanese 92.90 %, Spanish 91.38 %, French 92.00 %, German 91.78 %; 100 unasked writes against
+137) and the floors were set to those figures. The targets not met are strict expected failures, so
 the day the model meets one, its test says so and the floors must be raised.
 """
 
@@ -131,7 +135,7 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.928, "ja": 0.925, "es": 0.913, "fr": 0.919, "de": 0.916}
+FLOOR = {"en": 0.928, "ja": 0.929, "es": 0.913, "fr": 0.920, "de": 0.917}
 PERSON_CEILING = 0.036
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
@@ -150,8 +154,9 @@ on 1 to 25), 3.54 % on batches 1 to 27 on 2026-12-06 early morning (5.4 % on bat
 3.45 % on batches 1 to 31 that night (4.67 % on batch 31 alone; 3.41 % on 1 to 30), 3.41 % late
 that night (3.89 % on batch 31 alone; 3.39 % on 1 to 30), 3.51 % on batches 1 to 32 on 2026-12-07
 (1.86 % on batch 32 alone; 3.57 % on 1 to 31), 3.49 % on batches 1 to 33 that morning (2.50 % on
-batch 33 alone; 3.52 % on 1 to 32), under the 5 % target."""
-UNASKED_WRITES_CEILING = 137
+batch 33 alone; 3.52 % on 1 to 32), 3.58 % late that morning with the second opinion on asked
+writes (2.50 % on batch 33 alone; 3.62 % on 1 to 32), under the 5 % target."""
+UNASKED_WRITES_CEILING = 100
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -203,7 +208,10 @@ batches 1 to 31, eleven fewer than before that day's changes: the model reads th
 sentences' words marked, the check was taught batch 32's dev/ part), and is 137 on all 20,197
 with the blind batch 33 since 2026-12-07 morning (8 of them, 9 for the model before it: money
 back and stopping the plan; 129 on batches 1 to 32, four fewer than before that morning's
-changes: the check was taught batch 33's dev/ part)."""
+changes: the check was taught batch 33's dev/ part), and is 100 since 2026-12-07 late morning,
+when a second opinion learnt from the corpus began to read the sentences the check finds
+asking (`ask_model`; 95 on batches 1 to 32, 5 on batch 33; on `dev/` batches 29 to 33 read by
+a model fitted on 1 to 28 it had taken 22 to 17, docs/evaluation.md)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (392 s for 16,905 in a `make test` on

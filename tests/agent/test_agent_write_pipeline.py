@@ -13,6 +13,7 @@ from sqlalchemy import select
 from fakestripe import DEMO_RESTRICTED_KEY
 from knowreply.agent.approvals import CannotResume, decide
 from knowreply.agent.policy import DOUBTED
+from knowreply.agent.run import DOUBTS
 from knowreply.agent.trace import Trace
 from knowreply.db.models import Action, AgentRun
 from knowreply.db.session import transaction
@@ -236,6 +237,16 @@ def test_an_obedient_llm_waits_for_a_member_when_the_ask_does_not_read_as_one(
     assert write is not None
     assert write.waiting_because == [DOUBTED.format(kind="cancellation")]
     assert writes(shop) == []
+
+
+def test_the_rules_brain_plans_no_doubted_write_and_the_trace_says_why(shop: Shop) -> None:
+    trace = shop.ask(
+        "carol@example.com", "Hallo, ich will meinen Handyvertrag kündigen, geht das über euch?"
+    )
+    assert not any(c.write for c in trace.tool_calls)
+    (doubt,) = [d for d in trace.policy if d.rule == "second opinion"]
+    assert doubt.decision == "doubted: cancellation" and doubt.detail == DOUBTS
+    assert writes(shop) == [] and actions(shop) == []
 
 
 def test_an_explicit_request_runs_for_an_obedient_llm(shop: Shop) -> None:

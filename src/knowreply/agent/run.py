@@ -136,6 +136,13 @@ def only_asked_writes(understanding: Understanding, asked: Requests) -> Understa
     )
 
 
+DOUBTS = (
+    "the sentences that ask for it do not read as asking to the model learnt from the corpus: "
+    "the rules brain plans no such write, another brain's waits for a member"
+)
+"""Why the Simulator and the audit show a write the request check found asked as doubted."""
+
+
 def doubted_writes(asked: Requests) -> frozenset[WriteKind]:
     """The writes the check finds asked in sentences the rules brain's learnt second opinion
     does not believe (`ask_model`), whatever the brain: the model is loaded only when some
@@ -383,6 +390,8 @@ class Run:
             "capabilities", ", ".join(sorted(c.value for c in setup.capabilities)) or "none"
         )
         deps = self._deps(setup, gateway, scope)
+        if deps.doubted:
+            self.decide("second opinion", f"doubted: {', '.join(sorted(deps.doubted))}", DOUBTS)
         return await self._run_brain(
             setup, understanding, audience, deps, user_prompt=user_prompt(self.input)
         )

@@ -12,7 +12,9 @@ probability, so an email can ask for several things:
 - the others that reach `SECONDARY_THRESHOLD` are secondary intents;
 - a write (refund, cancellation, a link) needs `WRITE_THRESHOLD` and the customer's own
   words asking for it explicitly (`intake.requests`, the check the agent gates every write
-  by): an email that does not ask for a write is answered by a person, never by a write.
+  by), and, where the check names the sentences that ask, a second opinion learnt from the
+  corpus that they read as asking (`ask_model`): an email that does not ask for a write is
+  answered by a person, never by a write.
 
 The thresholds were chosen by cross-validation on `dev/` (`bench/intent_cv.py`).
 Prediction is deterministic: same corpus, same model, same answer.

@@ -360,3 +360,40 @@ def test_an_amount_in_the_writers_own_digits_is_read_not_refused(text: str, part
     read = understand(text)
     assert part in read.amounts
     assert part in read_requests(text).amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "charged"),
+    [
+        (
+            "Refund the $99 charge from this morning please.",
+            Money(amount_minor=9900, currency="usd"),
+        ),
+        (
+            "Please refund the $24 charge from last week, I was charged for the old plan.",
+            Money(amount_minor=2400, currency="usd"),
+        ),
+        (
+            "You took $199 from my account for a renewal I never agreed to. I want the $199 back.",
+            Money(amount_minor=19900, currency="usd"),
+        ),
+    ],
+)
+def test_a_whole_refund_names_its_payment_by_amount(text: str, charged: Money) -> None:
+    """The amount is the payment's own: that payment is refunded in full (the tool finds it),
+    not that amount out of the latest payment."""
+    got = understand(text)
+    assert got.intent is Intent.REFUND
+    assert got.refund_charged == charged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I paid $59 but the plan is $49. Please refund $10.",
+        "Please refund $10 of the $49 charge, the coupon did not apply.",
+        "Please refund my last payment.",
+    ],
+)
+def test_a_part_or_an_unnamed_payment_names_no_payment_by_amount(text: str) -> None:
+    assert understand(text).refund_charged is None

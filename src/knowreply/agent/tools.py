@@ -121,15 +121,23 @@ async def refund(
     amount: str | None = None,
     currency: str | None = None,
     part: bool = False,
+    charged: str | None = None,
 ) -> RefundPlan | r.RefundOutcome:
     """Refund a payment of the customer: `latest`, `duplicate` (the second of two identical
     charges) or a ch_/pi_ id; in full, or `amount` ("12.50") for part of it. A part the
     customer named without an amount ("half", "the unused part of my plan", "the 3 days of
     downtime") is sized here from Stripe: pass no amount. `part=true` with no amount when they
-    want only part of it back and nothing sizes it ("the extra seat"): a member sets it."""
+    want only part of it back and nothing sizes it ("the extra seat"): a member sets it.
+    `charged` ("24.00", in `currency`) instead of an id when they name the payment by what it
+    was ("refund the £24 charge"): their newest payment of exactly that amount."""
     d = ctx.deps
     reference = payment or ops.LATEST
     wanted = _money(amount, currency, d)
+    if charged is not None and reference == ops.LATEST:
+        named = await _payment_charged(d, _money(charged, currency, d))
+        if isinstance(named, r.RefundOutcome):
+            return named
+        reference = named
     if wanted is None and d.requests.prorated:
         return await _unused_part_refund(d, reference)
     if wanted is None and d.requests.counted is not None:
@@ -157,6 +165,20 @@ async def refund(
         if isinstance(checked, ops.RefundRefusal):
             return r.RefundOutcome(refusal=await _refund_refusal(checked, d, reference))
     return _plan_of(checked, computed=d.requests.computed_basis(checked.amount))
+
+
+async def _payment_charged(d: RunDeps, charged: Money | None) -> str | r.RefundOutcome:
+    """The id of the customer's newest refundable payment of exactly `charged`, or why none."""
+    if charged is None:
+        return ops.LATEST
+    for payment in await ops.payments_of_amount(d.gateway, d.scope, charged):
+        if payment.status in ("succeeded", "partially_refunded"):
+            return payment.id
+    return r.RefundOutcome(
+        refusal=_refusal(
+            r.RefusalReason.NOT_FOUND, f"No payment of {charged.formatted} was found to refund."
+        )
+    )
 
 
 def _to_be_sized_by_a_member(d: RunDeps, checked: ops.RefundPlan) -> RefundPlan:

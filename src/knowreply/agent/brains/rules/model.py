@@ -140,6 +140,13 @@ class RulesBrain:
             target = "latest" if target in ("last", "specific") else target
             if intent is Intent.PARTIAL_REFUND and u.refund_part_unsized:
                 return {"payment": target, "part": True}  # a member sets the amount
+            if intent is Intent.REFUND and target == "latest" and u.refund_charged is not None:
+                charged = u.refund_charged  # "refund the £24 charge": that payment, in full
+                return {
+                    "payment": target,
+                    "charged": str(charged.major),
+                    "currency": charged.currency,
+                }
             partial = intent == Intent.PARTIAL_REFUND and not u.refund_prorated
             refund_amount = amount if partial else None
             return {"payment": target, **_amount_args(refund_amount)}

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime
 
 from knowreply.agent.brains.rules import intent_model
-from knowreply.agent.brains.rules._amounts import find_amounts, refused_amounts
+from knowreply.agent.brains.rules._amounts import FoundAmount, find_amounts, refused_amounts
 from knowreply.agent.brains.rules._calendar import find_dates, find_months
 from knowreply.agent.brains.rules._classify import (
     amount_asked_back,
@@ -23,6 +23,7 @@ from knowreply.agent.brains.rules._references import (
 )
 from knowreply.agent.brains.rules.understanding import (
     Intent,
+    Language,
     RefundTarget,
     Understanding,
 )
@@ -77,8 +78,10 @@ def _fit_to_entities(
     whole: bool,
 ) -> tuple[Intent, tuple[Intent, ...]]:
     """Settle what the entities decide better than words: an invoice named by number is looked
-    up, an invoice lookup with nothing to look up is the latest one, a refund of an amount
-    or a part (`refund $10`, "half of it") is partial, and one of all of it is whole."""
+    up, an invoice lookup with nothing to look up is the latest one, a refund of a part or of
+    an amount (`refund $10`, "half of it") is partial, and one of all of it is whole. An
+    amount that names the payment itself ("refund the $24 charge", `_payment_named`) is no
+    part: the model decides between whole and partial."""
 
     def fit(i: Intent) -> Intent:
         if i is Intent.LATEST_INVOICE and named_invoice:
@@ -98,6 +101,22 @@ def _fit_to_entities(
     if primary in _INVOICES:
         rest = [i for i in rest if i not in _INVOICES]
     return primary, tuple(dict.fromkeys(rest))
+
+
+def _payment_named(
+    asking: tuple[str, ...], amounts: list[FoundAmount], default_currency: str, language: Language
+) -> Money | None:
+    """The one amount the sentences asking for a refund name ("Please refund the £24 charge
+    for the old plan", "I want the $199 back"), among those read in the email: the payment
+    the refund is of, when the model reads it whole. None when they name none or several."""
+    read_in_email = {a.money for a in amounts}
+    named = {
+        found.money
+        for sentence in asking
+        for found in find_amounts(sentence, default_currency=default_currency, language=language)
+        if found.money in read_in_email
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _sized_first(part: Money | None, amounts: list[Money]) -> tuple[Money, ...]:
@@ -143,6 +162,7 @@ def understand(
         amounts = [asked_back, *(a for a in amounts if a is not asked_back)]
 
     others: tuple[Intent, ...] = ()
+    charged: Money | None = None
     fraction_named = False
     prorated = False
     part: Money | None = None
@@ -165,14 +185,17 @@ def understand(
             if offered.primary in READS:  # "Yes pls": to the read we offered
                 intent, others = offered.primary, ()
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
+        charged = _payment_named(
+            asked.asked_in.get("refund", ()), amounts, default_currency.lower(), language
+        )
         intent, others = _fit_to_entities(
             intent,
             others,
             named_invoice=named,
             anything_to_look_up=named or bool(months or dates),
-            partial=asks_for_an_amount_back(plain.lower(), amounts)
-            or asked.partial
-            or (names_a_part(plain) and not asked.whole),
+            partial=asked.partial
+            or (names_a_part(plain) and not asked.whole)
+            or (charged is None and asks_for_an_amount_back(plain.lower(), amounts)),
             whole=asked.whole,
         )
         refused = refused_amounts(
@@ -204,6 +227,7 @@ def understand(
         dates=tuple(dict.fromkeys(d.value for d in dates)),
         stripe_ids=tuple(dict.fromkeys(i for i, _, _ in ids)),
         refund_target=_refund_target(reading, specific=specific) if wants_refund else None,
+        refund_charged=charged if Intent.REFUND in (intent, *others) else None,
         refund_part_unsized=Intent.PARTIAL_REFUND in (intent, *others)
         and asked_back is None
         and part is None

@@ -57,6 +57,10 @@ class Understanding(BaseModel):
     """Charge, payment intent, invoice or subscription ids (`ch_…`, `pi_…`, `in_…`, `sub_…`)."""
     refund_target: RefundTarget | None = None
     """Which charge a refund is about; only set when a refund is asked for."""
+    refund_charged: Money | None = None
+    """The payment a whole refund is of, named by its amount in the sentences that ask for it
+    ("Please refund the £24 charge for the old plan"): the customer's newest payment of that
+    amount is refunded in full, never that amount out of another payment."""
     refund_part_unsized: bool = False
     """A part of a payment is asked back but nothing says how much: no amount ("refund the
     difference"), or several with none tied to the refund ("charged $59 instead of $49"; tied:

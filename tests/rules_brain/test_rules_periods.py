@@ -126,6 +126,9 @@ def test_an_invoice_number_is_read_in_its_many_forms(text: str, numbers: list[st
         ("invocie for novembr pls", [MonthRef(None, 11)]),
         ("la factura de septiembr", [MonthRef(None, 9)]),
         ("10がつぶん せいきゅうしょ ほしい", [MonthRef(None, 10)]),
+        ("5gatsu bun no seikyusho wo mou ichido okutte", [MonthRef(None, 5)]),  # romaji
+        ("me pasan la fact de sept 2024 xfa", [MonthRef(2024, 9)]),
+        ("3GATSU TO 4 GATSU NO RYOUSHUUSHO", [MonthRef(None, 3), MonthRef(None, 4)]),
         ("could you find the invoice for week 40 for us", [MonthRef(2026, 10)]),
         ("the invoice for our payment in week 12", [MonthRef(2026, 3)]),
         ("Rechnung für KW 51 bitte", [MonthRef(2025, 12)]),

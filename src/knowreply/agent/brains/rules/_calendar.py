@@ -108,8 +108,9 @@ _YESTERDAY = frozenset({"yesterday", "ayer", "gestern", "昨日"})
 _EN_MONTH = re.compile(r"\b" + _MONTH + r"(?:\s+(?:of\s+|de\s+)?,?\s*" + _YEAR + r")?", re.I)
 _JA_MONTH = re.compile(
     r"(?:(?P<year>\d{4})\s?年\s?|(?P<ja_last_year>昨年|去年|前年)\s?の?\s?)?(?<!\d)(?P<month>\d{1,2})\s?"
-    r"(?:月|がつ)(?!\s?\d{1,2}\s?日)"
+    r"(?:月|がつ|(?i:gatsu)\b)(?!\s?\d{1,2}\s?日)"
 )
+"""`3月`, `2024年3月`, `3がつ`, and romaji `3gatsu` (written where Japanese cannot be typed)."""
 _RELATIVE_MONTH = re.compile(
     r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+month\b|"
     r"(?P<ja_last>先月|前月|せんげつ)|(?P<ja_next>来月|翌月)|今月|当月|"
@@ -275,7 +276,8 @@ def _date_from(match: re.Match[str], today: date) -> date | None:
 
 
 def _is_month_name(match: re.Match[str], text: str) -> bool:
-    """`may` and abbreviations are ordinary words too often to trust without a sign."""
+    """`may` and abbreviations are ordinary words too often to trust without a sign (a
+    capital, a year after it, a preposition before it)."""
     name = match.group("name")
     if name.lower() in _FOREIGN_MONTH_NAMES:
         return True
@@ -290,7 +292,11 @@ def _is_month_name(match: re.Match[str], text: str) -> bool:
         )
     if len(name.rstrip(".")) <= 4 and name.lower() not in ("june", "july"):
         before = text[max(0, match.start() - 12) : match.start()]
-        return name[0].isupper() or bool(_ABBREVIATION_CONTEXT.search(before))
+        return (
+            name[0].isupper()
+            or bool(match.group("year"))  # "la fact de sept 2024"
+            or bool(_ABBREVIATION_CONTEXT.search(before))
+        )
     return True
 
 

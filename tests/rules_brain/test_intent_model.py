@@ -118,7 +118,11 @@ emails, not from a loss on the old ones. On 2026-12-07 late morning, when a seco
 learnt from the corpus began to read the sentences the request check finds asking
 (`ask_model`), the model scored 92.39 % on all 20,197 against 92.29 % (English 92.88 %,
 Japanese 92.90 %, Spanish 91.38 %, French 92.00 %, German 91.78 %; 100 unasked writes against
-137) and the floors were set to those figures. The targets not met are strict expected failures, so
+137) and the floors were set to those figures. On 2026-12-07 noon, when a whole refund of a
+payment named by its amount stopped being read as a part of the latest payment and months in
+romaji were read, the model scored 92.47 % on all 20,197 (English 93.10 %, Japanese 92.93 %,
+Spanish 91.34 %, French 92.04 %, German 91.78 %; 100 unasked writes, as before) and the English
+floor was raised to its figure. The targets not met are strict expected failures, so
 the day the model meets one, its test says so and the floors must be raised.
 """
 
@@ -135,7 +139,7 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.928, "ja": 0.929, "es": 0.913, "fr": 0.920, "de": 0.917}
+FLOOR = {"en": 0.931, "ja": 0.929, "es": 0.913, "fr": 0.920, "de": 0.917}
 PERSON_CEILING = 0.036
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
@@ -155,7 +159,8 @@ on 1 to 25), 3.54 % on batches 1 to 27 on 2026-12-06 early morning (5.4 % on bat
 that night (3.89 % on batch 31 alone; 3.39 % on 1 to 30), 3.51 % on batches 1 to 32 on 2026-12-07
 (1.86 % on batch 32 alone; 3.57 % on 1 to 31), 3.49 % on batches 1 to 33 that morning (2.50 % on
 batch 33 alone; 3.52 % on 1 to 32), 3.58 % late that morning with the second opinion on asked
-writes (2.50 % on batch 33 alone; 3.62 % on 1 to 32), under the 5 % target."""
+writes (2.50 % on batch 33 alone; 3.62 % on 1 to 32), 3.59 % at noon with whole refunds of a
+payment named by its amount, under the 5 % target."""
 UNASKED_WRITES_CEILING = 100
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of

@@ -68,3 +68,17 @@ def test_an_llm_names_the_payment_by_its_amount(shop: Shop) -> None:
     planned = waiting.tool_calls[-1].write
     assert planned is not None and planned.amount is not None
     assert (planned.target_id, planned.amount.amount_minor) == (named, 2400)
+
+
+def test_a_part_of_a_payment_named_by_its_amount_comes_off_that_payment(shop: Shop) -> None:
+    shop.settings(approval_mode="always")
+    named, _newest = _older_and_newer(shop, 2400, 9900)
+    script = [call("refund", charged="24.00", amount="10.00"), say("A member will check it.")]
+    with running_fake_llm(script) as llm:
+        use_openai(shop, llm)
+        waiting = shop.ask(
+            "alice@example.com", "Please refund $10.00 of the $24.00 charge, the coupon failed."
+        )
+    planned = waiting.tool_calls[-1].write
+    assert planned is not None and planned.amount is not None
+    assert (planned.target_id, planned.amount.amount_minor) == (named, 1000)

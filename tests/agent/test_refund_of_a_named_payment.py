@@ -3,6 +3,14 @@ charge"): that payment, in full, never that amount out of another one."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pytest
+
+from knowreply.agent.intake import read_requests
+from knowreply.agent.plans import RefundPlan
+from knowreply.agent.policy import asked_amount
+from knowreply.money import Money
 from tests.agent.conftest import Shop
 from tests.agent.test_agent_llm_brains import use_openai
 from tests.agent.test_agent_write_pipeline import alice_id, approve, refunded_charges
@@ -82,3 +90,53 @@ def test_a_part_of_a_payment_named_by_its_amount_comes_off_that_payment(shop: Sh
     planned = waiting.tool_calls[-1].write
     assert planned is not None and planned.amount is not None
     assert (planned.target_id, planned.amount.amount_minor) == (named, 1000)
+
+
+def _whole(payment: str) -> RefundPlan:
+    paid = Money.from_major(payment, "usd")
+    return RefundPlan(
+        customer_id="cus_1",
+        charge_id="ch_1",
+        amount=paid,
+        payment_amount=paid,
+        whole=True,
+        paid_at=datetime(2026, 11, 1, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "payment", "asked"),
+    [
+        (
+            "You took $24 for the old plan and $99 for the new one. Please refund that $24 charge.",
+            "24",
+            True,
+        ),
+        (
+            "You took $24 for the old plan and $99 for the new one. Please refund that $24 charge.",
+            "99",
+            False,
+        ),  # not the payment the customer named
+        ("I was charged $59 instead of $49. Please refund it.", "59", False),  # a part, maybe
+        ("Please refund the $24 charge, not the $99 one.", "24", False),  # two named: a member
+    ],
+)
+def test_a_whole_refund_beside_other_amounts_is_asked_only_for_the_payment_named(
+    text: str, payment: str, asked: bool
+) -> None:
+    assert asked_amount(_whole(payment), read_requests(text)) is asked
+
+
+def test_the_named_payment_beside_another_amount_is_refunded_without_a_member(
+    shop: Shop,
+) -> None:
+    named, _newest = _older_and_newer(shop, 2400, 9900)
+
+    trace = shop.ask(
+        "alice@example.com",
+        "You charged me $24.00 for the old plan on top of the $99.00 for the new one. "
+        "Please refund that $24.00 charge.",
+    )
+
+    assert trace.outcome == "replied", trace.reason
+    assert refunded_charges(shop) == [(named, 2400)]

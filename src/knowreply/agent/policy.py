@@ -19,6 +19,7 @@ from knowreply.agent.plans import (
 from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
 from knowreply.integrations.stripe.models import CountedShare, UnusedPart
 from knowreply.money import Money
+from knowreply.money_text import find_amounts
 from knowreply.workspaces import WorkspaceSettings
 
 NEEDS_APPROVAL_KINDS = frozenset({CapabilityName.REFUNDS, CapabilityName.CANCELLATIONS})
@@ -69,8 +70,8 @@ def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
         return requests.prorated and amount == UnusedPart.size(u.paid, u.unused_days, u.period_days)
     if plan.whole and not requests.partial:
         stated = set(requests.amounts)
-        if len(stated) > 1:
-            return False  # "20 of the 60 EUR", "$59 instead of $49": one is a part of another
+        if len(stated) > 1:  # "20 of the 60 EUR", "$59 instead of $49": one is a part of another
+            return _only_amount_where_asked(plan.payment_amount, requests)
         return not stated or amount in stated or plan.payment_amount in stated
     if plan.whole and amount == plan.payment_amount:
         return False  # a part was asked for: never all of the payment
@@ -80,6 +81,18 @@ def asked_amount(plan: RefundPlan, requests: Requests) -> bool:
         return False
     part = plan.payment_amount.amount_minor * requests.fraction
     return part == Fraction(amount.amount_minor)
+
+
+def _only_amount_where_asked(payment: Money, requests: Requests) -> bool:
+    """The payment's amount is the one amount the sentences asking for the refund name ("…$24
+    for the old plan and $99 for the new one. Please refund that $24 charge."): the customer
+    asked for that payment back, whole, whatever else the email names."""
+    named = {
+        found.money
+        for sentence in requests.asked_in.get("refund", ())
+        for found in find_amounts(sentence, default_currency=payment.currency)
+    }
+    return named & set(requests.amounts) == {payment}
 
 
 def _counted_as_asked(counted: CountedShare, amount: Money, requests: Requests) -> bool:

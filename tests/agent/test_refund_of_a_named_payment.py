@@ -66,30 +66,30 @@ def test_an_amount_asked_out_of_a_payment_is_still_a_part_of_the_latest(shop: Sh
     assert (planned.target_id, planned.amount.amount_minor) == (newest, 2400)
 
 
+def _planned_by_an_llm(shop: Shop, text: str, **arguments: str) -> tuple[str | None, int]:
+    """The payment and amount of the refund an obedient LLM plans with these arguments."""
+    script = [call("refund", **arguments), say("A member will check it.")]
+    with running_fake_llm(script) as llm:
+        use_openai(shop, llm)
+        waiting = shop.ask("alice@example.com", text)
+    planned = waiting.tool_calls[-1].write
+    assert planned is not None and planned.amount is not None
+    return planned.target_id, planned.amount.amount_minor
+
+
 def test_an_llm_names_the_payment_by_its_amount(shop: Shop) -> None:
     shop.settings(approval_mode="always")
     named, _newest = _older_and_newer(shop, 2400, 9900)
-    script = [call("refund", charged="24.00", currency="usd"), say("A member will check it.")]
-    with running_fake_llm(script) as llm:
-        use_openai(shop, llm)
-        waiting = shop.ask("alice@example.com", OLD_PLAN)
-    planned = waiting.tool_calls[-1].write
-    assert planned is not None and planned.amount is not None
-    assert (planned.target_id, planned.amount.amount_minor) == (named, 2400)
+    planned = _planned_by_an_llm(shop, OLD_PLAN, charged="24.00", currency="usd")
+    assert planned == (named, 2400)
 
 
 def test_a_part_of_a_payment_named_by_its_amount_comes_off_that_payment(shop: Shop) -> None:
     shop.settings(approval_mode="always")
     named, _newest = _older_and_newer(shop, 2400, 9900)
-    script = [call("refund", charged="24.00", amount="10.00"), say("A member will check it.")]
-    with running_fake_llm(script) as llm:
-        use_openai(shop, llm)
-        waiting = shop.ask(
-            "alice@example.com", "Please refund $10.00 of the $24.00 charge, the coupon failed."
-        )
-    planned = waiting.tool_calls[-1].write
-    assert planned is not None and planned.amount is not None
-    assert (planned.target_id, planned.amount.amount_minor) == (named, 1000)
+    text = "Please refund $10.00 of the $24.00 charge, the coupon failed."
+    planned = _planned_by_an_llm(shop, text, charged="24.00", amount="10.00")
+    assert planned == (named, 1000)
 
 
 def _whole(payment: str) -> RefundPlan:

@@ -19,7 +19,6 @@ from knowreply.agent.plans import (
 from knowreply.integrations.stripe.capabilities import CAPABILITIES, CapabilityName
 from knowreply.integrations.stripe.models import CountedShare, UnusedPart
 from knowreply.money import Money
-from knowreply.money_text import find_amounts
 from knowreply.workspaces import WorkspaceSettings
 
 NEEDS_APPROVAL_KINDS = frozenset({CapabilityName.REFUNDS, CapabilityName.CANCELLATIONS})
@@ -87,11 +86,7 @@ def _only_amount_where_asked(payment: Money, requests: Requests) -> bool:
     """The payment's amount is the one amount the sentences asking for the refund name ("…$24
     for the old plan and $99 for the new one. Please refund that $24 charge."): the customer
     asked for that payment back, whole, whatever else the email names."""
-    named = {
-        found.money
-        for sentence in requests.asked_in.get("refund", ())
-        for found in find_amounts(sentence, default_currency=payment.currency)
-    }
+    named = requests.amounts_asked_in("refund", default_currency=payment.currency)
     return named & set(requests.amounts) == {payment}
 
 

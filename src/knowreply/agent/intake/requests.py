@@ -96,6 +96,19 @@ class Requests:
     def asks_for(self, kind: WriteKind) -> bool:
         return kind in self.kinds
 
+    def amounts_asked_in(
+        self, kind: WriteKind, *, default_currency: str, language: str | None = None
+    ) -> frozenset[Money]:
+        """The amounts written in the sentences that ask for `kind` ("Please refund that $24
+        charge"): for a refund, the payment it names by its amount."""
+        return frozenset(
+            found.money
+            for sentence in self.asked_in.get(kind, ())
+            for found in find_amounts(
+                sentence, default_currency=default_currency, language=language
+            )
+        )
+
 
 _WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 

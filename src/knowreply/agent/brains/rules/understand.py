@@ -27,6 +27,7 @@ from knowreply.agent.brains.rules.understanding import (
     RefundTarget,
     Understanding,
 )
+from knowreply.agent.intake import Requests
 from knowreply.agent.intake.asked_part import is_unit_price
 from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
 from knowreply.agent.intake.language import detect_language
@@ -104,19 +105,15 @@ def _fit_to_entities(
 
 
 def _payment_named(
-    asking: tuple[str, ...], amounts: list[FoundAmount], default_currency: str, language: Language
+    asked: Requests, amounts: list[FoundAmount], default_currency: str, language: Language
 ) -> Money | None:
     """The one amount the sentences asking for a refund name ("Please refund the £24 charge
     for the old plan", "I want the $199 back"), among those read in the email: the payment
     the refund is of, when the model reads it whole. None when they name none or several."""
-    read_in_email = {a.money for a in amounts}
-    named = {
-        found.money
-        for sentence in asking
-        for found in find_amounts(sentence, default_currency=default_currency, language=language)
-        if found.money in read_in_email
-    }
-    return named.pop() if len(named) == 1 else None
+    named = asked.amounts_asked_in(
+        "refund", default_currency=default_currency, language=language
+    ) & {a.money for a in amounts}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _sized_first(part: Money | None, amounts: list[Money]) -> tuple[Money, ...]:
@@ -185,9 +182,7 @@ def understand(
             if offered.primary in READS:  # "Yes pls": to the read we offered
                 intent, others = offered.primary, ()
         named = bool(invoices or any(i.startswith("in_") for i, _, _ in ids))
-        charged = _payment_named(
-            asked.asked_in.get("refund", ()), amounts, default_currency.lower(), language
-        )
+        charged = _payment_named(asked, amounts, default_currency.lower(), language)
         intent, others = _fit_to_entities(
             intent,
             others,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from knowreply.agent.brains.rules import intent_model
 from knowreply.agent.brains.rules._amounts import FoundAmount, find_amounts, refused_amounts
@@ -27,12 +28,14 @@ from knowreply.agent.brains.rules.understanding import (
     RefundTarget,
     Understanding,
 )
-from knowreply.agent.intake import Requests
 from knowreply.agent.intake.asked_part import is_unit_price
 from knowreply.agent.intake.codes import CODE_WORDS, find_codes, is_mainly_a_code
 from knowreply.agent.intake.language import detect_language
 from knowreply.mail.absence import reads_as_absence_notice
 from knowreply.money import Money
+
+if TYPE_CHECKING:
+    from knowreply.agent.intake import Requests
 
 _WORD = re.compile(r"\w+")
 _REFUNDS = (Intent.REFUND, Intent.PARTIAL_REFUND)

@@ -80,7 +80,7 @@ def _quarter(year: int, first: int) -> list[MonthRef]:
         ("2024年分の請求書を月ごとに", [MonthRef(2024, m) for m in range(1, 13)]),
         ("Rechnungen aus dem Kalenderjahr 2025", [MonthRef(2025, m) for m in range(1, 13)]),
         ("toutes les factures de 2025", [MonthRef(2025, m) for m in range(1, 13)]),
-        ("the jan invoice", []),
+        ("the jan invoice", [MonthRef(None, 1)]),  # an abbreviation before a billing noun
         ("I will mar it", []),
         ("two months free would be nice", []),
         ("We have been customers since 2019.", []),
@@ -113,6 +113,13 @@ def test_a_month_or_period_is_read_as_customers_write_it(text: str, months: list
         ("COVID-19 delayed our payment run.", []),
         ("the a-1234 model is great", []),
         ("Send the invoice dated 2026-10-01 please", []),
+        ("Je sollicite un duplicata du reçu n° 00457", ["00457"]),
+        ("me pasan la factura nro 0003-00004521?", ["0003-00004521"]),
+        ("el recibo nº 4411 por favor", ["4411"]),
+        ("hi can u send invoce 1047 again", ["1047"]),
+        ("inovice 2024-0311 pls", ["2024-0311"]),
+        ("j'ai reçu 1200 € hier", []),
+        ("recibo 4000 pesos al mes", []),
     ],
 )
 def test_an_invoice_number_is_read_in_its_many_forms(text: str, numbers: list[str]) -> None:
@@ -138,6 +145,38 @@ def test_an_invoice_number_is_read_in_its_many_forms(text: str, numbers: list[st
 )
 def test_a_misspelt_month_or_a_calendar_week_is_read(text: str, months: list[MonthRef]) -> None:
     assert _months(text) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("inv for may pls", [MonthRef(None, 5)]),
+        ("may 2024 invoice please", [MonthRef(2024, 5)]),
+        ("has this months invoice been made yet", [MonthRef(2026, 12)]),
+        ("Rechnung Feber 2024 bitte nochmals schicken", [MonthRef(2024, 2)]),  # Austrian
+        ("d Rächnig vom Auguscht nomal schicke", [MonthRef(None, 8)]),  # Swiss German
+        ("さんがつぶん の せいきゅうしょ ください", [MonthRef(None, 3)]),
+        ("きょねんのじゅうにがつの りょうしゅうしょ", [MonthRef(None, 12)]),
+        ("令和7年12月分の請求書をお願いします", [MonthRef(2025, 12)]),
+        ("平成31年4月の領収書", [MonthRef(2019, 4)]),
+        ("令和元年5月分", [MonthRef(2019, 5)]),
+        ("R7.12 分の請求書をお願いします。", [MonthRef(2025, 12)]),
+        ("you may invoice us at the end of the month", []),
+        ("may i have my invoice", []),
+        ("please pay R7.12 now", []),  # rand
+        ("わたしがつかっているプラン", []),
+        ("ごはんにがつがつ", []),
+    ],
+)
+def test_a_month_in_lower_case_dialect_kana_or_a_japanese_era_is_read(
+    text: str, months: list[MonthRef]
+) -> None:
+    assert _months(text) == months
+
+
+def test_a_date_written_day_month_year_with_dashes_is_read() -> None:
+    assert _dates("the payment made on 12-07-2024, amount Rs 17,700") == [date(2024, 7, 12)]
+    assert _dates("call 0422-23-4567") == []
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,8 @@ _FOREIGN_MONTH_NAMES = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
-    "oktober": 10, "dezember": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12, "auguscht": 8,
     "marz": 3, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "mär": 3,
     "okt": 10, "dez": 12,
 }  # fmt: skip
@@ -39,6 +39,7 @@ _DATE_PATTERNS = (
     re.compile(
         r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?![\d.]?\d)"
     ),
+    re.compile(r"(?<![\d-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})(?![\d-])"),
     re.compile(
         r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
     ),
@@ -111,8 +112,27 @@ _JA_MONTH = re.compile(
     r"(?:月|がつ|(?i:gatsu)\b)(?!\s?\d{1,2}\s?日)"
 )
 """`3月`, `2024年3月`, `3がつ`, and romaji `3gatsu` (written where Japanese cannot be typed)."""
+_KANA_MONTH = re.compile(
+    r"(?:(?<=の)|(?<![\u3040-\u309f]))"
+    r"(?P<kana>じゅういち|じゅうに|じゅう|いち|さん|ろく|しち|はち|に|し|ご|く)がつ(?!がつ)"
+)
+"""A month written in kana (`さんがつぶん`, `きょねんのじゅうにがつ`), as a child or someone at a
+phone without kanji conversion writes it; not inside other kana (`わたしがつかう`, `がつがつ`)."""
+_KANA_NUMBER = {
+    "いち": 1, "に": 2, "さん": 3, "し": 4, "ご": 5, "ろく": 6, "しち": 7, "はち": 8, "く": 9,
+    "じゅう": 10, "じゅういち": 11, "じゅうに": 12,
+}  # fmt: skip
+_JA_ERA_MONTH = re.compile(
+    r"(?:(?P<era>令和|平成)\s?|(?<![A-Za-z0-9])(?P<era_letter>[RH]))(?P<era_year>\d{1,2}|元)\s?"
+    r"(?:年\s?(?P<month>\d{1,2})\s?月|[./](?P<short_month>\d{1,2})(?![\d.,])"
+    r"(?=\s?[\u3040-\u30ff\u4e00-\u9fff]))"
+)
+"""A month in a Japanese era year: `令和7年12月`, `平成31年4月`, and the short forms of business
+mail, `R7.12分` and `H31/4の` (only before Japanese: "R7.12" alone is an amount in rand)."""
+_ERA_START = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
+"""Year N of an era is this year plus N (令和元年 = 2019)."""
 _RELATIVE_MONTH = re.compile(
-    r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+month\b|"
+    r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+months?\b|"
     r"(?P<ja_last>先月|前月|せんげつ)|(?P<ja_next>来月|翌月)|今月|当月|"
     r"\b(?P<es_last>mes\s+(?:pasado|anterior))\b|\b(?P<es_next>(?:pr[oó]ximo\s+mes|mes\s+que\s+vie"
     r"ne))\b|"
@@ -277,14 +297,17 @@ def _date_from(match: re.Match[str], today: date) -> date | None:
 
 def _is_month_name(match: re.Match[str], text: str) -> bool:
     """`may` and abbreviations are ordinary words too often to trust without a sign (a
-    capital, a year after it, a preposition before it)."""
+    capital, a year after it, a preposition before it; for an abbreviation, a billing noun
+    after it)."""
     name = match.group("name")
     if name.lower() in _FOREIGN_MONTH_NAMES:
         return True
     if name.lower() == "may":
         before = text[max(0, match.start() - 12) : match.start()]
         after = text[match.end() : match.end() + 20]
-        return name == "May" and bool(
+        if name != "May":  # "inv for may pls"; "you may invoice us" is no month
+            return bool(match.group("year") or _ABBREVIATION_CONTEXT.search(before))
+        return bool(
             match.group("year")
             or _MAY_CONTEXT.search(before)
             or _BILLING_NOUN_AFTER.match(after)
@@ -292,10 +315,12 @@ def _is_month_name(match: re.Match[str], text: str) -> bool:
         )
     if len(name.rstrip(".")) <= 4 and name.lower() not in ("june", "july"):
         before = text[max(0, match.start() - 12) : match.start()]
+        after = text[match.end() : match.end() + 20]
         return (
             name[0].isupper()
             or bool(match.group("year"))  # "la fact de sept 2024"
             or bool(_ABBREVIATION_CONTEXT.search(before))
+            or bool(_BILLING_NOUN_AFTER.match(after))  # "pls send jan invoice"
         )
     return True
 
@@ -361,6 +386,16 @@ def find_months(text: str, today: date, *, dates: list[Found]) -> list[Found]:
         if free(match.start(), match.end()):
             week = int(match.group("week") or match.group("ja_week"))
             found.append(Found(_month_of_week(week, today), match.start(), match.end()))
+    for match in _JA_ERA_MONTH.finditer(text):
+        month = int(match.group("month") or match.group("short_month"))
+        if 1 <= month <= 12 and free(match.start(), match.end()):
+            era = match.group("era") or match.group("era_letter")
+            number = match.group("era_year")
+            year = _ERA_START[era] + (1 if number == "元" else int(number))
+            found.append(Found(MonthRef(year, month), match.start(), match.end()))
+    for match in _KANA_MONTH.finditer(text):
+        if free(match.start(), match.end()):
+            found.append(Found(MonthRef(None, _KANA_NUMBER[match.group("kana")]), *match.span()))
     for match in _JA_MONTH.finditer(text):
         month = int(match.group("month"))
         if 1 <= month <= 12 and free(match.start(), match.end()):

@@ -25,9 +25,11 @@ _HASH_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{2,4}-\d{3,6}|\d{4,10})(?![A-Za-z0-
 _INVOICE_NEARBY = re.compile(
     r"invoice|\binv\b|bill|receipt|rechnung|factura|facture|請求書|領収書", re.I
 )
-_NUMBER_WORD = r"number|no\b\.?|nr\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|nummer|n[úu]mero|num[ée]ro|番号"
-"""`No.`, `Nr.`, `n°`, `número`, `番号`: the word before an invoice's number."""
-_NOT_AN_AMOUNT = r"(?!\s*(?:[€$£¥円]|(?i:usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen)\b))"
+_NUMBER_WORD = (
+    r"number|no\b\.?|nr\b\.?|nro\b\.?|n\.?\s?[°º]|n\.\s?o\b\.?|nummer|n[úu]mero|num[ée]ro|番号"
+)
+"""`No.`, `Nr.`, `nro.`, `n°`, `número`, `番号`: the word before an invoice's number."""
+_NOT_AN_AMOUNT = r"(?!\s*(?:[€$£¥円]|(?i:usd|eur|gbp|jpy|dollars?|euros?|pounds?|yen|pesos?)\b))"
 """After a number: no currency follows it (`invoice 1200 €` names an amount)."""
 _NUMBERED_INVOICE = re.compile(
     r"\b(invoices?|inv|bill|receipt|rechnungs?|factura|facture|fact\.|請求書)\s*"
@@ -37,8 +39,9 @@ _NUMBERED_INVOICE = re.compile(
 )  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 2025-112`, `請求書番号 4471`
 _YEAR = re.compile(r"(19|20)\d\d")
 _WORD_BEFORE_A_CODE = re.compile(
-    r"(?<![A-Za-z])(?:invoices?|inv|bills?|receipts?|rechnung(?:en)?|rg|factur[ae]s?|"
-    r"fattura|boleta|請求書|領収書|納品書|請求(?=番号))\s*"
+    r"(?<![A-Za-z])(?:invoices?|in(?:vio|ovi|vo|vi)[cs]e|invocie|invoise|inv|bills?|receipts?|rechnung(?:en)?|rg|"
+    r"factur[ae]s?|faturas?|fattura|boleta|recibos?|re[çc]us?|quittung|"
+    r"請求書|領収書|納品書|請求(?=番号))\s*"
     r"(" + _NUMBER_WORD + r"|n\.(?=\s?\d)|id\b|#)?\s*[:：]?\s*",
     re.I,
 )
@@ -116,9 +119,10 @@ def _another_things(text: str, match: re.Match[str]) -> bool:
 def _codes_after_an_invoice_word(text: str) -> list[tuple[str, int, int]]:
     """`invoice PL-IE-2025-0219`, `Rechnungen 000482 und 000517`, `facture n° ESC-TN-2025-0087`,
     `領収書No.0004512`, `請求書番号 KM-240615-0042`: one code, or two joined by "and", right
-    after an invoice word. A date, a month (`Rechnung 11/2024`), a financial year (`2024-25`),
-    a quarter (`2026-Q2`), a year without a number word ("invoice 2025") or an amount is not
-    one."""
+    after an invoice or receipt word (`reçu n° 00457`, `factura nro 0003-00004521`, a slip
+    such as `invoce 1047` or `inovice 2024-0311`). A date, a month (`Rechnung 11/2024`), a
+    financial year (`2024-25`), a quarter (`2026-Q2`), a year without a number word ("invoice
+    2025") or an amount is not one."""
     found: list[tuple[str, int, int]] = []
     for word in _WORD_BEFORE_A_CODE.finditer(text):
         code = _CODE.match(text, word.end())

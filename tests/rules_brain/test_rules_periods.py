@@ -165,6 +165,7 @@ def test_a_misspelt_month_or_a_calendar_week_is_read(text: str, months: list[Mon
         ("may i have my invoice", []),
         ("please pay R7.12 now", []),  # rand
         ("わたしがつかっているプラン", []),
+        ("話しがつかないので先月の請求書を", [MonthRef(2026, 11)]),
         ("ごはんにがつがつ", []),
     ],
 )

@@ -22,8 +22,8 @@ _FOREIGN_MONTH_NAMES = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
-    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
-    "oktober": 10, "dezember": 12, "auguscht": 8,
+    "januar": 1, "jänner": 1, "feber": 2, "februar": 2, "märz": 3, "maerz": 3, "juni": 6,
+    "juli": 7, "auguscht": 8, "oktober": 10, "dezember": 12,
     "marz": 3, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12, "mär": 3,
     "okt": 10, "dez": 12,
 }  # fmt: skip
@@ -113,11 +113,12 @@ _JA_MONTH = re.compile(
 )
 """`3月`, `2024年3月`, `3がつ`, and romaji `3gatsu` (written where Japanese cannot be typed)."""
 _KANA_MONTH = re.compile(
-    r"(?:(?<=の)|(?<![\u3040-\u309f]))"
+    r"(?:(?<=の)|(?<![\u3040-\u309f\u4e00-\u9fff]))"
     r"(?P<kana>じゅういち|じゅうに|じゅう|いち|さん|ろく|しち|はち|に|し|ご|く)がつ(?!がつ)"
 )
 """A month written in kana (`さんがつぶん`, `きょねんのじゅうにがつ`), as a child or someone at a
-phone without kanji conversion writes it; not inside other kana (`わたしがつかう`, `がつがつ`)."""
+phone without kanji conversion writes it; not inside other words (`わたしがつかう`, `がつがつ`,
+`話しがつかない`)."""
 _KANA_NUMBER = {
     "いち": 1, "に": 2, "さん": 3, "し": 4, "ご": 5, "ろく": 6, "しち": 7, "はち": 8, "く": 9,
     "じゅう": 10, "じゅういち": 11, "じゅうに": 12,
@@ -132,7 +133,8 @@ mail, `R7.12分` and `H31/4の` (only before Japanese: "R7.12" alone is an amoun
 _ERA_START = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
 """Year N of an era is this year plus N (令和元年 = 2019)."""
 _RELATIVE_MONTH = re.compile(
-    r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|\bthis\s+months?\b|"
+    r"\b(?P<last>last|previous|past)\s+month\b|\b(?P<next>next|coming)\s+month\b|"
+    r"\bthis\s+months?\b|"
     r"(?P<ja_last>先月|前月|せんげつ)|(?P<ja_next>来月|翌月)|今月|当月|"
     r"\b(?P<es_last>mes\s+(?:pasado|anterior))\b|\b(?P<es_next>(?:pr[oó]ximo\s+mes|mes\s+que\s+vie"
     r"ne))\b|"

@@ -39,8 +39,8 @@ _NUMBERED_INVOICE = re.compile(
 )  # `Rechnung Nr. 4471`, `invoice No. 12345`, `facture n° 2025-112`, `請求書番号 4471`
 _YEAR = re.compile(r"(19|20)\d\d")
 _WORD_BEFORE_A_CODE = re.compile(
-    r"(?<![A-Za-z])(?:invoices?|in(?:vio|ovi|vo|vi)[cs]e|invocie|invoise|inv|bills?|receipts?|rechnung(?:en)?|rg|"
-    r"factur[ae]s?|faturas?|fattura|boleta|recibos?|re[çc]us?|quittung|"
+    r"(?<![A-Za-z])(?:invoices?|in(?:vio|ovi|vo|vi)[cs]e|invocie|invoise|inv|bills?|receipts?|"
+    r"rechnung(?:en)?|rg|factur[ae]s?|faturas?|fattura|boleta|recibos?|re[çc]us?|quittung|"
     r"請求書|領収書|納品書|請求(?=番号))\s*"
     r"(" + _NUMBER_WORD + r"|n\.(?=\s?\d)|id\b|#)?\s*[:：]?\s*",
     re.I,

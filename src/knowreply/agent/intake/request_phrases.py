@@ -693,6 +693,8 @@ _CANCEL_IN_OTHER_WORDS_EN = (
     r"\bdiscontinu\w* (the use of|using|service|our|my)\b|"
     r"\b(plan|subscription|membership)\s+to\s+end\b|"
     # "We would like our subscription not to be renewed", "finish my contract"
+    # autocorrect's "cancer my subscription"
+    r"\bcancer (my|our|the|this) (\w+ )?(subscription|plan|membership|account)\b|"
     r"\b(subscription|plan|membership|contract|licen[cs]e|agreement)\b[^.?!]{0,25}\bnot (to )?be "
     r"(auto[- ]?)?renewed\b|\b(finish|end|terminate) (my|our) (contract|agreement)\b"
 )
@@ -1798,7 +1800,9 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(month|period|term|year|billing period)\b|"
         r"\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
         r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
-        r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b"
+        r"this )?(\w+ )?"
+        + _SUB
+        + r"|\bno more (auto[- ]?)?(renewals?|renew|charges|payments|billing)\b"
         r"(?! (was|were|has|have|had|came|went)\b)|"
         r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b"
         + _NOT_A_DUPLICATE
@@ -1992,7 +1996,10 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(credit card|debit card|card|payment method|payment details|payment info\w*|billing "
         r"(details|info\w*|address|email|contact)|tax id|vat)|"
         r"\b(billing|customer|client|payment|self-?service) portal\b|"
-        r"\bself-?serv(ice|e) (billing )?(link|page|portal)\b|\bbilling (settings|profile) page\b|"
+        r"\bself[- ]?serv(ice|e) (billing )?(link|page|portal)\b|"
+        r"\bbilling (settings|profile) page\b|"
+        r"\bgo about (updating|changing|replacing) (the |my |our )?(credit |debit )?(card|payment "
+        r"method|payment details|billing details)\b|"
         r"\bbilling (page|section|area|settings) (link|url)\b|"
         r"\bkundenportal\b|\b(link|zugang|url) (zum|zu (meinem|unserem|dem)|ins|f[üu]rs) "
         r"(kundenkonto|kundenbereich)\b|\b(lien|acc[èe]s) (vers |[àa] |au )?(mon |notre |l')?"
@@ -2214,6 +2221,9 @@ COMMON_SLIPS = {
     "cahnge": "change",
     "chage": "change",
     "udpate": "update",
+    "updte": "update",
+    "billimg": "billing",
+    "emial": "email",
     "upadte": "update",
     "detials": "details",
     "deatils": "details",
@@ -2378,6 +2388,10 @@ HYPOTHETICAL = re.compile(
     r"\b([àa] condition (que|qu'|de)|pourvu que|sous r[ée]serve que|provided (that )?|"
     r"providing (that )?|on (the )?condition that|only if|siempre (que|y cuando)|"
     r"con tal (de )?que|a condici[óo]n de que|vorausgesetzt|unter der bedingung|nur (dann )?wenn)|"
+    # a condition in the negative: "Don't renew without asking me first"
+    r"\bwithout (first )?(asking|checking with|telling|confirming with|notifying) (me|us)\b"
+    r"(?! again)|"
+    r"\bwithout (my|our) (ok|okay|approval|consent|permission|say-?so)\b|"
     r"\b(if|unless|whether|in case|suppose|supposing|what if|hypothetically|"
     r"next time|in (the )?future|when (the )?time comes|when the day comes)\b|"
     # "otherwise" only before the write: after it, it threatens ("…, sonst gehe ich zur Bank")
@@ -2420,7 +2434,7 @@ _IF_YOU_COULD_JA = r"(いただけ|頂け|もらえ)(ましたら|たら|れば)
 """A Japanese "if you could …" that closes on thanks or relief: a polite ask, not a condition."""
 POLITE = re.compile(
     r"\b(if (at all )?possible|if you (can|could)(?!\s*not\b|n't|'t\b)|if you don't mind|"
-    r"if that's (ok|okay|alright)|"
+    r"if that's (ok|okay|alright)|if (that's|that is|it's|it is) (at all )?possible(?! to\b)|"
     r"si es posible|si (possible|c'est possible)|(wenn|falls) m[öo]glich|"
     r"si puede ser|si se puede)\b|"
     r"(?<=grateful )if\b|(?<=appreciate it )if\b|(?<=great )if\b|(?<=lovely )if\b|"
@@ -2479,6 +2493,29 @@ POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
 reverse that charge?", "Would it be at all possible to reverse this month's charge?",
 "Serait-il possible de me rembourser ces 20 € ?") asks for it, like "please"; without one
 named it is a question of policy ("Is it possible to get a refund?")."""
+DECIDED = re.compile(
+    r"(する|しよう)?(つもり|予定)(です|でおります|でいます|だ)|"
+    r"(しよう|したい|する|させていただこう)と(思|考え)|"
+    r"こと(に|と)(しました|いたしました|致しました|決めました)|"
+    r"\b(i|we)('ve| have| had)? (intend|plan|planned|decided|am going|'m going|are going|"
+    r"'re going) to\b",
+    _I,
+)
+"""The writer says they decided on or intend a write ("今月で解約するつもりです", "更新しない
+ことといたしました", "I've decided to cancel"): asked when the next sentence asks us to process
+it (`PROCESS_IT`)."""
+PROCESS_IT = re.compile(
+    r"^\W*((では|それでは|なので|ですので|つきましては|ついては)[、,]?\s*)?(その|お)?手続き(の|を)?"
+    r"(ほど)?[、,]?\s*(よろしく|宜しく)?\s*(お願い|おねがい)(します|いたします|致します|申し上げます)?"
+    r"\W*$|"
+    r"^\W*((so|then)\s+)?(please|kindly|pls|can you|could you)( just)?( go ahead and)? (process|"
+    r"action|arrange|handle|do) (it|this|that)( for (me|us))?( please| asap| now)?\W*$",
+    _I,
+)
+"""A sentence that only asks us to carry out what the one before said ("手続きをお願いします",
+"Please process it")."""
+CONDITION_JA = re.compile(r"(たら|れば|なら)(?![ぁ-ん])")
+"""A Japanese condition on a decision ("返金を受けたら解約するつもりです"): a plan, not an ask."""
 DONE_FOR_ME = re.compile(
     r"\b(mach|machen|macht|erledig|erledigen|erledigt)( sie| ihr| du)? (das|es|dies)\b"
     r"[^.?!]{0,20}\bf[üu]r (mich|uns)\b|"
@@ -2546,12 +2583,19 @@ UNCERTAIN = re.compile(
     r"stornieren)|gibt es (eine )?m[öo]glichkeit|bieten sie)\b",
     _I,
 )
+CONCEDED = re.compile(
+    r"^.*?\b(i know|i understand|i reali[sz]e|i'm aware|i am aware|i appreciate)\b[^?]*?\bbut\b",
+    _I,
+)
+"""A rule the writer grants before asking anyway ("I know annual plans aren't usually
+refundable but could you refund the three months we couldn't use?"): not what is asked."""
 POLICY_QUESTION = re.compile(
     r"\b(after|within|before|past|beyond|more than|over|up to) (\d+|a|one|two|three|seven|"
     r"fourteen|thirty|sixty|ninety) (days?|weeks?|months?|years?)\b|\b(anytime|any time|at any "
     r"point|in general|generally|usually|normally|ever|always)\b|\b(annual|yearly|monthly|"
     r"lifetime|discounted|promo\w*) (plans|subscriptions|licen[cs]es|purchases)\b|"
-    r"\bwhich (one|is|option|would)\b|\b(or|vs\.?|versus) (a |an )?(credit|voucher|coupon|refund|"
+    r"\bwhich (one|is(?! (about |around |roughly )?[$€£¥]?\s?\d)|option|would)\b|"
+    r"\b(or|vs\.?|versus) (a |an )?(credit|voucher|coupon|refund|"
     r"discount|store credit|downgrade|pause)\b|\bcan (one|you generally)\b|"
     r"\b(despu[ée]s de|pasados|en) \d+ d[íi]as|\ben cualquier momento\b|\bcu[áa]l (es mejor|"
     r"conviene)|\bo (un )?(cr[ée]dito|vale|cup[óo]n)\b|"
@@ -2718,6 +2762,15 @@ CANCELLED_BEFORE = re.compile(
 )
 """A plan cancelled before, in a later clause of a refund ask ("…, hab das Abo schon
 gekündigt"): why the money is asked back, not a report of the refund."""
+PAID_OTHERWISE = re.compile(
+    r"\b(already|previously) (been )?(paid|settled)\b|"
+    r"\b(paid|settled) (it |that |this |them |the \w+ )?already\b",
+    _I,
+)
+"""A payment made before, in a later clause of a refund ask ("Please refund the $99 charged on
+2 August — our plan was already paid on the 1st", "Return my money, I already paid the bill
+myself"): why this payment is asked back (it paid for something twice), not a report of the
+refund."""
 DEPOSIT = re.compile(
     r"\b(deposit|down ?payment|first instal+ment|anticipo|adelanto|se[ñn]a|acompte|arrhes|"
     r"anzahlung)\b|頭金|手付金|内金",
@@ -2774,6 +2827,10 @@ WILL_BE_DONE = re.compile(
     r"those|both|one|all|half|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some|"
     r"\w+'s|a|an) ([\w'$€£.,()]+ ){0,8}[\w'$€£.,()]+)|ser|sea|sean|[êe]tre|soit)\s*$|"
     r"\b(ensure|make sure) (that )?([\w'$€£.,()]+ ){0,8}(is|are|gets?)\s*$|"
+    # an amount or a month as the object: "We want N25,000 refunded", "We'd like March refunded"
+    r"\b(like|want|need) ([$€£¥₱₦]?\s?\d[\d.]*|(january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b)"
+    r"( (?!(i|we|you|they|he|she|it|was|were|is|are|been|had|has|have)\b)[\w'$€£.()]+){0,6}\s*$|"
     r"\b(ser|sea|sean|[êe]tre|soit) \w+(ment|mente)\s*$|"
     # the second of two: "que cet achat soit annulé et remboursé"
     r"\b(be|ser|sea|sean|[êe]tre|soit|soient) \w+ (and|y|et)\s*$|"
@@ -3016,7 +3073,9 @@ NOT_WANTING_TO_KNOW = re.compile(
 information is asked)."""
 INFO_BEFORE = re.compile(
     r"\b(tell|let (me|us) know|"
-    r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|"
+    # not a yes said first: "Confirming — please end it at the close of this billing cycle."
+    r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)"
+    r"(?!confirm(ed|ing)\s*([-–—,:;!]|\.\s))confirm\w*|"
     r"check\w*|verify|explain|"
     r"update (me|us)|"
     r"(an |any )?update on|(?<!let you )know|understand|advise|acknowledge|look into|follow up|"
@@ -3155,7 +3214,8 @@ OTHER_WAY_TO_PAY = re.compile(
     r"(payments|parts)|[üu]berweisung|auf rechnung|in raten|ratenzahlung|virement|en (deux|"
     r"trois|quatre|plusieurs|\d) fois|transferencia|a plazos|en (dos|tres|cuatro|\d) cuotas|"
     r"[àa] chaque facture|each invoice manually|manuellement|(by|on|against) (an )?invoice|"
-    r"(by|via) (direct debit|ach|eft|purchase order|transfer|wire))\b|"
+    r"(by|via) (direct debit|ach|eft|purchase order|transfer|wire)|per rechnung|(sur|par) facture|"
+    r"(por|contra) factura)\b|"
     r"振込|振り込|口座振替|分割",
     _I,
 )
@@ -3672,7 +3732,9 @@ CARD_IN_USE_BEFORE = re.compile(
 )  # "I used a new card", "pay with another card": a card already in use, not one to change
 OWN_LATER_CHANGE_AFTER_JA = re.compile(
     r"^(は|も)、?(後日|後で|あとで|のちほど|改めて)?、?(こちら|自分|私|当方|弊社|こっち)(で|の方で|側で)"
-    r"[^。]{0,10}(行い|やり|し|対応し|済ませ)(ます|ておきます|とき|とく)"
+    r"[^。]{0,10}(行い|やり|し|対応し|済ませ)(ます|ておきます|とき|とく)|"
+    # only considered: "口座振替に変えることを検討しています"
+    r"^(る|する)?(こと)?(を|も)?検討"
 )
 """The writer makes the change later themselves (batch 32: "カード情報の登録変更は後日こちらで
 行います"): no link asked."""
@@ -3934,6 +3996,8 @@ CANCEL_REQUEST = re.compile(
     r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"
     r"(renewing|continuing)\b|\b(will not|won't) be (renewing|continuing) (its|our|my)\b|"
     r"(^\W*|[,;:]\s*)(just )?(do not|don't|dont) (want|wish) to (be |get )?(billed|charged)\b|"
+    # the renewal refused as its own clause: "I've decided now - don't renew HiveLog"
+    r"^\W*(please |so |just )?(do not|don't|dont) (auto[- ]?)?renew\b|"
     # a verbless "no renewal" as its own clause: "Nein danke, keine Verlängerung."
     r"(^\W*|[,;:]\s*)((ab )?(nächste[nm]?|kommende[nm]?) (monat|jahr) )?(no (more |further )?"
     r"(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
@@ -3962,7 +4026,8 @@ CANCEL_REQUEST = re.compile(
     r"(^\W*|\bund |[,;:]\s*)(das |des |mei |mein |dein )?abo (bitte )?aus(?=\s*([,.!;]|$|bitte\b|"
     r"sofort\b|jetzt\b))|"
     r"(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
-    r"(^|[\s　、,])(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$|"
+    r"(^|[\s　、,]|(?<=ので)|(?<=から)|(?<=もう)|(?<=る))(解約|退会)で(お願い\w*)?\W*$|"
+    r"^\W*(la )?baja\W*$|"
     r"^\W*(the |my |our )?([\w-]+ ){0,2}(subscription|plan|membership|account|contract|"
     r"licen[cs]e|service) (is |are )?to be (cancell?ed|terminated|discontinued|ended|closed) "
     r"(effective|as of|from|at|with effect|on)\b|"
@@ -4207,6 +4272,11 @@ KANA_JA = {
     "がめん": "画面",
     "かえる": "変える",
     "おしえて": "教えて",
+    # batch 30's learners and phones: "さがくだけ かえしてください", "契約を おわりに したいです"
+    "かえして": "返して",
+    "さがく": "差額",
+    "りょうきん": "料金",
+    "おわりに": "終わりに",
 }
 """Billing words typed in hiragana alone, as phones and older customers type them
 ("らいげつからせいきゅうしないで"), or romaji read in kana ("card jouhou henkou shitai"): read

@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import pairwise
 
 import jaconv
 
@@ -165,6 +166,10 @@ def _mend_dictation(text: str) -> str:
 
 _ROMAJI_JA = re.compile(r"\b(" + "|".join(phrases.ROMAJI_JA) + r")\b", re.IGNORECASE)
 _KANA_GAP = re.compile(r"(?<=[ぁ-んァ-ヶー一-龯])[^\S\n]+(?=[ぁ-んァ-ヶー一-龯])")
+_LEARNERS_GAP = re.compile(r"(?<=[ぁ-んァ-ヶー一-龯])[ \t]+(?=[ぁ-んァ-ヶー一-龯])")
+"""Spaces between Japanese words, as learners write them ("契約を おわりに したい"): the check reads
+the words joined, as Japanese is written. A full-width space stays: writers set one between
+sentences ("もうやめる　解約で")."""
 
 
 def _mend_romaji(text: str, romaji: bool) -> str:
@@ -658,7 +663,11 @@ def _asks(
         return False  # "差額の返金については…改めてご相談させてください": the money put off
     if not terse and phrases.NAME_LINE.match(sentence):
         return False
-    if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
+    if (
+        kind in MONEY_KINDS
+        and _is_question(sentence)
+        and phrases.POLICY_QUESTION.search(phrases.CONCEDED.sub(" ", sentence))
+    ):
         return False
     if kind == "refund" and phrases.ANOTHER_PARTY_REFUNDS.search(sentence):
         return False
@@ -739,7 +748,12 @@ def _tells_another_write(kind: WriteKind, clause: str) -> bool:
     charge, I already cancelled the plan", "I want to pay the balance, the deposit I paid in
     the shop"): the reason this one is asked, not a report that it was."""
     return any(MENTIONS[other].search(clause) for other in MENTIONS if other != kind) or (
-        (kind == "refund" and bool(phrases.CANCELLED_BEFORE.search(clause)))
+        (
+            kind == "refund"
+            and bool(
+                phrases.CANCELLED_BEFORE.search(clause) or phrases.PAID_OTHERWISE.search(clause)
+            )
+        )
         or (kind == "payment_link" and bool(phrases.DEPOSIT.search(clause)))
     )
 
@@ -778,7 +792,12 @@ def _after_taken_back(sentences: list[str]) -> list[str]:
 
 
 def _body_asks(
-    kind: WriteKind, sentences: list[str], *, plan_context: bool = True, code_given: bool = False
+    kind: WriteKind,
+    sentences: list[str],
+    *,
+    plan_context: bool = True,
+    code_given: bool = False,
+    subject_pays: bool = False,
 ) -> tuple[str, ...] | None:
     """The sentences that ask for `kind` (none named when the ask is read from several
     sentences together: a question handed over, a link asked anew, a place to change a detail
@@ -802,6 +821,8 @@ def _body_asks(
         and not (code_given and kind in MONEY_KINDS and phrases.GO_AHEAD.search(s))
         and not (kind not in MONEY_KINDS and phrases.OWN_CUSTOMERS_SIDE.search(s))
     ]
+    if not asking and kind == "cancellation" and (decided := _decided_then_processed(sentences)):
+        return decided
     if not asking and kind in MONEY_KINDS:
         return _named_by_none(_handed_over(kind, sentences))
     if paying:  # what the card is asked for beside the payment: "Where can I change it?"
@@ -820,7 +841,7 @@ def _body_asks(
                     or _asks_the_way_to_change_a_detail(sentences)
                 )
             )
-            or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
+            or (kind == "payment_link" and _asks_a_link_to_pay(sentences, subject_pays))
         )
     if (
         asking
@@ -875,6 +896,33 @@ def _handed_over(kind: WriteKind, sentences: list[str]) -> bool:
                 for before in sentences[max(0, index - 2) : index]
             )
     return False
+
+
+def _decided_then_processed(sentences: list[str]) -> tuple[str, ...]:
+    """A cancellation the writer says they decided on or intend, then asked to be processed in
+    the next sentence ("今月で解約するつもりです。手続きをお願いします。", "I've decided to cancel
+    at the end of the month. Please process it."): asked, in the sentence that names it. Not
+    one said as a question or on a condition, nor a cancellation done already."""
+    return tuple(
+        decided
+        for decided, then in pairwise(sentences)
+        if phrases.PROCESS_IT.search(then)
+        and phrases.DECIDED.search(decided)
+        and not _is_question(decided)
+        and not phrases.HYPOTHETICAL.search(decided)
+        and not phrases.CONDITION_JA.search(decided)
+        and _named_as_done_now(phrases.DECIDED.sub(" ", decided))
+    )
+
+
+def _named_as_done_now(sentence: str) -> bool:
+    """The sentence names a cancellation that counts, read without the writer's intent ("今月で
+    解約するつもりです" as "今月で解約"): an intent alone is a plan, not an ask."""
+    return any(
+        not phrases.DONE.match(sentence[named.start() :])
+        and _mention_counts("cancellation", sentence, named)
+        for named in MENTIONS["cancellation"].finditer(sentence)
+    )
 
 
 def _on_a_yes_to_own_question(sentences: list[str]) -> list[str]:
@@ -1187,15 +1235,16 @@ def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
     )
 
 
-def _asks_a_link_to_pay(sentences: list[str]) -> bool:
+def _asks_a_link_to_pay(sentences: list[str], subject_pays: bool = False) -> bool:
     """A link asked for without saying what for ("Please send a link.") beside a payment to
-    make ("we received a reminder about an unpaid invoice", "Fine, I'll pay") asks for a
-    payment link; never beside a billing detail to change or the portal named (that link is
-    the portal's)."""
+    make ("we received a reminder about an unpaid invoice", "Fine, I'll pay"), or under a
+    subject that names one (a reply to "Invoice 3318 is overdue": "send me a link that works
+    then"), asks for a payment link; never beside a billing detail to change or the portal
+    named (that link is the portal's)."""
     if (
         _billing_detail_to_change(sentences)
         or any(MENTIONS["portal_link"].search(s) for s in sentences)
-        or not any(phrases.PAY_CONTEXT.search(s) for s in sentences)
+        or not (subject_pays or any(phrases.PAY_CONTEXT.search(s) for s in sentences))
     ):
         return False
     for s in sentences:
@@ -1372,7 +1421,9 @@ def read_requests(
     words = phrases.ADDRESSED_TO_A_COLLEAGUE.sub(" ", words)
     romaji = _is_romaji_japanese(words)
     sentences = _own_sentences(
-        _mended(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)), romaji)
+        _LEARNERS_GAP.sub(
+            "", _mended(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)), romaji)
+        )
     )
     code_given = _hands_over_a_code(subject, words)
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
@@ -1392,6 +1443,10 @@ def read_requests(
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
     )
     reissue = phrases.REISSUED_INVOICES.search(words) is not None
+    # a reply's subject too: our "Invoice 3318 is overdue" is what a bare "send me a link" pays
+    subject_pays = bool(
+        phrases.PAY_CONTEXT.search(subject) or MENTIONS["payment_link"].search(subject)
+    )
     what_it_was = phrases.REFUND_OR_CHARGE.search(f"{subject}\n{words}") is not None
     # "Just curious: can you cancel mid-month?" asks nothing in its questions
     enquiring = phrases.ONLY_ENQUIRING.search(words) is not None
@@ -1408,7 +1463,13 @@ def read_requests(
             or (reissue and kind == "portal_link")
         ):
             continue
-        in_body = _body_asks(kind, asking, plan_context=plan_context, code_given=code_given)
+        in_body = _body_asks(
+            kind,
+            asking,
+            plan_context=plan_context,
+            code_given=code_given,
+            subject_pays=subject_pays,
+        )
         in_subject = bool(own_subject) and _subject_asks(
             kind, own_subject, sentences, plan_context=plan_context
         )

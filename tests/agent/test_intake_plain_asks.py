@@ -1,13 +1,11 @@
 """Writes asked plainly that the request check used to miss (the request check on batches
 22 to 33 of `dev/`): a refund beside the payment made twice ("our plan was already paid"), an
-amount or a month wanted refunded, a policy granted before the ask, "if that's possible"; a
-cancellation after a yes ("Confirming — please end it…"), a renewal refused in its own clause,
-autocorrect's "cancer my subscription"; the portal as "self service billing link" or "how I go
-about changing the card"; a cancellation the writer decided on, then asked to be
-processed ("今月で解約するつもりです。手続きをお願いします。"), Japanese written with spaces
-between its words ("契約を おわりに したいです"); a link asked for bare under a
-subject that names a payment due ("Re: Invoice 3318 is overdue": "send me a link that works
-then"). And their near misses."""
+amount or a month wanted refunded, a policy granted before the ask, "if that's possible"; the
+portal as "self service billing link" or "how I go about changing the card"; a link asked for
+bare under a subject that names a payment due ("Re: Invoice 3318 is overdue": "send me a link
+that works then"). And the near misses of these and of cancellations: an intent without its
+ask, a condition ("Don't renew without asking me first"), someone else's account ("mi ex tiene
+la cuenta a su nombre"), paying "per Rechnung", a change only considered (検討しています)."""
 
 from __future__ import annotations
 
@@ -35,23 +33,6 @@ ASKS = [
         "we couldn't use, April to June?",
         "refund",
     ),
-    # a yes said first, a renewal refused in its own clause, autocorrect
-    ("Confirming — please end it at the close of this billing cycle.", "cancellation"),
-    ("Confirmed, please cancel my plan.", "cancellation"),
-    ("I've decided now - don't renew HiveLog when it comes up next month.", "cancellation"),
-    ("pls no more auto renew for my account", "cancellation"),
-    ("Please cancer my subscription, I'm not using it any more.", "cancellation"),
-    # decided, then asked to be processed
-    ("今月で解約するつもりです。手続きをお願いします。", "cancellation"),
-    (
-        "現在の契約期間をもって更新しないことといたしました。\n手続きのほどよろしくお願いいたします。",
-        "cancellation",
-    ),
-    ("I intend to cancel at the end of this month. Please process it.", "cancellation"),
-    ("もう使わないので解約で。", "cancellation"),
-    # Japanese with spaces between its words, billing words in kana
-    ("契約を おわりに したいです。来月の お金は はらいません。", "cancellation"),
-    ("ぷらんをさげたのに まえのりょうきんで とられてます\nさがくだけ かえしてください", "refund"),
     # the portal asked for with a space, a roundabout "how", typed quickly
     ("can you send the self service billing link pls", "portal_link"),
     ("Could you let me know how I go about changing the card on our account?", "portal_link"),
@@ -87,6 +68,10 @@ NOT_ASKED = [
     "My mother has decided to cancel her plan. Please process it.",
     "取引先の会社、ヤマザキ商事さんの分の契約を解約したいそうです。手続きお願いします",
     "かいやく しない で ください",
+    # another way to pay, a change only considered, a former partner's account
+    "Ich möchte per Rechnung zahlen statt mit Kreditkarte, geht das?",
+    "支払い方法をカードから口座振替に変えることを検討しています。",
+    "hola, mi ex tiene la cuenta a su nombre pero el cobro sale de MI tarjeta. cancelen eso ya",
     # a change told as done
     "I went about changing the card myself last week, why was I charged twice?",
 ]
@@ -102,6 +87,12 @@ NO_LINK_UNDER_A_SUBJECT = [
     ("Re: Invoice 3318 is overdue", "I paid it already, you sent me a link last week.", set()),
     ("Re: Invoice 3318 is overdue", "Don't send me a link, I'll pay by transfer.", set()),
     ("Re: Invoice 3318 is overdue", "If you send me a link I might pay it.", set()),
+    # a payment done, not due: the link is the receipt's
+    (
+        "Re: お支払い完了のお知らせ",
+        "領収書のリンクが切れてて開けません。もう一度送ってもらえますか。",
+        set(),
+    ),
 ]
 
 

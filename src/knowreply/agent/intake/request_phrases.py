@@ -693,8 +693,6 @@ _CANCEL_IN_OTHER_WORDS_EN = (
     r"\bdiscontinu\w* (the use of|using|service|our|my)\b|"
     r"\b(plan|subscription|membership)\s+to\s+end\b|"
     # "We would like our subscription not to be renewed", "finish my contract"
-    # autocorrect's "cancer my subscription"
-    r"\bcancer (my|our|the|this) (\w+ )?(subscription|plan|membership|account)\b|"
     r"\b(subscription|plan|membership|contract|licen[cs]e|agreement)\b[^.?!]{0,25}\bnot (to )?be "
     r"(auto[- ]?)?renewed\b|\b(finish|end|terminate) (my|our) (contract|agreement)\b"
 )
@@ -1458,6 +1456,14 @@ PAY_CONTEXT = re.compile(
 )
 """A payment to make named beside a link asked for without saying what for ("Got the overdue
 notice. Fine, I'll pay. Where's the link?"): the link is to pay."""
+PAYMENT_DUE = re.compile(
+    r"\b(unpaid|overdue|outstanding|due|failed|declined|reminder|past due|zahlungserinnerung|"
+    r"mahnung|offene rechnung|impay[ée]e?s?|relance|[ée]chou[ée]e?|pendiente|vencid[ao]|"
+    r"fallid[ao]|recordatorio)\b|未払|滞納|督促|失敗|お支払いのお願い",
+    _I,
+)
+"""A subject that names a payment still due ("Invoice 3318 is overdue", "Payment failed"), not
+one done ("お支払い完了のお知らせ"): a bare link asked under it is to pay."""
 WHERE_IS_THE_LINK = re.compile(
     r"\bwhere('s| is) (the|that|my|a) link\b|\b(d[óo]nde|o[ùu]) (est|esta|est[áa]) (le|el) "
     r"(lien|enlace|link)\b|\bwo ist (der|denn der) link\b|\b(habt|haben) (ihr|sie) (n|nen|einen) "
@@ -1800,9 +1806,7 @@ _MENTION_PATTERNS: dict[WriteKind, re.Pattern[str]] = {
         r"(month|period|term|year|billing period)\b|"
         r"\b(stop|end|terminate|discontinue|close|quit|halt|kill|"
         r"wind down|deactivate|cease|put an end to|turn off|switch off|opt out of) (my |our |the |"
-        r"this )?(\w+ )?"
-        + _SUB
-        + r"|\bno more (auto[- ]?)?(renewals?|renew|charges|payments|billing)\b"
+        r"this )?(\w+ )?" + _SUB + r"|\bno more (auto-?)?(renewals?|charges|payments|billing)\b"
         r"(?! (was|were|has|have|had|came|went)\b)|"
         r"\b(make sure|ensure) (i'm|i am|we're|we are) not (billed|charged)\b"
         + _NOT_A_DUPLICATE
@@ -2493,29 +2497,6 @@ POSSIBLE_FOR_A_NAMED_CHARGE = re.compile(
 reverse that charge?", "Would it be at all possible to reverse this month's charge?",
 "Serait-il possible de me rembourser ces 20 € ?") asks for it, like "please"; without one
 named it is a question of policy ("Is it possible to get a refund?")."""
-DECIDED = re.compile(
-    r"(する|しよう)?(つもり|予定)(です|でおります|でいます|だ)|"
-    r"(しよう|したい|する|させていただこう)と(思|考え)|"
-    r"こと(に|と)(しました|いたしました|致しました|決めました)|"
-    r"\b(i|we)('ve| have| had)? (intend|plan|planned|decided|am going|'m going|are going|"
-    r"'re going) to\b",
-    _I,
-)
-"""The writer says they decided on or intend a write ("今月で解約するつもりです", "更新しない
-ことといたしました", "I've decided to cancel"): asked when the next sentence asks us to process
-it (`PROCESS_IT`)."""
-PROCESS_IT = re.compile(
-    r"^\W*((では|それでは|なので|ですので|つきましては|ついては)[、,]?\s*)?(その|お)?手続き(の|を)?"
-    r"(ほど)?[、,]?\s*(よろしく|宜しく)?\s*(お願い|おねがい)(します|いたします|致します|申し上げます)?"
-    r"\W*$|"
-    r"^\W*((so|then)\s+)?(please|kindly|pls|can you|could you)( just)?( go ahead and)? (process|"
-    r"action|arrange|handle|do) (it|this|that)( for (me|us))?( please| asap| now)?\W*$",
-    _I,
-)
-"""A sentence that only asks us to carry out what the one before said ("手続きをお願いします",
-"Please process it")."""
-CONDITION_JA = re.compile(r"(たら|れば|なら)(?![ぁ-ん])")
-"""A Japanese condition on a decision ("返金を受けたら解約するつもりです"): a plan, not an ask."""
 DONE_FOR_ME = re.compile(
     r"\b(mach|machen|macht|erledig|erledigen|erledigt)( sie| ihr| du)? (das|es|dies)\b"
     r"[^.?!]{0,20}\bf[üu]r (mich|uns)\b|"
@@ -3073,9 +3054,7 @@ NOT_WANTING_TO_KNOW = re.compile(
 information is asked)."""
 INFO_BEFORE = re.compile(
     r"\b(tell|let (me|us) know|"
-    # not a yes said first: "Confirming — please end it at the close of this billing cycle."
-    r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)"
-    r"(?!confirm(ed|ing)\s*([-–—,:;!]|\.\s))confirm\w*|"
+    r"(?<!\bi )(?<!\bwe )(?<!\bje )(?<!\bnous )(?!confirmo\b|confirmamos\b)confirm\w*|"
     r"check\w*|verify|explain|"
     r"update (me|us)|"
     r"(an |any )?update on|(?<!let you )know|understand|advise|acknowledge|look into|follow up|"
@@ -3996,8 +3975,6 @@ CANCEL_REQUEST = re.compile(
     r"\b(i|we)( really| truly)? (will not|won't|shall not|am not|are not|'m not|'re not) (be )?"
     r"(renewing|continuing)\b|\b(will not|won't) be (renewing|continuing) (its|our|my)\b|"
     r"(^\W*|[,;:]\s*)(just )?(do not|don't|dont) (want|wish) to (be |get )?(billed|charged)\b|"
-    # the renewal refused as its own clause: "I've decided now - don't renew HiveLog"
-    r"^\W*(please |so |just )?(do not|don't|dont) (auto[- ]?)?renew\b|"
     # a verbless "no renewal" as its own clause: "Nein danke, keine Verlängerung."
     r"(^\W*|[,;:]\s*)((ab )?(nächste[nm]?|kommende[nm]?) (monat|jahr) )?(no (more |further )?"
     r"(auto-?)?renewals?|keine (\w+ )?(verl[äa]ngerung|"
@@ -4026,8 +4003,7 @@ CANCEL_REQUEST = re.compile(
     r"(^\W*|\bund |[,;:]\s*)(das |des |mei |mein |dein )?abo (bitte )?aus(?=\s*([,.!;]|$|bitte\b|"
     r"sofort\b|jetzt\b))|"
     r"(解約|退会)(します|いたします)(?!か)|させていただ(き|く)|"
-    r"(^|[\s　、,]|(?<=ので)|(?<=から)|(?<=もう)|(?<=る))(解約|退会)で(お願い\w*)?\W*$|"
-    r"^\W*(la )?baja\W*$|"
+    r"(^|[\s　、,])(解約|退会)で(お願い\w*)?\W*$|^\W*(la )?baja\W*$|"
     r"^\W*(the |my |our )?([\w-]+ ){0,2}(subscription|plan|membership|account|contract|"
     r"licen[cs]e|service) (is |are )?to be (cancell?ed|terminated|discontinued|ended|closed) "
     r"(effective|as of|from|at|with effect|on)\b|"
@@ -4272,11 +4248,6 @@ KANA_JA = {
     "がめん": "画面",
     "かえる": "変える",
     "おしえて": "教えて",
-    # batch 30's learners and phones: "さがくだけ かえしてください", "契約を おわりに したいです"
-    "かえして": "返して",
-    "さがく": "差額",
-    "りょうきん": "料金",
-    "おわりに": "終わりに",
 }
 """Billing words typed in hiragana alone, as phones and older customers type them
 ("らいげつからせいきゅうしないで"), or romaji read in kana ("card jouhou henkou shitai"): read

@@ -22,7 +22,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import pairwise
 
 import jaconv
 
@@ -166,10 +165,6 @@ def _mend_dictation(text: str) -> str:
 
 _ROMAJI_JA = re.compile(r"\b(" + "|".join(phrases.ROMAJI_JA) + r")\b", re.IGNORECASE)
 _KANA_GAP = re.compile(r"(?<=[ぁ-んァ-ヶー一-龯])[^\S\n]+(?=[ぁ-んァ-ヶー一-龯])")
-_LEARNERS_GAP = re.compile(r"(?<=[ぁ-んァ-ヶー一-龯])[ \t]+(?=[ぁ-んァ-ヶー一-龯])")
-"""Spaces between Japanese words, as learners write them ("契約を おわりに したい"): the check reads
-the words joined, as Japanese is written. A full-width space stays: writers set one between
-sentences ("もうやめる　解約で")."""
 
 
 def _mend_romaji(text: str, romaji: bool) -> str:
@@ -821,8 +816,6 @@ def _body_asks(
         and not (code_given and kind in MONEY_KINDS and phrases.GO_AHEAD.search(s))
         and not (kind not in MONEY_KINDS and phrases.OWN_CUSTOMERS_SIDE.search(s))
     ]
-    if not asking and kind == "cancellation" and (decided := _decided_then_processed(sentences)):
-        return decided
     if not asking and kind in MONEY_KINDS:
         return _named_by_none(_handed_over(kind, sentences))
     if paying:  # what the card is asked for beside the payment: "Where can I change it?"
@@ -896,33 +889,6 @@ def _handed_over(kind: WriteKind, sentences: list[str]) -> bool:
                 for before in sentences[max(0, index - 2) : index]
             )
     return False
-
-
-def _decided_then_processed(sentences: list[str]) -> tuple[str, ...]:
-    """A cancellation the writer says they decided on or intend, then asked to be processed in
-    the next sentence ("今月で解約するつもりです。手続きをお願いします。", "I've decided to cancel
-    at the end of the month. Please process it."): asked, in the sentence that names it. Not
-    one said as a question or on a condition, nor a cancellation done already."""
-    return tuple(
-        decided
-        for decided, then in pairwise(sentences)
-        if phrases.PROCESS_IT.search(then)
-        and phrases.DECIDED.search(decided)
-        and not _is_question(decided)
-        and not phrases.HYPOTHETICAL.search(decided)
-        and not phrases.CONDITION_JA.search(decided)
-        and _named_as_done_now(phrases.DECIDED.sub(" ", decided))
-    )
-
-
-def _named_as_done_now(sentence: str) -> bool:
-    """The sentence names a cancellation that counts, read without the writer's intent ("今月で
-    解約するつもりです" as "今月で解約"): an intent alone is a plan, not an ask."""
-    return any(
-        not phrases.DONE.match(sentence[named.start() :])
-        and _mention_counts("cancellation", sentence, named)
-        for named in MENTIONS["cancellation"].finditer(sentence)
-    )
 
 
 def _on_a_yes_to_own_question(sentences: list[str]) -> list[str]:
@@ -1421,9 +1387,7 @@ def read_requests(
     words = phrases.ADDRESSED_TO_A_COLLEAGUE.sub(" ", words)
     romaji = _is_romaji_japanese(words)
     sentences = _own_sentences(
-        _LEARNERS_GAP.sub(
-            "", _mended(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)), romaji)
-        )
+        _mended(_without_write_names(phrases.ADDRESS_OR_URL.sub(" ", words)), romaji)
     )
     code_given = _hands_over_a_code(subject, words)
     disowned = is_reply_subject(subject) or phrases.SUBJECT_DISOWNED.search(words) is not None
@@ -1445,7 +1409,7 @@ def read_requests(
     reissue = phrases.REISSUED_INVOICES.search(words) is not None
     # a reply's subject too: our "Invoice 3318 is overdue" is what a bare "send me a link" pays
     subject_pays = bool(
-        phrases.PAY_CONTEXT.search(subject) or MENTIONS["payment_link"].search(subject)
+        phrases.PAYMENT_DUE.search(subject) or MENTIONS["payment_link"].search(subject)
     )
     what_it_was = phrases.REFUND_OR_CHARGE.search(f"{subject}\n{words}") is not None
     # "Just curious: can you cancel mid-month?" asks nothing in its questions

@@ -658,11 +658,7 @@ def _asks(
         return False  # "差額の返金については…改めてご相談させてください": the money put off
     if not terse and phrases.NAME_LINE.match(sentence):
         return False
-    if (
-        kind in MONEY_KINDS
-        and _is_question(sentence)
-        and phrases.POLICY_QUESTION.search(phrases.CONCEDED.sub(" ", sentence))
-    ):
+    if kind in MONEY_KINDS and _is_question(sentence) and phrases.POLICY_QUESTION.search(sentence):
         return False
     if kind == "refund" and phrases.ANOTHER_PARTY_REFUNDS.search(sentence):
         return False
@@ -743,12 +739,7 @@ def _tells_another_write(kind: WriteKind, clause: str) -> bool:
     charge, I already cancelled the plan", "I want to pay the balance, the deposit I paid in
     the shop"): the reason this one is asked, not a report that it was."""
     return any(MENTIONS[other].search(clause) for other in MENTIONS if other != kind) or (
-        (
-            kind == "refund"
-            and bool(
-                phrases.CANCELLED_BEFORE.search(clause) or phrases.PAID_OTHERWISE.search(clause)
-            )
-        )
+        (kind == "refund" and bool(phrases.CANCELLED_BEFORE.search(clause)))
         or (kind == "payment_link" and bool(phrases.DEPOSIT.search(clause)))
     )
 
@@ -787,12 +778,7 @@ def _after_taken_back(sentences: list[str]) -> list[str]:
 
 
 def _body_asks(
-    kind: WriteKind,
-    sentences: list[str],
-    *,
-    plan_context: bool = True,
-    code_given: bool = False,
-    subject_pays: bool = False,
+    kind: WriteKind, sentences: list[str], *, plan_context: bool = True, code_given: bool = False
 ) -> tuple[str, ...] | None:
     """The sentences that ask for `kind` (none named when the ask is read from several
     sentences together: a question handed over, a link asked anew, a place to change a detail
@@ -834,7 +820,7 @@ def _body_asks(
                     or _asks_the_way_to_change_a_detail(sentences)
                 )
             )
-            or (kind == "payment_link" and _asks_a_link_to_pay(sentences, subject_pays))
+            or (kind == "payment_link" and _asks_a_link_to_pay(sentences))
         )
     if (
         asking
@@ -1201,16 +1187,15 @@ def _asks_a_link_to_change_it(sentences: list[str]) -> bool:
     )
 
 
-def _asks_a_link_to_pay(sentences: list[str], subject_pays: bool = False) -> bool:
+def _asks_a_link_to_pay(sentences: list[str]) -> bool:
     """A link asked for without saying what for ("Please send a link.") beside a payment to
-    make ("we received a reminder about an unpaid invoice", "Fine, I'll pay"), or under a
-    subject that names one (a reply to "Invoice 3318 is overdue": "send me a link that works
-    then"), asks for a payment link; never beside a billing detail to change or the portal
-    named (that link is the portal's)."""
+    make ("we received a reminder about an unpaid invoice", "Fine, I'll pay") asks for a
+    payment link; never beside a billing detail to change or the portal named (that link is
+    the portal's)."""
     if (
         _billing_detail_to_change(sentences)
         or any(MENTIONS["portal_link"].search(s) for s in sentences)
-        or not (subject_pays or any(phrases.PAY_CONTEXT.search(s) for s in sentences))
+        or not any(phrases.PAY_CONTEXT.search(s) for s in sentences)
     ):
         return False
     for s in sentences:
@@ -1407,10 +1392,6 @@ def read_requests(
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
     )
     reissue = phrases.REISSUED_INVOICES.search(words) is not None
-    # a reply's subject too: our "Invoice 3318 is overdue" is what a bare "send me a link" pays
-    subject_pays = bool(
-        phrases.PAYMENT_DUE.search(subject) or MENTIONS["payment_link"].search(subject)
-    )
     what_it_was = phrases.REFUND_OR_CHARGE.search(f"{subject}\n{words}") is not None
     # "Just curious: can you cancel mid-month?" asks nothing in its questions
     enquiring = phrases.ONLY_ENQUIRING.search(words) is not None
@@ -1427,13 +1408,7 @@ def read_requests(
             or (reissue and kind == "portal_link")
         ):
             continue
-        in_body = _body_asks(
-            kind,
-            asking,
-            plan_context=plan_context,
-            code_given=code_given,
-            subject_pays=subject_pays,
-        )
+        in_body = _body_asks(kind, asking, plan_context=plan_context, code_given=code_given)
         in_subject = bool(own_subject) and _subject_asks(
             kind, own_subject, sentences, plan_context=plan_context
         )

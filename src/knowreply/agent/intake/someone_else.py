@@ -339,16 +339,12 @@ SET_UP_BY_A_FORMER_PARTNER = re.compile(
     rf"{_SAME_SENTENCE}{{0,60}}?\b(set up|signed up|opened|took out|subscribed|a souscrit|"
     r"a pris|a ouvert|s'est (inscrit|abonn[ée])e?|contrat[óo]|se (suscribi|registr|apunt)[óo]|"
     r"abri[óo]|"
-    # the account in the former partner's name: "mi ex tiene la cuenta a su nombre"
-    r"tiene (la |el )?(cuenta|plan|suscripci[óo]n|contrato) a su nombre|has the (account|plan|"
-    r"subscription) in (his|her|their) name|a (le compte|l'abonnement) [àa] son nom|"
-    r"hat (das konto|das abo|den vertrag) auf (seinen|ihren) namen|"
     r"hat[^.?!\n]{0,60}(abgeschlossen|angemeldet|er[öo]ffnet|gebucht))\b",
     _I,
 )
-"""A former partner set the plan up ("Mon ex-conjoint a souscrit le Plan Fanmi sur sa carte") or
-holds it in their name ("mi ex tiene la cuenta a su nombre"): the plan is theirs. Not one who
-only left: "my ex left, cancel our family plan" may be the writer's own."""
+"""A former partner set the plan up ("Mon ex-conjoint a souscrit le Plan Fanmi sur sa carte"):
+the plan is theirs. Not one who only left: "my ex left, cancel our family plan" may be the
+writer's own."""
 FOR_A_BUSINESS = re.compile(
     r"\b(we'?re|we are|i'?m|i am) (their|the customer's|the client's) (reseller|it provider|"
     r"it partner|msp)\b|(記帳|経理|会計)(業務)?を?代行|別法人|"

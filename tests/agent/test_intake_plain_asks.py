@@ -43,7 +43,7 @@ NOT_ASKED = [
 ]
 
 LINKS_UNDER_A_SUBJECT = [
-    ("Re: Your card expired", "Can you send me a link?", frozenset()),
+    ("Re: Your card expired", "Can you send me a link?", set()),
     ("Re: Invoice 3318 is overdue", "Can you send me a link to update my card?", {"portal_link"}),
     ("Re: Invoice 3318 is overdue", "I paid it already, you sent me a link last week.", set()),
     ("Re: Invoice 3318 is overdue", "Don't send me a link, I'll pay by transfer.", set()),

@@ -3,11 +3,13 @@ tells names, signatures and offers by their capitals, so `casing` puts them back
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
-from knowreply.agent.intake import read_requests
+from knowreply.agent.intake import casing, read_requests
 from knowreply.agent.intake.casing import in_usual_case, is_caseless, recased
 
 
@@ -56,3 +58,32 @@ def test_caseless_mail_is_read_as_written_normally(
 ) -> None:
     assert read_requests(text).kinds == kinds
     assert read_requests(typed(text)).kinds == kinds
+
+
+@pytest.fixture
+def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("KNOWREPLY_CACHE_DIR", str(tmp_path))
+    casing.usual_forms.cache_clear()
+    yield tmp_path
+    casing.usual_forms.cache_clear()  # the next test counts from the real cache again
+
+
+def test_the_usual_forms_are_counted_once_then_read_from_the_disk_cache(empty_cache: Path) -> None:
+    counted = casing.usual_forms()
+    [saved] = empty_cache.glob("usual-forms-*.json")
+    assert json.loads(saved.read_text(encoding="utf-8")) == counted
+    assert counted["dana"] == "Dana" and counted["for"] == "for"
+
+    saved.write_text(json.dumps({"dana": "dANA"}), encoding="utf-8")
+    casing.usual_forms.cache_clear()
+    assert casing.usual_forms() == {"dana": "dANA"}  # read back, not counted again
+
+
+def test_an_unreadable_cached_lexicon_is_counted_again(empty_cache: Path) -> None:
+    counted = casing.usual_forms()
+    [saved] = empty_cache.glob("usual-forms-*.json")
+    for content in ("not json", '{"dana": 1}'):
+        saved.write_text(content, encoding="utf-8")
+        casing.usual_forms.cache_clear()
+        assert casing.usual_forms() == counted, content
+        assert json.loads(saved.read_text(encoding="utf-8")) == counted

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from knowreply import disk_cache
 from knowreply.agent.brains.rules import _model_cache
 from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import load
@@ -76,5 +77,7 @@ def test_the_key_covers_all_the_code_the_model_text_imports() -> None:
 
 def test_an_empty_cache_dir_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KNOWREPLY_CACHE_DIR", "")
-    assert _model_cache.cache_dir() is None
+    assert disk_cache.cache_dir() is None
     assert _model_cache.load("k1") is None
+    disk_cache.write_json("lexicon.json", {"a": "A"})
+    assert disk_cache.read_json("lexicon.json") is None

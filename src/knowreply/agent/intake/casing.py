@@ -15,10 +15,14 @@ name at most sends an ask to a person.
 from __future__ import annotations
 
 import json
+import platform
 import re
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
+from typing import TypeGuard
+
+from knowreply import disk_cache
 
 CORPUS_DEV = Path(__file__).parents[1] / "brains" / "rules" / "corpus" / "dev"
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -52,11 +56,30 @@ def _starts_a_sentence(text: str, position: int) -> bool:
 @cache
 def usual_forms() -> dict[str, str]:
     """Each word of the mixed-case `dev/` bodies, lower-cased, and its most frequent form
-    where a sentence does not start with it (ties go to small letters)."""
-    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    where a sentence does not start with it (ties go to small letters). Counting them takes
+    seconds of CPU, which every worker process would spend at its start, so they are counted
+    once for each corpus and version of this code and kept in the disk cache."""
     paths = sorted(CORPUS_DEV.glob("*.jsonl"))
     if not paths:  # every word would read as a name: fail loudly, not toward a person unseen
         raise FileNotFoundError(f"the corpus's dev/ part is missing: {CORPUS_DEV}")
+    versions = (f"python {platform.python_version()}",)  # str.lower and \w follow Unicode's
+    name = f"usual-forms-{disk_cache.content_key([*paths, Path(__file__)], versions=versions)}.json"
+    cached = disk_cache.read_json(name)
+    if _are_forms(cached):
+        return cached
+    forms = _counted_forms(paths)
+    disk_cache.write_json(name, forms)
+    return forms
+
+
+def _are_forms(value: object) -> TypeGuard[dict[str, str]]:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(form, str) for key, form in value.items()
+    )
+
+
+def _counted_forms(paths: list[Path]) -> dict[str, str]:
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             body = json.loads(line)["body"] if line.strip() else ""

@@ -6,15 +6,12 @@ a hash of everything the fit depends on: the `dev` corpus, the code that turns a
 the model's text and fits it, and the versions of the libraries that fit it or read its text
 (numpy, scipy, scikit-learn, text2num). The file is read with
 `allow_pickle=False` (plain arrays, never code); a missing, stale or unreadable file means a
-fresh fit, saved for the next process. `KNOWREPLY_CACHE_DIR` chooses the directory (default
-`~/.cache/knowreply`); an empty value turns the cache off.
+fresh fit, saved for the next process. Where the file is kept, and how it is written, is
+`knowreply.disk_cache`'s: `KNOWREPLY_CACHE_DIR`, default `~/.cache/knowreply`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -23,6 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from knowreply import disk_cache
 from knowreply.agent.brains.rules.ask_model import AskArrays
 
 _PACKAGE = Path(__file__).parents[3]
@@ -37,10 +35,12 @@ _SHARED_READERS = tuple(
         "mail/quotes.py",
         "mail/shape.py",
         "integrations/stripe/models.py",
+        "disk_cache.py",
     )
 )
-"""Modules outside those folders that `model_text` imports (amounts, the customer's own words):
-a change to how they read text changes the fitted model, so it must change the key."""
+"""Modules outside those folders that `model_text` imports (amounts, the customer's own words,
+the cache of the casing lexicon): a change to how they read text changes the fitted model, so
+it must change the key."""
 
 
 @dataclass(frozen=True)
@@ -75,13 +75,6 @@ class FittedArrays:
         return {f"ask_{f.name}": getattr(ask, f.name) for f in fields(AskArrays)}
 
 
-def cache_dir() -> Path | None:
-    configured = os.environ.get("KNOWREPLY_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    return Path.home() / ".cache" / "knowreply"
-
-
 def code_files() -> list[Path]:
     """The code whose changes change the fitted model."""
     return [path for source in _SOURCES for path in source.glob("*.py")] + list(_SHARED_READERS)
@@ -89,26 +82,22 @@ def code_files() -> list[Path]:
 
 def cache_key(corpus: Path, *, versions: tuple[str, ...]) -> str:
     """A hash of the corpus files, the model's code and the library versions."""
-    digest = hashlib.sha256("\n".join(versions).encode())
-    files = sorted(corpus.glob("*.jsonl")) + sorted(code_files())
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:32]
+    return disk_cache.content_key(
+        sorted(corpus.glob("*.jsonl")) + sorted(code_files()), versions=versions
+    )
 
 
-def _path(key: str) -> Path | None:
-    directory = cache_dir()
-    return directory / f"intent-model-{key}.npz" if directory else None
+def _name(key: str) -> str:
+    return f"intent-model-{key}.npz"
 
 
 def is_cached(key: str) -> bool:
-    path = _path(key)
-    return path is not None and path.is_file()
+    return disk_cache.cached_file(_name(key)) is not None
 
 
 def load(key: str) -> FittedArrays | None:
-    path = _path(key)
-    if path is None or not path.is_file():
+    path = disk_cache.cached_file(_name(key))
+    if path is None:
         return None
     try:
         with np.load(path, allow_pickle=False) as saved:
@@ -118,19 +107,9 @@ def load(key: str) -> FittedArrays | None:
 
 
 def save(key: str, arrays: FittedArrays) -> None:
-    """Write atomically (other processes may read the same file); a read-only home or a full
-    disk only costs the next process a fit."""
-    directory = cache_dir()
-    if directory is None:
-        return
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, suffix=".npz.tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            np.savez(file, **{f.name: getattr(arrays, f.name) for f in fields(FittedArrays)})
-        os.replace(temporary, directory / f"intent-model-{key}.npz")
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+    disk_cache.write_atomically(
+        _name(key),
+        lambda file: np.savez(
+            file, **{f.name: getattr(arrays, f.name) for f in fields(FittedArrays)}
+        ),
+    )

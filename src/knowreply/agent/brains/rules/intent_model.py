@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from knowreply import disk_cache
 from knowreply.agent.brains.rules import _model_cache, ask_model, examples
 from knowreply.agent.brains.rules._model_text import model_text
 from knowreply.agent.brains.rules._ngrams import WORD_TOKENS as WORD_TOKENS
@@ -250,7 +251,7 @@ def model_is_cached() -> bool:
 
 def model_cache_is_on() -> bool:
     """False when `KNOWREPLY_CACHE_DIR` is empty: every process then fits its own model."""
-    return _model_cache.cache_dir() is not None
+    return disk_cache.cache_dir() is not None
 
 
 def shared_model(*, jobs: int = 1) -> IntentModel:

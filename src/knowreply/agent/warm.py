@@ -2,9 +2,10 @@
 
 The agent loads lazily (the CLI starts fast without it), and the intent model is read once
 per process. A worker that has not loaded them yet takes up to 16 emails at its first poll
-and holds all of them while it loads (about 2 s of CPU: the agent's imports, scikit-learn,
-the model's arrays; about 2 s more for the casing lexicon), though another worker process
-could have handled them meanwhile.
+and holds all of them while it loads (about 5 s of CPU in all, measured on 2026-12-07: the
+agent's imports, scikit-learn, the model's arrays; the casing lexicon, read from the disk
+cache, since counting it from the corpus takes 3 s more), though another worker process could
+have handled them meanwhile.
 
 `python -m knowreply.agent.warm --jobs N` only makes sure the model is cached, fitting it
 with N processes when it is not: `knowreply worker --processes N` runs it before it starts
@@ -25,7 +26,7 @@ def warm_up(*, jobs: int = 1) -> None:
     from knowreply.agent.intake.casing import usual_forms
 
     shared_model(jobs=jobs).guess("warm up", frozenset())
-    usual_forms()  # read from the corpus once, not at the first email typed in capitals
+    usual_forms()  # now, not at the first email typed in capitals
 
 
 def cache_model(*, jobs: int) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, cast
@@ -150,12 +150,16 @@ CONFIGS: dict[str, tuple[Model, ...]] = {
 
 
 class _Fixed:
-    """A stand-in model whose guess was already decided: `understand` adds the rest."""
+    """A stand-in model whose guess was already decided: `understand` adds the rest. It has no
+    second opinion on asked writes (`ask_model`), so the sweep scores every configuration
+    without it; `intent_configs.py` scores the model whole."""
 
     def __init__(self, guess: IntentGuess) -> None:
         self._guess = guess
 
-    def guess(self, text: str, asked: frozenset[str]) -> IntentGuess:
+    def guess(
+        self, text: str, asked: frozenset[str], asked_in: Mapping[str, Any] | None = None
+    ) -> IntentGuess:
         return self._guess
 
 

@@ -145,8 +145,8 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.931, "ja": 0.929, "es": 0.914, "fr": 0.919, "de": 0.918}
-PERSON_CEILING = 0.036
+FLOOR = {"en": 0.932, "ja": 0.930, "es": 0.914, "fr": 0.920, "de": 0.918}
+PERSON_CEILING = 0.040
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
 batch 17 alone), 3.10 % on batches 1 to 18 that night (5.6 % on batch 18 alone), 3.26 % on
@@ -166,8 +166,11 @@ that night (3.89 % on batch 31 alone; 3.39 % on 1 to 30), 3.51 % on batches 1 to
 (1.86 % on batch 32 alone; 3.57 % on 1 to 31), 3.49 % on batches 1 to 33 that morning (2.50 % on
 batch 33 alone; 3.52 % on 1 to 32), 3.58 % late that morning with the second opinion on asked
 writes (2.50 % on batch 33 alone; 3.62 % on 1 to 32), 3.59 % at noon with whole refunds of a
-payment named by its amount, under the 5 % target."""
-UNASKED_WRITES_CEILING = 100
+payment named by its amount, and 3.96 % since 2026-12-07 night, when the model was regularised
+less (C = 10 -> 100): through the agent, 55 more billing emails went to a person and 65 fewer
+were answered by a tool for another intent than their first label (multi-intent emails
+included), with one unasked write fewer (docs/evaluation.md); under the 5 % target."""
+UNASKED_WRITES_CEILING = 99
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -222,7 +225,8 @@ back and stopping the plan; 129 on batches 1 to 32, four fewer than before that 
 changes: the check was taught batch 33's dev/ part), and is 100 since 2026-12-07 late morning,
 when a second opinion learnt from the corpus began to read the sentences the check finds
 asking (`ask_model`; 95 on batches 1 to 32, 5 on batch 33; on `dev/` batches 29 to 33 read by
-a model fitted on 1 to 28 it had taken 22 to 17, docs/evaluation.md)."""
+a model fitted on 1 to 28 it had taken 22 to 17, docs/evaluation.md), and is 99 since
+2026-12-07 night, when the model was regularised less (C = 10 -> 100)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (392 s for 16,905 in a `make test` on

@@ -36,7 +36,10 @@ def test_cached_arrays_read_emails_as_the_fitted_model_does(cache: Path) -> None
     for text in TEXTS:
         model_text = im.model_text(text, im.explicit_requests(text).kinds)
         assert cached.probabilities(model_text) == fitted.probabilities(model_text)
-    assert [p.name for p in cache.iterdir()] == ["intent-model-k1.npz"]
+    # A process's first reading also keeps its casing lexicon here (`usual-forms-*.json`),
+    # or not if this worker read an email before: the model's save leaves one file, no temporary.
+    saved = [p.name for p in cache.iterdir() if not p.name.startswith("usual-forms-")]
+    assert saved == ["intent-model-k1.npz"]
 
 
 def test_an_unreadable_cache_file_is_ignored(cache: Path) -> None:

@@ -19,16 +19,17 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from intent_cv import Reading, as_corpus_result, read_with
 
 from knowreply.agent.brains.rules import _ngrams, intent_model
-from knowreply.agent.brains.rules.examples import BATCHES, LANGUAGES, Example, id_number, load
+from knowreply.agent.brains.rules.examples import LANGUAGES, Example, batch_of, load
 from knowreply.evaluation.corpus import CorpusReport, CorpusResult
 
 FITTED_UP_TO = 28
@@ -56,48 +57,17 @@ CONFIGS = {
 }
 
 
-def _vectorizers(config: Config) -> Callable[..., tuple[Any, Any]]:
-    """`_ngrams.vectorizers` with this configuration's n-gram ranges."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    def vectorizers(vocabularies: tuple[Any, Any] = (None, None)) -> tuple[Any, Any]:
-        words, chars = vocabularies
-        return (
-            TfidfVectorizer(
-                ngram_range=config.words,
-                sublinear_tf=True,
-                min_df=1,
-                token_pattern=_ngrams.WORD_TOKENS,
-                vocabulary=words,
-            ),
-            TfidfVectorizer(
-                analyzer="char_wb",
-                ngram_range=config.chars,
-                sublinear_tf=True,
-                min_df=2,
-                vocabulary=chars,
-            ),
-        )
-
-    return vectorizers
-
-
 @contextmanager
 def _configured(config: Config, readings: Sequence[Any]) -> Iterator[None]:
     """The intent model's n-grams set to `config`'s (the second opinion keeps its own), and the
     training emails' readings reused instead of read again for each fit."""
     saved = intent_model.vectorizers, intent_model._example_readings
-    intent_model.vectorizers = _vectorizers(config)
+    intent_model.vectorizers = partial(_ngrams.vectorizers, words=config.words, chars=config.chars)
     intent_model._example_readings = lambda training, jobs: list(readings)
     try:
         yield
     finally:
         intent_model.vectorizers, intent_model._example_readings = saved
-
-
-def _batch(example: Example) -> int:
-    number = id_number(example.id)
-    return next(batch for batch, numbers in BATCHES.items() if number in numbers)
 
 
 _reader: intent_model.IntentModel | None = None
@@ -145,8 +115,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     dev = load("dev")
-    training = [e for e in dev if _batch(e) <= FITTED_UP_TO]
-    read = [e for e in dev if _batch(e) > FITTED_UP_TO]
+    training = [e for e in dev if batch_of(e.id) <= FITTED_UP_TO]
+    read = [e for e in dev if batch_of(e.id) > FITTED_UP_TO]
     started = time.perf_counter()
     readings = intent_model._example_readings(training, 2)
     print(f"read {len(training)} training emails once: {time.perf_counter() - started:.0f} s")

@@ -28,7 +28,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from threadpoolctl import threadpool_limits
 
 from knowreply.agent.brains.rules import Intent, intent_model, understand
-from knowreply.agent.brains.rules.examples import BATCHES, LANGUAGES, Example, id_number, load
+from knowreply.agent.brains.rules.examples import LANGUAGES, Example, batch_of, load
 from knowreply.agent.brains.rules.intent_model import (
     WORD_TOKENS,
     IntentGuess,
@@ -167,7 +167,7 @@ def batch_folds(examples: Sequence[Example], k: int = 5) -> list[tuple[list[int]
     """Train and test indexes with whole batches on one side: batch b is tested in fold
     b mod k. Each batch had its own writers, so this scores a configuration on writers it
     was not fitted from, as a new held-out batch does; stratified folds share writers."""
-    fold_of = [_batch_of(e.id) % k for e in examples]
+    fold_of = [batch_of(e.id) % k for e in examples]
     return [
         (
             [i for i, f in enumerate(fold_of) if f != fold],
@@ -175,14 +175,6 @@ def batch_folds(examples: Sequence[Example], k: int = 5) -> list[tuple[list[int]
         )
         for fold in range(k)
     ]
-
-
-def _batch_of(example_id: str) -> int:
-    number = id_number(example_id)
-    for batch, numbers in BATCHES.items():
-        if number in numbers:
-            return batch
-    raise ValueError(f"{example_id} is in no batch of examples.BATCHES: add its batch there")
 
 
 def _asked(example: Example) -> Requests:

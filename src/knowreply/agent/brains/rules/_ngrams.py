@@ -11,22 +11,31 @@ Japanese has no spaces: scikit-learn's default pattern made a whole clause one w
 (dev cross-validation: Japanese 79.5 % -> 83.1 %, `bench/intent_sweep.py`)."""
 
 
-def vectorizers(vocabularies: tuple[Any, Any] = (None, None)) -> tuple[Any, Any]:
+def vectorizers(
+    vocabularies: tuple[Any, Any] = (None, None),
+    *,
+    words: tuple[int, int] = (1, 2),
+    chars: tuple[int, int] = (2, 5),
+) -> tuple[Any, Any]:
     """The word (1-2) and character (`char_wb`, 2-5) n-gram tf-idf vectorizers, empty or with
-    a fitted vocabulary."""
+    a fitted vocabulary; `bench/intent_configs.py` tries other ranges."""
     # Imported here: scikit-learn takes a second to import and only the brain needs it.
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    words, chars = vocabularies
+    word_vocabulary, char_vocabulary = vocabularies
     return (
         TfidfVectorizer(
-            ngram_range=(1, 2),
+            ngram_range=words,
             sublinear_tf=True,
             min_df=1,
             token_pattern=WORD_TOKENS,
-            vocabulary=words,
+            vocabulary=word_vocabulary,
         ),
         TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, vocabulary=chars
+            analyzer="char_wb",
+            ngram_range=chars,
+            sublinear_tf=True,
+            min_df=2,
+            vocabulary=char_vocabulary,
         ),
     )

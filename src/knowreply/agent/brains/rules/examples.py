@@ -76,6 +76,15 @@ def id_number(example_id: str) -> int:
     return int(example_id.rsplit("-", 1)[1])
 
 
+def batch_of(example_id: str) -> int:
+    """The batch of `BATCHES` an example's number falls in: its writers."""
+    number = id_number(example_id)
+    for batch, numbers in BATCHES.items():
+        if number in numbers:
+            return batch
+    raise ValueError(f"{example_id} is in no batch of examples.BATCHES: add its batch there")
+
+
 def load(
     split: Split, *, languages: tuple[str, ...] = LANGUAGES, batch: int | None = None
 ) -> list[Example]:

@@ -47,6 +47,7 @@ BATCHES = {
     31: range(31_000, 32_000),
     32: range(32_000, 33_000),
     33: range(33_000, 34_000),
+    34: range(34_000, 35_000),
 }
 """Each batch's id numbers (`<lang>-NNNN`), as `corpus/README.md` lists them: a batch was
 written at once and split once, so its held-out part can be scored on its own."""

@@ -6,8 +6,9 @@ payment link") and that is not negated ("I do NOT want that"), hypothetical or c
 ("is it possible to cancel later?", "…unless you reply"), reported ("my friend said you
 cancel…", "an email saying you refunded me"), about something already done ("you refunded
 me", "did you cancel…") or for someone else's account ("please cancel my mother's plan",
-`someone_else`). Money-moving writes (refunds, cancellations) need a request word;
-links need only to be asked about ("how do I update my card?").
+"send me the link to pay my friend's subscription", `someone_else`). Money-moving writes
+(refunds, cancellations) need a request word; links need only to be asked about ("how do I
+update my card?").
 
 The wordings live in `request_phrases` (English and Japanese, then Spanish, French and
 German); this module is how they combine.
@@ -43,6 +44,7 @@ from knowreply.mail.absence import reads_as_absence_notice
 from knowreply.money import Money
 
 MONEY_KINDS: frozenset[WriteKind] = frozenset({"refund", "cancellation"})
+LINK_KINDS: frozenset[WriteKind] = frozenset({"payment_link", "portal_link"})
 
 
 @dataclass(frozen=True)
@@ -1387,6 +1389,10 @@ def read_requests(
     stays = phrases.CANCELLATION_WITHDRAWN.search(words) is not None
     # the signature can tell who writes for whom ("Assistant to the CEO")
     for_someone_else = asks_for_someone_else(signed, sentences, MONEY_KINDS, subject=subject)
+    # a link too: the agent finds the account by the sender, so it would pay or open theirs
+    link_for_someone_else = asks_for_someone_else(
+        signed, sentences, LINK_KINDS, subject=subject, by_the_write=True
+    )
     plan_context = bool(
         phrases.PLAN_CONTEXT.search(f"{subject}\n{words}")
         and not phrases.OTHER_REFERENT.search(f"{own_subject}\n{words}")
@@ -1403,6 +1409,7 @@ def read_requests(
     for kind in MENTIONS:
         if (
             ((withdrawn or for_someone_else) and kind in MONEY_KINDS)
+            or (link_for_someone_else and kind in LINK_KINDS)
             or (what_it_was and kind == "refund")
             or (stays and kind == "cancellation")
             or (reissue and kind == "portal_link")

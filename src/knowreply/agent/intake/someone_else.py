@@ -519,14 +519,22 @@ def _says_own_account(words: str) -> bool:
 
 
 def asks_for_someone_else(
-    words: str, sentences: list[str], kinds: Collection[WriteKind], *, subject: str = ""
+    words: str,
+    sentences: list[str],
+    kinds: Collection[WriteKind],
+    *,
+    subject: str = "",
+    by_the_write: bool = False,
 ) -> bool:
     """The customer's words ask for one of `kinds` for someone else's account, or the
     email is written on another person's or business's behalf, about a relative who died, or
-    under a subject that names another person's account."""
+    under a subject that names another person's account. `by_the_write` reads only the
+    account named by the write itself ("a payment link for her account"): a link's email
+    often names a relative's card or a client it is no request for ("switch it from my
+    husband's card to mine")."""
     if OTHERS_ACCOUNT_NAMED.search(subject) and not _says_own_account(words):
         return True
-    if (
+    if not by_the_write and (
         FOR_A_BUSINESS.search(words)
         or ASKED_ME_TO.search(words)
         or UNDER_ANOTHER_LOGIN.search(words)
@@ -556,7 +564,7 @@ def asks_for_someone_else(
         return True
     if not RELATION.search(words) or _says_own_account(words):
         return False
-    if ON_BEHALF.search(words):
+    if not by_the_write and ON_BEHALF.search(words):
         return True
     return any(
         FOR_HIM_ES.search(found.group())

@@ -128,7 +128,17 @@ scored 92.50 % on all 20,197 (English 93.15 %, Japanese 92.95 %, Spanish 91.42 %
 German 91.88 %; 100 unasked writes, as before): the Spanish and German floors were raised to
 their figures, and the French floor lowered to its figure, 0.919. French lost three of 2,788
 emails by the model alone at the refit (through the agent it is unchanged, 92.86 %; on `dev/` the
-change read no French email worse). The targets not met are strict expected failures, so
+change read no French email worse). On 2026-12-07 night, when the model was regularised less
+(C = 10 -> 100), it scored 92.59 % (English 93.27 %, Japanese 93.08 %, Spanish 91.45 %, French
+92.04 %, German 91.84 %) and the English, Japanese and French floors were raised. On 2026-12-08
+early morning, with batch 34, paying and the card on file (its held-out emails score 82.73 %
+blind and 85.30 % after the refit with its `dev/` part: the links are where the agent is
+weakest), the model scored 92.58 % on batches 1 to 33 (English 93.23 %, Japanese 92.99 %) and
+92.35 % on all 20,857 (English 92.98 %, Japanese 92.54 %, Spanish 91.24 %, French 92.11 %,
+German 91.78 %), and the floors were set to those figures: English, Japanese, Spanish and
+German lower from the new batch's harder emails, not from a loss on the old ones (at most 0.09
+point on batches 1 to 33, where French gained 0.21). The targets not met are strict expected
+failures, so
 the day the model meets one, its test says so and the floors must be raised.
 """
 
@@ -145,8 +155,8 @@ from knowreply.agent.brains.rules import intent_model as im
 from knowreply.agent.brains.rules.examples import CORPUS_DIR, LANGUAGES, Example, load
 
 TARGET = {"en": 0.95, "ja": 0.95, "es": 0.90, "fr": 0.90, "de": 0.90}
-FLOOR = {"en": 0.932, "ja": 0.930, "es": 0.914, "fr": 0.920, "de": 0.918}
-PERSON_CEILING = 0.040
+FLOOR = {"en": 0.929, "ja": 0.925, "es": 0.912, "fr": 0.921, "de": 0.917}
+PERSON_CEILING = 0.042
 """Held-out billing questions handed to a person (unclear or not billing): 3.24 % measured on
 batches 1 to 17 on 2026-12-04 afternoon (3.38 % that midday; 3.19 % on 1 to 16, 4.1 % on
 batch 17 alone), 3.10 % on batches 1 to 18 that night (5.6 % on batch 18 alone), 3.26 % on
@@ -169,8 +179,11 @@ writes (2.50 % on batch 33 alone; 3.62 % on 1 to 32), 3.59 % at noon with whole 
 payment named by its amount, and 3.96 % since 2026-12-07 night, when the model was regularised
 less (C = 10 -> 100): through the agent, 55 more billing emails went to a person and 65 fewer
 were answered by a tool for another intent than their first label (multi-intent emails
-included), with one unasked write fewer (docs/evaluation.md); under the 5 % target."""
-UNASKED_WRITES_CEILING = 99
+included), with one unasked write fewer (docs/evaluation.md), and 4.12 % on all 20,857 with
+batch 34, paying and the card on file, since 2026-12-08 early morning (7.14 % on batch 34
+alone, where the check no longer reads a link asked for someone else's account; 4.02 % on 1 to
+33); under the 5 % target."""
+UNASKED_WRITES_CEILING = 118
 """Held-out emails that do not ask for a write but got one: the target is 0 (see above). It was
 29 on the 3,903 emails of batches 1 to 6 (25 since 2026-12-02 morning), 34 on the 5,367 of
 batches 1 to 9 (33 since 2026-12-02 midday), 42 on all 5,942 with the 575 of the blind batch 10
@@ -226,7 +239,11 @@ changes: the check was taught batch 33's dev/ part), and is 100 since 2026-12-07
 when a second opinion learnt from the corpus began to read the sentences the check finds
 asking (`ask_model`; 95 on batches 1 to 32, 5 on batch 33; on `dev/` batches 29 to 33 read by
 a model fitted on 1 to 28 it had taken 22 to 17, docs/evaluation.md), and is 99 since
-2026-12-07 night, when the model was regularised less (C = 10 -> 100)."""
+2026-12-07 night, when the model was regularised less (C = 10 -> 100), and is 118 on all 20,857
+with the blind batch 34 since 2026-12-08 early morning (24 of them, all but one links, 36 for
+the model before it: paying and the card on file; 94 on batches 1 to 33, five fewer than
+before: the model refitted with batch 34's dev/ part, and a link asked for someone else's
+account no longer read as asked)."""
 _ASIDE = {Intent.NOT_BILLING, Intent.UNCLEAR, Intent.VERIFICATION_CODE}
 READS_THE_HELDOUT_SPLIT = pytest.mark.timeout(900)
 """The first test to ask reads every held-out email (392 s for 16,905 in a `make test` on

@@ -2,7 +2,7 @@
 
 Each configuration (C, word and character n-gram ranges) is fitted by `intent_model.fit_arrays`
 from `dev/` batches 1 to 28, with its second opinion on asked writes (`ask_model`), and reads
-`dev/` batches 29 to 33 (their own writers, never fitted from) through `understand` and the
+`dev/` batches 29 on (their own writers, never fitted from) through `understand` and the
 explicit-request check, as `intent_cv.read_with` does, at each write threshold asked for.
 Unlike `intent_sweep.py`, nothing of the model is left out: the price is a fit per
 configuration. The training emails are read once per run. `heldout/` is never read.
@@ -33,7 +33,8 @@ from knowreply.agent.brains.rules.examples import LANGUAGES, Example, batch_of, 
 from knowreply.evaluation.corpus import CorpusReport, CorpusResult
 
 FITTED_UP_TO = 28
-"""Batches 1 to 28 fit; 29 to 33 are read (7,199 emails on 2026-12-07)."""
+"""Batches 1 to 28 fit; 29 on are read (7,199 emails of batches 29 to 33 on 2026-12-07, 8,638
+with batch 34's `dev/` part since 2026-12-08)."""
 
 
 @dataclass(frozen=True)
